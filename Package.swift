@@ -1,0 +1,101 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Client Portal: a kernel at the centre, plugins around it, the HTTP front and start-up outside.
+/// Arrows point inward: plugins → kernel ← HTTP ← app ← executable.
+let package = Package(
+    name: "client-portal",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "portal", targets: ["portal"]),
+        .library(name: "PortalKernel", targets: ["PortalKernel"]),
+        .library(name: "PortalHTTP", targets: ["PortalHTTP"]),
+        .library(name: "PortalApp", targets: ["PortalApp"]),
+        .library(name: "SQLiteStorage", targets: ["SQLiteStorage"]),
+        .library(name: "LogMailer", targets: ["LogMailer"]),
+        .library(name: "SettingsLeadRouter", targets: ["SettingsLeadRouter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // The domain, its rules and the plugin seam. No I/O: Foundation, Crypto and Logging only.
+        .target(
+            name: "PortalKernel",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The bundled HTTP front on Hummingbird 2.
+        .target(
+            name: "PortalHTTP",
+            dependencies: [
+                "PortalKernel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // Start-up: configuration, plugin look-up, services. A library so a team's own executable can reuse it.
+        .target(
+            name: "PortalApp",
+            dependencies: [
+                "PortalKernel",
+                "PortalHTTP",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
+        // The stock executable: registers the bundled plugins and hands over to PortalApp.
+        .executableTarget(
+            name: "portal",
+            dependencies: ["PortalApp", "PortalKernel", "SQLiteStorage", "LogMailer", "SettingsLeadRouter"]
+        ),
+
+        // Plugins: each depends on the kernel only (plus its own library).
+        .target(
+            name: "SQLiteStorage",
+            dependencies: ["PortalKernel", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Plugins/SQLiteStorage"
+        ),
+        .target(
+            name: "LogMailer",
+            dependencies: ["PortalKernel"],
+            path: "Plugins/LogMailer"
+        ),
+        .target(
+            name: "SettingsLeadRouter",
+            dependencies: ["PortalKernel"],
+            path: "Plugins/SettingsLeadRouter"
+        ),
+
+        // Tests: one target per module, plus the architecture rules.
+        .testTarget(name: "PortalKernelTests", dependencies: ["PortalKernel"]),
+        .testTarget(
+            name: "SQLiteStorageTests",
+            dependencies: ["SQLiteStorage", "PortalKernel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "PluginTests",
+            dependencies: ["LogMailer", "SettingsLeadRouter", "PortalKernel", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "PortalAppTests",
+            dependencies: [
+                "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "LogMailer", "SettingsLeadRouter",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ArchitectureTests"),
+    ]
+)

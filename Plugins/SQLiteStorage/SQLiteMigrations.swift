@@ -1,0 +1,180 @@
+import GRDB
+
+/// The schema, one migration per version. Never edit a shipped migration: add the next one.
+///
+/// Columns are named after the kernel types' properties, so records are plain `Codable` structs. Nested values
+/// (settings, line items, addresses) are JSON text. Each portal query has an index behind it.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: accounts, customers, jobs, proposals, invoices, leads, auth, outbox") { db in
+            try createAccounts(db)
+            try createWork(db)
+            try createMoney(db)
+            try createAuthAndOutbox(db)
+        }
+        return migrator
+    }
+
+    private static func createAccounts(_ db: Database) throws {
+        try db.create(table: "account") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("portalKey", .text).notNull().unique()
+            t.column("timeZoneIdentifier", .text).notNull()
+            t.column("currencyCode", .text).notNull()
+            t.column("settings", .jsonText).notNull()
+            t.column("branding", .jsonText).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "staffUser") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("name", .text).notNull()
+            t.column("email", .text).notNull()
+            t.column("passwordHash", .text).notNull()
+            t.column("role", .text).notNull()
+            t.uniqueKey(["accountID", "email"])
+        }
+        try db.create(table: "customer") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("displayName", .text).notNull()
+            t.column("emails", .jsonText).notNull()
+            t.column("phone", .text)
+            t.column("billingAddress", .jsonText)
+            t.column("serviceAddresses", .jsonText).notNull()
+        }
+        // One row per contact email, so "which customers is this email?" (portal login) is an index look-up.
+        try db.create(table: "customerEmail") { t in
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("email", .text).notNull()
+            t.column("customerID", .text).notNull().references("customer", onDelete: .cascade)
+            t.primaryKey(["customerID", "email"])
+        }
+        try db.create(index: "customerEmail_byAccountEmail", on: "customerEmail", columns: ["accountID", "email"])
+    }
+
+    private static func createWork(_ db: Database) throws {
+        try db.create(table: "job") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("customerID", .text).references("customer").indexed()
+            t.column("title", .text).notNull()
+            t.column("serviceAddress", .jsonText)
+            t.column("createdStage", .text).notNull()
+            t.column("stage", .text).notNull()
+            t.column("workDate", .text)
+            t.column("completedDate", .text)
+            t.column("portalLead", .boolean).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "proposal") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("jobID", .text).notNull().references("job").indexed()
+            t.column("customerID", .text).notNull().references("customer")
+            t.column("version", .integer).notNull()
+            t.column("title", .text).notNull()
+            t.column("lineItems", .jsonText).notNull()
+            t.column("taxRateBasisPoints", .integer).notNull()
+            t.column("status", .text).notNull()
+            t.column("sentAt", .datetime)
+            t.column("expiresOn", .text)
+            t.column("acceptance", .jsonText)
+            t.column("declineReason", .text)
+            t.column("createdAt", .datetime).notNull()
+        }
+        // Portal home: a customer's proposals that are not drafts.
+        try db.create(
+            index: "proposal_portal", on: "proposal", columns: ["accountID", "customerID", "status"])
+        try db.create(table: "lead") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("jobID", .text).notNull().references("job").indexed()
+            t.column("portalLead", .boolean).notNull()
+            t.column("name", .text).notNull()
+            t.column("email", .text).notNull()
+            t.column("phone", .text)
+            t.column("serviceAddress", .text).notNull()
+            t.column("servicesWanted", .jsonText).notNull()
+            t.column("description", .text).notNull()
+            t.column("preferredDate", .text)
+            t.column("assigneeID", .text).references("staffUser")
+            t.column("tags", .jsonText).notNull()
+            t.column("submittedAt", .datetime).notNull()
+        }
+        // Back office: the account's leads, newest first.
+        try db.create(index: "lead_byAccount", on: "lead", columns: ["accountID", "submittedAt"])
+    }
+
+    private static func createMoney(_ db: Database) throws {
+        try db.create(table: "invoice") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("customerID", .text).notNull().references("customer")
+            t.column("jobID", .text).references("job")
+            t.column("number", .text).notNull()
+            t.column("invoiceDate", .text).notNull()
+            t.column("dueDate", .text)
+            t.column("sentAt", .datetime)
+            t.column("lineItems", .jsonText).notNull()
+            t.column("taxRateBasisPoints", .integer).notNull()
+            t.column("amountPaid", .integer).notNull()
+            t.column("voided", .boolean).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.uniqueKey(["accountID", "number"])
+        }
+        // Portal home: a customer's invoices that are not voided.
+        try db.create(index: "invoice_portal", on: "invoice", columns: ["accountID", "customerID", "voided"])
+        try db.create(table: "payment") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("invoiceID", .text).notNull().references("invoice")
+            t.column("amount", .integer).notNull()
+            t.column("method", .text).notNull()
+            t.column("source", .text).notNull()
+            t.column("gatewayReference", .text)
+            t.column("idempotencyKey", .text)
+            t.column("receivedAt", .datetime).notNull()
+            t.uniqueKey(["accountID", "idempotencyKey"])
+        }
+        try db.create(index: "payment_byInvoice", on: "payment", columns: ["accountID", "invoiceID"])
+    }
+
+    private static func createAuthAndOutbox(_ db: Database) throws {
+        try db.create(table: "loginToken") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            // The unique constraint is the index behind "token by hash".
+            t.column("tokenHash", .text).notNull().unique()
+            t.column("email", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("expiresAt", .datetime).notNull().indexed()
+            t.column("usedAt", .datetime)
+        }
+        try db.create(table: "session") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("principal", .jsonText).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("lastSeenAt", .datetime).notNull()
+            t.column("absoluteExpiry", .datetime).notNull().indexed()
+        }
+        try db.create(table: "outboxMessage") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("email", .jsonText).notNull()
+            t.column("about", .jsonText)
+            t.column("aboutKey", .text).generatedAs(sql: "json_extract(about, '$.kind') || ':' || json_extract(about, '$.id')")
+            t.column("status", .text).notNull()
+            t.column("attempts", .integer).notNull()
+            t.column("nextAttemptAt", .datetime).notNull()
+            t.column("lastError", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("deliveredAt", .datetime)
+        }
+        try db.create(index: "outbox_due", on: "outboxMessage", columns: ["status", "nextAttemptAt"])
+        try db.create(index: "outbox_about", on: "outboxMessage", columns: ["accountID", "aboutKey"])
+    }
+}

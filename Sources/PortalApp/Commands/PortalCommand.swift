@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PortalKernel
+
+/// The `portal` command line. The executable registers its plugins and calls ``main(registry:)``; a team's own
+/// executable does the same with its extra plugins.
+public struct PortalCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "portal",
+        abstract: "Client Portal: a self-hosted customer portal for field-service companies.",
+        subcommands: [ServeCommand.self, DemoCommand.self, ConfigCheckCommand.self],
+        defaultSubcommand: ServeCommand.self)
+
+    public init() {}
+
+    /// Parses the process's arguments and runs the chosen command with `registry`'s plugins. Exits non-zero with
+    /// a message on any error.
+    public static func main(registry: PluginRegistry, arguments: [String]? = nil) async {
+        do {
+            let command = try parseAsRoot(arguments)
+            guard let portalCommand = command as? any RegistryCommand else {
+                var command = command
+                try command.run()
+                return
+            }
+            try await portalCommand.run(registry: registry)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A subcommand that needs the plugin registry.
+protocol RegistryCommand: ParsableCommand {
+    func run(registry: PluginRegistry) async throws
+}
+
+/// The `--config` option every command that reads configuration takes.
+struct ConfigOption: ParsableArguments {
+    @Option(name: .customLong("config"), help: "The configuration file (JSON).")
+    var path: String = PortalConfigFile.defaultPath
+
+    /// The file and the checked top-level settings.
+    func bootstrap(registry: PluginRegistry) async throws -> PortalBootstrap {
+        try PortalBootstrap(registry: registry, config: try await PortalConfigFile.load(filePath: path))
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Logging
+import PortalKernel
+
+/// `portal serve`: runs the portal until SIGINT or SIGTERM.
+struct ServeCommand: RegistryCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Start the portal's HTTP server.")
+
+    @OptionGroup var config: ConfigOption
+
+    @Flag(help: "Create the demo company first (once; safe to repeat) and print how to log in.")
+    var demo = false
+
+    func run(registry: PluginRegistry) async throws {
+        let bootstrap = try await config.bootstrap(registry: registry)
+        let logger = PortalLogger.make(level: bootstrap.settings.logLevel)
+        let services = try await bootstrap.makeServices(logger: logger)
+        if demo {
+            let result = try await DemoSeeder(storage: services.storage, clock: services.clock).seed()
+            print(result.summary(publicBaseURL: services.publicBaseURL))
+        }
+        logger.info(
+            "Client Portal on \(services.publicBaseURL)",
+            metadata: [
+                "storage": "\(services.storage.driverName)", "mailer": "\(services.mailer.driverName)",
+                "leadRouting": "\(services.leadRouter.driverName)", "config": "\(bootstrap.config.filePath)",
+            ])
+        try await PortalServer(services: services, settings: bootstrap.settings).run()
+    }
+}

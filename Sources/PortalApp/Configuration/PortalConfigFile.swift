@@ -1,0 +1,71 @@
+import Configuration
+import Foundation
+import PortalKernel
+import SystemPackage
+
+/// The configuration: one JSON file (default `Configuration/portal.json`) under environment variables that
+/// override any key (see ``EnvironmentVariableName``).
+public struct PortalConfigFile: Sendable {
+    /// The default file, relative to the working directory.
+    public static let defaultPath = "Configuration/portal.json"
+
+    /// The file it was read from.
+    public let filePath: String
+    /// The whole configuration, for plugins to read their sections from.
+    public let root: any PluginSettings
+    private let origins: ConfigOrigins
+
+    /// Reads `filePath` and the environment. A missing or malformed file is an error naming the file.
+    public static func load(
+        filePath: String = defaultPath, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> PortalConfigFile {
+        guard FileManager.default.fileExists(atPath: filePath) else {
+            throw StartupError.configFile(path: filePath, problem: "no such file")
+        }
+        let file: FileProvider<JSONSnapshot>
+        do {
+            file = try await FileProvider<JSONSnapshot>(
+                parsingOptions: .init(secretsSpecifier: .dynamic { key, _ in isSecretKey(key) }),
+                filePath: FilePath(filePath))
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            throw StartupError.configFile(path: filePath, problem: "not valid JSON: \(detail)")
+        }
+        let portalVariables = environment.filter { $0.key.hasPrefix(EnvironmentVariableName.prefix + "_") }
+        let variables = EnvironmentVariablesProvider(
+            environmentVariables: portalVariables,
+            secretsSpecifier: .dynamic { name, _ in isSecretKey(name) }
+        ).prefixKeys(with: ConfigKey([EnvironmentVariableName.prefix.lowercased()]))
+        let origins = ConfigOrigins(filePath: filePath)
+        let reader = ConfigReader(providers: [variables, file], accessReporter: origins)
+        return PortalConfigFile(
+            filePath: filePath, root: ConfigReaderSettings(path: "", reader: reader, origins: origins), origins: origins)
+    }
+
+    /// A configuration error as the person running the portal should read it: prefixed with where the bad
+    /// value came from (the environment variable that overrode the key, or the file).
+    public func startupError(_ error: ConfigurationError) -> StartupError {
+        .configuration(source: origins.origin(of: error.key)?.description ?? filePath, error)
+    }
+
+    /// Keys whose values are redacted wherever configuration is printed: passwords, secrets, tokens, keys.
+    static func isSecretKey(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        return ["password", "secret", "token", "apikey", "api_key", "privatekey", "private_key"]
+            .contains { lowered.contains($0) }
+    }
+}
+
+/// Why the portal cannot start. Its description is what the person running it reads.
+public enum StartupError: Error, CustomStringConvertible {
+    case configFile(path: String, problem: String)
+    /// `source` is the file, or the environment variable the bad value came from.
+    case configuration(source: String, ConfigurationError)
+
+    public var description: String {
+        switch self {
+        case .configFile(let path, let problem): "\(path): \(problem)"
+        case .configuration(let source, let error): "\(source): \(error)"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Logging
+import PortalKernel
+
+/// The top-level settings the app itself reads; everything else belongs to a plugin's section.
+public struct PortalSettings: Sendable, Equatable {
+    public var httpHost: String
+    public var httpPort: Int
+    /// The base of every link the portal emails or shows.
+    public var publicBaseURL: String
+    public var logLevel: Logger.Level
+    public var storageDriver: String
+    public var mailerDriver: String
+    public var leadRoutingDriver: String
+
+    /// Reads and validates the settings, with the documented defaults.
+    public init(_ root: any PluginSettings) throws {
+        let http = root.section("http")
+        httpHost = try http.string("host") ?? "127.0.0.1"
+        httpPort = try http.int("port", default: 8080, in: 0...65_535)
+        let defaultBase = "http://\(httpHost.contains(":") ? "[\(httpHost)]" : httpHost):\(httpPort)"
+        publicBaseURL = try root.string("publicBaseURL") ?? defaultBase
+        guard publicBaseURL.hasPrefix("http://") || publicBaseURL.hasPrefix("https://") else {
+            throw ConfigurationError.invalidValue(
+                key: "publicBaseURL", problem: "must start with http:// or https://, got \"\(publicBaseURL)\"")
+        }
+        let level = try root.string("logLevel") ?? "info"
+        guard let logLevel = Logger.Level(rawValue: level) else {
+            throw ConfigurationError.invalidValue(
+                key: "logLevel",
+                problem: "must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(level)\"")
+        }
+        self.logLevel = logLevel
+        storageDriver = try root.section("storage").string("driver") ?? "sqlite"
+        mailerDriver = try root.section("mailer").string("driver") ?? "log"
+        leadRoutingDriver = try root.section("leadRouting").string("driver") ?? "settings"
+    }
+}

@@ -1,0 +1,70 @@
+import Logging
+import PortalKernel
+
+/// Builds the running portal's services from the configuration: each plugin by its driver name, storage migrated.
+public struct PortalBootstrap: Sendable {
+    public let registry: PluginRegistry
+    public let config: PortalConfigFile
+    public let settings: PortalSettings
+
+    /// Reads the top-level settings and checks every driver name before anything is built, so a typo stops
+    /// start-up at once with the registered names.
+    public init(registry: PluginRegistry, config: PortalConfigFile) throws {
+        self.registry = registry
+        self.config = config
+        do {
+            settings = try PortalSettings(config.root)
+            try registry.storage.checkRegistered(settings.storageDriver)
+            try registry.mailers.checkRegistered(settings.mailerDriver)
+            try registry.leadRouters.checkRegistered(settings.leadRoutingDriver)
+        } catch let error as ConfigurationError {
+            throw config.startupError(error)
+        }
+    }
+
+    /// The storage alone, migrated (for commands that need no mailer).
+    public func makeStorage(context: PluginContext) async throws -> any PortalStorage {
+        let storage = try await building {
+            try await registry.storage.make(
+                settings.storageDriver, settings: config.root.section("storage"), context: context)
+        }
+        do {
+            try await storage.migrate()
+        } catch {
+            try? await storage.close()
+            throw error
+        }
+        return storage
+    }
+
+    /// Every service, storage migrated.
+    public func makeServices(logger: Logger, clock: any PortalClock = SystemClock()) async throws -> PortalServices {
+        let context = PluginContext(logger: logger, clock: clock)
+        let storage = try await makeStorage(context: context)
+        do {
+            let mailer = try await building {
+                try await registry.mailers.make(
+                    settings.mailerDriver, settings: config.root.section("mailer"), context: context)
+            }
+            let leadRouter = try await building {
+                try await registry.leadRouters.make(
+                    settings.leadRoutingDriver, settings: config.root.section("leadRouting"), context: context)
+            }
+            return PortalServices(
+                storage: storage, mailer: mailer, leadRouter: leadRouter, clock: clock,
+                publicBaseURL: settings.publicBaseURL, logger: logger)
+        } catch {
+            try? await storage.close()
+            throw error
+        }
+    }
+
+    /// Names the config file in a plugin's configuration error.
+    private func building<Plugin>(_ make: () async throws -> Plugin) async throws -> Plugin {
+        do {
+            return try await make()
+        } catch let error as ConfigurationError {
+            throw config.startupError(error)
+        }
+    }
+}

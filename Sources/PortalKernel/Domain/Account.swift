@@ -1,0 +1,51 @@
+import Foundation
+
+/// A company that runs a portal. Every other record belongs to exactly one account.
+public struct Account: Hashable, Codable, Sendable {
+    public typealias ID = Identifier<Account>
+
+    public var id: ID
+    /// The company's name as staff entered it.
+    public var name: String
+    /// The unique, unguessable part of the portal link: `{publicBaseURL}/portal/{portalKey}`.
+    public var portalKey: String
+    /// An IANA time zone identifier (`America/Chicago`): the zone the account's calendar dates live in.
+    public var timeZoneIdentifier: String
+    /// An ISO 4217 currency code (`USD`).
+    public var currencyCode: String
+    public var settings: AccountSettings
+    public var branding: Branding
+    public var createdAt: Date
+
+    public init(
+        id: ID = .random(), name: String, portalKey: String, timeZoneIdentifier: String = "America/New_York",
+        currencyCode: String = "USD", settings: AccountSettings = AccountSettings(), branding: Branding,
+        createdAt: Date
+    ) {
+        self.id = id
+        self.name = name
+        self.portalKey = portalKey
+        self.timeZoneIdentifier = timeZoneIdentifier
+        self.currencyCode = currencyCode
+        self.settings = settings
+        self.branding = branding
+        self.createdAt = createdAt
+    }
+
+    /// The account's time zone; an identifier the system does not know falls back to UTC.
+    public var timeZone: TimeZone {
+        TimeZone(identifier: timeZoneIdentifier) ?? .gmt
+    }
+
+    /// The calendar date it is in the account's time zone at `instant`.
+    public func today(at instant: Date) -> CalendarDate {
+        CalendarDate.today(at: instant, in: timeZone)
+    }
+
+    /// The account's portal link (SPEC F1) under the server's public base URL.
+    public func portalURL(publicBaseURL: String) -> String {
+        var base = publicBaseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return "\(base)/portal/\(portalKey)"
+    }
+}

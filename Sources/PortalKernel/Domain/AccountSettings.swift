@@ -1,0 +1,66 @@
+/// The settings a company changes on its Account Settings page.
+public struct AccountSettings: Hashable, Codable, Sendable {
+    /// "Who should we email when a new lead comes from the Customer Portal?" (SPEC F6).
+    public var leadNotificationEmails: [String]
+    /// When an invoice counts as open and so appears in the portal (SPEC I1).
+    public var openInvoiceWhen: OpenInvoiceRule
+    /// How many days after its invoice date a paid invoice stays in the portal (SPEC I2).
+    public var paidInvoiceRetentionDays: Int
+    /// How many days after sending a proposal expires (SPEC P2).
+    public var proposalExpiryDays: Int
+    /// Whether clients may pay less than the balance.
+    public var allowsPartialPayments: Bool
+    /// A service fee added to portal card payments, in basis points (250 = 2.5 %); 0 for none.
+    public var serviceFeeBasisPoints: Int
+    /// Web origins allowed to embed the lead form (`https://example-landscaping.com`).
+    public var leadFormAllowedOrigins: [String]
+
+    public init(
+        leadNotificationEmails: [String] = [], openInvoiceWhen: OpenInvoiceRule = .generated,
+        paidInvoiceRetentionDays: Int = 365, proposalExpiryDays: Int = 30, allowsPartialPayments: Bool = false,
+        serviceFeeBasisPoints: Int = 0, leadFormAllowedOrigins: [String] = []
+    ) {
+        self.leadNotificationEmails = leadNotificationEmails
+        self.openInvoiceWhen = openInvoiceWhen
+        self.paidInvoiceRetentionDays = paidInvoiceRetentionDays
+        self.proposalExpiryDays = proposalExpiryDays
+        self.allowsPartialPayments = allowsPartialPayments
+        self.serviceFeeBasisPoints = serviceFeeBasisPoints
+        self.leadFormAllowedOrigins = leadFormAllowedOrigins
+    }
+}
+
+/// The account's "Open Invoice" setting: when an invoice starts to show in the portal (SPEC I1).
+public enum OpenInvoiceRule: String, Hashable, Codable, Sendable, CaseIterable {
+    /// As soon as the invoice exists (the default).
+    case generated
+    /// From its invoice date on.
+    case invoiceDate
+    /// Once it has been sent.
+    case sent
+    /// From its invoice date on, or once sent, whichever comes first.
+    case invoiceDateOrSent
+}
+
+/// How the portal and emails present the company.
+public struct Branding: Hashable, Codable, Sendable {
+    public var displayName: String
+    public var logoURL: String?
+    public var phone: String?
+    public var email: String?
+    public var address: String?
+    /// A CSS hex colour (`#2f7d32`).
+    public var accentColor: String
+
+    public init(
+        displayName: String, logoURL: String? = nil, phone: String? = nil, email: String? = nil,
+        address: String? = nil, accentColor: String = "#2f7d32"
+    ) {
+        self.displayName = displayName
+        self.logoURL = logoURL
+        self.phone = phone
+        self.email = email
+        self.address = address
+        self.accentColor = accentColor
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Email address rules shared by every place that takes one.
+public enum EmailAddress {
+    /// Trimmed and lower-cased, so `Cece@Example.com ` and `cece@example.com` are the same login.
+    public static func normalized(_ address: String) -> String {
+        address.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// Whether `address` is a plausible single mailbox: one `@`, a local part, a dotted domain, no spaces or
+    /// angle brackets. Deliberately simple: the real check is whether mail arrives.
+    public static func isValid(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, address.count <= 254 else { return false }
+        let domain = parts[1]
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { return false }
+        let forbidden: Set<Character> = [" ", "\t", "\r", "\n", "<", ">", ",", ";", "\"", "(", ")", "[", "]", "\\"]
+        return !address.contains(where: forbidden.contains)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// One line of a proposal or an invoice.
+public struct LineItem: Hashable, Codable, Sendable {
+    public typealias ID = Identifier<LineItem>
+
+    public var id: ID
+    public var description: String
+    /// How many units (hours, yards, trees): may be fractional, such as 2.5 hours.
+    public var quantity: Decimal
+    public var unitPrice: Money
+    /// On a proposal, an item the client may choose to add. Invoices have no optional items.
+    public var isOptional: Bool
+
+    public init(
+        id: ID = .random(), description: String, quantity: Decimal = 1, unitPrice: Money, isOptional: Bool = false
+    ) {
+        self.id = id
+        self.description = description
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.isOptional = isOptional
+    }
+
+    /// Quantity times unit price, rounded half away from zero to the cent.
+    public var amount: Money {
+        var exact = quantity * Decimal(unitPrice.cents)
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 0, .plain)
+        return Money(cents: NSDecimalNumber(decimal: rounded).intValue)
+    }
+}
+
+/// Subtotal, tax and total of a set of line items.
+public struct Totals: Hashable, Codable, Sendable {
+    public var subtotal: Money
+    public var tax: Money
+    public var total: Money
+
+    /// Adds up `items` and applies `taxRateBasisPoints` (825 = 8.25 %) to the subtotal.
+    public init(items: [LineItem], taxRateBasisPoints: Int) {
+        subtotal = items.reduce(Money.zero) { $0 + $1.amount }
+        tax = subtotal.applying(basisPoints: taxRateBasisPoints)
+        total = subtotal + tax
+    }
+}

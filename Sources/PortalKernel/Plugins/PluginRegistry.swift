@@ -1,0 +1,63 @@
+import Logging
+
+/// What a plugin factory gets besides its own settings.
+public struct PluginContext: Sendable {
+    public var logger: Logger
+    public var clock: any PortalClock
+
+    public init(logger: Logger, clock: any PortalClock) {
+        self.logger = logger
+        self.clock = clock
+    }
+}
+
+/// Factories for one extension point, by driver name.
+public struct PluginFactories<Plugin: Sendable>: Sendable {
+    /// Builds a plugin from its configuration section.
+    public typealias Factory = @Sendable (any PluginSettings, PluginContext) async throws -> Plugin
+
+    /// The extension point's config key (`storage`), used in error messages.
+    public let kind: String
+    private var factories: [String: Factory] = [:]
+
+    public init(kind: String) {
+        self.kind = kind
+    }
+
+    /// Registers `factory` under `name`, replacing an earlier one of that name.
+    public mutating func register(_ name: String, factory: @escaping Factory) {
+        factories[name] = factory
+    }
+
+    /// The registered driver names, sorted.
+    public var names: [String] { factories.keys.sorted() }
+
+    /// Builds the plugin registered as `name`; an unknown name throws
+    /// ``ConfigurationError/unknownDriver(kind:name:registered:)`` listing the registered names.
+    public func make(_ name: String, settings: any PluginSettings, context: PluginContext) async throws -> Plugin {
+        guard let factory = factories[name] else {
+            throw ConfigurationError.unknownDriver(kind: kind, name: name, registered: names)
+        }
+        return try await factory(settings, context)
+    }
+
+    /// Throws the same error as ``make(_:settings:context:)`` would for an unknown name, without building.
+    public func checkRegistered(_ name: String) throws {
+        guard factories[name] != nil else {
+            throw ConfigurationError.unknownDriver(kind: kind, name: name, registered: names)
+        }
+    }
+}
+
+/// Maps driver names to plugin factories, one table per extension point.
+///
+/// The stock `portal` executable registers the bundled plugins; a team's own executable registers theirs as
+/// well and hands the registry to `PortalApp`. Each plugin target exposes one `register(in:)` entry.
+public struct PluginRegistry: Sendable {
+    public var storage = PluginFactories<any PortalStorage>(kind: "storage")
+    public var mailers = PluginFactories<any Mailer>(kind: "mailer")
+    public var leadRouters = PluginFactories<any LeadRouter>(kind: "leadRouting")
+    public var paymentGateways = PluginFactories<any PaymentGateway>(kind: "payments")
+
+    public init() {}
+}

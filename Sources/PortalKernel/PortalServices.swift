@@ -1,0 +1,27 @@
+import Logging
+
+/// The plugins one running portal uses, built once at start-up from the configuration.
+///
+/// The HTTP front and background jobs receive this and nothing else: they never know which backend is behind a
+/// protocol.
+public struct PortalServices: Sendable {
+    public var storage: any PortalStorage
+    public var mailer: any Mailer
+    public var leadRouter: any LeadRouter
+    public var clock: any PortalClock
+    /// The externally visible base of every link the portal emails or shows (`https://portal.example.com`).
+    public var publicBaseURL: String
+    public var logger: Logger
+
+    public init(
+        storage: any PortalStorage, mailer: any Mailer, leadRouter: any LeadRouter, clock: any PortalClock,
+        publicBaseURL: String, logger: Logger
+    ) {
+        self.storage = storage
+        self.mailer = mailer
+        self.leadRouter = leadRouter
+        self.clock = clock
+        self.publicBaseURL = publicBaseURL
+        self.logger = logger
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A random secret handed to a person (a login link, a session cookie, an API token) and its stored hash.
+///
+/// 32 random bytes (256 bits), base64url without padding. Only ``hash`` is ever stored, so a leaked database
+/// holds nothing that logs anybody in.
+public struct SecretToken: Hashable, Sendable {
+    /// The value given to the person: it goes into a link or a cookie and nowhere else.
+    public let value: String
+
+    /// A fresh token from the system's cryptographically secure generator.
+    public static func generate() -> SecretToken {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return SecretToken(value: Data(bytes).base64URLEncodedString())
+    }
+
+    /// Wraps a value a person presented, to hash and look up.
+    public init(value: String) {
+        self.value = value
+    }
+
+    /// The SHA-256 of the value, as lowercase hex: what storage keeps and looks tokens up by.
+    public var hash: String { Self.hash(of: value) }
+
+    /// The SHA-256 of `value`, as lowercase hex.
+    public static func hash(of value: String) -> String {
+        Data(value.utf8).sha256Hex
+    }
+}
+
+extension Data {
+    /// Base64url without padding (RFC 4648 §5): safe in URLs and cookies as it is.
+    func base64URLEncodedString() -> String {
+        base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,58 @@
+/// Every repository, as seen from one place: the storage itself (each call on its own) or a transaction.
+public protocol Repositories: Sendable {
+    var accounts: any AccountRepository { get }
+    var staffUsers: any StaffUserRepository { get }
+    var customers: any CustomerRepository { get }
+    var jobs: any JobRepository { get }
+    var proposals: any ProposalRepository { get }
+    var invoices: any InvoiceRepository { get }
+    var payments: any PaymentRepository { get }
+    var leads: any LeadRepository { get }
+    var loginTokens: any LoginTokenRepository { get }
+    var sessions: any SessionRepository { get }
+    var outbox: any OutboxRepository { get }
+}
+
+/// A storage backend (SQLite, JSON files, …), chosen by `storage.driver` in the configuration.
+///
+/// Calls made through the storage's own repositories each stand alone. A use case that writes several records
+/// does so inside ``transaction(_:)``: either every write lands or none does, on every backend.
+public protocol PortalStorage: Repositories {
+    /// The driver name it was registered under (`sqlite`), shown by `/health`.
+    var driverName: String { get }
+
+    /// Brings the schema up to date. Safe to run on every start.
+    func migrate() async throws
+
+    /// Runs `body` all-or-nothing: if it throws, nothing it wrote is kept, and the error is rethrown.
+    ///
+    /// Transactions are serialised, so a transaction that reads a record and then writes it sees no concurrent
+    /// change in between.
+    func transaction<Result: Sendable>(
+        _ body: @Sendable (any Repositories) async throws -> Result
+    ) async throws -> Result
+
+    /// Checks the backend answers (for `/health`).
+    func ping() async throws
+
+    /// Releases files and connections. The storage is not used after this.
+    func close() async throws
+}
+
+/// Errors every storage reports the same way, so use cases can react without knowing the backend.
+public enum StorageError: Error, Equatable, CustomStringConvertible {
+    /// A unique key is already taken (a portal key, an idempotency key, a token hash, an id).
+    case duplicate(String)
+    /// The record to update does not exist in that account.
+    case notFound(String)
+    /// The stored data cannot be read: names what and why.
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .duplicate(let what): "already exists: \(what)"
+        case .notFound(let what): "not found: \(what)"
+        case .corrupt(let what): "stored data cannot be read: \(what)"
+        }
+    }
+}

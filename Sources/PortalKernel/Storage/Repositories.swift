@@ -1,0 +1,117 @@
+import Foundation
+
+// Narrow repositories, one per record type. Every method that reads or changes an account's records takes the
+// account's id and only ever touches that account's rows: there is no way to ask for "any account's customer".
+// `insert` fails with `StorageError.duplicate` when a unique key is taken and `update` with `.notFound` when the
+// record does not exist in that account.
+
+/// Companies.
+public protocol AccountRepository: Sendable {
+    func insert(_ account: Account) async throws
+    func update(_ account: Account) async throws
+    func find(_ id: Account.ID) async throws -> Account?
+    /// The account whose portal link carries `portalKey`.
+    func find(portalKey: String) async throws -> Account?
+    /// Every account, oldest first (for the command line).
+    func all() async throws -> [Account]
+}
+
+/// Back-office users.
+public protocol StaffUserRepository: Sendable {
+    func insert(_ user: StaffUser) async throws
+    func update(_ user: StaffUser) async throws
+    func find(_ id: StaffUser.ID, in account: Account.ID) async throws -> StaffUser?
+    func find(email: String, in account: Account.ID) async throws -> StaffUser?
+    func all(in account: Account.ID) async throws -> [StaffUser]
+}
+
+/// Clients.
+public protocol CustomerRepository: Sendable {
+    func insert(_ customer: Customer) async throws
+    func update(_ customer: Customer) async throws
+    func find(_ id: Customer.ID, in account: Account.ID) async throws -> Customer?
+    /// Every customer of the account that lists `email` (normalised) among its contact emails.
+    func find(email: String, in account: Account.ID) async throws -> [Customer]
+    func all(in account: Account.ID) async throws -> [Customer]
+}
+
+/// Jobs, including the jobs behind leads.
+public protocol JobRepository: Sendable {
+    func insert(_ job: Job) async throws
+    func update(_ job: Job) async throws
+    func find(_ id: Job.ID, in account: Account.ID) async throws -> Job?
+    /// The jobs with these ids that belong to the account (others are silently absent).
+    func find(_ ids: [Job.ID], in account: Account.ID) async throws -> [Job]
+    func all(for customer: Customer.ID, in account: Account.ID) async throws -> [Job]
+}
+
+/// Proposals.
+public protocol ProposalRepository: Sendable {
+    func insert(_ proposal: Proposal) async throws
+    func update(_ proposal: Proposal) async throws
+    func find(_ id: Proposal.ID, in account: Account.ID) async throws -> Proposal?
+    /// The customer's proposals that could be in the portal: every status but `draft` (the index behind the
+    /// portal home; ``ProposalVisibility`` makes the final call).
+    func portalCandidates(for customer: Customer.ID, in account: Account.ID) async throws -> [Proposal]
+    func all(for job: Job.ID, in account: Account.ID) async throws -> [Proposal]
+}
+
+/// Invoices.
+public protocol InvoiceRepository: Sendable {
+    func insert(_ invoice: Invoice) async throws
+    func update(_ invoice: Invoice) async throws
+    func find(_ id: Invoice.ID, in account: Account.ID) async throws -> Invoice?
+    func find(number: String, in account: Account.ID) async throws -> Invoice?
+    /// The customer's invoices that could be in the portal: every one not voided (the index behind the portal
+    /// home; ``InvoiceVisibility`` makes the final call).
+    func portalCandidates(for customer: Customer.ID, in account: Account.ID) async throws -> [Invoice]
+}
+
+/// Payments.
+public protocol PaymentRepository: Sendable {
+    func insert(_ payment: Payment) async throws
+    func all(for invoice: Invoice.ID, in account: Account.ID) async throws -> [Payment]
+    func find(idempotencyKey: String, in account: Account.ID) async throws -> Payment?
+}
+
+/// What service requests said.
+public protocol LeadRepository: Sendable {
+    func insert(_ lead: Lead) async throws
+    func update(_ lead: Lead) async throws
+    func find(_ id: Lead.ID, in account: Account.ID) async throws -> Lead?
+    /// The account's leads, newest first.
+    func all(in account: Account.ID) async throws -> [Lead]
+}
+
+/// Login-link tokens, by hash only.
+public protocol LoginTokenRepository: Sendable {
+    func insert(_ token: LoginToken) async throws
+    func find(hash: String, in account: Account.ID) async throws -> LoginToken?
+    /// Marks the token used at `instant` if, and only if, it is still unused and unexpired, and returns it; `nil`
+    /// when it is unknown, used or expired. Of two concurrent calls with one token, exactly one gets it.
+    func consume(hash: String, in account: Account.ID, at instant: Date) async throws -> LoginToken?
+    /// Deletes tokens that expired before `instant`; returns how many.
+    @discardableResult
+    func deleteExpired(before instant: Date) async throws -> Int
+}
+
+/// Browser sessions.
+public protocol SessionRepository: Sendable {
+    /// Inserts or replaces.
+    func save(_ session: Session) async throws
+    func find(_ id: Session.ID) async throws -> Session?
+    func delete(_ id: Session.ID) async throws
+    @discardableResult
+    func deleteExpired(before instant: Date) async throws -> Int
+}
+
+/// Emails waiting to go out, and the record of those that went.
+public protocol OutboxRepository: Sendable {
+    func enqueue(_ message: OutboxMessage) async throws
+    func update(_ message: OutboxMessage) async throws
+    func find(_ id: OutboxMessage.ID, in account: Account.ID) async throws -> OutboxMessage?
+    /// Queued or retrying messages of any account whose next attempt is due at `instant`, oldest first.
+    func due(at instant: Date, limit: Int) async throws -> [OutboxMessage]
+    /// The messages about one record (a proposal, an invoice, a lead), newest first.
+    func all(about subject: OutboxMessage.Subject, in account: Account.ID) async throws -> [OutboxMessage]
+}

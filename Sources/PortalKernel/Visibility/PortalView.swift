@@ -1,0 +1,25 @@
+/// What one customer's portal shows on a given day: the visibility rules applied to that customer's records.
+///
+/// The portal home, the back office's "view portal as this client" and `GET /api/v1/customers/{id}/portal` all
+/// build this one value, so they cannot disagree.
+public struct PortalView: Hashable, Sendable {
+    public var proposals: [Proposal]
+    public var invoices: [Invoice]
+
+    /// Applies SPEC P1–P4 and I1–I3. Proposals whose job is not in `jobs` are left out (a job of another customer
+    /// or account is never looked at). Newest first.
+    public init(
+        proposals: [Proposal], jobs: [Job], invoices: [Invoice], settings: AccountSettings, today: CalendarDate
+    ) {
+        let jobsByID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.proposals = proposals
+            .filter { proposal in
+                guard let job = jobsByID[proposal.jobID], job.accountID == proposal.accountID else { return false }
+                return ProposalVisibility.isVisible(proposal, of: job, today: today)
+            }
+            .sorted { ($0.sentAt ?? $0.createdAt) > ($1.sentAt ?? $1.createdAt) }
+        self.invoices = invoices
+            .filter { InvoiceVisibility.isVisible($0, settings: settings, today: today) }
+            .sorted { ($0.invoiceDate, $0.number) > ($1.invoiceDate, $1.number) }
+    }
+}

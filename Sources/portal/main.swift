@@ -1,0 +1,13 @@
+import LogMailer
+import PortalApp
+import PortalKernel
+import SQLiteStorage
+import SettingsLeadRouter
+
+// The stock executable: the bundled plugins, then the shared command line. A team's own executable copies these
+// lines and registers its plugins too (Docs/Plugins.md).
+var registry = PluginRegistry()
+SQLiteStoragePlugin.register(in: &registry)
+LogMailerPlugin.register(in: &registry)
+SettingsLeadRouterPlugin.register(in: &registry)
+await PortalCommand.main(registry: registry)

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The arrows of the architecture, checked on the source files themselves so a stray import fails CI.
+///
+/// - The kernel imports only Foundation, Crypto and Logging (and the standard library's own modules), and does no
+///   I/O: no files, sockets, processes, SQL or HTTP.
+/// - Plugin targets are imported only by the stock executable (`Sources/portal`) and by tests.
+/// - Plugins depend on the kernel only: never on the HTTP front, the app or each other.
+@Suite("Architecture")
+struct ArchitectureTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Every Swift file under `folder` (relative to the package root), with its text.
+    static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
+        let base = root.appendingPathComponent(folder)
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
+        return try walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }.map { url in
+            (String(url.path.dropFirst(root.path.count + 1)), try String(contentsOf: url, encoding: .utf8))
+        }
+    }
+
+    /// The modules a file imports (`import X`, `@testable import X`, `public import X`, `import struct X.Y`).
+    static func imports(in text: String) -> Set<String> {
+        var modules = Set<String>()
+        for line in text.split(separator: "\n") {
+            let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard let index = words.firstIndex(of: "import"), index + 1 < words.count,
+                words[..<index].allSatisfy({ $0.hasPrefix("@") || ["public", "internal", "package", "private", "fileprivate"].contains($0) })
+            else { continue }
+            let kinds: Set = ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"]
+            let target = kinds.contains(words[index + 1]) && index + 2 < words.count ? words[index + 2] : words[index + 1]
+            modules.insert(String(target.split(separator: ".")[0]))
+        }
+        return modules
+    }
+
+    static var pluginTargets: [String] {
+        get throws {
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Plugins").path)
+                .filter { !$0.hasPrefix(".") }.sorted()
+        }
+    }
+
+    @Test("The import scanner sees every form of import")
+    func scannerSeesImports() {
+        let text = "import Foundation\n@testable import GRDB\npublic import NIO\nimport struct Hummingbird.Router\n// import Nope\nlet x = 1"
+        #expect(Self.imports(in: text) == ["Foundation", "GRDB", "NIO", "Hummingbird"])
+    }
+
+    @Test("The kernel imports only Foundation, Crypto and Logging")
+    func kernelImports() throws {
+        let allowed: Set = ["Foundation", "FoundationEssentials", "Crypto", "Logging", "Dispatch", "Synchronization"]
+        let files = try Self.swiftFiles(under: "Sources/PortalKernel")
+        #expect(!files.isEmpty)
+        for file in files {
+            let extra = Self.imports(in: file.text).subtracting(allowed)
+            #expect(extra.isEmpty, "\(file.path) imports \(extra.sorted())")
+        }
+    }
+
+    @Test("The I/O detector finds I/O and ignores look-alikes")
+    func detectorWorks() throws {
+        #expect(try Self.ioUses(in: "let d = try Data(contentsOf: url)\nFileManager.default") == ["contentsOf:", "FileManager"])
+        #expect(try Self.ioUses(in: "InvoiceVisibility.isOpen(x)\nlet reopened = 1\n// FileManager in a comment") == [])
+    }
+
+    @Test("The kernel does no I/O")
+    func kernelDoesNoIO() throws {
+        for file in try Self.swiftFiles(under: "Sources/PortalKernel") {
+            let uses = try Self.ioUses(in: file.text)
+            #expect(uses.isEmpty, "\(file.path) uses \(uses)")
+        }
+    }
+
+    /// I/O symbols used in `text`, outside comments. Whole words only: `isOpen(` is fine, `open(` is not.
+    static func ioUses(in text: String) throws -> [String] {
+        let forbidden = [
+            "FileManager", "FileHandle", "URLSession", "Process", "fopen", "open", "socket", "connect", "contentsOf",
+            "write\\(to", "NSData", "sqlite3_\\w+", "getenv", "ProcessInfo", "DispatchIO",
+        ]
+        let pattern = try Regex("\\b(?:\(forbidden.joined(separator: "|")))\\b[(:]?").wordBoundaryKind(.simple)
+        let code = text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
+            .joined(separator: "\n")
+        return code.matches(of: pattern).map { String(code[$0.range]) }
+    }
+
+    @Test("Only the executable and the tests import a plugin target")
+    func pluginsImportedOnlyByExecutable() throws {
+        let plugins = Set(try Self.pluginTargets)
+        #expect(plugins.contains("SQLiteStorage") && plugins.contains("LogMailer"))
+        for folder in ["Sources", "Plugins"] {
+            for file in try Self.swiftFiles(under: folder) where !file.path.hasPrefix("Sources/portal/") {
+                let ownTarget = file.path.split(separator: "/")[1]
+                let imported = Self.imports(in: file.text).intersection(plugins).subtracting([String(ownTarget)])
+                #expect(imported.isEmpty, "\(file.path) imports plugin \(imported.sorted())")
+            }
+        }
+    }
+
+    @Test("Plugins depend on the kernel, never on the HTTP front or the app")
+    func pluginsPointInward() throws {
+        for file in try Self.swiftFiles(under: "Plugins") {
+            let outward = Self.imports(in: file.text).intersection(["PortalHTTP", "PortalApp", "Hummingbird", "ArgumentParser"])
+            #expect(outward.isEmpty, "\(file.path) imports \(outward.sorted())")
+        }
+    }
+
+    @Test("The HTTP front does not depend on the app")
+    func httpDoesNotImportApp() throws {
+        for file in try Self.swiftFiles(under: "Sources/PortalHTTP") {
+            #expect(!Self.imports(in: file.text).contains("PortalApp"), "\(file.path) imports PortalApp")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import LogMailer
+import PortalApp
+import PortalKernel
+import SQLiteStorage
+import SettingsLeadRouter
+
+/// A temporary folder holding a config file, and the bundled plugins' registry.
+struct AppFixture {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-app-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// The registry the stock executable builds.
+    static var registry: PluginRegistry {
+        var registry = PluginRegistry()
+        SQLiteStoragePlugin.register(in: &registry)
+        LogMailerPlugin.register(in: &registry)
+        SettingsLeadRouterPlugin.register(in: &registry)
+        return registry
+    }
+
+    /// Writes `json` as a config file and returns its path.
+    func configFile(_ json: String, name: String = "portal.json") throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(json.utf8).write(to: url)
+        return url.path
+    }
+
+    /// A config that keeps every file inside the fixture's folder.
+    func isolatedConfig(port: Int = 8080) throws -> String {
+        try configFile(
+            """
+            {"http": {"host": "127.0.0.1", "port": \(port)},
+             "storage": {"driver": "sqlite", "path": "\(folder.path)/portal.sqlite"},
+             "mailer": {"driver": "log", "folder": "\(folder.path)/mail"}}
+            """)
+    }
+
+    func bootstrap(_ path: String, environment: [String: String] = [:]) async throws -> PortalBootstrap {
+        try PortalBootstrap(
+            registry: Self.registry, config: try await PortalConfigFile.load(filePath: path, environment: environment))
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}

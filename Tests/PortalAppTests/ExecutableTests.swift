@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// The real `portal` binary, as a person runs it.
+@Suite("portal executable", .serialized)
+struct ExecutableTests {
+    /// The `portal` binary SwiftPM built beside this test bundle.
+    static var binary: URL {
+        get throws {
+            let buildFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            var folder = buildFolder
+            for _ in 0..<4 {
+                let candidate = folder.appendingPathComponent("portal")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                folder.deleteLastPathComponent()
+            }
+            Issue.record("No portal binary near \(buildFolder.path): run `swift build` before `swift test`")
+            throw CancellationError()
+        }
+    }
+
+    /// Runs the binary with `arguments`, returning its exit status and what it printed to standard error.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = try Self.binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    @Test("PORTAL_STORAGE_DRIVER=nosuch portal serve fails at once, listing sqlite")
+    func unknownDriverFails() throws {
+        let fixture = try AppFixture()
+        let started = Date()
+        let result = try run(["serve", "--config", try fixture.isolatedConfig()], environment: ["PORTAL_STORAGE_DRIVER": "nosuch"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("registered storage drivers: sqlite"))
+        #expect(Date().timeIntervalSince(started) < 30)
+        fixture.remove()
+    }
+
+    @Test("portal serve answers /health and stops cleanly on SIGTERM")
+    func servesAndStops() async throws {
+        let fixture = try AppFixture()
+        let process = Process()
+        process.executableURL = try Self.binary
+        process.arguments = ["serve", "--config", try fixture.isolatedConfig(port: 0)]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // Hummingbird logs the port it bound (port 0: the system chose one).
+        var log = ""
+        var port: Int?
+        let deadline = Date().addingTimeInterval(30)
+        while port == nil, Date() < deadline, process.isRunning {
+            let chunk = errors.fileHandleForReading.availableData
+            log += String(decoding: chunk, as: UTF8.self)
+            if let range = log.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                port = Int(log[range].split(separator: ":").last!)
+            }
+        }
+        let boundPort = try #require(port, "server did not start: \(log)")
+        let (data, response) = try await fetch("http://127.0.0.1:\(boundPort)/health")
+        #expect(response == 200)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"storage\":\"sqlite\""))
+
+        process.terminate()  // SIGTERM
+        let rest = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: rest, as: UTF8.self).contains("Portal stopped"))
+        fixture.remove()
+    }
+
+    /// A GET with a plain socket-free client: curl is on every build machine, URLSession needs FoundationNetworking.
+    func fetch(_ url: String) async throws -> (Data, Int) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "10", url]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        let status = Int(text.split(separator: "\n").last ?? "") ?? 0
+        return (Data(text.split(separator: "\n").dropLast().joined(separator: "\n").utf8), status)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import PortalKernel
+import Testing
+
+@testable import SQLiteStorage
+
+@Suite("SQLite repositories")
+struct SQLiteRepositoryTests {
+    @Test("Every record type round-trips unchanged")
+    func roundTrips() async throws {
+        let fixture = try await StorageFixture()
+        let store = fixture.storage
+        var account = fixture.account(StorageFixture.accountA)
+        account.settings.openInvoiceWhen = .invoiceDateOrSent
+        account.branding.logoURL = "https://example.com/logo.png"
+        try await store.accounts.insert(account)
+        #expect(try await store.accounts.find(account.id) == account)
+        #expect(try await store.accounts.find(portalKey: account.portalKey) == account)
+
+        let customer = fixture.customer("cust-1", in: account.id, emails: ["cece@example.com", "cc@example.com"])
+        try await store.customers.insert(customer)
+        #expect(try await store.customers.find(customer.id, in: account.id) == customer)
+
+        let staff = StaffUser(id: "staff-1", accountID: account.id, name: "Alex", email: "Alex@Example.com", passwordHash: "$2b$hash", role: .admin)
+        try await store.staffUsers.insert(staff)
+        #expect(try await store.staffUsers.find(email: "alex@example.com", in: account.id) == staff)
+
+        var job = fixture.job("job-1", customer: customer.id, in: account.id, created: .active)
+        job.stage = .proposal
+        job.workDate = CalendarDate(iso: "2026-12-01")
+        try await store.jobs.insert(job)
+        #expect(try await store.jobs.find(job.id, in: account.id) == job)
+
+        var proposal = fixture.proposal("prop-1", job: job.id, customer: customer.id, in: account.id, status: .accepted)
+        proposal.acceptance = Acceptance(
+            via: .portal, acceptedAt: fixture.now, signatureName: "Cece", ipAddress: "127.0.0.1", userAgent: "Test",
+            versionHash: proposal.contentHash, chosenOptionalItemIDs: ["line"])
+        try await store.proposals.insert(proposal)
+        #expect(try await store.proposals.find(proposal.id, in: account.id) == proposal)
+
+        let invoice = fixture.invoice("INV-1", customer: customer.id, in: account.id)
+        try await store.invoices.insert(invoice)
+        #expect(try await store.invoices.find(invoice.id, in: account.id) == invoice)
+        #expect(try await store.invoices.find(number: "INV-1", in: account.id) == invoice)
+
+        let payment = Payment(
+            id: "pay-1", accountID: account.id, invoiceID: invoice.id, amount: Money(cents: 500), method: .card,
+            source: .portal, gatewayReference: "sandbox_1", idempotencyKey: "key-1", receivedAt: fixture.now)
+        try await store.payments.insert(payment)
+        #expect(try await store.payments.find(idempotencyKey: "key-1", in: account.id) == payment)
+        #expect(try await store.payments.all(for: invoice.id, in: account.id) == [payment])
+
+        let lead = Lead(
+            id: "lead-1", accountID: account.id, jobID: job.id, portalLead: true, name: "Jordan", email: "J@Example.net",
+            phone: "555", serviceAddress: "9 Birch Rd", servicesWanted: ["Tree removal", "Stump"], description: "Dead ash",
+            preferredDate: CalendarDate(iso: "2026-12-05"), tags: ["trees"], submittedAt: fixture.now)
+        try await store.leads.insert(lead)
+        #expect(try await store.leads.find(lead.id, in: account.id) == lead)
+
+        let session = Session(
+            id: "hash-of-cookie", accountID: account.id, principal: .client(email: "cece@example.com", customerID: customer.id),
+            createdAt: fixture.now, lastSeenAt: fixture.now, absoluteExpiry: fixture.now.addingTimeInterval(3_600))
+        try await store.sessions.save(session)
+        #expect(try await store.sessions.find(session.id) == session)
+
+        let message = OutboxMessage(
+            id: "out-1", accountID: account.id,
+            email: EmailMessage(to: [.init(address: "cece@example.com", name: "Cece")], subject: "Invoice", textBody: "Hi", htmlBody: "<p>Hi</p>"),
+            about: .init(kind: .invoice, id: invoice.id.rawValue), nextAttemptAt: fixture.now, createdAt: fixture.now)
+        try await store.outbox.enqueue(message)
+        #expect(try await store.outbox.find(message.id, in: account.id) == message)
+        try await fixture.tearDown()
+    }
+
+    @Test("Updates are kept; updating a record that does not exist is notFound")
+    func updates() async throws {
+        let fixture = try await StorageFixture()
+        var customer = try await fixture.seedAccountA()
+        customer.displayName = "Renamed"
+        customer.emails = ["new@example.com"]
+        try await fixture.storage.customers.update(customer)
+        #expect(try await fixture.storage.customers.find(customer.id, in: StorageFixture.accountA)?.displayName == "Renamed")
+        #expect(try await fixture.storage.customers.find(email: "cece@example.com", in: StorageFixture.accountA).isEmpty)
+        #expect(try await fixture.storage.customers.find(email: "NEW@example.com", in: StorageFixture.accountA) == [customer])
+
+        let ghost = fixture.customer("ghost", in: StorageFixture.accountA, emails: [])
+        await #expect(throws: StorageError.self) { try await fixture.storage.customers.update(ghost) }
+        try await fixture.tearDown()
+    }
+
+    @Test("One email can belong to several customers of an account; other accounts never show")
+    func sharedEmails() async throws {
+        let fixture = try await StorageFixture()
+        let store = fixture.storage
+        try await store.accounts.insert(fixture.account(StorageFixture.accountA))
+        try await store.accounts.insert(fixture.account(StorageFixture.accountB))
+        let harbor = fixture.customer("harbor", in: StorageFixture.accountA, emails: ["pat@example.com", "board@example.com"])
+        let maple = fixture.customer("maple", in: StorageFixture.accountA, emails: ["pat@example.com"])
+        let elsewhere = fixture.customer("elsewhere", in: StorageFixture.accountB, emails: ["pat@example.com"])
+        for customer in [harbor, maple, elsewhere] { try await store.customers.insert(customer) }
+        let found = try await store.customers.find(email: " Pat@Example.com", in: StorageFixture.accountA)
+        #expect(Set(found.map(\.id)) == ["harbor", "maple"])
+        #expect(try await store.customers.find(email: "pat@example.com", in: StorageFixture.accountB).map(\.id) == ["elsewhere"])
+        try await fixture.tearDown()
+    }
+
+    @Test("Portal candidates leave out drafts and voided invoices, and only that customer's")
+    func portalCandidates() async throws {
+        let fixture = try await StorageFixture()
+        let store = fixture.storage
+        let customer = try await fixture.seedAccountA()
+        let other = fixture.customer("other", in: StorageFixture.accountA, emails: ["other@example.com"])
+        try await store.customers.insert(other)
+        try await store.jobs.insert(fixture.job("job", customer: customer.id, in: StorageFixture.accountA))
+        for (id, status) in [("draft", Proposal.Status.draft), ("sent", .sent), ("accepted", .accepted), ("declined", .declined)] {
+            try await store.proposals.insert(fixture.proposal(Proposal.ID(rawValue: id), job: "job", customer: customer.id, in: StorageFixture.accountA, status: status))
+        }
+        try await store.proposals.insert(fixture.proposal("others", job: "job", customer: other.id, in: StorageFixture.accountA, status: .sent))
+        try await store.invoices.insert(fixture.invoice("INV-1", customer: customer.id, in: StorageFixture.accountA))
+        try await store.invoices.insert(fixture.invoice("INV-2", customer: customer.id, in: StorageFixture.accountA, voided: true))
+        try await store.invoices.insert(fixture.invoice("INV-3", customer: other.id, in: StorageFixture.accountA))
+
+        let proposals = try await store.proposals.portalCandidates(for: customer.id, in: StorageFixture.accountA)
+        #expect(Set(proposals.map(\.id.rawValue)) == ["sent", "accepted", "declined"])
+        let invoices = try await store.invoices.portalCandidates(for: customer.id, in: StorageFixture.accountA)
+        #expect(invoices.map(\.number) == ["INV-1"])
+        try await fixture.tearDown()
+    }
+
+    @Test("Outbox: due messages oldest first, delivered ones left out, messages found by what they are about")
+    func outbox() async throws {
+        let fixture = try await StorageFixture()
+        _ = try await fixture.seedAccountA()
+        let email = EmailMessage(to: [.init(address: "cece@example.com")], subject: "s", textBody: "t")
+        func message(_ id: OutboxMessage.ID, dueIn seconds: Double, status: OutboxMessage.Status, about: String) -> OutboxMessage {
+            OutboxMessage(
+                id: id, accountID: StorageFixture.accountA, email: email, about: .init(kind: .invoice, id: about),
+                status: status, nextAttemptAt: fixture.now.addingTimeInterval(seconds), createdAt: fixture.now)
+        }
+        for item in [
+            message("later", dueIn: 60, status: .queued, about: "inv-1"),
+            message("first", dueIn: -60, status: .retrying, about: "inv-1"),
+            message("second", dueIn: -30, status: .queued, about: "inv-2"),
+            message("done", dueIn: -90, status: .delivered, about: "inv-1"),
+        ] { try await fixture.storage.outbox.enqueue(item) }
+        let due = try await fixture.storage.outbox.due(at: fixture.now, limit: 10)
+        #expect(due.map(\.id) == ["first", "second"])
+        let aboutInvoice1 = try await fixture.storage.outbox.all(about: .init(kind: .invoice, id: "inv-1"), in: StorageFixture.accountA)
+        #expect(Set(aboutInvoice1.map(\.id)) == ["later", "first", "done"])
+        #expect(try await fixture.storage.outbox.all(about: .init(kind: .invoice, id: "inv-1"), in: StorageFixture.accountB).isEmpty)
+        try await fixture.tearDown()
+    }
+
+    @Test("Sessions and login tokens expire and are deleted")
+    func expiry() async throws {
+        let fixture = try await StorageFixture()
+        let customer = try await fixture.seedAccountA()
+        let store = fixture.storage
+        let old = Session(
+            id: "old", accountID: StorageFixture.accountA, principal: .staff("staff-1"), createdAt: fixture.now,
+            lastSeenAt: fixture.now, absoluteExpiry: fixture.now.addingTimeInterval(-1))
+        var current = old
+        current.id = "current"
+        current.absoluteExpiry = fixture.now.addingTimeInterval(60)
+        current.principal = .client(email: "cece@example.com", customerID: customer.id)
+        try await store.sessions.save(old)
+        try await store.sessions.save(current)
+        #expect(try await store.sessions.deleteExpired(before: fixture.now) == 1)
+        #expect(try await store.sessions.find("old") == nil)
+        try await store.sessions.delete("current")
+        #expect(try await store.sessions.find("current") == nil)
+
+        try await store.loginTokens.insert(
+            LoginToken(accountID: StorageFixture.accountA, tokenHash: "h1", email: "cece@example.com", createdAt: fixture.now, expiresAt: fixture.now.addingTimeInterval(-1)))
+        try await store.loginTokens.insert(
+            LoginToken(accountID: StorageFixture.accountA, tokenHash: "h2", email: "cece@example.com", createdAt: fixture.now, expiresAt: fixture.now.addingTimeInterval(600)))
+        #expect(try await store.loginTokens.deleteExpired(before: fixture.now) == 1)
+        #expect(try await store.loginTokens.find(hash: "h1", in: StorageFixture.accountA) == nil)
+        #expect(try await store.loginTokens.find(hash: "h2", in: StorageFixture.accountA) != nil)
+        try await fixture.tearDown()
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import PortalKernel
+import Synchronization
+import Testing
+
+@testable import SQLiteStorage
+
+@Suite("SQLite schema")
+struct SQLiteSchemaTests {
+    @Test("Migrating twice is safe; the file is in WAL mode with foreign keys enforced")
+    func migrationsAndPragmas() async throws {
+        let fixture = try await StorageFixture()
+        try await fixture.storage.migrate()
+        let queue = try DatabaseQueue(path: fixture.path)
+        let mode = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let applied = try await queue.read { db in try SQLiteMigrations.migrator.appliedMigrations(db) }
+        #expect(applied.count == 1)
+        // Foreign keys: a job for a customer that does not exist is refused.
+        _ = try await fixture.seedAccountA()
+        await #expect(throws: (any Error).self) {
+            try await fixture.storage.jobs.insert(fixture.job("j", customer: "nobody", in: StorageFixture.accountA))
+        }
+        try await fixture.tearDown()
+    }
+
+    @Test("Each portal query is answered from an index, not a table scan")
+    func portalQueriesUseIndexes() async throws {
+        let statements = Mutex<[String]>([])
+        let fixture = try await StorageFixture(trace: { sql in statements.withLock { $0.append(sql) } })
+        let customer = try await fixture.seedAccountA()
+        let store = fixture.storage
+        let queries: [(name: String, table: String, run: () async throws -> Void)] = [
+            ("visible proposals", "proposal", { _ = try await store.proposals.portalCandidates(for: customer.id, in: StorageFixture.accountA) }),
+            ("visible invoices", "invoice", { _ = try await store.invoices.portalCandidates(for: customer.id, in: StorageFixture.accountA) }),
+            ("leads by account", "lead", { _ = try await store.leads.all(in: StorageFixture.accountA) }),
+            ("token by hash", "loginToken", { _ = try await store.loginTokens.find(hash: "abc", in: StorageFixture.accountA) }),
+            ("customers by email", "customerEmail", { _ = try await store.customers.find(email: "cece@example.com", in: StorageFixture.accountA) }),
+            ("due outbox", "outboxMessage", { _ = try await store.outbox.due(at: fixture.now, limit: 10) }),
+        ]
+        let queue = try DatabaseQueue(path: fixture.path)
+        for query in queries {
+            statements.withLock { $0.removeAll() }
+            try await query.run()
+            let selects = statements.withLock { $0 }.filter {
+                $0.hasPrefix("SELECT") && ($0.contains("\"\(query.table)\"") || $0.contains(" \(query.table) "))
+            }
+            #expect(!selects.isEmpty, "\(query.name): no SELECT traced")
+            for sql in selects {
+                let plan = try await queue.read { db in
+                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] as String }
+                }
+                let tableSteps = plan.filter { $0.contains(" \(query.table)") }
+                #expect(!tableSteps.isEmpty, "\(query.name): plan does not touch \(query.table): \(plan)")
+                for step in tableSteps {
+                    // SEARCH … USING INDEX: a look-up. SCAN would read the whole table (or index).
+                    #expect(step.hasPrefix("SEARCH") && step.contains("USING"), "\(query.name): \(step)")
+                }
+            }
+        }
+        try await fixture.tearDown()
+    }
+
+    @Test("The plugin creates the database folder and refuses an in-memory path, naming the key")
+    func pluginFactory() async throws {
+        var registry = PluginRegistry()
+        SQLiteStoragePlugin.register(in: &registry)
+        #expect(registry.storage.names == ["sqlite"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-plugin-\(UUID().uuidString)")
+        let context = PluginContext(logger: .init(label: "test"), clock: SystemClock())
+        let storage = try await registry.storage.make(
+            "sqlite", settings: TestSettings(values: ["path": folder.appendingPathComponent("nested/db.sqlite").path]), context: context)
+        try await storage.migrate()
+        try await storage.ping()
+        #expect(storage.driverName == "sqlite")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("nested/db.sqlite").path))
+        try await storage.close()
+        try? FileManager.default.removeItem(at: folder)
+
+        await #expect(throws: ConfigurationError.invalidValue(key: "storage.path", problem: "must be a file path (WAL mode needs a file)")) {
+            _ = try await registry.storage.make("sqlite", settings: TestSettings(values: ["path": ":memory:"]), context: context)
+        }
+    }
+}
+
+/// Plugin settings from a dictionary.
+struct TestSettings: PluginSettings {
+    var path = "storage"
+    var values: [String: String]
+    func string(_ key: String) throws -> String? { values[key] }
+    func int(_ key: String) throws -> Int? { values[key].flatMap { Int($0) } }
+    func bool(_ key: String) throws -> Bool? { values[key].flatMap { Bool($0) } }
+    func double(_ key: String) throws -> Double? { values[key].flatMap { Double($0) } }
+    func stringArray(_ key: String) throws -> [String]? { values[key].map { $0.components(separatedBy: ",") } }
+    func secret(_ key: String) throws -> String? { values[key] }
+    func section(_ key: String) -> any PluginSettings { TestSettings(path: fullKey(key), values: [:]) }
+}
