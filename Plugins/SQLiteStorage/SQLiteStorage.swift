@@ -41,9 +41,13 @@ public final class SQLiteStorage: PortalStorage {
                     try await mapErrors { try await pool.writeWithoutTransaction { db in try db.commit() } }
                     return result
                 } catch {
-                    try? await pool.writeWithoutTransaction { db in
-                        if db.isInsideTransaction { try db.rollback() }
-                    }
+                    // GRDB refuses to run a block for a cancelled task, and a request's task is cancelled when its
+                    // client goes away: roll back from an unstructured task, which does not inherit cancellation.
+                    await Task {
+                        try? await pool.writeWithoutTransaction { db in
+                            if db.isInsideTransaction { try db.rollback() }
+                        }
+                    }.value
                     throw error
                 }
             }

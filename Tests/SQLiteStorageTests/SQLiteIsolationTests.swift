@@ -148,3 +148,27 @@ struct SQLiteIsolationTests {
         try await fixture.tearDown()
     }
 }
+
+@Suite("SQLite transactions under cancellation")
+struct SQLiteCancellationTests {
+    @Test("A task cancelled inside a transaction keeps nothing, and the next transaction works")
+    func cancelledTransactionRollsBack() async throws {
+        let fixture = try await StorageFixture()
+        let customer = try await fixture.seedAccountA()
+        let store = fixture.storage
+        let task = Task {
+            try await store.transaction { tx in
+                try await tx.jobs.insert(fixture.job("cancelled", customer: customer.id, in: StorageFixture.accountA))
+                withUnsafeCurrentTask { $0?.cancel() }
+                try await tx.jobs.insert(fixture.job("after-cancel", customer: customer.id, in: StorageFixture.accountA))
+            }
+        }
+        _ = await task.result
+        #expect(try await store.jobs.find("cancelled", in: StorageFixture.accountA) == nil)
+        try await store.transaction { tx in
+            try await tx.jobs.insert(fixture.job("next", customer: customer.id, in: StorageFixture.accountA))
+        }
+        #expect(try await store.jobs.find("next", in: StorageFixture.accountA) != nil)
+        try await fixture.tearDown()
+    }
+}
