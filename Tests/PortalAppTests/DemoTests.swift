@@ -55,6 +55,15 @@ struct DemoTests {
         #expect(verdicts.contains(.hiddenAcceptedElsewhere(.staff)))
         #expect(verdicts.contains(.hiddenDeclined))
         #expect(verdicts.contains(.hiddenExpired))
+        // Jobs in every stage, and both kinds of lead.
+        var stages = Set<Job.Stage>()
+        for customer in try await storage.customers.all(in: account.id) {
+            stages.formUnion(try await storage.jobs.all(for: customer.id, in: account.id).map(\.stage))
+        }
+        let leads = try await storage.leads.all(in: account.id)
+        stages.formUnion(try await storage.jobs.find(leads.map(\.jobID), in: account.id).map(\.stage))
+        #expect(stages == Set(Job.Stage.allCases))
+        #expect(Set(leads.map(\.portalLead)) == [true, false])
         let managed = try await storage.customers.find(email: result.sharedClientEmail, in: account.id)
         #expect(managed.count == 2)
         try await storage.close()

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The real `portal` binary, as a person runs it.
@@ -45,15 +48,16 @@ struct ExecutableTests {
         fixture.remove()
     }
 
-    @Test("portal serve answers /health and stops cleanly on SIGTERM")
+    @Test("portal serve --demo prints the logins while serving, answers /health, and stops cleanly on SIGTERM")
     func servesAndStops() async throws {
         let fixture = try AppFixture()
         let process = Process()
         process.executableURL = try Self.binary
-        process.arguments = ["serve", "--config", try fixture.isolatedConfig(port: 0)]
+        process.arguments = ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)]
         let errors = Pipe()
+        let output = Pipe()
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
@@ -62,8 +66,7 @@ struct ExecutableTests {
         var port: Int?
         let deadline = Date().addingTimeInterval(30)
         while port == nil, Date() < deadline, process.isRunning {
-            let chunk = errors.fileHandleForReading.availableData
-            log += String(decoding: chunk, as: UTF8.self)
+            log += read(errors, waitingAtMost: 1)
             if let range = log.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 port = Int(log[range].split(separator: ":").last!)
             }
@@ -72,6 +75,11 @@ struct ExecutableTests {
         let (data, response) = try await fetch("http://127.0.0.1:\(boundPort)/health")
         #expect(response == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("\"storage\":\"sqlite\""))
+        // Printed before serving, and readable while the server still runs (not held in a buffer until exit).
+        let printed = read(output, waitingAtMost: 5)
+        #expect(printed.contains("Portal link:"))
+        #expect(printed.split(separator: "\n").contains { $0.contains("client") && $0.contains("cece@example.com") })
+        #expect(process.isRunning)
 
         process.terminate()  // SIGTERM
         let rest = errors.fileHandleForReading.readDataToEndOfFile()
@@ -80,6 +88,13 @@ struct ExecutableTests {
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: rest, as: UTF8.self).contains("Portal stopped"))
         fixture.remove()
+    }
+
+    /// What `pipe` has to read within `seconds`, without blocking past them ("" when nothing came).
+    func read(_ pipe: Pipe, waitingAtMost seconds: Double) -> String {
+        var descriptor = pollfd(fd: pipe.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, Int32(seconds * 1_000)) > 0 else { return "" }
+        return String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self)
     }
 
     /// A GET with a plain socket-free client: curl is on every build machine, URLSession needs FoundationNetworking.

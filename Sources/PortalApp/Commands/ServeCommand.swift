@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import PortalKernel
 
@@ -18,7 +19,8 @@ struct ServeCommand: RegistryCommand {
         let services = try await bootstrap.makeServices(logger: logger)
         if demo {
             let result = try await DemoSeeder(storage: services.storage, clock: services.clock).seed()
-            print(result.summary(publicBaseURL: services.publicBaseURL))
+            // Unbuffered: the server runs on, so stdout's buffer would hold this until exit.
+            FileHandle.standardOutput.write(Data((result.summary(publicBaseURL: services.publicBaseURL) + "\n").utf8))
         }
         logger.info(
             "Client Portal on \(services.publicBaseURL)",

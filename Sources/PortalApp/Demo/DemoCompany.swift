@@ -100,7 +100,16 @@ struct DemoCompany {
         let phoneJob = Job(
             id: "demo-job-phone-lead", accountID: accountID, customerID: nil, title: "Phone enquiry: lawn care",
             createdStage: .lead, createdAt: daysAgo(3))
-        jobs += [visitorJob, phoneJob]
+        // Finished work, billed below: one job completed, one closed after payment.
+        let completedJob = Job(
+            id: "demo-job-completed", accountID: accountID, customerID: cece.id, title: "Summer maintenance",
+            serviceAddress: oak, createdStage: .active, stage: .completed, workDate: today.adding(days: -210),
+            completedDate: today.adding(days: -200), createdAt: daysAgo(220))
+        let closedJob = Job(
+            id: "demo-job-closed", accountID: accountID, customerID: harbor.id, title: "Storm clean-up",
+            serviceAddress: harborAddress, createdStage: .active, stage: .closed, workDate: today.adding(days: -105),
+            completedDate: today.adding(days: -100), createdAt: daysAgo(110))
+        jobs += [visitorJob, phoneJob, completedJob, closedJob]
         self.jobs = jobs
         self.proposals = proposals
         leads = [
@@ -122,12 +131,12 @@ struct DemoCompany {
         /// An invoice of `dollars`, dated `dated` days ago (negative: in the future), with `paid` cents paid.
         func invoice(
             _ number: Int, customer: Customer, dated: Int, dollars: Int, paid: Int = 0, sent: Bool = true,
-            voided: Bool = false
+            voided: Bool = false, job: Job? = nil
         ) {
             let id = Invoice.ID(rawValue: "demo-invoice-\(number)")
             invoices.append(
                 Invoice(
-                    id: id, accountID: accountID, customerID: customer.id, number: "INV-\(number)",
+                    id: id, accountID: accountID, customerID: customer.id, jobID: job?.id, number: "INV-\(number)",
                     invoiceDate: today.adding(days: -dated), dueDate: today.adding(days: 30 - dated),
                     sentAt: sent ? daysAgo(max(dated, 0)) : nil,
                     lineItems: [LineItem(id: "demo-item-inv-\(number)", description: "Landscape maintenance", unitPrice: Money(cents: dollars * 100))],
@@ -140,7 +149,7 @@ struct DemoCompany {
             }
         }
         invoice(1001, customer: cece, dated: 30, dollars: 240)  // unpaid: visible
-        invoice(1002, customer: cece, dated: 200, dollars: 180, paid: 18_000)  // paid, within a year: visible
+        invoice(1002, customer: cece, dated: 200, dollars: 180, paid: 18_000, job: completedJob)  // paid, within a year: visible
         invoice(1003, customer: cece, dated: 400, dollars: 150, paid: 15_000)  // paid, over a year: hidden
         invoice(1004, customer: cece, dated: 400, dollars: 95)  // unpaid, over a year: visible until paid
         invoice(1005, customer: cece, dated: 20, dollars: 300, voided: true)  // voided: hidden
@@ -149,7 +158,7 @@ struct DemoCompany {
         invoice(1008, customer: cece, dated: -10, dollars: 120, sent: false)  // future date, not sent: not open
         invoice(1009, customer: cece, dated: -10, dollars: 130)  // future date but sent: open
         invoice(1010, customer: maple, dated: 12, dollars: 410)
-        invoice(1011, customer: harbor, dated: 100, dollars: 275, paid: 27_500)
+        invoice(1011, customer: harbor, dated: 100, dollars: 275, paid: 27_500, job: closedJob)
         self.invoices = invoices
         self.payments = payments
 

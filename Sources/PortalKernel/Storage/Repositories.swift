@@ -2,6 +2,9 @@ import Foundation
 
 // Narrow repositories, one per record type. Every method that reads or changes an account's records takes the
 // account's id and only ever touches that account's rows: there is no way to ask for "any account's customer".
+// The exceptions are deliberate: a session is found by its secret's hash alone (back-office URLs carry no
+// account; the caller checks the session's account against the request's), and the outbox worker and the
+// expiry sweeps work across accounts.
 // `insert` fails with `StorageError.duplicate` when a unique key is taken and `update` with `.notFound` when the
 // record does not exist in that account.
 
