@@ -85,6 +85,10 @@ let package = Package(
             dependencies: ["SQLiteStorage", "PortalKernel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "StorageConformanceTests",
+            dependencies: ["SQLiteStorage", "PortalKernel"]
+        ),
+        .testTarget(
             name: "PluginTests",
             dependencies: ["LogMailer", "SettingsLeadRouter", "PortalKernel", .product(name: "Logging", package: "swift-log")]
         ),

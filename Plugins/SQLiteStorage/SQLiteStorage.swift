@@ -62,6 +62,9 @@ public final class SQLiteStorage: PortalStorage {
         try pool.close()
     }
 
+    /// Where reads outside a transaction go.
+    var reader: DatabasePool { pool }
+
     private var standalone: SQLiteRepositories {
         SQLiteRepositories(access: SQLiteAccess(pool: pool, mode: .standalone(gate)))
     }

@@ -10,7 +10,7 @@ import Testing
 struct SQLiteSchemaTests {
     @Test("Migrating twice is safe; the file is in WAL mode with foreign keys enforced")
     func migrationsAndPragmas() async throws {
-        let fixture = try await StorageFixture()
+        let fixture = try await SQLiteFixture()
         try await fixture.storage.migrate()
         let queue = try DatabaseQueue(path: fixture.path)
         let mode = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
@@ -18,9 +18,10 @@ struct SQLiteSchemaTests {
         let applied = try await queue.read { db in try SQLiteMigrations.migrator.appliedMigrations(db) }
         #expect(applied.count == 1)
         // Foreign keys: a job for a customer that does not exist is refused.
-        _ = try await fixture.seedAccountA()
+        _ = try await fixture.seed()
         await #expect(throws: (any Error).self) {
-            try await fixture.storage.jobs.insert(fixture.job("j", customer: "nobody", in: StorageFixture.accountA))
+            try await fixture.storage.jobs.insert(
+                Job(accountID: SQLiteFixture.accountID, customerID: "nobody", title: "j", createdStage: .lead, createdAt: fixture.now))
         }
         try await fixture.tearDown()
     }
@@ -28,15 +29,15 @@ struct SQLiteSchemaTests {
     @Test("Each portal query is answered from an index, not a table scan")
     func portalQueriesUseIndexes() async throws {
         let statements = Mutex<[String]>([])
-        let fixture = try await StorageFixture(trace: { sql in statements.withLock { $0.append(sql) } })
-        let customer = try await fixture.seedAccountA()
+        let fixture = try await SQLiteFixture(trace: { sql in statements.withLock { $0.append(sql) } })
+        let customer = try await fixture.seed()
         let store = fixture.storage
         let queries: [(name: String, table: String, run: () async throws -> Void)] = [
-            ("visible proposals", "proposal", { _ = try await store.proposals.portalCandidates(for: customer.id, in: StorageFixture.accountA) }),
-            ("visible invoices", "invoice", { _ = try await store.invoices.portalCandidates(for: customer.id, in: StorageFixture.accountA) }),
-            ("leads by account", "lead", { _ = try await store.leads.all(in: StorageFixture.accountA) }),
-            ("token by hash", "loginToken", { _ = try await store.loginTokens.find(hash: "abc", in: StorageFixture.accountA) }),
-            ("customers by email", "customerEmail", { _ = try await store.customers.find(email: "cece@example.com", in: StorageFixture.accountA) }),
+            ("visible proposals", "proposal", { _ = try await store.proposals.portalCandidates(for: customer.id, in: SQLiteFixture.accountID) }),
+            ("visible invoices", "invoice", { _ = try await store.invoices.portalCandidates(for: customer.id, in: SQLiteFixture.accountID) }),
+            ("leads by account", "lead", { _ = try await store.leads.all(in: SQLiteFixture.accountID) }),
+            ("token by hash", "loginToken", { _ = try await store.loginTokens.find(hash: "abc", in: SQLiteFixture.accountID) }),
+            ("customers by email", "customerEmail", { _ = try await store.customers.find(email: "cece@example.com", in: SQLiteFixture.accountID) }),
             ("due outbox", "outboxMessage", { _ = try await store.outbox.due(at: fixture.now, limit: 10) }),
         ]
         let queue = try DatabaseQueue(path: fixture.path)

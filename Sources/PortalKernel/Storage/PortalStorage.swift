@@ -32,6 +32,13 @@ public protocol PortalStorage: Repositories {
         _ body: @Sendable (any Repositories) async throws -> Result
     ) async throws -> Result
 
+    /// Every record, in the backend-neutral form (`portal export`), sorted as ``StorageDump/canonical``.
+    func exportDump() async throws -> StorageDump
+
+    /// Writes every record of `dump` into this store, all-or-nothing (`portal import`). The caller decides whether
+    /// a non-empty store may be imported into; a record whose id exists already is `StorageError.duplicate`.
+    func importDump(_ dump: StorageDump) async throws
+
     /// Checks the backend answers (for `/health`).
     func ping() async throws
 

@@ -1,29 +1,30 @@
 import Foundation
-import GRDB
 import PortalKernel
-@testable import SQLiteStorage
 
-/// A fresh, migrated SQLite store in a temporary folder, with two accounts' worth of builders.
+/// A fresh, migrated store of one backend in a temporary folder, with two accounts' worth of builders.
 struct StorageFixture {
+    let backend: StorageBackend
     let folder: URL
-    let storage: SQLiteStorage
+    let storage: any PortalStorage
     let now = Date(timeIntervalSince1970: 1_790_000_000)
 
     static let accountA: Account.ID = "account-a"
     static let accountB: Account.ID = "account-b"
 
-    init(trace: (@Sendable (String) -> Void)? = nil) async throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-sqlite-\(UUID().uuidString)")
+    init(_ backend: StorageBackend) async throws {
+        self.backend = backend
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(backend.name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var prepare: (@Sendable (Database) throws -> Void)?
-        if let trace {
-            prepare = { db in db.trace { trace($0.expandedDescription) } }
-        }
-        storage = try SQLiteStorage(path: folder.appendingPathComponent("portal.sqlite").path, prepareConnection: prepare)
+        storage = try await backend.open(folder)
         try await storage.migrate()
     }
 
-    var path: String { folder.appendingPathComponent("portal.sqlite").path }
+    /// The same folder opened again, as after a restart (close this fixture's storage first).
+    func reopen() async throws -> any PortalStorage {
+        let storage = try await backend.open(folder)
+        try await storage.migrate()
+        return storage
+    }
 
     func tearDown() async throws {
         try await storage.close()

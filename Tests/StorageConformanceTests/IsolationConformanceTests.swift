@@ -2,13 +2,12 @@ import Foundation
 import PortalKernel
 import Testing
 
-@testable import SQLiteStorage
 
-@Suite("SQLite scoping, constraints and transactions")
-struct SQLiteIsolationTests {
-    @Test("Another account's id never finds, lists or updates a record")
-    func accountScoping() async throws {
-        let fixture = try await StorageFixture()
+@Suite("Storage conformance: scoping, constraints, transactions")
+struct IsolationConformanceTests {
+    @Test("Another account's id never finds, lists or updates a record", arguments: StorageBackend.all)
+    func accountScoping(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         try await store.accounts.insert(fixture.account(StorageFixture.accountB))
@@ -35,9 +34,9 @@ struct SQLiteIsolationTests {
         try await fixture.tearDown()
     }
 
-    @Test("Unique keys: portal key, token hash, and idempotency key per account")
-    func uniqueKeys() async throws {
-        let fixture = try await StorageFixture()
+    @Test("Unique keys: portal key, token hash, and idempotency key per account", arguments: StorageBackend.all)
+    func uniqueKeys(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         await #expect(throws: StorageError.self) {
@@ -64,10 +63,10 @@ struct SQLiteIsolationTests {
         try await fixture.tearDown()
     }
 
-    @Test("A transaction that throws keeps nothing it wrote; one that returns keeps everything")
-    func transactions() async throws {
+    @Test("A transaction that throws keeps nothing it wrote; one that returns keeps everything", arguments: StorageBackend.all)
+    func transactions(backend: StorageBackend) async throws {
         struct Abort: Error {}
-        let fixture = try await StorageFixture()
+        let fixture = try await StorageFixture(backend)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         await #expect(throws: Abort.self) {
@@ -99,9 +98,9 @@ struct SQLiteIsolationTests {
         try await fixture.tearDown()
     }
 
-    @Test("A login token used by many requests at once logs in exactly once")
-    func tokenConsumedOnce() async throws {
-        let fixture = try await StorageFixture()
+    @Test("A login token used by many requests at once logs in exactly once", arguments: StorageBackend.all)
+    func tokenConsumedOnce(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         _ = try await fixture.seedAccountA()
         let store = fixture.storage
         try await store.loginTokens.insert(
@@ -122,9 +121,9 @@ struct SQLiteIsolationTests {
         try await fixture.tearDown()
     }
 
-    @Test("Many concurrent transactions lose nothing")
-    func concurrentWriters() async throws {
-        let fixture = try await StorageFixture()
+    @Test("Many concurrent transactions lose nothing", arguments: StorageBackend.all)
+    func concurrentWriters(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         let customer = try await fixture.seedAccountA()
         let store = fixture.storage
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -149,11 +148,11 @@ struct SQLiteIsolationTests {
     }
 }
 
-@Suite("SQLite transactions under cancellation")
-struct SQLiteCancellationTests {
-    @Test("A task cancelled inside a transaction keeps nothing, and the next transaction works")
-    func cancelledTransactionRollsBack() async throws {
-        let fixture = try await StorageFixture()
+@Suite("Storage conformance: cancellation")
+struct CancellationConformanceTests {
+    @Test("A task cancelled inside a transaction keeps nothing, and the next transaction works", arguments: StorageBackend.all)
+    func cancelledTransactionRollsBack(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         let customer = try await fixture.seedAccountA()
         let store = fixture.storage
         let task = Task {

@@ -2,13 +2,12 @@ import Foundation
 import PortalKernel
 import Testing
 
-@testable import SQLiteStorage
 
-@Suite("SQLite repositories")
-struct SQLiteRepositoryTests {
-    @Test("Every record type round-trips unchanged")
-    func roundTrips() async throws {
-        let fixture = try await StorageFixture()
+@Suite("Storage conformance: repositories")
+struct RepositoryConformanceTests {
+    @Test("Every record type round-trips unchanged", arguments: StorageBackend.all)
+    func roundTrips(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         let store = fixture.storage
         var account = fixture.account(StorageFixture.accountA)
         account.settings.openInvoiceWhen = .invoiceDateOrSent
@@ -72,9 +71,9 @@ struct SQLiteRepositoryTests {
         try await fixture.tearDown()
     }
 
-    @Test("Updates are kept; updating a record that does not exist is notFound")
-    func updates() async throws {
-        let fixture = try await StorageFixture()
+    @Test("Updates are kept; updating a record that does not exist is notFound", arguments: StorageBackend.all)
+    func updates(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         var customer = try await fixture.seedAccountA()
         customer.displayName = "Renamed"
         customer.emails = ["new@example.com"]
@@ -88,9 +87,9 @@ struct SQLiteRepositoryTests {
         try await fixture.tearDown()
     }
 
-    @Test("One email can belong to several customers of an account; other accounts never show")
-    func sharedEmails() async throws {
-        let fixture = try await StorageFixture()
+    @Test("One email can belong to several customers of an account; other accounts never show", arguments: StorageBackend.all)
+    func sharedEmails(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         let store = fixture.storage
         try await store.accounts.insert(fixture.account(StorageFixture.accountA))
         try await store.accounts.insert(fixture.account(StorageFixture.accountB))
@@ -104,9 +103,9 @@ struct SQLiteRepositoryTests {
         try await fixture.tearDown()
     }
 
-    @Test("Portal candidates leave out drafts and voided invoices, and only that customer's")
-    func portalCandidates() async throws {
-        let fixture = try await StorageFixture()
+    @Test("Portal candidates leave out drafts and voided invoices, and only that customer's", arguments: StorageBackend.all)
+    func portalCandidates(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         let other = fixture.customer("other", in: StorageFixture.accountA, emails: ["other@example.com"])
@@ -127,9 +126,9 @@ struct SQLiteRepositoryTests {
         try await fixture.tearDown()
     }
 
-    @Test("Outbox: due messages oldest first, delivered ones left out, messages found by what they are about")
-    func outbox() async throws {
-        let fixture = try await StorageFixture()
+    @Test("Outbox: due messages oldest first, delivered ones left out, messages found by what they are about", arguments: StorageBackend.all)
+    func outbox(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         _ = try await fixture.seedAccountA()
         let email = EmailMessage(to: [.init(address: "cece@example.com")], subject: "s", textBody: "t")
         func message(_ id: OutboxMessage.ID, dueIn seconds: Double, status: OutboxMessage.Status, about: String) -> OutboxMessage {
@@ -151,9 +150,9 @@ struct SQLiteRepositoryTests {
         try await fixture.tearDown()
     }
 
-    @Test("Sessions and login tokens expire and are deleted")
-    func expiry() async throws {
-        let fixture = try await StorageFixture()
+    @Test("Sessions and login tokens expire and are deleted", arguments: StorageBackend.all)
+    func expiry(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
         let customer = try await fixture.seedAccountA()
         let store = fixture.storage
         let old = Session(

@@ -1,0 +1,66 @@
+/// Every record of a store, in a backend-neutral, versioned form: what `portal export` writes and `portal import`
+/// reads, so a team can move SQLite → JSON → SQLite (or any other backend) without losing anything.
+///
+/// Each list is sorted by id (``canonical``), so two dumps of the same data are equal and diff cleanly.
+public struct StorageDump: Hashable, Codable, Sendable {
+    /// The format this build writes. A dump from a newer format is refused rather than half-read.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var accounts: [Account]
+    public var staffUsers: [StaffUser]
+    public var customers: [Customer]
+    public var jobs: [Job]
+    public var proposals: [Proposal]
+    public var invoices: [Invoice]
+    public var payments: [Payment]
+    public var leads: [Lead]
+    public var loginTokens: [LoginToken]
+    public var sessions: [Session]
+    public var outbox: [OutboxMessage]
+
+    public init(
+        accounts: [Account] = [], staffUsers: [StaffUser] = [], customers: [Customer] = [], jobs: [Job] = [],
+        proposals: [Proposal] = [], invoices: [Invoice] = [], payments: [Payment] = [], leads: [Lead] = [],
+        loginTokens: [LoginToken] = [], sessions: [Session] = [], outbox: [OutboxMessage] = []
+    ) {
+        self.formatVersion = Self.currentFormatVersion
+        self.accounts = accounts
+        self.staffUsers = staffUsers
+        self.customers = customers
+        self.jobs = jobs
+        self.proposals = proposals
+        self.invoices = invoices
+        self.payments = payments
+        self.leads = leads
+        self.loginTokens = loginTokens
+        self.sessions = sessions
+        self.outbox = outbox
+    }
+
+    /// Whether it holds no record at all.
+    public var isEmpty: Bool { recordCount == 0 }
+
+    /// How many records it holds, all kinds together.
+    public var recordCount: Int {
+        accounts.count + staffUsers.count + customers.count + jobs.count + proposals.count + invoices.count
+            + payments.count + leads.count + loginTokens.count + sessions.count + outbox.count
+    }
+
+    /// The same records, each list sorted by id.
+    public var canonical: StorageDump {
+        var dump = self
+        dump.accounts.sort { $0.id < $1.id }
+        dump.staffUsers.sort { $0.id < $1.id }
+        dump.customers.sort { $0.id < $1.id }
+        dump.jobs.sort { $0.id < $1.id }
+        dump.proposals.sort { $0.id < $1.id }
+        dump.invoices.sort { $0.id < $1.id }
+        dump.payments.sort { $0.id < $1.id }
+        dump.leads.sort { $0.id < $1.id }
+        dump.loginTokens.sort { $0.id < $1.id }
+        dump.sessions.sort { $0.id < $1.id }
+        dump.outbox.sort { $0.id < $1.id }
+        return dump
+    }
+}
