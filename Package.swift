@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "PortalHTTP", targets: ["PortalHTTP"]),
         .library(name: "PortalApp", targets: ["PortalApp"]),
         .library(name: "SQLiteStorage", targets: ["SQLiteStorage"]),
+        .library(name: "JSONStorage", targets: ["JSONStorage"]),
         .library(name: "LogMailer", targets: ["LogMailer"]),
         .library(name: "SettingsLeadRouter", targets: ["SettingsLeadRouter"]),
     ],
@@ -58,7 +59,7 @@ let package = Package(
         // The stock executable: registers the bundled plugins and hands over to PortalApp.
         .executableTarget(
             name: "portal",
-            dependencies: ["PortalApp", "PortalKernel", "SQLiteStorage", "LogMailer", "SettingsLeadRouter"]
+            dependencies: ["PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer", "SettingsLeadRouter"]
         ),
 
         // Plugins: each depends on the kernel only (plus its own library).
@@ -66,6 +67,11 @@ let package = Package(
             name: "SQLiteStorage",
             dependencies: ["PortalKernel", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Plugins/SQLiteStorage"
+        ),
+        .target(
+            name: "JSONStorage",
+            dependencies: ["PortalKernel", .product(name: "Logging", package: "swift-log")],
+            path: "Plugins/JSONStorage"
         ),
         .target(
             name: "LogMailer",
@@ -86,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageConformanceTests",
-            dependencies: ["SQLiteStorage", "PortalKernel"]
+            dependencies: ["SQLiteStorage", "JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "PluginTests",

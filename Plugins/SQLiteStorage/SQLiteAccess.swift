@@ -5,7 +5,7 @@ import PortalKernel
 struct SQLiteAccess: Sendable {
     enum Mode: Sendable {
         /// Reads go to a WAL reader; each write is its own transaction, after the gate.
-        case standalone(WriteGate)
+        case standalone(SerialGate)
         /// The caller holds the gate and a transaction is open on the writer: everything goes there.
         case inTransaction
     }
@@ -40,6 +40,8 @@ func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
         switch error.extendedResultCode {
         case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
             throw StorageError.duplicate(error.message ?? "unique constraint")
+        case .SQLITE_CONSTRAINT_FOREIGNKEY:
+            throw StorageError.missingReference(error.message ?? "foreign key")
         default:
             throw error
         }

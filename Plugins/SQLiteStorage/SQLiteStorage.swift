@@ -6,7 +6,7 @@ import PortalKernel
 public final class SQLiteStorage: PortalStorage {
     public let driverName = "sqlite"
     private let pool: DatabasePool
-    private let gate = WriteGate()
+    private let gate = SerialGate()
 
     /// Opens (creating when needed) the database at `path`. `":memory:"` is not supported: WAL needs a file.
     public convenience init(path: String) throws {

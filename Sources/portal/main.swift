@@ -1,3 +1,4 @@
+import JSONStorage
 import LogMailer
 import PortalApp
 import PortalKernel
@@ -8,6 +9,7 @@ import SettingsLeadRouter
 // lines and registers its plugins too (Docs/Plugins.md).
 var registry = PluginRegistry()
 SQLiteStoragePlugin.register(in: &registry)
+JSONStoragePlugin.register(in: &registry)
 LogMailerPlugin.register(in: &registry)
 SettingsLeadRouterPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)

@@ -66,3 +66,32 @@ struct MIMEMessageTests {
         #expect(parts[3].hasPrefix("--"))
     }
 }
+
+@Suite("Storage JSON")
+struct StorageJSONTests {
+    @Test("Instants are written to the millisecond, counted down, and read back exactly")
+    func instants() throws {
+        let exact = Date(timeIntervalSince1970: 1_790_000_000.123)
+        #expect(StorageJSON.format(exact) == "2026-09-21T14:13:20.123Z")
+        #expect(StorageJSON.parse("2026-09-21T14:13:20.123Z") == Date(timeIntervalSince1970: 1_790_000_000_123.0 / 1_000))
+        #expect(StorageJSON.format(Date(timeIntervalSince1970: 1_790_000_000.1239)) == "2026-09-21T14:13:20.123Z")
+        #expect(StorageJSON.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
+        #expect(StorageJSON.parse("2026-09-21T14:13:20Z") == Date(timeIntervalSince1970: 1_790_000_000))
+        for bad in ["2026-09-21 14:13:20", "2026-09-21T14:13:20.12aZ", "yesterday"] { #expect(StorageJSON.parse(bad) == nil) }
+        // Every whole millisecond survives format → parse → format.
+        for millisecond in stride(from: 1_790_000_000_000, to: 1_790_000_001_000, by: 7) {
+            let date = Date(timeIntervalSince1970: Double(millisecond) / 1_000)
+            #expect(StorageJSON.format(try #require(StorageJSON.parse(StorageJSON.format(date)))) == StorageJSON.format(date))
+        }
+    }
+
+    @Test("A dump leaves out empty lists and refuses a newer format")
+    func dumpCoding() throws {
+        let data = try StorageJSON.encoder(pretty: false).encode(StorageDump())
+        #expect(String(decoding: data, as: UTF8.self) == #"{"formatVersion":1}"#)
+        #expect(try StorageJSON.decoder().decode(StorageDump.self, from: data) == StorageDump())
+        #expect(throws: DecodingError.self) {
+            try StorageJSON.decoder().decode(StorageDump.self, from: Data(#"{"formatVersion":99}"#.utf8))
+        }
+    }
+}

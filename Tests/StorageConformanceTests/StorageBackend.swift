@@ -1,4 +1,6 @@
 import Foundation
+import JSONStorage
+import Logging
 import PortalKernel
 import SQLiteStorage
 import Testing
@@ -14,5 +16,6 @@ struct StorageBackend: Sendable, CustomTestStringConvertible {
     /// Every backend. A new backend joins the whole suite with one line here.
     static let all: [StorageBackend] = [
         StorageBackend(name: "sqlite") { try SQLiteStorage(path: $0.appendingPathComponent("portal.sqlite").path) },
+        StorageBackend(name: "json") { try JSONStorage(folder: $0.appendingPathComponent("store"), logger: Logger(label: "test")) },
     ]
 }

@@ -18,6 +18,6 @@ struct SQLiteInvoiceRepository: InvoiceRepository {
 
     func portalCandidates(for customer: Customer.ID, in account: Account.ID) async throws -> [Invoice] {
         try await access.fetchAll(
-            { $0.filter(Column("customerID") == customer.rawValue).filter(Column("voided") == false) }, in: account)
+            { $0.filter(Column("customerID") == customer.rawValue).filter(Column("voided") == false).order(Column("id")) }, in: account)
     }
 }

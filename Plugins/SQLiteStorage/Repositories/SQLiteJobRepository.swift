@@ -14,11 +14,11 @@ struct SQLiteJobRepository: JobRepository {
 
     func find(_ ids: [Job.ID], in account: Account.ID) async throws -> [Job] {
         let ids = ids.map(\.rawValue)
-        return try await access.fetchAll({ $0.filter(ids.contains(Column("id"))) }, in: account)
+        return try await access.fetchAll({ $0.filter(ids.contains(Column("id"))).order(Column("id")) }, in: account)
     }
 
     func all(for customer: Customer.ID, in account: Account.ID) async throws -> [Job] {
         try await access.fetchAll(
-            { $0.filter(Column("customerID") == customer.rawValue).order(Column("createdAt").desc) }, in: account)
+            { $0.filter(Column("customerID") == customer.rawValue).order(Column("createdAt").desc, Column("id")) }, in: account)
     }
 }

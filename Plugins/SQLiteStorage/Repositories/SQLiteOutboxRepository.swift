@@ -19,7 +19,7 @@ struct SQLiteOutboxRepository: OutboxRepository {
             try OutboxMessage
                 .filter(pending.contains(Column("status")))
                 .filter(Column("nextAttemptAt") <= instant)
-                .order(Column("nextAttemptAt"), Column("createdAt"))
+                .order(Column("nextAttemptAt"), Column("createdAt"), Column("id"))
                 .limit(limit)
                 .fetchAll(db)
         }
@@ -28,6 +28,6 @@ struct SQLiteOutboxRepository: OutboxRepository {
     func all(about subject: OutboxMessage.Subject, in account: Account.ID) async throws -> [OutboxMessage] {
         let key = "\(subject.kind.rawValue):\(subject.id)"
         return try await access.fetchAll(
-            { $0.filter(Column("aboutKey") == key).order(Column("createdAt").desc) }, in: account)
+            { $0.filter(Column("aboutKey") == key).order(Column("createdAt").desc, Column("id")) }, in: account)
     }
 }

@@ -8,7 +8,7 @@ struct SQLitePaymentRepository: PaymentRepository {
 
     func all(for invoice: Invoice.ID, in account: Account.ID) async throws -> [Payment] {
         try await access.fetchAll(
-            { $0.filter(Column("invoiceID") == invoice.rawValue).order(Column("receivedAt")) }, in: account)
+            { $0.filter(Column("invoiceID") == invoice.rawValue).order(Column("receivedAt"), Column("id")) }, in: account)
     }
 
     func find(idempotencyKey: String, in account: Account.ID) async throws -> Payment? {

@@ -17,11 +17,12 @@ struct SQLiteProposalRepository: ProposalRepository {
             {
                 $0.filter(Column("customerID") == customer.rawValue)
                     .filter(Column("status") != Proposal.Status.draft.rawValue)
+                    .order(Column("id"))
             }, in: account)
     }
 
     func all(for job: Job.ID, in account: Account.ID) async throws -> [Proposal] {
         try await access.fetchAll(
-            { $0.filter(Column("jobID") == job.rawValue).order(Column("version").desc) }, in: account)
+            { $0.filter(Column("jobID") == job.rawValue).order(Column("version").desc, Column("id")) }, in: account)
     }
 }

@@ -18,6 +18,6 @@ struct SQLiteStaffUserRepository: StaffUserRepository {
     }
 
     func all(in account: Account.ID) async throws -> [StaffUser] {
-        try await access.fetchAll({ $0.order(Column("name")) }, in: account)
+        try await access.fetchAll({ $0.order(Column("name"), Column("id")) }, in: account)
     }
 }

@@ -54,12 +54,18 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
     /// The stored data cannot be read: names what and why.
     case corrupt(String)
+    /// A record refers to one that does not exist (a job for an unknown customer).
+    case missingReference(String)
+    /// The backend cannot be used: a file that cannot be written, a folder another process holds.
+    case unavailable(String)
 
     public var description: String {
         switch self {
         case .duplicate(let what): "already exists: \(what)"
         case .notFound(let what): "not found: \(what)"
         case .corrupt(let what): "stored data cannot be read: \(what)"
+        case .missingReference(let what): "refers to a record that does not exist: \(what)"
+        case .unavailable(let why): "storage unavailable: \(why)"
         }
     }
 }

@@ -1,14 +1,13 @@
-/// Lets one transaction at a time hold SQLite's single writer, across suspension points.
-///
-/// GRDB serialises each write closure, but a portal transaction is async (its repository calls are awaited one
-/// by one), so the gate keeps other writers out from `BEGIN` to `COMMIT`. Waiters are served first come, first
-/// served.
-actor WriteGate {
+/// Lets one task at a time through, across suspension points: a storage backend holds it from the start of a
+/// transaction to its commit, so async transactions never interleave. Waiters are served first come, first served.
+public actor SerialGate {
     private var isHeld = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
+    public init() {}
+
     /// Runs `body` while holding the gate.
-    func withGate<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws -> Result {
+    public func withGate<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws -> Result {
         await acquire()
         do {
             let result = try await body()

@@ -1,0 +1,51 @@
+import PortalKernel
+
+/// How a repository call reaches the state: on its own (committed state; a write is its own transaction) or
+/// inside a transaction (its working copy).
+struct JSONAccess: Sendable {
+    enum Mode: Sendable {
+        case standalone(JSONStorage)
+        case transaction(WorkingCopy)
+    }
+
+    let mode: Mode
+
+    /// Like SQLite under GRDB, a cancelled task (a request whose client went away) gets `CancellationError`
+    /// instead of touching the store, so a cancelled transaction never commits.
+    func read<Result: Sendable>(_ body: (JSONState) throws -> Result) throws -> Result {
+        try Task.checkCancellation()
+        return switch mode {
+        case .standalone(let storage): try body(storage.current)
+        case .transaction(let working): try body(working.state.withLock { $0 })
+        }
+    }
+
+    func write<Result: Sendable>(_ body: @Sendable (inout JSONState) throws -> Result) async throws -> Result {
+        try Task.checkCancellation()
+        switch mode {
+        case .standalone(let storage):
+            return try await storage.write(body)
+        case .transaction(let working):
+            // In place: every write checks its rules before it changes anything, so a failed step leaves the working
+            // copy as it was, as in SQL.
+            return try working.state.withLock { state in try body(&state) }
+        }
+    }
+}
+
+/// Every repository over one ``JSONAccess``.
+struct JSONRepositories: Repositories {
+    let access: JSONAccess
+
+    var accounts: any AccountRepository { JSONAccountRepository(access: access) }
+    var staffUsers: any StaffUserRepository { JSONStaffUserRepository(access: access) }
+    var customers: any CustomerRepository { JSONCustomerRepository(access: access) }
+    var jobs: any JobRepository { JSONJobRepository(access: access) }
+    var proposals: any ProposalRepository { JSONProposalRepository(access: access) }
+    var invoices: any InvoiceRepository { JSONInvoiceRepository(access: access) }
+    var payments: any PaymentRepository { JSONPaymentRepository(access: access) }
+    var leads: any LeadRepository { JSONLeadRepository(access: access) }
+    var loginTokens: any LoginTokenRepository { JSONLoginTokenRepository(access: access) }
+    var sessions: any SessionRepository { JSONSessionRepository(access: access) }
+    var outbox: any OutboxRepository { JSONOutboxRepository(access: access) }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+import PortalKernel
+import Synchronization
+
+/// Storage in plain, human-readable JSON files (see ``JSONFiles`` for the layout and why it is crash-safe).
+///
+/// Every record is held in memory. A transaction works on a copy (copy-on-write, so cheap until it writes), and
+/// its commit appends the changed rows to the journal, fsyncs, and only then applies them, decoded from the very
+/// line written, so what is read is exactly what a restart would load. Readers outside a transaction see the last
+/// committed state and never wait.
+public final class JSONStorage: PortalStorage {
+    public let driverName = "json"
+    private let files: JSONFiles
+    private let committed: Mutex<JSONState>
+    private let entriesSinceSnapshot: Mutex<Int>
+    private let gate = SerialGate()
+    private let compactAfter: Int
+    private let logger: Logger
+
+    /// Opens the store in `folder` (creating it), taking its lock. `compactAfter` journal entries trigger a new
+    /// snapshot.
+    public init(folder: URL, compactAfter: Int = 1_000, logger: Logger) throws {
+        files = try JSONFiles(folder: folder)
+        do {
+            let contents = try files.load(logger: logger)
+            committed = Mutex(contents.state)
+            entriesSinceSnapshot = Mutex(contents.journalEntries)
+        } catch {
+            files.close()
+            throw error
+        }
+        self.compactAfter = compactAfter
+        self.logger = logger
+    }
+
+    /// Folds the journal into a fresh snapshot, so start-up reads one file.
+    public func migrate() async throws {
+        try await gate.withGate { [self] in
+            if entriesSinceSnapshot.withLock({ $0 }) > 0 { try compact() }
+        }
+    }
+
+    public func transaction<Result: Sendable>(
+        _ body: @Sendable (any Repositories) async throws -> Result
+    ) async throws -> Result {
+        try await withoutActuallyEscaping(body) { body in
+            try await gate.withGate { [self] in
+                let working = WorkingCopy(committed.withLock { $0 })
+                let result = try await body(JSONRepositories(access: JSONAccess(mode: .transaction(working))))
+                try Task.checkCancellation()
+                try commit(working.state.withLock { $0 })
+                return result
+            }
+        }
+    }
+
+    /// One write on its own: a transaction of one step.
+    func write<Result: Sendable>(_ body: @Sendable (inout JSONState) throws -> Result) async throws -> Result {
+        try await gate.withGate { [self] in
+            var working = committed.withLock { $0 }
+            let result = try body(&working)
+            try commit(working)
+            return result
+        }
+    }
+
+    /// The last committed state (a copy-on-write copy: cheap, and unaffected by later commits).
+    var current: JSONState { committed.withLock { $0 } }
+
+    /// Journals what `working` changed, then applies it. Called with the gate held.
+    private func commit(_ working: JSONState) throws {
+        let entry = working.changes(sequence: current.sequence + 1)
+        guard !entry.isEmpty else { return }
+        let line = try StorageJSON.encoder(pretty: false).encode(entry)
+        try files.append(line)
+        let written = try StorageJSON.decoder().decode(JournalEntry.self, from: line)
+        committed.withLock { $0.apply(written) }
+        let due = entriesSinceSnapshot.withLock { count in
+            count += 1
+            return count >= compactAfter
+        }
+        if due {
+            // The transaction is durable already: a failed compaction is reported, retried next time, and never
+            // turned into a failed transaction.
+            do {
+                try compact()
+            } catch {
+                logger.error("JSON storage: compaction failed, the journal keeps growing: \(error)")
+            }
+        }
+    }
+
+    private func compact() throws {
+        try files.writeSnapshot(current)
+        entriesSinceSnapshot.withLock { $0 = 0 }
+    }
+
+    public func exportDump() async throws -> StorageDump { current.dump }
+
+    public func ping() async throws {}
+
+    public func close() async throws {
+        try await gate.withGate { [self] in
+            if entriesSinceSnapshot.withLock({ $0 }) > 0 { try compact() }
+            files.close()
+        }
+    }
+
+    private var standalone: JSONRepositories { JSONRepositories(access: JSONAccess(mode: .standalone(self))) }
+
+    public var accounts: any AccountRepository { standalone.accounts }
+    public var staffUsers: any StaffUserRepository { standalone.staffUsers }
+    public var customers: any CustomerRepository { standalone.customers }
+    public var jobs: any JobRepository { standalone.jobs }
+    public var proposals: any ProposalRepository { standalone.proposals }
+    public var invoices: any InvoiceRepository { standalone.invoices }
+    public var payments: any PaymentRepository { standalone.payments }
+    public var leads: any LeadRepository { standalone.leads }
+    public var loginTokens: any LoginTokenRepository { standalone.loginTokens }
+    public var sessions: any SessionRepository { standalone.sessions }
+    public var outbox: any OutboxRepository { standalone.outbox }
+}
+
+/// A transaction's private copy of the state.
+final class WorkingCopy: Sendable {
+    let state: Mutex<JSONState>
+
+    init(_ state: JSONState) {
+        var state = state
+        state.touched = []
+        self.state = Mutex(state)
+    }
+}

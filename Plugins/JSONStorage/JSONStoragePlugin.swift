@@ -1,0 +1,24 @@
+import Foundation
+import PortalKernel
+
+/// Registers the JSON-file storage as `storage.driver = "json"`.
+///
+/// Settings (section `storage`): `folder` (default `var/portal-json`), where `portal.json`, `journal.jsonl` and
+/// `.lock` live; `compactAfter` (default 1000), how many transactions the journal holds before a new snapshot.
+public enum JSONStoragePlugin {
+    public static let driverName = "json"
+
+    public static func register(in registry: inout PluginRegistry) {
+        registry.storage.register(driverName) { settings, context in
+            let folder = try settings.string("folder") ?? "var/portal-json"
+            guard !folder.isEmpty else {
+                throw ConfigurationError.invalidValue(key: settings.fullKey("folder"), problem: "must be a folder path")
+            }
+            let compactAfter = try settings.int("compactAfter", default: 1_000, in: 1...1_000_000)
+            context.logger.info("JSON storage", metadata: ["folder": "\(folder)"])
+            return try JSONStorage(
+                folder: URL(fileURLWithPath: folder, isDirectory: true), compactAfter: compactAfter,
+                logger: context.logger)
+        }
+    }
+}
