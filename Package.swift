@@ -91,6 +91,10 @@ let package = Package(
             dependencies: ["SQLiteStorage", "PortalKernel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "JSONStorageTests",
+            dependencies: ["JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
             name: "StorageConformanceTests",
             dependencies: ["SQLiteStorage", "JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")]
         ),

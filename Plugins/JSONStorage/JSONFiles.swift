@@ -71,7 +71,7 @@ final class JSONFiles: Sendable {
             let data = try Data(contentsOf: snapshotURL)
             do {
                 let snapshot = try StorageJSON.decoder().decode(Snapshot.self, from: data)
-                state = try JSONState(loading: snapshot.records)
+                try state.merge(snapshot.records)
                 state.sequence = snapshot.sequence
             } catch {
                 throw StorageError.corrupt("\(snapshotURL.path): \(Self.describe(error))")
@@ -110,6 +110,12 @@ final class JSONFiles: Sendable {
             }
             state.apply(entry)
             applied += 1
+        }
+        state.touched = []
+        do {
+            try state.validateIntegrity()
+        } catch {
+            throw StorageError.corrupt("\(folder.path): \(error)")
         }
         return Contents(state: state, journalEntries: applied)
     }
@@ -201,27 +207,4 @@ final class JSONFiles: Sendable {
 /// `close(2)`, out of reach of the methods named `close`.
 private func closeDescriptor(_ descriptor: Int32) {
     _ = close(descriptor)
-}
-
-extension JSONState {
-    /// The state a dump describes; two records with one id in a table is an error.
-    init(loading dump: StorageDump) throws {
-        struct Load: JSONTableVisitor {
-            var state = JSONState()
-            let dump: StorageDump
-            mutating func visit<Record: Codable & Sendable>(
-                _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
-                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String
-            ) throws {
-                for record in dump[keyPath: list] {
-                    guard state[keyPath: rows].updateValue(record, forKey: id(record)) == nil else {
-                        throw StorageError.duplicate("two \(table) records with id \(id(record))")
-                    }
-                }
-            }
-        }
-        var load = Load(dump: dump)
-        try Self.forEachTable(&load)
-        self = load.state
-    }
 }

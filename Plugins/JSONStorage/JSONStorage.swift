@@ -98,6 +98,20 @@ public final class JSONStorage: PortalStorage {
 
     public func exportDump() async throws -> StorageDump { current.dump }
 
+    /// All at once rather than record by record: add every row, check every rule in one pass, journal one entry,
+    /// and fold it into the snapshot.
+    public func importDump(_ dump: StorageDump) async throws {
+        try await gate.withGate { [self] in
+            var working = current
+            working.touched = []
+            try working.merge(dump)
+            try working.validateIntegrity()
+            try Task.checkCancellation()
+            try commit(working)
+            try compact()
+        }
+    }
+
     public func ping() async throws {}
 
     public func close() async throws {
