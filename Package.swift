@@ -85,6 +85,11 @@ let package = Package(
         ),
 
         // Tests: one target per module, plus the architecture rules.
+        .executableTarget(
+            name: "json-crash-writer",
+            dependencies: ["JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/JSONCrashWriter"
+        ),
         .testTarget(name: "PortalKernelTests", dependencies: ["PortalKernel"]),
         .testTarget(
             name: "SQLiteStorageTests",

@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import PortalKernel
+import Testing
+
+@testable import JSONStorage
+
+@Suite("JSON storage under SIGKILL")
+struct JSONCrashTests {
+    /// The `json-crash-writer` helper SwiftPM built beside this test bundle.
+    static var writer: URL {
+        get throws {
+            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            for _ in 0..<4 {
+                let candidate = folder.appendingPathComponent("json-crash-writer")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                folder.deleteLastPathComponent()
+            }
+            Issue.record("No json-crash-writer near \(CommandLine.arguments[0]): run `swift build --build-tests`")
+            throw CancellationError()
+        }
+    }
+
+    @Test("Killed mid-write again and again, the store stays readable with every acknowledged write present")
+    func killLoop() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-crash-\(UUID().uuidString)")
+        var acknowledged: [Int] = []
+        for round in 0..<12 {
+            let process = Process()
+            process.executableURL = try Self.writer
+            process.arguments = [folder.path]
+            let output = Pipe()
+            process.standardOutput = output
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            // Let it write for a while (the first round also creates the store), then kill it without warning.
+            try await Task.sleep(for: .milliseconds(round == 0 ? 600 : Int.random(in: 60...400)))
+            kill(process.processIdentifier, SIGKILL)
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "round \(round) ended by itself: \(complaints)")
+            // Whole lines only: a number being printed at the kill was not yet acknowledged.
+            let lines = printed.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            acknowledged += lines.compactMap { Int($0) }
+        }
+        #expect(acknowledged.count > 12, "the writer acknowledged almost nothing")
+        // A write acknowledged and then lost would be written again under the same number by the next run.
+        #expect(Set(acknowledged).count == acknowledged.count)
+        print("JSON crash test: \(acknowledged.count) acknowledged writes over 12 kills")
+
+        let store = try JSONStorage(folder: folder, logger: Logger(label: "test"))
+        let customers = Set(try await store.customers.all(in: "crash").map(\.id.rawValue))
+        let jobs = Set(try await store.jobs.find(customers.map { Job.ID(rawValue: "j-" + $0.dropFirst(2)) }, in: "crash").map(\.id.rawValue))
+        let lost = acknowledged.filter { !customers.contains("c-\($0)") }
+        #expect(lost.isEmpty, "\(lost.count) acknowledged writes are missing, such as \(lost.prefix(5))")
+        // All or nothing: no customer without the job written in the same transaction.
+        let halfWritten = customers.filter { !jobs.contains("j-" + $0.dropFirst(2)) }
+        #expect(halfWritten.isEmpty, "customers without their job: \(halfWritten.prefix(5))")
+        try await store.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
