@@ -181,26 +181,13 @@ final class JSONFiles: Sendable {
         var records: StorageDump
     }
 
-    private static func failure(_ what: String) -> StorageError {
-        .unavailable("\(what): \(String(cString: strerror(errno)))")
-    }
-
     /// A decoding error as a person can act on it: where in the file, and what.
     static func describe(_ error: any Error) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return path.isEmpty ? "" : "at \(path.hasPrefix(".") ? String(path.dropFirst()) : path): "
-        }
-        switch error {
-        case DecodingError.dataCorrupted(let context):
-            return path(context) + context.debugDescription
-        case DecodingError.keyNotFound(let key, let context):
-            return path(context) + "missing \"\(key.stringValue)\""
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return path(context) + context.debugDescription
-        default:
-            return "\(error)"
-        }
+        (error as? DecodingError)?.locationDescription ?? "\(error)"
+    }
+
+    private static func failure(_ what: String) -> StorageError {
+        .unavailable("\(what): \(String(cString: strerror(errno)))")
     }
 }
 

@@ -10,17 +10,10 @@ struct DemoCommand: RegistryCommand {
     @OptionGroup var config: ConfigOption
 
     func run(registry: PluginRegistry) async throws {
-        let bootstrap = try await config.bootstrap(registry: registry)
-        let logger = PortalLogger.make(level: bootstrap.settings.logLevel)
-        let clock = SystemClock()
-        let storage = try await bootstrap.makeStorage(context: PluginContext(logger: logger, clock: clock))
-        do {
-            let result = try await DemoSeeder(storage: storage, clock: clock).seed()
-            print(result.summary(publicBaseURL: bootstrap.settings.publicBaseURL))
-        } catch {
-            try? await storage.close()
-            throw error
+        let publicBaseURL = try await config.bootstrap(registry: registry).settings.publicBaseURL
+        let result = try await config.withStorage(registry: registry) { storage in
+            try await DemoSeeder(storage: storage, clock: SystemClock()).seed()
         }
-        try await storage.close()
+        print(result.summary(publicBaseURL: publicBaseURL))
     }
 }

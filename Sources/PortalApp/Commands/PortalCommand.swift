@@ -8,7 +8,7 @@ public struct PortalCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Client Portal: a self-hosted customer portal for field-service companies.",
-        subcommands: [ServeCommand.self, DemoCommand.self, ConfigCheckCommand.self],
+        subcommands: [ServeCommand.self, DemoCommand.self, ConfigCheckCommand.self, ExportCommand.self, ImportCommand.self],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}
@@ -43,5 +43,22 @@ struct ConfigOption: ParsableArguments {
     /// The file and the checked top-level settings.
     func bootstrap(registry: PluginRegistry) async throws -> PortalBootstrap {
         try PortalBootstrap(registry: registry, config: try await PortalConfigFile.load(filePath: path))
+    }
+
+    /// Runs `body` with the configured storage, migrated, and closes it afterwards whatever happens.
+    func withStorage<Result: Sendable>(
+        registry: PluginRegistry, _ body: (any PortalStorage) async throws -> Result
+    ) async throws -> Result {
+        let bootstrap = try await bootstrap(registry: registry)
+        let logger = PortalLogger.make(level: .warning)
+        let storage = try await bootstrap.makeStorage(context: PluginContext(logger: logger, clock: SystemClock()))
+        do {
+            let result = try await body(storage)
+            try await storage.close()
+            return result
+        } catch {
+            try? await storage.close()
+            throw error
+        }
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `portal export` and `portal import` as a team moving backends would run them.
+@Suite("Moving data between backends", .serialized)
+struct ExportImportTests {
+    let runner = ExecutableTests()
+
+    func config(_ fixture: AppFixture, _ name: String, driver: String) throws -> String {
+        let storage =
+            driver == "sqlite"
+            ? #""path": "\#(fixture.folder.path)/\#(name).sqlite""# : #""folder": "\#(fixture.folder.path)/\#(name)-json""#
+        return try fixture.configFile(#"{"storage": {"driver": "\#(driver)", \#(storage)}}"#, name: "\(name).json")
+    }
+
+    func portal(_ arguments: String...) throws -> (status: Int32, stderr: String) {
+        try runner.run(arguments)
+    }
+
+    @Test("SQLite → JSON → SQLite gives identical dumps, byte for byte")
+    func roundTrip() throws {
+        let fixture = try AppFixture()
+        let sqlite = try config(fixture, "first", driver: "sqlite")
+        let json = try config(fixture, "second", driver: "json")
+        let sqliteAgain = try config(fixture, "third", driver: "sqlite")
+        let dump = { (name: String) in fixture.folder.appendingPathComponent("\(name)-dump.json").path }
+
+        #expect(try portal("demo", "--config", sqlite).status == 0)
+        #expect(try portal("export", "--config", sqlite, "--to", dump("a")).status == 0)
+        #expect(try portal("import", "--config", json, "--from", dump("a")).status == 0)
+        #expect(try portal("export", "--config", json, "--to", dump("b")).status == 0)
+        #expect(try portal("import", "--config", sqliteAgain, "--from", dump("b")).status == 0)
+        #expect(try portal("export", "--config", sqliteAgain, "--to", dump("c")).status == 0)
+
+        let first = try Data(contentsOf: URL(fileURLWithPath: dump("a")))
+        #expect(first.count > 5_000)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dump("b"))) == first)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dump("c"))) == first)
+        #expect(String(decoding: first, as: UTF8.self).contains(#""portalKey" : "greenleaf-demo""#))
+        fixture.remove()
+    }
+
+    @Test("Import into a non-empty store is refused unless asked for; a clashing import writes nothing")
+    func nonEmptyStore() throws {
+        let fixture = try AppFixture()
+        let source = try config(fixture, "source", driver: "sqlite")
+        let target = try config(fixture, "target", driver: "json")
+        let file = fixture.folder.appendingPathComponent("dump.json").path
+        #expect(try portal("demo", "--config", source).status == 0)
+        #expect(try portal("export", "--config", source, "--to", file).status == 0)
+        #expect(try portal("import", "--config", target, "--from", file).status == 0)
+
+        let refused = try portal("import", "--config", target, "--from", file)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("already holds 1 account(s)") && refused.stderr.contains("--into-non-empty"))
+
+        let clashing = try portal("import", "--config", target, "--from", file, "--into-non-empty")
+        #expect(clashing.status != 0)
+        #expect(clashing.stderr.contains("already exists"))
+        let after = fixture.folder.appendingPathComponent("after.json").path
+        #expect(try portal("export", "--config", target, "--to", after).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: after)) == Data(contentsOf: URL(fileURLWithPath: file)))
+        fixture.remove()
+    }
+
+    @Test("A file that is not a dump is refused, naming the file and where it is wrong")
+    func badFile() throws {
+        let fixture = try AppFixture()
+        let target = try config(fixture, "target", driver: "sqlite")
+        let file = try fixture.configFile(#"{"formatVersion": 1, "accounts": [{"id": "a"}]}"#, name: "broken-dump.json")
+        let result = try portal("import", "--config", target, "--from", file)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("broken-dump.json: not a portal dump: at accounts[0]"))
+        fixture.remove()
+    }
+}
