@@ -110,7 +110,8 @@ let package = Package(
         .testTarget(
             name: "PortalAppTests",
             dependencies: [
-                "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "LogMailer", "SettingsLeadRouter",
+                "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer",
+                "SettingsLeadRouter",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,4 +1,5 @@
 import Foundation
+import JSONStorage
 import LogMailer
 import PortalApp
 import PortalKernel
@@ -18,6 +19,7 @@ struct AppFixture {
     static var registry: PluginRegistry {
         var registry = PluginRegistry()
         SQLiteStoragePlugin.register(in: &registry)
+        JSONStoragePlugin.register(in: &registry)
         LogMailerPlugin.register(in: &registry)
         SettingsLeadRouterPlugin.register(in: &registry)
         return registry
