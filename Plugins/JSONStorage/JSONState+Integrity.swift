@@ -6,20 +6,18 @@ extension JSONState {
     /// Adds every record of `dump`; an id already present is `duplicate`. Does not check the other rules.
     mutating func merge(_ dump: StorageDump) throws {
         struct Merge: JSONTableVisitor {
-            var state: JSONState
             let dump: StorageDump
             mutating func visit<Record: Codable & Sendable>(
                 _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
-                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String
+                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
             ) throws {
                 for record in dump[keyPath: list] {
                     try state.insert(record, id: id(record), into: rows, table: table)
                 }
             }
         }
-        var merge = Merge(state: self, dump: dump)
-        try Self.forEachTable(&merge)
-        self = merge.state
+        var merge = Merge(dump: dump)
+        try forEachTable(&merge)
     }
 
     /// Throws the first broken rule: a unique key used twice, or a reference to a record that does not exist.

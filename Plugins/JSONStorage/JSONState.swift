@@ -29,60 +29,61 @@ struct JSONState: Sendable {
 }
 
 /// Something done once per table: the one place that lists the tables, where they live in memory and in a dump.
+///
+/// The state is passed `inout`, not held by the visitor, so a visitor that changes it does so in place instead of
+/// copying whole tables.
 protocol JSONTableVisitor {
     mutating func visit<Record: Codable & Sendable>(
         _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
-        _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String) throws
+        _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState) throws
 }
 
 extension JSONState {
-    static func forEachTable(_ visitor: inout some JSONTableVisitor) throws {
-        try visitor.visit("account", \.accounts, \.accounts) { $0.id.rawValue }
-        try visitor.visit("staffUser", \.staffUsers, \.staffUsers) { $0.id.rawValue }
-        try visitor.visit("customer", \.customers, \.customers) { $0.id.rawValue }
-        try visitor.visit("job", \.jobs, \.jobs) { $0.id.rawValue }
-        try visitor.visit("proposal", \.proposals, \.proposals) { $0.id.rawValue }
-        try visitor.visit("invoice", \.invoices, \.invoices) { $0.id.rawValue }
-        try visitor.visit("payment", \.payments, \.payments) { $0.id.rawValue }
-        try visitor.visit("lead", \.leads, \.leads) { $0.id.rawValue }
-        try visitor.visit("loginToken", \.loginTokens, \.loginTokens) { $0.id.rawValue }
-        try visitor.visit("session", \.sessions, \.sessions) { $0.id.rawValue }
-        try visitor.visit("outboxMessage", \.outbox, \.outbox) { $0.id.rawValue }
+    mutating func forEachTable(_ visitor: inout some JSONTableVisitor) throws {
+        try visitor.visit("account", \.accounts, \.accounts, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("staffUser", \.staffUsers, \.staffUsers, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("customer", \.customers, \.customers, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("job", \.jobs, \.jobs, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("proposal", \.proposals, \.proposals, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("invoice", \.invoices, \.invoices, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("payment", \.payments, \.payments, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("lead", \.leads, \.leads, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("loginToken", \.loginTokens, \.loginTokens, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("session", \.sessions, \.sessions, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("outboxMessage", \.outbox, \.outbox, id: { $0.id.rawValue }, state: &self)
     }
 
     /// Every record as a dump, each list sorted by id.
     var dump: StorageDump {
         struct Collect: JSONTableVisitor {
-            let state: JSONState
             var dump = StorageDump()
             mutating func visit<Record: Codable & Sendable>(
                 _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
-                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String
+                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
             ) {
                 dump[keyPath: list] = state[keyPath: rows].sorted { $0.key < $1.key }.map(\.value)
             }
         }
-        var collect = Collect(state: self)
-        try? Self.forEachTable(&collect)
+        var collect = Collect()
+        var reading = self
+        try? reading.forEachTable(&collect)
         return collect.dump
     }
 
     /// Applies a committed transaction: its records replace (or add) rows by id, its deletions remove rows.
     mutating func apply(_ entry: JournalEntry) {
         struct Apply: JSONTableVisitor {
-            var state: JSONState
             let entry: JournalEntry
             mutating func visit<Record: Codable & Sendable>(
                 _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
-                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String
+                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
             ) {
                 for record in entry.put[keyPath: list] { state[keyPath: rows][id(record)] = record }
                 for deleted in entry.delete[table] ?? [] { state[keyPath: rows][deleted] = nil }
             }
         }
-        var apply = Apply(state: self, entry: entry)
-        try? Self.forEachTable(&apply)
-        self = apply.state
+        var apply = Apply(entry: entry)
+        try? forEachTable(&apply)
         sequence = entry.sequence
         touched = []
     }
@@ -90,11 +91,10 @@ extension JSONState {
     /// What this working copy changed since `touched` was last cleared, as the next journal entry.
     func changes(sequence: Int) -> JournalEntry {
         struct Collect: JSONTableVisitor {
-            let state: JSONState
             var entry: JournalEntry
             mutating func visit<Record: Codable & Sendable>(
                 _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
-                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String
+                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
             ) {
                 let ids = state.touched.filter { $0.table == table }.map(\.id).sorted()
                 for rowID in ids {
@@ -106,8 +106,9 @@ extension JSONState {
                 }
             }
         }
-        var collect = Collect(state: self, entry: JournalEntry(sequence: sequence))
-        try? Self.forEachTable(&collect)
+        var collect = Collect(entry: JournalEntry(sequence: sequence))
+        var reading = self
+        try? reading.forEachTable(&collect)
         return collect.entry
     }
 }
