@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -70,7 +71,11 @@ let package = Package(
         ),
         .target(
             name: "JSONStorage",
-            dependencies: ["PortalKernel", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PortalKernel",
+                .product(name: "HashTreeCollections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Plugins/JSONStorage"
         ),
         .target(

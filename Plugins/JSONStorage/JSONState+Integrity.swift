@@ -1,3 +1,4 @@
+import HashTreeCollections
 import PortalKernel
 
 /// The rules the SQLite schema enforces (unique keys, references that exist), checked over a whole state in one
@@ -8,7 +9,7 @@ extension JSONState {
         struct Merge: JSONTableVisitor {
             let dump: StorageDump
             mutating func visit<Record: Codable & Sendable>(
-                _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
+                _ table: String, _ rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
                 _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
             ) throws {
                 for record in dump[keyPath: list] {
@@ -66,7 +67,7 @@ extension JSONState {
         try references(outbox, "outboxMessage") { [("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil)] }
     }
 
-    private func unique<Record>(_ name: String, _ rows: [String: Record], key: (Record) -> String?) throws {
+    private func unique<Record>(_ name: String, _ rows: TreeDictionary<String, Record>, key: (Record) -> String?) throws {
         var seen: [String: String] = [:]
         for (id, record) in rows.sorted(by: { $0.key < $1.key }) {
             guard let value = key(record) else { continue }
@@ -78,7 +79,7 @@ extension JSONState {
 
     /// `check` lists each reference of a record: the table it points into, the id, and whether that id exists.
     private func references<Record>(
-        _ rows: [String: Record], _ table: String, check: (Record) -> [(String, String, Bool)]
+        _ rows: TreeDictionary<String, Record>, _ table: String, check: (Record) -> [(String, String, Bool)]
     ) throws {
         for (id, record) in rows.sorted(by: { $0.key < $1.key }) {
             if let missing = check(record).first(where: { !$0.2 }) {

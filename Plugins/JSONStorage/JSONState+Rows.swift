@@ -1,10 +1,11 @@
+import HashTreeCollections
 import PortalKernel
 
 /// Row operations with the same rules and error words as the SQLite schema: unique ids and keys, references that
 /// must exist, updates only within the record's own account.
 extension JSONState {
     mutating func insert<Record>(
-        _ record: Record, id: String, into rows: WritableKeyPath<JSONState, [String: Record]>, table: String
+        _ record: Record, id: String, into rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>, table: String
     ) throws {
         guard self[keyPath: rows][id] == nil else { throw StorageError.duplicate("UNIQUE: \(table).id") }
         write(record, id: id, into: rows, table: table)
@@ -12,7 +13,7 @@ extension JSONState {
 
     /// Replaces a row that exists in `account`; otherwise `notFound("table id")`, as SQLite words it.
     mutating func update<Record>(
-        _ record: Record, id: String, in account: Account.ID?, into rows: WritableKeyPath<JSONState, [String: Record]>,
+        _ record: Record, id: String, in account: Account.ID?, into rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
         table: String, accountOf: (Record) -> Account.ID?
     ) throws {
         guard let existing = self[keyPath: rows][id], accountOf(existing) == account else {
@@ -22,20 +23,22 @@ extension JSONState {
     }
 
     mutating func write<Record>(
-        _ record: Record, id: String, into rows: WritableKeyPath<JSONState, [String: Record]>, table: String
+        _ record: Record, id: String, into rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>, table: String
     ) {
-        self[keyPath: rows][id] = record
+        let old = self[keyPath: rows].updateValue(record, forKey: id)
+        indexes.replace(old, with: record, id: id)
         touched.insert(RowKey(table: table, id: id))
     }
 
-    mutating func remove<Record>(id: String, from rows: WritableKeyPath<JSONState, [String: Record]>, table: String) {
-        guard self[keyPath: rows].removeValue(forKey: id) != nil else { return }
+    mutating func remove<Record>(id: String, from rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>, table: String) {
+        guard let old = self[keyPath: rows].removeValue(forKey: id) else { return }
+        indexes.replace(old, with: nil, id: id)
         touched.insert(RowKey(table: table, id: id))
     }
 
     /// Throws `duplicate` when another row (not `id`) already has `key`.
     func requireUnique<Record, Key: Equatable>(
-        _ key: Key?, in rows: KeyPath<JSONState, [String: Record]>, except id: String, name: String,
+        _ key: Key?, in rows: KeyPath<JSONState, TreeDictionary<String, Record>>, except id: String, name: String,
         keyOf: (Record) -> Key?
     ) throws {
         guard let key else { return }
@@ -45,7 +48,7 @@ extension JSONState {
     }
 
     /// Throws `missingReference` unless `id` (when given) names a row of `rows`.
-    func requireExists<Record>(_ id: String?, in rows: KeyPath<JSONState, [String: Record]>, name: String) throws {
+    func requireExists<Record>(_ id: String?, in rows: KeyPath<JSONState, TreeDictionary<String, Record>>, name: String) throws {
         guard let id else { return }
         guard self[keyPath: rows][id] != nil else { throw StorageError.missingReference("\(name) \(id)") }
     }
@@ -73,7 +76,7 @@ extension OutboxMessage: AccountOwned {}
 extension JSONState {
     /// The row with `id` if it belongs to `account`: another account's id finds nothing.
     func row<Record: AccountOwned>(
-        _ rows: KeyPath<JSONState, [String: Record]>, _ id: String, in account: Account.ID
+        _ rows: KeyPath<JSONState, TreeDictionary<String, Record>>, _ id: String, in account: Account.ID
     ) -> Record? {
         guard let record = self[keyPath: rows][id], record.accountID == account else { return nil }
         return record

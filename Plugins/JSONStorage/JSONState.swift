@@ -1,20 +1,28 @@
+import HashTreeCollections
 import PortalKernel
 
 /// Every record of a JSON store, in memory, by table and id.
 ///
+/// Tables are persistent hash maps (`TreeDictionary`): a transaction's working copy shares every node with the
+/// committed state, and a write copies only the path to the row it changes, so a write costs O(log n), not a copy of
+/// the table.
+///
 /// Tables are named as in SQLite (`customer`, `staffUser`, …) so both backends word their errors the same way.
 struct JSONState: Sendable {
-    var accounts: [String: Account] = [:]
-    var staffUsers: [String: StaffUser] = [:]
-    var customers: [String: Customer] = [:]
-    var jobs: [String: Job] = [:]
-    var proposals: [String: Proposal] = [:]
-    var invoices: [String: Invoice] = [:]
-    var payments: [String: Payment] = [:]
-    var leads: [String: Lead] = [:]
-    var loginTokens: [String: LoginToken] = [:]
-    var sessions: [String: Session] = [:]
-    var outbox: [String: OutboxMessage] = [:]
+    var accounts: TreeDictionary<String, Account> = [:]
+    var staffUsers: TreeDictionary<String, StaffUser> = [:]
+    var customers: TreeDictionary<String, Customer> = [:]
+    var jobs: TreeDictionary<String, Job> = [:]
+    var proposals: TreeDictionary<String, Proposal> = [:]
+    var invoices: TreeDictionary<String, Invoice> = [:]
+    var payments: TreeDictionary<String, Payment> = [:]
+    var leads: TreeDictionary<String, Lead> = [:]
+    var loginTokens: TreeDictionary<String, LoginToken> = [:]
+    var sessions: TreeDictionary<String, Session> = [:]
+    var outbox: TreeDictionary<String, OutboxMessage> = [:]
+
+    /// Look-ups behind the portal queries.
+    var indexes = JSONIndexes()
 
     /// The sequence number of the last transaction applied.
     var sequence = 0
@@ -34,7 +42,7 @@ struct JSONState: Sendable {
 /// copying whole tables.
 protocol JSONTableVisitor {
     mutating func visit<Record: Codable & Sendable>(
-        _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
+        _ table: String, _ rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
         _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState) throws
 }
 
@@ -58,7 +66,7 @@ extension JSONState {
         struct Collect: JSONTableVisitor {
             var dump = StorageDump()
             mutating func visit<Record: Codable & Sendable>(
-                _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
+                _ table: String, _ rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
                 _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
             ) {
                 dump[keyPath: list] = state[keyPath: rows].sorted { $0.key < $1.key }.map(\.value)
@@ -75,11 +83,11 @@ extension JSONState {
         struct Apply: JSONTableVisitor {
             let entry: JournalEntry
             mutating func visit<Record: Codable & Sendable>(
-                _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
+                _ table: String, _ rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
                 _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
             ) {
-                for record in entry.put[keyPath: list] { state[keyPath: rows][id(record)] = record }
-                for deleted in entry.delete[table] ?? [] { state[keyPath: rows][deleted] = nil }
+                for record in entry.put[keyPath: list] { state.write(record, id: id(record), into: rows, table: table) }
+                for deleted in entry.delete[table] ?? [] { state.remove(id: deleted, from: rows, table: table) }
             }
         }
         var apply = Apply(entry: entry)
@@ -93,7 +101,7 @@ extension JSONState {
         struct Collect: JSONTableVisitor {
             var entry: JournalEntry
             mutating func visit<Record: Codable & Sendable>(
-                _ table: String, _ rows: WritableKeyPath<JSONState, [String: Record]>,
+                _ table: String, _ rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
                 _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
             ) {
                 let ids = state.touched.filter { $0.table == table }.map(\.id).sorted()

@@ -126,6 +126,38 @@ struct RepositoryConformanceTests {
         try await fixture.tearDown()
     }
 
+    @Test("A proposal or invoice moved to another customer leaves the first customer's portal", arguments: StorageBackend.all)
+    func movedBetweenCustomers(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
+        let store = fixture.storage
+        let first = try await fixture.seedAccountA()
+        let second = fixture.customer("second", in: StorageFixture.accountA, emails: ["second@example.com"])
+        try await store.customers.insert(second)
+        try await store.jobs.insert(fixture.job("job", customer: first.id, in: StorageFixture.accountA))
+        var proposal = fixture.proposal("p", job: "job", customer: first.id, in: StorageFixture.accountA, status: .sent)
+        var invoice = fixture.invoice("INV-1", customer: first.id, in: StorageFixture.accountA)
+        try await store.proposals.insert(proposal)
+        try await store.invoices.insert(invoice)
+        proposal.customerID = second.id
+        invoice.customerID = second.id
+        try await store.transaction { [proposal, invoice] tx in
+            try await tx.proposals.update(proposal)
+            try await tx.invoices.update(invoice)
+        }
+        #expect(try await store.proposals.portalCandidates(for: first.id, in: StorageFixture.accountA).isEmpty)
+        #expect(try await store.invoices.portalCandidates(for: first.id, in: StorageFixture.accountA).isEmpty)
+        #expect(try await store.proposals.portalCandidates(for: second.id, in: StorageFixture.accountA).map(\.id) == ["p"])
+        #expect(try await store.invoices.portalCandidates(for: second.id, in: StorageFixture.accountA).map(\.number) == ["INV-1"])
+        // And the same after a restart, when everything is read back from the files.
+        try await store.close()
+        let reopened = try await fixture.reopen()
+        #expect(try await reopened.invoices.portalCandidates(for: first.id, in: StorageFixture.accountA).isEmpty)
+        #expect(try await reopened.invoices.portalCandidates(for: second.id, in: StorageFixture.accountA).count == 1)
+        #expect(try await reopened.customers.find(email: "second@example.com", in: StorageFixture.accountA).map(\.id) == ["second"])
+        try await reopened.close()
+        try? FileManager.default.removeItem(at: fixture.folder)
+    }
+
     @Test("Outbox: due messages oldest first, delivered ones left out, messages found by what they are about", arguments: StorageBackend.all)
     func outbox(backend: StorageBackend) async throws {
         let fixture = try await StorageFixture(backend)

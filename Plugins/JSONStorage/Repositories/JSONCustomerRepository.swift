@@ -23,7 +23,7 @@ struct JSONCustomerRepository: CustomerRepository {
     func find(email: String, in account: Account.ID) async throws -> [Customer] {
         let email = EmailAddress.normalized(email)
         return try access.read { state in
-            Self.sorted(state.customers.values.filter { $0.accountID == account && $0.emails.contains(email) })
+            Self.sorted(state.indexed(\.customers, by: \.customersByEmail, key: JSONIndexes.emailKey(email, in: account)))
         }
     }
 

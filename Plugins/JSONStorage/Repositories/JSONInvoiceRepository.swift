@@ -27,7 +27,8 @@ struct JSONInvoiceRepository: InvoiceRepository {
 
     func portalCandidates(for customer: Customer.ID, in account: Account.ID) async throws -> [Invoice] {
         try access.read { state in
-            state.invoices.values.filter { $0.accountID == account && $0.customerID == customer && !$0.voided }
+            state.indexed(\.invoices, by: \.invoicesByCustomer, key: customer.rawValue)
+                .filter { $0.accountID == account && !$0.voided }
                 .sorted { $0.id < $1.id }
         }
     }

@@ -23,7 +23,8 @@ struct JSONProposalRepository: ProposalRepository {
 
     func portalCandidates(for customer: Customer.ID, in account: Account.ID) async throws -> [Proposal] {
         try access.read { state in
-            state.proposals.values.filter { $0.accountID == account && $0.customerID == customer && $0.status != .draft }
+            state.indexed(\.proposals, by: \.proposalsByCustomer, key: customer.rawValue)
+                .filter { $0.accountID == account && $0.status != .draft }
                 .sorted { $0.id < $1.id }
         }
     }
