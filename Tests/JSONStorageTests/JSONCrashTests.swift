@@ -61,4 +61,35 @@ struct JSONCrashTests {
         try await store.close()
         try? FileManager.default.removeItem(at: folder)
     }
+
+    @Test("A second process opening the same folder is refused with a clear message")
+    func secondProcessRefused() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-lock-\(UUID().uuidString)")
+        let first = Process()
+        first.executableURL = try Self.writer
+        first.arguments = [folder.path]
+        let firstOutput = Pipe()
+        first.standardOutput = firstOutput
+        try first.run()
+        defer {
+            kill(first.processIdentifier, SIGKILL)
+            first.waitUntilExit()
+            try? FileManager.default.removeItem(at: folder)
+        }
+        // The first writer has the store open once it acknowledges a write.
+        _ = firstOutput.fileHandleForReading.availableData
+
+        let second = Process()
+        second.executableURL = try Self.writer
+        second.arguments = [folder.path]
+        let errors = Pipe()
+        second.standardError = errors
+        second.standardOutput = FileHandle.nullDevice
+        try second.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        second.waitUntilExit()
+        #expect(second.terminationStatus != 0)
+        #expect(message.contains("is in use by another portal process"), "\(message)")
+        #expect(first.isRunning)
+    }
 }
