@@ -9,7 +9,7 @@ import Synchronization
 /// its commit appends the changed rows to the journal, fsyncs, and only then applies them, decoded from the very
 /// line written, so what is read is exactly what a restart would load. Readers outside a transaction see the last
 /// committed state and never wait.
-public final class JSONStorage: PortalStorage {
+public final class JSONStorage: PortalStorage, StandaloneRepositories {
     public let driverName = "json"
     private let files: JSONFiles
     private let committed: Mutex<JSONState>
@@ -121,19 +121,7 @@ public final class JSONStorage: PortalStorage {
         }
     }
 
-    private var standalone: JSONRepositories { JSONRepositories(access: JSONAccess(mode: .standalone(self))) }
-
-    public var accounts: any AccountRepository { standalone.accounts }
-    public var staffUsers: any StaffUserRepository { standalone.staffUsers }
-    public var customers: any CustomerRepository { standalone.customers }
-    public var jobs: any JobRepository { standalone.jobs }
-    public var proposals: any ProposalRepository { standalone.proposals }
-    public var invoices: any InvoiceRepository { standalone.invoices }
-    public var payments: any PaymentRepository { standalone.payments }
-    public var leads: any LeadRepository { standalone.leads }
-    public var loginTokens: any LoginTokenRepository { standalone.loginTokens }
-    public var sessions: any SessionRepository { standalone.sessions }
-    public var outbox: any OutboxRepository { standalone.outbox }
+    public var standalone: any Repositories { JSONRepositories(access: JSONAccess(mode: .standalone(self))) }
 }
 
 /// A transaction's private copy of the state.

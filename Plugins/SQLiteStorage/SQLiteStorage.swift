@@ -3,7 +3,7 @@ import GRDB
 import PortalKernel
 
 /// The embedded default storage: one SQLite file in WAL mode, over GRDB and the system libsqlite3.
-public final class SQLiteStorage: PortalStorage {
+public final class SQLiteStorage: PortalStorage, StandaloneRepositories {
     public let driverName = "sqlite"
     private let pool: DatabasePool
     private let gate = SerialGate()
@@ -65,19 +65,5 @@ public final class SQLiteStorage: PortalStorage {
     /// Where reads outside a transaction go.
     var reader: DatabasePool { pool }
 
-    private var standalone: SQLiteRepositories {
-        SQLiteRepositories(access: SQLiteAccess(pool: pool, mode: .standalone(gate)))
-    }
-
-    public var accounts: any AccountRepository { standalone.accounts }
-    public var staffUsers: any StaffUserRepository { standalone.staffUsers }
-    public var customers: any CustomerRepository { standalone.customers }
-    public var jobs: any JobRepository { standalone.jobs }
-    public var proposals: any ProposalRepository { standalone.proposals }
-    public var invoices: any InvoiceRepository { standalone.invoices }
-    public var payments: any PaymentRepository { standalone.payments }
-    public var leads: any LeadRepository { standalone.leads }
-    public var loginTokens: any LoginTokenRepository { standalone.loginTokens }
-    public var sessions: any SessionRepository { standalone.sessions }
-    public var outbox: any OutboxRepository { standalone.outbox }
+    public var standalone: any Repositories { SQLiteRepositories(access: SQLiteAccess(pool: pool, mode: .standalone(gate))) }
 }

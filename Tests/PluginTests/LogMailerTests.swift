@@ -36,7 +36,7 @@ struct LogMailerTests {
         var registry = PluginRegistry()
         LogMailerPlugin.register(in: &registry)
         let mailer = try await registry.mailers.make(
-            "log", settings: MailerSettings(values: ["folder": folder.path, "fromAddress": "portal@greenleaf.example"]),
+            "log", settings: DictionarySettings(path: "mailer", ["folder": folder.path, "fromAddress": "portal@greenleaf.example"]),
             context: PluginContext(logger: log.logger, clock: FixedClock(Date(timeIntervalSince1970: 1_790_000_000))))
         #expect(mailer.driverName == "log")
         let link = "http://127.0.0.1:8080/portal/greenleaf-demo/auth/Abc_123-xyz"
@@ -78,21 +78,8 @@ struct LogMailerTests {
         LogMailerPlugin.register(in: &registry)
         await #expect(throws: ConfigurationError.invalidValue(key: "mailer.fromAddress", problem: "\"nobody\" is not an email address")) {
             _ = try await registry.mailers.make(
-                "log", settings: MailerSettings(values: ["fromAddress": "nobody"]),
+                "log", settings: DictionarySettings(path: "mailer", ["fromAddress": "nobody"]),
                 context: PluginContext(logger: Logger(label: "test"), clock: SystemClock()))
         }
     }
-}
-
-/// Plugin settings from a dictionary.
-struct MailerSettings: PluginSettings {
-    var path = "mailer"
-    var values: [String: String]
-    func string(_ key: String) throws -> String? { values[key] }
-    func int(_ key: String) throws -> Int? { nil }
-    func bool(_ key: String) throws -> Bool? { nil }
-    func double(_ key: String) throws -> Double? { nil }
-    func stringArray(_ key: String) throws -> [String]? { nil }
-    func secret(_ key: String) throws -> String? { values[key] }
-    func section(_ key: String) -> any PluginSettings { MailerSettings(path: fullKey(key), values: [:]) }
 }

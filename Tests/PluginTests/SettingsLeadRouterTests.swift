@@ -10,7 +10,7 @@ struct SettingsLeadRouterTests {
         var registry = PluginRegistry()
         SettingsLeadRouterPlugin.register(in: &registry)
         let router = try await registry.leadRouters.make(
-            "settings", settings: MailerSettings(path: "leadRouting", values: [:]),
+            "settings", settings: DictionarySettings(path: "leadRouting"),
             context: PluginContext(logger: .init(label: "test"), clock: SystemClock()))
         let now = Date()
         let account = Account(

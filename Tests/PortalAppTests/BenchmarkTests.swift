@@ -10,7 +10,7 @@ struct BenchmarkTests {
     @Test("Runs every operation on every bundled backend, and the operations really happen", arguments: ["sqlite", "json"])
     func runsOnEveryBackend(driver: String) async throws {
         let fixture = try AppFixture()
-        let settings = BenchSettings(path: "storage", values: [
+        let settings = DictionarySettings(path: "storage", [
             "path": fixture.folder.appendingPathComponent("bench.sqlite").path,
             "folder": fixture.folder.appendingPathComponent("bench-json").path,
         ])

@@ -71,7 +71,7 @@ struct SQLiteSchemaTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-plugin-\(UUID().uuidString)")
         let context = PluginContext(logger: .init(label: "test"), clock: SystemClock())
         let storage = try await registry.storage.make(
-            "sqlite", settings: TestSettings(values: ["path": folder.appendingPathComponent("nested/db.sqlite").path]), context: context)
+            "sqlite", settings: DictionarySettings(path: "storage", ["path": folder.appendingPathComponent("nested/db.sqlite").path]), context: context)
         try await storage.migrate()
         try await storage.ping()
         #expect(storage.driverName == "sqlite")
@@ -80,20 +80,7 @@ struct SQLiteSchemaTests {
         try? FileManager.default.removeItem(at: folder)
 
         await #expect(throws: ConfigurationError.invalidValue(key: "storage.path", problem: "must be a file path (WAL mode needs a file)")) {
-            _ = try await registry.storage.make("sqlite", settings: TestSettings(values: ["path": ":memory:"]), context: context)
+            _ = try await registry.storage.make("sqlite", settings: DictionarySettings(path: "storage", ["path": ":memory:"]), context: context)
         }
     }
-}
-
-/// Plugin settings from a dictionary.
-struct TestSettings: PluginSettings {
-    var path = "storage"
-    var values: [String: String]
-    func string(_ key: String) throws -> String? { values[key] }
-    func int(_ key: String) throws -> Int? { values[key].flatMap { Int($0) } }
-    func bool(_ key: String) throws -> Bool? { values[key].flatMap { Bool($0) } }
-    func double(_ key: String) throws -> Double? { values[key].flatMap { Double($0) } }
-    func stringArray(_ key: String) throws -> [String]? { values[key].map { $0.components(separatedBy: ",") } }
-    func secret(_ key: String) throws -> String? { values[key] }
-    func section(_ key: String) -> any PluginSettings { TestSettings(path: fullKey(key), values: [:]) }
 }

@@ -41,7 +41,8 @@ struct BenchCommand: RegistryCommand {
         for invoices in parsedSizes {
             for name in names {
                 let place = scratch.appendingPathComponent("\(name)-\(invoices)")
-                let settings = BenchSettings(path: "storage", values: [
+                // Each backend's location key: `path` (SQLite) or `folder` (JSON).
+                let settings = DictionarySettings(path: "storage", [
                     "path": place.appendingPathComponent("portal.sqlite").path, "folder": place.path,
                 ])
                 let storage = try await registry.storage.make(name, settings: settings, context: context)
@@ -64,18 +65,4 @@ struct BenchCommand: RegistryCommand {
                 + "\(String(format: "%.0f", figure.operationsPerSecond)) | \(String(format: "%.2f", figure.p99.seconds * 1_000)) |"
         }.joined(separator: "\n")
     }
-}
-
-/// Settings for a store the benchmark opens: both backends' location keys, from a dictionary.
-struct BenchSettings: PluginSettings {
-    let path: String
-    let values: [String: String]
-
-    func string(_ key: String) throws -> String? { values[key] }
-    func int(_ key: String) throws -> Int? { nil }
-    func bool(_ key: String) throws -> Bool? { nil }
-    func double(_ key: String) throws -> Double? { nil }
-    func stringArray(_ key: String) throws -> [String]? { nil }
-    func secret(_ key: String) throws -> String? { nil }
-    func section(_ key: String) -> any PluginSettings { BenchSettings(path: fullKey(key), values: [:]) }
 }

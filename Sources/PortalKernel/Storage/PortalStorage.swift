@@ -69,3 +69,23 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// A storage whose own repositories are those of one ``Repositories`` value: each call standing alone.
+public protocol StandaloneRepositories: Repositories {
+    /// The repositories for calls outside a transaction.
+    var standalone: any Repositories { get }
+}
+
+extension StandaloneRepositories {
+    public var accounts: any AccountRepository { standalone.accounts }
+    public var staffUsers: any StaffUserRepository { standalone.staffUsers }
+    public var customers: any CustomerRepository { standalone.customers }
+    public var jobs: any JobRepository { standalone.jobs }
+    public var proposals: any ProposalRepository { standalone.proposals }
+    public var invoices: any InvoiceRepository { standalone.invoices }
+    public var payments: any PaymentRepository { standalone.payments }
+    public var leads: any LeadRepository { standalone.leads }
+    public var loginTokens: any LoginTokenRepository { standalone.loginTokens }
+    public var sessions: any SessionRepository { standalone.sessions }
+    public var outbox: any OutboxRepository { standalone.outbox }
+}
