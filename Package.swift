@@ -119,6 +119,7 @@ let package = Package(
                 "SettingsLeadRouter",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "ArchitectureTests"),

@@ -1,4 +1,6 @@
 import Foundation
+import PortalKernel
+import SQLiteStorage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,9 +51,10 @@ struct ExecutableTests {
         fixture.remove()
     }
 
-    @Test("portal serve --demo prints the logins while serving, answers /health, and stops cleanly on SIGTERM")
+    @Test("portal serve --demo prints the logins while serving, answers /health, delivers queued email, stops on SIGTERM")
     func servesAndStops() async throws {
         let fixture = try AppFixture()
+        try await queueEmail(in: fixture.folder.appendingPathComponent("portal.sqlite").path)
         let process = Process()
         process.executableURL = try Self.binary
         process.arguments = ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)]
@@ -82,6 +85,17 @@ struct ExecutableTests {
         #expect(printed.split(separator: "\n").contains { $0.contains("client") && $0.contains("cece@example.com") })
         #expect(process.isRunning)
 
+        // The outbox worker hands the queued email to the log mailer, which writes it as an .eml file.
+        let mail = fixture.folder.appendingPathComponent("mail")
+        let emlDeadline = Date().addingTimeInterval(20)
+        var emails: [String] = []
+        while emails.isEmpty, Date() < emlDeadline {
+            emails = ((try? FileManager.default.contentsOfDirectory(atPath: mail.path)) ?? []).filter { $0.hasSuffix(".eml") }
+            if emails.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let eml = try String(contentsOf: mail.appendingPathComponent(try #require(emails.first)), encoding: .utf8)
+        #expect(eml.contains("Subject: Queued before start"))
+
         process.terminate()  // SIGTERM
         let rest = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -89,6 +103,20 @@ struct ExecutableTests {
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: rest, as: UTF8.self).contains("Portal stopped"))
         fixture.remove()
+    }
+
+    /// Puts one email in the outbox of the SQLite store at `path`, as a use case would.
+    func queueEmail(in path: String) async throws {
+        let storage = try SQLiteStorage(path: path)
+        try await storage.migrate()
+        let now = Date()
+        try await storage.accounts.insert(
+            Account(id: "queued", name: "Queued", portalKey: "queued", branding: Branding(displayName: "Q"), createdAt: now))
+        try await storage.outbox.enqueue(
+            OutboxMessage(
+                accountID: "queued", email: EmailMessage(to: [.init(address: "cece@example.com")], subject: "Queued before start", textBody: "Hi"),
+                nextAttemptAt: now, createdAt: now))
+        try await storage.close()
     }
 
     /// What `pipe` has to read within `seconds`, without blocking past them ("" when nothing came).

@@ -11,6 +11,7 @@ public struct PortalSettings: Sendable, Equatable {
     public var storageDriver: String
     public var mailerDriver: String
     public var leadRoutingDriver: String
+    public var outbox: OutboxSettings
 
     /// Reads and validates the settings, with the documented defaults.
     public init(_ root: any PluginSettings) throws {
@@ -33,5 +34,6 @@ public struct PortalSettings: Sendable, Equatable {
         storageDriver = try root.section("storage").string("driver") ?? "sqlite"
         mailerDriver = try root.section("mailer").string("driver") ?? "log"
         leadRoutingDriver = try root.section("leadRouting").string("driver") ?? "settings"
+        outbox = try OutboxSettings(root.section("outbox"))
     }
 }

@@ -4,7 +4,7 @@ import PortalHTTP
 import PortalKernel
 import ServiceLifecycle
 
-/// The HTTP server and, later, background jobs, run as swift-service-lifecycle services and stopped gracefully on
+/// The HTTP server and the outbox worker, run as swift-service-lifecycle services and stopped gracefully on
 /// SIGINT or SIGTERM.
 public struct PortalServer: Sendable {
     public let services: PortalServices
@@ -24,11 +24,19 @@ public struct PortalServer: Sendable {
             logger: services.logger)
     }
 
-    /// Serves until SIGINT or SIGTERM, then finishes in-flight requests and closes storage.
+    /// The worker that delivers queued email through the configured mailer.
+    public func makeOutboxWorker() -> OutboxWorker {
+        let delivery = OutboxDelivery(
+            storage: services.storage, mailer: services.mailer, clock: services.clock,
+            policy: settings.outbox.retryPolicy, logger: services.logger)
+        return OutboxWorker(delivery: delivery, settings: settings.outbox, logger: services.logger)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes in-flight requests and sends, and closes storage.
     public func run() async throws {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: makeApplication())],
+                services: [.init(service: makeApplication()), .init(service: makeOutboxWorker())],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: services.logger))
         do {

@@ -1,0 +1,115 @@
+import Foundation
+import Logging
+
+/// Delivers due outbox messages through the mailer and records each outcome (SPEC: durable outbox).
+///
+/// Success is recorded the moment the mailer returns, before anything else, so a message the server accepted is
+/// not sent again, as far as the protocol allows: a crash between the server's "250" and that write can still
+/// resend one message. A transient failure is retried with ``RetryPolicy``; a permanent one, or one past the
+/// give-up age, marks the message `failed` with the server's reply, for staff to see beside the document.
+public struct OutboxDelivery: Sendable {
+    /// What one round did.
+    public struct Round: Hashable, Sendable {
+        public var delivered = 0
+        public var retrying = 0
+        public var failed = 0
+
+        public init(delivered: Int = 0, retrying: Int = 0, failed: Int = 0) {
+            self.delivered = delivered
+            self.retrying = retrying
+            self.failed = failed
+        }
+
+        /// How many messages the round handled.
+        public var handled: Int { delivered + retrying + failed }
+    }
+
+    let storage: any PortalStorage
+    let mailer: any Mailer
+    let clock: any PortalClock
+    let policy: RetryPolicy
+    let logger: Logger
+    /// A number in 0…1 for the retry jitter (random in production, fixed in tests).
+    let jitter: @Sendable () -> Double
+
+    public init(
+        storage: any PortalStorage, mailer: any Mailer, clock: any PortalClock, policy: RetryPolicy, logger: Logger,
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+    ) {
+        self.storage = storage
+        self.mailer = mailer
+        self.clock = clock
+        self.policy = policy
+        self.logger = logger
+        self.jitter = jitter
+    }
+
+    /// Sends up to `limit` messages that are due now, oldest first, one after another.
+    public func deliverDue(limit: Int) async throws -> Round {
+        var round = Round()
+        for message in try await storage.outbox.due(at: clock.now, limit: limit) {
+            switch try await deliver(message).status {
+            case .delivered: round.delivered += 1
+            case .retrying, .queued: round.retrying += 1
+            case .failed: round.failed += 1
+            }
+        }
+        return round
+    }
+
+    /// One attempt at one message, and its outcome recorded.
+    @discardableResult
+    public func deliver(_ message: OutboxMessage) async throws -> OutboxMessage {
+        var message = message
+        message.attempts += 1
+        let failure: (reply: String, permanent: Bool)
+        do {
+            try await mailer.send(message.email)
+            return try await recordDelivered(message)
+        } catch MailDeliveryError.permanent(let reply) {
+            failure = (reply, true)
+        } catch MailDeliveryError.transient(let reply) {
+            failure = (reply, false)
+        } catch let error as RecordingFailed {
+            throw error.underlying
+        } catch {
+            failure = ("\(error)", false)
+        }
+        let now = clock.now
+        if failure.permanent || policy.hasGivenUp(queuedAt: message.createdAt, at: now) {
+            message.status = .failed
+            message.lastError =
+                failure.permanent ? failure.reply : "gave up after \(message.attempts) attempts; last reply: \(failure.reply)"
+            logger.warning("Email failed", metadata: ["outbox": "\(message.id)", "reply": "\(failure.reply)"])
+        } else {
+            message.status = .retrying
+            message.lastError = failure.reply
+            message.nextAttemptAt = now.addingTimeInterval(policy.delay(afterAttempts: message.attempts, jitter: jitter()))
+            logger.notice("Email will be retried", metadata: ["outbox": "\(message.id)", "reply": "\(failure.reply)"])
+        }
+        try await storage.outbox.update(message)
+        return message
+    }
+
+    /// Records a message the mailer accepted. Any failure here is wrapped, so it can never be mistaken for a
+    /// failed send (which would send the message again).
+    private func recordDelivered(_ message: OutboxMessage) async throws -> OutboxMessage {
+        var message = message
+        message.status = .delivered
+        message.deliveredAt = clock.now
+        message.lastError = nil
+        do {
+            try await storage.outbox.update(message)
+        } catch {
+            logger.error("Email sent but its delivery could not be recorded: \(error)", metadata: ["outbox": "\(message.id)"])
+            throw RecordingFailed(underlying: error)
+        }
+        logger.info("Email delivered", metadata: ["outbox": "\(message.id)", "attempts": "\(message.attempts)"])
+        return message
+    }
+
+    /// A delivered message whose success could not be written.
+    private struct RecordingFailed: Error {
+        let underlying: any Error
+    }
+}
