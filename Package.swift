@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SQLiteStorage", targets: ["SQLiteStorage"]),
         .library(name: "JSONStorage", targets: ["JSONStorage"]),
         .library(name: "LogMailer", targets: ["LogMailer"]),
+        .library(name: "SMTPMailer", targets: ["SMTPMailer"]),
         .library(name: "SettingsLeadRouter", targets: ["SettingsLeadRouter"]),
     ],
     dependencies: [
@@ -22,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
@@ -60,7 +64,9 @@ let package = Package(
         // The stock executable: registers the bundled plugins and hands over to PortalApp.
         .executableTarget(
             name: "portal",
-            dependencies: ["PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer", "SettingsLeadRouter"]
+            dependencies: [
+                "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer", "SMTPMailer", "SettingsLeadRouter",
+            ]
         ),
 
         // Plugins: each depends on the kernel only (plus its own library).
@@ -82,6 +88,18 @@ let package = Package(
             name: "LogMailer",
             dependencies: ["PortalKernel"],
             path: "Plugins/LogMailer"
+        ),
+        .target(
+            name: "SMTPMailer",
+            dependencies: [
+                "PortalKernel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            path: "Plugins/SMTPMailer"
         ),
         .target(
             name: "SettingsLeadRouter",
@@ -107,6 +125,11 @@ let package = Package(
         .testTarget(
             name: "StorageConformanceTests",
             dependencies: ["SQLiteStorage", "JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "SMTPMailerTests",
+            dependencies: ["SMTPMailer", "SQLiteStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")],
+            exclude: ["smtp_server.py"]
         ),
         .testTarget(
             name: "PluginTests",

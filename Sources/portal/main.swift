@@ -2,6 +2,7 @@ import JSONStorage
 import LogMailer
 import PortalApp
 import PortalKernel
+import SMTPMailer
 import SQLiteStorage
 import SettingsLeadRouter
 
@@ -11,5 +12,6 @@ var registry = PluginRegistry()
 SQLiteStoragePlugin.register(in: &registry)
 JSONStoragePlugin.register(in: &registry)
 LogMailerPlugin.register(in: &registry)
+SMTPMailerPlugin.register(in: &registry)
 SettingsLeadRouterPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)
