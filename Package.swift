@@ -127,13 +127,12 @@ let package = Package(
             dependencies: ["SQLiteStorage", "JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
-            name: "SMTPMailerTests",
-            dependencies: ["SMTPMailer", "SQLiteStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")],
-            exclude: ["smtp_server.py"]
-        ),
-        .testTarget(
             name: "PluginTests",
-            dependencies: ["LogMailer", "SettingsLeadRouter", "PortalKernel", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "SQLiteStorage", "PortalKernel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["smtp_server.py"]
         ),
         .testTarget(
             name: "PortalAppTests",

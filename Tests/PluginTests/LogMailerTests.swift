@@ -2,30 +2,7 @@ import Foundation
 import LogMailer
 import Logging
 import PortalKernel
-import Synchronization
 import Testing
-
-/// Collects log lines in memory.
-final class CapturedLog: Sendable {
-    let lines = Mutex<[String]>([])
-
-    var logger: Logger {
-        Logger(label: "test") { _ in Handler(sink: self) }
-    }
-
-    struct Handler: LogHandler {
-        let sink: CapturedLog
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            sink.lines.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
-        }
-    }
-}
 
 @Suite("Log mailer")
 struct LogMailerTests {
@@ -37,7 +14,7 @@ struct LogMailerTests {
         LogMailerPlugin.register(in: &registry)
         let mailer = try await registry.mailers.make(
             "log", settings: DictionarySettings(path: "mailer", ["folder": folder.path, "fromAddress": "portal@greenleaf.example"]),
-            context: PluginContext(logger: log.logger, clock: FixedClock(Date(timeIntervalSince1970: 1_790_000_000))))
+            context: PluginContext(logger: log.logger, clock: ManualClock(Date(timeIntervalSince1970: 1_790_000_000))))
         #expect(mailer.driverName == "log")
         let link = "http://127.0.0.1:8080/portal/greenleaf-demo/auth/Abc_123-xyz"
         try await mailer.send(

@@ -28,13 +28,6 @@ final class ScriptedMailer: Mailer {
     }
 }
 
-/// A clock the test moves by hand.
-final class SteppingClock: PortalClock {
-    private let instant: Mutex<Date>
-    init(_ start: Date) { instant = Mutex(start) }
-    var now: Date { instant.withLock { $0 } }
-    func advance(by seconds: TimeInterval) { instant.withLock { $0 = $0.addingTimeInterval(seconds) } }
-}
 
 @Suite("Outbox delivery")
 struct OutboxDeliveryTests {
@@ -88,7 +81,7 @@ struct OutboxDeliveryTests {
         let setup = try await Setup(driver: driver)
         let message = try await setup.queue("Your invoice")
         let mailer = ScriptedMailer()
-        let clock = SteppingClock(Self.start)
+        let clock = ManualClock(Self.start)
         let round = try await setup.delivery(mailer, clock: clock).deliverDue(limit: 10)
         #expect(round == OutboxDelivery.Round(delivered: 1))
         let stored = try #require(try await setup.stored(message.id))
@@ -104,7 +97,7 @@ struct OutboxDeliveryTests {
         let setup = try await Setup(driver: driver)
         let message = try await setup.queue("Login link")
         let mailer = ScriptedMailer([.transient("421 4.3.2 try again later"), .transient("connection refused")])
-        let clock = SteppingClock(Self.start)
+        let clock = ManualClock(Self.start)
         let delivery = setup.delivery(mailer, clock: clock)
 
         #expect(try await delivery.deliverDue(limit: 10) == OutboxDelivery.Round(retrying: 1))
@@ -131,7 +124,7 @@ struct OutboxDeliveryTests {
         let setup = try await Setup(driver: driver)
         let message = try await setup.queue("Receipt")
         let mailer = ScriptedMailer([.permanent("550 5.1.1 <cece@example.com>: mailbox unknown")])
-        let clock = SteppingClock(Self.start)
+        let clock = ManualClock(Self.start)
         #expect(try await setup.delivery(mailer, clock: clock).deliverDue(limit: 10) == OutboxDelivery.Round(failed: 1))
         let stored = try #require(try await setup.stored(message.id))
         #expect(stored.status == .failed && stored.lastError == "550 5.1.1 <cece@example.com>: mailbox unknown")
@@ -146,7 +139,7 @@ struct OutboxDeliveryTests {
     @Test("A message still failing at the give-up age is marked failed, saying so", arguments: ["sqlite", "json"])
     func givesUp(driver: String) async throws {
         let setup = try await Setup(driver: driver)
-        let clock = SteppingClock(Self.start)
+        let clock = ManualClock(Self.start)
         let message = try await setup.queue("Old news", queuedAt: Self.start.addingTimeInterval(-86_400))
         let mailer = ScriptedMailer([.transient("451 4.4.1 no answer from host")])
         #expect(try await setup.delivery(mailer, clock: clock).deliverDue(limit: 10) == OutboxDelivery.Round(failed: 1))

@@ -9,7 +9,7 @@ struct PluginRegistryTests {
         func route(_ lead: Lead, account: Account) async throws -> LeadRouting { LeadRouting(recipients: []) }
     }
 
-    let context = PluginContext(logger: Logger(label: "test"), clock: FixedClock(Fixture.now))
+    let context = PluginContext(logger: Logger(label: "test"), clock: ManualClock(Fixture.now))
 
     @Test("Builds the plugin registered under a name, passing it its settings section")
     func buildsByName() async throws {

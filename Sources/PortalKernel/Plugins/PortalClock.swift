@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where "now" comes from, so time-dependent rules can be tested at any instant.
 public protocol PortalClock: Sendable {
@@ -11,11 +12,18 @@ public struct SystemClock: PortalClock {
     public var now: Date { Date() }
 }
 
-/// A clock stopped at one instant (tests, demos, benchmarks).
-public struct FixedClock: PortalClock {
-    public var now: Date
+/// A clock that stands still until moved (tests, demos): retry waits and expiry can be stepped through.
+public final class ManualClock: PortalClock {
+    private let instant: Mutex<Date>
 
-    public init(_ now: Date) {
-        self.now = now
+    public init(_ start: Date) {
+        instant = Mutex(start)
+    }
+
+    public var now: Date { instant.withLock { $0 } }
+
+    /// Moves the clock forward (or back, with a negative amount).
+    public func advance(by seconds: TimeInterval) {
+        instant.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 }

@@ -1,6 +1,4 @@
-import Foundation
 import Logging
-import PortalKernel
 import Synchronization
 
 /// Collects log lines in memory.
@@ -23,12 +21,4 @@ final class CapturedLog: Sendable {
             sink.lines.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
         }
     }
-}
-
-/// A clock the test moves by hand.
-final class SteppingClock: PortalClock {
-    private let instant: Mutex<Date>
-    init(_ start: Date) { instant = Mutex(start) }
-    var now: Date { instant.withLock { $0 } }
-    func advance(by seconds: TimeInterval) { instant.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }

@@ -154,7 +154,7 @@ struct SMTPMailerTests {
         try await store.accounts.insert(Account(id: "a", name: "A", portalKey: "a", branding: Branding(displayName: "A"), createdAt: now))
         let queued = OutboxMessage(accountID: "a", email: message, nextAttemptAt: now, createdAt: now)
         try await store.outbox.enqueue(queued)
-        let clock = SteppingClock(now)
+        let clock = ManualClock(now)
         let delivery = OutboxDelivery(storage: store, mailer: smtp, clock: clock, policy: RetryPolicy(baseDelay: 60), logger: Logger(label: "test"), jitter: { 0 })
 
         #expect(try await delivery.deliverDue(limit: 5) == OutboxDelivery.Round(retrying: 1))
