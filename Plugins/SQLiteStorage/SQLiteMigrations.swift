@@ -13,6 +13,9 @@ enum SQLiteMigrations {
             try createMoney(db)
             try createAuthAndOutbox(db)
         }
+        migrator.registerMigration("v2: the back office's list of failed emails") { db in
+            try db.create(index: "outbox_failures", on: "outboxMessage", columns: ["accountID", "status", "createdAt"])
+        }
         return migrator
     }
 

@@ -151,4 +151,23 @@ struct OperationConformanceTests {
         #expect(try await fixture.storage.outbox.due(at: fixture.now, limit: 2).map(\.id) == ["m4", "m3"])
         try await fixture.tearDown()
     }
+
+    @Test("Failed emails of an account, newest first, for the back office's list of failures", arguments: StorageBackend.all)
+    func failures(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
+        _ = try await fixture.seedAccountA()
+        try await fixture.storage.accounts.insert(fixture.account(StorageFixture.accountB))
+        func message(_ id: OutboxMessage.ID, _ status: OutboxMessage.Status, age: Double, in account: Account.ID = StorageFixture.accountA) -> OutboxMessage {
+            OutboxMessage(
+                id: id, accountID: account, email: EmailMessage(to: [.init(address: "a@example.com")], subject: "s", textBody: "t"),
+                status: status, nextAttemptAt: fixture.now, lastError: status == .failed ? "550 no such user" : nil,
+                createdAt: fixture.now.addingTimeInterval(-age))
+        }
+        for item in [
+            message("old-failure", .failed, age: 60), message("new-failure", .failed, age: 1), message("fine", .delivered, age: 5),
+            message("waiting", .retrying, age: 5), message("elsewhere", .failed, age: 1, in: StorageFixture.accountB),
+        ] { try await fixture.storage.outbox.enqueue(item) }
+        #expect(try await fixture.storage.outbox.failures(in: StorageFixture.accountA).map(\.id) == ["new-failure", "old-failure"])
+        try await fixture.tearDown()
+    }
 }

@@ -37,4 +37,11 @@ struct JSONOutboxRepository: OutboxRepository {
                 .sorted { ($1.createdAt, $0.id) < ($0.createdAt, $1.id) }
         }
     }
+
+    func failures(in account: Account.ID) async throws -> [OutboxMessage] {
+        try access.read { state in
+            state.outbox.values.filter { $0.accountID == account && $0.status == .failed }
+                .sorted { ($1.createdAt, $0.id) < ($0.createdAt, $1.id) }
+        }
+    }
 }

@@ -30,4 +30,12 @@ struct SQLiteOutboxRepository: OutboxRepository {
         return try await access.fetchAll(
             { $0.filter(Column("aboutKey") == key).order(Column("createdAt").desc, Column("id")) }, in: account)
     }
+
+    func failures(in account: Account.ID) async throws -> [OutboxMessage] {
+        try await access.fetchAll(
+            {
+                $0.filter(Column("status") == OutboxMessage.Status.failed.rawValue)
+                    .order(Column("createdAt").desc, Column("id"))
+            }, in: account)
+    }
 }

@@ -117,4 +117,6 @@ public protocol OutboxRepository: Sendable {
     func due(at instant: Date, limit: Int) async throws -> [OutboxMessage]
     /// The messages about one record (a proposal, an invoice, a lead), newest first.
     func all(about subject: OutboxMessage.Subject, in account: Account.ID) async throws -> [OutboxMessage]
+    /// The account's messages that failed for good, newest first: the back office's list of failures.
+    func failures(in account: Account.ID) async throws -> [OutboxMessage]
 }
