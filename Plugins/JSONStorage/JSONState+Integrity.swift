@@ -31,40 +31,35 @@ extension JSONState {
         }
         try unique("loginToken.tokenHash", loginTokens) { $0.tokenHash }
 
-        try references(staffUsers, "staffUser") { [("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil)] }
-        try references(customers, "customer") { [("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil)] }
-        try references(jobs, "job") { job in
-            [("account", job.accountID.rawValue, accounts[job.accountID.rawValue] != nil)]
-                + (job.customerID.map { [("customer", $0.rawValue, customers[$0.rawValue] != nil)] } ?? [])
-        }
+        try references(staffUsers, "staffUser") { [account($0)] }
+        try references(customers, "customer") { [account($0)] }
+        try references(jobs, "job") { job in [account(job), reference(job, "customer", job.customerID?.rawValue, \.customers)] }
         try references(proposals, "proposal") {
-            [
-                ("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil),
-                ("job", $0.jobID.rawValue, jobs[$0.jobID.rawValue] != nil),
-                ("customer", $0.customerID.rawValue, customers[$0.customerID.rawValue] != nil),
-            ]
+            [account($0), reference($0, "job", $0.jobID.rawValue, \.jobs), reference($0, "customer", $0.customerID.rawValue, \.customers)]
         }
-        try references(invoices, "invoice") { invoice in
-            [
-                ("account", invoice.accountID.rawValue, accounts[invoice.accountID.rawValue] != nil),
-                ("customer", invoice.customerID.rawValue, customers[invoice.customerID.rawValue] != nil),
-            ] + (invoice.jobID.map { [("job", $0.rawValue, jobs[$0.rawValue] != nil)] } ?? [])
+        try references(invoices, "invoice") {
+            [account($0), reference($0, "customer", $0.customerID.rawValue, \.customers), reference($0, "job", $0.jobID?.rawValue, \.jobs)]
         }
-        try references(payments, "payment") {
-            [
-                ("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil),
-                ("invoice", $0.invoiceID.rawValue, invoices[$0.invoiceID.rawValue] != nil),
-            ]
+        try references(payments, "payment") { [account($0), reference($0, "invoice", $0.invoiceID.rawValue, \.invoices)] }
+        try references(leads, "lead") {
+            [account($0), reference($0, "job", $0.jobID.rawValue, \.jobs), reference($0, "staffUser", $0.assigneeID?.rawValue, \.staffUsers)]
         }
-        try references(leads, "lead") { lead in
-            [
-                ("account", lead.accountID.rawValue, accounts[lead.accountID.rawValue] != nil),
-                ("job", lead.jobID.rawValue, jobs[lead.jobID.rawValue] != nil),
-            ] + (lead.assigneeID.map { [("staffUser", $0.rawValue, staffUsers[$0.rawValue] != nil)] } ?? [])
-        }
-        try references(loginTokens, "loginToken") { [("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil)] }
+        try references(loginTokens, "loginToken") { [account($0)] }
         try references(sessions, "session") { [("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil)] }
-        try references(outbox, "outboxMessage") { [("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil)] }
+        try references(outbox, "outboxMessage") { [account($0)] }
+    }
+
+    /// A record's reference to its account: (table, id, whether it holds).
+    private func account(_ record: some AccountOwned) -> (String, String, Bool) {
+        ("account", record.accountID.rawValue, accounts[record.accountID.rawValue] != nil)
+    }
+
+    /// A reference to another record of the same account; an absent optional reference holds.
+    private func reference<Target: AccountOwned>(
+        _ record: some AccountOwned, _ table: String, _ id: String?, _ rows: KeyPath<JSONState, TreeDictionary<String, Target>>
+    ) -> (String, String, Bool) {
+        guard let id else { return (table, "", true) }
+        return (table, id, self[keyPath: rows][id]?.accountID == record.accountID)
     }
 
     private func unique<Record>(_ name: String, _ rows: TreeDictionary<String, Record>, key: (Record) -> String?) throws {
@@ -77,13 +72,14 @@ extension JSONState {
         }
     }
 
-    /// `check` lists each reference of a record: the table it points into, the id, and whether that id exists.
+    /// `check` lists each reference of a record: the table it points into, the id, and whether it holds (the row
+    /// exists, in the same account).
     private func references<Record>(
         _ rows: TreeDictionary<String, Record>, _ table: String, check: (Record) -> [(String, String, Bool)]
     ) throws {
         for (id, record) in rows.sorted(by: { $0.key < $1.key }) {
             if let missing = check(record).first(where: { !$0.2 }) {
-                throw StorageError.missingReference("\(table) \(id) refers to \(missing.0) \(missing.1)")
+                throw StorageError.missingReference("\(table) \(id) refers to \(missing.0) \(missing.1), which does not exist in its account")
             }
         }
     }

@@ -47,14 +47,21 @@ extension JSONState {
         }
     }
 
-    /// Throws `missingReference` unless `id` (when given) names a row of `rows`.
-    func requireExists<Record>(_ id: String?, in rows: KeyPath<JSONState, TreeDictionary<String, Record>>, name: String) throws {
+    /// Throws `missingReference` unless `id` (when given) names a row of `rows` in `account`: a record never
+    /// refers to another company's.
+    func requireReference<Record: AccountOwned>(
+        _ id: String?, in rows: KeyPath<JSONState, TreeDictionary<String, Record>>, name: String, account: Account.ID
+    ) throws {
         guard let id else { return }
-        guard self[keyPath: rows][id] != nil else { throw StorageError.missingReference("\(name) \(id)") }
+        guard let row = self[keyPath: rows][id] else { throw StorageError.missingReference("\(name) \(id)") }
+        guard row.accountID == account else {
+            throw StorageError.missingReference("\(name) \(id) belongs to another account")
+        }
     }
 
+    /// Throws `missingReference` unless the account exists.
     func requireAccount(_ account: Account.ID) throws {
-        try requireExists(account.rawValue, in: \.accounts, name: "account")
+        guard accounts[account.rawValue] != nil else { throw StorageError.missingReference("account \(account)") }
     }
 }
 

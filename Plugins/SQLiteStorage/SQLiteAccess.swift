@@ -40,7 +40,7 @@ func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
         switch error.extendedResultCode {
         case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
             throw StorageError.duplicate(error.message ?? "unique constraint")
-        case .SQLITE_CONSTRAINT_FOREIGNKEY:
+        case .SQLITE_CONSTRAINT_FOREIGNKEY, .SQLITE_CONSTRAINT_TRIGGER:
             throw StorageError.missingReference(error.message ?? "foreign key")
         default:
             throw error

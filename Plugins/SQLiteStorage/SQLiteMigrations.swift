@@ -16,7 +16,37 @@ enum SQLiteMigrations {
         migrator.registerMigration("v2: the back office's list of failed emails") { db in
             try db.create(index: "outbox_failures", on: "outboxMessage", columns: ["accountID", "status", "createdAt"])
         }
+        migrator.registerMigration("v3: references stay inside their account") { db in
+            try createSameAccountTriggers(db)
+        }
         return migrator
+    }
+
+    /// Each reference from one account-owned record to another (table, column, referenced table).
+    static let accountReferences = [
+        ("job", "customerID", "customer"),
+        ("proposal", "jobID", "job"), ("proposal", "customerID", "customer"),
+        ("invoice", "customerID", "customer"), ("invoice", "jobID", "job"),
+        ("payment", "invoiceID", "invoice"),
+        ("lead", "jobID", "job"), ("lead", "assigneeID", "staffUser"),
+    ]
+
+    /// Foreign keys check that a referenced row exists; these triggers check it belongs to the same account, so
+    /// no record can be pointed at another company's. (A missing row is left to the foreign key: `<>` is NULL then.)
+    private static func createSameAccountTriggers(_ db: Database) throws {
+        for (table, column, parent) in accountReferences {
+            for (event, when) in [("INSERT", "INSERT"), ("UPDATE", "UPDATE OF \"\(column)\", \"accountID\"")] {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER "\(table)_\(column)_same_account_\(event.lowercased())" BEFORE \(when) ON "\(table)"
+                        WHEN NEW."\(column)" IS NOT NULL
+                            AND (SELECT "accountID" FROM "\(parent)" WHERE "id" = NEW."\(column)") <> NEW."accountID"
+                        BEGIN
+                            SELECT RAISE(ABORT, '\(table).\(column) refers to a \(parent) of another account');
+                        END
+                        """)
+            }
+        }
     }
 
     private static func createAccounts(_ db: Database) throws {

@@ -171,7 +171,16 @@ struct JSONStorageFileTests {
         let orphan = StorageDump(
             accounts: [account("a1")],
             jobs: [Job(id: "j", accountID: "a1", customerID: "ghost", title: "t", createdStage: .lead, createdAt: now)])
-        await #expect(throws: StorageError.missingReference("job j refers to customer ghost")) { try await store.importDump(orphan) }
+        await #expect(throws: StorageError.missingReference("job j refers to customer ghost, which does not exist in its account")) { try await store.importDump(orphan) }
+        #expect(try await store.accounts.all().isEmpty)
+        // A job pointing at another account's customer breaks the same rule.
+        let crossed = StorageDump(
+            accounts: [account("a1"), account("a2")],
+            customers: [Customer(id: "c2", accountID: "a2", displayName: "Theirs", emails: [])],
+            jobs: [Job(id: "j", accountID: "a1", customerID: "c2", title: "t", createdStage: .lead, createdAt: now)])
+        await #expect(throws: StorageError.missingReference("job j refers to customer c2, which does not exist in its account")) {
+            try await store.importDump(crossed)
+        }
         #expect(try await store.accounts.all().isEmpty)
         try await store.close()
     }

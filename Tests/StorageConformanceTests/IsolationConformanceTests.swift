@@ -34,6 +34,40 @@ struct IsolationConformanceTests {
         try await fixture.tearDown()
     }
 
+    @Test("A record never refers to another account's record, on insert or update", arguments: StorageBackend.all)
+    func noCrossAccountReferences(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
+        let store = fixture.storage
+        let ours = try await fixture.seedAccountA()
+        try await store.accounts.insert(fixture.account(StorageFixture.accountB))
+        let theirs = fixture.customer("theirs", in: StorageFixture.accountB, emails: ["b@example.com"])
+        try await store.customers.insert(theirs)
+        try await store.jobs.insert(fixture.job("their-job", customer: theirs.id, in: StorageFixture.accountB))
+        let a = StorageFixture.accountA
+
+        await #expect(throws: StorageError.self) { try await store.jobs.insert(fixture.job("j", customer: theirs.id, in: a)) }
+        await #expect(throws: StorageError.self) {
+            try await store.proposals.insert(fixture.proposal("p", job: "their-job", customer: ours.id, in: a, status: .sent))
+        }
+        await #expect(throws: StorageError.self) { try await store.invoices.insert(fixture.invoice("INV-X", customer: theirs.id, in: a)) }
+
+        // Updates too: a record of ours cannot be pointed at theirs.
+        try await store.jobs.insert(fixture.job("our-job", customer: ours.id, in: a))
+        var invoice = fixture.invoice("INV-1", customer: ours.id, in: a)
+        try await store.invoices.insert(invoice)
+        invoice.jobID = "their-job"
+        await #expect(throws: StorageError.self) { try await store.invoices.update(invoice) }
+        invoice.jobID = "our-job"
+        try await store.invoices.update(invoice)
+        await #expect(throws: StorageError.self) {
+            try await store.payments.insert(
+                Payment(accountID: StorageFixture.accountB, invoiceID: invoice.id, amount: Money(cents: 1), method: .cash, source: .staff, receivedAt: fixture.now))
+        }
+        #expect(try await store.jobs.find("j", in: a) == nil)
+        #expect(try await store.invoices.find(invoice.id, in: a)?.jobID == "our-job")
+        try await fixture.tearDown()
+    }
+
     @Test("Unique keys: portal key, token hash, and idempotency key per account", arguments: StorageBackend.all)
     func uniqueKeys(backend: StorageBackend) async throws {
         let fixture = try await StorageFixture(backend)

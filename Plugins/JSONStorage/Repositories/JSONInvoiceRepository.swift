@@ -35,8 +35,8 @@ struct JSONInvoiceRepository: InvoiceRepository {
 
     private static func check(_ invoice: Invoice, in state: JSONState) throws {
         try state.requireAccount(invoice.accountID)
-        try state.requireExists(invoice.customerID.rawValue, in: \.customers, name: "customer")
-        try state.requireExists(invoice.jobID?.rawValue, in: \.jobs, name: "job")
+        try state.requireReference(invoice.customerID.rawValue, in: \.customers, name: "customer", account: invoice.accountID)
+        try state.requireReference(invoice.jobID?.rawValue, in: \.jobs, name: "job", account: invoice.accountID)
         // The number is unique in the account; an update that keeps its number needs no search.
         guard state.invoices[invoice.id.rawValue]?.number != invoice.number else { return }
         try state.requireUnique(invoice.number, in: \.invoices, except: invoice.id.rawValue, name: "invoice.accountID, invoice.number") {

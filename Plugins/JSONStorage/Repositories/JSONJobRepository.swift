@@ -36,6 +36,6 @@ struct JSONJobRepository: JobRepository {
 
     private static func check(_ job: Job, in state: JSONState) throws {
         try state.requireAccount(job.accountID)
-        try state.requireExists(job.customerID?.rawValue, in: \.customers, name: "customer")
+        try state.requireReference(job.customerID?.rawValue, in: \.customers, name: "customer", account: job.accountID)
     }
 }

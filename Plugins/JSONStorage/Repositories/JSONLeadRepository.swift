@@ -29,7 +29,7 @@ struct JSONLeadRepository: LeadRepository {
 
     private static func check(_ lead: Lead, in state: JSONState) throws {
         try state.requireAccount(lead.accountID)
-        try state.requireExists(lead.jobID.rawValue, in: \.jobs, name: "job")
-        try state.requireExists(lead.assigneeID?.rawValue, in: \.staffUsers, name: "staffUser")
+        try state.requireReference(lead.jobID.rawValue, in: \.jobs, name: "job", account: lead.accountID)
+        try state.requireReference(lead.assigneeID?.rawValue, in: \.staffUsers, name: "staffUser", account: lead.accountID)
     }
 }

@@ -6,7 +6,7 @@ struct JSONPaymentRepository: PaymentRepository {
     func insert(_ payment: Payment) async throws {
         try await access.write { state in
             try state.requireAccount(payment.accountID)
-            try state.requireExists(payment.invoiceID.rawValue, in: \.invoices, name: "invoice")
+            try state.requireReference(payment.invoiceID.rawValue, in: \.invoices, name: "invoice", account: payment.accountID)
             try state.requireUnique(payment.idempotencyKey, in: \.payments, except: payment.id.rawValue, name: "payment.accountID, payment.idempotencyKey") {
                 $0.accountID == payment.accountID ? $0.idempotencyKey : nil
             }

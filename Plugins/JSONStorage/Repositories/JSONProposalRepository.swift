@@ -38,7 +38,7 @@ struct JSONProposalRepository: ProposalRepository {
 
     private static func check(_ proposal: Proposal, in state: JSONState) throws {
         try state.requireAccount(proposal.accountID)
-        try state.requireExists(proposal.jobID.rawValue, in: \.jobs, name: "job")
-        try state.requireExists(proposal.customerID.rawValue, in: \.customers, name: "customer")
+        try state.requireReference(proposal.jobID.rawValue, in: \.jobs, name: "job", account: proposal.accountID)
+        try state.requireReference(proposal.customerID.rawValue, in: \.customers, name: "customer", account: proposal.accountID)
     }
 }
