@@ -123,6 +123,14 @@ let package = Package(
             dependencies: ["JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
+            name: "PortalHTTPTests",
+            dependencies: [
+                "PortalHTTP",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "StorageConformanceTests",
             dependencies: ["SQLiteStorage", "JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")]
         ),

@@ -10,7 +10,7 @@ public enum PortalRouter {
     public static func build(services: PortalServices) -> Router<Context> {
         let router = Router(context: Context.self)
         router.addMiddleware {
-            LogRequestsMiddleware(.info)
+            RequestLogMiddleware()
         }
         HealthController(services: services).register(on: router)
         return router
