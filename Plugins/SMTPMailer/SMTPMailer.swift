@@ -26,6 +26,11 @@ public struct SMTPMailer: Mailer {
     }
 
     public func send(_ message: EmailMessage) async throws {
+        // Addresses go into SMTP commands as they are: one with a line break could smuggle in commands of its own.
+        let addresses = [settings.from.address] + message.to.map(\.address) + (message.replyTo.map { [$0.address] } ?? [])
+        if let bad = addresses.first(where: { !EmailAddress.isValid($0) }) {
+            throw MailDeliveryError.permanent("not a valid email address: \(bad.debugDescription)")
+        }
         let mime = MIMEMessage(message, defaultFrom: settings.from, date: clock.now)
         let connection: SMTPConnection
         do {

@@ -137,6 +137,21 @@ struct SMTPMailerTests {
         #expect(try server.received().map(\.to) == [["cece@example.com"]])
     }
 
+    @Test("An address that could smuggle in SMTP commands is refused before anything is sent")
+    func refusesCommandInjection() async throws {
+        let server = try LocalSMTPServer()
+        defer { server.stop() }
+        var sneaky = message
+        sneaky.to = [.init(address: "cece@example.com>\r\nRCPT TO:<thief@example.com")]
+        await #expect {
+            try await mailer(server).send(sneaky)
+        } throws: { error in
+            guard case .permanent(let reply) = error as? MailDeliveryError else { return false }
+            return reply.hasPrefix("not a valid email address")
+        }
+        #expect(try server.received().isEmpty)
+    }
+
     @Test("Server down, then up: the outbox retries and the message arrives exactly once")
     func downThenUp() async throws {
         // Learn a free port, then leave it closed: the server is "down".
