@@ -108,6 +108,11 @@ let package = Package(
         ),
 
         // Tests: one target per module, plus the architecture rules.
+        .target(
+            name: "PortalTestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/PortalTestSupport"
+        ),
         .executableTarget(
             name: "json-crash-writer",
             dependencies: ["JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")],
@@ -120,12 +125,12 @@ let package = Package(
         ),
         .testTarget(
             name: "JSONStorageTests",
-            dependencies: ["JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["JSONStorage", "PortalKernel", "PortalTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "PortalHTTPTests",
             dependencies: [
-                "PortalHTTP",
+                "PortalHTTP", "PortalTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -137,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "SQLiteStorage", "PortalKernel",
+                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "SQLiteStorage", "PortalKernel", "PortalTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["smtp_server.py"]
@@ -146,7 +151,7 @@ let package = Package(
             name: "PortalAppTests",
             dependencies: [
                 "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer",
-                "SettingsLeadRouter",
+                "SettingsLeadRouter", "PortalTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

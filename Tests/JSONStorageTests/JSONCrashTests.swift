@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PortalKernel
+import PortalTestSupport
 import Testing
 
 @testable import JSONStorage
@@ -9,16 +10,7 @@ import Testing
 struct JSONCrashTests {
     /// The `json-crash-writer` helper SwiftPM built beside this test bundle.
     static var writer: URL {
-        get throws {
-            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            for _ in 0..<4 {
-                let candidate = folder.appendingPathComponent("json-crash-writer")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                folder.deleteLastPathComponent()
-            }
-            Issue.record("No json-crash-writer near \(CommandLine.arguments[0]): run `swift build --build-tests`")
-            throw CancellationError()
-        }
+        get throws { try BuiltProduct.path("json-crash-writer") }
     }
 
     @Test("Killed mid-write again and again, the store stays readable with every acknowledged write present")

@@ -2,6 +2,7 @@ import Foundation
 import LogMailer
 import Logging
 import PortalKernel
+import PortalTestSupport
 import Testing
 
 @Suite("Log mailer")

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PortalKernel
+import PortalTestSupport
 import SMTPMailer
 import SQLiteStorage
 import Testing

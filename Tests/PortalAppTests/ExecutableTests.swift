@@ -1,5 +1,6 @@
 import Foundation
 import PortalKernel
+import PortalTestSupport
 import SQLiteStorage
 #if canImport(Glibc)
 import Glibc
@@ -11,17 +12,7 @@ import Testing
 struct ExecutableTests {
     /// The `portal` binary SwiftPM built beside this test bundle.
     static var binary: URL {
-        get throws {
-            let buildFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            var folder = buildFolder
-            for _ in 0..<4 {
-                let candidate = folder.appendingPathComponent("portal")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                folder.deleteLastPathComponent()
-            }
-            Issue.record("No portal binary near \(buildFolder.path): run `swift build` before `swift test`")
-            throw CancellationError()
-        }
+        get throws { try BuiltProduct.path("portal") }
     }
 
     /// Runs the binary with `arguments`, returning its exit status and what it printed to standard error.

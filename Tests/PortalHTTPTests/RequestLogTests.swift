@@ -1,7 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 import Logging
-import Synchronization
+import PortalTestSupport
 import Testing
 
 @testable import PortalHTTP
@@ -22,8 +22,8 @@ struct RequestLogTests {
 
     @Test("Each request is logged once, with method, redacted path and status, and no query string")
     func logsRequests() async throws {
-        let sink = LogSink()
-        let logger = Logger(label: "test") { _ in LogSink.Handler(sink: sink) }
+        let sink = CapturedLog()
+        let logger = sink.logger
         let router = Router(context: BasicRequestContext.self)
         router.addMiddleware { RequestLogMiddleware() }
         router.get("portal/{key}/auth/{token}") { _, _ in "ok" }
@@ -39,23 +39,5 @@ struct RequestLogTests {
         #expect(logged.first?.contains("/portal/greenleaf/auth/[redacted]") == true)
         #expect(logged.first?.contains("200") == true)
         #expect(!all.contains { $0.contains("TOKEN-1234") || $0.contains("cece@example.com") })
-    }
-}
-
-/// Keeps every log line, with its metadata, in memory.
-final class LogSink: Sendable {
-    let lines = Mutex<[String]>([])
-
-    struct Handler: LogHandler {
-        let sink: LogSink
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            sink.lines.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
-        }
     }
 }

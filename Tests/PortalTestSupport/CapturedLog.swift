@@ -1,11 +1,14 @@
 import Logging
 import Synchronization
 
-/// Collects log lines in memory.
-final class CapturedLog: Sendable {
-    let lines = Mutex<[String]>([])
+/// Collects log lines, with their metadata, in memory.
+public final class CapturedLog: Sendable {
+    public let lines = Mutex<[String]>([])
 
-    var logger: Logger {
+    public init() {}
+
+    /// A logger whose every line lands in ``lines``.
+    public var logger: Logger {
         Logger(label: "test") { _ in Handler(sink: self) }
     }
 
