@@ -48,4 +48,6 @@ struct JSONRepositories: Repositories {
     var loginTokens: any LoginTokenRepository { JSONLoginTokenRepository(access: access) }
     var sessions: any SessionRepository { JSONSessionRepository(access: access) }
     var outbox: any OutboxRepository { JSONOutboxRepository(access: access) }
+    var auditEvents: any AuditRepository { JSONAuditRepository(access: access) }
+    var proposalLinks: any ProposalLinkRepository { JSONProposalLinkRepository(access: access) }
 }

@@ -30,6 +30,7 @@ extension JSONState {
             payment.idempotencyKey.map { "\(payment.accountID)\u{0}\($0)" }
         }
         try unique("loginToken.tokenHash", loginTokens) { $0.tokenHash }
+        try unique("proposalLink.tokenHash", proposalLinks) { $0.tokenHash }
 
         try references(staffUsers, "staffUser") { [account($0)] }
         try references(customers, "customer") { [account($0)] }
@@ -47,6 +48,10 @@ extension JSONState {
         try references(loginTokens, "loginToken") { [account($0)] }
         try references(sessions, "session") { [("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil)] }
         try references(outbox, "outboxMessage") { [account($0)] }
+        try references(auditEvents, "auditEvent") { [account($0)] }
+        try references(proposalLinks, "proposalLink") {
+            [account($0), reference($0, "proposal", $0.proposalID.rawValue, \.proposals)]
+        }
     }
 
     /// A record's reference to its account: (table, id, whether it holds).

@@ -79,6 +79,8 @@ extension Payment: AccountOwned {}
 extension Lead: AccountOwned {}
 extension LoginToken: AccountOwned {}
 extension OutboxMessage: AccountOwned {}
+extension AuditEvent: AccountOwned {}
+extension ProposalLink: AccountOwned {}
 
 extension JSONState {
     /// The row with `id` if it belongs to `account`: another account's id finds nothing.

@@ -20,6 +20,8 @@ struct JSONState: Sendable {
     var loginTokens: TreeDictionary<String, LoginToken> = [:]
     var sessions: TreeDictionary<String, Session> = [:]
     var outbox: TreeDictionary<String, OutboxMessage> = [:]
+    var auditEvents: TreeDictionary<String, AuditEvent> = [:]
+    var proposalLinks: TreeDictionary<String, ProposalLink> = [:]
 
     /// Look-ups behind the portal queries.
     var indexes = JSONIndexes()
@@ -59,6 +61,8 @@ extension JSONState {
         try visitor.visit("loginToken", \.loginTokens, \.loginTokens, id: { $0.id.rawValue }, state: &self)
         try visitor.visit("session", \.sessions, \.sessions, id: { $0.id.rawValue }, state: &self)
         try visitor.visit("outboxMessage", \.outbox, \.outbox, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("auditEvent", \.auditEvents, \.auditEvents, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("proposalLink", \.proposalLinks, \.proposalLinks, id: { $0.id.rawValue }, state: &self)
     }
 
     /// Every record as a dump, each list sorted by id.

@@ -15,7 +15,9 @@ extension SQLiteStorage {
                 leads: try Lead.order(Column("id")).fetchAll(db),
                 loginTokens: try LoginToken.order(Column("id")).fetchAll(db),
                 sessions: try Session.order(Column("id")).fetchAll(db),
-                outbox: try OutboxMessage.order(Column("id")).fetchAll(db))
+                outbox: try OutboxMessage.order(Column("id")).fetchAll(db),
+                auditEvents: try AuditEvent.order(Column("id")).fetchAll(db),
+                proposalLinks: try ProposalLink.order(Column("id")).fetchAll(db))
         }
     }
 }

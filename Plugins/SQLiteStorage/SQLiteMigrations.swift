@@ -17,7 +17,15 @@ enum SQLiteMigrations {
             try db.create(index: "outbox_failures", on: "outboxMessage", columns: ["accountID", "status", "createdAt"])
         }
         migrator.registerMigration("v3: references stay inside their account") { db in
-            try createSameAccountTriggers(db)
+            try createSameAccountTriggers(db, references: accountReferences)
+        }
+        migrator.registerMigration("v4: audit trail, proposal links, card payments") { db in
+            try createAuditAndLinks(db)
+            try db.alter(table: "payment") { t in
+                t.add(column: "serviceFee", .integer).notNull().defaults(to: 0)
+                t.add(column: "card", .jsonText)
+            }
+            try createSameAccountTriggers(db, references: [("proposalLink", "proposalID", "proposal")])
         }
         return migrator
     }
@@ -33,8 +41,8 @@ enum SQLiteMigrations {
 
     /// Foreign keys check that a referenced row exists; these triggers check it belongs to the same account, so
     /// no record can be pointed at another company's. (A missing row is left to the foreign key: `<>` is NULL then.)
-    private static func createSameAccountTriggers(_ db: Database) throws {
-        for (table, column, parent) in accountReferences {
+    private static func createSameAccountTriggers(_ db: Database, references: [(String, String, String)]) throws {
+        for (table, column, parent) in references {
             for (event, when) in [("INSERT", "INSERT"), ("UPDATE", "UPDATE OF \"\(column)\", \"accountID\"")] {
                 try db.execute(
                     sql: """
@@ -209,5 +217,32 @@ enum SQLiteMigrations {
         }
         try db.create(index: "outbox_due", on: "outboxMessage", columns: ["status", "nextAttemptAt"])
         try db.create(index: "outbox_about", on: "outboxMessage", columns: ["accountID", "aboutKey"])
+    }
+
+    private static func createAuditAndLinks(_ db: Database) throws {
+        try db.create(table: "auditEvent") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("action", .text).notNull()
+            t.column("about", .jsonText)
+            t.column("aboutKey", .text).generatedAs(sql: "json_extract(about, '$.kind') || ':' || json_extract(about, '$.id')")
+            t.column("customerID", .text)
+            t.column("actorEmail", .text)
+            t.column("ipAddress", .text)
+            t.column("userAgent", .text)
+            t.column("detail", .text)
+            t.column("occurredAt", .datetime).notNull()
+        }
+        // A record's timeline, and the account's latest events.
+        try db.create(index: "auditEvent_about", on: "auditEvent", columns: ["accountID", "aboutKey", "occurredAt"])
+        try db.create(index: "auditEvent_recent", on: "auditEvent", columns: ["accountID", "occurredAt"])
+        try db.create(table: "proposalLink") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("proposalID", .text).notNull().references("proposal").indexed()
+            // The unique constraint is the index behind "link by hash".
+            t.column("tokenHash", .text).notNull().unique()
+            t.column("createdAt", .datetime).notNull()
+        }
     }
 }

@@ -15,6 +15,8 @@ extension Lead: FetchableRecord, PersistableRecord {}
 extension LoginToken: FetchableRecord, PersistableRecord {}
 extension Session: FetchableRecord, PersistableRecord {}
 extension OutboxMessage: FetchableRecord, PersistableRecord {}
+extension AuditEvent: FetchableRecord, PersistableRecord {}
+extension ProposalLink: FetchableRecord, PersistableRecord {}
 
 /// A record that belongs to one account, so it is always read and written together with that account's id.
 protocol AccountScoped: FetchableRecord, PersistableRecord, Sendable {
@@ -31,6 +33,8 @@ extension Payment: AccountScoped { var idValue: String { id.rawValue } }
 extension Lead: AccountScoped { var idValue: String { id.rawValue } }
 extension LoginToken: AccountScoped { var idValue: String { id.rawValue } }
 extension OutboxMessage: AccountScoped { var idValue: String { id.rawValue } }
+extension AuditEvent: AccountScoped { var idValue: String { id.rawValue } }
+extension ProposalLink: AccountScoped { var idValue: String { id.rawValue } }
 
 extension AccountScoped {
     /// Rows of this type in `account` (every query starts here).

@@ -15,4 +15,6 @@ struct SQLiteRepositories: Repositories {
     var loginTokens: any LoginTokenRepository { SQLiteLoginTokenRepository(access: access) }
     var sessions: any SessionRepository { SQLiteSessionRepository(access: access) }
     var outbox: any OutboxRepository { SQLiteOutboxRepository(access: access) }
+    var auditEvents: any AuditRepository { SQLiteAuditRepository(access: access) }
+    var proposalLinks: any ProposalLinkRepository { SQLiteProposalLinkRepository(access: access) }
 }

@@ -40,6 +40,9 @@ struct SQLiteSchemaTests {
             ("customers by email", "customerEmail", { _ = try await store.customers.find(email: "cece@example.com", in: SQLiteFixture.accountID) }),
             ("due outbox", "outboxMessage", { _ = try await store.outbox.due(at: fixture.now, limit: 10) }),
             ("failed outbox", "outboxMessage", { _ = try await store.outbox.failures(in: SQLiteFixture.accountID) }),
+            ("timeline", "auditEvent", { _ = try await store.auditEvents.all(about: .proposal("p"), in: SQLiteFixture.accountID) }),
+            ("latest activity", "auditEvent", { _ = try await store.auditEvents.recent(in: SQLiteFixture.accountID, limit: 20) }),
+            ("proposal link by hash", "proposalLink", { _ = try await store.proposalLinks.find(hash: "abc") }),
         ]
         let queue = try DatabaseQueue(path: fixture.path)
         for query in queries {

@@ -16,7 +16,7 @@ extension StorageFixture {
             let invoice = invoice("INV-1", customer: customer.id, in: StorageFixture.accountA)
             try await tx.invoices.insert(invoice)
             try await tx.payments.insert(
-                Payment(id: "pay", accountID: StorageFixture.accountA, invoiceID: invoice.id, amount: Money(cents: 250), method: .card, source: .portal, idempotencyKey: "k", receivedAt: now))
+                Payment(id: "pay", accountID: StorageFixture.accountA, invoiceID: invoice.id, amount: Money(cents: 250), serviceFee: Money(cents: 8), method: .card, source: .portal, card: CardSummary(brand: "Visa", last4: "4242"), idempotencyKey: "k", receivedAt: now))
             try await tx.leads.insert(
                 Lead(id: "lead", accountID: StorageFixture.accountA, jobID: "lead-job", portalLead: true, name: "Jordan", email: "j@example.net", serviceAddress: "9 Birch", description: "Ash tree", submittedAt: now))
             try await tx.loginTokens.insert(
@@ -25,6 +25,10 @@ extension StorageFixture {
                 Session(id: "sess", accountID: StorageFixture.accountA, principal: .client(email: "cece@example.com", customerID: customer.id), createdAt: now, lastSeenAt: now, absoluteExpiry: now.addingTimeInterval(3_600)))
             try await tx.outbox.enqueue(
                 OutboxMessage(id: "out", accountID: StorageFixture.accountA, email: EmailMessage(to: [.init(address: "cece@example.com")], subject: "Héllo", textBody: "Hi"), about: .init(kind: .invoice, id: invoice.id.rawValue), nextAttemptAt: now, createdAt: now))
+            try await tx.auditEvents.record(
+                AuditEvent(id: "audit", accountID: StorageFixture.accountA, action: .invoicePaid, about: .invoice(invoice.id), customerID: customer.id, actorEmail: "cece@example.com", ipAddress: "203.0.113.9", userAgent: "Phone", detail: "2.50", occurredAt: now))
+            try await tx.proposalLinks.insert(
+                ProposalLink(id: "link", accountID: StorageFixture.accountA, proposalID: "prop", tokenHash: "link-hash", createdAt: now))
         }
     }
 }
@@ -51,7 +55,7 @@ struct DumpConformanceTests {
         #expect(dump.formatVersion == StorageDump.currentFormatVersion)
         #expect(dump == dump.canonical)
         #expect(dump.accounts.count == 2 && dump.customers.count == 1 && dump.jobs.count == 2)
-        for count in [dump.staffUsers.count, dump.proposals.count, dump.invoices.count, dump.payments.count, dump.leads.count, dump.loginTokens.count, dump.sessions.count, dump.outbox.count] {
+        for count in [dump.staffUsers.count, dump.proposals.count, dump.invoices.count, dump.payments.count, dump.leads.count, dump.loginTokens.count, dump.sessions.count, dump.outbox.count, dump.auditEvents.count, dump.proposalLinks.count] {
             #expect(count == 1)
         }
         try await fixture.tearDown()

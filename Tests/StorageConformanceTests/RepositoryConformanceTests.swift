@@ -210,4 +210,57 @@ struct RepositoryConformanceTests {
         #expect(try await store.loginTokens.find(hash: "h2", in: StorageFixture.accountA) != nil)
         try await fixture.tearDown()
     }
+
+    @Test("Audit events: a record's timeline oldest first, the account's latest newest first", arguments: StorageBackend.all)
+    func auditTrail(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
+        let store = fixture.storage
+        let customer = try await fixture.seedAccountA()
+        try await store.accounts.insert(fixture.account(StorageFixture.accountB))
+        let a = StorageFixture.accountA
+        func event(_ id: AuditEvent.ID, _ action: AuditEvent.Action, about: RecordReference?, minutes: Double, in account: Account.ID = a) -> AuditEvent {
+            AuditEvent(
+                id: id, accountID: account, action: action, about: about, customerID: customer.id, actorEmail: "cece@example.com",
+                ipAddress: "203.0.113.9", userAgent: "Phone", occurredAt: fixture.now.addingTimeInterval(minutes * 60))
+        }
+        let viewed = event("e1", .proposalViewed, about: .proposal("p"), minutes: 1)
+        let accepted = event("e2", .proposalAccepted, about: .proposal("p"), minutes: 2)
+        let login = event("e0", .loggedIn, about: .customer(customer.id), minutes: 0)
+        let otherProposal = event("e3", .proposalViewed, about: .proposal("q"), minutes: 3)
+        let otherAccount = event("e4", .proposalViewed, about: .proposal("p"), minutes: 4, in: StorageFixture.accountB)
+        for item in [accepted, otherProposal, viewed, login, otherAccount] { try await store.auditEvents.record(item) }
+
+        #expect(try await store.auditEvents.all(about: .proposal("p"), in: a) == [viewed, accepted])
+        #expect(try await store.auditEvents.recent(in: a, limit: 3) == [otherProposal, accepted, viewed])
+        #expect(try await store.auditEvents.recent(in: StorageFixture.accountB, limit: 10) == [otherAccount])
+        await #expect(throws: StorageError.self) { try await store.auditEvents.record(viewed) }
+        try await fixture.tearDown()
+    }
+
+    @Test("Proposal links are found by hash alone, are unique, and point inside their account", arguments: StorageBackend.all)
+    func proposalLinks(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
+        let store = fixture.storage
+        let customer = try await fixture.seedAccountA()
+        let a = StorageFixture.accountA
+        try await store.accounts.insert(fixture.account(StorageFixture.accountB))
+        try await store.jobs.insert(fixture.job("job", customer: customer.id, in: a))
+        try await store.proposals.insert(fixture.proposal("p", job: "job", customer: customer.id, in: a, status: .sent))
+        let link = ProposalLink(id: "l1", accountID: a, proposalID: "p", tokenHash: "h1", createdAt: fixture.now)
+        try await store.proposalLinks.insert(link)
+        // Sending again gives a second link; both work.
+        let second = ProposalLink(id: "l2", accountID: a, proposalID: "p", tokenHash: "h2", createdAt: fixture.now)
+        try await store.proposalLinks.insert(second)
+        #expect(try await store.proposalLinks.find(hash: "h1") == link)
+        #expect(try await store.proposalLinks.find(hash: "h2") == second)
+        #expect(try await store.proposalLinks.find(hash: "unknown") == nil)
+        await #expect(throws: StorageError.self) {
+            try await store.proposalLinks.insert(ProposalLink(accountID: a, proposalID: "p", tokenHash: "h1", createdAt: fixture.now))
+        }
+        await #expect(throws: StorageError.self) {
+            try await store.proposalLinks.insert(
+                ProposalLink(accountID: StorageFixture.accountB, proposalID: "p", tokenHash: "h3", createdAt: fixture.now))
+        }
+        try await fixture.tearDown()
+    }
 }

@@ -15,23 +15,7 @@ public struct OutboxMessage: Hashable, Codable, Sendable {
     }
 
     /// The record an email is about, so its delivery state can be shown beside it.
-    public struct Subject: Hashable, Codable, Sendable {
-        public enum Kind: String, Hashable, Codable, Sendable {
-            case proposal
-            case invoice
-            case lead
-            case loginLink
-            case payment
-        }
-
-        public var kind: Kind
-        public var id: String
-
-        public init(kind: Kind, id: String) {
-            self.kind = kind
-            self.id = id
-        }
-    }
+    public typealias Subject = RecordReference
 
     public var id: ID
     public var accountID: Account.ID

@@ -21,26 +21,38 @@ public struct Payment: Hashable, Codable, Sendable {
     public var id: ID
     public var accountID: Account.ID
     public var invoiceID: Invoice.ID
+    /// What the payment takes off the invoice's balance.
     public var amount: Money
+    /// A card service fee charged on top of ``amount`` (the account's service-fee percentage); not part of the
+    /// invoice, so it never reduces the balance.
+    public var serviceFee: Money
     public var method: Method
     public var source: Source
     public var gatewayReference: String?
+    /// For a card payment: brand and last four digits, as the gateway reported them. Never the card number.
+    public var card: CardSummary?
     /// Unique in the account: a retry with the same key never records (or charges) twice.
     public var idempotencyKey: String?
     public var receivedAt: Date
 
     public init(
-        id: ID = .random(), accountID: Account.ID, invoiceID: Invoice.ID, amount: Money, method: Method,
-        source: Source, gatewayReference: String? = nil, idempotencyKey: String? = nil, receivedAt: Date
+        id: ID = .random(), accountID: Account.ID, invoiceID: Invoice.ID, amount: Money, serviceFee: Money = .zero,
+        method: Method, source: Source, gatewayReference: String? = nil, card: CardSummary? = nil,
+        idempotencyKey: String? = nil, receivedAt: Date
     ) {
         self.id = id
         self.accountID = accountID
         self.invoiceID = invoiceID
         self.amount = amount
+        self.serviceFee = serviceFee
         self.method = method
         self.source = source
         self.gatewayReference = gatewayReference
+        self.card = card
         self.idempotencyKey = idempotencyKey
         self.receivedAt = receivedAt
     }
+
+    /// What was charged in all: the amount plus the service fee.
+    public var charged: Money { amount + serviceFee }
 }

@@ -42,14 +42,60 @@ public struct CardDetails: Sendable, CustomStringConvertible {
         self.nameOnCard = nameOnCard
     }
 
+    /// The digits of the number, without the spaces or dashes people type.
+    public var digits: String { number.filter { $0.isASCII && $0.isNumber } }
+
+    /// The card's brand by its leading digits (`Visa`, `Mastercard`, `American Express`, `Discover`), or `Card`.
+    public var brand: String {
+        let digits = digits
+        func starts(_ range: ClosedRange<Int>, length: Int) -> Bool {
+            guard let prefix = Int(digits.prefix(length)), digits.count >= length else { return false }
+            return range.contains(prefix)
+        }
+        if digits.hasPrefix("4") { return "Visa" }
+        if starts(51...55, length: 2) || starts(2221...2720, length: 4) { return "Mastercard" }
+        if digits.hasPrefix("34") || digits.hasPrefix("37") { return "American Express" }
+        if digits.hasPrefix("6011") || digits.hasPrefix("65") { return "Discover" }
+        return "Card"
+    }
+
+    /// Brand and last four digits: all the portal keeps of a card.
+    public var summary: CardSummary { CardSummary(brand: brand, last4: String(digits.suffix(4))) }
+
     /// The last four digits only: a card printed into a log reveals nothing.
-    public var description: String { "card ending \(String(number.filter(\.isNumber).suffix(4)))" }
+    public var description: String { "card ending \(summary.last4)" }
+}
+
+/// What the portal keeps of a card: its brand and last four digits.
+public struct CardSummary: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var brand: String
+    public var last4: String
+
+    public init(brand: String, last4: String) {
+        self.brand = brand
+        self.last4 = last4
+    }
+
+    /// `Visa ending 4242`.
+    public var description: String { "\(brand) ending \(last4)" }
 }
 
 /// What the gateway answered.
 public enum ChargeResult: Hashable, Sendable {
-    /// Charged: keep `reference` with the payment.
-    case approved(reference: String)
-    /// Refused, with a message fit for the client (`Your card was declined.`).
+    /// Charged: keep `reference` and the card's summary with the payment.
+    case approved(reference: String, card: CardSummary)
+    /// Refused, with a message fit for the client (`Your card was declined.`). Nothing was charged.
     case declined(message: String)
+}
+
+/// The gateway could not answer (a network error, an outage): nothing was charged, and the client may try again.
+public struct PaymentGatewayError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A message fit for the client.
+    public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
 }

@@ -11,6 +11,8 @@ public protocol Repositories: Sendable {
     var loginTokens: any LoginTokenRepository { get }
     var sessions: any SessionRepository { get }
     var outbox: any OutboxRepository { get }
+    var auditEvents: any AuditRepository { get }
+    var proposalLinks: any ProposalLinkRepository { get }
 }
 
 /// A storage backend (SQLite, JSON files, …), chosen by `storage.driver` in the configuration.
@@ -88,4 +90,6 @@ extension StandaloneRepositories {
     public var loginTokens: any LoginTokenRepository { standalone.loginTokens }
     public var sessions: any SessionRepository { standalone.sessions }
     public var outbox: any OutboxRepository { standalone.outbox }
+    public var auditEvents: any AuditRepository { standalone.auditEvents }
+    public var proposalLinks: any ProposalLinkRepository { standalone.proposalLinks }
 }

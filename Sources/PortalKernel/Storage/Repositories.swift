@@ -120,3 +120,20 @@ public protocol OutboxRepository: Sendable {
     /// The account's messages that failed for good, newest first: the back office's list of failures.
     func failures(in account: Account.ID) async throws -> [OutboxMessage]
 }
+
+/// What clients did in the portal, for the back office's timelines. Only ever added to.
+public protocol AuditRepository: Sendable {
+    func record(_ event: AuditEvent) async throws
+    /// The events about one record (a proposal, an invoice, a lead), oldest first: a timeline.
+    func all(about subject: RecordReference, in account: Account.ID) async throws -> [AuditEvent]
+    /// The account's latest events, newest first.
+    func recent(in account: Account.ID, limit: Int) async throws -> [AuditEvent]
+}
+
+/// Emailed proposal links, by hash only.
+public protocol ProposalLinkRepository: Sendable {
+    func insert(_ link: ProposalLink) async throws
+    /// The link whose token hashes to `hash`, in whichever account: the link's URL carries no account, and the
+    /// caller then reads the proposal within the link's account.
+    func find(hash: String) async throws -> ProposalLink?
+}

@@ -12,6 +12,8 @@ extension Repositories {
         for token in dump.loginTokens { try await loginTokens.insert(token) }
         for session in dump.sessions { try await sessions.save(session) }
         for message in dump.outbox { try await outbox.enqueue(message) }
+        for event in dump.auditEvents { try await auditEvents.record(event) }
+        for link in dump.proposalLinks { try await proposalLinks.insert(link) }
     }
 }
 

@@ -18,11 +18,14 @@ public struct StorageDump: Hashable, Codable, Sendable {
     public var loginTokens: [LoginToken]
     public var sessions: [Session]
     public var outbox: [OutboxMessage]
+    public var auditEvents: [AuditEvent]
+    public var proposalLinks: [ProposalLink]
 
     public init(
         accounts: [Account] = [], staffUsers: [StaffUser] = [], customers: [Customer] = [], jobs: [Job] = [],
         proposals: [Proposal] = [], invoices: [Invoice] = [], payments: [Payment] = [], leads: [Lead] = [],
-        loginTokens: [LoginToken] = [], sessions: [Session] = [], outbox: [OutboxMessage] = []
+        loginTokens: [LoginToken] = [], sessions: [Session] = [], outbox: [OutboxMessage] = [],
+        auditEvents: [AuditEvent] = [], proposalLinks: [ProposalLink] = []
     ) {
         self.formatVersion = Self.currentFormatVersion
         self.accounts = accounts
@@ -36,6 +39,8 @@ public struct StorageDump: Hashable, Codable, Sendable {
         self.loginTokens = loginTokens
         self.sessions = sessions
         self.outbox = outbox
+        self.auditEvents = auditEvents
+        self.proposalLinks = proposalLinks
     }
 
     /// Whether it holds no record at all.
@@ -45,6 +50,7 @@ public struct StorageDump: Hashable, Codable, Sendable {
     public var recordCount: Int {
         accounts.count + staffUsers.count + customers.count + jobs.count + proposals.count + invoices.count
             + payments.count + leads.count + loginTokens.count + sessions.count + outbox.count
+            + auditEvents.count + proposalLinks.count
     }
 
     /// The same records, each list sorted by id.
@@ -61,6 +67,8 @@ public struct StorageDump: Hashable, Codable, Sendable {
         dump.loginTokens.sort { $0.id < $1.id }
         dump.sessions.sort { $0.id < $1.id }
         dump.outbox.sort { $0.id < $1.id }
+        dump.auditEvents.sort { $0.id < $1.id }
+        dump.proposalLinks.sort { $0.id < $1.id }
         return dump
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension StorageDump {
     private enum CodingKeys: String, CodingKey {
         case formatVersion, accounts, staffUsers, customers, jobs, proposals, invoices, payments, leads, loginTokens
-        case sessions, outbox
+        case sessions, outbox, auditEvents, proposalLinks
     }
 
     /// Reads a dump; absent lists are empty. A dump of a newer format is refused.
@@ -29,6 +29,8 @@ extension StorageDump {
         loginTokens = try list(.loginTokens)
         sessions = try list(.sessions)
         outbox = try list(.outbox)
+        auditEvents = try list(.auditEvents)
+        proposalLinks = try list(.proposalLinks)
     }
 
     /// Writes the format version and every non-empty list.
@@ -49,6 +51,8 @@ extension StorageDump {
         try list(loginTokens, .loginTokens)
         try list(sessions, .sessions)
         try list(outbox, .outbox)
+        try list(auditEvents, .auditEvents)
+        try list(proposalLinks, .proposalLinks)
     }
 }
 

@@ -1,0 +1,53 @@
+import Foundation
+
+/// One thing a client did in the portal, kept for the back office's activity timelines (issue: audit trail).
+///
+/// Records who (the customer and the email they logged in with, when known), what, about which record, when, and
+/// from where (IP address and user agent). Events are only ever added, never changed.
+public struct AuditEvent: Hashable, Codable, Sendable {
+    public typealias ID = Identifier<AuditEvent>
+
+    /// What happened.
+    public enum Action: String, Hashable, Codable, Sendable, CaseIterable {
+        case loggedIn
+        case loggedOut
+        case proposalViewed
+        case proposalAccepted
+        case proposalDeclined
+        case invoiceViewed
+        case invoicePaid
+        case leadSubmitted
+    }
+
+    public var id: ID
+    public var accountID: Account.ID
+    public var action: Action
+    /// The record the action was about (the proposal viewed, the invoice paid, the lead submitted).
+    public var about: RecordReference?
+    /// The customer acting, when known: `nil` for an anonymous visitor or someone holding a proposal link.
+    public var customerID: Customer.ID?
+    /// The email the client logged in with, or the one an anonymous visitor typed.
+    public var actorEmail: String?
+    public var ipAddress: String?
+    public var userAgent: String?
+    /// A short human-readable note (the amount paid, the name typed as signature, the decline reason).
+    public var detail: String?
+    public var occurredAt: Date
+
+    public init(
+        id: ID = .random(), accountID: Account.ID, action: Action, about: RecordReference? = nil,
+        customerID: Customer.ID? = nil, actorEmail: String? = nil, ipAddress: String? = nil, userAgent: String? = nil,
+        detail: String? = nil, occurredAt: Date
+    ) {
+        self.id = id
+        self.accountID = accountID
+        self.action = action
+        self.about = about
+        self.customerID = customerID
+        self.actorEmail = actorEmail
+        self.ipAddress = ipAddress
+        self.userAgent = userAgent
+        self.detail = detail
+        self.occurredAt = occurredAt
+    }
+}

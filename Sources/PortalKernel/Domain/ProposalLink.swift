@@ -1,0 +1,24 @@
+import Foundation
+
+/// The token of an emailed proposal link (`/p/{token}`), as stored: only its hash (SPEC F8).
+///
+/// The link opens one proposal without logging in. Staff may send a proposal more than once; each email gets its
+/// own link and every one stays valid, so the client can use whichever email they find.
+public struct ProposalLink: Hashable, Codable, Sendable {
+    public typealias ID = Identifier<ProposalLink>
+
+    public var id: ID
+    public var accountID: Account.ID
+    public var proposalID: Proposal.ID
+    /// ``SecretToken/hash`` of the token in the link.
+    public var tokenHash: String
+    public var createdAt: Date
+
+    public init(id: ID = .random(), accountID: Account.ID, proposalID: Proposal.ID, tokenHash: String, createdAt: Date) {
+        self.id = id
+        self.accountID = accountID
+        self.proposalID = proposalID
+        self.tokenHash = tokenHash
+        self.createdAt = createdAt
+    }
+}

@@ -1,0 +1,27 @@
+/// Points at one record by kind and id: what an email or an audit event is about, so the back office can show
+/// it beside that record.
+public struct RecordReference: Hashable, Codable, Sendable {
+    /// The kinds of record something can be about.
+    public enum Kind: String, Hashable, Codable, Sendable {
+        case proposal
+        case invoice
+        case lead
+        case loginLink
+        case payment
+        case customer
+    }
+
+    public var kind: Kind
+    public var id: String
+
+    public init(kind: Kind, id: String) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public static func proposal(_ id: Proposal.ID) -> RecordReference { RecordReference(kind: .proposal, id: id.rawValue) }
+    public static func invoice(_ id: Invoice.ID) -> RecordReference { RecordReference(kind: .invoice, id: id.rawValue) }
+    public static func lead(_ id: Lead.ID) -> RecordReference { RecordReference(kind: .lead, id: id.rawValue) }
+    public static func payment(_ id: Payment.ID) -> RecordReference { RecordReference(kind: .payment, id: id.rawValue) }
+    public static func customer(_ id: Customer.ID) -> RecordReference { RecordReference(kind: .customer, id: id.rawValue) }
+}
