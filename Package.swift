@@ -16,12 +16,14 @@ let package = Package(
         .library(name: "LogMailer", targets: ["LogMailer"]),
         .library(name: "SMTPMailer", targets: ["SMTPMailer"]),
         .library(name: "SettingsLeadRouter", targets: ["SettingsLeadRouter"]),
+        .library(name: "SandboxPayments", targets: ["SandboxPayments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
@@ -29,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
@@ -46,7 +49,12 @@ let package = Package(
             dependencies: [
                 "PortalKernel",
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            // Page and email templates and the stylesheet, compiled into the binary so it runs from anywhere.
+            resources: [.embedInCode("Resources")]
         ),
         // Start-up: configuration, plugin look-up, services. A library so a team's own executable can reuse it.
         .target(
@@ -66,6 +74,7 @@ let package = Package(
             name: "portal",
             dependencies: [
                 "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer", "SMTPMailer", "SettingsLeadRouter",
+                "SandboxPayments",
             ]
         ),
 
@@ -106,6 +115,11 @@ let package = Package(
             dependencies: ["PortalKernel"],
             path: "Plugins/SettingsLeadRouter"
         ),
+        .target(
+            name: "SandboxPayments",
+            dependencies: ["PortalKernel"],
+            path: "Plugins/SandboxPayments"
+        ),
 
         // Tests: one target per module, plus the architecture rules.
         .target(
@@ -130,7 +144,8 @@ let package = Package(
         .testTarget(
             name: "PortalHTTPTests",
             dependencies: [
-                "PortalHTTP", "PortalTestSupport",
+                "PortalHTTP", "PortalKernel", "PortalTestSupport", "SQLiteStorage", "LogMailer", "SettingsLeadRouter",
+                "SandboxPayments",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -142,7 +157,8 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "SQLiteStorage", "PortalKernel", "PortalTestSupport",
+                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "SandboxPayments", "SQLiteStorage", "PortalKernel",
+                "PortalTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["smtp_server.py"]
@@ -151,7 +167,7 @@ let package = Package(
             name: "PortalAppTests",
             dependencies: [
                 "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer",
-                "SettingsLeadRouter", "PortalTestSupport",
+                "SettingsLeadRouter", "SandboxPayments", "PortalTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

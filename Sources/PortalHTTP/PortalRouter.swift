@@ -4,15 +4,26 @@ import PortalKernel
 /// Builds the router of the bundled HTTP front: every route the portal serves.
 public enum PortalRouter {
     /// The request context every route uses.
-    public typealias Context = BasicRequestContext
+    public typealias Context = PortalRequestContext
 
     /// A router with every route registered over `services`.
-    public static func build(services: PortalServices) -> Router<Context> {
+    ///
+    /// - Throws: when a bundled template does not parse (a build defect the tests catch).
+    public static func build(services: PortalServices, options: PortalHTTPOptions = PortalHTTPOptions()) throws -> Router<Context> {
         let router = Router(context: Context.self)
         router.addMiddleware {
             RequestLogMiddleware()
+            SecurityHeadersMiddleware()
         }
+        let env = try PortalEnvironment(services: services, options: options)
         HealthController(services: services).register(on: router)
+        router.get("assets/portal.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: PortalTemplates.stylesheet)))
+        }
+        PortalController(env: env).register(on: router)
+        ProposalLinkController(env: env).register(on: router)
         return router
     }
 }

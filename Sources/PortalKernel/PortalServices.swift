@@ -8,18 +8,21 @@ public struct PortalServices: Sendable {
     public var storage: any PortalStorage
     public var mailer: any Mailer
     public var leadRouter: any LeadRouter
+    public var paymentGateway: any PaymentGateway
     public var clock: any PortalClock
     /// The externally visible base of every link the portal emails or shows (`https://portal.example.com`).
     public var publicBaseURL: String
     public var logger: Logger
 
     public init(
-        storage: any PortalStorage, mailer: any Mailer, leadRouter: any LeadRouter, clock: any PortalClock,
+        storage: any PortalStorage, mailer: any Mailer, leadRouter: any LeadRouter,
+        paymentGateway: any PaymentGateway, clock: any PortalClock,
         publicBaseURL: String, logger: Logger
     ) {
         self.storage = storage
         self.mailer = mailer
         self.leadRouter = leadRouter
+        self.paymentGateway = paymentGateway
         self.clock = clock
         self.publicBaseURL = publicBaseURL
         self.logger = logger

@@ -4,6 +4,7 @@ import PortalApp
 import PortalKernel
 import SMTPMailer
 import SQLiteStorage
+import SandboxPayments
 import SettingsLeadRouter
 
 // The stock executable: the bundled plugins, then the shared command line. A team's own executable copies these
@@ -14,4 +15,5 @@ JSONStoragePlugin.register(in: &registry)
 LogMailerPlugin.register(in: &registry)
 SMTPMailerPlugin.register(in: &registry)
 SettingsLeadRouterPlugin.register(in: &registry)
+SandboxPaymentsPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)

@@ -4,6 +4,7 @@ import LogMailer
 import PortalApp
 import PortalKernel
 import SQLiteStorage
+import SandboxPayments
 import SettingsLeadRouter
 
 /// A temporary folder holding a config file, and the bundled plugins' registry.
@@ -22,6 +23,7 @@ struct AppFixture {
         JSONStoragePlugin.register(in: &registry)
         LogMailerPlugin.register(in: &registry)
         SettingsLeadRouterPlugin.register(in: &registry)
+        SandboxPaymentsPlugin.register(in: &registry)
         return registry
     }
 

@@ -15,7 +15,31 @@ struct ConfigurationTests {
         #expect(settings.storageDriver == "sqlite")
         #expect(settings.mailerDriver == "log")
         #expect(settings.leadRoutingDriver == "settings")
+        #expect(settings.paymentsDriver == "sandbox")
         #expect(settings.logLevel == .info)
+        #expect(settings.portal == PortalPolicy())
+        #expect(settings.portal.loginLinkLifetime == 20 * 60)
+        #expect(!settings.trustForwardedFor)
+        fixture.remove()
+    }
+
+    @Test("Login settings come from the file and the environment, and a value out of range names its key")
+    func loginSettings() async throws {
+        let fixture = try AppFixture()
+        let path = try fixture.configFile(#"{"login": {"linkMinutes": 30, "requestsPerIP": 50}, "http": {"trustForwardedFor": true}}"#)
+        let settings = try await fixture.bootstrap(path, environment: ["PORTAL_LOGIN_SESSION_DAYS": "7"]).settings
+        #expect(settings.portal.loginLinkLifetime == 30 * 60)
+        #expect(settings.portal.loginRequestsPerIP == 50)
+        #expect(settings.portal.sessionLifetime == 7 * 86_400)
+        #expect(settings.trustForwardedFor)
+        let bad = try fixture.configFile(#"{"login": {"linkMinutes": 0}}"#, name: "bad.json")
+        await #expect { try await fixture.bootstrap(bad) } throws: { error in
+            "\(error)".contains("login.linkMinutes") && "\(error)".contains("bad.json")
+        }
+        let unknown = try fixture.configFile(#"{"payments": {"driver": "stripe"}}"#, name: "unknown.json")
+        await #expect { try await fixture.bootstrap(unknown) } throws: { error in
+            "\(error)".contains("payments.driver") && "\(error)".contains("sandbox")
+        }
         fixture.remove()
     }
 

@@ -13,7 +13,7 @@ struct HealthTests {
         let fixture = try AppFixture()
         let bootstrap = try await fixture.bootstrap(try fixture.isolatedConfig())
         let services = try await bootstrap.makeServices(logger: Logger(label: "test"))
-        let app = PortalServer(services: services, settings: bootstrap.settings).makeApplication()
+        let app = try PortalServer(services: services, settings: bootstrap.settings).makeApplication()
         try await app.test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)

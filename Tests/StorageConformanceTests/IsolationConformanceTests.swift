@@ -89,6 +89,7 @@ struct IsolationConformanceTests {
             Payment(id: id, accountID: StorageFixture.accountA, invoiceID: invoice.id, amount: Money(cents: 100), method: .card, source: .portal, idempotencyKey: key, receivedAt: fixture.now)
         }
         try await store.payments.insert(payment("p1", key: "k"))
+        #expect(try await store.payments.find("p1", in: StorageFixture.accountB) == nil)
         await #expect(throws: StorageError.self) { try await store.payments.insert(payment("p2", key: "k")) }
         // Payments without a key (staff entries) never collide.
         try await store.payments.insert(payment("p3", key: nil))

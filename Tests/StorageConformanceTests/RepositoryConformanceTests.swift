@@ -47,6 +47,7 @@ struct RepositoryConformanceTests {
             source: .portal, gatewayReference: "sandbox_1", idempotencyKey: "key-1", receivedAt: fixture.now)
         try await store.payments.insert(payment)
         #expect(try await store.payments.find(idempotencyKey: "key-1", in: account.id) == payment)
+        #expect(try await store.payments.find(payment.id, in: account.id) == payment)
         #expect(try await store.payments.all(for: invoice.id, in: account.id) == [payment])
 
         let lead = Lead(

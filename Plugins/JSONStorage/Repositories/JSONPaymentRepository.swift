@@ -14,6 +14,10 @@ struct JSONPaymentRepository: PaymentRepository {
         }
     }
 
+    func find(_ id: Payment.ID, in account: Account.ID) async throws -> Payment? {
+        try access.read { $0.row(\.payments, id.rawValue, in: account) }
+    }
+
     func all(for invoice: Invoice.ID, in account: Account.ID) async throws -> [Payment] {
         try access.read { state in
             state.payments.values.filter { $0.accountID == account && $0.invoiceID == invoice }

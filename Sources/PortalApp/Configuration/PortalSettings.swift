@@ -5,19 +5,25 @@ import PortalKernel
 public struct PortalSettings: Sendable, Equatable {
     public var httpHost: String
     public var httpPort: Int
+    /// Read the client's address from `X-Forwarded-For` (set only behind a reverse proxy that writes it).
+    public var trustForwardedFor: Bool
     /// The base of every link the portal emails or shows.
     public var publicBaseURL: String
     public var logLevel: Logger.Level
     public var storageDriver: String
     public var mailerDriver: String
     public var leadRoutingDriver: String
+    public var paymentsDriver: String
     public var outbox: OutboxSettings
+    /// Login links, sessions and rate limits of the customer portal.
+    public var portal: PortalPolicy
 
     /// Reads and validates the settings, with the documented defaults.
     public init(_ root: any PluginSettings) throws {
         let http = root.section("http")
         httpHost = try http.string("host") ?? "127.0.0.1"
         httpPort = try http.int("port", default: 8080, in: 0...65_535)
+        trustForwardedFor = try http.bool("trustForwardedFor") ?? false
         let defaultBase = "http://\(httpHost.contains(":") ? "[\(httpHost)]" : httpHost):\(httpPort)"
         publicBaseURL = try root.string("publicBaseURL") ?? defaultBase
         guard publicBaseURL.hasPrefix("http://") || publicBaseURL.hasPrefix("https://") else {
@@ -34,6 +40,8 @@ public struct PortalSettings: Sendable, Equatable {
         storageDriver = try root.section("storage").string("driver") ?? "sqlite"
         mailerDriver = try root.section("mailer").string("driver") ?? "log"
         leadRoutingDriver = try root.section("leadRouting").string("driver") ?? "settings"
+        paymentsDriver = try root.section("payments").string("driver") ?? "sandbox"
         outbox = try OutboxSettings(root.section("outbox"))
+        portal = try PortalPolicy(root.section("login"))
     }
 }

@@ -17,6 +17,7 @@ public struct PortalBootstrap: Sendable {
             try registry.storage.checkRegistered(settings.storageDriver)
             try registry.mailers.checkRegistered(settings.mailerDriver)
             try registry.leadRouters.checkRegistered(settings.leadRoutingDriver)
+            try registry.paymentGateways.checkRegistered(settings.paymentsDriver)
         } catch let error as ConfigurationError {
             throw config.startupError(error)
         }
@@ -50,8 +51,12 @@ public struct PortalBootstrap: Sendable {
                 try await registry.leadRouters.make(
                     settings.leadRoutingDriver, settings: config.root.section("leadRouting"), context: context)
             }
+            let paymentGateway = try await building {
+                try await registry.paymentGateways.make(
+                    settings.paymentsDriver, settings: config.root.section("payments"), context: context)
+            }
             return PortalServices(
-                storage: storage, mailer: mailer, leadRouter: leadRouter, clock: clock,
+                storage: storage, mailer: mailer, leadRouter: leadRouter, paymentGateway: paymentGateway, clock: clock,
                 publicBaseURL: settings.publicBaseURL, logger: logger)
         } catch {
             try? await storage.close()

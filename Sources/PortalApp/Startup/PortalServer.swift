@@ -16,9 +16,11 @@ public struct PortalServer: Sendable {
     }
 
     /// The Hummingbird application serving every route.
-    public func makeApplication() -> some ApplicationProtocol {
+    public func makeApplication() throws -> some ApplicationProtocol {
         Application(
-            router: PortalRouter.build(services: services),
+            router: try PortalRouter.build(
+                services: services,
+                options: PortalHTTPOptions(policy: settings.portal, trustForwardedFor: settings.trustForwardedFor)),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "client-portal"),
             logger: services.logger)
@@ -36,7 +38,7 @@ public struct PortalServer: Sendable {
     public func run() async throws {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: makeApplication()), .init(service: makeOutboxWorker())],
+                services: [.init(service: try makeApplication()), .init(service: makeOutboxWorker())],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: services.logger))
         do {

@@ -20,6 +20,15 @@ public struct SecretToken: Hashable, Sendable {
         self.value = value
     }
 
+    /// Whether `value` looks like a token this type generates (43 base64url characters), so anything else can be
+    /// refused before it is hashed or looked up.
+    public static func isWellFormed(_ value: String) -> Bool {
+        value.utf8.count == 43 && value.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D
+                || byte == 0x5F
+        }
+    }
+
     /// The SHA-256 of the value, as lowercase hex: what storage keeps and looks tokens up by.
     public var hash: String { Self.hash(of: value) }
 

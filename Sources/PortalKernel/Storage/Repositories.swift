@@ -73,6 +73,7 @@ public protocol InvoiceRepository: Sendable {
 /// Payments.
 public protocol PaymentRepository: Sendable {
     func insert(_ payment: Payment) async throws
+    func find(_ id: Payment.ID, in account: Account.ID) async throws -> Payment?
     func all(for invoice: Invoice.ID, in account: Account.ID) async throws -> [Payment]
     func find(idempotencyKey: String, in account: Account.ID) async throws -> Payment?
 }

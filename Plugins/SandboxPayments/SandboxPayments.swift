@@ -1,0 +1,115 @@
+import Foundation
+import PortalKernel
+import Synchronization
+
+/// A payment gateway for trying the portal without real money (`payments.driver = "sandbox"`).
+///
+/// Test card numbers (any future expiry, any 3–4 digit security code):
+/// - `4242 4242 4242 4242`: approved
+/// - `4000 0000 0000 0002`: declined ("Your card was declined.")
+/// - `4000 0000 0000 0119`: the gateway is unavailable (an error; nothing is charged)
+///
+/// Any other number that passes the Luhn check is approved. It remembers each idempotency key's result, as real
+/// gateways do, so a repeated key returns the first charge instead of charging again. It keeps only the brand and
+/// last four digits of a card.
+public final class SandboxPayments: PaymentGateway {
+    public let driverName = "sandbox"
+
+    /// The documented test numbers.
+    public enum TestCard {
+        public static let approved = "4242424242424242"
+        public static let declined = "4000000000000002"
+        public static let unavailable = "4000000000000119"
+    }
+
+    /// One charge the sandbox approved: what a real gateway's dashboard would list.
+    public struct Charge: Hashable, Sendable {
+        public var reference: String
+        public var amount: Money
+        public var currencyCode: String
+        public var card: CardSummary
+        public var description: String
+    }
+
+    private struct State {
+        var results: [String: ChargeResult] = [:]
+        var charges: [Charge] = []
+    }
+
+    private let state = Mutex(State())
+    private let clock: any PortalClock
+
+    public init(clock: any PortalClock = SystemClock()) {
+        self.clock = clock
+    }
+
+    /// Every approved charge, in order (for tests and the demo: each charge appears once, however often retried).
+    public var charges: [Charge] { state.withLock { $0.charges } }
+
+    public func charge(_ request: ChargeRequest) async throws -> ChargeResult {
+        if let earlier = state.withLock({ $0.results[request.idempotencyKey] }) { return earlier }
+        let card = request.card
+        let digits = card.digits
+        if digits == TestCard.unavailable {
+            throw PaymentGatewayError(message: "The payment service is not answering. Nothing was charged; try again in a minute.")
+        }
+        let result: ChargeResult
+        if let problem = Self.problem(with: card, today: clock.now) {
+            result = .declined(message: problem)
+        } else if digits == TestCard.declined {
+            result = .declined(message: "Your card was declined. Nothing was charged.")
+        } else {
+            result = .approved(reference: "sandbox_\(UUID().uuidString.lowercased())", card: card.summary)
+        }
+        return state.withLock { state in
+            // A concurrent charge with the same key that finished first wins, so the key charges once.
+            if let earlier = state.results[request.idempotencyKey] { return earlier }
+            state.results[request.idempotencyKey] = result
+            if case .approved(let reference, let summary) = result {
+                state.charges.append(
+                    Charge(
+                        reference: reference, amount: request.amount, currencyCode: request.currencyCode, card: summary,
+                        description: request.description))
+            }
+            return result
+        }
+    }
+
+    /// Why the card details cannot be charged, as a gateway would say it, or `nil`.
+    static func problem(with card: CardDetails, today: Date) -> String? {
+        let digits = card.digits
+        guard (12...19).contains(digits.count), luhnValid(digits) else { return "The card number is not valid." }
+        let now = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: today)
+        let year = card.expiryYear < 100 ? 2_000 + card.expiryYear : card.expiryYear
+        guard (1...12).contains(card.expiryMonth), let thisYear = now.year, let thisMonth = now.month,
+            (year, card.expiryMonth) >= (thisYear, thisMonth)
+        else { return "The card has expired." }
+        guard (3...4).contains(card.securityCode.count), card.securityCode.allSatisfy(\.isNumber) else {
+            return "The security code is not valid."
+        }
+        return nil
+    }
+
+    /// The Luhn checksum every card number carries.
+    static func luhnValid(_ digits: String) -> Bool {
+        var sum = 0
+        for (index, character) in digits.reversed().enumerated() {
+            guard var digit = character.wholeNumberValue else { return false }
+            if index % 2 == 1 {
+                digit *= 2
+                if digit > 9 { digit -= 9 }
+            }
+            sum += digit
+        }
+        return sum % 10 == 0
+    }
+}
+
+/// Registers the sandbox as `payments.driver = "sandbox"`. It takes no settings.
+public enum SandboxPaymentsPlugin {
+    public static let driverName = "sandbox"
+
+    public static func register(in registry: inout PluginRegistry) {
+        registry.paymentGateways.register(driverName) { _, context in SandboxPayments(clock: context.clock) }
+    }
+}

@@ -1,0 +1,128 @@
+import Hummingbird
+import PortalKernel
+
+/// The client's proposals and invoices, each only when that client's portal shows it (SPEC P1–P4, I1–I3): any
+/// other id, another customer's included, is the same 404 as one that does not exist.
+extension PortalController {
+    func registerDocuments(on portal: RouterGroup<Context>) {
+        portal.get("proposals/:id", use: proposalPage)
+        portal.post("proposals/:id/accept") { request, context in
+            try await answering(request, context) { visit, proposal, place in
+                try await ProposalResponder(env: env).accept(proposal, visit: visit, place: place, context: context) { done in
+                    visit.redirect(to: visit.path("/proposals/\(done.id)?done=accepted"))
+                }
+            }
+        }
+        portal.post("proposals/:id/decline") { request, context in
+            try await answering(request, context) { visit, proposal, place in
+                try await ProposalResponder(env: env).decline(proposal, visit: visit, place: place, context: context) {
+                    visit.redirect(to: visit.path("?done=declined"))
+                }
+            }
+        }
+        portal.get("invoices/:id", use: invoicePage)
+    }
+
+    /// `GET /proposals/{id}`: the proposal, recorded as viewed.
+    @Sendable func proposalPage(_ request: Request, context: Context) async throws -> Response {
+        try await answering(request, context) { visit, proposal, place in
+            try await env.portal.recordView(
+                .proposalViewed, of: .proposal(proposal.id), account: visit.account, customer: place.actor,
+                email: place.actorEmail, origin: visit.origin)
+            let done = request.uri.queryParameters.get("done").flatMap { Self.notices[String($0)] }
+            return ProposalResponder(env: env).show(proposal, visit: visit, place: place, notice: done)
+        }
+    }
+
+    /// Runs `body` with the logged-in client's visible proposal named by `:id`, or answers 404.
+    private func answering(
+        _ request: Request, _ context: Context,
+        _ body: (PortalVisit, Proposal, ProposalResponder.Place) async throws -> Response
+    ) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let client = try visit.requireClient()
+        let id = Proposal.ID(rawValue: try context.parameters.require("id"))
+        guard let proposal = try await env.portal.proposal(id, of: client.customer.id, account: visit.account) else {
+            return visit.notFound()
+        }
+        let place = ProposalResponder.Place(
+            channel: .portal, actionBase: visit.path("/proposals/\(proposal.id)"), backURL: visit.path(),
+            actor: client.customer.id, actorEmail: client.email)
+        return try await body(visit, proposal, place)
+    }
+
+    struct InvoicePage {
+        struct Line {
+            let description: String
+            let quantity: String
+            let unitPrice: String
+            let amount: String
+        }
+        struct PaymentRow {
+            let date: String
+            let amount: String
+            let receiptURL: String
+        }
+        let chrome: PageChrome
+        let number: String
+        let notice: String?
+        let status: String
+        let statusClass: String
+        let invoiceDate: String
+        let dueDate: String?
+        let billingAddress: String?
+        let serviceAddress: String?
+        let lines: [Line]
+        let subtotal: String
+        let tax: String?
+        let total: String
+        let paid: String?
+        let balance: String
+        let hasPayments: Bool
+        let payments: [PaymentRow]
+        let payURL: String?
+        let backURL: String
+    }
+
+    /// `GET /invoices/{id}`: the invoice with its Paid/Unpaid tag, addresses, lines and "Pay Now".
+    @Sendable func invoicePage(_ request: Request, context: Context) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let client = try visit.requireClient()
+        let id = Invoice.ID(rawValue: try context.parameters.require("id"))
+        guard let invoice = try await env.portal.invoice(id, of: client.customer.id, account: visit.account) else {
+            return visit.notFound()
+        }
+        try await env.portal.recordView(
+            .invoiceViewed, of: .invoice(invoice.id), account: visit.account, customer: client.customer.id,
+            email: client.email, origin: visit.origin)
+        let format = visit.format
+        let payments = try await env.services.storage.payments.all(for: invoice.id, in: visit.account.id)
+        let job = try await invoice.jobID.asyncMap { try await env.services.storage.jobs.find($0, in: visit.account.id) }
+        let serviceAddress = job??.serviceAddress ?? client.customer.serviceAddresses.first
+        let page = InvoicePage(
+            chrome: visit.chrome("Invoice \(invoice.number)"), number: invoice.number,
+            notice: request.uri.queryParameters.get("done") == "paid" ? "Thank you: your payment was received." : nil,
+            status: invoice.isPaid ? "Paid" : "Unpaid", statusClass: invoice.isPaid ? "paid" : "unpaid",
+            invoiceDate: format.date(invoice.invoiceDate), dueDate: invoice.dueDate.map(format.date),
+            billingAddress: client.customer.billingAddress?.description, serviceAddress: serviceAddress?.description,
+            lines: invoice.lineItems.map {
+                .init(description: $0.description, quantity: format.quantity($0.quantity), unitPrice: format.money($0.unitPrice), amount: format.money($0.amount))
+            },
+            subtotal: format.money(invoice.totals.subtotal), tax: invoice.totals.tax == .zero ? nil : format.money(invoice.totals.tax),
+            total: format.money(invoice.total), paid: invoice.amountPaid == .zero ? nil : format.money(invoice.amountPaid),
+            balance: format.money(invoice.balance), hasPayments: !payments.isEmpty,
+            payments: payments.map {
+                .init(date: format.instant($0.receivedAt), amount: format.money($0.amount), receiptURL: visit.path("/receipts/\($0.id)"))
+            },
+            payURL: invoice.balance > .zero ? visit.path("/invoices/\(invoice.id)/pay") : nil, backURL: visit.path())
+        return visit.page("invoice", page)
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,104 @@
+import Hummingbird
+import PortalKernel
+
+/// The client's home: proposals, invoices with filters, the customer switcher, "Request Service" (SPEC F4).
+extension PortalController {
+    /// Which invoices the home lists.
+    enum InvoiceFilter: String, CaseIterable {
+        case unpaid, paid, all
+
+        var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+        func includes(_ invoice: Invoice) -> Bool {
+            switch self {
+            case .unpaid: !invoice.isPaid
+            case .paid: invoice.isPaid
+            case .all: true
+            }
+        }
+    }
+
+    /// Confirmations shown on the home after a redirect, by a fixed key (never text from the URL).
+    static let notices = [
+        "accepted": "Thank you: the proposal is accepted. We will be in touch to schedule the work.",
+        "declined": "The proposal is declined. Thank you for letting us know.",
+        "requested": "Thank you: your request is on its way. We will be in touch.",
+    ]
+
+    struct HomePage {
+        struct Switcher {
+            struct Choice {
+                let id: String
+                let name: String
+                let selected: Bool
+            }
+            let formURL: String
+            let choices: [Choice]
+        }
+        struct ProposalRow {
+            let url: String
+            let title: String
+            let total: String
+            let status: String
+            let statusClass: String
+        }
+        struct InvoiceRow {
+            let url: String
+            let number: String
+            let date: String
+            let balance: String
+            let status: String
+            let statusClass: String
+        }
+        struct Filter {
+            let url: String
+            let label: String
+            let current: Bool
+        }
+
+        let chrome: PageChrome
+        let customerName: String
+        let notice: String?
+        let switcher: Switcher?
+        let requestServiceURL: String
+        let proposals: [ProposalRow]
+        let filters: [Filter]
+        let invoices: [InvoiceRow]
+        let emptyInvoices: String
+    }
+
+    func homePage(_ visit: PortalVisit, client: ClientSessions.Client) async throws -> Response {
+        let view = try await env.portal.view(of: client.customer.id, account: visit.account)
+        let customers = try await env.sessions.customers(of: client)
+        let filter = visit.request.uri.queryParameters.get("show").flatMap(InvoiceFilter.init(rawValue:)) ?? .unpaid
+        let format = visit.format
+        let switcher = customers.count > 1
+            ? HomePage.Switcher(
+                formURL: visit.path("/switch"),
+                choices: customers.map { .init(id: $0.id.rawValue, name: $0.displayName, selected: $0.id == client.customer.id) })
+            : nil
+        let proposals = view.proposals.map { proposal in
+            let accepted = proposal.status == .accepted
+            return HomePage.ProposalRow(
+                url: visit.path("/proposals/\(proposal.id)"), title: proposal.title,
+                total: format.money(proposal.totals(choosing: Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])).total),
+                status: accepted ? "Accepted" : "Awaiting your answer", statusClass: accepted ? "accepted" : "")
+        }
+        let invoices = view.invoices.filter(filter.includes).map { invoice in
+            HomePage.InvoiceRow(
+                url: visit.path("/invoices/\(invoice.id)"), number: invoice.number, date: format.date(invoice.invoiceDate),
+                balance: format.money(invoice.isPaid ? invoice.total : invoice.balance),
+                status: invoice.isPaid ? "Paid" : "Unpaid", statusClass: invoice.isPaid ? "paid" : "unpaid")
+        }
+        let page = HomePage(
+            chrome: visit.chrome("Your portal"), customerName: client.customer.displayName,
+            notice: visit.request.uri.queryParameters.get("done").flatMap { Self.notices[String($0)] },
+            switcher: switcher, requestServiceURL: visit.path("/request-service"), proposals: proposals,
+            filters: InvoiceFilter.allCases.map {
+                .init(url: visit.path("?show=\($0.rawValue)"), label: $0.label, current: $0 == filter)
+            },
+            invoices: invoices,
+            emptyInvoices: filter == .all ? "No invoices to show." : "No \(filter.rawValue) invoices.")
+        return visit.page("home", page)
+    }
+}

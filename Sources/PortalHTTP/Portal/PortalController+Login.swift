@@ -1,0 +1,140 @@
+import Hummingbird
+import PortalKernel
+
+/// Login by emailed link (SPEC F2, F3) and logout.
+extension PortalController {
+    struct LoginForm: PortalForm {
+        var csrf: String?
+        var email: String?
+    }
+
+    struct TokenForm: PortalForm {
+        var csrf: String?
+    }
+
+    struct LoginPage {
+        let chrome: PageChrome
+        let formURL: String
+        let requestServiceURL: String
+        var email = ""
+        var notice: String?
+        var error: String?
+    }
+
+    func registerLogin(on portal: RouterGroup<Context>) {
+        portal.get("login") { request, context in
+            let visit = try await PortalVisit.start(request, context: context, env: env)
+            if visit.client != nil { return visit.redirect(to: visit.path()) }
+            return loginPage(visit)
+        }
+        portal.post("login", use: requestLink)
+        portal.get("auth/:token", use: linkPage)
+        portal.post("auth/:token", use: useLink)
+        portal.post("logout", use: logout)
+        portal.post("switch", use: switchCustomer)
+    }
+
+    func loginPage(_ visit: PortalVisit, email: String = "", notice: String? = nil, error: String? = nil,
+                   status: HTTPResponse.Status = .ok) -> Response {
+        visit.page(
+            "login",
+            LoginPage(
+                chrome: visit.chrome("Log in"), formURL: visit.path("/login"),
+                requestServiceURL: visit.path("/request-service"), email: email, notice: notice, error: error),
+            status: status)
+    }
+
+    /// `POST /login`: the same "check your email" page whether or not the address matched.
+    @Sendable func requestLink(_ request: Request, context: Context) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let form = try await visit.form(LoginForm.self, context: context)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !email.isEmpty, email.count <= 254 else {
+            return loginPage(visit, email: email, error: "Enter your email address.", status: .unprocessableContent)
+        }
+        switch try await env.loginLinks.request(email: email, account: visit.account, origin: visit.origin) {
+        case .rateLimited:
+            return loginPage(
+                visit, email: email,
+                error: "You have asked for several links in a short time. Use the newest email, or try again in \(Int(env.policy.rateLimitWindow / 60)) minutes.",
+                status: .tooManyRequests)
+        case .accepted:
+            struct CheckEmail {
+                let chrome: PageChrome
+                let email: String
+                let minutes: Int
+                let loginURL: String
+            }
+            return visit.page(
+                "check-email",
+                CheckEmail(
+                    chrome: visit.chrome("Check your email"), email: email,
+                    minutes: Int(env.policy.loginLinkLifetime / 60), loginURL: visit.path("/login")))
+        }
+    }
+
+    /// `GET /auth/{token}`: a button, and nothing used up, since mail scanners open every link (SPEC F3).
+    @Sendable func linkPage(_ request: Request, context: Context) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let token = try context.parameters.require("token")
+        guard SecretToken.isWellFormed(token),
+            try await env.loginLinks.state(of: token, account: visit.account) == .usable
+        else { return unusableLinkPage(visit) }
+        struct Continue {
+            let chrome: PageChrome
+            let formURL: String
+        }
+        return visit.page("auth-continue", Continue(chrome: visit.chrome("Continue to your portal"), formURL: visit.path("/auth/\(token)")))
+    }
+
+    /// `POST /auth/{token}`: uses the token, starts a session with a new id, and opens the client's home.
+    @Sendable func useLink(_ request: Request, context: Context) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        _ = try await visit.form(TokenForm.self, context: context)
+        let token = try context.parameters.require("token")
+        guard SecretToken.isWellFormed(token),
+            let started = try await env.loginLinks.redeem(token: token, account: visit.account, origin: visit.origin)
+        else { return unusableLinkPage(visit) }
+        if let previous = visit.client { try await env.services.storage.sessions.delete(previous.session.id) }
+        var response = visit.redirect(to: visit.path())
+        response.setCookie(visit.sessionCookie(started.cookieValue.value))
+        return response
+    }
+
+    func unusableLinkPage(_ visit: PortalVisit) -> Response {
+        struct Unusable {
+            let chrome: PageChrome
+            let loginURL: String
+        }
+        return visit.page(
+            "auth-unusable", Unusable(chrome: visit.chrome("Link expired"), loginURL: visit.path("/login")), status: .gone)
+    }
+
+    /// `POST /logout`: removes the session from storage and the cookie from the browser.
+    @Sendable func logout(_ request: Request, context: Context) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        _ = try await visit.form(TokenForm.self, context: context)
+        if let client = visit.client { try await env.sessions.end(client, origin: visit.origin) }
+        let loggedOut = PortalVisit(
+            env: env, request: request, account: visit.account, client: nil, csrfToken: visit.csrfToken,
+            csrfIsNew: visit.csrfIsNew, origin: visit.origin)
+        var response = loginPage(loggedOut, notice: "You are logged out.")
+        response.setCookie(visit.expiredSessionCookie())
+        return response
+    }
+
+    /// `POST /switch`: look at another customer the same email belongs to.
+    @Sendable func switchCustomer(_ request: Request, context: Context) async throws -> Response {
+        struct SwitchForm: PortalForm {
+            var csrf: String?
+            var customer: String?
+        }
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let client = try visit.requireClient()
+        let form = try await visit.form(SwitchForm.self, context: context)
+        guard let id = form.customer, try await env.sessions.switchCustomer(of: client, to: Customer.ID(rawValue: id)) else {
+            return visit.notFound()
+        }
+        return visit.redirect(to: visit.path())
+    }
+}

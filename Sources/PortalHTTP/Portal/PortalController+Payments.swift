@@ -1,0 +1,159 @@
+import Hummingbird
+import PortalKernel
+
+/// Paying an invoice by card and the receipt (SPEC F10).
+extension PortalController {
+    struct PayForm: PortalForm {
+        var csrf: String?
+        var idempotencyKey: String?
+        var amount: String?
+        var nameOnCard: String?
+        var cardNumber: String?
+        var expiry: String?
+        var securityCode: String?
+    }
+
+    struct PayPage {
+        let chrome: PageChrome
+        let number: String
+        let formURL: String
+        let backURL: String
+        let balance: String
+        let serviceFee: String?
+        let feeRate: String
+        let charge: String
+        let allowsPartial: Bool
+        let amount: String
+        let idempotencyKey: String
+        let nameOnCard: String
+        let expiry: String
+        let sandbox: Bool
+        var error: String?
+        var amountError: String?
+        var cardError: String?
+    }
+
+    func registerPayments(on portal: RouterGroup<Context>) {
+        portal.get("invoices/:id/pay") { request, context in
+            try await paying(request, context) { visit, _, invoice in
+                payPage(visit, invoice: invoice, typed: PayForm(), key: SecretToken.generate().value)
+            }
+        }
+        portal.post("invoices/:id/pay", use: pay)
+        portal.get("receipts/:id", use: receipt)
+    }
+
+    func payPage(_ visit: PortalVisit, invoice: Invoice, typed: PayForm, key: String, status: HTTPResponse.Status = .ok,
+                 error: String? = nil, amountError: String? = nil, cardError: String? = nil) -> Response {
+        let format = visit.format
+        let settings = visit.account.settings
+        let amount = typed.amount.flatMap(Formatting.parseAmount) ?? invoice.balance
+        let quote = InvoicePayments.Quote(amount: min(max(amount, .zero), invoice.balance), settings: settings)
+        var page = PayPage(
+            chrome: visit.chrome("Pay invoice \(invoice.number)"), number: invoice.number,
+            formURL: visit.path("/invoices/\(invoice.id)/pay"), backURL: visit.path("/invoices/\(invoice.id)"),
+            balance: format.money(invoice.balance),
+            serviceFee: settings.serviceFeeBasisPoints > 0 ? format.money(quote.serviceFee) : nil,
+            feeRate: format.percent(basisPoints: settings.serviceFeeBasisPoints), charge: format.money(quote.charge),
+            allowsPartial: settings.allowsPartialPayments, amount: typed.amount ?? invoice.balance.description,
+            idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
+            sandbox: env.services.paymentGateway.driverName == "sandbox")
+        (page.error, page.amountError, page.cardError) = (error, amountError, cardError)
+        return visit.page("pay", page, status: status)
+    }
+
+    /// `POST /invoices/{id}/pay`: charges once per idempotency key, then shows the receipt.
+    @Sendable func pay(_ request: Request, context: Context) async throws -> Response {
+        try await paying(request, context) { visit, client, invoice in
+            let form = try await visit.form(PayForm.self, context: context)
+            let key = form.idempotencyKey ?? ""
+            let amount = visit.account.settings.allowsPartialPayments ? form.amount.flatMap(Formatting.parseAmount) : invoice.balance
+            guard let amount else {
+                return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                               amountError: "Enter an amount such as \(invoice.balance).")
+            }
+            guard let card = Self.card(from: form) else {
+                return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                               cardError: "Enter the name on the card, its number, its expiry as MM/YY and its security code.")
+            }
+            let outcome = try await env.payments.pay(
+                invoice.id, of: client.customer, account: visit.account, amount: amount, card: card, idempotencyKey: key,
+                actorEmail: client.email, origin: visit.origin)
+            switch outcome {
+            case .paid(let payment):
+                return visit.redirect(to: visit.path("/receipts/\(payment.id)"))
+            case .declined(let message):
+                // A new key: trying another card is a new attempt.
+                return payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value,
+                               status: .init(code: 402, reasonPhrase: "Payment Required"), cardError: message)
+            case .gatewayUnavailable(let message):
+                return payPage(visit, invoice: invoice, typed: form, key: key, status: .serviceUnavailable, error: message)
+            case .invalid(let message):
+                return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: message)
+            case .nothingOwed:
+                return visit.redirect(to: visit.path("/invoices/\(invoice.id)"))
+            }
+        }
+    }
+
+    /// The card as typed, or `nil` when a field is missing or the expiry is not `MM/YY`.
+    static func card(from form: PayForm) -> CardDetails? {
+        let name = (form.nameOnCard ?? "").trimmingCharacters(in: .whitespaces)
+        let number = form.cardNumber ?? ""
+        let code = (form.securityCode ?? "").trimmingCharacters(in: .whitespaces)
+        let expiry = (form.expiry ?? "").split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !name.isEmpty, number.filter(\.isNumber).count >= 12, !code.isEmpty, expiry.count == 2,
+            let month = Int(expiry[0]), let year = Int(expiry[1])
+        else { return nil }
+        return CardDetails(number: number, expiryMonth: month, expiryYear: year, securityCode: code, nameOnCard: name)
+    }
+
+    /// Runs `body` with the logged-in client's visible invoice named by `:id` that still has a balance.
+    private func paying(
+        _ request: Request, _ context: Context,
+        _ body: (PortalVisit, ClientSessions.Client, Invoice) async throws -> Response
+    ) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let client = try visit.requireClient()
+        let id = Invoice.ID(rawValue: try context.parameters.require("id"))
+        guard let invoice = try await env.portal.invoice(id, of: client.customer.id, account: visit.account) else {
+            return visit.notFound()
+        }
+        guard invoice.balance > .zero else { return visit.redirect(to: visit.path("/invoices/\(invoice.id)")) }
+        return try await body(visit, client, invoice)
+    }
+
+    struct ReceiptPage {
+        let chrome: PageChrome
+        let number: String
+        let paidOn: String
+        let amount: String
+        let serviceFee: String?
+        let charged: String
+        let card: String?
+        let reference: String
+        let balance: String
+        let invoiceURL: String
+        let homeURL: String
+    }
+
+    /// `GET /receipts/{id}`: one of the client's payments.
+    @Sendable func receipt(_ request: Request, context: Context) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let client = try visit.requireClient()
+        let id = Payment.ID(rawValue: try context.parameters.require("id"))
+        guard let (payment, invoice) = try await env.portal.receipt(id, of: client.customer.id, account: visit.account) else {
+            return visit.notFound()
+        }
+        let format = visit.format
+        return visit.page(
+            "receipt",
+            ReceiptPage(
+                chrome: visit.chrome("Receipt"), number: invoice.number, paidOn: format.instant(payment.receivedAt),
+                amount: format.money(payment.amount),
+                serviceFee: payment.serviceFee == .zero ? nil : format.money(payment.serviceFee),
+                charged: format.money(payment.charged), card: payment.card?.description,
+                reference: payment.gatewayReference ?? payment.id.rawValue, balance: format.money(invoice.balance),
+                invoiceURL: visit.path("/invoices/\(invoice.id)"), homeURL: visit.path()))
+    }
+}

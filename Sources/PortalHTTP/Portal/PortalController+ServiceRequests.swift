@@ -1,0 +1,92 @@
+import Hummingbird
+import PortalKernel
+
+/// The request-service form, also opened directly by `?leadform=true` (SPEC F5, F6).
+extension PortalController {
+    struct ServiceRequestForm: PortalForm {
+        var csrf: String?
+        var name: String?
+        var email: String?
+        var phone: String?
+        var serviceAddress: String?
+        var services: [String]?
+        var description: String?
+        var preferredDate: String?
+
+        var request: ServiceRequest {
+            ServiceRequest(
+                name: name ?? "", email: email ?? "", phone: phone ?? "", serviceAddress: serviceAddress ?? "",
+                servicesWanted: services ?? [], description: description ?? "", preferredDate: preferredDate ?? "")
+        }
+    }
+
+    struct ServiceRequestPage {
+        struct Service {
+            let name: String
+            let checked: Bool
+        }
+        let chrome: PageChrome
+        let formURL: String
+        let form: ServiceRequestForm
+        let services: [Service]
+        let errors: [String: String]
+        let hasErrors: Bool
+        let backURL: String?
+    }
+
+    func registerServiceRequests(on portal: RouterGroup<Context>) {
+        portal.get("request-service") { request, context in
+            try await serviceRequestPage(PortalVisit.start(request, context: context, env: env))
+        }
+        portal.post("request-service", use: submitServiceRequest)
+    }
+
+    /// The form, prefilled for a logged-in client.
+    func serviceRequestPage(_ visit: PortalVisit) async throws -> Response {
+        var form = ServiceRequestForm()
+        if let client = visit.client {
+            form.name = client.customer.displayName
+            form.email = client.email
+            form.phone = client.customer.phone
+            form.serviceAddress = client.customer.serviceAddresses.first?.description
+        }
+        return serviceRequestPage(visit, form: form, errors: [:])
+    }
+
+    func serviceRequestPage(
+        _ visit: PortalVisit, form: ServiceRequestForm, errors: [ServiceRequest.Field: String], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let chosen = Set(form.services ?? [])
+        let page = ServiceRequestPage(
+            chrome: visit.chrome("Request service"), formURL: visit.path("/request-service"), form: form,
+            services: ServiceRequest.serviceChoices.map { .init(name: $0, checked: chosen.contains($0)) },
+            errors: Dictionary(uniqueKeysWithValues: errors.map { ($0.key.rawValue, $0.value) }), hasErrors: !errors.isEmpty,
+            backURL: visit.client == nil ? nil : visit.path())
+        var response = visit.page("request-service", page, status: status)
+        // The lead form may be framed by the account's allow-listed sites (and only them); every other page by none.
+        response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<Context>.framingPolicy(
+            allowing: visit.account.settings.leadFormAllowedOrigins)
+        return response
+    }
+
+    /// `POST /request-service`: a portal lead, or the form again with a message beside each field to fix.
+    @Sendable func submitServiceRequest(_ request: Request, context: Context) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let form = try await visit.form(ServiceRequestForm.self, context: context)
+        switch try await env.serviceRequests.submit(
+            form.request, account: visit.account, customer: visit.client?.customer, origin: visit.origin)
+        {
+        case .invalid(let problems):
+            return serviceRequestPage(visit, form: form, errors: problems, status: .unprocessableContent)
+        case .submitted:
+            if visit.client != nil { return visit.redirect(to: visit.path("?done=requested")) }
+            return visit.page(
+                "message",
+                MessagePage(
+                    chrome: visit.chrome("Request received"), heading: "Thank you, your request is on its way",
+                    paragraphs: [
+                        "\(visit.account.branding.displayName) has received it and will be in touch. A confirmation is on its way to your email."
+                    ]))
+        }
+    }
+}

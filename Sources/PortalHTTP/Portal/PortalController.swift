@@ -1,0 +1,49 @@
+import Hummingbird
+import PortalKernel
+
+/// The customer portal under `/portal/{portalKey}` (SPEC F1–F5, F9, F10): login by emailed link, the client's
+/// proposals and invoices, payments, and service requests.
+struct PortalController: Sendable {
+    typealias Context = PortalRequestContext
+
+    let env: PortalEnvironment
+
+    func register(on router: Router<Context>) {
+        let portal = router.group("portal/:portalKey")
+        portal.get(use: entry)
+        portal.get("theme.css", use: theme)
+        registerLogin(on: portal)
+        registerDocuments(on: portal)
+        registerPayments(on: portal)
+        registerServiceRequests(on: portal)
+    }
+
+    /// `GET /portal/{key}`: the request form with `?leadform=true`, else the client's home, else the login page.
+    @Sendable func entry(_ request: Request, context: Context) async throws -> Response {
+        let visit = try await PortalVisit.start(request, context: context, env: env)
+        if request.uri.queryParameters.get("leadform") == "true" {
+            return try await serviceRequestPage(visit)
+        }
+        guard let client = visit.client else { return loginPage(visit) }
+        return try await homePage(visit, client: client)
+    }
+
+    /// `GET /portal/{key}/theme.css`: the account's accent colour.
+    @Sendable func theme(_ request: Request, context: Context) async throws -> Response {
+        let key = try context.parameters.require("portalKey")
+        guard let account = try await env.services.storage.accounts.find(portalKey: key) else {
+            return Response(status: .notFound)
+        }
+        let colour = Self.safeColour(account.branding.accentColor)
+        return Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: ":root { --accent: \(colour); }\n")))
+    }
+
+    /// The colour if it is a plain `#rgb`/`#rrggbb` hex colour, else the default green: nothing else reaches CSS.
+    static func safeColour(_ colour: String) -> String {
+        let hex = colour.dropFirst()
+        guard colour.hasPrefix("#"), [3, 6].contains(hex.count), hex.allSatisfy(\.isHexDigit) else { return "#2f7d32" }
+        return colour
+    }
+}

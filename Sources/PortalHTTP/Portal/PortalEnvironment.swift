@@ -1,0 +1,50 @@
+import PortalKernel
+
+/// What every portal route shares: the services, the use cases over them, the renderer and the security settings.
+struct PortalEnvironment: Sendable {
+    let services: PortalServices
+    let policy: PortalPolicy
+    let renderer: PageRenderer
+    let csrf: CSRFProtection
+    let links: PortalLinks
+    /// Whether the client's address is read from `X-Forwarded-For` (behind a trusted reverse proxy).
+    let trustForwardedFor: Bool
+
+    let loginLinks: LoginLinks
+    let sessions: ClientSessions
+    let portal: CustomerPortal
+    let answers: ProposalAnswers
+    let payments: InvoicePayments
+    let serviceRequests: ServiceRequests
+
+    init(services: PortalServices, options: PortalHTTPOptions) throws {
+        self.services = services
+        policy = options.policy
+        renderer = try PageRenderer()
+        links = PortalLinks(publicBaseURL: services.publicBaseURL)
+        csrf = CSRFProtection(secure: links.isSecure)
+        trustForwardedFor = options.trustForwardedFor
+        let emails = try TemplateEmailComposer(publicBaseURL: services.publicBaseURL)
+        loginLinks = LoginLinks(services: services, emails: emails, policy: policy, rateLimiter: options.rateLimiter)
+        sessions = ClientSessions(services: services, policy: policy)
+        portal = CustomerPortal(services: services)
+        answers = ProposalAnswers(services: services)
+        payments = InvoicePayments(services: services, emails: emails)
+        serviceRequests = ServiceRequests(services: services, emails: emails)
+    }
+}
+
+/// How the HTTP front behaves, from the configuration.
+public struct PortalHTTPOptions: Sendable {
+    public var policy: PortalPolicy
+    /// Read the client's address from `X-Forwarded-For` (only behind a reverse proxy that sets it).
+    public var trustForwardedFor: Bool
+    /// Shared by every request; tests pass their own to start from zero.
+    public var rateLimiter: RateLimiter
+
+    public init(policy: PortalPolicy = PortalPolicy(), trustForwardedFor: Bool = false, rateLimiter: RateLimiter = RateLimiter()) {
+        self.policy = policy
+        self.trustForwardedFor = trustForwardedFor
+        self.rateLimiter = rateLimiter
+    }
+}

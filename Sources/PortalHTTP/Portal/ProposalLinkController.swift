@@ -1,0 +1,58 @@
+import Hummingbird
+import PortalKernel
+
+/// `/p/{token}`: the proposal from an emailed link, without logging in (SPEC F8). Its `GET` only shows; only the
+/// accept and decline forms' `POST`s change anything, so a mail scanner opening the link accepts nothing (F3).
+/// Accepting here records `acceptedVia = emailLink`, so the proposal then leaves the portal (P4).
+struct ProposalLinkController: Sendable {
+    typealias Context = PortalRequestContext
+
+    let env: PortalEnvironment
+
+    func register(on router: Router<Context>) {
+        router.get("p/:token") { request, context in
+            try await withProposal(request, context) { visit, proposal, place in
+                try await env.portal.recordView(
+                    .proposalViewed, of: .proposal(proposal.id), account: visit.account, customer: proposal.customerID,
+                    email: nil, origin: visit.origin)
+                let notice = request.uri.queryParameters.get("done") == "accepted"
+                    ? "Thank you: the proposal is accepted. We will be in touch to schedule the work." : nil
+                return ProposalResponder(env: env).show(proposal, visit: visit, place: place, notice: notice)
+            }
+        }
+        router.post("p/:token/accept") { request, context in
+            try await withProposal(request, context) { visit, proposal, place in
+                try await ProposalResponder(env: env).accept(proposal, visit: visit, place: place, context: context) { _ in
+                    visit.redirect(to: "\(place.actionBase)?done=accepted")
+                }
+            }
+        }
+        router.post("p/:token/decline") { request, context in
+            try await withProposal(request, context) { visit, proposal, place in
+                try await ProposalResponder(env: env).decline(proposal, visit: visit, place: place, context: context) {
+                    visit.page(
+                        "message",
+                        MessagePage(
+                            chrome: visit.chrome("Proposal declined"), heading: "The proposal is declined",
+                            paragraphs: ["Thank you for letting us know. \(visit.account.branding.displayName) will be in touch if you asked for changes."]))
+                }
+            }
+        }
+    }
+
+    /// Runs `body` with the link's proposal, or answers the plain 404 page for a link that does not exist.
+    private func withProposal(
+        _ request: Request, _ context: Context, _ body: (PortalVisit, Proposal, ProposalResponder.Place) async throws -> Response
+    ) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let store = env.services.storage
+        guard SecretToken.isWellFormed(token), let link = try await store.proposalLinks.find(hash: SecretToken.hash(of: token)),
+            let account = try await store.accounts.find(link.accountID),
+            let proposal = try await store.proposals.find(link.proposalID, in: account.id), proposal.status != .draft
+        else { return PortalVisit.notFoundPage(env: env, request: request) }
+        let visit = try await PortalVisit.start(request, context: context, env: env, account: account)
+        let place = ProposalResponder.Place(
+            channel: .emailLink, actionBase: "/p/\(token)", backURL: nil, actor: proposal.customerID, actorEmail: nil)
+        return try await body(visit, proposal, place)
+    }
+}

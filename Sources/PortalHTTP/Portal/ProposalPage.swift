@@ -1,0 +1,93 @@
+import PortalKernel
+
+/// The proposal page's data, for the portal and for the emailed link alike (SPEC F4, F8).
+struct ProposalPage {
+    struct Line {
+        let id: String
+        let description: String
+        let quantity: String
+        let unitPrice: String
+        let amount: String
+        let optional: Bool
+        let chosen: Bool
+        let canAnswer: Bool
+    }
+
+    /// What the client typed, kept when the page comes back with a message.
+    struct Typed {
+        var chosen: Set<LineItem.ID>
+        var signature = ""
+        var consent = false
+        var reason = ""
+    }
+
+    let chrome: PageChrome
+    let title: String
+    var notice: String?
+    var error: String?
+    let status: String
+    let statusClass: String
+    let sentOn: String?
+    let expiresOn: String?
+    let acceptedNote: String?
+    let formURL: String
+    let declineURL: String
+    let versionHash: String
+    let lines: [Line]
+    let subtotal: String
+    let tax: String?
+    let total: String
+    let hasOptional: Bool
+    let canAnswer: Bool
+    let signature: String
+    var signatureError: String?
+    let consent: Bool
+    var consentError: String?
+    let reason: String
+    let backURL: String?
+
+    init(
+        proposal: Proposal, visit: PortalVisit, typed: Typed, actionBase: String, backURL: String?
+    ) {
+        let format = visit.format
+        let canAnswer = ProposalAnswers.unanswerable(proposal, today: visit.account.today(at: visit.env.services.clock.now)) == nil
+        let chosen = proposal.status == .accepted ? Set(proposal.acceptance?.chosenOptionalItemIDs ?? []) : typed.chosen
+        let totals = proposal.totals(choosing: chosen)
+        chrome = visit.chrome(proposal.title)
+        title = proposal.title
+        (status, statusClass) = Self.status(of: proposal, canAnswer: canAnswer)
+        sentOn = proposal.sentAt.map(format.instant)
+        expiresOn = canAnswer ? proposal.expiresOn.map(format.date) : nil
+        acceptedNote = proposal.acceptance.map {
+            "Accepted by \($0.signatureName) on \(format.instant($0.acceptedAt))."
+        }
+        formURL = "\(actionBase)/accept"
+        declineURL = "\(actionBase)/decline"
+        versionHash = proposal.contentHash
+        lines = proposal.lineItems.map { item in
+            Line(
+                id: item.id.rawValue, description: item.description, quantity: format.quantity(item.quantity),
+                unitPrice: format.money(item.unitPrice), amount: format.money(item.amount), optional: item.isOptional,
+                chosen: chosen.contains(item.id), canAnswer: canAnswer)
+        }
+        subtotal = format.money(totals.subtotal)
+        tax = totals.tax == .zero ? nil : format.money(totals.tax)
+        total = format.money(totals.total)
+        hasOptional = proposal.lineItems.contains(where: \.isOptional)
+        self.canAnswer = canAnswer
+        signature = typed.signature
+        consent = typed.consent
+        reason = typed.reason
+        self.backURL = backURL
+    }
+
+    private static func status(of proposal: Proposal, canAnswer: Bool) -> (String, String) {
+        switch proposal.status {
+        case .accepted: ("Accepted", "accepted")
+        case .declined: ("Declined", "")
+        case .sent where canAnswer: ("Awaiting your answer", "")
+        case .sent, .expired: ("Expired", "")
+        case .draft: ("Not sent", "")
+        }
+    }
+}

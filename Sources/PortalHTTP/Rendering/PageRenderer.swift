@@ -1,0 +1,42 @@
+import Hummingbird
+import Mustache
+
+/// Renders page templates into HTML responses.
+struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    init() throws {
+        library = try PortalTemplates.library(PortalTemplates.pages)
+    }
+
+    /// The page `template` over `model`, as `text/html`.
+    func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
+        let html = library.render(model, withTemplate: template) ?? "Template \(template) is missing."
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// What the layout shows around every page: the company's name, logo and contact details, the logged-in client,
+/// and the CSRF token for the forms on the page.
+struct PageChrome: Sendable {
+    /// The logged-in client, for the header.
+    struct ClientChrome: Sendable {
+        let name: String
+    }
+
+    var lang = "en"
+    var title: String
+    var brandName: String
+    var logoURL: String?
+    var brandPhone: String?
+    var brandEmail: String?
+    /// The portal home, where the brand links to; `nil` on pages outside an account.
+    var homeURL: String?
+    /// The account's accent colour, as a stylesheet.
+    var themeURL: String?
+    var client: ClientChrome?
+    var logoutURL: String?
+    var csrf: String
+}

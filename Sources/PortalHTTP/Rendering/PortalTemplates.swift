@@ -1,0 +1,47 @@
+import Mustache
+
+/// The page and email templates and the stylesheet, compiled into the binary (`Resources/`).
+///
+/// Each file is listed here by name; `PortalTemplatesTests` checks that none is missing.
+enum PortalTemplates {
+    /// Page templates, by the name pages render them with.
+    static let pages: [String: [UInt8]] = [
+        "layout": PackageResources.layout_mustache,
+        "not-found": PackageResources.not_found_mustache,
+        "message": PackageResources.message_mustache,
+        "login": PackageResources.login_mustache,
+        "check-email": PackageResources.check_email_mustache,
+        "auth-continue": PackageResources.auth_continue_mustache,
+        "auth-unusable": PackageResources.auth_unusable_mustache,
+        "home": PackageResources.home_mustache,
+        "proposal": PackageResources.proposal_mustache,
+        "invoice": PackageResources.invoice_mustache,
+        "pay": PackageResources.pay_mustache,
+        "receipt": PackageResources.receipt_mustache,
+        "request-service": PackageResources.request_service_mustache,
+    ]
+
+    /// Email templates: a text and an HTML body for each email.
+    static let emails: [String: [UInt8]] = [
+        "login-link-text": PackageResources.login_link_text_mustache,
+        "login-link-html": PackageResources.login_link_html_mustache,
+        "lead-notification-text": PackageResources.lead_notification_text_mustache,
+        "lead-notification-html": PackageResources.lead_notification_html_mustache,
+        "lead-confirmation-text": PackageResources.lead_confirmation_text_mustache,
+        "lead-confirmation-html": PackageResources.lead_confirmation_html_mustache,
+        "payment-receipt-text": PackageResources.payment_receipt_text_mustache,
+        "payment-receipt-html": PackageResources.payment_receipt_html_mustache,
+    ]
+
+    /// `/assets/portal.css`.
+    static let stylesheet: [UInt8] = PackageResources.portal_css
+
+    /// A library of `templates`; a template that does not parse is a programming error caught by the tests.
+    static func library(_ templates: [String: [UInt8]]) throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for (name, bytes) in templates {
+            try library.register(String(decoding: bytes, as: UTF8.self), named: name)
+        }
+        return library
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Portal sessions (issue: sessions): kept in storage by the hash of the cookie's secret, with idle and absolute
+/// expiry, a new secret at every login, and removed at logout.
+public struct ClientSessions: Sendable {
+    /// A session just started: the secret goes into the cookie, the session into storage.
+    public struct Started: Sendable {
+        public var cookieValue: SecretToken
+        public var session: Session
+    }
+
+    /// A request's logged-in client.
+    public struct Client: Hashable, Sendable {
+        public var session: Session
+        public var email: String
+        public var customer: Customer
+    }
+
+    /// A request's session is written back at most this often, so browsing does not write on every page.
+    static let lastSeenResolution: TimeInterval = 60
+
+    let services: PortalServices
+    let policy: PortalPolicy
+
+    public init(services: PortalServices, policy: PortalPolicy) {
+        self.services = services
+        self.policy = policy
+    }
+
+    /// Starts a session for `email`, looking at `customer`, and records the login.
+    public func start(email: String, customer: Customer, account: Account, origin: RequestOrigin) async throws -> Started {
+        let now = services.clock.now
+        let secret = SecretToken.generate()
+        let session = Session(
+            id: Session.ID(rawValue: secret.hash), accountID: account.id,
+            principal: .client(email: email, customerID: customer.id), createdAt: now, lastSeenAt: now,
+            absoluteExpiry: now.addingTimeInterval(policy.sessionLifetime))
+        try await services.storage.transaction { store in
+            try await store.sessions.save(session)
+            try await store.auditEvents.record(
+                AuditEvent(
+                    accountID: account.id, action: .loggedIn, about: .customer(customer.id), customerID: customer.id,
+                    actorEmail: email, ipAddress: origin.ipAddress, userAgent: origin.userAgent, occurredAt: now))
+        }
+        return Started(cookieValue: secret, session: session)
+    }
+
+    /// The client whose cookie this is, if the session is a client session of this account, still active, and its
+    /// customer still lists the email. Marks the session as seen.
+    public func resume(cookieValue: String, account: Account) async throws -> Client? {
+        let now = services.clock.now
+        guard var session = try await services.storage.sessions.find(Session.ID(rawValue: SecretToken.hash(of: cookieValue))),
+            session.accountID == account.id, session.isActive(at: now, idleTimeout: policy.sessionIdleTimeout),
+            case .client(let email, let customerID) = session.principal,
+            let customer = try await services.storage.customers.find(customerID, in: account.id),
+            customer.emails.contains(email)
+        else { return nil }
+        if now.timeIntervalSince(session.lastSeenAt) >= Self.lastSeenResolution {
+            session.lastSeenAt = now
+            try await services.storage.sessions.save(session)
+        }
+        return Client(session: session, email: email, customer: customer)
+    }
+
+    /// The customers the client's email belongs to, by name: the switcher's choices.
+    public func customers(of client: Client) async throws -> [Customer] {
+        try await services.storage.customers.find(email: client.email, in: client.session.accountID)
+            .sorted { ($0.displayName, $0.id) < ($1.displayName, $1.id) }
+    }
+
+    /// Switches the session to another customer of the same email; `false` when the email does not belong to it.
+    public func switchCustomer(of client: Client, to customerID: Customer.ID) async throws -> Bool {
+        guard let customer = try await services.storage.customers.find(customerID, in: client.session.accountID),
+            customer.emails.contains(client.email)
+        else { return false }
+        var session = client.session
+        session.principal = .client(email: client.email, customerID: customer.id)
+        try await services.storage.sessions.save(session)
+        return true
+    }
+
+    /// Ends the session and records the logout.
+    public func end(_ client: Client, origin: RequestOrigin) async throws {
+        try await services.storage.transaction { store in
+            try await store.sessions.delete(client.session.id)
+            try await store.auditEvents.record(
+                AuditEvent(
+                    accountID: client.session.accountID, action: .loggedOut, about: .customer(client.customer.id),
+                    customerID: client.customer.id, actorEmail: client.email, ipAddress: origin.ipAddress,
+                    userAgent: origin.userAgent, occurredAt: services.clock.now))
+        }
+    }
+}

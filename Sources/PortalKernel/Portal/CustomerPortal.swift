@@ -1,0 +1,62 @@
+import Foundation
+
+/// What one customer may see in the portal, read through the visibility rules (SPEC P1–P4, I1–I3).
+///
+/// Every look-up is scoped to the account and the customer: another customer's id finds nothing, exactly as an id
+/// that does not exist, so the portal answers 404 for both.
+public struct CustomerPortal: Sendable {
+    let services: PortalServices
+
+    public init(services: PortalServices) {
+        self.services = services
+    }
+
+    /// The customer's portal today: proposals and invoices after the visibility rules.
+    public func view(of customer: Customer.ID, account: Account) async throws -> PortalView {
+        let store = services.storage
+        let proposals = try await store.proposals.portalCandidates(for: customer, in: account.id)
+        let jobs = try await store.jobs.find(Array(Set(proposals.map(\.jobID))), in: account.id)
+        let invoices = try await store.invoices.portalCandidates(for: customer, in: account.id)
+        return PortalView(
+            proposals: proposals, jobs: jobs, invoices: invoices, settings: account.settings,
+            today: account.today(at: services.clock.now))
+    }
+
+    /// The customer's proposal, if it is in their portal now.
+    public func proposal(_ id: Proposal.ID, of customer: Customer.ID, account: Account) async throws -> Proposal? {
+        guard let proposal = try await services.storage.proposals.find(id, in: account.id), proposal.customerID == customer,
+            let job = try await services.storage.jobs.find(proposal.jobID, in: account.id),
+            ProposalVisibility.isVisible(proposal, of: job, today: account.today(at: services.clock.now))
+        else { return nil }
+        return proposal
+    }
+
+    /// The customer's invoice, if it is in their portal now.
+    public func invoice(_ id: Invoice.ID, of customer: Customer.ID, account: Account) async throws -> Invoice? {
+        guard let invoice = try await services.storage.invoices.find(id, in: account.id), invoice.customerID == customer,
+            InvoiceVisibility.isVisible(invoice, settings: account.settings, today: account.today(at: services.clock.now))
+        else { return nil }
+        return invoice
+    }
+
+    /// A payment of the customer's and its invoice, for the receipt. Receipts stay available after the invoice
+    /// leaves the portal.
+    public func receipt(_ id: Payment.ID, of customer: Customer.ID, account: Account) async throws -> (Payment, Invoice)? {
+        guard let payment = try await services.storage.payments.find(id, in: account.id),
+            let invoice = try await services.storage.invoices.find(payment.invoiceID, in: account.id),
+            invoice.customerID == customer
+        else { return nil }
+        return (payment, invoice)
+    }
+
+    /// Records that a client opened a proposal or an invoice (the back office's "viewed").
+    public func recordView(
+        _ action: AuditEvent.Action, of subject: RecordReference, account: Account, customer: Customer.ID?, email: String?,
+        origin: RequestOrigin
+    ) async throws {
+        try await services.storage.auditEvents.record(
+            AuditEvent(
+                accountID: account.id, action: action, about: subject, customerID: customer, actorEmail: email,
+                ipAddress: origin.ipAddress, userAgent: origin.userAgent, occurredAt: services.clock.now))
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Paying an invoice by card in the portal (SPEC F10): through the configured gateway, once per idempotency key.
+public struct InvoicePayments: Sendable {
+    /// What a payment attempt led to.
+    public enum Outcome: Hashable, Sendable {
+        /// Charged and recorded (or, for a key seen before, the payment that key already made).
+        case paid(Payment)
+        /// The gateway refused the card; nothing was charged.
+        case declined(String)
+        /// The gateway could not be reached; nothing was charged.
+        case gatewayUnavailable(String)
+        /// The amount or the key is not acceptable; says why.
+        case invalid(String)
+        /// Nothing is owed.
+        case nothingOwed
+    }
+
+    /// The amounts of a payment of `amount` on an invoice: what goes to the invoice, the fee, and the charge.
+    public struct Quote: Hashable, Sendable {
+        public var amount: Money
+        public var serviceFee: Money
+        public var charge: Money { amount + serviceFee }
+
+        /// The quote for paying `amount` under the account's service-fee setting.
+        public init(amount: Money, settings: AccountSettings) {
+            self.amount = amount
+            self.serviceFee = amount.applying(basisPoints: settings.serviceFeeBasisPoints)
+        }
+    }
+
+    let services: PortalServices
+    let emails: any PortalEmailComposer
+
+    public init(services: PortalServices, emails: any PortalEmailComposer) {
+        self.services = services
+        self.emails = emails
+    }
+
+    /// Why `amount` cannot be paid on `invoice`, or `nil` when it can: more than zero, no more than the balance,
+    /// and the whole balance unless the account allows partial payments.
+    public static func problem(paying amount: Money, on invoice: Invoice, settings: AccountSettings) -> String? {
+        if amount <= .zero { return "Enter an amount greater than zero." }
+        if amount > invoice.balance { return "The amount is more than the \(invoice.balance) due." }
+        if !settings.allowsPartialPayments && amount != invoice.balance {
+            return "This invoice can only be paid in full (\(invoice.balance))."
+        }
+        return nil
+    }
+
+    /// Charges `amount` (plus the account's service fee) for `invoice` and records the payment, the new balance, a
+    /// receipt email and an audit event in one transaction. A key seen before returns its payment without charging.
+    public func pay(
+        _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, card: CardDetails,
+        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin
+    ) async throws -> Outcome {
+        guard (16...128).contains(idempotencyKey.count) else { return .invalid("This payment form has expired; reload the page.") }
+        let store = services.storage
+        if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
+            return earlier.invoiceID == invoiceID ? .paid(earlier) : .invalid("This payment form has expired; reload the page.")
+        }
+        guard let invoice = try await store.invoices.find(invoiceID, in: account.id), invoice.customerID == customer.id
+        else { return .invalid("This invoice cannot be paid here.") }
+        guard invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
+        if let problem = Self.problem(paying: amount, on: invoice, settings: account.settings) { return .invalid(problem) }
+
+        let quote = Quote(amount: amount, settings: account.settings)
+        let result: ChargeResult
+        do {
+            result = try await services.paymentGateway.charge(
+                ChargeRequest(
+                    amount: quote.charge, currencyCode: account.currencyCode, card: card,
+                    idempotencyKey: "\(account.id.rawValue):\(idempotencyKey)", description: "Invoice \(invoice.number)"))
+        } catch let error as PaymentGatewayError {
+            return .gatewayUnavailable(error.message)
+        }
+        guard case .approved(let reference, let summary) = result else {
+            if case .declined(let message) = result { return .declined(message) }
+            return .declined("The card was declined.")
+        }
+        return try await record(
+            quote, reference: reference, card: summary, invoiceID: invoiceID, customer: customer, account: account,
+            idempotencyKey: idempotencyKey, actorEmail: actorEmail, origin: origin)
+    }
+
+    /// Records an approved charge. A concurrent attempt with the same key that recorded first wins: its payment is
+    /// returned and nothing is recorded twice (the gateway, given the same key, charged once).
+    private func record(
+        _ quote: Quote, reference: String, card: CardSummary, invoiceID: Invoice.ID, customer: Customer, account: Account,
+        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin
+    ) async throws -> Outcome {
+        let now = services.clock.now
+        let links = PortalLinks(publicBaseURL: services.publicBaseURL)
+        do {
+            return try await services.storage.transaction { store in
+                if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
+                    return .paid(earlier)
+                }
+                guard var invoice = try await store.invoices.find(invoiceID, in: account.id) else {
+                    throw StorageError.notFound("invoice \(invoiceID)")
+                }
+                let payment = Payment(
+                    accountID: account.id, invoiceID: invoice.id, amount: quote.amount, serviceFee: quote.serviceFee,
+                    method: .card, source: .portal, gatewayReference: reference, card: card,
+                    idempotencyKey: idempotencyKey, receivedAt: now)
+                try await store.payments.insert(payment)
+                invoice.amountPaid = invoice.amountPaid + quote.amount
+                try await store.invoices.update(invoice)
+                if let address = actorEmail ?? customer.emails.first {
+                    let receipt = try emails.compose(
+                        .paymentReceipt(
+                            account: account, customer: customer, invoice: invoice, payment: payment,
+                            receiptURL: links.receipt(account, payment: payment.id)),
+                        to: [EmailMessage.Mailbox(address: address, name: customer.displayName)])
+                    try await store.outbox.enqueue(
+                        OutboxMessage(
+                            accountID: account.id, email: receipt, about: .payment(payment.id), nextAttemptAt: now,
+                            createdAt: now))
+                }
+                try await store.auditEvents.record(
+                    AuditEvent(
+                        accountID: account.id, action: .invoicePaid, about: .invoice(invoice.id), customerID: customer.id,
+                        actorEmail: actorEmail, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
+                        detail: "Paid \(quote.amount) (\(card))", occurredAt: now))
+                return .paid(payment)
+            }
+        } catch StorageError.duplicate {
+            // The same key recorded by a concurrent request between our check and our insert.
+            guard let earlier = try await services.storage.payments.find(idempotencyKey: idempotencyKey, in: account.id)
+            else { throw StorageError.duplicate("payment idempotency key") }
+            return .paid(earlier)
+        }
+    }
+}

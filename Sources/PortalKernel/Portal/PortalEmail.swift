@@ -1,0 +1,17 @@
+/// An email the portal sends, with what its template needs.
+public enum PortalEmail: Sendable {
+    /// The login link (SPEC F2, F3), valid for `validMinutes`.
+    case loginLink(account: Account, link: String, validMinutes: Int)
+    /// Tells staff about a new portal lead, with a link to it in the back office (SPEC F6).
+    case leadNotification(account: Account, lead: Lead, leadURL: String)
+    /// Tells the client their request arrived.
+    case leadConfirmation(account: Account, lead: Lead)
+    /// A receipt for a portal payment (SPEC F10).
+    case paymentReceipt(account: Account, customer: Customer, invoice: Invoice, payment: Payment, receiptURL: String)
+}
+
+/// Turns a ``PortalEmail`` into a message. The HTTP front implements it with the account's Mustache templates;
+/// use cases only say which email and to whom.
+public protocol PortalEmailComposer: Sendable {
+    func compose(_ email: PortalEmail, to recipients: [EmailMessage.Mailbox]) throws -> EmailMessage
+}

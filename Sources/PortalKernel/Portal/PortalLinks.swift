@@ -1,0 +1,33 @@
+/// Every link the portal emails or shows, under the server's public base URL.
+///
+/// One place builds them, so an email, a page and the request-log redaction agree on the paths (SPEC Interfaces).
+public struct PortalLinks: Sendable, Hashable {
+    /// `https://portal.example.com`, without a trailing slash.
+    public let base: String
+
+    public init(publicBaseURL: String) {
+        var base = publicBaseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.base = base
+    }
+
+    /// Whether links are https (so cookies are marked `Secure`).
+    public var isSecure: Bool { base.lowercased().hasPrefix("https://") }
+
+    /// The account's portal link (SPEC F1).
+    public func portal(_ account: Account) -> String { account.portalURL(publicBaseURL: base) }
+
+    /// A login link: `GET` shows a button, only its `POST` logs in (SPEC F3).
+    public func login(_ account: Account, token: SecretToken) -> String { "\(portal(account))/auth/\(token.value)" }
+
+    /// An emailed proposal link (SPEC F8).
+    public func proposal(token: SecretToken) -> String { "\(base)/p/\(token.value)" }
+
+    /// A payment's receipt in the portal.
+    public func receipt(_ account: Account, payment: Payment.ID) -> String {
+        "\(portal(account))/receipts/\(payment.rawValue)"
+    }
+
+    /// A lead in the back office (the "View lead" link of the notification email, SPEC F6).
+    public func backOfficeLead(_ lead: Lead.ID) -> String { "\(base)/admin/leads/\(lead.rawValue)" }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The portal's security timings and limits, from the `portal` section of the configuration.
+public struct PortalPolicy: Hashable, Sendable {
+    /// How long a login link works (SPEC F3: 20 minutes by default).
+    public var loginLinkLifetime: TimeInterval
+    /// A portal session ends after this long without a request.
+    public var sessionIdleTimeout: TimeInterval
+    /// A portal session ends this long after login, however active.
+    public var sessionLifetime: TimeInterval
+    /// Login-link requests allowed per email address in ``rateLimitWindow``.
+    public var loginRequestsPerEmail: Int
+    /// Login-link requests allowed per client IP address in ``rateLimitWindow``.
+    public var loginRequestsPerIP: Int
+    public var rateLimitWindow: TimeInterval
+
+    public init(
+        loginLinkLifetime: TimeInterval = 20 * 60, sessionIdleTimeout: TimeInterval = 2 * 3_600,
+        sessionLifetime: TimeInterval = 30 * 86_400, loginRequestsPerEmail: Int = 5, loginRequestsPerIP: Int = 20,
+        rateLimitWindow: TimeInterval = 15 * 60
+    ) {
+        self.loginLinkLifetime = loginLinkLifetime
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.sessionLifetime = sessionLifetime
+        self.loginRequestsPerEmail = loginRequestsPerEmail
+        self.loginRequestsPerIP = loginRequestsPerIP
+        self.rateLimitWindow = rateLimitWindow
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Accepting and declining proposals (SPEC F4, F8, F9), from the portal, an emailed link, or the back office.
+public struct ProposalAnswers: Sendable {
+    /// What the client sent when accepting.
+    public struct AcceptanceForm: Hashable, Sendable {
+        /// The full name typed as a signature.
+        public var signatureName: String
+        /// The optional items ticked.
+        public var chosenOptionalItemIDs: Set<LineItem.ID>
+        /// ``Proposal/contentHash`` of the version the page showed.
+        public var shownVersionHash: String
+
+        public init(signatureName: String, chosenOptionalItemIDs: Set<LineItem.ID>, shownVersionHash: String) {
+            self.signatureName = signatureName
+            self.chosenOptionalItemIDs = chosenOptionalItemIDs
+            self.shownVersionHash = shownVersionHash
+        }
+    }
+
+    /// How an answer turned out. Only `accepted` and `declined` changed anything.
+    public enum Outcome: Hashable, Sendable {
+        case accepted(Proposal)
+        case declined(Proposal)
+        /// It was accepted already (a second click, a second tab): nothing new is recorded.
+        case alreadyAccepted(Proposal)
+        /// It changed since it was shown: the client must look at the new version first (SPEC F9).
+        case changedSinceShown(Proposal)
+        /// It can no longer be answered: declined, expired, or withdrawn.
+        case closed(Proposal)
+        /// The form was not filled in properly; says what is wrong.
+        case invalid(String)
+        /// No such proposal in this account.
+        case notFound
+    }
+
+    let services: PortalServices
+
+    public init(services: PortalServices) {
+        self.services = services
+    }
+
+    /// Accepts `proposalID` through `channel`. Of two concurrent acceptances exactly one records; the job moves to
+    /// `active` in the same transaction.
+    public func accept(
+        _ proposalID: Proposal.ID, account: Account, via channel: AcceptanceChannel, form: AcceptanceForm,
+        actor: Customer.ID?, actorEmail: String?, origin: RequestOrigin
+    ) async throws -> Outcome {
+        let signature = form.signatureName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard signature.count >= 2, signature.count <= 200 else {
+            return .invalid("Type your full name to sign.")
+        }
+        let now = services.clock.now
+        return try await services.storage.transaction { store in
+            guard var proposal = try await store.proposals.find(proposalID, in: account.id) else { return .notFound }
+            if let early = Self.unanswerable(proposal, today: account.today(at: now)) { return early }
+            guard proposal.contentHash == form.shownVersionHash else { return .changedSinceShown(proposal) }
+            let optionalIDs = Set(proposal.lineItems.filter(\.isOptional).map(\.id))
+            guard form.chosenOptionalItemIDs.isSubset(of: optionalIDs) else { return .changedSinceShown(proposal) }
+            proposal.status = .accepted
+            proposal.acceptance = Acceptance(
+                via: channel, acceptedAt: now, signatureName: signature, ipAddress: origin.ipAddress,
+                userAgent: origin.userAgent, versionHash: proposal.contentHash,
+                chosenOptionalItemIDs: form.chosenOptionalItemIDs.sorted())
+            try await store.proposals.update(proposal)
+            if var job = try await store.jobs.find(proposal.jobID, in: account.id) {
+                job.stage = .active
+                try await store.jobs.update(job)
+            }
+            try await store.auditEvents.record(
+                AuditEvent(
+                    accountID: account.id, action: .proposalAccepted, about: .proposal(proposal.id), customerID: actor,
+                    actorEmail: actorEmail, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
+                    detail: "Signed \"\(signature)\" via \(channel.rawValue); total \(proposal.totals(choosing: form.chosenOptionalItemIDs).total)",
+                    occurredAt: now))
+            return .accepted(proposal)
+        }
+    }
+
+    /// Declines `proposalID` with the client's reason (which may be empty).
+    public func decline(
+        _ proposalID: Proposal.ID, account: Account, reason: String, actor: Customer.ID?, actorEmail: String?,
+        origin: RequestOrigin
+    ) async throws -> Outcome {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count <= 2_000 else { return .invalid("Keep the reason under 2,000 characters.") }
+        let now = services.clock.now
+        return try await services.storage.transaction { store in
+            guard var proposal = try await store.proposals.find(proposalID, in: account.id) else { return .notFound }
+            if let early = Self.unanswerable(proposal, today: account.today(at: now)) { return early }
+            proposal.status = .declined
+            proposal.declineReason = reason.isEmpty ? nil : reason
+            try await store.proposals.update(proposal)
+            try await store.auditEvents.record(
+                AuditEvent(
+                    accountID: account.id, action: .proposalDeclined, about: .proposal(proposal.id), customerID: actor,
+                    actorEmail: actorEmail, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
+                    detail: reason.isEmpty ? nil : reason, occurredAt: now))
+            return .declined(proposal)
+        }
+    }
+
+    /// Why `proposal` cannot be answered now, or `nil` when it can (sent, not past its expiry date).
+    public static func unanswerable(_ proposal: Proposal, today: CalendarDate) -> Outcome? {
+        switch proposal.status {
+        case .accepted: return .alreadyAccepted(proposal)
+        case .draft, .declined, .expired: return .closed(proposal)
+        case .sent:
+            if let expiresOn = proposal.expiresOn, today > expiresOn { return .closed(proposal) }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// What someone types into the request-service form (SPEC F5), checked before anything is saved.
+public struct ServiceRequest: Hashable, Sendable {
+    /// The form's fields, for messages beside each one.
+    public enum Field: String, Hashable, Sendable, CaseIterable {
+        case name, email, phone, serviceAddress, servicesWanted, description, preferredDate
+    }
+
+    /// The services a visitor can tick; anything else goes into the description.
+    public static let serviceChoices = [
+        "Lawn care", "Tree care", "Landscaping", "Hardscaping", "Irrigation", "Snow removal", "Other",
+    ]
+
+    public var name: String
+    public var email: String
+    public var phone: String
+    public var serviceAddress: String
+    public var servicesWanted: [String]
+    public var description: String
+    /// As typed (`2026-12-05`, from a date field); empty for none.
+    public var preferredDate: String
+
+    public init(
+        name: String, email: String, phone: String, serviceAddress: String, servicesWanted: [String],
+        description: String, preferredDate: String
+    ) {
+        self.name = name.trimmed
+        self.email = EmailAddress.normalized(email)
+        self.phone = phone.trimmed
+        self.serviceAddress = serviceAddress.trimmed
+        self.servicesWanted = servicesWanted.filter(Self.serviceChoices.contains)
+        self.description = description.trimmed
+        self.preferredDate = preferredDate.trimmed
+    }
+
+    /// What is wrong, field by field; empty when the request can be saved.
+    public func problems(today: CalendarDate) -> [Field: String] {
+        var problems: [Field: String] = [:]
+        if name.isEmpty { problems[.name] = "Enter your name." }
+        if name.count > 200 { problems[.name] = "Keep your name under 200 characters." }
+        if !EmailAddress.isValid(email) { problems[.email] = "Enter an email address such as name@example.com." }
+        let digits = phone.filter(\.isNumber)
+        if !phone.isEmpty && (digits.count < 7 || phone.count > 40) { problems[.phone] = "Enter a phone number we can call, or leave it empty." }
+        if serviceAddress.isEmpty { problems[.serviceAddress] = "Enter the address where the work is needed." }
+        if serviceAddress.count > 500 { problems[.serviceAddress] = "Keep the address under 500 characters." }
+        if servicesWanted.isEmpty && description.isEmpty {
+            problems[.servicesWanted] = "Choose a service or describe what you need."
+        }
+        if description.count > 5_000 { problems[.description] = "Keep the description under 5,000 characters." }
+        if !preferredDate.isEmpty {
+            if let date = CalendarDate(iso: preferredDate) {
+                if date < today { problems[.preferredDate] = "Choose today or a later date." }
+            } else {
+                problems[.preferredDate] = "Enter a date such as \(today.adding(days: 7))."
+            }
+        }
+        return problems
+    }
+}
+
+extension String {
+    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Turns a request-service form into a portal lead (SPEC F5, F6): the lead's job, the lead, the emails the lead
+/// router asks for and a confirmation to the client, and an audit event, all in one transaction.
+public struct ServiceRequests: Sendable {
+    /// How a submission turned out.
+    public enum Outcome: Hashable, Sendable {
+        case submitted(Lead)
+        /// Nothing was saved; the form comes back with these messages.
+        case invalid([ServiceRequest.Field: String])
+    }
+
+    let services: PortalServices
+    let emails: any PortalEmailComposer
+
+    public init(services: PortalServices, emails: any PortalEmailComposer) {
+        self.services = services
+        self.emails = emails
+    }
+
+    /// Saves `request` as a portal lead of `account`, attached to `customer` when a logged-in client sent it.
+    public func submit(
+        _ request: ServiceRequest, account: Account, customer: Customer?, origin: RequestOrigin
+    ) async throws -> Outcome {
+        let now = services.clock.now
+        let problems = request.problems(today: account.today(at: now))
+        guard problems.isEmpty else { return .invalid(problems) }
+
+        let services = request.servicesWanted
+        let job = Job(
+            accountID: account.id, customerID: customer?.id,
+            title: services.isEmpty ? "Service request" : services.joined(separator: ", "),
+            createdStage: .lead, portalLead: true, createdAt: now)
+        var lead = Lead(
+            accountID: account.id, jobID: job.id, portalLead: true, name: request.name, email: request.email,
+            phone: request.phone.isEmpty ? nil : request.phone, serviceAddress: request.serviceAddress,
+            servicesWanted: services, description: request.description,
+            preferredDate: CalendarDate(iso: request.preferredDate), submittedAt: now)
+        let routing = try await self.services.leadRouter.route(lead, account: account)
+        lead.assigneeID = routing.assigneeID
+        lead.tags = routing.tags
+
+        let links = PortalLinks(publicBaseURL: self.services.publicBaseURL)
+        let recipients = routing.recipients.map(EmailAddress.normalized).filter(EmailAddress.isValid)
+        let notification = try recipients.isEmpty
+            ? nil
+            : emails.compose(
+                .leadNotification(account: account, lead: lead, leadURL: links.backOfficeLead(lead.id)),
+                to: recipients.map { EmailMessage.Mailbox(address: $0) })
+        let confirmation = try emails.compose(
+            .leadConfirmation(account: account, lead: lead), to: [EmailMessage.Mailbox(address: lead.email, name: lead.name)])
+        let messages = [notification, confirmation].compactMap { $0 }
+        let submitted = lead
+        try await self.services.storage.transaction { store in
+            try await store.jobs.insert(job)
+            try await store.leads.insert(submitted)
+            for message in messages {
+                try await store.outbox.enqueue(
+                    OutboxMessage(
+                        accountID: account.id, email: message, about: .lead(submitted.id), nextAttemptAt: now, createdAt: now))
+            }
+            try await store.auditEvents.record(
+                AuditEvent(
+                    accountID: account.id, action: .leadSubmitted, about: .lead(submitted.id), customerID: customer?.id,
+                    actorEmail: submitted.email, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
+                    occurredAt: now))
+        }
+        return .submitted(submitted)
+    }
+}

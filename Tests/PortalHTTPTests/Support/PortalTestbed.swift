@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LogMailer
+import Logging
+import PortalKernel
+import PortalTestSupport
+import SQLiteStorage
+import SandboxPayments
+import SettingsLeadRouter
+
+@testable import PortalHTTP
+
+/// A portal on a fresh SQLite store with a log mailer, the sandbox gateway and a clock that stands still, seeded
+/// with two companies whose records exercise every visibility rule. Each record carries a marker string, so a
+/// test can check that no page shows another customer's data.
+final class PortalTestbed: Sendable {
+    let folder: URL
+    let services: PortalServices
+    let clock: ManualClock
+    let gateway: SandboxPayments
+    let mail: MailFolder
+    let rateLimiter = RateLimiter()
+    static let base = "http://portal.test"
+    /// 2026-11-25 15:00 UTC, a Wednesday (10:00 in the accounts' New York time zone).
+    static let now = Date(timeIntervalSince1970: 1_795_618_800)
+
+    init(settings: AccountSettings? = nil, publicBaseURL: String = PortalTestbed.base) async throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-http-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        clock = ManualClock(Self.now)
+        gateway = SandboxPayments(clock: clock)
+        mail = MailFolder(folder.appendingPathComponent("mail"))
+        let storage = try SQLiteStorage(path: folder.appendingPathComponent("portal.sqlite").path)
+        try await storage.migrate()
+        var logger = Logger(label: "portal-tests")
+        logger.logLevel = .warning
+        services = PortalServices(
+            storage: storage,
+            mailer: LogMailer(folder: mail.url, defaultFrom: .init(address: "portal@portal.test"), logger: logger, clock: clock),
+            leadRouter: SettingsLeadRouter(), paymentGateway: gateway, clock: clock, publicBaseURL: publicBaseURL, logger: logger)
+        try await Seed(now: Self.now, settings: settings).write(into: storage)
+    }
+
+    /// Runs `body` against the portal's router (no sockets).
+    func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let router = try PortalRouter.build(
+            services: services, options: PortalHTTPOptions(trustForwardedFor: true, rateLimiter: rateLimiter))
+        let app = Application(router: router, logger: services.logger)
+        try await app.test(.router, body)
+    }
+
+    /// Delivers every queued email through the log mailer, as the outbox worker does.
+    func deliverMail() async throws {
+        let delivery = OutboxDelivery(
+            storage: services.storage, mailer: services.mailer, clock: clock, policy: RetryPolicy(), logger: services.logger)
+        _ = try await delivery.deliverDue(limit: 1_000)
+    }
+
+    /// Asks for a login link for `email` and returns the link's path from the delivered email.
+    /// (The clock moves a second first: emails are named by the time they were written, and must sort apart.)
+    func loginLinkPath(for email: String, browser: inout Browser) async throws -> String? {
+        clock.advance(by: 1)
+        _ = try await browser.get("/portal/\(Seed.keyA)/login")
+        _ = try await browser.post("/portal/\(Seed.keyA)/login", [("email", email)])
+        try await deliverMail()
+        let link = try mail.to(EmailAddress.normalized(email)).last?.link(startingWith: "\(Self.base)/portal/\(Seed.keyA)/auth/")
+        return link.map { String($0.dropFirst(Self.base.count)) }
+    }
+
+    /// Logs `email` in through the emailed link, as a person does.
+    func logIn(_ email: String, browser: inout Browser) async throws {
+        guard let path = try await loginLinkPath(for: email, browser: &browser) else { throw Missing(what: "login email") }
+        _ = try await browser.get(path)
+        let started = try await browser.post(path)
+        guard started.status == .seeOther else { throw Missing(what: "session for \(email)") }
+    }
+
+    struct Missing: Error {
+        let what: String
+    }
+
+    func remove() async {
+        try? await services.storage.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
