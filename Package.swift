@@ -146,6 +146,8 @@ let package = Package(
             dependencies: [
                 "PortalHTTP", "PortalKernel", "PortalTestSupport", "SQLiteStorage", "LogMailer", "SettingsLeadRouter",
                 "SandboxPayments",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

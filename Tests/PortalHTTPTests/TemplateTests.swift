@@ -1,0 +1,57 @@
+import Foundation
+import Mustache
+import PortalKernel
+import Testing
+
+@testable import PortalHTTP
+
+@Suite("Templates and formatting")
+struct TemplateTests {
+    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/PortalHTTP/Resources")
+
+    @Test("Every template file is registered under its name and parses")
+    func everyTemplateRegistered() throws {
+        for (folder, registered) in [("pages", PortalTemplates.pages), ("emails", PortalTemplates.emails)] {
+            let files = try FileManager.default.contentsOfDirectory(atPath: Self.resources.appendingPathComponent(folder).path)
+                .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
+            #expect(Set(files) == Set(registered.keys), "\(folder)")
+            for (name, bytes) in registered {
+                #expect(throws: Never.self, "\(name)") { try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)) }
+            }
+        }
+    }
+
+    @Test("Emails: text without HTML escaping, HTML escaped, the portal link available to every template")
+    func emails() throws {
+        let composer = try TemplateEmailComposer(publicBaseURL: "https://portal.example.com/")
+        let account = Account(name: "Greenleaf", portalKey: "greenleaf", branding: Branding(displayName: "Green & Leaf"), createdAt: Date())
+        let message = try composer.compose(
+            .loginLink(account: account, link: "https://portal.example.com/portal/greenleaf/auth/TOKEN", validMinutes: 20),
+            to: [.init(address: "cece@example.com")])
+        #expect(message.subject == "Your login link for Greenleaf")
+        #expect(message.textBody.hasPrefix("Hello,"))
+        #expect(message.textBody.contains("Green & Leaf client portal"))
+        #expect(message.textBody.contains("https://portal.example.com/portal/greenleaf\n"))
+        #expect(message.htmlBody?.contains("Green &amp; Leaf") == true)
+        #expect(message.htmlBody?.contains("href=\"https://portal.example.com/portal/greenleaf/auth/TOKEN\"") == true)
+    }
+
+    @Test("Money in the account's currency, dates in words, amounts parsed as people type them")
+    func formatting() {
+        let usd = Formatting(account: Account(name: "A", portalKey: "a", branding: Branding(displayName: "A"), createdAt: Date()))
+        #expect(usd.money(Money(cents: 123_450)) == "$1,234.50")
+        #expect(usd.money(Money(cents: 5)) == "$0.05")
+        let cad = Formatting(account: Account(name: "A", portalKey: "a", currencyCode: "CAD", branding: Branding(displayName: "A"), createdAt: Date()))
+        #expect(cad.money(Money(cents: 1_000)) == "CA$10.00")
+        #expect(usd.date(CalendarDate(iso: "2026-03-03")!) == "March 3, 2026")
+        #expect(usd.quantity(Decimal(string: "2.5")!) == "2.5")
+        #expect(Formatting.parseAmount("$1,234.50") == Money(cents: 123_450))
+        #expect(Formatting.parseAmount("80") == Money(cents: 8_000))
+        #expect(Formatting.parseAmount("80.5") == Money(cents: 8_050))
+        #expect(Formatting.parseAmount("80.505") == nil)
+        #expect(Formatting.parseAmount("-5") == nil)
+        #expect(Formatting.parseAmount("") == nil)
+        #expect(Formatting.parseAmount("1e5") == nil)
+    }
+}
