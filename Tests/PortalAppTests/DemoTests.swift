@@ -26,6 +26,12 @@ struct DemoTests {
         #expect(summary.contains("http://127.0.0.1:8080/portal/greenleaf-demo"))
         #expect(summary.contains("http://127.0.0.1:8080/admin"))
         #expect(summary.contains(second.adminPassword))
+        // Each run prints a working emailed-proposal link.
+        for result in [first, second] {
+            let link = try #require(try await storage.proposalLinks.find(hash: result.proposalLinkToken.hash))
+            #expect(link.proposalID == "demo-proposal-tree-planting")
+        }
+        #expect(summary.contains("http://127.0.0.1:8080/p/\(second.proposalLinkToken.value)"))
         #expect(summary.split(separator: "\n").contains { $0.contains("client") && $0.contains("cece@example.com") })
         try await storage.close()
         fixture.remove()
@@ -44,7 +50,7 @@ struct DemoTests {
         let invoices = try await storage.invoices.portalCandidates(for: cece.id, in: account.id)
         let view = PortalView(
             proposals: proposals, jobs: jobs, invoices: invoices, settings: account.settings, today: account.today(at: Date()))
-        #expect(Set(view.proposals.map(\.id.rawValue)) == ["demo-proposal-spring-cleanup", "demo-proposal-accepted-portal"])
+        #expect(Set(view.proposals.map(\.id.rawValue)) == ["demo-proposal-spring-cleanup", "demo-proposal-tree-planting", "demo-proposal-accepted-portal"])
         #expect(Set(view.invoices.map(\.number)) == ["INV-1001", "INV-1002", "INV-1004", "INV-1007", "INV-1009"])
         // Every hidden reason occurs at least once among the sample's proposals.
         let verdicts = proposals.compactMap { proposal in

@@ -87,6 +87,8 @@ struct ExecutableTests {
         let eml = try String(contentsOf: mail.appendingPathComponent(try #require(emails.first)), encoding: .utf8)
         #expect(eml.contains("Subject: Queued before start"))
 
+        try await logInAsSampleClient(port: boundPort, mail: MailFolder(mail))
+
         process.terminate()  // SIGTERM
         let rest = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -117,11 +119,48 @@ struct ExecutableTests {
         return String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self)
     }
 
-    /// A GET with a plain socket-free client: curl is on every build machine, URLSession needs FoundationNetworking.
-    func fetch(_ url: String) async throws -> (Data, Int) {
+    /// What the README promises a newcomer: the sample client asks for a login link, reads it in the `.eml` file,
+    /// presses "Continue to your portal", and sees their portal.
+    func logInAsSampleClient(port: Int, mail: MailFolder) async throws {
+        let jar = FileManager.default.temporaryDirectory.appendingPathComponent("cookies-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: jar) }
+        let portal = "http://127.0.0.1:\(port)/portal/greenleaf-demo"
+        let (loginPage, _) = try await fetch("\(portal)/login", cookies: jar)
+        let csrf = try #require(Self.hiddenField("csrf", in: String(decoding: loginPage, as: UTF8.self)))
+        let (sent, sentStatus) = try await fetch("\(portal)/login", cookies: jar, form: "csrf=\(csrf)&email=cece%40example.com")
+        #expect(sentStatus == 200)
+        #expect(String(decoding: sent, as: UTF8.self).contains("Check your email"))
+
+        var link: String?
+        let deadline = Date().addingTimeInterval(20)
+        while link == nil, Date() < deadline {
+            // The link's path: the config says port 0, so its base URL names no real port.
+            link = try mail.to("cece@example.com").compactMap { $0.link(startingWith: "/portal/greenleaf-demo/auth/") }.first
+                .map { "http://127.0.0.1:\(port)\($0)" }
+            if link == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let loginLink = try #require(link, "no login email in \(mail.url.path)")
+        let (button, _) = try await fetch(loginLink, cookies: jar)
+        #expect(String(decoding: button, as: UTF8.self).contains("Continue to your portal"))
+        let (_, started) = try await fetch(loginLink, cookies: jar, form: "csrf=\(csrf)")
+        #expect(started == 303)
+        let (home, homeStatus) = try await fetch(portal, cookies: jar)
+        #expect(homeStatus == 200)
+        #expect(String(decoding: home, as: UTF8.self).contains("Hello, Cece Cunningham"))
+    }
+
+    static func hiddenField(_ name: String, in html: String) -> String? {
+        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// A request with a plain socket-free client: curl is on every build machine, URLSession needs
+    /// FoundationNetworking. With `cookies`, a cookie jar file is read and written; with `form`, it is a POST.
+    func fetch(_ url: String, cookies: String? = nil, form: String? = nil) async throws -> (Data, Int) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "10", url]
+        process.arguments = ["curl", "-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "10"]
+            + (cookies.map { ["-b", $0, "-c", $0] } ?? []) + (form.map { ["--data", $0] } ?? []) + [url]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -12,6 +12,8 @@ struct DemoCompany {
     /// The client to log in as; `sharedEmail` belongs to two customers (a property manager).
     static let clientEmail = "cece@example.com"
     static let sharedEmail = "pat.manager@example.com"
+    /// The open proposal `portal demo` prints an emailed link to (accepting there takes it out of the portal).
+    static let emailedProposalID: Proposal.ID = "demo-proposal-tree-planting"
 
     let account: Account
     let admin: StaffUser
@@ -84,6 +86,13 @@ struct DemoCompany {
                 LineItem(id: "demo-item-cleanup", description: "Spring clean-up, beds and lawn", quantity: 1, unitPrice: Money(cents: 38_000)),
                 LineItem(id: "demo-item-mulch", description: "Hardwood mulch, installed (yards)", quantity: 6, unitPrice: Money(cents: 6_500)),
                 LineItem(id: "demo-item-edging", description: "Steel bed edging (optional)", quantity: 40, unitPrice: Money(cents: 900), isOptional: true),
+            ])
+        jobWithProposal(
+            "tree-planting", title: "Two red maples, planted", customer: cece, created: .proposal, stage: .proposal,
+            status: .sent,
+            items: [
+                LineItem(id: "demo-item-maple", description: "Red maple, 2 in. caliper, planted and staked", quantity: 2, unitPrice: Money(cents: 42_500)),
+                LineItem(id: "demo-item-guard", description: "Trunk guards (optional)", quantity: 2, unitPrice: Money(cents: 1_800), isOptional: true),
             ])
         jobWithProposal("draft", title: "Irrigation start-up", customer: cece, created: .proposal, stage: .proposal, status: .draft, sentDaysAgo: nil, items: mowing)
         jobWithProposal("reverted", title: "Oak pruning (created active, reverted)", customer: cece, created: .active, stage: .proposal, status: .sent, items: mowing)

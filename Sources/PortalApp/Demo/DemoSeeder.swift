@@ -12,6 +12,8 @@ public struct DemoSeeder: Sendable {
         public var adminPassword: String
         public var clientEmail: String
         public var sharedClientEmail: String
+        /// A fresh emailed-proposal link (`/p/{token}`), as staff would send it.
+        public var proposalLinkToken: SecretToken
     }
 
     let storage: any PortalStorage
@@ -22,16 +24,21 @@ public struct DemoSeeder: Sendable {
         self.clock = clock
     }
 
-    /// Seeds the company (all-or-nothing) unless it exists, and sets a new random admin password either way,
-    /// so the printed credentials always work.
+    /// Seeds the company (all-or-nothing) unless it exists, and sets a new random admin password and makes a new
+    /// proposal link either way, so the printed credentials and link always work (tokens are stored hashed only).
     public func seed() async throws -> Result {
         let password = SecretToken.generate().value.prefix(16).description
         let hash = Bcrypt.hash(password, cost: 10)
         let demo = DemoCompany(now: clock.now, adminPasswordHash: hash)
+        let link = SecretToken.generate()
+        let proposalLink = ProposalLink(
+            accountID: DemoCompany.accountID, proposalID: DemoCompany.emailedProposalID, tokenHash: link.hash,
+            createdAt: clock.now)
         let created = try await storage.transaction { store in
             if var admin = try await store.staffUsers.find(demo.admin.id, in: DemoCompany.accountID) {
                 admin.passwordHash = hash
                 try await store.staffUsers.update(admin)
+                try await store.proposalLinks.insert(proposalLink)
                 return false
             }
             try await store.accounts.insert(demo.account)
@@ -42,12 +49,13 @@ public struct DemoSeeder: Sendable {
             for invoice in demo.invoices { try await store.invoices.insert(invoice) }
             for payment in demo.payments { try await store.payments.insert(payment) }
             for lead in demo.leads { try await store.leads.insert(lead) }
+            try await store.proposalLinks.insert(proposalLink)
             return true
         }
         let account = try await storage.accounts.find(DemoCompany.accountID) ?? demo.account
         return Result(
             account: account, created: created, adminEmail: DemoCompany.adminEmail, adminPassword: password,
-            clientEmail: DemoCompany.clientEmail, sharedClientEmail: DemoCompany.sharedEmail)
+            clientEmail: DemoCompany.clientEmail, sharedClientEmail: DemoCompany.sharedEmail, proposalLinkToken: link)
     }
 }
 
@@ -63,6 +71,10 @@ extension DemoSeeder.Result {
               Back office:   \(base)/admin
               Admin login:   \(adminEmail)  password: \(adminPassword)
               Sample client: \(clientEmail)  (log in with this email; \(sharedClientEmail) is a client with two properties)
+              Login emails:  written as .eml files to the log mailer's folder (var/mail/ by default) and to the log
+              Emailed proposal, as a client receives it (no login needed):
+                             \(PortalLinks(publicBaseURL: publicBaseURL).proposal(token: proposalLinkToken))
+              Sandbox cards: 4242 4242 4242 4242 approved · 4000 0000 0000 0002 declined (any future expiry, any CVC)
             """
     }
 }
