@@ -4,7 +4,7 @@ import PortalHTTP
 import PortalKernel
 import ServiceLifecycle
 
-/// The HTTP server and the outbox worker, run as swift-service-lifecycle services and stopped gracefully on
+/// The HTTP server, the outbox worker and the expiry sweeper, run as swift-service-lifecycle services and stopped gracefully on
 /// SIGINT or SIGTERM.
 public struct PortalServer: Sendable {
     public let services: PortalServices
@@ -38,7 +38,10 @@ public struct PortalServer: Sendable {
     public func run() async throws {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: try makeApplication()), .init(service: makeOutboxWorker())],
+                services: [
+                    .init(service: try makeApplication()), .init(service: makeOutboxWorker()),
+                    .init(service: ExpirySweeper(storage: services.storage, clock: services.clock, logger: services.logger)),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: services.logger))
         do {
