@@ -125,7 +125,8 @@ let package = Package(
         .target(
             name: "PortalTestSupport",
             dependencies: [.product(name: "Logging", package: "swift-log")],
-            path: "Tests/PortalTestSupport"
+            path: "Tests/PortalTestSupport",
+            exclude: ["smtp_server.py"]
         ),
         .executableTarget(
             name: "json-crash-writer",
@@ -163,7 +164,6 @@ let package = Package(
                 "PortalTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["smtp_server.py"]
         ),
         .testTarget(
             name: "PortalAppTests",

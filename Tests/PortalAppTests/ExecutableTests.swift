@@ -46,27 +46,10 @@ struct ExecutableTests {
     func servesAndStops() async throws {
         let fixture = try AppFixture()
         try await queueEmail(in: fixture.folder.appendingPathComponent("portal.sqlite").path)
-        let process = Process()
-        process.executableURL = try Self.binary
-        process.arguments = ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)]
-        let errors = Pipe()
-        let output = Pipe()
-        process.standardError = errors
-        process.standardOutput = output
-        try process.run()
+        let server = try await startServer(["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)])
+        let (process, errors, output) = (server.process, server.errors, server.output)
         defer { if process.isRunning { process.terminate() } }
-
-        // Hummingbird logs the port it bound (port 0: the system chose one).
-        var log = ""
-        var port: Int?
-        let deadline = Date().addingTimeInterval(30)
-        while port == nil, Date() < deadline, process.isRunning {
-            log += read(errors, waitingAtMost: 1)
-            if let range = log.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                port = Int(log[range].split(separator: ":").last!)
-            }
-        }
-        let boundPort = try #require(port, "server did not start: \(log)")
+        let boundPort = server.port
         let (data, response) = try await fetch("http://127.0.0.1:\(boundPort)/health")
         #expect(response == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("\"storage\":\"sqlite\""))
@@ -87,7 +70,7 @@ struct ExecutableTests {
         let eml = try String(contentsOf: mail.appendingPathComponent(try #require(emails.first)), encoding: .utf8)
         #expect(eml.contains("Subject: Queued before start"))
 
-        try await logInAsSampleClient(port: boundPort, mail: MailFolder(mail))
+        try await logInAsSampleClient(port: boundPort) { try MailFolder(mail).to("cece@example.com") }
 
         process.terminate()  // SIGTERM
         let rest = errors.fileHandleForReading.readDataToEndOfFile()
@@ -96,6 +79,67 @@ struct ExecutableTests {
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: rest, as: UTF8.self).contains("Portal stopped"))
         fixture.remove()
+    }
+
+    @Test("With mailer.driver = smtp, the login-link email reaches a real SMTP server and its link logs the client in")
+    func loginLinkOverSMTP() async throws {
+        let smtp = try LocalSMTPServer()
+        defer { smtp.stop() }
+        let fixture = try AppFixture()
+        let server = try await startServer(
+            ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)],
+            environment: [
+                "PORTAL_MAILER_DRIVER": "smtp", "PORTAL_MAILER_HOST": "127.0.0.1", "PORTAL_MAILER_PORT": "\(smtp.port)",
+                "PORTAL_MAILER_STARTTLS": "none", "PORTAL_MAILER_FROM_ADDRESS": "portal@greenleaf.example",
+            ])
+        defer { if server.process.isRunning { server.process.terminate() } }
+        try await logInAsSampleClient(port: server.port) {
+            try smtp.received().filter { $0.to == ["cece@example.com"] }
+                .map { MailFolder.Mail(raw: $0.eml) }
+        }
+        server.process.terminate()
+        server.process.waitUntilExit()
+        fixture.remove()
+    }
+
+    /// A `portal` process serving on a port the system chose, with its output pipes.
+    struct RunningServer {
+        let process: Process
+        let port: Int
+        let errors: Pipe
+        let output: Pipe
+    }
+
+    /// Starts the binary with `arguments` and waits for Hummingbird to log the port it bound.
+    func startServer(_ arguments: [String], environment: [String: String] = [:]) async throws -> RunningServer {
+        let process = Process()
+        process.executableURL = try Self.binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let errors = Pipe()
+        let output = Pipe()
+        process.standardError = errors
+        process.standardOutput = output
+        try process.run()
+        var log = ""
+        var port: Int?
+        let deadline = Date().addingTimeInterval(30)
+        while port == nil, Date() < deadline, process.isRunning {
+            log += read(errors, waitingAtMost: 1)
+            if let range = log.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                port = Int(log[range].split(separator: ":").last!)
+            }
+        }
+        guard let port else {
+            if process.isRunning { process.terminate() }
+            throw ServerDidNotStart(log: log)
+        }
+        return RunningServer(process: process, port: port, errors: errors, output: output)
+    }
+
+    struct ServerDidNotStart: Error, CustomStringConvertible {
+        let log: String
+        var description: String { "server did not start: \(log)" }
     }
 
     /// Puts one email in the outbox of the SQLite store at `path`, as a use case would.
@@ -121,7 +165,7 @@ struct ExecutableTests {
 
     /// What the README promises a newcomer: the sample client asks for a login link, reads it in the `.eml` file,
     /// presses "Continue to your portal", and sees their portal.
-    func logInAsSampleClient(port: Int, mail: MailFolder) async throws {
+    func logInAsSampleClient(port: Int, mailbox: () throws -> [MailFolder.Mail]) async throws {
         let jar = FileManager.default.temporaryDirectory.appendingPathComponent("cookies-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: jar) }
         let portal = "http://127.0.0.1:\(port)/portal/greenleaf-demo"
@@ -135,11 +179,11 @@ struct ExecutableTests {
         let deadline = Date().addingTimeInterval(20)
         while link == nil, Date() < deadline {
             // The link's path: the config says port 0, so its base URL names no real port.
-            link = try mail.to("cece@example.com").compactMap { $0.link(startingWith: "/portal/greenleaf-demo/auth/") }.first
+            link = try mailbox().compactMap { $0.link(startingWith: "/portal/greenleaf-demo/auth/") }.first
                 .map { "http://127.0.0.1:\(port)\($0)" }
             if link == nil { try await Task.sleep(for: .milliseconds(100)) }
         }
-        let loginLink = try #require(link, "no login email in \(mail.url.path)")
+        let loginLink = try #require(link, "no login email arrived")
         let (button, _) = try await fetch(loginLink, cookies: jar)
         #expect(String(decoding: button, as: UTF8.self).contains("Continue to your portal"))
         let (_, started) = try await fetch(loginLink, cookies: jar, form: "csrf=\(csrf)")

@@ -81,7 +81,7 @@ struct InvoiceAndPaymentTests {
             #expect(try await bed.services.storage.payments.all(for: I.unpaid, in: Seed.accountA).count == 1)
 
             try await bed.deliverMail()
-            let mail = try #require(try bed.mail.to("cece@example.com").last)
+            let mail = try #require(try bed.mail.to("cece@example.com").first { $0.header("Subject")?.hasPrefix("Receipt") == true })
             #expect(mail.decodedBody.contains("Thank you for your payment"))
             #expect(mail.decodedBody.contains("MARK-CECE-INV-UNPAID"))
             #expect(try await browser.get("/portal/greenleaf/invoices/\(I.unpaid)").body.contains("tag paid\">Paid"))

@@ -13,6 +13,10 @@ public struct MailFolder: Sendable {
     public struct Mail: Sendable {
         public let raw: String
 
+        public init(raw: String) {
+            self.raw = raw
+        }
+
         /// The value of header `name` (as written, possibly RFC 2047 encoded).
         public func header(_ name: String) -> String? {
             let head = raw.components(separatedBy: "\r\n\r\n").first ?? ""

@@ -5,21 +5,21 @@ import Glibc
 
 /// `smtp_server.py` (aiosmtpd) running on 127.0.0.1 for one test. It stops when ``stop()`` is called, or when this
 /// process's end of its standard input closes.
-final class LocalSMTPServer {
-    let port: Int
-    let mailDirectory: URL
+public final class LocalSMTPServer: @unchecked Sendable {
+    public let port: Int
+    public let mailDirectory: URL
     private let process: Process
     private let input: Pipe
 
     /// A message as the server received it.
-    struct Received {
-        var eml: String
-        var from: String
-        var to: [String]
-        var tls: Bool
+    public struct Received: Sendable {
+        public var eml: String
+        public var from: String
+        public var to: [String]
+        public var tls: Bool
     }
 
-    init(tls: String = "none", user: String? = nil, password: String? = nil, reject: [String] = [], port: Int = 0, mailDirectory: URL? = nil) throws {
+    public init(tls: String = "none", user: String? = nil, password: String? = nil, reject: [String] = [], port: Int = 0, mailDirectory: URL? = nil) throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_server.py")
         self.mailDirectory = mailDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
         var arguments = ["python3", script.path, "--mail-dir", self.mailDirectory.path, "--tls", tls, "--port", "\(port)"]
@@ -45,21 +45,21 @@ final class LocalSMTPServer {
         self.port = bound
     }
 
-    struct ServerDidNotStart: Error, CustomStringConvertible {
-        var description: String { "smtp_server.py did not start: is aiosmtpd installed (python3 -m pip install aiosmtpd)?" }
+    public struct ServerDidNotStart: Error, CustomStringConvertible {
+        public var description: String { "smtp_server.py did not start: is aiosmtpd installed (python3 -m pip install aiosmtpd)?" }
     }
 
     /// The self-signed certificate a TLS server uses, for `caFile`.
-    var certificate: String { mailDirectory.appendingPathComponent("cert.pem").path }
+    public var certificate: String { mailDirectory.appendingPathComponent("cert.pem").path }
 
-    func stop() {
+    public func stop() {
         try? input.fileHandleForWriting.close()
         process.terminate()
         process.waitUntilExit()
     }
 
     /// Every message received so far, in order.
-    func received() throws -> [Received] {
+    public func received() throws -> [Received] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: mailDirectory.path)) ?? []
         return try names.filter { $0.hasSuffix(".eml") }.sorted().map { name in
             let eml = try String(contentsOf: mailDirectory.appendingPathComponent(name), encoding: .utf8)
