@@ -50,4 +50,5 @@ struct JSONRepositories: Repositories {
     var outbox: any OutboxRepository { JSONOutboxRepository(access: access) }
     var auditEvents: any AuditRepository { JSONAuditRepository(access: access) }
     var proposalLinks: any ProposalLinkRepository { JSONProposalLinkRepository(access: access) }
+    var apiTokens: any APITokenRepository { JSONAPITokenRepository(access: access) }
 }

@@ -31,6 +31,7 @@ extension JSONState {
         }
         try unique("loginToken.tokenHash", loginTokens) { $0.tokenHash }
         try unique("proposalLink.tokenHash", proposalLinks) { $0.tokenHash }
+        try unique("apiToken.tokenHash", apiTokens) { $0.tokenHash }
 
         try references(staffUsers, "staffUser") { [account($0)] }
         try references(customers, "customer") { [account($0)] }
@@ -49,6 +50,7 @@ extension JSONState {
         try references(sessions, "session") { [("account", $0.accountID.rawValue, accounts[$0.accountID.rawValue] != nil)] }
         try references(outbox, "outboxMessage") { [account($0)] }
         try references(auditEvents, "auditEvent") { [account($0)] }
+        try references(apiTokens, "apiToken") { [account($0)] }
         try references(proposalLinks, "proposalLink") {
             [account($0), reference($0, "proposal", $0.proposalID.rawValue, \.proposals)]
         }

@@ -81,6 +81,7 @@ extension LoginToken: AccountOwned {}
 extension OutboxMessage: AccountOwned {}
 extension AuditEvent: AccountOwned {}
 extension ProposalLink: AccountOwned {}
+extension APIToken: AccountOwned {}
 
 extension JSONState {
     /// The row with `id` if it belongs to `account`: another account's id finds nothing.

@@ -22,6 +22,7 @@ struct JSONState: Sendable {
     var outbox: TreeDictionary<String, OutboxMessage> = [:]
     var auditEvents: TreeDictionary<String, AuditEvent> = [:]
     var proposalLinks: TreeDictionary<String, ProposalLink> = [:]
+    var apiTokens: TreeDictionary<String, APIToken> = [:]
 
     /// Look-ups behind the portal queries.
     var indexes = JSONIndexes()
@@ -63,6 +64,7 @@ extension JSONState {
         try visitor.visit("outboxMessage", \.outbox, \.outbox, id: { $0.id.rawValue }, state: &self)
         try visitor.visit("auditEvent", \.auditEvents, \.auditEvents, id: { $0.id.rawValue }, state: &self)
         try visitor.visit("proposalLink", \.proposalLinks, \.proposalLinks, id: { $0.id.rawValue }, state: &self)
+        try visitor.visit("apiToken", \.apiTokens, \.apiTokens, id: { $0.id.rawValue }, state: &self)
     }
 
     /// Every record as a dump, each list sorted by id.

@@ -17,7 +17,8 @@ extension SQLiteStorage {
                 sessions: try Session.order(Column("id")).fetchAll(db),
                 outbox: try OutboxMessage.order(Column("id")).fetchAll(db),
                 auditEvents: try AuditEvent.order(Column("id")).fetchAll(db),
-                proposalLinks: try ProposalLink.order(Column("id")).fetchAll(db))
+                proposalLinks: try ProposalLink.order(Column("id")).fetchAll(db),
+                apiTokens: try APIToken.order(Column("id")).fetchAll(db))
         }
     }
 }

@@ -27,6 +27,20 @@ enum SQLiteMigrations {
             }
             try createSameAccountTriggers(db, references: [("proposalLink", "proposalID", "proposal")])
         }
+        migrator.registerMigration("v5: API tokens, staff by email") { db in
+            try db.create(table: "apiToken") { t in
+                t.primaryKey("id", .text)
+                t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                // The unique constraint is the index behind "token by hash".
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+                t.column("revokedAt", .datetime)
+            }
+            try db.create(index: "apiToken_byAccount", on: "apiToken", columns: ["accountID", "createdAt"])
+            // The back-office login finds staff by email across accounts.
+            try db.create(index: "staffUser_byEmail", on: "staffUser", columns: ["email"])
+        }
         return migrator
     }
 

@@ -17,6 +17,7 @@ extension Session: FetchableRecord, PersistableRecord {}
 extension OutboxMessage: FetchableRecord, PersistableRecord {}
 extension AuditEvent: FetchableRecord, PersistableRecord {}
 extension ProposalLink: FetchableRecord, PersistableRecord {}
+extension APIToken: FetchableRecord, PersistableRecord {}
 
 /// A record that belongs to one account, so it is always read and written together with that account's id.
 protocol AccountScoped: FetchableRecord, PersistableRecord, Sendable {
@@ -35,6 +36,7 @@ extension LoginToken: AccountScoped { var idValue: String { id.rawValue } }
 extension OutboxMessage: AccountScoped { var idValue: String { id.rawValue } }
 extension AuditEvent: AccountScoped { var idValue: String { id.rawValue } }
 extension ProposalLink: AccountScoped { var idValue: String { id.rawValue } }
+extension APIToken: AccountScoped { var idValue: String { id.rawValue } }
 
 extension AccountScoped {
     /// Rows of this type in `account` (every query starts here).

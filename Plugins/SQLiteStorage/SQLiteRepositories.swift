@@ -17,4 +17,5 @@ struct SQLiteRepositories: Repositories {
     var outbox: any OutboxRepository { SQLiteOutboxRepository(access: access) }
     var auditEvents: any AuditRepository { SQLiteAuditRepository(access: access) }
     var proposalLinks: any ProposalLinkRepository { SQLiteProposalLinkRepository(access: access) }
+    var apiTokens: any APITokenRepository { SQLiteAPITokenRepository(access: access) }
 }

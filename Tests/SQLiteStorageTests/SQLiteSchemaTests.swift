@@ -43,6 +43,8 @@ struct SQLiteSchemaTests {
             ("timeline", "auditEvent", { _ = try await store.auditEvents.all(about: .proposal("p"), in: SQLiteFixture.accountID) }),
             ("latest activity", "auditEvent", { _ = try await store.auditEvents.recent(in: SQLiteFixture.accountID, limit: 20) }),
             ("proposal link by hash", "proposalLink", { _ = try await store.proposalLinks.find(hash: "abc") }),
+            ("API token by hash", "apiToken", { _ = try await store.apiTokens.find(hash: "abc") }),
+            ("staff by email", "staffUser", { _ = try await store.staffUsers.all(email: "alex@example.com") }),
         ]
         let queue = try DatabaseQueue(path: fixture.path)
         for query in queries {

@@ -29,6 +29,8 @@ extension StorageFixture {
                 AuditEvent(id: "audit", accountID: StorageFixture.accountA, action: .invoicePaid, about: .invoice(invoice.id), customerID: customer.id, actorEmail: "cece@example.com", ipAddress: "203.0.113.9", userAgent: "Phone", detail: "2.50", occurredAt: now))
             try await tx.proposalLinks.insert(
                 ProposalLink(id: "link", accountID: StorageFixture.accountA, proposalID: "prop", tokenHash: "link-hash", createdAt: now))
+            try await tx.apiTokens.insert(
+                APIToken(id: "api", accountID: StorageFixture.accountA, name: "Zapier", tokenHash: "api-hash", createdAt: now, revokedAt: now))
         }
     }
 }
@@ -55,7 +57,7 @@ struct DumpConformanceTests {
         #expect(dump.formatVersion == StorageDump.currentFormatVersion)
         #expect(dump == dump.canonical)
         #expect(dump.accounts.count == 2 && dump.customers.count == 1 && dump.jobs.count == 2)
-        for count in [dump.staffUsers.count, dump.proposals.count, dump.invoices.count, dump.payments.count, dump.leads.count, dump.loginTokens.count, dump.sessions.count, dump.outbox.count, dump.auditEvents.count, dump.proposalLinks.count] {
+        for count in [dump.staffUsers.count, dump.proposals.count, dump.invoices.count, dump.payments.count, dump.leads.count, dump.loginTokens.count, dump.sessions.count, dump.outbox.count, dump.auditEvents.count, dump.proposalLinks.count, dump.apiTokens.count] {
             #expect(count == 1)
         }
         try await fixture.tearDown()

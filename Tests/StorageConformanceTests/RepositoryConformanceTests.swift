@@ -264,4 +264,37 @@ struct RepositoryConformanceTests {
         }
         try await fixture.tearDown()
     }
+
+    @Test("API tokens: found by hash alone, listed newest first, revocation kept; staff found by email across accounts", arguments: StorageBackend.all)
+    func apiTokensAndStaffByEmail(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
+        let store = fixture.storage
+        _ = try await fixture.seedAccountA()
+        var b = fixture.account(StorageFixture.accountB)
+        b.createdAt = fixture.now.addingTimeInterval(60)
+        try await store.accounts.insert(b)
+        let a = StorageFixture.accountA
+        let older = APIToken(id: "t1", accountID: a, name: "Zapier", tokenHash: "h1", createdAt: fixture.now)
+        var newer = APIToken(id: "t2", accountID: a, name: "Books", tokenHash: "h2", createdAt: fixture.now.addingTimeInterval(5))
+        try await store.apiTokens.insert(older)
+        try await store.apiTokens.insert(newer)
+        #expect(try await store.apiTokens.find(hash: "h2") == newer)
+        #expect(try await store.apiTokens.all(in: a) == [newer, older])
+        #expect(try await store.apiTokens.all(in: StorageFixture.accountB).isEmpty)
+        #expect(try await store.apiTokens.find("t1", in: StorageFixture.accountB) == nil)
+        newer.revokedAt = fixture.now.addingTimeInterval(10)
+        try await store.apiTokens.update(newer)
+        #expect(try await store.apiTokens.find(hash: "h2")?.isActive == false)
+        await #expect(throws: StorageError.self) {
+            try await store.apiTokens.insert(APIToken(accountID: a, name: "Dup", tokenHash: "h1", createdAt: fixture.now))
+        }
+
+        let inB = StaffUser(id: "s-b", accountID: StorageFixture.accountB, name: "Alex", email: "alex@example.com", passwordHash: "x", role: .staff)
+        let inA = StaffUser(id: "s-a", accountID: a, name: "Alex", email: "Alex@Example.com", passwordHash: "y", role: .admin)
+        try await store.staffUsers.insert(inB)
+        try await store.staffUsers.insert(inA)
+        #expect(try await store.staffUsers.all(email: " ALEX@example.com") == [inA, inB])
+        #expect(try await store.staffUsers.all(email: "nobody@example.com").isEmpty)
+        try await fixture.tearDown()
+    }
 }

@@ -26,6 +26,17 @@ struct JSONStaffUserRepository: StaffUserRepository {
         return try access.read { state in state.staffUsers.values.first { $0.accountID == account && $0.email == email } }
     }
 
+    func all(email: String) async throws -> [StaffUser] {
+        let email = EmailAddress.normalized(email)
+        return try access.read { state in
+            state.staffUsers.values.filter { $0.email == email }.sorted { first, second in
+                let a = state.accounts[first.accountID.rawValue]
+                let b = state.accounts[second.accountID.rawValue]
+                return (a?.createdAt ?? .distantPast, first.accountID) < (b?.createdAt ?? .distantPast, second.accountID)
+            }
+        }
+    }
+
     func all(in account: Account.ID) async throws -> [StaffUser] {
         try access.read { state in
             state.staffUsers.values.filter { $0.accountID == account }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }

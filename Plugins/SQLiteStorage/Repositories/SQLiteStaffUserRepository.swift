@@ -17,6 +17,19 @@ struct SQLiteStaffUserRepository: StaffUserRepository {
         return try await access.fetchOne({ $0.filter(Column("email") == email) }, in: account)
     }
 
+    func all(email: String) async throws -> [StaffUser] {
+        let email = EmailAddress.normalized(email)
+        return try await access.read { db in
+            try StaffUser.fetchAll(
+                db,
+                sql: """
+                    SELECT staffUser.* FROM staffUser JOIN account ON account.id = staffUser.accountID
+                    WHERE staffUser.email = ? ORDER BY account.createdAt, account.id
+                    """,
+                arguments: [email])
+        }
+    }
+
     func all(in account: Account.ID) async throws -> [StaffUser] {
         try await access.fetchAll({ $0.order(Column("name"), Column("id")) }, in: account)
     }

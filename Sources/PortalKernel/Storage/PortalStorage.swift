@@ -13,6 +13,7 @@ public protocol Repositories: Sendable {
     var outbox: any OutboxRepository { get }
     var auditEvents: any AuditRepository { get }
     var proposalLinks: any ProposalLinkRepository { get }
+    var apiTokens: any APITokenRepository { get }
 }
 
 /// A storage backend (SQLite, JSON files, …), chosen by `storage.driver` in the configuration.
@@ -92,4 +93,5 @@ extension StandaloneRepositories {
     public var outbox: any OutboxRepository { standalone.outbox }
     public var auditEvents: any AuditRepository { standalone.auditEvents }
     public var proposalLinks: any ProposalLinkRepository { standalone.proposalLinks }
+    public var apiTokens: any APITokenRepository { standalone.apiTokens }
 }

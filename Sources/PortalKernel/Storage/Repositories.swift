@@ -25,6 +25,9 @@ public protocol StaffUserRepository: Sendable {
     func update(_ user: StaffUser) async throws
     func find(_ id: StaffUser.ID, in account: Account.ID) async throws -> StaffUser?
     func find(email: String, in account: Account.ID) async throws -> StaffUser?
+    /// Every staff user with `email` (normalised), in any account, oldest account first: the back-office login,
+    /// whose URL carries no account, looks people up by email alone.
+    func all(email: String) async throws -> [StaffUser]
     func all(in account: Account.ID) async throws -> [StaffUser]
 }
 
@@ -137,4 +140,15 @@ public protocol ProposalLinkRepository: Sendable {
     /// The link whose token hashes to `hash`, in whichever account: the link's URL carries no account, and the
     /// caller then reads the proposal within the link's account.
     func find(hash: String) async throws -> ProposalLink?
+}
+
+/// JSON API bearer tokens, by hash only.
+public protocol APITokenRepository: Sendable {
+    func insert(_ token: APIToken) async throws
+    func update(_ token: APIToken) async throws
+    /// The token whose secret hashes to `hash`, in whichever account (a bearer token carries no account).
+    func find(hash: String) async throws -> APIToken?
+    func find(_ id: APIToken.ID, in account: Account.ID) async throws -> APIToken?
+    /// The account's tokens, newest first.
+    func all(in account: Account.ID) async throws -> [APIToken]
 }

@@ -14,6 +14,7 @@ extension Repositories {
         for message in dump.outbox { try await outbox.enqueue(message) }
         for event in dump.auditEvents { try await auditEvents.record(event) }
         for link in dump.proposalLinks { try await proposalLinks.insert(link) }
+        for token in dump.apiTokens { try await apiTokens.insert(token) }
     }
 }
 

@@ -20,12 +20,13 @@ public struct StorageDump: Hashable, Codable, Sendable {
     public var outbox: [OutboxMessage]
     public var auditEvents: [AuditEvent]
     public var proposalLinks: [ProposalLink]
+    public var apiTokens: [APIToken]
 
     public init(
         accounts: [Account] = [], staffUsers: [StaffUser] = [], customers: [Customer] = [], jobs: [Job] = [],
         proposals: [Proposal] = [], invoices: [Invoice] = [], payments: [Payment] = [], leads: [Lead] = [],
         loginTokens: [LoginToken] = [], sessions: [Session] = [], outbox: [OutboxMessage] = [],
-        auditEvents: [AuditEvent] = [], proposalLinks: [ProposalLink] = []
+        auditEvents: [AuditEvent] = [], proposalLinks: [ProposalLink] = [], apiTokens: [APIToken] = []
     ) {
         self.formatVersion = Self.currentFormatVersion
         self.accounts = accounts
@@ -41,6 +42,7 @@ public struct StorageDump: Hashable, Codable, Sendable {
         self.outbox = outbox
         self.auditEvents = auditEvents
         self.proposalLinks = proposalLinks
+        self.apiTokens = apiTokens
     }
 
     /// Whether it holds no record at all.
@@ -50,7 +52,7 @@ public struct StorageDump: Hashable, Codable, Sendable {
     public var recordCount: Int {
         accounts.count + staffUsers.count + customers.count + jobs.count + proposals.count + invoices.count
             + payments.count + leads.count + loginTokens.count + sessions.count + outbox.count
-            + auditEvents.count + proposalLinks.count
+            + auditEvents.count + proposalLinks.count + apiTokens.count
     }
 
     /// The same records, each list sorted by id.
@@ -69,6 +71,7 @@ public struct StorageDump: Hashable, Codable, Sendable {
         dump.outbox.sort { $0.id < $1.id }
         dump.auditEvents.sort { $0.id < $1.id }
         dump.proposalLinks.sort { $0.id < $1.id }
+        dump.apiTokens.sort { $0.id < $1.id }
         return dump
     }
 }

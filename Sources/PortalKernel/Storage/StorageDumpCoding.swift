@@ -3,7 +3,7 @@ import Foundation
 extension StorageDump {
     private enum CodingKeys: String, CodingKey {
         case formatVersion, accounts, staffUsers, customers, jobs, proposals, invoices, payments, leads, loginTokens
-        case sessions, outbox, auditEvents, proposalLinks
+        case sessions, outbox, auditEvents, proposalLinks, apiTokens
     }
 
     /// Reads a dump; absent lists are empty. A dump of a newer format is refused.
@@ -31,6 +31,7 @@ extension StorageDump {
         outbox = try list(.outbox)
         auditEvents = try list(.auditEvents)
         proposalLinks = try list(.proposalLinks)
+        apiTokens = try list(.apiTokens)
     }
 
     /// Writes the format version and every non-empty list.
@@ -53,6 +54,7 @@ extension StorageDump {
         try list(outbox, .outbox)
         try list(auditEvents, .auditEvents)
         try list(proposalLinks, .proposalLinks)
+        try list(apiTokens, .apiTokens)
     }
 }
 
