@@ -4,7 +4,7 @@ import PortalKernel
 
 /// One request to an account's portal: the account, the logged-in client if any, the CSRF token, and the helpers
 /// to answer with a page or a redirect.
-struct PortalVisit: Sendable {
+struct PortalVisit: BrowserVisit {
     static let sessionCookieName = "portal_session"
 
     let env: PortalEnvironment
@@ -63,16 +63,6 @@ struct PortalVisit: Sendable {
             csrf: csrfToken)
     }
 
-    /// The page `template` over `model`, with the CSRF cookie set when it is new.
-    func page(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
-        withCookies(env.renderer.render(template, model, status: status))
-    }
-
-    /// A `303 See Other` to `location` (a POST answered with a page to GET).
-    func redirect(to location: String) -> Response {
-        withCookies(Response(status: .seeOther, headers: [.location: location]))
-    }
-
     /// The 404 page of this account: someone else's record answers exactly like one that does not exist.
     func notFound() -> Response {
         page("not-found", ["chrome": chrome("Page not found")], status: .notFound)
@@ -84,42 +74,23 @@ struct PortalVisit: Sendable {
         return client
     }
 
-    /// Reads a form and checks its CSRF token; a missing or wrong token answers 403 with a page that says what to do.
-    func form<Form: PortalForm>(_ type: Form.Type, context: PortalRequestContext) async throws -> Form {
-        let form = try await FormBody.read(request, context: context).decode(Form.self)
-        guard env.csrf.verify(form.csrf, for: request) else {
-            throw PageResponse(
-                page(
-                    "message",
-                    MessagePage(
-                        chrome: chrome("Form expired"), heading: "This form has expired",
-                        paragraphs: ["For your security, forms work only in the browser tab that opened them. Go back, reload the page, and send it again."],
-                        link: .init(url: path(), label: "Back to the portal")),
-                    status: .forbidden))
-        }
-        return form
-    }
-
-    private func withCookies(_ response: Response) -> Response {
-        var response = response
-        if csrfIsNew { response.setCookie(env.csrf.cookie(csrfToken)) }
-        return response
+    func expiredFormPage() -> Response {
+        page(
+            "message",
+            MessagePage(
+                chrome: chrome("Form expired"), heading: "This form has expired", paragraphs: [expiredFormAdvice],
+                link: .init(url: path(), label: "Back to the portal")),
+            status: .forbidden)
     }
 
     /// The session cookie for a new session, scoped to this portal's path so two companies' portals on one host
     /// never share a login.
     func sessionCookie(_ value: String) -> Cookie {
-        Cookie(
-            name: Self.sessionCookieName, value: value, maxAge: Int(env.policy.sessionLifetime), path: path(),
-            secure: env.links.isSecure, httpOnly: true, sameSite: .lax)
+        sessionCookie(named: Self.sessionCookieName, value, path: path(), lifetime: env.policy.sessionLifetime)
     }
 
     /// A cookie that removes the session cookie.
-    func expiredSessionCookie() -> Cookie {
-        Cookie(
-            name: Self.sessionCookieName, value: "", maxAge: 0, path: path(), secure: env.links.isSecure, httpOnly: true,
-            sameSite: .lax)
-    }
+    func expiredSessionCookie() -> Cookie { sessionCookie("") }
 }
 
 /// A finished response thrown from deep inside a handler (a 404 page, a redirect to login).

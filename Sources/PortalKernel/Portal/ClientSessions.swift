@@ -7,6 +7,11 @@ public struct ClientSessions: Sendable {
     public struct Started: Sendable {
         public var cookieValue: SecretToken
         public var session: Session
+
+        public init(cookieValue: SecretToken, session: Session) {
+            self.cookieValue = cookieValue
+            self.session = session
+        }
     }
 
     /// A request's logged-in client.

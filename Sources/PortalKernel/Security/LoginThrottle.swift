@@ -3,15 +3,17 @@ import Synchronization
 
 /// Slows down, then locks, repeated wrong passwords for one login (issue: staff auth).
 ///
-/// The first ``freeAttempts`` failures cost nothing; each failure after that makes the next attempt wait one
-/// more second (up to ``maximumDelay``); at ``lockAfter`` failures the login is locked for ``lockDuration``. A
-/// success clears the count. Counts live in memory, per process, and reset after ``window`` without failures.
+/// The first ``freeAttempts`` failures cost nothing; after each further failure the next attempt is refused until
+/// one more second has passed (up to ``maximumDelay``); at ``lockAfter`` failures the login is locked for
+/// ``lockDuration``. A success clears the count. Counts live in memory, per process, and reset after ``window``
+/// without failures.
 public final class LoginThrottle: Sendable {
     /// Whether an attempt may go ahead now.
     public enum Verdict: Hashable, Sendable {
-        /// Go ahead, after waiting `delay` seconds (0 for none).
-        case allowed(delay: TimeInterval)
-        /// Refused until `until`.
+        case allowed
+        /// Too soon after the last failure: refused until `until`.
+        case tooSoon(until: Date)
+        /// Locked after too many failures, until `until`.
         case locked(until: Date)
     }
 
@@ -42,18 +44,20 @@ public final class LoginThrottle: Sendable {
     /// What an attempt for `key` at `instant` must do.
     public func verdict(for key: String, at instant: Date) -> Verdict {
         records.withLock { records in
-            guard let record = records[key] else { return .allowed(delay: 0) }
+            guard let record = records[key] else { return .allowed }
             if let until = record.lockedUntil {
                 if instant < until { return .locked(until: until) }
                 records[key] = nil
-                return .allowed(delay: 0)
+                return .allowed
             }
             if instant.timeIntervalSince(record.lastFailure) >= window {
                 records[key] = nil
-                return .allowed(delay: 0)
+                return .allowed
             }
             let over = record.failures - freeAttempts
-            return .allowed(delay: over > 0 ? min(Double(over), maximumDelay) : 0)
+            guard over > 0 else { return .allowed }
+            let until = record.lastFailure.addingTimeInterval(min(Double(over), maximumDelay))
+            return instant < until ? .tooSoon(until: until) : .allowed
         }
     }
 

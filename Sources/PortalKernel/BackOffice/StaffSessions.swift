@@ -1,0 +1,82 @@
+import Foundation
+
+/// Back-office logins (issue: staff auth): email and password, throttled, a session in storage whose cookie is
+/// separate from the portal's.
+public struct StaffSessions: Sendable {
+    /// How a login attempt turned out. Wrong email and wrong password are the same answer.
+    public enum LoginOutcome: Sendable {
+        case loggedIn(ClientSessions.Started, StaffUser)
+        case wrongCredentials
+        /// Too soon after the last wrong password, or locked: try again at `until`.
+        case throttled(until: Date, locked: Bool)
+    }
+
+    /// A request's logged-in staff user.
+    public struct Staff: Hashable, Sendable {
+        public var session: Session
+        public var user: StaffUser
+        public var account: Account
+    }
+
+    /// A staff session ends after this long without a request (a working day), and this long after login.
+    public static let idleTimeout: TimeInterval = 12 * 3_600
+    public static let lifetime: TimeInterval = 14 * 86_400
+    let services: PortalServices
+    let hashing: any PasswordHashing
+    let throttle: LoginThrottle
+    /// The hash of a random password, checked when the email is unknown, so an unknown email takes as long to refuse
+    /// as a wrong password.
+    private let decoyHash: String
+
+    public init(services: PortalServices, hashing: any PasswordHashing, throttle: LoginThrottle) {
+        self.services = services
+        self.hashing = hashing
+        self.throttle = throttle
+        decoyHash = hashing.hash(SecretToken.generate().value)
+    }
+
+    /// Checks `email` and `password`; on success starts a session (a new id) in the user's account.
+    public func logIn(email typed: String, password: String, origin: RequestOrigin) async throws -> LoginOutcome {
+        let email = EmailAddress.normalized(typed)
+        let key = "staff:\(email)"
+        let now = services.clock.now
+        switch throttle.verdict(for: key, at: now) {
+        case .tooSoon(let until): return .throttled(until: until, locked: false)
+        case .locked(let until): return .throttled(until: until, locked: true)
+        case .allowed: break
+        }
+        let candidates = try await services.storage.staffUsers.all(email: email)
+        guard let user = candidates.first(where: { hashing.verify(password, against: $0.passwordHash) }) else {
+            if candidates.isEmpty { _ = hashing.verify(password, against: decoyHash) }
+            throttle.recordFailure(for: key, at: now)
+            return .wrongCredentials
+        }
+        throttle.recordSuccess(for: key)
+        let secret = SecretToken.generate()
+        let session = Session(
+            id: Session.ID(rawValue: secret.hash), accountID: user.accountID, principal: .staff(user.id), createdAt: now,
+            lastSeenAt: now, absoluteExpiry: now.addingTimeInterval(Self.lifetime))
+        try await services.storage.sessions.save(session)
+        return .loggedIn(ClientSessions.Started(cookieValue: secret, session: session), user)
+    }
+
+    /// The staff user whose cookie this is, if the session is an active staff session and the user still exists.
+    public func resume(cookieValue: String) async throws -> Staff? {
+        let now = services.clock.now
+        guard var session = try await services.storage.sessions.find(Session.ID(rawValue: SecretToken.hash(of: cookieValue))),
+            session.isActive(at: now, idleTimeout: Self.idleTimeout), case .staff(let userID) = session.principal,
+            let user = try await services.storage.staffUsers.find(userID, in: session.accountID),
+            let account = try await services.storage.accounts.find(session.accountID)
+        else { return nil }
+        if now.timeIntervalSince(session.lastSeenAt) >= ClientSessions.lastSeenResolution {
+            session.lastSeenAt = now
+            try await services.storage.sessions.save(session)
+        }
+        return Staff(session: session, user: user, account: account)
+    }
+
+    /// Ends the session.
+    public func end(_ staff: Staff) async throws {
+        try await services.storage.sessions.delete(staff.session.id)
+    }
+}
