@@ -24,6 +24,7 @@ public enum PortalRouter {
         }
         PortalController(env: env).register(on: router)
         ProposalLinkController(env: env).register(on: router)
+        AdminController(env: env).register(on: router)
         return router
     }
 }

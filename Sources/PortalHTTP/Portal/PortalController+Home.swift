@@ -50,11 +50,6 @@ extension PortalController {
             let status: String
             let statusClass: String
         }
-        struct Filter {
-            let url: String
-            let label: String
-            let current: Bool
-        }
 
         let chrome: PageChrome
         let customerName: String
@@ -62,7 +57,7 @@ extension PortalController {
         let switcher: Switcher?
         let requestServiceURL: String
         let proposals: [ProposalRow]
-        let filters: [Filter]
+        let filters: [NavLink]
         let invoices: [InvoiceRow]
         let emptyInvoices: String
     }

@@ -16,6 +16,8 @@ struct PortalEnvironment: Sendable {
     let answers: ProposalAnswers
     let payments: InvoicePayments
     let serviceRequests: ServiceRequests
+    let staffSessions: StaffSessions
+    let leadDesk: LeadDesk
 
     init(services: PortalServices, options: PortalHTTPOptions) throws {
         self.services = services
@@ -31,6 +33,8 @@ struct PortalEnvironment: Sendable {
         answers = ProposalAnswers(services: services)
         payments = InvoicePayments(services: services, emails: emails)
         serviceRequests = ServiceRequests(services: services, emails: emails)
+        staffSessions = StaffSessions(services: services, hashing: options.passwordHashing, throttle: options.loginThrottle)
+        leadDesk = LeadDesk(services: services)
     }
 }
 
@@ -41,10 +45,18 @@ public struct PortalHTTPOptions: Sendable {
     public var trustForwardedFor: Bool
     /// Shared by every request; tests pass their own to start from zero.
     public var rateLimiter: RateLimiter
+    /// Counts wrong staff passwords.
+    public var loginThrottle: LoginThrottle
+    public var passwordHashing: any PasswordHashing
 
-    public init(policy: PortalPolicy = PortalPolicy(), trustForwardedFor: Bool = false, rateLimiter: RateLimiter = RateLimiter()) {
+    public init(
+        policy: PortalPolicy = PortalPolicy(), trustForwardedFor: Bool = false, rateLimiter: RateLimiter = RateLimiter(),
+        loginThrottle: LoginThrottle = LoginThrottle(), passwordHashing: any PasswordHashing = BcryptHashing()
+    ) {
         self.policy = policy
         self.trustForwardedFor = trustForwardedFor
         self.rateLimiter = rateLimiter
+        self.loginThrottle = loginThrottle
+        self.passwordHashing = passwordHashing
     }
 }

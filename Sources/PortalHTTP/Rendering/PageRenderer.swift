@@ -40,3 +40,10 @@ struct PageChrome: Sendable {
     var logoutURL: String?
     var csrf: String
 }
+
+/// A link in a row of links where one may be the current page (filters, the back-office menu).
+struct NavLink: Sendable {
+    let url: String
+    let label: String
+    let current: Bool
+}

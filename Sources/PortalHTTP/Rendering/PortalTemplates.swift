@@ -19,6 +19,11 @@ enum PortalTemplates {
         "pay": PackageResources.pay_mustache,
         "receipt": PackageResources.receipt_mustache,
         "request-service": PackageResources.request_service_mustache,
+        "admin-layout": PackageResources.admin_layout_mustache,
+        "admin-message": PackageResources.admin_message_mustache,
+        "admin-login": PackageResources.admin_login_mustache,
+        "admin-leads": PackageResources.admin_leads_mustache,
+        "admin-lead": PackageResources.admin_lead_mustache,
     ]
 
     /// Email templates: a text and an HTML body for each email.

@@ -21,6 +21,7 @@ final class PortalTestbed: Sendable {
     let gateway: SandboxPayments
     let mail: MailFolder
     let rateLimiter = RateLimiter()
+    let loginThrottle = LoginThrottle()
     static let base = "http://portal.test"
     /// 2026-11-25 15:00 UTC, a Wednesday (10:00 in the accounts' New York time zone).
     static let now = Date(timeIntervalSince1970: 1_795_618_800)
@@ -39,13 +40,13 @@ final class PortalTestbed: Sendable {
             storage: storage,
             mailer: LogMailer(folder: mail.url, defaultFrom: .init(address: "portal@portal.test"), logger: logger, clock: clock),
             leadRouter: SettingsLeadRouter(), paymentGateway: gateway, clock: clock, publicBaseURL: publicBaseURL, logger: logger)
-        try await Seed(now: Self.now, settings: settings).write(into: storage)
+        try await Seed(now: Self.now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword)).write(into: storage)
     }
 
     /// Runs `body` against the portal's router (no sockets).
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let router = try PortalRouter.build(
-            services: services, options: PortalHTTPOptions(trustForwardedFor: true, rateLimiter: rateLimiter))
+            services: services, options: PortalHTTPOptions(trustForwardedFor: true, rateLimiter: rateLimiter, loginThrottle: loginThrottle))
         let app = Application(router: router, logger: services.logger)
         try await app.test(.router, body)
     }
@@ -83,5 +84,14 @@ final class PortalTestbed: Sendable {
     func remove() async {
         try? await services.storage.close()
         try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+extension PortalTestbed {
+    /// Logs in to the back office as `email` with the seed's password.
+    func staffLogIn(_ email: String, browser: inout Browser) async throws {
+        _ = try await browser.get("/admin/login")
+        let done = try await browser.post("/admin/login", [("email", email), ("password", Seed.staffPassword)])
+        guard done.status == .seeOther else { throw Missing(what: "staff session for \(email)") }
     }
 }

@@ -44,8 +44,18 @@ struct Seed {
     /// The token of the emailed link to ``CeceProposal/emailed``.
     static let emailedLinkToken = SecretToken(value: "emailedLinkToken0123456789abcdefghijklmnopq")
 
+    static let adminEmail = "alex@greenleaf.example"
+    static let staffEmail = "sam@greenleaf.example"
+    static let otherAdminEmail = "owner@otherco.example"
+    static let staffPassword = "correct horse battery"
+    static let portalLead: Lead.ID = "lead-portal"
+    static let phoneLead: Lead.ID = "lead-phone"
+    static let otherAccountLead: Lead.ID = "lead-otherco"
+
     let now: Date
     let settings: AccountSettings?
+    /// The bcrypt hash of ``staffPassword``.
+    let passwordHash: String
 
     func write(into storage: any PortalStorage) async throws {
         let today = CalendarDate.today(at: now, in: TimeZone(identifier: "America/New_York")!)
@@ -127,6 +137,27 @@ struct Seed {
                 invoice(Self.bobInvoice, Self.bob, Self.accountA, number: "MARK-BOB-INV", dated: 3),
                 invoice(Self.danaInvoice, Self.dana, Self.accountB, number: "MARK-DANA-INV", dated: 3),
             ] { try await store.invoices.insert(item) }
+
+            for (id, email, role, account) in [
+                ("staff-alex", Self.adminEmail, StaffUser.Role.admin, Self.accountA), ("staff-sam", Self.staffEmail, .staff, Self.accountA),
+                ("staff-otherco", Self.otherAdminEmail, .admin, Self.accountB),
+            ] {
+                try await store.staffUsers.insert(
+                    StaffUser(id: StaffUser.ID(rawValue: id), accountID: account, name: "Staff \(id)", email: email, passwordHash: passwordHash, role: role))
+            }
+            for (id, account, portal, name, email) in [
+                (Self.portalLead, Self.accountA, true, "Jordan MARK-LEAD-PORTAL", "cece@example.com"),
+                (Self.phoneLead, Self.accountA, false, "Riley MARK-LEAD-PHONE", "riley@example.net"),
+                (Self.otherAccountLead, Self.accountB, true, "Quinn MARK-LEAD-OTHERCO", "quinn@example.net"),
+            ] {
+                let job = Job(id: Job.ID(rawValue: "job-\(id)"), accountID: account, customerID: nil, title: "Request \(id)",
+                              createdStage: .lead, portalLead: portal, createdAt: now)
+                try await store.jobs.insert(job)
+                try await store.leads.insert(
+                    Lead(id: id, accountID: account, jobID: job.id, portalLead: portal, name: name, email: email, phone: "555-0177",
+                         serviceAddress: "9 Birch Road, Springfield, IL 62704", servicesWanted: ["Tree care"], description: "Dead ash by the drive",
+                         submittedAt: now.addingTimeInterval(-3_600)))
+            }
         }
     }
 }

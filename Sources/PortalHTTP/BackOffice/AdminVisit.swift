@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// One request to the back office: the logged-in staff user if any, the CSRF token, and how to answer.
+struct AdminVisit: BrowserVisit {
+    static let sessionCookieName = "admin_session"
+
+    let env: PortalEnvironment
+    let request: Request
+    let staff: StaffSessions.Staff?
+    let csrfToken: String
+    let csrfIsNew: Bool
+    let origin: RequestOrigin
+
+    static func start(_ request: Request, context: PortalRequestContext, env: PortalEnvironment) async throws -> AdminVisit {
+        var staff: StaffSessions.Staff?
+        if let cookie = request.cookies[sessionCookieName]?.value, SecretToken.isWellFormed(cookie) {
+            staff = try await env.staffSessions.resume(cookieValue: cookie)
+        }
+        let csrf = env.csrf.token(for: request)
+        return AdminVisit(
+            env: env, request: request, staff: staff, csrfToken: csrf.value, csrfIsNew: csrf.isNew,
+            origin: ClientAddress.origin(of: request, context: context, trustForwardedFor: env.trustForwardedFor))
+    }
+
+    /// The layout's data: the account, the staff user, and the menu (settings for admins only).
+    func chrome(_ title: String, section: String? = nil) -> AdminChrome {
+        var nav: [NavLink] = [.init(url: "/admin/leads", label: "Leads", current: section == "leads")]
+        if staff?.user.role == .admin {
+            nav.append(.init(url: "/admin/settings", label: "Settings", current: section == "settings"))
+        }
+        return AdminChrome(
+            title: title, accountName: staff?.account.branding.displayName, staffName: staff?.user.name, nav: nav,
+            csrf: csrfToken)
+    }
+
+    /// The logged-in staff user; anyone else goes to the login page, which brings them back here.
+    func requireStaff() throws -> StaffSessions.Staff {
+        guard let staff else {
+            let next = request.uri.path.hasPrefix("/admin/") ? request.uri.path : "/admin"
+            throw PageResponse(redirect(to: "/admin/login?next=\(Self.encode(next))"))
+        }
+        return staff
+    }
+
+    /// A logged-in admin; a `staff`-role user gets 403.
+    func requireAdmin() throws -> StaffSessions.Staff {
+        let staff = try requireStaff()
+        guard staff.user.role == .admin else {
+            throw PageResponse(
+                message("Admins only", "Only an admin can change this. Ask an admin of \(staff.account.branding.displayName).", status: .forbidden))
+        }
+        return staff
+    }
+
+    func message(_ heading: String, _ paragraph: String, status: HTTPResponse.Status) -> Response {
+        page("admin-message", AdminMessagePage(chrome: chrome(heading), heading: heading, paragraphs: [paragraph]), status: status)
+    }
+
+    /// The back office's 404: another account's id looks exactly like one that does not exist.
+    func notFound() -> Response {
+        message("Not found", "There is nothing at this address in your account.", status: .notFound)
+    }
+
+    func expiredFormPage() -> Response {
+        message("This form has expired", expiredFormAdvice, status: .forbidden)
+    }
+
+    func sessionCookie(_ value: String) -> Cookie {
+        sessionCookie(named: Self.sessionCookieName, value, path: "/admin", lifetime: StaffSessions.lifetime)
+    }
+
+    static func encode(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "/admin"
+    }
+}
+
+/// The back-office layout's data.
+struct AdminChrome: Sendable {
+    let title: String
+    let accountName: String?
+    let staffName: String?
+    let nav: [NavLink]
+    let csrf: String
+}
+
+struct AdminMessagePage {
+    let chrome: AdminChrome
+    let heading: String
+    let paragraphs: [String]
+    var link: MessagePage.Link?
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// The lead page's data: what the client typed, the customer, suggestions, the job, emails and activity.
+struct LeadPage {
+    struct CustomerRow {
+        let id: String
+        let name: String
+        let reason: String
+        let attachURL: String
+    }
+    struct JobFields {
+        struct Stage {
+            let value: String
+            let label: String
+            let selected: Bool
+        }
+        let title: String
+        let workDate: String
+        let stages: [Stage]
+    }
+    struct Delivery {
+        let subject: String
+        let to: String
+        let status: String
+        let statusClass: String
+        let detail: String?
+    }
+    struct Activity {
+        let when: String
+        let what: String
+        let who: String
+    }
+
+    let chrome: AdminChrome
+    let name: String
+    let portalLead: Bool
+    let notice: String?
+    let error: String?
+    let submitted: String
+    let email: String
+    let phone: String
+    let serviceAddress: String
+    let services: String
+    let preferredDate: String
+    let assignee: String
+    let tags: [String]
+    let description: String
+    let customer: [String: String]?
+    let hasSuggestions: Bool
+    let suggestions: [CustomerRow]
+    let pageURL: String
+    let query: String
+    let results: [CustomerRow]
+    let createURL: String
+    let newCustomer: LeadDesk.NewCustomer
+    let newErrors: [String: String]
+    let updateURL: String
+    let job: JobFields
+    let jobErrors: [String: String]
+    let deliveries: [Delivery]
+    let activity: [Activity]
+
+    static func render(
+        _ lead: Lead, visit: AdminVisit, staff: StaffSessions.Staff, query: String = "", notice: String? = nil,
+        error: String? = nil, newCustomer: LeadDesk.NewCustomer? = nil, newErrors: [String: String] = [:],
+        typedJob: LeadDesk.JobDetails? = nil, jobErrors: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let env = visit.env
+        let store = env.services.storage
+        let account = staff.account
+        let format = Formatting(account: account)
+        let job = try await store.jobs.find(lead.jobID, in: account.id)
+        let customer = try await job?.customerID.asyncMap { try await store.customers.find($0, in: account.id) } ?? nil
+        let attachURL = "/admin/leads/\(lead.id)/attach"
+        let assignee = try await lead.assigneeID.asyncMap { try await store.staffUsers.find($0, in: account.id) } ?? nil
+        let details = typedJob ?? LeadDesk.JobDetails(
+            title: job?.title ?? "", workDate: job?.workDate?.description ?? "", stage: job?.stage ?? .lead)
+        let suggestions = try await env.leadDesk.suggestions(for: lead, in: account.id).map {
+            CustomerRow(id: $0.customer.id.rawValue, name: $0.customer.displayName, reason: $0.reason, attachURL: attachURL)
+        }
+        let page = LeadPage(
+            chrome: visit.chrome(lead.name, section: "leads"), name: lead.name, portalLead: lead.portalLead, notice: notice,
+            error: error, submitted: format.instant(lead.submittedAt), email: lead.email, phone: lead.phone ?? "not given",
+            serviceAddress: lead.serviceAddress,
+            services: lead.servicesWanted.isEmpty ? "see the description" : lead.servicesWanted.joined(separator: ", "),
+            preferredDate: lead.preferredDate.map(format.date) ?? "any", assignee: assignee?.name ?? "nobody",
+            tags: lead.tags, description: lead.description,
+            customer: customer.map { ["name": $0.displayName, "emails": $0.emails.joined(separator: ", ")] },
+            hasSuggestions: !suggestions.isEmpty, suggestions: suggestions,
+            pageURL: "/admin/leads/\(lead.id)", query: query,
+            results: try await env.leadDesk.search(query, in: account.id).map {
+                CustomerRow(id: $0.id.rawValue, name: $0.displayName, reason: $0.emails.joined(separator: ", "), attachURL: attachURL)
+            },
+            createURL: "/admin/leads/\(lead.id)/customer", newCustomer: newCustomer ?? LeadDesk.NewCustomer(from: lead),
+            newErrors: newErrors, updateURL: "/admin/leads/\(lead.id)/job",
+            job: JobFields(
+                title: details.title, workDate: details.workDate,
+                stages: Job.Stage.allCases.map { .init(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == details.stage) }),
+            jobErrors: jobErrors,
+            deliveries: try await store.outbox.all(about: .lead(lead.id), in: account.id).map { Self.delivery($0, format: format) },
+            activity: try await store.auditEvents.all(about: .lead(lead.id), in: account.id).map {
+                Activity(when: format.instant($0.occurredAt), what: $0.action.rawValue, who: [$0.actorEmail, $0.ipAddress].compactMap { $0 }.joined(separator: " · "))
+            })
+        return visit.page("admin-lead", page, status: status)
+    }
+
+    /// An email's delivery state as staff read it (issue #7): queued, retrying, delivered, or failed with the reply.
+    static func delivery(_ message: OutboxMessage, format: Formatting) -> Delivery {
+        let detail: String? = switch message.status {
+        case .delivered: message.deliveredAt.map { "at \(format.instant($0))" }
+        case .retrying: "attempt \(message.attempts), next try \(format.instant(message.nextAttemptAt)): \(message.lastError ?? "")"
+        case .failed: message.lastError
+        case .queued: nil
+        }
+        return Delivery(
+            subject: message.email.subject, to: message.email.to.map(\.address).joined(separator: ", "),
+            status: message.status.rawValue.capitalized, statusClass: message.status == .failed ? "failed" : "", detail: detail)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// `/admin/leads` (SPEC F7): the leads list with its "Portal Lead" column and filters, and the lead page where
+/// staff attach or create the customer and fill in the job.
+struct LeadsController: Sendable {
+    typealias Context = PortalRequestContext
+
+    let env: PortalEnvironment
+
+    struct LeadsPage {
+        struct Row {
+            let url: String
+            let submitted: String
+            let name: String
+            let services: String
+            let status: String
+            let assignee: String
+            let tags: [String]
+            let portalLead: Bool
+        }
+        let chrome: AdminChrome
+        let sources: [NavLink]
+        let statuses: [NavLink]
+        let leads: [Row]
+        let hasLeads: Bool
+    }
+
+    func register(on router: Router<Context>) {
+        router.get("admin/leads", use: list)
+        router.get("admin/leads/:id", use: show)
+        router.post("admin/leads/:id/attach", use: attach)
+        router.post("admin/leads/:id/customer", use: createCustomer)
+        router.post("admin/leads/:id/job", use: updateJob)
+    }
+
+    /// `GET /admin/leads?source=portal|other&status=lead|…`: newest first.
+    @Sendable func list(_ request: Request, context: Context) async throws -> Response {
+        let visit = try await AdminVisit.start(request, context: context, env: env)
+        let staff = try visit.requireStaff()
+        let store = env.services.storage
+        let account = staff.account
+        let source = request.uri.queryParameters.get("source").map { String($0) } ?? "all"
+        let status = request.uri.queryParameters.get("status").map { String($0) } ?? "all"
+        let leads = try await store.leads.all(in: account.id)
+        let jobs = Dictionary(
+            try await store.jobs.find(leads.map(\.jobID), in: account.id).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(try await store.staffUsers.all(in: account.id).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let format = Formatting(account: account)
+        let rows = leads.filter { lead in
+            (source == "all" || (source == "portal") == lead.portalLead)
+                && (status == "all" || jobs[lead.jobID]?.stage.rawValue == status)
+        }.map { lead in
+            LeadsPage.Row(
+                url: "/admin/leads/\(lead.id)", submitted: format.instant(lead.submittedAt), name: lead.name,
+                services: lead.servicesWanted.isEmpty ? "—" : lead.servicesWanted.joined(separator: ", "),
+                status: jobs[lead.jobID]?.stage.rawValue.capitalized ?? "—",
+                assignee: lead.assigneeID.flatMap { names[$0] } ?? "—", tags: lead.tags, portalLead: lead.portalLead)
+        }
+        func link(source: String, status: String) -> String { "/admin/leads?source=\(source)&status=\(status)" }
+        let page = LeadsPage(
+            chrome: visit.chrome("Leads", section: "leads"),
+            sources: [("all", "All sources"), ("portal", "Portal"), ("other", "Other")].map {
+                .init(url: link(source: $0.0, status: status), label: $0.1, current: $0.0 == source)
+            },
+            statuses: (["all"] + Job.Stage.allCases.map(\.rawValue)).map {
+                .init(url: link(source: source, status: $0), label: $0 == "all" ? "Any status" : $0.capitalized, current: $0 == status)
+            },
+            leads: rows, hasLeads: !rows.isEmpty)
+        return visit.page("admin-leads", page)
+    }
+
+    /// `GET /admin/leads/{id}`.
+    @Sendable func show(_ request: Request, context: Context) async throws -> Response {
+        try await withLead(request, context) { visit, staff, lead in
+            try await LeadPage.render(
+                lead, visit: visit, staff: staff,
+                query: request.uri.queryParameters.get("q").map { String($0) } ?? "",
+                notice: request.uri.queryParameters.get("done") == "saved" ? "Saved." : nil)
+        }
+    }
+
+    struct AttachForm: PortalForm {
+        var csrf: String?
+        var customer: String?
+    }
+
+    /// `POST /admin/leads/{id}/attach`: "Edit Customer Details", an existing customer.
+    @Sendable func attach(_ request: Request, context: Context) async throws -> Response {
+        try await withLead(request, context) { visit, staff, lead in
+            let form = try await visit.form(AttachForm.self, context: context)
+            guard let id = form.customer,
+                try await env.leadDesk.attach(lead, to: Customer.ID(rawValue: id), in: staff.account.id)
+            else { return visit.notFound() }
+            return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
+        }
+    }
+
+    struct NewCustomerForm: PortalForm {
+        var csrf: String?
+        var name: String?
+        var email: String?
+        var phone: String?
+        var line1: String?
+        var city: String?
+        var region: String?
+        var postalCode: String?
+
+        var value: LeadDesk.NewCustomer {
+            LeadDesk.NewCustomer(
+                name: name ?? "", email: email ?? "", phone: phone ?? "", line1: line1 ?? "", city: city ?? "",
+                region: region ?? "", postalCode: postalCode ?? "")
+        }
+    }
+
+    /// `POST /admin/leads/{id}/customer`: "Add New Customer" from what the client typed.
+    @Sendable func createCustomer(_ request: Request, context: Context) async throws -> Response {
+        try await withLead(request, context) { visit, staff, lead in
+            let form = try await visit.form(NewCustomerForm.self, context: context).value
+            switch try await env.leadDesk.createCustomer(form, for: lead, in: staff.account.id) {
+            case .success:
+                return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
+            case .failure(let problems):
+                return try await LeadPage.render(
+                    lead, visit: visit, staff: staff, newCustomer: form, newErrors: problems.byName, status: .unprocessableContent)
+            }
+        }
+    }
+
+    struct JobForm: PortalForm {
+        var csrf: String?
+        var title: String?
+        var workDate: String?
+        var stage: String?
+    }
+
+    /// `POST /admin/leads/{id}/job`: "Update & Close" saves the job and goes back to the list.
+    @Sendable func updateJob(_ request: Request, context: Context) async throws -> Response {
+        try await withLead(request, context) { visit, staff, lead in
+            let form = try await visit.form(JobForm.self, context: context)
+            guard let stage = Job.Stage(rawValue: form.stage ?? "") else {
+                return try await LeadPage.render(lead, visit: visit, staff: staff, error: "Choose a stage.", status: .unprocessableContent)
+            }
+            let details = LeadDesk.JobDetails(title: form.title ?? "", workDate: form.workDate ?? "", stage: stage)
+            if let problems = try await env.leadDesk.update(details, for: lead, in: staff.account.id) {
+                return try await LeadPage.render(
+                    lead, visit: visit, staff: staff, typedJob: details, jobErrors: problems.byName, status: .unprocessableContent)
+            }
+            return visit.redirect(to: "/admin/leads")
+        }
+    }
+
+    private func withLead(
+        _ request: Request, _ context: Context, _ body: (AdminVisit, StaffSessions.Staff, Lead) async throws -> Response
+    ) async throws -> Response {
+        let visit = try await AdminVisit.start(request, context: context, env: env)
+        let staff = try visit.requireStaff()
+        let id = Lead.ID(rawValue: try context.parameters.require("id"))
+        guard let lead = try await env.services.storage.leads.find(id, in: staff.account.id) else { return visit.notFound() }
+        return try await body(visit, staff, lead)
+    }
+}

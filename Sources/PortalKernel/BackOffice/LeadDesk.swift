@@ -1,0 +1,192 @@
+import Foundation
+
+/// Working a lead in the back office (SPEC F7): find the customer it belongs to, or create one from what the
+/// client typed, and fill in the job.
+public struct LeadDesk: Sendable {
+    /// A customer who may be the person behind a lead, and why.
+    public struct Match: Hashable, Sendable {
+        public var customer: Customer
+        public var reason: String
+    }
+
+    /// "Add New Customer", as typed (prefilled from the lead).
+    public struct NewCustomer: Hashable, Sendable {
+        public enum Field: String, Hashable, Sendable { case name, email, line1 }
+
+        public var name: String
+        public var email: String
+        public var phone: String
+        public var line1: String
+        public var city: String
+        public var region: String
+        public var postalCode: String
+
+        public init(name: String, email: String, phone: String, line1: String, city: String, region: String, postalCode: String) {
+            (self.name, self.email, self.phone) = (name.trimmed, EmailAddress.normalized(email), phone.trimmed)
+            (self.line1, self.city, self.region, self.postalCode) = (line1.trimmed, city.trimmed, region.trimmed, postalCode.trimmed)
+        }
+
+        /// Prefilled from what the client typed; a "street, city, ST 12345" address is split into its parts.
+        public init(from lead: Lead) {
+            let parts = lead.serviceAddress.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let regionAndPostal = parts.count >= 3 ? parts[2].split(separator: " ").map(String.init) : []
+            self.init(
+                name: lead.name, email: lead.email, phone: lead.phone ?? "", line1: parts.first ?? lead.serviceAddress,
+                city: parts.count >= 2 ? parts[1] : "", region: regionAndPostal.first ?? "",
+                postalCode: regionAndPostal.dropFirst().joined(separator: " "))
+        }
+
+        public func problems() -> [Field: String] {
+            var problems: [Field: String] = [:]
+            if name.isEmpty { problems[.name] = "Enter the customer's name." }
+            if !EmailAddress.isValid(email) { problems[.email] = "Enter an email address such as name@example.com." }
+            if line1.isEmpty { problems[.line1] = "Enter the street address." }
+            return problems
+        }
+    }
+
+    /// "Job details", as typed.
+    public struct JobDetails: Hashable, Sendable {
+        public enum Field: String, Hashable, Sendable { case title, workDate }
+
+        public var title: String
+        /// `2026-12-05` or empty.
+        public var workDate: String
+        public var stage: Job.Stage
+
+        public init(title: String, workDate: String, stage: Job.Stage) {
+            self.title = title.trimmed
+            self.workDate = workDate.trimmed
+            self.stage = stage
+        }
+
+        public func problems() -> [Field: String] {
+            var problems: [Field: String] = [:]
+            if title.isEmpty || title.count > 200 { problems[.title] = "Enter a job title (up to 200 characters)." }
+            if !workDate.isEmpty && CalendarDate(iso: workDate) == nil { problems[.workDate] = "Enter a date such as 2026-12-05." }
+            return problems
+        }
+    }
+
+    let services: PortalServices
+
+    public init(services: PortalServices) {
+        self.services = services
+    }
+
+    /// Customers whose email, phone or service address matches what the lead typed, so a returning client is not
+    /// created twice.
+    public func suggestions(for lead: Lead, in account: Account.ID) async throws -> [Match] {
+        var matches: [Customer.ID: Match] = [:]
+        for customer in try await services.storage.customers.find(email: lead.email, in: account) {
+            matches[customer.id] = Match(customer: customer, reason: "same email")
+        }
+        let phone = Self.digits(lead.phone ?? "")
+        let street = Self.street(lead.serviceAddress)
+        for customer in try await services.storage.customers.all(in: account) where matches[customer.id] == nil {
+            if phone.count >= 7, Self.digits(customer.phone ?? "") == phone {
+                matches[customer.id] = Match(customer: customer, reason: "same phone")
+            } else if !street.isEmpty,
+                (customer.serviceAddresses + [customer.billingAddress].compactMap { $0 }).contains(where: { Self.street($0.line1) == street })
+            {
+                matches[customer.id] = Match(customer: customer, reason: "same address")
+            }
+        }
+        return matches.values.sorted { ($0.customer.displayName, $0.customer.id) < ($1.customer.displayName, $1.customer.id) }
+    }
+
+    /// Customers whose name, email or phone contains `query` (case-insensitive), by name; at most 20.
+    public func search(_ query: String, in account: Account.ID) async throws -> [Customer] {
+        let query = query.trimmed.lowercased()
+        guard query.count >= 2 else { return [] }
+        return Array(
+            try await services.storage.customers.all(in: account)
+                .filter { customer in
+                    customer.displayName.lowercased().contains(query) || customer.emails.contains { $0.contains(query) }
+                        || (customer.phone.map { Self.digits($0).contains(Self.digits(query)) && !Self.digits(query).isEmpty } ?? false)
+                }
+                .sorted { ($0.displayName, $0.id) < ($1.displayName, $1.id) }
+                .prefix(20))
+    }
+
+    /// Attaches the lead's job to an existing customer; `false` when either is not in the account.
+    public func attach(_ lead: Lead, to customerID: Customer.ID, in account: Account.ID) async throws -> Bool {
+        try await services.storage.transaction { store in
+            guard try await store.customers.find(customerID, in: account) != nil,
+                var job = try await store.jobs.find(lead.jobID, in: account)
+            else { return false }
+            job.customerID = customerID
+            try await store.jobs.update(job)
+            return true
+        }
+    }
+
+    /// Creates a customer from `form` and attaches the lead's job to it, in one transaction.
+    public func createCustomer(
+        _ form: NewCustomer, for lead: Lead, in account: Account.ID
+    ) async throws -> Result<Customer, FieldProblems<NewCustomer.Field>> {
+        let problems = form.problems()
+        guard problems.isEmpty else { return .failure(FieldProblems(problems)) }
+        let address = Address(line1: form.line1, city: form.city, region: form.region, postalCode: form.postalCode)
+        let customer = Customer(
+            accountID: account, displayName: form.name, emails: [form.email], phone: form.phone.isEmpty ? nil : form.phone,
+            billingAddress: address, serviceAddresses: [address])
+        try await services.storage.transaction { store in
+            try await store.customers.insert(customer)
+            guard var job = try await store.jobs.find(lead.jobID, in: account) else {
+                throw StorageError.notFound("job \(lead.jobID)")
+            }
+            job.customerID = customer.id
+            if job.serviceAddress == nil { job.serviceAddress = address }
+            try await store.jobs.update(job)
+        }
+        return .success(customer)
+    }
+
+    /// Saves the job's title, work date and stage.
+    public func update(_ details: JobDetails, for lead: Lead, in account: Account.ID) async throws -> FieldProblems<JobDetails.Field>? {
+        let problems = details.problems()
+        guard problems.isEmpty else { return FieldProblems(problems) }
+        guard var job = try await services.storage.jobs.find(lead.jobID, in: account) else {
+            throw StorageError.notFound("job \(lead.jobID)")
+        }
+        job.title = details.title
+        job.workDate = CalendarDate(iso: details.workDate)
+        job.stage = details.stage
+        try await services.storage.jobs.update(job)
+        return nil
+    }
+
+    static func digits(_ text: String) -> String { text.filter(\.isNumber) }
+
+    /// `12 oak st` from `12 Oak Street, Springfield`: the street part, lower-cased, common suffixes shortened.
+    static func street(_ address: String) -> String {
+        let first = address.split(separator: ",").first.map(String.init) ?? address
+        return first.lowercased().split(separator: " ").map { word in
+            switch word {
+            case "street": "st"
+            case "road": "rd"
+            case "avenue": "ave"
+            case "drive": "dr"
+            case "lane": "ln"
+            default: String(word.filter { $0 != "." })
+            }
+        }.joined(separator: " ")
+    }
+}
+
+/// Messages for the fields of a form that cannot be saved, keyed by field.
+public struct FieldProblems<Field: Hashable & Sendable & RawRepresentable<String>>: Error, Hashable, Sendable {
+    public var messages: [Field: String]
+
+    public init(_ messages: [Field: String]) {
+        self.messages = messages
+    }
+
+    /// By field name, for templates.
+    public var byName: [String: String] { Dictionary(uniqueKeysWithValues: messages.map { ($0.key.rawValue, $0.value) }) }
+}
+
+extension String {
+    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

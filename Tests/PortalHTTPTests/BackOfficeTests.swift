@@ -1,0 +1,204 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PortalKernel
+import Testing
+
+@testable import PortalHTTP
+
+@Suite("Back office: staff login and leads")
+struct BackOfficeTests {
+    @Test("Staff log in with email and password; a wrong one is refused alike for unknown emails; logout ends the session")
+    func login() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            let anonymous = try await browser.get("/admin/leads")
+            #expect(anonymous.status == .seeOther)
+            #expect(anonymous.location == "/admin/login?next=/admin/leads")
+            let form = try await browser.get("/admin/login")
+            #expect(form.body.contains("for=\"password\""))
+            let wrong = try await browser.post("/admin/login", [("email", Seed.adminEmail), ("password", "nope")])
+            let unknown = try await browser.post("/admin/login", [("email", "nobody@greenleaf.example"), ("password", "nope")])
+            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
+            #expect(wrong.body.contains("That email and password do not match."))
+            #expect(unknown.body.contains("That email and password do not match."))
+            #expect(wrong.body.contains("value=\"\(Seed.adminEmail)\""))
+            #expect(!wrong.body.contains("nope"))
+
+            let done = try await browser.post("/admin/login", [("email", "Alex@Greenleaf.example"), ("password", Seed.staffPassword)])
+            #expect(done.status == .seeOther && done.location == "/admin/leads")
+            let cookie = try #require(Browser.setCookie("admin_session", in: done))
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/admin"))
+            let leads = try await browser.get("/admin/leads")
+            #expect(leads.status == .ok)
+            #expect(leads.body.contains("Greenleaf Lawn &amp; Tree"))
+
+            let value = try #require(browser.cookies["admin_session"]?.value)
+            let out = try await browser.post("/admin/logout")
+            #expect(out.location == "/admin/login")
+            #expect(try await bed.services.storage.sessions.find(Session.ID(rawValue: SecretToken.hash(of: value))) == nil)
+            #expect(try await browser.get("/admin/leads").status == .seeOther)
+        }
+        await bed.remove()
+    }
+
+    @Test("Repeated wrong passwords slow down, then lock for a while, even for the right password")
+    func throttle() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            _ = try await browser.get("/admin/login")
+            func attempt(_ password: String) async throws -> Browser.Page {
+                try await browser.post("/admin/login", [("email", Seed.staffEmail), ("password", password)])
+            }
+            for _ in 0..<4 { #expect(try await attempt("wrong").status == .unauthorized) }
+            // The fourth failure makes the next attempt wait a second.
+            let tooSoon = try await attempt("wrong")
+            #expect(tooSoon.status == .tooManyRequests)
+            #expect(tooSoon.body.contains("Wait a second and try again"))
+            for _ in 0..<6 {
+                bed.clock.advance(by: 6)
+                _ = try await attempt("wrong")
+            }
+            bed.clock.advance(by: 6)
+            let locked = try await attempt(Seed.staffPassword)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.body.contains("locked"))
+            bed.clock.advance(by: 15 * 60)
+            #expect(try await attempt(Seed.staffPassword).status == .seeOther)
+        }
+        await bed.remove()
+    }
+
+    @Test("Leads list: portal leads carry the green tag and the check mark; filters by source and status")
+    func leadsList() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &browser)
+            let all = try await browser.get("/admin/leads")
+            #expect(all.body.contains("MARK-LEAD-PORTAL") && all.body.contains("MARK-LEAD-PHONE"))
+            #expect(!all.body.contains("MARK-LEAD-OTHERCO"))
+            let portalRow = try #require(all.body.components(separatedBy: "<tr>").first { $0.contains("MARK-LEAD-PORTAL") })
+            #expect(portalRow.contains("tag portal-lead\">Portal Lead"))
+            #expect(portalRow.contains("✓"))
+            let phoneRow = try #require(all.body.components(separatedBy: "<tr>").first { $0.contains("MARK-LEAD-PHONE") })
+            #expect(!phoneRow.contains("Portal Lead<") && !phoneRow.contains("✓"))
+            let portalOnly = try await browser.get("/admin/leads?source=portal&status=all")
+            #expect(portalOnly.body.contains("MARK-LEAD-PORTAL") && !portalOnly.body.contains("MARK-LEAD-PHONE"))
+            let other = try await browser.get("/admin/leads?source=other&status=all")
+            #expect(!other.body.contains("MARK-LEAD-PORTAL") && other.body.contains("MARK-LEAD-PHONE"))
+            #expect(!(try await browser.get("/admin/leads?source=all&status=active").body.contains("MARK-LEAD")))
+            // Another account's lead is a 404, like one that does not exist.
+            let theirs = try await browser.get("/admin/leads/\(Seed.otherAccountLead)")
+            #expect(theirs.status == .notFound)
+            #expect(theirs.body == (try await browser.get("/admin/leads/no-such-lead")).body)
+        }
+        await bed.remove()
+    }
+
+    @Test("The notification email's link opens the lead, through login")
+    func notificationLinkThroughLogin() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var visitor = Browser(client)
+            _ = try await visitor.get("/portal/greenleaf/request-service")
+            _ = try await visitor.post("/portal/greenleaf/request-service", ServiceRequestTests.filled)
+            try await bed.deliverMail()
+            let link = try #require(try bed.mail.to("office@greenleaf.example").first?.link(startingWith: "\(PortalTestbed.base)/admin/leads/"))
+            let path = String(link.dropFirst(PortalTestbed.base.count))
+
+            var staff = Browser(client)
+            let redirected = try await staff.get(path)
+            let loginPath = try #require(redirected.location)
+            let form = try await staff.get(loginPath)
+            let next = try #require(form.hiddenField("next"))
+            #expect(next == path)
+            let done = try await staff.post("/admin/login", [("email", Seed.staffEmail), ("password", Seed.staffPassword), ("next", next)])
+            #expect(done.location == path)
+            let lead = try await staff.get(path)
+            #expect(lead.body.contains("Jordan Rivers") && lead.body.contains("Portal Lead"))
+            #expect(lead.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            // The lead page shows the emails about the lead and their delivery state (#7).
+            #expect(lead.body.contains("office@greenleaf.example") && lead.body.contains("Delivered"))
+            // A next that leaves the back office is ignored.
+            #expect(AdminController.safeNext("https://evil.example/") == "/admin/leads")
+            #expect(AdminController.safeNext("//evil.example/admin/") == "/admin/leads")
+        }
+        await bed.remove()
+    }
+
+    @Test("A lead becomes a new customer, prefilled from what the client typed; bad input keeps what was typed")
+    func addNewCustomer() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &browser)
+            let page = try await browser.get("/admin/leads/\(Seed.phoneLead)")
+            #expect(page.body.contains("value=\"Riley MARK-LEAD-PHONE\""))
+            #expect(page.body.contains("value=\"9 Birch Road\"") && page.body.contains("value=\"Springfield\""))
+            #expect(page.body.contains("value=\"IL\"") && page.body.contains("value=\"62704\""))
+            let bad = try await browser.post("/admin/leads/\(Seed.phoneLead)/customer", [
+                ("name", "Riley Stone"), ("email", "riley@"), ("line1", "9 Birch Road"), ("city", "Springfield"),
+            ])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Enter an email address") && bad.body.contains("value=\"Riley Stone\""))
+            let done = try await browser.post("/admin/leads/\(Seed.phoneLead)/customer", [
+                ("name", "Riley Stone"), ("email", "riley@example.net"), ("phone", "555-0177"), ("line1", "9 Birch Road"),
+                ("city", "Springfield"), ("region", "IL"), ("postalCode", "62704"),
+            ])
+            #expect(done.status == .seeOther)
+            let customer = try #require(try await bed.services.storage.customers.find(email: "riley@example.net", in: Seed.accountA).first)
+            #expect(customer.displayName == "Riley Stone" && customer.serviceAddresses.first?.postalCode == "62704")
+            #expect(try await bed.services.storage.jobs.find("job-lead-phone", in: Seed.accountA)?.customerID == customer.id)
+            #expect(try await browser.get(try #require(done.location)).body.contains("Attached to <strong>Riley Stone</strong>"))
+        }
+        await bed.remove()
+    }
+
+    @Test("A returning client is suggested by email and attached; Update & Close saves the job")
+    func attachExistingAndUpdate() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &browser)
+            let page = try await browser.get("/admin/leads/\(Seed.portalLead)")
+            #expect(page.body.contains("Cece MARK-CECE") && page.body.contains("same email"))
+            // Search finds customers by name too.
+            #expect(try await browser.get("/admin/leads/\(Seed.portalLead)?q=bob").body.contains("Bob MARK-BOB"))
+            // Another account's customer cannot be attached.
+            #expect(try await browser.post("/admin/leads/\(Seed.portalLead)/attach", [("customer", Seed.dana.rawValue)]).status == .notFound)
+            let attached = try await browser.post("/admin/leads/\(Seed.portalLead)/attach", [("customer", Seed.cece.rawValue)])
+            #expect(attached.status == .seeOther)
+            #expect(try await bed.services.storage.jobs.find("job-lead-portal", in: Seed.accountA)?.customerID == Seed.cece)
+
+            let bad = try await browser.post("/admin/leads/\(Seed.portalLead)/job", [("title", ""), ("workDate", "soon"), ("stage", "proposal")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Enter a job title") && bad.body.contains("value=\"soon\""))
+            let saved = try await browser.post(
+                "/admin/leads/\(Seed.portalLead)/job", [("title", "Ash removal"), ("workDate", "2026-12-10"), ("stage", "proposal")])
+            #expect(saved.location == "/admin/leads")
+            let job = try await bed.services.storage.jobs.find("job-lead-portal", in: Seed.accountA)
+            #expect(job?.title == "Ash removal" && job?.workDate == CalendarDate(iso: "2026-12-10") && job?.stage == .proposal)
+            #expect(job?.createdStage == .lead)
+        }
+        await bed.remove()
+    }
+
+    @Test("A staff session and a portal session live side by side in one browser")
+    func separateSessions() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &browser)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &browser)
+            #expect(try await browser.get("/portal/greenleaf").body.contains("Hello, Cece"))
+            #expect(try await browser.get("/admin/leads").status == .ok)
+            _ = try await browser.post("/admin/logout")
+            #expect(try await browser.get("/portal/greenleaf").body.contains("Hello, Cece"))
+        }
+        await bed.remove()
+    }
+}
