@@ -17,10 +17,15 @@ public enum PortalRouter {
         }
         let env = try PortalEnvironment(services: services, options: options)
         HealthController(services: services).register(on: router)
-        router.get("assets/portal.css") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: PortalTemplates.stylesheet)))
+        for (path, type, bytes) in [
+            ("assets/portal.css", "text/css; charset=utf-8", PortalTemplates.stylesheet),
+            ("assets/admin.js", "text/javascript; charset=utf-8", PortalTemplates.adminScript),
+        ] {
+            router.get(RouterPath(path)) { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            }
         }
         PortalController(env: env).register(on: router)
         ProposalLinkController(env: env).register(on: router)

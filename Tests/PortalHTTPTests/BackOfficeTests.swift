@@ -202,3 +202,73 @@ struct BackOfficeTests {
         await bed.remove()
     }
 }
+
+@Suite("Back office: account settings")
+struct SettingsTests {
+    @Test("Admins see the portal link and update settings; a bad address re-renders the form with the text kept")
+    func updateSettings() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.staffLogIn(Seed.adminEmail, browser: &browser)
+            let page = try await browser.get("/admin/settings")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("value=\"\(PortalTestbed.base)/portal/greenleaf\" readonly"))
+            #expect(page.body.contains("Who should we email when a new lead comes from the Customer Portal?"))
+            #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            var fields: [(String, String)] = [
+                ("leadNotificationEmails", "office@greenleaf.example, not an address"), ("openInvoiceWhen", "sent"),
+                ("paidInvoiceRetentionDays", "400"), ("proposalExpiryDays", "14"), ("allowsPartialPayments", "yes"),
+                ("serviceFeePercent", "2.5"), ("leadFormAllowedOrigins", "https://greenleaf-landscaping.example"),
+                ("displayName", "Greenleaf Lawn & Tree"), ("logoURL", ""), ("brandPhone", "555-0100"), ("brandEmail", ""),
+                ("brandAddress", ""), ("accentColor", "#1b5e20"), ("timeZone", "America/Chicago"), ("currency", "usd"),
+            ]
+            let bad = try await browser.post("/admin/settings", fields)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("&quot;not an address&quot; is not an email address"))
+            #expect(bad.body.contains("value=\"office@greenleaf.example, not an address\""))
+            #expect(try await bed.services.storage.accounts.find(Seed.accountA)?.settings.openInvoiceWhen == .generated)
+
+            fields[0] = ("leadNotificationEmails", "Office@Greenleaf.example, sales@greenleaf.example, office@greenleaf.example")
+            let saved = try await browser.post("/admin/settings", fields)
+            #expect(saved.status == .seeOther)
+            let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+            #expect(account.settings.leadNotificationEmails == ["office@greenleaf.example", "sales@greenleaf.example"])
+            #expect(account.settings.openInvoiceWhen == .sent && account.settings.paidInvoiceRetentionDays == 400)
+            #expect(account.settings.proposalExpiryDays == 14 && account.settings.serviceFeeBasisPoints == 250)
+            #expect(account.settings.leadFormAllowedOrigins == ["https://greenleaf-landscaping.example"])
+            #expect(account.timeZoneIdentifier == "America/Chicago" && account.currencyCode == "USD")
+            #expect(try await browser.get(try #require(saved.location)).body.contains("Settings updated."))
+        }
+        await bed.remove()
+    }
+
+    @Test("A staff-role user gets 403 on the settings page, and changes nothing by posting")
+    func staffRoleForbidden() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &browser)
+            #expect(try await browser.get("/admin/settings").status == .forbidden)
+            #expect(try await browser.post("/admin/settings", [("currency", "EUR")]).status == .forbidden)
+            #expect(try await bed.services.storage.accounts.find(Seed.accountA)?.currencyCode == "USD")
+            #expect(!(try await browser.get("/admin/leads").body.contains("/admin/settings")))
+        }
+        await bed.remove()
+    }
+
+    @Test("Each settings field is checked")
+    func validation() throws {
+        let account = Account(name: "A", portalKey: "a", branding: Branding(displayName: "A"), createdAt: Date())
+        var form = SettingsForm(account)
+        #expect(throws: Never.self) { try form.applied(to: account).get() }
+        form.serviceFeePercent = "2.555"
+        form.leadFormAllowedOrigins = "https://example.com/path"
+        form.timeZone = "Mars/Olympus"
+        form.accentColor = "red"
+        form.logoURL = "http://insecure.example/logo.png"
+        form.proposalExpiryDays = "0"
+        guard case .failure(let problems) = form.applied(to: account) else { Issue.record("accepted"); return }
+        #expect(Set(problems.messages.keys) == [.serviceFeePercent, .leadFormAllowedOrigins, .timeZone, .accentColor, .logoURL, .proposalExpiryDays])
+    }
+}

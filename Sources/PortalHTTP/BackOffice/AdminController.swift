@@ -46,6 +46,7 @@ struct AdminController: Sendable {
             return response
         }
         LeadsController(env: env).register(on: router)
+        SettingsController(env: env).register(on: router)
     }
 
     /// `POST /admin/login`: a session with a new id, or the form again with one message for any wrong detail.

@@ -24,6 +24,7 @@ enum PortalTemplates {
         "admin-login": PackageResources.admin_login_mustache,
         "admin-leads": PackageResources.admin_leads_mustache,
         "admin-lead": PackageResources.admin_lead_mustache,
+        "admin-settings": PackageResources.admin_settings_mustache,
     ]
 
     /// Email templates: a text and an HTML body for each email.
@@ -40,6 +41,9 @@ enum PortalTemplates {
 
     /// `/assets/portal.css`.
     static let stylesheet: [UInt8] = PackageResources.portal_css
+
+    /// `/assets/admin.js`: the back office's copy buttons.
+    static let adminScript: [UInt8] = PackageResources.admin_js
 
     /// A library of `templates`; a template that does not parse is a programming error caught by the tests.
     static func library(_ templates: [String: [UInt8]]) throws -> MustacheLibrary {

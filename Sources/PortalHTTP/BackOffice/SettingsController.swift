@@ -1,0 +1,93 @@
+import Hummingbird
+import PortalKernel
+
+/// `/admin/settings` (admins only): the portal link, the lead-notification addresses, invoice and proposal rules,
+/// payments, branding, time zone and currency.
+struct SettingsController: Sendable {
+    typealias Context = PortalRequestContext
+
+    let env: PortalEnvironment
+
+    struct Form: PortalForm {
+        var csrf: String?
+        var leadNotificationEmails: String?
+        var openInvoiceWhen: String?
+        var paidInvoiceRetentionDays: String?
+        var proposalExpiryDays: String?
+        var allowsPartialPayments: String?
+        var serviceFeePercent: String?
+        var leadFormAllowedOrigins: String?
+        var displayName: String?
+        var logoURL: String?
+        var brandPhone: String?
+        var brandEmail: String?
+        var brandAddress: String?
+        var accentColor: String?
+        var timeZone: String?
+        var currency: String?
+
+        var value: SettingsForm {
+            SettingsForm(
+                leadNotificationEmails: leadNotificationEmails ?? "", openInvoiceWhen: openInvoiceWhen ?? "",
+                paidInvoiceRetentionDays: paidInvoiceRetentionDays ?? "", proposalExpiryDays: proposalExpiryDays ?? "",
+                allowsPartialPayments: allowsPartialPayments == "yes", serviceFeePercent: serviceFeePercent ?? "",
+                leadFormAllowedOrigins: leadFormAllowedOrigins ?? "", displayName: displayName ?? "", logoURL: logoURL ?? "",
+                brandPhone: brandPhone ?? "", brandEmail: brandEmail ?? "", brandAddress: brandAddress ?? "",
+                accentColor: accentColor ?? "", timeZone: timeZone ?? "", currency: currency ?? "")
+        }
+    }
+
+    struct Page {
+        struct Choice {
+            let value: String
+            let label: String
+            let selected: Bool
+        }
+        let chrome: AdminChrome
+        let portalURL: String
+        let form: SettingsForm
+        let openChoices: [Choice]
+        let errors: [String: String]
+        let hasErrors: Bool
+        let notice: String?
+    }
+
+    static let openInvoiceLabels: [(OpenInvoiceRule, String)] = [
+        (.generated, "as soon as it is created"), (.invoiceDate, "from its invoice date"), (.sent, "once it is sent"),
+        (.invoiceDateOrSent, "from its invoice date, or once sent"),
+    ]
+
+    func register(on router: Router<Context>) {
+        router.get("admin/settings") { request, context in
+            let visit = try await AdminVisit.start(request, context: context, env: env)
+            let staff = try visit.requireAdmin()
+            return page(visit, staff: staff, form: SettingsForm(staff.account), errors: [:],
+                        notice: request.uri.queryParameters.get("done") == "saved" ? "Settings updated." : nil)
+        }
+        router.post("admin/settings") { request, context in
+            let visit = try await AdminVisit.start(request, context: context, env: env)
+            let staff = try visit.requireAdmin()
+            let form = try await visit.form(Form.self, context: context).value
+            switch form.applied(to: staff.account) {
+            case .failure(let problems):
+                return page(visit, staff: staff, form: form, errors: problems.byName, status: .unprocessableContent)
+            case .success(let account):
+                try await env.services.storage.accounts.update(account)
+                return visit.redirect(to: "/admin/settings?done=saved")
+            }
+        }
+    }
+
+    func page(
+        _ visit: AdminVisit, staff: StaffSessions.Staff, form: SettingsForm, errors: [String: String], notice: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        visit.page(
+            "admin-settings",
+            Page(
+                chrome: visit.chrome("Settings", section: "settings"), portalURL: env.links.portal(staff.account), form: form,
+                openChoices: Self.openInvoiceLabels.map { .init(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.openInvoiceWhen) },
+                errors: errors, hasErrors: !errors.isEmpty, notice: notice),
+            status: status)
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The account settings page as typed (issue #5: account settings), checked field by field before anything is
+/// saved.
+public struct SettingsForm: Hashable, Sendable {
+    public enum Field: String, Hashable, Sendable, CaseIterable {
+        case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, serviceFeePercent
+        case leadFormAllowedOrigins, displayName, logoURL, brandEmail, accentColor, timeZone, currency
+    }
+
+    public var leadNotificationEmails: String
+    public var openInvoiceWhen: String
+    public var paidInvoiceRetentionDays: String
+    public var proposalExpiryDays: String
+    public var allowsPartialPayments: Bool
+    public var serviceFeePercent: String
+    /// One origin per line (`https://example-landscaping.com`).
+    public var leadFormAllowedOrigins: String
+    public var displayName: String
+    public var logoURL: String
+    public var brandPhone: String
+    public var brandEmail: String
+    public var brandAddress: String
+    public var accentColor: String
+    public var timeZone: String
+    public var currency: String
+
+    public init(
+        leadNotificationEmails: String, openInvoiceWhen: String, paidInvoiceRetentionDays: String, proposalExpiryDays: String,
+        allowsPartialPayments: Bool, serviceFeePercent: String, leadFormAllowedOrigins: String, displayName: String,
+        logoURL: String, brandPhone: String, brandEmail: String, brandAddress: String, accentColor: String, timeZone: String,
+        currency: String
+    ) {
+        self.leadNotificationEmails = leadNotificationEmails
+        self.openInvoiceWhen = openInvoiceWhen
+        self.paidInvoiceRetentionDays = paidInvoiceRetentionDays
+        self.proposalExpiryDays = proposalExpiryDays
+        self.allowsPartialPayments = allowsPartialPayments
+        self.serviceFeePercent = serviceFeePercent
+        self.leadFormAllowedOrigins = leadFormAllowedOrigins
+        self.displayName = displayName
+        self.logoURL = logoURL
+        self.brandPhone = brandPhone
+        self.brandEmail = brandEmail
+        self.brandAddress = brandAddress
+        self.accentColor = accentColor
+        self.timeZone = timeZone
+        self.currency = currency
+    }
+
+    /// The form showing `account` as it is.
+    public init(_ account: Account) {
+        let settings = account.settings
+        let branding = account.branding
+        let fee = Decimal(settings.serviceFeeBasisPoints) / 100
+        self.init(
+            leadNotificationEmails: settings.leadNotificationEmails.joined(separator: ", "),
+            openInvoiceWhen: settings.openInvoiceWhen.rawValue, paidInvoiceRetentionDays: "\(settings.paidInvoiceRetentionDays)",
+            proposalExpiryDays: "\(settings.proposalExpiryDays)", allowsPartialPayments: settings.allowsPartialPayments,
+            serviceFeePercent: "\(fee)", leadFormAllowedOrigins: settings.leadFormAllowedOrigins.joined(separator: "\n"),
+            displayName: branding.displayName, logoURL: branding.logoURL ?? "", brandPhone: branding.phone ?? "",
+            brandEmail: branding.email ?? "", brandAddress: branding.address ?? "", accentColor: branding.accentColor,
+            timeZone: account.timeZoneIdentifier, currency: account.currencyCode)
+    }
+
+    /// `account` with the form's values, or what is wrong with them.
+    public func applied(to account: Account) -> Result<Account, FieldProblems<Field>> {
+        var problems: [Field: String] = [:]
+        var updated = account
+        let emails = leadNotificationEmails.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline })
+            .map { EmailAddress.normalized(String($0)) }.filter { !$0.isEmpty }
+        if let bad = emails.first(where: { !EmailAddress.isValid($0) }) {
+            problems[.leadNotificationEmails] = "\"\(bad)\" is not an email address. Separate addresses with commas."
+        }
+        var seen = Set<String>()
+        updated.settings.leadNotificationEmails = emails.filter { seen.insert($0).inserted }
+        if let rule = OpenInvoiceRule(rawValue: openInvoiceWhen) {
+            updated.settings.openInvoiceWhen = rule
+        } else {
+            problems[.openInvoiceWhen] = "Choose when an invoice opens."
+        }
+        if let days = Int(paidInvoiceRetentionDays.trimmed), (1...3_650).contains(days) {
+            updated.settings.paidInvoiceRetentionDays = days
+        } else {
+            problems[.paidInvoiceRetentionDays] = "Enter a number of days from 1 to 3650."
+        }
+        if let days = Int(proposalExpiryDays.trimmed), (1...365).contains(days) {
+            updated.settings.proposalExpiryDays = days
+        } else {
+            problems[.proposalExpiryDays] = "Enter a number of days from 1 to 365."
+        }
+        updated.settings.allowsPartialPayments = allowsPartialPayments
+        if let fee = Self.basisPoints(serviceFeePercent), (0...1_000).contains(fee) {
+            updated.settings.serviceFeeBasisPoints = fee
+        } else {
+            problems[.serviceFeePercent] = "Enter a percentage from 0 to 10, such as 2.5."
+        }
+        let origins = leadFormAllowedOrigins.split(whereSeparator: { $0.isNewline || $0 == "," || $0 == " " }).map(String.init)
+        if let bad = origins.first(where: { !Self.isOrigin($0) }) {
+            problems[.leadFormAllowedOrigins] = "\"\(bad)\" is not a site address such as https://example.com (no path)."
+        }
+        updated.settings.leadFormAllowedOrigins = origins
+        if displayName.trimmed.isEmpty { problems[.displayName] = "Enter the name clients see." }
+        updated.name = displayName.trimmed.isEmpty ? account.name : displayName.trimmed
+        updated.branding.displayName = displayName.trimmed
+        if !logoURL.trimmed.isEmpty && !(logoURL.trimmed.hasPrefix("https://") && URL(string: logoURL.trimmed) != nil) {
+            problems[.logoURL] = "Enter an https:// address of the logo image, or leave it empty."
+        }
+        updated.branding.logoURL = logoURL.trimmed.nilIfEmpty
+        updated.branding.phone = brandPhone.trimmed.nilIfEmpty
+        if !brandEmail.trimmed.isEmpty && !EmailAddress.isValid(EmailAddress.normalized(brandEmail)) {
+            problems[.brandEmail] = "Enter an email address, or leave it empty."
+        }
+        updated.branding.email = brandEmail.trimmed.nilIfEmpty.map(EmailAddress.normalized)
+        updated.branding.address = brandAddress.trimmed.nilIfEmpty
+        let colour = accentColor.trimmed
+        if !(colour.hasPrefix("#") && [4, 7].contains(colour.count) && colour.dropFirst().allSatisfy(\.isHexDigit)) {
+            problems[.accentColor] = "Enter a colour such as #2f7d32."
+        }
+        updated.branding.accentColor = colour
+        if TimeZone(identifier: timeZone.trimmed) == nil {
+            problems[.timeZone] = "Enter a time zone such as America/Chicago."
+        }
+        updated.timeZoneIdentifier = timeZone.trimmed
+        let code = currency.trimmed.uppercased()
+        if !Locale.commonISOCurrencyCodes.contains(code) { problems[.currency] = "Enter a currency code such as USD." }
+        updated.currencyCode = code
+        return problems.isEmpty ? .success(updated) : .failure(FieldProblems(problems))
+    }
+
+    /// `2.5` → 250; `nil` for anything but a plain number with at most two decimals.
+    static func basisPoints(_ percent: String) -> Int? {
+        let text = percent.trimmed.replacingOccurrences(of: "%", with: "")
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Decimal(string: text) else {
+            return nil
+        }
+        var scaled = value * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &scaled, 0, .plain)
+        guard rounded == scaled else { return nil }
+        return NSDecimalNumber(decimal: rounded).intValue
+    }
+
+    /// A web origin: scheme, host and optional port, nothing else.
+    static func isOrigin(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), let host = url.host,
+            !host.isEmpty
+        else { return false }
+        return url.path.isEmpty && url.query == nil && url.fragment == nil && url.user == nil
+    }
+}
+
+extension String {
+    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
