@@ -16,18 +16,63 @@ struct ExecutableTests {
     }
 
     /// Runs the binary with `arguments`, returning its exit status and what it printed to standard error.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stderr: String, stdout: String) {
         let process = Process()
         process.executableURL = try Self.binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let errors = Pipe()
+        let output = Pipe()
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let complaints = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: complaints, as: UTF8.self), String(decoding: printed, as: UTF8.self))
+    }
+
+    @Test("portal account create, staff add and token create / list / revoke: passwords and tokens shown once, stored hashed")
+    func administrationCommands() async throws {
+        let fixture = try AppFixture()
+        let config = try fixture.isolatedConfig()
+        let created = try run([
+            "account", "create", "--config", config, "--name", "Birch & Co", "--portal-key", "birch", "--time-zone", "America/Denver",
+            "--admin-name", "Bea Birch", "--admin-email", "bea@birch.example",
+        ])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("http://127.0.0.1:8080/portal/birch"))
+        let password = try #require(created.stdout.components(separatedBy: "password: ").last?.split(separator: " ").first)
+        #expect(password.count == 20)
+        let again = try run([
+            "account", "create", "--config", config, "--name", "Other", "--portal-key", "birch", "--admin-name", "X", "--admin-email", "x@birch.example",
+        ])
+        #expect(again.status != 0 && again.stderr.contains("taken"))
+        let staff = try run(["staff", "add", "--config", config, "--account", "birch", "--name", "Sam", "--email", "bea@birch.example"])
+        #expect(staff.status != 0 && staff.stderr.contains("exists already"))
+        #expect(try run(["staff", "add", "--config", config, "--account", "birch", "--name", "Sam", "--email", "sam@birch.example"]).status == 0)
+
+        let token = try run(["token", "create", "--config", config, "--account", "birch", "--name", "Zapier"])
+        #expect(token.status == 0)
+        let secret = try #require(token.stdout.split(separator: "\n").last.map(String.init))
+        #expect(SecretToken.isWellFormed(secret))
+        let listed = try run(["token", "list", "--config", config, "--account", "birch"])
+        #expect(listed.stdout.contains("Zapier") && !listed.stdout.contains(secret))
+        let id = try #require(listed.stdout.split(separator: " ").first.map(String.init))
+        #expect(try run(["token", "revoke", "--config", config, "--account", "birch", "--id", id]).status == 0)
+        #expect(try run(["token", "revoke", "--config", config, "--account", "nope", "--id", id]).status != 0)
+
+        let storage = try SQLiteStorage(path: fixture.folder.appendingPathComponent("portal.sqlite").path)
+        let account = try #require(try await storage.accounts.find(portalKey: "birch"))
+        #expect(account.timeZoneIdentifier == "America/Denver")
+        let admin = try #require(try await storage.staffUsers.find(email: "bea@birch.example", in: account.id))
+        #expect(admin.role == .admin && admin.passwordHash.hasPrefix("$2") && !admin.passwordHash.contains(String(password)))
+        let stored = try #require(try await storage.apiTokens.find(hash: SecretToken.hash(of: secret)))
+        #expect(stored.revokedAt != nil)
+        let dump = String(decoding: try StorageJSON.encoder(pretty: false).encode(try await storage.exportDump()), as: UTF8.self)
+        #expect(!dump.contains(secret) && !dump.contains(String(password)))
+        try await storage.close()
+        fixture.remove()
     }
 
     @Test("PORTAL_STORAGE_DRIVER=nosuch portal serve fails at once, listing sqlite")

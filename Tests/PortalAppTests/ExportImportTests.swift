@@ -14,7 +14,8 @@ struct ExportImportTests {
     }
 
     func portal(_ arguments: String...) throws -> (status: Int32, stderr: String) {
-        try runner.run(arguments)
+        let result = try runner.run(arguments)
+        return (result.status, result.stderr)
     }
 
     @Test("SQLite → JSON → SQLite gives identical dumps, byte for byte")

@@ -8,7 +8,10 @@ public struct PortalCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Client Portal: a self-hosted customer portal for field-service companies.",
-        subcommands: [ServeCommand.self, DemoCommand.self, ConfigCheckCommand.self, ExportCommand.self, ImportCommand.self, BenchCommand.self],
+        subcommands: [
+            ServeCommand.self, DemoCommand.self, AccountCommand.self, StaffCommand.self, TokenCommand.self, ConfigCheckCommand.self,
+            ExportCommand.self, ImportCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Creating accounts, staff users and API tokens (the `portal account`, `staff` and `token` commands, and the
+/// back office's admin pages).
+public struct AccountAdministration: Sendable {
+    /// Why something cannot be created, in words for the person who typed it.
+    public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// A new account and its first admin.
+    public struct NewAccount: Sendable {
+        public var name: String
+        public var portalKey: String
+        public var timeZone: String
+        public var currency: String
+        public var adminName: String
+        public var adminEmail: String
+
+        public init(name: String, portalKey: String, timeZone: String, currency: String, adminName: String, adminEmail: String) {
+            self.name = name
+            self.portalKey = portalKey
+            self.timeZone = timeZone
+            self.currency = currency
+            self.adminName = adminName
+            self.adminEmail = adminEmail
+        }
+    }
+
+    let storage: any PortalStorage
+    let clock: any PortalClock
+    let hashing: any PasswordHashing
+
+    public init(storage: any PortalStorage, clock: any PortalClock, hashing: any PasswordHashing) {
+        self.storage = storage
+        self.clock = clock
+        self.hashing = hashing
+    }
+
+    /// Creates the account and its admin in one transaction; returns them with the admin's generated password.
+    public func createAccount(_ new: NewAccount) async throws -> (Account, StaffUser, password: String) {
+        let key = new.portalKey.trimmingCharacters(in: .whitespaces).lowercased()
+        guard (3...64).contains(key.count), key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw Refusal(description: "The portal key must be 3–64 letters, digits or dashes (it goes in the portal link).")
+        }
+        guard !new.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal(description: "Give the company a name.") }
+        guard TimeZone(identifier: new.timeZone) != nil else {
+            throw Refusal(description: "Unknown time zone \"\(new.timeZone)\"; use one such as America/Chicago.")
+        }
+        let currency = new.currency.uppercased()
+        guard Locale.commonISOCurrencyCodes.contains(currency) else {
+            throw Refusal(description: "Unknown currency \"\(new.currency)\"; use a code such as USD.")
+        }
+        if try await storage.accounts.find(portalKey: key) != nil {
+            throw Refusal(description: "The portal key \"\(key)\" is taken.")
+        }
+        let now = clock.now
+        let name = new.name.trimmingCharacters(in: .whitespaces)
+        let account = Account(
+            name: name, portalKey: key, timeZoneIdentifier: new.timeZone, currencyCode: currency,
+            branding: Branding(displayName: name), createdAt: now)
+        let (admin, password) = try await staffUser(name: new.adminName, email: new.adminEmail, role: .admin, in: account.id)
+        try await storage.transaction { store in
+            try await store.accounts.insert(account)
+            try await store.staffUsers.insert(admin)
+        }
+        return (account, admin, password)
+    }
+
+    /// Adds a staff user with a generated password, which is returned once.
+    public func addStaff(name: String, email: String, role: StaffUser.Role, to account: Account.ID) async throws -> (StaffUser, password: String) {
+        let (user, password) = try await staffUser(name: name, email: email, role: role, in: account)
+        try await storage.staffUsers.insert(user)
+        return (user, password)
+    }
+
+    /// A new API token; its secret is returned once and only its hash is stored.
+    public func createToken(named name: String, in account: Account.ID) async throws -> (APIToken, SecretToken) {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100 else { throw Refusal(description: "Name the token (what it is for), up to 100 characters.") }
+        let secret = SecretToken.generate()
+        let token = APIToken(accountID: account, name: name, tokenHash: secret.hash, createdAt: clock.now)
+        try await storage.apiTokens.insert(token)
+        return (token, secret)
+    }
+
+    /// Revokes a token of the account; `false` when there is no such token there.
+    public func revokeToken(_ id: APIToken.ID, in account: Account.ID) async throws -> Bool {
+        guard var token = try await storage.apiTokens.find(id, in: account) else { return false }
+        if token.revokedAt == nil {
+            token.revokedAt = clock.now
+            try await storage.apiTokens.update(token)
+        }
+        return true
+    }
+
+    /// A staff user to insert: the email must be valid and not used by any staff user of any account, so the
+    /// back-office login (email and password, no account) always knows whose login it is.
+    private func staffUser(name: String, email: String, role: StaffUser.Role, in account: Account.ID) async throws -> (StaffUser, String) {
+        let email = EmailAddress.normalized(email)
+        guard EmailAddress.isValid(email) else { throw Refusal(description: "\"\(email)\" is not an email address.") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal(description: "Give the staff user a name.") }
+        guard try await storage.staffUsers.all(email: email).isEmpty else {
+            throw Refusal(description: "A staff user with \(email) exists already; each person logs in with their own email.")
+        }
+        let password = String(SecretToken.generate().value.prefix(20))
+        let user = StaffUser(
+            accountID: account, name: name.trimmingCharacters(in: .whitespaces), email: email,
+            passwordHash: hashing.hash(password), role: role)
+        return (user, password)
+    }
+}
