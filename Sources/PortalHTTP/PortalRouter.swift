@@ -30,6 +30,7 @@ public enum PortalRouter {
         PortalController(env: env).register(on: router)
         ProposalLinkController(env: env).register(on: router)
         AdminController(env: env).register(on: router)
+        APIController(env: env).register(on: router)
         return router
     }
 }

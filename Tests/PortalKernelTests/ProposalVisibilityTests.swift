@@ -51,6 +51,11 @@ struct ProposalVisibilityTests {
         #expect(verdict(created: .proposal, Fixture.proposal(status: .expired)) == .hiddenExpired)
     }
 
+    @Test("A version replaced by a newer one disappears (the newer one shows instead)")
+    func supersededHides() {
+        #expect(verdict(created: .proposal, Fixture.proposal(status: .superseded)) == .hiddenSuperseded)
+    }
+
     @Test("P2: a sent proposal past its expiry date disappears before any sweep marks it")
     func pastExpiryDateHides() {
         let proposal = Fixture.proposal(status: .sent, expiresOn: today.adding(days: -1))

@@ -18,6 +18,9 @@ struct PortalEnvironment: Sendable {
     let serviceRequests: ServiceRequests
     let staffSessions: StaffSessions
     let leadDesk: LeadDesk
+    let proposalDesk: ProposalDesk
+    let invoiceDesk: InvoiceDesk
+    let customerDesk: CustomerDesk
 
     init(services: PortalServices, options: PortalHTTPOptions) throws {
         self.services = services
@@ -35,6 +38,9 @@ struct PortalEnvironment: Sendable {
         serviceRequests = ServiceRequests(services: services, emails: emails)
         staffSessions = StaffSessions(services: services, hashing: options.passwordHashing, throttle: options.loginThrottle)
         leadDesk = LeadDesk(services: services)
+        proposalDesk = ProposalDesk(services: services, emails: emails)
+        invoiceDesk = InvoiceDesk(services: services, emails: emails)
+        customerDesk = CustomerDesk(services: services, emails: emails)
     }
 }
 

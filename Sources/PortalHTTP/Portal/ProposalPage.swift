@@ -87,6 +87,7 @@ struct ProposalPage {
         case .declined: ("Declined", "")
         case .sent where canAnswer: ("Awaiting your answer", "")
         case .sent, .expired: ("Expired", "")
+        case .superseded: ("Updated", "")
         case .draft: ("Not sent", "")
         }
     }

@@ -28,6 +28,8 @@ struct ProposalResponder: Sendable {
         let backURL: String?
         let actor: Customer.ID?
         let actorEmail: String?
+        /// Said on every page of this place (an old link's "this proposal was updated").
+        var note: String?
     }
 
     let env: PortalEnvironment
@@ -35,7 +37,7 @@ struct ProposalResponder: Sendable {
     func show(_ proposal: Proposal, visit: PortalVisit, place: Place, notice: String? = nil) -> Response {
         var page = ProposalPage(
             proposal: proposal, visit: visit, typed: .init(chosen: []), actionBase: place.actionBase, backURL: place.backURL)
-        page.notice = notice
+        page.notice = notice ?? place.note
         return visit.page("proposal", page)
     }
 

@@ -37,10 +37,19 @@ enum PortalTemplates {
         "lead-confirmation-html": PackageResources.lead_confirmation_html_mustache,
         "payment-receipt-text": PackageResources.payment_receipt_text_mustache,
         "payment-receipt-html": PackageResources.payment_receipt_html_mustache,
+        "proposal-sent-text": PackageResources.proposal_sent_text_mustache,
+        "proposal-sent-html": PackageResources.proposal_sent_html_mustache,
+        "invoice-sent-text": PackageResources.invoice_sent_text_mustache,
+        "invoice-sent-html": PackageResources.invoice_sent_html_mustache,
+        "portal-invitation-text": PackageResources.portal_invitation_text_mustache,
+        "portal-invitation-html": PackageResources.portal_invitation_html_mustache,
     ]
 
     /// `/assets/portal.css`.
     static let stylesheet: [UInt8] = PackageResources.portal_css
+
+    /// `/api/v1/openapi.json`, the same file as `Docs/openapi.json` (a test keeps them equal).
+    static let openAPI: [UInt8] = PackageResources.openapi_json
 
     /// `/assets/admin.js`: the back office's copy buttons.
     static let adminScript: [UInt8] = PackageResources.admin_js

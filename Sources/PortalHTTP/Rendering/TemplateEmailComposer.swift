@@ -53,6 +53,29 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "invoice": ["number": invoice.number, "balance": format.money(invoice.balance)],
                 "payment": paymentVariables, "receiptURL": receiptURL,
             ])
+        case .proposalSent(let account, let customer, let proposal, let link):
+            let format = Formatting(account: account)
+            return ("proposal-sent", "Proposal from \(account.branding.displayName): \(proposal.title)", [
+                "account": accountVariables(account), "customer": ["name": customer.displayName],
+                "proposal": [
+                    "title": proposal.title, "total": format.money(proposal.totals().total),
+                    "expiresOn": proposal.expiresOn.map(format.date) ?? "",
+                ],
+                "link": link,
+            ])
+        case .invoiceSent(let account, let customer, let invoice):
+            let format = Formatting(account: account)
+            return ("invoice-sent", "Invoice \(invoice.number) from \(account.branding.displayName)", [
+                "account": accountVariables(account), "customer": ["name": customer.displayName],
+                "invoice": [
+                    "number": invoice.number, "total": format.money(invoice.total), "balance": format.money(invoice.balance),
+                    "dueDate": invoice.dueDate.map(format.date) ?? "",
+                ],
+            ])
+        case .portalInvitation(let account, let customer):
+            return ("portal-invitation", "Your client portal with \(account.branding.displayName)", [
+                "account": accountVariables(account), "customer": ["name": customer.displayName],
+            ])
         }
     }
 

@@ -17,6 +17,12 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         case invoiceViewed
         case invoicePaid
         case leadSubmitted
+        /// Staff actions, for the same timelines.
+        case proposalSent
+        case proposalRevised
+        case invoiceSent
+        case paymentRecorded
+        case invoiceVoided
     }
 
     public var id: ID

@@ -10,6 +10,8 @@ public struct Proposal: Hashable, Codable, Sendable {
         case accepted
         case declined
         case expired
+        /// Replaced by a newer version after staff edited it; its link shows the newer one.
+        case superseded
     }
 
     public var id: ID

@@ -8,6 +8,12 @@ public enum PortalEmail: Sendable {
     case leadConfirmation(account: Account, lead: Lead)
     /// A receipt for a portal payment (SPEC F10).
     case paymentReceipt(account: Account, customer: Customer, invoice: Invoice, payment: Payment, receiptURL: String)
+    /// A proposal, with its link that works without logging in (SPEC F8).
+    case proposalSent(account: Account, customer: Customer, proposal: Proposal, link: String)
+    /// An invoice is ready in the portal.
+    case invoiceSent(account: Account, customer: Customer, invoice: Invoice)
+    /// An invitation to the portal, with its link.
+    case portalInvitation(account: Account, customer: Customer)
 }
 
 /// Turns a ``PortalEmail`` into a message. The HTTP front implements it with the account's Mustache templates;

@@ -104,7 +104,7 @@ public struct ProposalAnswers: Sendable {
     public static func unanswerable(_ proposal: Proposal, today: CalendarDate) -> Outcome? {
         switch proposal.status {
         case .accepted: return .alreadyAccepted(proposal)
-        case .draft, .declined, .expired: return .closed(proposal)
+        case .draft, .declined, .expired, .superseded: return .closed(proposal)
         case .sent:
             if let expiresOn = proposal.expiresOn, today > expiresOn { return .closed(proposal) }
             return nil

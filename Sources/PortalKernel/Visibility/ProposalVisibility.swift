@@ -14,6 +14,8 @@ public enum ProposalVisibility {
         case hiddenDeclined
         /// Past its expiry date, or marked expired (P2).
         case hiddenExpired
+        /// Replaced by a newer version, which shows instead.
+        case hiddenSuperseded
         /// Accepted from the email link or by staff: leaves the portal (P4).
         case hiddenAcceptedElsewhere(AcceptanceChannel)
 
@@ -38,6 +40,8 @@ public enum ProposalVisibility {
             return .hiddenDraft
         case .declined:
             return .hiddenDeclined
+        case .superseded:
+            return .hiddenSuperseded
         case .expired:
             return .hiddenExpired
         case .sent:

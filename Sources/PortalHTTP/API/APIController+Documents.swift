@@ -1,0 +1,104 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PortalKernel
+
+/// Proposals and invoices.
+extension APIController {
+    func registerProposals(on api: RouterGroup<Context>) {
+        api.post("proposals") { request, context in
+            let account = try await authorize(request)
+            let content = try await APIJSON.decode(APIProposalContent.self, from: request, context: context)
+            guard let jobID = content.jobId else { throw APIError.invalid("jobId: name the job the proposal is for.") }
+            let proposal = try await Self.desk {
+                try await env.proposalDesk.create(
+                    for: Job.ID(rawValue: jobID), title: content.title, lines: content.lines,
+                    taxRateBasisPoints: content.taxRateBasisPoints ?? 0, in: account)
+            }
+            return try APIJSON.response(APIProposal(proposal), status: .created)
+        }
+        api.get("proposals/:id") { request, context in
+            let account = try await authorize(request)
+            return try APIJSON.response(APIProposal(try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }))
+        }
+        api.put("proposals/:id") { request, context in
+            let account = try await authorize(request)
+            let current = try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }
+            let content = try await APIJSON.decode(APIProposalContent.self, from: request, context: context)
+            let revised = try await Self.desk {
+                try await env.proposalDesk.revise(
+                    current.id, title: content.title, lines: content.lines, taxRateBasisPoints: content.taxRateBasisPoints ?? 0,
+                    in: account, by: nil)
+            }
+            return try APIJSON.response(APIProposal(revised))
+        }
+        api.post("proposals/:id/send") { request, context in
+            let account = try await authorize(request)
+            let current = try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }
+            let (sent, _) = try await Self.desk { try await env.proposalDesk.send(current.id, in: account, by: nil) }
+            return try APIJSON.response(APIProposal(sent))
+        }
+        api.post("proposals/:id/accept") { request, context in
+            let account = try await authorize(request)
+            let current = try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }
+            let body = try await APIJSON.decode(APIStaffAcceptance.self, from: request, context: context)
+            let outcome = try await env.answers.accept(
+                current.id, account: account, via: .staff,
+                form: .init(
+                    signatureName: body.signatureName ?? "Accepted by staff",
+                    chosenOptionalItemIDs: Set((body.optionalLineIds ?? []).map { LineItem.ID(rawValue: $0) }),
+                    shownVersionHash: current.contentHash),
+                actor: nil, actorEmail: nil, origin: RequestOrigin(ipAddress: nil, userAgent: request.headers[.userAgent]))
+            switch outcome {
+            case .accepted(let accepted): return try APIJSON.response(APIProposal(accepted))
+            case .alreadyAccepted: throw APIError.conflict("The proposal is accepted already.")
+            case .closed(let closed): throw APIError.conflict("A proposal that is \(closed.status.rawValue) cannot be accepted.")
+            case .changedSinceShown: throw APIError.invalid("optionalLineIds: not optional lines of this proposal.")
+            case .invalid(let message): throw APIError.invalid("signatureName: \(message)")
+            case .declined, .notFound: throw APIError.notFound()
+            }
+        }
+    }
+
+    func registerInvoices(on api: RouterGroup<Context>) {
+        api.post("invoices") { request, context in
+            let account = try await authorize(request)
+            let new = try await APIJSON.decode(APINewInvoice.self, from: request, context: context)
+            let invoice = try await Self.desk {
+                try await env.invoiceDesk.create(
+                    for: Customer.ID(rawValue: new.customerId), job: new.jobId.map { Job.ID(rawValue: $0) }, number: new.number,
+                    invoiceDate: new.invoiceDate, dueDate: new.dueDate, lines: new.lines, taxRateBasisPoints: new.taxRateBasisPoints ?? 0,
+                    in: account)
+            }
+            return try APIJSON.response(APIInvoice(invoice), status: .created)
+        }
+        api.get("invoices/:id") { request, context in
+            let account = try await authorize(request)
+            return try APIJSON.response(APIInvoice(try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }))
+        }
+        api.post("invoices/:id/send") { request, context in
+            let account = try await authorize(request)
+            let current = try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }
+            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.send(current.id, in: account, by: nil) }))
+        }
+        api.post("invoices/:id/void") { request, context in
+            let account = try await authorize(request)
+            let current = try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }
+            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.void(current.id, in: account, by: nil) }))
+        }
+        api.post("invoices/:id/payments") { request, context in
+            let account = try await authorize(request)
+            let current = try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }
+            guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
+                throw APIError.badRequest("Send an Idempotency-Key header, unique per payment, so a retry never records twice.")
+            }
+            let new = try await APIJSON.decode(APINewPayment.self, from: request, context: context)
+            let (payment, _) = try await Self.desk {
+                try await env.invoiceDesk.recordPayment(
+                    on: current.id, amount: Money(cents: new.amount), method: new.method, idempotencyKey: key, in: account, by: nil)
+            }
+            return try APIJSON.response(APIPayment(payment), status: .created)
+        }
+    }
+
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// Settings, customers, jobs and leads.
+extension APIController {
+    func registerSettings(on api: RouterGroup<Context>) {
+        api.get("settings") { request, _ in
+            let account = try await authorize(request)
+            return try APIJSON.response(APISettings(account, portalURL: env.links.portal(account)))
+        }
+        api.patch("settings") { request, context in
+            let account = try await authorize(request)
+            let change = try await APIJSON.decode(APISettingsChange.self, from: request, context: context)
+            var form = SettingsForm(account)
+            if let emails = change.leadNotificationEmails { form.leadNotificationEmails = emails.joined(separator: ", ") }
+            if let rule = change.openInvoiceWhen { form.openInvoiceWhen = rule }
+            if let days = change.paidInvoiceRetentionDays { form.paidInvoiceRetentionDays = "\(days)" }
+            if let days = change.proposalExpiryDays { form.proposalExpiryDays = "\(days)" }
+            if let partial = change.allowsPartialPayments { form.allowsPartialPayments = partial }
+            if let fee = change.serviceFeeBasisPoints { form.serviceFeePercent = "\(Decimal(fee) / 100)" }
+            if let origins = change.leadFormAllowedOrigins { form.leadFormAllowedOrigins = origins.joined(separator: "\n") }
+            if let zone = change.timeZone { form.timeZone = zone }
+            if let currency = change.currency { form.currency = currency }
+            switch form.applied(to: account) {
+            case .failure(let problems):
+                let first = problems.messages.sorted { $0.key.rawValue < $1.key.rawValue }.first
+                throw APIError.invalid("\(first?.key.rawValue ?? "settings"): \(first?.value ?? "invalid")")
+            case .success(let updated):
+                try await env.services.storage.accounts.update(updated)
+                return try APIJSON.response(APISettings(updated, portalURL: env.links.portal(updated)))
+            }
+        }
+    }
+
+    func registerCustomers(on api: RouterGroup<Context>) {
+        api.get("customers") { request, _ in
+            let account = try await authorize(request)
+            let (offset, limit) = try Self.paging(request)
+            let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
+            let customers = query.isEmpty
+                ? try await env.services.storage.customers.all(in: account.id)
+                : try await env.leadDesk.search(query, in: account.id)
+            return try APIJSON.response(APIPage(customers.map(APICustomer.init), offset: offset, limit: limit))
+        }
+        api.post("customers") { request, context in
+            let account = try await authorize(request)
+            let new = try await APIJSON.decode(APINewCustomer.self, from: request, context: context)
+            let customer = try await Self.desk {
+                try await env.customerDesk.create(
+                    displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
+                    serviceAddresses: new.serviceAddresses ?? [], in: account.id)
+            }
+            return try APIJSON.response(APICustomer(customer), status: .created)
+        }
+        api.get("customers/:id") { request, context in
+            let account = try await authorize(request)
+            return try APIJSON.response(APICustomer(try await Self.record(context) { try await env.services.storage.customers.find($0, in: account.id) }))
+        }
+        api.get("customers/:id/portal") { request, context in
+            let account = try await authorize(request)
+            let customer = try await Self.record(context) { try await env.services.storage.customers.find($0, in: account.id) }
+            let view = try await env.portal.view(of: customer.id, account: account)
+            return try APIJSON.response(
+                APIPortal(customerId: customer.id.rawValue, proposals: view.proposals.map(APIProposal.init), invoices: view.invoices.map(APIInvoice.init)))
+        }
+        api.post("customers/:id/invitation") { request, context in
+            let account = try await authorize(request)
+            let customer = try await Self.record(context) { try await env.services.storage.customers.find($0, in: account.id) }
+            try await Self.desk { try await env.customerDesk.invite(customer.id, in: account) }
+            return Response(status: .accepted)
+        }
+    }
+
+    func registerJobs(on api: RouterGroup<Context>) {
+        api.post("jobs") { request, context in
+            let account = try await authorize(request)
+            let new = try await APIJSON.decode(APINewJob.self, from: request, context: context)
+            let title = new.title.trimmingCharacters(in: .whitespaces)
+            guard !title.isEmpty, title.count <= 200 else { throw APIError.invalid("title: give the job a title (up to 200 characters).") }
+            if let customerID = new.customerId, try await env.services.storage.customers.find(Customer.ID(rawValue: customerID), in: account.id) == nil {
+                throw APIError.notFound("No such customer.")
+            }
+            let job = Job(
+                accountID: account.id, customerID: new.customerId.map { Customer.ID(rawValue: $0) }, title: title, createdStage: new.stage,
+                workDate: new.workDate, createdAt: env.services.clock.now)
+            try await env.services.storage.jobs.insert(job)
+            return try APIJSON.response(APIJob(job), status: .created)
+        }
+        api.get("jobs/:id") { request, context in
+            let account = try await authorize(request)
+            return try APIJSON.response(APIJob(try await Self.record(context) { try await env.services.storage.jobs.find($0, in: account.id) }))
+        }
+        api.patch("jobs/:id") { request, context in
+            let account = try await authorize(request)
+            var job = try await Self.record(context) { try await env.services.storage.jobs.find($0, in: account.id) }
+            let change = try await APIJSON.decode(APIJobChange.self, from: request, context: context)
+            if let stage = change.stage { job.stage = stage }
+            if let title = change.title {
+                guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError.invalid("title: a job needs a title.") }
+                job.title = title
+            }
+            if let date = change.workDate { job.workDate = date }
+            try await env.services.storage.jobs.update(job)
+            return try APIJSON.response(APIJob(job))
+        }
+    }
+
+    func registerLeads(on api: RouterGroup<Context>) {
+        api.get("leads") { request, _ in
+            let account = try await authorize(request)
+            let (offset, limit) = try Self.paging(request)
+            let portalOnly = request.uri.queryParameters.get("portalLead").map { $0 == "true" }
+            let leads = try await env.services.storage.leads.all(in: account.id).filter { portalOnly == nil || $0.portalLead == portalOnly }
+            let jobs = Dictionary(
+                try await env.services.storage.jobs.find(leads.map(\.jobID), in: account.id).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return try APIJSON.response(APIPage(leads.map { APILead($0, job: jobs[$0.jobID]) }, offset: offset, limit: limit))
+        }
+        api.get("leads/:id") { request, context in
+            let account = try await authorize(request)
+            let lead = try await Self.record(context) { try await env.services.storage.leads.find($0, in: account.id) }
+            return try APIJSON.response(APILead(lead, job: try await env.services.storage.jobs.find(lead.jobID, in: account.id)))
+        }
+        api.patch("leads/:id") { request, context in
+            let account = try await authorize(request)
+            let lead = try await Self.record(context) { try await env.services.storage.leads.find($0, in: account.id) }
+            let change = try await APIJSON.decode(APILeadChange.self, from: request, context: context)
+            if let customerID = change.customerId {
+                guard try await env.leadDesk.attach(lead, to: Customer.ID(rawValue: customerID), in: account.id) else {
+                    throw APIError.notFound("No such customer.")
+                }
+            } else if let new = change.newCustomer {
+                let customer = try await Self.desk {
+                    try await env.customerDesk.create(
+                        displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
+                        serviceAddresses: new.serviceAddresses ?? [], in: account.id)
+                }
+                _ = try await env.leadDesk.attach(lead, to: customer.id, in: account.id)
+            }
+            if let jobChange = change.job, var job = try await env.services.storage.jobs.find(lead.jobID, in: account.id) {
+                if let stage = jobChange.stage { job.stage = stage }
+                if let title = jobChange.title, !title.trimmingCharacters(in: .whitespaces).isEmpty { job.title = title }
+                if let date = jobChange.workDate { job.workDate = date }
+                try await env.services.storage.jobs.update(job)
+            }
+            return try APIJSON.response(APILead(lead, job: try await env.services.storage.jobs.find(lead.jobID, in: account.id)))
+        }
+    }
+
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// The JSON API under `/api/v1` (SPEC Interfaces), for integrations: bearer API tokens, every record scoped to the
+/// token's account (another account's id is a 404), errors as `{"error": {"code", "message"}}`. Described by
+/// `/api/v1/openapi.json` (also `Docs/openapi.json`).
+struct APIController: Sendable {
+    typealias Context = PortalRequestContext
+
+    let env: PortalEnvironment
+
+    func register(on router: Router<Context>) {
+        let api = router.group("api/v1")
+        api.get("openapi.json") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: PortalTemplates.openAPI)))
+        }
+        api.get("portal-link") { request, _ in
+            let account = try await authorize(request)
+            return try APIJSON.response(["url": env.links.portal(account)])
+        }
+        registerSettings(on: api)
+        registerCustomers(on: api)
+        registerJobs(on: api)
+        registerProposals(on: api)
+        registerInvoices(on: api)
+        registerLeads(on: api)
+    }
+
+    /// The account of the request's bearer token; a missing, unknown or revoked token is 401.
+    func authorize(_ request: Request) async throws -> Account {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw APIError.unauthorized()
+        }
+        let secret = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        guard SecretToken.isWellFormed(secret), let token = try await env.services.storage.apiTokens.find(hash: SecretToken.hash(of: secret)),
+            token.isActive, let account = try await env.services.storage.accounts.find(token.accountID)
+        else { throw APIError.unauthorized("The API token is unknown or revoked.") }
+        return account
+    }
+
+    /// `limit` (1–200, default 50) and `offset` (default 0) from the query.
+    static func paging(_ request: Request) throws -> (offset: Int, limit: Int) {
+        let query = request.uri.queryParameters
+        let limit = try query.get("limit").map { text in
+            guard let value = Int(String(text)), (1...200).contains(value) else { throw APIError.badRequest("limit is 1–200.") }
+            return value
+        } ?? 50
+        let offset = try query.get("offset").map { text in
+            guard let value = Int(String(text)), value >= 0 else { throw APIError.badRequest("offset is 0 or more.") }
+            return value
+        } ?? 0
+        return (offset, limit)
+    }
+
+    /// The record named by the path's `:id`, found by `find` within the account; 404 when there is none there.
+    static func record<Entity>(
+        _ context: Context, _ find: (Identifier<Entity>) async throws -> Entity?
+    ) async throws -> Entity {
+        guard let record = try await find(Identifier(rawValue: try context.parameters.require("id"))) else {
+            throw APIError.notFound()
+        }
+        return record
+    }
+
+    /// Runs a back-office use case, turning its refusal into the API's error.
+    static func desk<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch let refusal as DeskRefusal {
+            throw APIError(refusal)
+        }
+    }
+}

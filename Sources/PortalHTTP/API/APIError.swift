@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// A JSON API error: `{"error": {"code": "...", "message": "..."}}` with its status.
+struct APIError: HTTPResponseError {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+
+    static func unauthorized(_ message: String = "Send a valid API token as \"Authorization: Bearer <token>\".") -> APIError {
+        APIError(status: .unauthorized, code: "unauthorized", message: message)
+    }
+    static func notFound(_ message: String = "No such record in this account.") -> APIError {
+        APIError(status: .notFound, code: "not_found", message: message)
+    }
+    static func invalid(_ message: String) -> APIError { APIError(status: .unprocessableContent, code: "invalid", message: message) }
+    static func conflict(_ message: String) -> APIError { APIError(status: .conflict, code: "conflict", message: message) }
+    static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, code: "bad_request", message: message) }
+
+    /// The API's answer to a refusal from a back-office use case.
+    init(_ refusal: DeskRefusal) {
+        switch refusal {
+        case .notFound(let message): self = .notFound(message)
+        case .invalid(let message): self = .invalid(message)
+        case .conflict(let message): self = .conflict(message)
+        }
+    }
+
+    init(status: HTTPResponse.Status, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try APIJSON.response(["error": ["code": code, "message": message]], status: status)
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
+    }
+}
+
+/// The API's JSON: sorted keys, instants in ISO 8601 (as the dumps write them), money in cents.
+enum APIJSON {
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try StorageJSON.encoder(pretty: false).encode(value)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The request's body as `T`; malformed JSON or a wrong field is 400 with what is wrong.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        do {
+            return try StorageJSON.decoder().decode(T.self, from: Data(buffer: buffer))
+        } catch let error as DecodingError {
+            throw APIError.badRequest("The JSON body cannot be read: \(error.locationDescription)")
+        } catch {
+            throw APIError.badRequest("The body must be JSON.")
+        }
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import PortalKernel
+
+// What the JSON API sends and receives. Money is in cents, calendar dates are `YYYY-MM-DD`, instants ISO 8601.
+// Field names match Docs/openapi.json.
+
+/// A list page: the records and the offset of the next page (`null` on the last).
+struct APIPage<Item: Encodable & Sendable>: Encodable, Sendable {
+    let data: [Item]
+    let nextOffset: Int?
+
+    init(_ all: [Item], offset: Int, limit: Int) {
+        data = Array(all.dropFirst(offset).prefix(limit))
+        nextOffset = offset + limit < all.count ? offset + limit : nil
+    }
+
+    private enum CodingKeys: String, CodingKey { case data, nextOffset }
+
+    /// `nextOffset` is written as `null` on the last page, not left out.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(data, forKey: .data)
+        try container.encode(nextOffset, forKey: .nextOffset)
+    }
+}
+
+struct APICustomer: Codable, Sendable {
+    let id: String
+    let displayName: String
+    let emails: [String]
+    let phone: String?
+    let billingAddress: Address?
+    let serviceAddresses: [Address]
+
+    init(_ customer: Customer) {
+        (id, displayName, emails, phone) = (customer.id.rawValue, customer.displayName, customer.emails, customer.phone)
+        (billingAddress, serviceAddresses) = (customer.billingAddress, customer.serviceAddresses)
+    }
+}
+
+struct APINewCustomer: Decodable, Sendable {
+    let displayName: String
+    let emails: [String]
+    let phone: String?
+    let billingAddress: Address?
+    let serviceAddresses: [Address]?
+}
+
+struct APIJob: Codable, Sendable {
+    let id: String
+    let customerId: String?
+    let title: String
+    let createdStage: Job.CreatedStage
+    let stage: Job.Stage
+    let workDate: CalendarDate?
+    let portalLead: Bool
+
+    init(_ job: Job) {
+        (id, customerId, title) = (job.id.rawValue, job.customerID?.rawValue, job.title)
+        (createdStage, stage, workDate, portalLead) = (job.createdStage, job.stage, job.workDate, job.portalLead)
+    }
+}
+
+struct APINewJob: Decodable, Sendable {
+    let customerId: String?
+    let title: String
+    let stage: Job.CreatedStage
+    let workDate: CalendarDate?
+}
+
+struct APIJobChange: Decodable, Sendable {
+    let stage: Job.Stage?
+    let title: String?
+    let workDate: CalendarDate?
+}
+
+struct APILine: Codable, Sendable {
+    let id: String
+    let description: String
+    let quantity: Decimal
+    let unitPrice: Int
+    let amount: Int
+    let optional: Bool
+
+    init(_ item: LineItem) {
+        (id, description, quantity) = (item.id.rawValue, item.description, item.quantity)
+        (unitPrice, amount, optional) = (item.unitPrice.cents, item.amount.cents, item.isOptional)
+    }
+}
+
+struct APIProposal: Codable, Sendable {
+    let id: String
+    let jobId: String
+    let customerId: String
+    let version: Int
+    let title: String
+    let lines: [APILine]
+    let taxRateBasisPoints: Int
+    let total: Int
+    let status: Proposal.Status
+    let sentAt: Date?
+    let expiresOn: CalendarDate?
+    let acceptance: Acceptance?
+    let declineReason: String?
+
+    init(_ proposal: Proposal) {
+        (id, jobId, customerId) = (proposal.id.rawValue, proposal.jobID.rawValue, proposal.customerID.rawValue)
+        (version, title, lines) = (proposal.version, proposal.title, proposal.lineItems.map(APILine.init))
+        taxRateBasisPoints = proposal.taxRateBasisPoints
+        total = proposal.totals(choosing: Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])).total.cents
+        (status, sentAt, expiresOn) = (proposal.status, proposal.sentAt, proposal.expiresOn)
+        (acceptance, declineReason) = (proposal.acceptance, proposal.declineReason)
+    }
+}
+
+struct APIProposalContent: Decodable, Sendable {
+    let jobId: String?
+    let title: String
+    let lines: [LineInput]
+    let taxRateBasisPoints: Int?
+}
+
+struct APIStaffAcceptance: Decodable, Sendable {
+    let signatureName: String?
+    let optionalLineIds: [String]?
+}
+
+struct APIInvoice: Codable, Sendable {
+    let id: String
+    let customerId: String
+    let jobId: String?
+    let number: String
+    let invoiceDate: CalendarDate
+    let dueDate: CalendarDate?
+    let sentAt: Date?
+    let lines: [APILine]
+    let taxRateBasisPoints: Int
+    let total: Int
+    let amountPaid: Int
+    let balance: Int
+    let voided: Bool
+
+    init(_ invoice: Invoice) {
+        (id, customerId, jobId, number) = (invoice.id.rawValue, invoice.customerID.rawValue, invoice.jobID?.rawValue, invoice.number)
+        (invoiceDate, dueDate, sentAt) = (invoice.invoiceDate, invoice.dueDate, invoice.sentAt)
+        (lines, taxRateBasisPoints) = (invoice.lineItems.map(APILine.init), invoice.taxRateBasisPoints)
+        (total, amountPaid, balance, voided) = (invoice.total.cents, invoice.amountPaid.cents, invoice.balance.cents, invoice.voided)
+    }
+}
+
+struct APINewInvoice: Decodable, Sendable {
+    let customerId: String
+    let jobId: String?
+    let number: String?
+    let invoiceDate: CalendarDate?
+    let dueDate: CalendarDate?
+    let lines: [LineInput]
+    let taxRateBasisPoints: Int?
+}
+
+struct APIPayment: Codable, Sendable {
+    let id: String
+    let invoiceId: String
+    let amount: Int
+    let serviceFee: Int
+    let method: Payment.Method
+    let source: Payment.Source
+    let receivedAt: Date
+
+    init(_ payment: Payment) {
+        (id, invoiceId, amount, serviceFee) = (payment.id.rawValue, payment.invoiceID.rawValue, payment.amount.cents, payment.serviceFee.cents)
+        (method, source, receivedAt) = (payment.method, payment.source, payment.receivedAt)
+    }
+}
+
+struct APINewPayment: Decodable, Sendable {
+    let amount: Int
+    let method: Payment.Method
+}
+
+struct APILead: Codable, Sendable {
+    let id: String
+    let jobId: String
+    let customerId: String?
+    let stage: Job.Stage?
+    let portalLead: Bool
+    let name: String
+    let email: String
+    let phone: String?
+    let serviceAddress: String
+    let servicesWanted: [String]
+    let description: String
+    let preferredDate: CalendarDate?
+    let tags: [String]
+    let submittedAt: Date
+
+    init(_ lead: Lead, job: Job?) {
+        (id, jobId, customerId, stage) = (lead.id.rawValue, lead.jobID.rawValue, job?.customerID?.rawValue, job?.stage)
+        (portalLead, name, email, phone) = (lead.portalLead, lead.name, lead.email, lead.phone)
+        (serviceAddress, servicesWanted, description) = (lead.serviceAddress, lead.servicesWanted, lead.description)
+        (preferredDate, tags, submittedAt) = (lead.preferredDate, lead.tags, lead.submittedAt)
+    }
+}
+
+struct APILeadChange: Decodable, Sendable {
+    /// Attach the lead's job to this existing customer.
+    let customerId: String?
+    /// Or create a customer from these details and attach it.
+    let newCustomer: APINewCustomer?
+    let job: APIJobChange?
+}
+
+struct APISettings: Codable, Sendable {
+    let leadNotificationEmails: [String]
+    let openInvoiceWhen: OpenInvoiceRule
+    let paidInvoiceRetentionDays: Int
+    let proposalExpiryDays: Int
+    let allowsPartialPayments: Bool
+    let serviceFeeBasisPoints: Int
+    let leadFormAllowedOrigins: [String]
+    let timeZone: String
+    let currency: String
+    let portalUrl: String
+
+    init(_ account: Account, portalURL: String) {
+        let settings = account.settings
+        (leadNotificationEmails, openInvoiceWhen) = (settings.leadNotificationEmails, settings.openInvoiceWhen)
+        (paidInvoiceRetentionDays, proposalExpiryDays) = (settings.paidInvoiceRetentionDays, settings.proposalExpiryDays)
+        (allowsPartialPayments, serviceFeeBasisPoints) = (settings.allowsPartialPayments, settings.serviceFeeBasisPoints)
+        (leadFormAllowedOrigins, timeZone, currency) = (settings.leadFormAllowedOrigins, account.timeZoneIdentifier, account.currencyCode)
+        portalUrl = portalURL
+    }
+}
+
+struct APISettingsChange: Decodable, Sendable {
+    let leadNotificationEmails: [String]?
+    let openInvoiceWhen: String?
+    let paidInvoiceRetentionDays: Int?
+    let proposalExpiryDays: Int?
+    let allowsPartialPayments: Bool?
+    let serviceFeeBasisPoints: Int?
+    let leadFormAllowedOrigins: [String]?
+    let timeZone: String?
+    let currency: String?
+}
+
+/// What a customer's portal shows now (SPEC: `GET /api/v1/customers/{id}/portal`).
+struct APIPortal: Codable, Sendable {
+    let customerId: String
+    let proposals: [APIProposal]
+    let invoices: [APIInvoice]
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Staff's side of customers: create one, and invite them to the portal.
+public struct CustomerDesk: Sendable {
+    let services: PortalServices
+    let emails: any PortalEmailComposer
+
+    public init(services: PortalServices, emails: any PortalEmailComposer) {
+        self.services = services
+        self.emails = emails
+    }
+
+    /// A new customer with at least one valid email.
+    public func create(
+        displayName: String, emails typed: [String], phone: String?, billingAddress: Address?, serviceAddresses: [Address],
+        in account: Account.ID
+    ) async throws -> Customer {
+        let name = displayName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 200 else { throw DeskRefusal.invalid("Give the customer a name (up to 200 characters).") }
+        let addresses = typed.map(EmailAddress.normalized)
+        guard !addresses.isEmpty else { throw DeskRefusal.invalid("Give the customer at least one email address.") }
+        if let bad = addresses.first(where: { !EmailAddress.isValid($0) }) {
+            throw DeskRefusal.invalid("\"\(bad)\" is not an email address.")
+        }
+        let customer = Customer(
+            accountID: account, displayName: name, emails: addresses, phone: phone, billingAddress: billingAddress,
+            serviceAddresses: serviceAddresses)
+        try await services.storage.customers.insert(customer)
+        return customer
+    }
+
+    /// Emails the customer the portal link ("Send portal invitation").
+    public func invite(_ id: Customer.ID, in account: Account) async throws {
+        guard let customer = try await services.storage.customers.find(id, in: account.id) else {
+            throw DeskRefusal.notFound("No such customer.")
+        }
+        guard !customer.emails.isEmpty else { throw DeskRefusal.invalid("The customer has no email address.") }
+        let now = services.clock.now
+        let message = try emails.compose(
+            .portalInvitation(account: account, customer: customer),
+            to: customer.emails.map { EmailMessage.Mailbox(address: $0, name: customer.displayName) })
+        try await services.storage.outbox.enqueue(
+            OutboxMessage(accountID: account.id, email: message, about: .customer(customer.id), nextAttemptAt: now, createdAt: now))
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Staff's side of invoices: create, send, record a payment, mark paid, void.
+public struct InvoiceDesk: Sendable {
+    let services: PortalServices
+    let emails: any PortalEmailComposer
+
+    public init(services: PortalServices, emails: any PortalEmailComposer) {
+        self.services = services
+        self.emails = emails
+    }
+
+    /// A new invoice for `customerID`; without a number, the next free `INV-…` one.
+    public func create(
+        for customerID: Customer.ID, job jobID: Job.ID?, number: String?, invoiceDate: CalendarDate?, dueDate: CalendarDate?,
+        lines: [LineInput], taxRateBasisPoints: Int, in account: Account
+    ) async throws -> Invoice {
+        if let problem = LineInput.problem(with: lines, allowOptional: false) { throw DeskRefusal.invalid(problem) }
+        if !(0...5_000).contains(taxRateBasisPoints) { throw DeskRefusal.invalid("The tax rate must be between 0 and 50 %.") }
+        let now = services.clock.now
+        let date = invoiceDate ?? account.today(at: now)
+        if let dueDate, dueDate < date { throw DeskRefusal.invalid("The due date is before the invoice date.") }
+        return try await services.storage.transaction { store in
+            guard try await store.customers.find(customerID, in: account.id) != nil else { throw DeskRefusal.notFound("No such customer.") }
+            if let jobID, try await store.jobs.find(jobID, in: account.id) == nil { throw DeskRefusal.notFound("No such job.") }
+            let chosen = number?.trimmingCharacters(in: .whitespaces)
+            if let chosen, chosen.isEmpty || chosen.count > 40 { throw DeskRefusal.invalid("An invoice number is 1–40 characters.") }
+            if let chosen, try await store.invoices.find(number: chosen, in: account.id) != nil {
+                throw DeskRefusal.conflict("Invoice number \(chosen) is taken.")
+            }
+            var next = 1_001
+            while chosen == nil, try await store.invoices.find(number: "INV-\(next)", in: account.id) != nil { next += 1 }
+            let invoice = Invoice(
+                accountID: account.id, customerID: customerID, jobID: jobID, number: chosen ?? "INV-\(next)", invoiceDate: date,
+                dueDate: dueDate, lineItems: lines.map(\.lineItem), taxRateBasisPoints: taxRateBasisPoints, createdAt: now)
+            try await store.invoices.insert(invoice)
+            return invoice
+        }
+    }
+
+    /// Emails the customer that the invoice is in their portal; the first send sets `sentAt` (which can open it,
+    /// SPEC I1).
+    @discardableResult
+    public func send(_ id: Invoice.ID, in account: Account, by staff: StaffUser.ID?) async throws -> Invoice {
+        let now = services.clock.now
+        return try await services.storage.transaction { store in
+            guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
+            guard !invoice.voided else { throw DeskRefusal.conflict("A voided invoice cannot be sent.") }
+            guard let customer = try await store.customers.find(invoice.customerID, in: account.id), !customer.emails.isEmpty else {
+                throw DeskRefusal.invalid("The customer has no email address.")
+            }
+            if invoice.sentAt == nil {
+                invoice.sentAt = now
+                try await store.invoices.update(invoice)
+            }
+            let message = try emails.compose(
+                .invoiceSent(account: account, customer: customer, invoice: invoice),
+                to: customer.emails.map { EmailMessage.Mailbox(address: $0, name: customer.displayName) })
+            try await store.outbox.enqueue(
+                OutboxMessage(accountID: account.id, email: message, about: .invoice(invoice.id), nextAttemptAt: now, createdAt: now))
+            try await store.auditEvents.record(
+                AuditEvent(accountID: account.id, action: .invoiceSent, about: .invoice(invoice.id), detail: staff.map { "by staff \($0)" }, occurredAt: now))
+            return invoice
+        }
+    }
+
+    /// Records money received outside the portal (check, cash, bank…). With an idempotency key, a repeat returns
+    /// the first payment.
+    public func recordPayment(
+        on id: Invoice.ID, amount: Money, method: Payment.Method, idempotencyKey: String?, in account: Account, by staff: StaffUser.ID?
+    ) async throws -> (Payment, Invoice) {
+        if let key = idempotencyKey, !(1...128).contains(key.count) { throw DeskRefusal.invalid("An Idempotency-Key is 1–128 characters.") }
+        let now = services.clock.now
+        do {
+            return try await services.storage.transaction { store in
+                if let key = idempotencyKey, let earlier = try await store.payments.find(idempotencyKey: key, in: account.id) {
+                    guard earlier.invoiceID == id, earlier.amount == amount else {
+                        throw DeskRefusal.conflict("This Idempotency-Key was used for another payment.")
+                    }
+                    guard let invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
+                    return (earlier, invoice)
+                }
+                guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
+                guard !invoice.voided else { throw DeskRefusal.conflict("The invoice is voided.") }
+                guard amount > .zero else { throw DeskRefusal.invalid("The amount must be above zero.") }
+                guard amount <= invoice.balance else { throw DeskRefusal.invalid("The amount is more than the \(invoice.balance) due.") }
+                let payment = Payment(
+                    accountID: account.id, invoiceID: invoice.id, amount: amount, method: method, source: .staff,
+                    idempotencyKey: idempotencyKey, receivedAt: now)
+                try await store.payments.insert(payment)
+                invoice.amountPaid = invoice.amountPaid + amount
+                try await store.invoices.update(invoice)
+                try await store.auditEvents.record(
+                    AuditEvent(
+                        accountID: account.id, action: .paymentRecorded, about: .invoice(invoice.id),
+                        detail: "\(amount) by \(method.rawValue)\(staff.map { ", staff \($0)" } ?? "")", occurredAt: now))
+                return (payment, invoice)
+            }
+        } catch StorageError.duplicate {
+            // The same key, recorded by a concurrent request: answer with that payment.
+            return try await recordPayment(on: id, amount: amount, method: method, idempotencyKey: idempotencyKey, in: account, by: staff)
+        }
+    }
+
+    /// Records a payment of the whole balance.
+    public func markPaid(_ id: Invoice.ID, method: Payment.Method, in account: Account, by staff: StaffUser.ID?) async throws -> Invoice {
+        guard let invoice = try await services.storage.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
+        guard invoice.balance > .zero else { return invoice }
+        return try await recordPayment(on: id, amount: invoice.balance, method: method, idempotencyKey: nil, in: account, by: staff).1
+    }
+
+    /// Voids the invoice: it leaves the portal for good (SPEC I1). An invoice with payments cannot be voided.
+    public func void(_ id: Invoice.ID, in account: Account, by staff: StaffUser.ID?) async throws -> Invoice {
+        let now = services.clock.now
+        return try await services.storage.transaction { store in
+            guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
+            guard invoice.amountPaid == .zero else { throw DeskRefusal.conflict("An invoice with payments cannot be voided.") }
+            guard !invoice.voided else { return invoice }
+            invoice.voided = true
+            try await store.invoices.update(invoice)
+            try await store.auditEvents.record(
+                AuditEvent(accountID: account.id, action: .invoiceVoided, about: .invoice(invoice.id), detail: staff.map { "by staff \($0)" }, occurredAt: now))
+            return invoice
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Staff's side of proposals (SPEC F8, F9): create, send by email with a link, revise (a new version), accept.
+public struct ProposalDesk: Sendable {
+    let services: PortalServices
+    let emails: any PortalEmailComposer
+
+    public init(services: PortalServices, emails: any PortalEmailComposer) {
+        self.services = services
+        self.emails = emails
+    }
+
+    /// A draft proposal for a job that has a customer.
+    public func create(
+        for jobID: Job.ID, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account
+    ) async throws -> Proposal {
+        guard let job = try await services.storage.jobs.find(jobID, in: account.id) else { throw DeskRefusal.notFound("No such job.") }
+        guard let customer = job.customerID else { throw DeskRefusal.invalid("Attach a customer to the job first.") }
+        try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints)
+        let proposal = Proposal(
+            accountID: account.id, jobID: job.id, customerID: customer, title: title.trimmingCharacters(in: .whitespaces),
+            lineItems: lines.map(\.lineItem), taxRateBasisPoints: taxRateBasisPoints, createdAt: services.clock.now)
+        try await services.storage.proposals.insert(proposal)
+        return proposal
+    }
+
+    /// Emails the proposal to the customer with a new `/p/{token}` link; a draft becomes sent, with its expiry date
+    /// set from the account's setting. Returns the link's token (shown once).
+    @discardableResult
+    public func send(_ id: Proposal.ID, in account: Account, by staff: StaffUser.ID?) async throws -> (Proposal, SecretToken) {
+        let now = services.clock.now
+        let token = SecretToken.generate()
+        let links = PortalLinks(publicBaseURL: services.publicBaseURL)
+        return try await services.storage.transaction { store in
+            guard var proposal = try await store.proposals.find(id, in: account.id) else { throw DeskRefusal.notFound("No such proposal.") }
+            guard proposal.status == .draft || proposal.status == .sent else {
+                throw DeskRefusal.conflict("A proposal that is \(proposal.status.rawValue) cannot be sent.")
+            }
+            guard let customer = try await store.customers.find(proposal.customerID, in: account.id), !customer.emails.isEmpty else {
+                throw DeskRefusal.invalid("The customer has no email address.")
+            }
+            if proposal.status == .draft {
+                proposal.status = .sent
+                proposal.sentAt = now
+                proposal.expiresOn = proposal.expiresOn ?? account.today(at: now).adding(days: account.settings.proposalExpiryDays)
+                try await store.proposals.update(proposal)
+            }
+            try await store.proposalLinks.insert(
+                ProposalLink(accountID: account.id, proposalID: proposal.id, tokenHash: token.hash, createdAt: now))
+            let message = try emails.compose(
+                .proposalSent(account: account, customer: customer, proposal: proposal, link: links.proposal(token: token)),
+                to: customer.emails.map { EmailMessage.Mailbox(address: $0, name: customer.displayName) })
+            try await store.outbox.enqueue(
+                OutboxMessage(accountID: account.id, email: message, about: .proposal(proposal.id), nextAttemptAt: now, createdAt: now))
+            try await store.auditEvents.record(
+                AuditEvent(accountID: account.id, action: .proposalSent, about: .proposal(proposal.id), detail: staff.map { "by staff \($0)" }, occurredAt: now))
+            return (proposal, token)
+        }
+    }
+
+    /// Changes a proposal. A draft changes in place; a sent (or expired, or declined) one gets a new version that is
+    /// sent at once, and the old one is marked superseded (its link then shows the new one). An accepted proposal
+    /// is locked.
+    public func revise(
+        _ id: Proposal.ID, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account, by staff: StaffUser.ID?
+    ) async throws -> Proposal {
+        try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints)
+        let now = services.clock.now
+        return try await services.storage.transaction { store in
+            guard var current = try await store.proposals.find(id, in: account.id) else { throw DeskRefusal.notFound("No such proposal.") }
+            switch current.status {
+            case .accepted:
+                throw DeskRefusal.conflict("This proposal was accepted and is locked. Create a new proposal for further work.")
+            case .superseded:
+                throw DeskRefusal.conflict("This is an old version; change the newest one.")
+            case .draft:
+                current.title = title.trimmingCharacters(in: .whitespaces)
+                current.lineItems = lines.map(\.lineItem)
+                current.taxRateBasisPoints = taxRateBasisPoints
+                try await store.proposals.update(current)
+                return current
+            case .sent, .declined, .expired:
+                var next = Proposal(
+                    accountID: account.id, jobID: current.jobID, customerID: current.customerID, version: current.version + 1,
+                    title: title.trimmingCharacters(in: .whitespaces), lineItems: lines.map(\.lineItem),
+                    taxRateBasisPoints: taxRateBasisPoints, status: .sent, sentAt: now,
+                    expiresOn: account.today(at: now).adding(days: account.settings.proposalExpiryDays), createdAt: now)
+                next.declineReason = nil
+                current.status = .superseded
+                try await store.proposals.update(current)
+                try await store.proposals.insert(next)
+                try await store.auditEvents.record(
+                    AuditEvent(
+                        accountID: account.id, action: .proposalRevised, about: .proposal(current.id),
+                        detail: "Replaced by version \(next.version) (\(next.id))\(staff.map { " by staff \($0)" } ?? "")", occurredAt: now))
+                return next
+            }
+        }
+    }
+
+    /// The newest version of `proposal`'s job's proposal, when a newer one exists.
+    public func newerVersion(of proposal: Proposal, in account: Account.ID) async throws -> Proposal? {
+        try await services.storage.proposals.all(for: proposal.jobID, in: account)
+            .filter { $0.version > proposal.version && $0.status != .draft }
+            .max { $0.version < $1.version }
+    }
+
+    static func check(title: String, lines: [LineInput], taxRateBasisPoints: Int) throws {
+        if title.trimmingCharacters(in: .whitespaces).isEmpty || title.count > 200 {
+            throw DeskRefusal.invalid("Give the proposal a title (up to 200 characters).")
+        }
+        if !(0...5_000).contains(taxRateBasisPoints) { throw DeskRefusal.invalid("The tax rate must be between 0 and 50 %.") }
+        if let problem = LineInput.problem(with: lines, allowOptional: true) { throw DeskRefusal.invalid(problem) }
+    }
+}
