@@ -47,6 +47,8 @@ struct AdminController: Sendable {
         }
         LeadsController(env: env).register(on: router)
         SettingsController(env: env).register(on: router)
+        CustomersController(env: env).register(on: router)
+        DocumentsController(env: env).register(on: router)
     }
 
     /// `POST /admin/login`: a session with a new id, or the form again with one message for any wrong detail.

@@ -26,7 +26,11 @@ struct AdminVisit: BrowserVisit {
 
     /// The layout's data: the account, the staff user, and the menu (settings for admins only).
     func chrome(_ title: String, section: String? = nil) -> AdminChrome {
-        var nav: [NavLink] = [.init(url: "/admin/leads", label: "Leads", current: section == "leads")]
+        var nav: [NavLink] = [
+            .init(url: "/admin/leads", label: "Leads", current: section == "leads"),
+            .init(url: "/admin/customers", label: "Customers", current: section == "customers"),
+            .init(url: "/admin/emails/failed", label: "Failed emails", current: section == "emails"),
+        ]
         if staff?.user.role == .admin {
             nav.append(.init(url: "/admin/settings", label: "Settings", current: section == "settings"))
         }
@@ -73,6 +77,22 @@ struct AdminVisit: BrowserVisit {
 
     static func encode(_ path: String) -> String {
         path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "/admin"
+    }
+}
+
+extension AdminVisit {
+    /// Runs `body` for the logged-in staff user with the record that `:id` names in their account (found by
+    /// `find`), or answers the 404 page: another account's id looks exactly like one that does not exist.
+    static func withRecord<Entity>(
+        _ request: Request, _ context: PortalRequestContext, env: PortalEnvironment,
+        find: (Identifier<Entity>, Account.ID) async throws -> Entity?,
+        _ body: (AdminVisit, StaffSessions.Staff, Entity) async throws -> Response
+    ) async throws -> Response {
+        let visit = try await AdminVisit.start(request, context: context, env: env)
+        let staff = try visit.requireStaff()
+        let id = Identifier<Entity>(rawValue: try context.parameters.require("id"))
+        guard let record = try await find(id, staff.account.id) else { return visit.notFound() }
+        return try await body(visit, staff, record)
     }
 }
 

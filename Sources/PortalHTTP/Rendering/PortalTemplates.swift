@@ -25,6 +25,14 @@ enum PortalTemplates {
         "admin-leads": PackageResources.admin_leads_mustache,
         "admin-lead": PackageResources.admin_lead_mustache,
         "admin-settings": PackageResources.admin_settings_mustache,
+        "admin-customers": PackageResources.admin_customers_mustache,
+        "admin-customer": PackageResources.admin_customer_mustache,
+        "admin-document-fields": PackageResources.admin_document_fields_mustache,
+        "admin-portal-view": PackageResources.admin_portal_view_mustache,
+        "admin-proposal": PackageResources.admin_proposal_mustache,
+        "admin-invoice": PackageResources.admin_invoice_mustache,
+        "admin-timeline": PackageResources.admin_timeline_mustache,
+        "admin-emails": PackageResources.admin_emails_mustache,
     ]
 
     /// Email templates: a text and an HTML body for each email.

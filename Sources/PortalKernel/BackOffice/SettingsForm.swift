@@ -129,7 +129,7 @@ public struct SettingsForm: Hashable, Sendable {
     }
 
     /// `2.5` → 250; `nil` for anything but a plain number with at most two decimals.
-    static func basisPoints(_ percent: String) -> Int? {
+    public static func basisPoints(_ percent: String) -> Int? {
         let text = percent.trimmed.replacingOccurrences(of: "%", with: "")
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Decimal(string: text) else {
             return nil

@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// `/admin/customers`: the list with search, and each customer's page: contact details, exactly what their portal
+/// shows now (the portal's own functions), every proposal and invoice with why it is or is not in the portal,
+/// "Send portal invitation", "view portal as this client", and new proposals and invoices.
+struct CustomersController: Sendable {
+    typealias Context = PortalRequestContext
+
+    let env: PortalEnvironment
+
+    func register(on router: Router<Context>) {
+        router.get("admin/customers") { request, context in
+            let visit = try await AdminVisit.start(request, context: context, env: env)
+            let staff = try visit.requireStaff()
+            let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
+            let customers = query.isEmpty
+                ? try await env.services.storage.customers.all(in: staff.account.id)
+                : try await env.leadDesk.search(query, in: staff.account.id)
+            let rows: [[String: String]] = customers.map {
+                ["url": "/admin/customers/\($0.id)", "name": $0.displayName, "emails": $0.emails.joined(separator: ", "), "phone": $0.phone ?? ""]
+            }
+            return visit.page("admin-customers", ["chrome": visit.chrome("Customers", section: "customers"), "query": query, "customers": rows])
+        }
+        router.get("admin/customers/:id") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+                try await page(visit, staff: staff, customer: customer, notice: Self.notices[request.uri.queryParameters.get("done").map { String($0) } ?? ""])
+            }
+        }
+        router.post("admin/customers/:id/invitation") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+                _ = try await visit.form(DocumentForm.self, context: context)
+                try await env.customerDesk.invite(customer.id, in: staff.account)
+                return visit.redirect(to: "/admin/customers/\(customer.id)?done=invited")
+            }
+        }
+        router.post("admin/customers/:id/proposals") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+                let form = try await visit.form(DocumentForm.self, context: context)
+                do {
+                    let job = try await env.services.storage.jobs.find(Job.ID(rawValue: form.jobId ?? ""), in: staff.account.id)
+                    guard let job, job.customerID == customer.id else { throw DeskRefusal.notFound("Choose one of this customer's jobs.") }
+                    let proposal = try await env.proposalDesk.create(
+                        for: job.id, title: form.title ?? "", lines: try form.lineInputs(), taxRateBasisPoints: try form.taxBasisPoints(),
+                        in: staff.account)
+                    return visit.redirect(to: "/admin/proposals/\(proposal.id)")
+                } catch let refusal as DeskRefusal {
+                    return try await page(visit, staff: staff, customer: customer, error: refusal.description, status: .unprocessableContent)
+                }
+            }
+        }
+        router.post("admin/customers/:id/invoices") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+                let form = try await visit.form(DocumentForm.self, context: context)
+                do {
+                    let number = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+                    let invoice = try await env.invoiceDesk.create(
+                        for: customer.id, job: nil, number: number.isEmpty ? nil : number, invoiceDate: nil, dueDate: nil,
+                        lines: try form.lineInputs(), taxRateBasisPoints: try form.taxBasisPoints(), in: staff.account)
+                    return visit.redirect(to: "/admin/invoices/\(invoice.id)")
+                } catch let refusal as DeskRefusal {
+                    return try await page(visit, staff: staff, customer: customer, error: refusal.description, status: .unprocessableContent)
+                }
+            }
+        }
+        router.get("admin/customers/:id/portal") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+                try await portalAsClient(visit, staff: staff, customer: customer)
+            }
+        }
+    }
+
+    static let notices = ["invited": "The portal invitation is on its way."]
+
+    func page(
+        _ visit: AdminVisit, staff: StaffSessions.Staff, customer: Customer, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let store = env.services.storage
+        let account = staff.account
+        let format = Formatting(account: account)
+        let today = account.today(at: env.services.clock.now)
+        let view = try await env.portal.view(of: customer.id, account: account)
+        let jobs = try await store.jobs.all(for: customer.id, in: account.id)
+        let jobsByID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let proposals = try await jobs.asyncFlatMap { try await store.proposals.all(for: $0.id, in: account.id) }
+        let invoices = try await store.invoices.portalCandidates(for: customer.id, in: account.id)
+        func proposalRow(_ proposal: Proposal) -> [String: String] {
+            let verdict = jobsByID[proposal.jobID].map { ProposalVisibility.verdict(for: proposal, of: $0, today: today) }
+            return [
+                "url": "/admin/proposals/\(proposal.id)", "title": "\(proposal.title) (v\(proposal.version))",
+                "total": format.money(proposal.totals(choosing: Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])).total),
+                "status": proposal.status.rawValue, "verdict": verdict.map(AdminWords.proposalVerdict) ?? "",
+            ]
+        }
+        func invoiceRow(_ invoice: Invoice) -> [String: String] {
+            [
+                "url": "/admin/invoices/\(invoice.id)", "number": invoice.number, "balance": format.money(invoice.balance),
+                "status": invoice.isPaid ? "paid" : "unpaid",
+                "verdict": AdminWords.invoiceVerdict(InvoiceVisibility.verdict(for: invoice, settings: account.settings, today: today)),
+            ]
+        }
+        let model: [String: Any] = [
+            "chrome": visit.chrome(customer.displayName, section: "customers"), "name": customer.displayName, "notice": notice as Any,
+            "error": error as Any, "emails": customer.emails.joined(separator: ", "), "phone": customer.phone ?? "—",
+            "billingAddress": customer.billingAddress?.description ?? "—",
+            "serviceAddresses": customer.serviceAddresses.map(\.description).joined(separator: "; "),
+            "inviteURL": "/admin/customers/\(customer.id)/invitation", "portalAsURL": "/admin/customers/\(customer.id)/portal",
+            "portalProposals": view.proposals.map(proposalRow), "portalInvoices": view.invoices.map(invoiceRow),
+            "allProposals": proposals.sorted { $0.createdAt > $1.createdAt }.map(proposalRow),
+            "allInvoices": invoices.map(invoiceRow),
+            "jobs": jobs.map { ["id": $0.id.rawValue, "title": $0.title, "stage": $0.stage.rawValue] }, "hasJobs": !jobs.isEmpty,
+            "newProposalURL": "/admin/customers/\(customer.id)/proposals", "newInvoiceURL": "/admin/customers/\(customer.id)/invoices",
+            "proposalFields": ["prefix": "p"], "invoiceFields": ["prefix": "i"], "lineRows": DocumentForm.emptyRows,
+            "currency": account.currencyCode,
+        ]
+        return visit.page("admin-customer", model, status: status)
+    }
+
+    /// The client's portal home as they see it, read-only, with links into the back office.
+    func portalAsClient(_ visit: AdminVisit, staff: StaffSessions.Staff, customer: Customer) async throws -> Response {
+        let account = staff.account
+        let format = Formatting(account: account)
+        let view = try await env.portal.view(of: customer.id, account: account)
+        let model: [String: Any] = [
+            "chrome": visit.chrome("Portal of \(customer.displayName)", section: "customers"), "customerName": customer.displayName,
+            "backURL": "/admin/customers/\(customer.id)",
+            "proposals": view.proposals.map {
+                ["url": "/admin/proposals/\($0.id)", "title": $0.title,
+                 "total": format.money($0.totals(choosing: Set($0.acceptance?.chosenOptionalItemIDs ?? [])).total),
+                 "status": $0.status == .accepted ? "Accepted" : "Awaiting your answer"]
+            },
+            "invoices": view.invoices.map {
+                ["url": "/admin/invoices/\($0.id)", "number": $0.number, "date": format.date($0.invoiceDate),
+                 "balance": format.money($0.isPaid ? $0.total : $0.balance), "status": $0.isPaid ? "Paid" : "Unpaid"]
+            },
+        ]
+        return visit.page("admin-portal-view", model)
+    }
+
+}
+
+extension Sequence {
+    /// `flatMap` with an async transform, in order.
+    func asyncFlatMap<T>(_ transform: (Element) async throws -> [T]) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result += try await transform(element) }
+        return result
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// The invoice page and its actions.
+extension DocumentsController {
+    func registerInvoices(on router: Router<Context>) {
+        router.get("admin/invoices/:id") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.invoices.find($0, in: $1) }) { visit, staff, invoice in
+                try await invoicePage(visit, staff: staff, invoice: invoice, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
+            }
+        }
+        router.post("admin/invoices/:id/send") { request, context in
+            try await changingInvoice(request, context, done: "sent") { visit, staff, invoice in
+                _ = try await visit.form(AcceptForm.self, context: context)
+                try await env.invoiceDesk.send(invoice.id, in: staff.account, by: staff.user.id)
+            }
+        }
+        router.post("admin/invoices/:id/void") { request, context in
+            try await changingInvoice(request, context, done: "voided") { visit, staff, invoice in
+                _ = try await visit.form(AcceptForm.self, context: context)
+                _ = try await env.invoiceDesk.void(invoice.id, in: staff.account, by: staff.user.id)
+            }
+        }
+        router.post("admin/invoices/:id/payments") { request, context in
+            try await changingInvoice(request, context, done: "payment recorded") { visit, staff, invoice in
+                let form = try await visit.form(PaymentForm.self, context: context)
+                guard let method = Payment.Method(rawValue: form.method ?? "") else { throw DeskRefusal.invalid("Choose how it was paid.") }
+                if form.full == "yes" {
+                    _ = try await env.invoiceDesk.markPaid(invoice.id, method: method, in: staff.account, by: staff.user.id)
+                    return
+                }
+                guard let amount = form.amount.flatMap(Formatting.parseAmount) else {
+                    throw DeskRefusal.invalid("Enter an amount such as \(invoice.balance).")
+                }
+                _ = try await env.invoiceDesk.recordPayment(
+                    on: invoice.id, amount: amount, method: method, idempotencyKey: form.idempotencyKey, in: staff.account, by: staff.user.id)
+            }
+        }
+    }
+
+    private func changingInvoice(
+        _ request: Request, _ context: Context, done: String,
+        _ change: @escaping (AdminVisit, StaffSessions.Staff, Invoice) async throws -> Void
+    ) async throws -> Response {
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.invoices.find($0, in: $1) }) { visit, staff, invoice in
+            do {
+                try await change(visit, staff, invoice)
+                return visit.redirect(to: "/admin/invoices/\(invoice.id)?done=\(done.replacingOccurrences(of: " ", with: "+"))")
+            } catch let refusal as DeskRefusal {
+                let status: HTTPResponse.Status = if case .conflict = refusal { .conflict } else { .unprocessableContent }
+                return try await invoicePage(visit, staff: staff, invoice: invoice, error: refusal.description, status: status)
+            }
+        }
+    }
+
+    func invoicePage(
+        _ visit: AdminVisit, staff: StaffSessions.Staff, invoice: Invoice, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let store = env.services.storage
+        let account = staff.account
+        let format = Formatting(account: account)
+        let customer = try await store.customers.find(invoice.customerID, in: account.id)
+        let timeline = try await Timeline.of(.invoice(invoice.id), in: account, store: store)
+        let payments = try await store.payments.all(for: invoice.id, in: account.id)
+        let verdict = InvoiceVisibility.verdict(for: invoice, settings: account.settings, today: account.today(at: env.services.clock.now))
+        let model: [String: Any] = [
+            "chrome": visit.chrome("Invoice \(invoice.number)", section: "customers"), "number": invoice.number,
+            "status": invoice.voided ? "Voided" : invoice.isPaid ? "Paid" : "Unpaid",
+            "statusClass": invoice.voided ? "" : invoice.isPaid ? "paid" : "unpaid", "notice": notice as Any, "error": error as Any,
+            "invoiceDate": format.date(invoice.invoiceDate), "dueDate": invoice.dueDate.map(format.date) as Any,
+            "sentAt": invoice.sentAt.map(format.instant) as Any, "verdict": AdminWords.invoiceVerdict(verdict),
+            "total": format.money(invoice.total), "paid": format.money(invoice.amountPaid), "balance": format.money(invoice.balance),
+            "balanceAmount": invoice.balance.description,
+            "lines": invoice.lineItems.map {
+                ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice), "amount": format.money($0.amount)]
+            },
+            "payments": payments.map {
+                ["date": format.instant($0.receivedAt), "amount": format.money($0.amount), "method": $0.method.rawValue, "source": $0.source.rawValue]
+            },
+            "open": !invoice.voided && invoice.balance > .zero, "canVoid": !invoice.voided && invoice.amountPaid == .zero,
+            "idempotencyKey": SecretToken.generate().value, "methods": Payment.Method.allCases.map(\.rawValue),
+            "sendURL": "/admin/invoices/\(invoice.id)/send", "paymentURL": "/admin/invoices/\(invoice.id)/payments",
+            "voidURL": "/admin/invoices/\(invoice.id)/void",
+            "customerURL": "/admin/customers/\(invoice.customerID)", "customerName": customer?.displayName ?? "Customer",
+            "failedEmail": timeline.hasFailure, "deliveries": timeline.deliveries, "activity": timeline.activity,
+        ]
+        return visit.page("admin-invoice", model, status: status)
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// `/admin/proposals/{id}` and `/admin/invoices/{id}`: each document with its state in the client's portal, its
+/// actions (send, accept as staff, edit as a new version; record a payment, mark paid, void) and its timeline:
+/// the emails about it with their delivery state (a failed one flagged) and the portal's audit trail.
+struct DocumentsController: Sendable {
+    typealias Context = PortalRequestContext
+
+    let env: PortalEnvironment
+
+    struct AcceptForm: PortalForm {
+        var csrf: String?
+        var signature: String?
+    }
+
+    struct PaymentForm: PortalForm {
+        var csrf: String?
+        var idempotencyKey: String?
+        var amount: String?
+        var method: String?
+        var full: String?
+    }
+
+    func register(on router: Router<Context>) {
+        router.get("admin/proposals/:id") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
+                try await proposalPage(visit, staff: staff, proposal: proposal, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
+            }
+        }
+        router.post("admin/proposals/:id/send") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
+                _ = try await visit.form(AcceptForm.self, context: context)
+                return try await acting(visit, staff, proposal, done: "sent") {
+                    _ = try await env.proposalDesk.send(proposal.id, in: staff.account, by: staff.user.id)
+                    return proposal.id
+                }
+            }
+        }
+        router.post("admin/proposals/:id/accept") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
+                let form = try await visit.form(AcceptForm.self, context: context)
+                let outcome = try await env.answers.accept(
+                    proposal.id, account: staff.account, via: .staff,
+                    form: .init(signatureName: form.signature ?? staff.user.name, chosenOptionalItemIDs: [], shownVersionHash: proposal.contentHash),
+                    actor: nil, actorEmail: staff.user.email, origin: visit.origin)
+                if case .accepted = outcome { return visit.redirect(to: "/admin/proposals/\(proposal.id)?done=accepted") }
+                let message = switch outcome {
+                case .invalid(let text): text
+                case .alreadyAccepted: "It was accepted already."
+                default: "A proposal that is \(proposal.status.rawValue) cannot be accepted."
+                }
+                return try await proposalPage(visit, staff: staff, proposal: proposal, error: message, status: .conflict)
+            }
+        }
+        router.post("admin/proposals/:id/revise") { request, context in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
+                let form = try await visit.form(DocumentForm.self, context: context)
+                return try await acting(visit, staff, proposal, done: "saved") {
+                    try await env.proposalDesk.revise(
+                        proposal.id, title: form.title ?? "", lines: try form.lineInputs(), taxRateBasisPoints: try form.taxBasisPoints(),
+                        in: staff.account, by: staff.user.id
+                    ).id
+                }
+            }
+        }
+        registerInvoices(on: router)
+        router.get("admin/emails/failed") { request, context in
+            let visit = try await AdminVisit.start(request, context: context, env: env)
+            let staff = try visit.requireStaff()
+            let format = Formatting(account: staff.account)
+            let failures = try await env.services.storage.outbox.failures(in: staff.account.id).map { message in
+                let delivery = LeadPage.delivery(message, format: format)
+                return ["subject": delivery.subject, "to": delivery.to, "detail": delivery.detail ?? "", "recordURL": Self.url(of: message.about) ?? ""]
+            }
+            return visit.page("admin-emails", ["chrome": visit.chrome("Failed emails", section: "emails"), "deliveries": failures])
+        }
+    }
+
+    /// The back-office page of what an email was about.
+    static func url(of subject: RecordReference?) -> String? {
+        guard let subject else { return nil }
+        switch subject.kind {
+        case .proposal: return "/admin/proposals/\(subject.id)"
+        case .invoice: return "/admin/invoices/\(subject.id)"
+        case .lead: return "/admin/leads/\(subject.id)"
+        case .customer: return "/admin/customers/\(subject.id)"
+        case .loginLink, .payment: return nil
+        }
+    }
+
+    /// Runs a change; a refusal shows the page again with its message.
+    private func acting(
+        _ visit: AdminVisit, _ staff: StaffSessions.Staff, _ proposal: Proposal, done: String, _ change: () async throws -> Proposal.ID
+    ) async throws -> Response {
+        do {
+            let id = try await change()
+            return visit.redirect(to: "/admin/proposals/\(id)?done=\(done)")
+        } catch let refusal as DeskRefusal {
+            let status: HTTPResponse.Status = if case .conflict = refusal { .conflict } else { .unprocessableContent }
+            return try await proposalPage(visit, staff: staff, proposal: proposal, error: refusal.description, status: status)
+        }
+    }
+
+    func proposalPage(
+        _ visit: AdminVisit, staff: StaffSessions.Staff, proposal: Proposal, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let store = env.services.storage
+        let account = staff.account
+        let format = Formatting(account: account)
+        let job = try await store.jobs.find(proposal.jobID, in: account.id)
+        let customer = try await store.customers.find(proposal.customerID, in: account.id)
+        let chosen = Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])
+        let timeline = try await Timeline.of(.proposal(proposal.id), in: account, store: store)
+        let editable = proposal.status != .accepted && proposal.status != .superseded
+        let rows = proposal.lineItems.map { item -> [String: Any] in
+            ["description": item.description, "quantity": format.quantity(item.quantity), "unitPrice": item.unitPrice.description, "optional": item.isOptional]
+        }
+        let emptyRows = (rows.count..<max(rows.count + 2, DocumentForm.rowCount)).map { _ in [String: Any]() }
+        let model: [String: Any] = [
+            "chrome": visit.chrome(proposal.title, section: "customers"), "title": proposal.title, "status": proposal.status.rawValue,
+            "notice": notice as Any, "error": error as Any, "version": proposal.version,
+            "verdict": job.map { AdminWords.proposalVerdict(ProposalVisibility.verdict(for: proposal, of: $0, today: account.today(at: env.services.clock.now))) } ?? "",
+            "sentAt": proposal.sentAt.map(format.instant) as Any, "expiresOn": proposal.expiresOn.map(format.date) as Any,
+            "acceptance": proposal.acceptance.map { "by \($0.signatureName), \($0.via.rawValue), \(format.instant($0.acceptedAt))" } as Any,
+            "declineReason": proposal.declineReason as Any,
+            "newerURL": try await env.proposalDesk.newerVersion(of: proposal, in: account.id).map { "/admin/proposals/\($0.id)" } as Any,
+            "lines": proposal.lineItems.map {
+                ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice),
+                 "amount": format.money($0.amount), "optional": $0.isOptional] as [String: Any]
+            },
+            "total": format.money(proposal.totals(choosing: chosen).total),
+            "canSend": proposal.status == .draft || proposal.status == .sent, "canAccept": proposal.status == .sent,
+            "canEdit": editable, "staffName": staff.user.name,
+            "editHint": proposal.status == .draft ? "A draft changes in place." : "Saving makes version \(proposal.version + 1), sent to the client at once; the old link will show it.",
+            "editRows": (rows + emptyRows).enumerated().map { index, row in row.merging(["index": index + 1]) { a, _ in a } },
+            "taxPercent": "\(Decimal(proposal.taxRateBasisPoints) / 100)", "currency": account.currencyCode,
+            "sendURL": "/admin/proposals/\(proposal.id)/send", "acceptURL": "/admin/proposals/\(proposal.id)/accept",
+            "reviseURL": "/admin/proposals/\(proposal.id)/revise",
+            "customerURL": "/admin/customers/\(proposal.customerID)", "customerName": customer?.displayName ?? "Customer",
+            "failedEmail": timeline.hasFailure, "deliveries": timeline.deliveries, "activity": timeline.activity,
+        ]
+        return visit.page("admin-proposal", model, status: status)
+    }
+
+}
+
+/// A document's timeline: the emails about it and the audit trail, as the back office words them.
+struct Timeline {
+    let deliveries: [LeadPage.Delivery]
+    let activity: [LeadPage.Activity]
+    /// Whether an email about it failed for good: the document is flagged, so nobody believes it arrived.
+    let hasFailure: Bool
+
+    static func of(_ subject: RecordReference, in account: Account, store: any PortalStorage) async throws -> Timeline {
+        let format = Formatting(account: account)
+        let messages = try await store.outbox.all(about: subject, in: account.id)
+        return Timeline(
+            deliveries: messages.map { LeadPage.delivery($0, format: format) },
+            activity: try await store.auditEvents.all(about: subject, in: account.id).map {
+                LeadPage.Activity(
+                    when: format.instant($0.occurredAt), what: $0.action.rawValue + ($0.detail.map { ": \($0)" } ?? ""),
+                    who: [$0.actorEmail, $0.ipAddress, $0.userAgent].compactMap { $0 }.joined(separator: " · "))
+            },
+            hasFailure: messages.contains { $0.status == .failed })
+    }
+}
