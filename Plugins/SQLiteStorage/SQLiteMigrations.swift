@@ -41,6 +41,9 @@ enum SQLiteMigrations {
             // The back-office login finds staff by email across accounts.
             try db.create(index: "staffUser_byEmail", on: "staffUser", columns: ["email"])
         }
+        migrator.registerMigration("v6: accounts' own email templates") { db in
+            try db.alter(table: "account") { t in t.add(column: "emailTemplates", .jsonText).notNull().defaults(to: "[]") }
+        }
         return migrator
     }
 

@@ -29,7 +29,7 @@ struct TemplateTests {
         let message = try composer.compose(
             .loginLink(account: account, link: "https://portal.example.com/portal/greenleaf/auth/TOKEN", validMinutes: 20),
             to: [.init(address: "cece@example.com")])
-        #expect(message.subject == "Your login link for Greenleaf")
+        #expect(message.subject == "Your login link for Green & Leaf")
         #expect(message.textBody.hasPrefix("Hello,"))
         #expect(message.textBody.contains("Green & Leaf client portal"))
         #expect(message.textBody.contains("https://portal.example.com/portal/greenleaf\n"))

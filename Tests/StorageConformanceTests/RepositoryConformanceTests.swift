@@ -12,6 +12,7 @@ struct RepositoryConformanceTests {
         var account = fixture.account(StorageFixture.accountA)
         account.settings.openInvoiceWhen = .invoiceDateOrSent
         account.branding.logoURL = "https://example.com/logo.png"
+        account.emailTemplates = [EmailTemplate(kind: .loginLink, subject: "Sign in to {{account.name}}", text: "{{link}}", html: "<a href=\"{{link}}\">Sign in</a>")]
         try await store.accounts.insert(account)
         #expect(try await store.accounts.find(account.id) == account)
         #expect(try await store.accounts.find(portalKey: account.portalKey) == account)

@@ -47,6 +47,7 @@ struct AdminController: Sendable {
         }
         LeadsController(env: env).register(on: router)
         SettingsController(env: env).register(on: router)
+        TemplatesController(env: env).register(on: router)
         CustomersController(env: env).register(on: router)
         DocumentsController(env: env).register(on: router)
     }

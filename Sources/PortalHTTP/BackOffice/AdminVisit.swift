@@ -33,6 +33,7 @@ struct AdminVisit: BrowserVisit {
         ]
         if staff?.user.role == .admin {
             nav.append(.init(url: "/admin/settings", label: "Settings", current: section == "settings"))
+            nav.append(.init(url: "/admin/templates", label: "Email templates", current: section == "templates"))
         }
         return AdminChrome(
             title: title, accountName: staff?.account.branding.displayName, staffName: staff?.user.name, nav: nav,

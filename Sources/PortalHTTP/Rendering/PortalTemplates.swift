@@ -33,6 +33,8 @@ enum PortalTemplates {
         "admin-invoice": PackageResources.admin_invoice_mustache,
         "admin-timeline": PackageResources.admin_timeline_mustache,
         "admin-emails": PackageResources.admin_emails_mustache,
+        "admin-templates": PackageResources.admin_templates_mustache,
+        "admin-template": PackageResources.admin_template_mustache,
     ]
 
     /// Email templates: a text and an HTML body for each email.

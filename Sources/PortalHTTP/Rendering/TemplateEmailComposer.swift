@@ -1,8 +1,9 @@
 import Mustache
 import PortalKernel
 
-/// Composes the portal's emails from the bundled Mustache templates: a text and an HTML body each, with the
-/// variables listed beside each case below (`{{account.customer_portal_url}}` in all of them).
+/// Composes the portal's emails from Mustache templates: the account's own (Account settings → Email templates)
+/// or the bundled ones, a subject, a text and an HTML body each. The variables each email offers are listed in
+/// ``variables``; `{{account.customer_portal_url}}` is in all of them.
 public struct TemplateEmailComposer: PortalEmailComposer {
     private let library: MustacheLibrary
     private let links: PortalLinks
@@ -14,32 +15,88 @@ public struct TemplateEmailComposer: PortalEmailComposer {
     }
 
     public func compose(_ email: PortalEmail, to recipients: [EmailMessage.Mailbox]) throws -> EmailMessage {
-        let (template, subject, variables) = content(of: email)
-        guard let text = library.render(variables, withTemplate: "\(template)-text"),
-            let html = library.render(variables, withTemplate: "\(template)-html")
-        else { throw TemplateMissing(name: template) }
-        return EmailMessage(to: recipients, subject: subject, textBody: text, htmlBody: html)
+        let variables = variables(of: email)
+        let template = email.account.emailTemplate(email.templateKind) ?? Self.bundled(email.templateKind)
+        return EmailMessage(
+            to: recipients, subject: Self.render(template.subject, variables, text: true).trimmingCharacters(in: .whitespacesAndNewlines),
+            textBody: Self.render(template.text, variables, text: true), htmlBody: Self.render(template.html, variables, text: false))
     }
 
-    /// A bundled template that is not there (a build defect).
-    struct TemplateMissing: Error {
-        let name: String
+    /// The bundled wording of `kind`, as the template editor starts from.
+    public static func bundled(_ kind: EmailTemplate.Kind) -> EmailTemplate {
+        let stem = stems[kind] ?? ""
+        func file(_ part: String) -> String {
+            String(decoding: PortalTemplates.emails["\(stem)-\(part)"] ?? [], as: UTF8.self)
+                .replacingOccurrences(of: textPragma + "\n", with: "")
+        }
+        return EmailTemplate(kind: kind, subject: subjects[kind] ?? "", text: file("text"), html: file("html"))
     }
 
-    private func content(of email: PortalEmail) -> (template: String, subject: String, variables: [String: Any]) {
+    /// Why `template` cannot be used: the Mustache parser's message for the first part that does not parse, or `nil`.
+    public static func problem(with template: EmailTemplate) -> String? {
+        for (part, source) in [("Subject", template.subject), ("Text", template.text), ("HTML", template.html)] {
+            do {
+                _ = try MustacheTemplate(string: source)
+            } catch {
+                return "\(part) does not parse: \(error)"
+            }
+        }
+        return nil
+    }
+
+    /// What `email` would look like under `template` (the editor's preview).
+    public func preview(_ template: EmailTemplate, for email: PortalEmail) -> EmailMessage {
+        let variables = variables(of: email)
+        return EmailMessage(
+            to: [], subject: Self.render(template.subject, variables, text: true), textBody: Self.render(template.text, variables, text: true),
+            htmlBody: Self.render(template.html, variables, text: false))
+    }
+
+    private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
+    /// Renders `source`; text parts are not HTML-escaped. A template that does not parse renders as its source (only
+    /// parsed templates are ever saved).
+    private static func render(_ source: String, _ variables: [String: Any], text: Bool) -> String {
+        guard let template = try? MustacheTemplate(string: text ? textPragma + "\n" + source : source) else { return source }
+        return template.render(variables)
+    }
+
+    /// The bundled files of each kind: `{stem}-text` and `{stem}-html`.
+    static let stems: [EmailTemplate.Kind: String] = [
+        .loginLink: "login-link", .leadNotification: "lead-notification", .leadConfirmation: "lead-confirmation",
+        .paymentReceipt: "payment-receipt", .proposalSent: "proposal-sent", .invoiceSent: "invoice-sent",
+        .portalInvitation: "portal-invitation",
+    ]
+
+    static let subjects: [EmailTemplate.Kind: String] = [
+        .loginLink: "Your login link for {{account.name}}", .leadNotification: "New portal lead: {{lead.name}}",
+        .leadConfirmation: "We received your request, {{lead.name}}", .paymentReceipt: "Receipt for invoice {{invoice.number}}",
+        .proposalSent: "Proposal from {{account.name}}: {{proposal.title}}",
+        .invoiceSent: "Invoice {{invoice.number}} from {{account.name}}",
+        .portalInvitation: "Your client portal with {{account.name}}",
+    ]
+
+    /// The variables `email` offers its templates, each also under `object` (`{{object.account.customer_portal_url}}`,
+    /// the form the original product's templates use).
+    func variables(of email: PortalEmail) -> [String: Any] {
+        let fields = fields(of: email)
+        return fields.merging(["object": fields]) { first, _ in first }
+    }
+
+    private func fields(of email: PortalEmail) -> [String: Any] {
         switch email {
         case .loginLink(let account, let link, let minutes):
-            return ("login-link", "Your login link for \(account.name)", [
+            return [
                 "account": accountVariables(account), "link": link, "minutes": minutes,
-            ])
+            ]
         case .leadNotification(let account, let lead, let leadURL):
-            return ("lead-notification", "New portal lead: \(lead.name)", [
+            return [
                 "account": accountVariables(account), "lead": leadVariables(lead, account: account), "leadURL": leadURL,
-            ])
+            ]
         case .leadConfirmation(let account, let lead):
-            return ("lead-confirmation", "We received your request, \(lead.name)", [
+            return [
                 "account": accountVariables(account), "lead": leadVariables(lead, account: account),
-            ])
+            ]
         case .paymentReceipt(let account, let customer, let invoice, let payment, let receiptURL):
             let format = Formatting(account: account)
             let paymentVariables: [String: Any] = [
@@ -48,34 +105,34 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "charged": format.money(payment.charged), "card": payment.card?.description ?? "card",
                 "reference": payment.gatewayReference ?? payment.id.rawValue,
             ]
-            return ("payment-receipt", "Receipt for invoice \(invoice.number)", [
+            return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
                 "invoice": ["number": invoice.number, "balance": format.money(invoice.balance)],
                 "payment": paymentVariables, "receiptURL": receiptURL,
-            ])
+            ]
         case .proposalSent(let account, let customer, let proposal, let link):
             let format = Formatting(account: account)
-            return ("proposal-sent", "Proposal from \(account.branding.displayName): \(proposal.title)", [
+            return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
                 "proposal": [
                     "title": proposal.title, "total": format.money(proposal.totals().total),
                     "expiresOn": proposal.expiresOn.map(format.date) ?? "",
                 ],
                 "link": link,
-            ])
+            ]
         case .invoiceSent(let account, let customer, let invoice):
             let format = Formatting(account: account)
-            return ("invoice-sent", "Invoice \(invoice.number) from \(account.branding.displayName)", [
+            return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
                 "invoice": [
                     "number": invoice.number, "total": format.money(invoice.total), "balance": format.money(invoice.balance),
                     "dueDate": invoice.dueDate.map(format.date) ?? "",
                 ],
-            ])
+            ]
         case .portalInvitation(let account, let customer):
-            return ("portal-invitation", "Your client portal with \(account.branding.displayName)", [
+            return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
-            ])
+            ]
         }
     }
 

@@ -15,12 +15,14 @@ public struct Account: Hashable, Codable, Sendable {
     public var currencyCode: String
     public var settings: AccountSettings
     public var branding: Branding
+    /// The emails this account has reworded; the others use the bundled wording.
+    public var emailTemplates: [EmailTemplate]
     public var createdAt: Date
 
     public init(
         id: ID = .random(), name: String, portalKey: String, timeZoneIdentifier: String = "America/New_York",
         currencyCode: String = "USD", settings: AccountSettings = AccountSettings(), branding: Branding,
-        createdAt: Date
+        emailTemplates: [EmailTemplate] = [], createdAt: Date
     ) {
         self.id = id
         self.name = name
@@ -29,7 +31,13 @@ public struct Account: Hashable, Codable, Sendable {
         self.currencyCode = currencyCode
         self.settings = settings
         self.branding = branding
+        self.emailTemplates = emailTemplates
         self.createdAt = createdAt
+    }
+
+    /// The account's own template for `kind`, if it has one.
+    public func emailTemplate(_ kind: EmailTemplate.Kind) -> EmailTemplate? {
+        emailTemplates.first { $0.kind == kind }
     }
 
     /// The account's time zone; an identifier the system does not know falls back to UTC.
@@ -47,5 +55,25 @@ public struct Account: Hashable, Codable, Sendable {
         var base = publicBaseURL
         while base.hasSuffix("/") { base.removeLast() }
         return "\(base)/portal/\(portalKey)"
+    }
+}
+
+extension Account {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, portalKey, timeZoneIdentifier, currencyCode, settings, branding, emailTemplates, createdAt
+    }
+
+    /// Reads an account; one stored before accounts had email templates has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(ID.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
+            portalKey: try container.decode(String.self, forKey: .portalKey),
+            timeZoneIdentifier: try container.decode(String.self, forKey: .timeZoneIdentifier),
+            currencyCode: try container.decode(String.self, forKey: .currencyCode),
+            settings: try container.decode(AccountSettings.self, forKey: .settings),
+            branding: try container.decode(Branding.self, forKey: .branding),
+            emailTemplates: try container.decodeIfPresent([EmailTemplate].self, forKey: .emailTemplates) ?? [],
+            createdAt: try container.decode(Date.self, forKey: .createdAt))
     }
 }

@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import PortalKernel
+
+/// `/admin/templates` (admins only): reword each email the portal sends, with its variables listed, a preview
+/// with sample data, and a template that does not parse refused with the parser's message.
+struct TemplatesController: Sendable {
+    typealias Context = PortalRequestContext
+
+    let env: PortalEnvironment
+
+    struct Form: PortalForm {
+        var csrf: String?
+        var subject: String?
+        var text: String?
+        var html: String?
+        var intent: String?
+    }
+
+    static let labels: [EmailTemplate.Kind: String] = [
+        .loginLink: "Login link", .proposalSent: "Proposal sent", .invoiceSent: "Invoice sent", .paymentReceipt: "Payment receipt",
+        .leadNotification: "Lead notification (to staff)", .leadConfirmation: "Request received (to the client)",
+        .portalInvitation: "Portal invitation",
+    ]
+
+    func register(on router: Router<Context>) {
+        router.get("admin/templates") { request, context in
+            let visit = try await AdminVisit.start(request, context: context, env: env)
+            let staff = try visit.requireAdmin()
+            let kinds = EmailTemplate.Kind.allCases.map { kind -> [String: String] in
+                ["url": "/admin/templates/\(kind.rawValue)", "label": Self.labels[kind] ?? kind.rawValue,
+                 "state": staff.account.emailTemplate(kind) == nil ? "bundled" : "customized"]
+            }
+            return visit.page("admin-templates", [
+                "chrome": visit.chrome("Email templates", section: "templates"), "kinds": kinds,
+                "portalVariable": "{{account.customer_portal_url}}",
+            ])
+        }
+        router.get("admin/templates/:kind") { request, context in
+            try await editing(request, context) { visit, staff, kind in
+                let template = staff.account.emailTemplate(kind) ?? TemplateEmailComposer.bundled(kind)
+                return try page(visit, staff: staff, template: template, notice: request.uri.queryParameters.get("done").map { _ in "Saved." })
+            }
+        }
+        router.post("admin/templates/:kind") { request, context in
+            try await editing(request, context) { visit, staff, kind in
+                let form = try await visit.form(Form.self, context: context)
+                let template = EmailTemplate(kind: kind, subject: form.subject ?? "", text: form.text ?? "", html: form.html ?? "")
+                if let problem = TemplateEmailComposer.problem(with: template) {
+                    return try page(visit, staff: staff, template: template, error: problem, status: .unprocessableContent)
+                }
+                guard form.intent == "save" else { return try page(visit, staff: staff, template: template) }
+                var account = staff.account
+                account.emailTemplates.removeAll { $0.kind == kind }
+                account.emailTemplates.append(template)
+                try await env.services.storage.accounts.update(account)
+                return visit.redirect(to: "/admin/templates/\(kind.rawValue)?done=saved")
+            }
+        }
+        router.post("admin/templates/:kind/reset") { request, context in
+            try await editing(request, context) { visit, staff, kind in
+                _ = try await visit.form(Form.self, context: context)
+                var account = staff.account
+                account.emailTemplates.removeAll { $0.kind == kind }
+                try await env.services.storage.accounts.update(account)
+                return visit.redirect(to: "/admin/templates/\(kind.rawValue)")
+            }
+        }
+    }
+
+    private func editing(
+        _ request: Request, _ context: Context, _ body: (AdminVisit, StaffSessions.Staff, EmailTemplate.Kind) async throws -> Response
+    ) async throws -> Response {
+        let visit = try await AdminVisit.start(request, context: context, env: env)
+        let staff = try visit.requireAdmin()
+        guard let kind = EmailTemplate.Kind(rawValue: try context.parameters.require("kind")) else { return visit.notFound() }
+        return try await body(visit, staff, kind)
+    }
+
+    private func page(
+        _ visit: AdminVisit, staff: StaffSessions.Staff, template: EmailTemplate, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let composer = try TemplateEmailComposer(publicBaseURL: env.services.publicBaseURL)
+        let sample = EmailSamples.email(template.kind, account: staff.account, links: env.links, now: env.services.clock.now)
+        let preview = error == nil ? composer.preview(template, for: sample) : nil
+        let label = Self.labels[template.kind] ?? template.kind.rawValue
+        return visit.page(
+            "admin-template",
+            [
+                "chrome": visit.chrome(label, section: "templates"), "label": label, "notice": notice as Any, "error": error as Any,
+                "template": ["subject": template.subject, "text": template.text, "html": template.html],
+                "formURL": "/admin/templates/\(template.kind.rawValue)", "resetURL": "/admin/templates/\(template.kind.rawValue)/reset",
+                "customized": staff.account.emailTemplate(template.kind) != nil,
+                "variables": (["account.name", "account.customer_portal_url"] + (EmailSamples.variables[template.kind] ?? [])).map { "{{\($0)}}" },
+                "objectExample": "{{object.account.customer_portal_url}}",
+                "preview": preview.map { ["subject": $0.subject, "textBody": $0.textBody] } as Any,
+            ],
+            status: status)
+    }
+}

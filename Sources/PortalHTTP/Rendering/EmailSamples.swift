@@ -1,0 +1,59 @@
+import Foundation
+import PortalKernel
+
+/// Sample data for each email, for the template editor's preview, and the variables each email offers.
+enum EmailSamples {
+    /// The variables of `kind`, as the editor lists them (each also under `object.`).
+    static let variables: [EmailTemplate.Kind: [String]] = [
+        .loginLink: ["link", "minutes"],
+        .proposalSent: ["customer.name", "proposal.title", "proposal.total", "proposal.expiresOn", "link"],
+        .invoiceSent: ["customer.name", "invoice.number", "invoice.total", "invoice.balance", "invoice.dueDate"],
+        .paymentReceipt: [
+            "customer.name", "invoice.number", "invoice.balance", "payment.amount", "payment.serviceFee", "payment.charged",
+            "payment.card", "payment.reference", "receiptURL",
+        ],
+        .leadNotification: [
+            "lead.name", "lead.email", "lead.phone", "lead.serviceAddress", "lead.services", "lead.preferredDate",
+            "lead.description", "leadURL",
+        ],
+        .leadConfirmation: ["lead.name", "lead.email", "lead.serviceAddress", "lead.services", "lead.description"],
+        .portalInvitation: ["customer.name"],
+    ]
+
+    /// An email of `kind` from `account` about sample records.
+    static func email(_ kind: EmailTemplate.Kind, account: Account, links: PortalLinks, now: Date) -> PortalEmail {
+        let customer = Customer(accountID: account.id, displayName: "Cece Sample", emails: ["cece@example.com"])
+        let today = account.today(at: now)
+        let lines = [LineItem(description: "Spring clean-up", quantity: 1, unitPrice: Money(cents: 38_000))]
+        let invoice = Invoice(
+            accountID: account.id, customerID: customer.id, number: "INV-1042", invoiceDate: today, dueDate: today.adding(days: 30),
+            lineItems: lines, amountPaid: Money(cents: 10_000), createdAt: now)
+        switch kind {
+        case .loginLink:
+            return .loginLink(account: account, link: links.login(account, token: SecretToken(value: "sample-token")), validMinutes: 20)
+        case .proposalSent:
+            let proposal = Proposal(
+                accountID: account.id, jobID: .random(), customerID: customer.id, title: "Spring clean-up and mulch", lineItems: lines,
+                status: .sent, expiresOn: today.adding(days: account.settings.proposalExpiryDays), createdAt: now)
+            return .proposalSent(account: account, customer: customer, proposal: proposal, link: links.proposal(token: SecretToken(value: "sample-token")))
+        case .invoiceSent:
+            return .invoiceSent(account: account, customer: customer, invoice: invoice)
+        case .paymentReceipt:
+            let payment = Payment(
+                accountID: account.id, invoiceID: invoice.id, amount: Money(cents: 10_000), serviceFee: Money(cents: 300), method: .card,
+                source: .portal, gatewayReference: "sandbox_sample", card: CardSummary(brand: "Visa", last4: "4242"), receivedAt: now)
+            return .paymentReceipt(
+                account: account, customer: customer, invoice: invoice, payment: payment, receiptURL: links.receipt(account, payment: payment.id))
+        case .leadNotification, .leadConfirmation:
+            let lead = Lead(
+                accountID: account.id, jobID: .random(), portalLead: true, name: "Jordan Rivers", email: "jordan@example.net",
+                phone: "555-0142", serviceAddress: "9 Birch Rd, Springfield, IL 62704", servicesWanted: ["Tree care"],
+                description: "A dead ash leaning over the drive.", preferredDate: today.adding(days: 10), submittedAt: now)
+            return kind == .leadNotification
+                ? .leadNotification(account: account, lead: lead, leadURL: links.backOfficeLead(lead.id))
+                : .leadConfirmation(account: account, lead: lead)
+        case .portalInvitation:
+            return .portalInvitation(account: account, customer: customer)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// An account's own wording of one of the portal's emails: Mustache templates for the subject, the text body and
+/// the HTML body. Kinds without one use the bundled wording.
+public struct EmailTemplate: Hashable, Codable, Sendable {
+    /// The emails an account can reword.
+    public enum Kind: String, Hashable, Codable, Sendable, CaseIterable {
+        case loginLink
+        case proposalSent
+        case invoiceSent
+        case paymentReceipt
+        case leadNotification
+        case leadConfirmation
+        case portalInvitation
+    }
+
+    public var kind: Kind
+    public var subject: String
+    public var text: String
+    public var html: String
+
+    public init(kind: Kind, subject: String, text: String, html: String) {
+        self.kind = kind
+        self.subject = subject
+        self.text = text
+        self.html = html
+    }
+}
+
+extension PortalEmail {
+    /// Which template this email uses.
+    public var templateKind: EmailTemplate.Kind {
+        switch self {
+        case .loginLink: .loginLink
+        case .leadNotification: .leadNotification
+        case .leadConfirmation: .leadConfirmation
+        case .paymentReceipt: .paymentReceipt
+        case .proposalSent: .proposalSent
+        case .invoiceSent: .invoiceSent
+        case .portalInvitation: .portalInvitation
+        }
+    }
+
+    /// The account the email is from.
+    public var account: Account {
+        switch self {
+        case .loginLink(let account, _, _), .leadNotification(let account, _, _), .leadConfirmation(let account, _),
+            .paymentReceipt(let account, _, _, _, _), .proposalSent(let account, _, _, _), .invoiceSent(let account, _, _),
+            .portalInvitation(let account, _):
+            account
+        }
+    }
+}
