@@ -257,4 +257,24 @@ struct APITests {
         }
         await bed.remove()
     }
+
+    @Test("Jobs change stage; a lead reads back; an invitation is queued; bad input is 400 or 422")
+    func jobsLeadsInvitations() async throws {
+        let bed = try await PortalTestbed()
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            #expect(try await api.call(.post, "/api/v1/jobs", ["title": "", "stage": "lead"]).status == .unprocessableContent)
+            #expect(try await api.call(.post, "/api/v1/jobs", ["title": "x", "stage": "completed"]).status == .badRequest)
+            #expect(try await api.call(.post, "/api/v1/jobs", ["title": "x", "stage": "lead", "customerId": Seed.dana.rawValue]).status == .notFound)
+            let changed = try await api.call(.patch, "/api/v1/jobs/job-active", ["stage": "completed"])
+            #expect(changed["stage"] as? String == "completed" && changed["createdStage"] as? String == "active")
+            let lead = try await api.call(.get, "/api/v1/leads/\(Seed.portalLead)")
+            #expect(lead["portalLead"] as? Bool == true && lead["name"] as? String == "Jordan MARK-LEAD-PORTAL")
+            #expect(try await api.call(.post, "/api/v1/customers/\(Seed.bob)/invitation").status == .accepted)
+            let queued = try await bed.services.storage.outbox.all(about: .customer(Seed.bob), in: Seed.accountA)
+            #expect(queued.count == 1 && queued.first?.email.to.first?.address == "bob@example.com")
+        }
+        await bed.remove()
+    }
 }
