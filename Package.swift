@@ -67,7 +67,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         // The stock executable: registers the bundled plugins and hands over to PortalApp.

@@ -1,5 +1,5 @@
 import Foundation
-import HummingbirdBcrypt
+import PortalHTTP
 import PortalKernel
 
 /// Creates the sample company once; run again, it only gives the admin a fresh password.
@@ -28,7 +28,7 @@ public struct DemoSeeder: Sendable {
     /// proposal link either way, so the printed credentials and link always work (tokens are stored hashed only).
     public func seed() async throws -> Result {
         let password = SecretToken.generate().value.prefix(16).description
-        let hash = Bcrypt.hash(password, cost: 10)
+        let hash = BcryptHashing().hash(password)
         let demo = DemoCompany(now: clock.now, adminPasswordHash: hash)
         let link = SecretToken.generate()
         let proposalLink = ProposalLink(

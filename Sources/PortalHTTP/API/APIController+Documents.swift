@@ -35,7 +35,7 @@ extension APIController {
         api.post("proposals/:id/send") { request, context in
             let account = try await authorize(request)
             let current = try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }
-            let (sent, _) = try await Self.desk { try await env.proposalDesk.send(current.id, in: account, by: nil) }
+            let sent = try await Self.desk { try await env.proposalDesk.send(current.id, in: account, by: nil) }
             return try APIJSON.response(APIProposal(sent))
         }
         api.post("proposals/:id/accept") { request, context in

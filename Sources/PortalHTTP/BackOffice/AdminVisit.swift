@@ -110,5 +110,4 @@ struct AdminMessagePage {
     let chrome: AdminChrome
     let heading: String
     let paragraphs: [String]
-    var link: MessagePage.Link?
 }

@@ -5,13 +5,21 @@ import PortalKernel
 /// or the bundled ones, a subject, a text and an HTML body each. The variables each email offers are listed in
 /// ``variables``; `{{account.customer_portal_url}}` is in all of them.
 public struct TemplateEmailComposer: PortalEmailComposer {
-    private let library: MustacheLibrary
     private let links: PortalLinks
 
-    /// - Throws: when a bundled template does not parse (a build defect; the tests catch it).
+    /// - Throws: when a bundled template does not parse (a build defect; the tests catch it), so start-up stops
+    ///   instead of emails going out as raw template text.
     public init(publicBaseURL: String) throws {
-        library = try PortalTemplates.library(PortalTemplates.emails)
+        for kind in EmailTemplate.Kind.allCases {
+            if let problem = Self.problem(with: Self.bundled(kind)) { throw BundledTemplateBroken(kind: kind, problem: problem) }
+        }
         links = PortalLinks(publicBaseURL: publicBaseURL)
+    }
+
+    /// A bundled template that does not parse.
+    struct BundledTemplateBroken: Error {
+        let kind: EmailTemplate.Kind
+        let problem: String
     }
 
     public func compose(_ email: PortalEmail, to recipients: [EmailMessage.Mailbox]) throws -> EmailMessage {

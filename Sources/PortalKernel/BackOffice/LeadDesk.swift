@@ -186,7 +186,3 @@ public struct FieldProblems<Field: Hashable & Sendable & RawRepresentable<String
     /// By field name, for templates.
     public var byName: [String: String] { Dictionary(uniqueKeysWithValues: messages.map { ($0.key.rawValue, $0.value) }) }
 }
-
-extension String {
-    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

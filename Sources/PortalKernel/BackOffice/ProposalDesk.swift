@@ -24,10 +24,10 @@ public struct ProposalDesk: Sendable {
         return proposal
     }
 
-    /// Emails the proposal to the customer with a new `/p/{token}` link; a draft becomes sent, with its expiry date
-    /// set from the account's setting. Returns the link's token (shown once).
+    /// Emails the proposal to the customer with a new `/p/{token}` link (its token is in that email only); a draft
+    /// becomes sent, with its expiry date set from the account's setting.
     @discardableResult
-    public func send(_ id: Proposal.ID, in account: Account, by staff: StaffUser.ID?) async throws -> (Proposal, SecretToken) {
+    public func send(_ id: Proposal.ID, in account: Account, by staff: StaffUser.ID?) async throws -> Proposal {
         let now = services.clock.now
         let token = SecretToken.generate()
         let links = PortalLinks(publicBaseURL: services.publicBaseURL)
@@ -54,7 +54,7 @@ public struct ProposalDesk: Sendable {
                 OutboxMessage(accountID: account.id, email: message, about: .proposal(proposal.id), nextAttemptAt: now, createdAt: now))
             try await store.auditEvents.record(
                 AuditEvent(accountID: account.id, action: .proposalSent, about: .proposal(proposal.id), detail: staff.map { "by staff \($0)" }, occurredAt: now))
-            return (proposal, token)
+            return proposal
         }
     }
 

@@ -149,8 +149,3 @@ public struct SettingsForm: Hashable, Sendable {
         return url.path.isEmpty && url.query == nil && url.fragment == nil && url.user == nil
     }
 }
-
-extension String {
-    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
-}

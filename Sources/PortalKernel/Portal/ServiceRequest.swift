@@ -56,7 +56,3 @@ public struct ServiceRequest: Hashable, Sendable {
         return problems
     }
 }
-
-extension String {
-    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

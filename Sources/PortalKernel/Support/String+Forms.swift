@@ -1,0 +1,9 @@
+import Foundation
+
+extension String {
+    /// Without leading and trailing white space and line breaks: how every typed field is read.
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// `nil` for an empty string: an optional field left blank.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
