@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SMTPMailer", targets: ["SMTPMailer"]),
         .library(name: "SettingsLeadRouter", targets: ["SettingsLeadRouter"]),
         .library(name: "SandboxPayments", targets: ["SandboxPayments"]),
+        .library(name: "RuleLeadRouter", targets: ["RuleLeadRouter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -74,7 +75,7 @@ let package = Package(
             name: "portal",
             dependencies: [
                 "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer", "SMTPMailer", "SettingsLeadRouter",
-                "SandboxPayments",
+                "SandboxPayments", "RuleLeadRouter",
             ]
         ),
 
@@ -116,6 +117,11 @@ let package = Package(
             path: "Plugins/SettingsLeadRouter"
         ),
         .target(
+            name: "RuleLeadRouter",
+            dependencies: ["PortalKernel"],
+            path: "Plugins/RuleLeadRouter"
+        ),
+        .target(
             name: "SandboxPayments",
             dependencies: ["PortalKernel"],
             path: "Plugins/SandboxPayments"
@@ -146,7 +152,7 @@ let package = Package(
             name: "PortalHTTPTests",
             dependencies: [
                 "PortalHTTP", "PortalKernel", "PortalTestSupport", "SQLiteStorage", "LogMailer", "SettingsLeadRouter",
-                "SandboxPayments",
+                "SandboxPayments", "RuleLeadRouter",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -160,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "SandboxPayments", "SQLiteStorage", "PortalKernel",
+                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "RuleLeadRouter", "SandboxPayments", "SQLiteStorage", "PortalKernel",
                 "PortalTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -169,7 +175,7 @@ let package = Package(
             name: "PortalAppTests",
             dependencies: [
                 "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer",
-                "SettingsLeadRouter", "SandboxPayments", "PortalTestSupport",
+                "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "PortalTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -2,6 +2,7 @@ import JSONStorage
 import LogMailer
 import PortalApp
 import PortalKernel
+import RuleLeadRouter
 import SMTPMailer
 import SQLiteStorage
 import SandboxPayments
@@ -15,5 +16,6 @@ JSONStoragePlugin.register(in: &registry)
 LogMailerPlugin.register(in: &registry)
 SMTPMailerPlugin.register(in: &registry)
 SettingsLeadRouterPlugin.register(in: &registry)
+RuleLeadRouterPlugin.register(in: &registry)
 SandboxPaymentsPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)

@@ -3,6 +3,7 @@ import JSONStorage
 import LogMailer
 import PortalApp
 import PortalKernel
+import RuleLeadRouter
 import SQLiteStorage
 import SandboxPayments
 import SettingsLeadRouter
@@ -23,6 +24,7 @@ struct AppFixture {
         JSONStoragePlugin.register(in: &registry)
         LogMailerPlugin.register(in: &registry)
         SettingsLeadRouterPlugin.register(in: &registry)
+        RuleLeadRouterPlugin.register(in: &registry)
         SandboxPaymentsPlugin.register(in: &registry)
         return registry
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PortalApp
 import PortalKernel
 import Testing
@@ -20,6 +21,24 @@ struct ConfigurationTests {
         #expect(settings.portal == PortalPolicy())
         #expect(settings.portal.loginLinkLifetime == 20 * 60)
         #expect(!settings.trustForwardedFor)
+        fixture.remove()
+    }
+
+    @Test("Lead rules come from the file; a bad rule stops start-up naming the file, the rule's position and the problem")
+    func leadRules() async throws {
+        let fixture = try AppFixture()
+        let good = try fixture.configFile(
+            #"{"storage": {"driver": "sqlite", "path": "\#(fixture.folder.path)/p.sqlite"}, "leadRouting": {"driver": "rules", "order": ["north"], "rules": {"north": {"postalPrefixes": ["606"], "recipients": ["north@example.com"], "tags": ["north"]}}}}"#)
+        let services = try await fixture.bootstrap(good).makeServices(logger: Logger(label: "test"))
+        #expect(services.leadRouter.driverName == "rules")
+        try await services.storage.close()
+        let bad = try fixture.configFile(
+            #"{"leadRouting": {"driver": "rules", "order": ["north"], "rules": {"north": {"postalPrefix": ["606"], "recipients": ["north@example.com"]}}}}"#,
+            name: "bad.json")
+        await #expect { _ = try await fixture.bootstrap(bad).makeServices(logger: Logger(label: "test")) } throws: { error in
+            let text = "\(error)"
+            return text.contains("bad.json") && text.contains("rule 1 (\"north\")") && text.contains("unknown field \"postalPrefix\"")
+        }
         fixture.remove()
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PortalKernel
+import RuleLeadRouter
 import Testing
 
 @testable import PortalHTTP
@@ -95,6 +96,32 @@ struct ServiceRequestTests {
             #expect(try await browser.get(try #require(sent.location)).body.contains("your request is on its way"))
             let lead = try #require(try await bed.services.storage.leads.all(in: Seed.accountA).first)
             #expect(try await bed.services.storage.jobs.find(lead.jobID, in: Seed.accountA)?.customerID == Seed.cece)
+        }
+        await bed.remove()
+    }
+
+    @Test("With the rules router, a portal lead reaches the recipients its rule names, assigned and tagged as the rule says")
+    func ruleRouting() async throws {
+        let router = RuleLeadRouter(rules: [
+            LeadRule(name: "trees", words: ["tree"], recipients: ["arborist@greenleaf.example"], assignee: Seed.staffEmail, tags: ["trees", "urgent"]),
+        ])
+        let bed = try await PortalTestbed(leadRouter: router)
+        try await bed.run { client in
+            var visitor = Browser(client)
+            _ = try await visitor.get("/portal/greenleaf/request-service")
+            #expect(try await visitor.post("/portal/greenleaf/request-service", Self.filled).status == .ok)
+            let lead = try #require(try await bed.services.storage.leads.all(in: Seed.accountA).first)
+            #expect(lead.assigneeID == "staff-sam" && lead.tags == ["trees", "urgent"])
+            try await bed.deliverMail()
+            #expect(try bed.mail.to("arborist@greenleaf.example").count == 1)
+            #expect(try bed.mail.to("office@greenleaf.example").isEmpty)
+
+            var staff = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
+            let row = try #require(try await staff.get("/admin/leads").body.components(separatedBy: "<tr>").first { $0.contains("Jordan Rivers") })
+            #expect(row.contains("Staff staff-sam") && row.contains(">trees<") && row.contains(">urgent<"))
+            let page = try await staff.get("/admin/leads/\(lead.id)")
+            #expect(page.body.contains("Staff staff-sam") && page.body.contains(">urgent<"))
         }
         await bed.remove()
     }

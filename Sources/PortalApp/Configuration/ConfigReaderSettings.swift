@@ -9,6 +9,8 @@ struct ConfigReaderSettings: PluginSettings {
     let path: String
     let reader: ConfigReader
     let origins: ConfigOrigins
+    /// Every key the file sets, dotted (`leadRouting.rules.north.recipients`).
+    let fileKeys: Set<String>
 
     func string(_ key: String) throws -> String? {
         try checked(key) { reader.string(forKey: $0) }
@@ -35,7 +37,12 @@ struct ConfigReaderSettings: PluginSettings {
     }
 
     func section(_ key: String) -> any PluginSettings {
-        ConfigReaderSettings(path: fullKey(key), reader: reader.scoped(to: ConfigKey(key)), origins: origins)
+        ConfigReaderSettings(path: fullKey(key), reader: reader.scoped(to: ConfigKey(key)), origins: origins, fileKeys: fileKeys)
+    }
+
+    func keys() -> Set<String> {
+        let prefix = path.isEmpty ? "" : path + "."
+        return Set(fileKeys.filter { $0.hasPrefix(prefix) }.compactMap { $0.dropFirst(prefix.count).split(separator: ".").first.map(String.init) })
     }
 
     private func checked<Value>(_ key: String, _ read: (ConfigKey) -> Value?) throws -> Value? {

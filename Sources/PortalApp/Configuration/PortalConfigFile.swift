@@ -39,7 +39,24 @@ public struct PortalConfigFile: Sendable {
         let origins = ConfigOrigins(filePath: filePath)
         let reader = ConfigReader(providers: [variables, file], accessReporter: origins)
         return PortalConfigFile(
-            filePath: filePath, root: ConfigReaderSettings(path: "", reader: reader, origins: origins), origins: origins)
+            filePath: filePath,
+            root: ConfigReaderSettings(path: "", reader: reader, origins: origins, fileKeys: try fileKeys(of: filePath)),
+            origins: origins)
+    }
+
+    /// Every key `filePath` sets, dotted. The file parsed already, so this only walks it.
+    static func fileKeys(of filePath: String) throws -> Set<String> {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: filePath)))
+        var keys: Set<String> = []
+        func walk(_ value: Any, _ path: String) {
+            guard let dictionary = value as? [String: Any] else {
+                if !path.isEmpty { keys.insert(path) }
+                return
+            }
+            for (key, nested) in dictionary { walk(nested, path.isEmpty ? key : "\(path).\(key)") }
+        }
+        walk(object, "")
+        return keys
     }
 
     /// A configuration error as the person running the portal should read it: prefixed with where the bad

@@ -33,6 +33,10 @@ public struct DictionarySettings: PluginSettings {
         return DictionarySettings(path: fullKey(key), Dictionary(nested, uniquingKeysWith: { first, _ in first }))
     }
 
+    public func keys() -> Set<String> {
+        Set(values.keys.compactMap { $0.split(separator: ".").first.map(String.init) })
+    }
+
     private func parse<Value>(_ key: String, as kind: String, _ convert: (String) -> Value?) throws -> Value? {
         guard let text = values[key] else { return nil }
         guard let value = convert(text) else {

@@ -17,6 +17,9 @@ public protocol PluginSettings: Sendable {
     func secret(_ key: String) throws -> String?
     /// A nested section.
     func section(_ key: String) -> any PluginSettings
+    /// The names of this section's own keys that the configuration file sets (a nested section counts once), so a
+    /// plugin can refuse a key it does not know instead of ignoring a typo.
+    func keys() -> Set<String>
 }
 
 extension PluginSettings {

@@ -14,12 +14,13 @@ public protocol LeadRouter: Sendable {
 public struct LeadRouting: Hashable, Sendable {
     /// Addresses to email about the lead; empty means nobody is emailed.
     public var recipients: [String]
-    public var assigneeID: StaffUser.ID?
+    /// The email of the staff user to assign it to; one that is not a staff user of the account assigns nobody.
+    public var assigneeEmail: String?
     public var tags: [String]
 
-    public init(recipients: [String], assigneeID: StaffUser.ID? = nil, tags: [String] = []) {
+    public init(recipients: [String], assigneeEmail: String? = nil, tags: [String] = []) {
         self.recipients = recipients
-        self.assigneeID = assigneeID
+        self.assigneeEmail = assigneeEmail
         self.tags = tags
     }
 }

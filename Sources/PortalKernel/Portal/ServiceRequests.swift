@@ -37,7 +37,12 @@ public struct ServiceRequests: Sendable {
             servicesWanted: services, description: request.description,
             preferredDate: CalendarDate(iso: request.preferredDate), submittedAt: now)
         let routing = try await self.services.leadRouter.route(lead, account: account)
-        lead.assigneeID = routing.assigneeID
+        if let email = routing.assigneeEmail {
+            lead.assigneeID = try await self.services.storage.staffUsers.find(email: email, in: account.id)?.id
+            if lead.assigneeID == nil {
+                self.services.logger.warning("Lead router \(self.services.leadRouter.driverName) named \(email), who is no staff user of \(account.portalKey)")
+            }
+        }
         lead.tags = routing.tags
 
         let links = PortalLinks(publicBaseURL: self.services.publicBaseURL)

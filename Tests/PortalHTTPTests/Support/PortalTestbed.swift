@@ -26,7 +26,9 @@ final class PortalTestbed: Sendable {
     /// 2026-11-25 15:00 UTC, a Wednesday (10:00 in the accounts' New York time zone).
     static let now = Date(timeIntervalSince1970: 1_795_618_800)
 
-    init(settings: AccountSettings? = nil, publicBaseURL: String = PortalTestbed.base) async throws {
+    init(
+        settings: AccountSettings? = nil, publicBaseURL: String = PortalTestbed.base, leadRouter: any LeadRouter = SettingsLeadRouter()
+    ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = ManualClock(Self.now)
@@ -39,7 +41,7 @@ final class PortalTestbed: Sendable {
         services = PortalServices(
             storage: storage,
             mailer: LogMailer(folder: mail.url, defaultFrom: .init(address: "portal@portal.test"), logger: logger, clock: clock),
-            leadRouter: SettingsLeadRouter(), paymentGateway: gateway, clock: clock, publicBaseURL: publicBaseURL, logger: logger)
+            leadRouter: leadRouter, paymentGateway: gateway, clock: clock, publicBaseURL: publicBaseURL, logger: logger)
         try await Seed(now: Self.now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword)).write(into: storage)
     }
 
