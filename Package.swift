@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "SettingsLeadRouter", targets: ["SettingsLeadRouter"]),
         .library(name: "SandboxPayments", targets: ["SandboxPayments"]),
         .library(name: "RuleLeadRouter", targets: ["RuleLeadRouter"]),
+        .library(name: "HTTPWebhooks", targets: ["HTTPWebhooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
@@ -75,7 +77,7 @@ let package = Package(
             name: "portal",
             dependencies: [
                 "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer", "SMTPMailer", "SettingsLeadRouter",
-                "SandboxPayments", "RuleLeadRouter",
+                "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks",
             ]
         ),
 
@@ -117,6 +119,16 @@ let package = Package(
             path: "Plugins/SettingsLeadRouter"
         ),
         .target(
+            name: "HTTPWebhooks",
+            dependencies: [
+                "PortalKernel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Plugins/HTTPWebhooks"
+        ),
+        .target(
             name: "RuleLeadRouter",
             dependencies: ["PortalKernel"],
             path: "Plugins/RuleLeadRouter"
@@ -132,7 +144,7 @@ let package = Package(
             name: "PortalTestSupport",
             dependencies: [.product(name: "Logging", package: "swift-log")],
             path: "Tests/PortalTestSupport",
-            exclude: ["smtp_server.py"]
+            exclude: ["smtp_server.py", "webhook_receiver.py"]
         ),
         .executableTarget(
             name: "json-crash-writer",
@@ -152,7 +164,7 @@ let package = Package(
             name: "PortalHTTPTests",
             dependencies: [
                 "PortalHTTP", "PortalKernel", "PortalTestSupport", "SQLiteStorage", "LogMailer", "SettingsLeadRouter",
-                "SandboxPayments", "RuleLeadRouter",
+                "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -166,7 +178,8 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "RuleLeadRouter", "SandboxPayments", "SQLiteStorage", "PortalKernel",
+                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "RuleLeadRouter", "SandboxPayments", "HTTPWebhooks", "SQLiteStorage",
+                "PortalKernel",
                 "PortalTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -175,7 +188,7 @@ let package = Package(
             name: "PortalAppTests",
             dependencies: [
                 "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer",
-                "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "PortalTestSupport",
+                "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PortalTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

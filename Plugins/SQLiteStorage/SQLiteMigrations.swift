@@ -44,6 +44,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v6: accounts' own email templates") { db in
             try db.alter(table: "account") { t in t.add(column: "emailTemplates", .jsonText).notNull().defaults(to: "[]") }
         }
+        migrator.registerMigration("v7: the outbox carries webhooks as well as email") { db in
+            try rebuildOutboxForWebhooks(db)
+        }
         return migrator
     }
 
@@ -261,5 +264,35 @@ enum SQLiteMigrations {
             t.column("tokenHash", .text).notNull().unique()
             t.column("createdAt", .datetime).notNull()
         }
+    }
+
+    /// SQLite cannot drop a NOT NULL: the outbox table is rebuilt with `email` optional and a `webhook` column,
+    /// its rows copied, and its indexes made again.
+    private static func rebuildOutboxForWebhooks(_ db: Database) throws {
+        try db.create(table: "outboxMessage_v7") { t in
+            t.primaryKey("id", .text)
+            t.column("accountID", .text).notNull().references("account", onDelete: .cascade)
+            t.column("email", .jsonText)
+            t.column("webhook", .jsonText)
+            t.column("about", .jsonText)
+            t.column("aboutKey", .text).generatedAs(sql: "json_extract(about, '$.kind') || ':' || json_extract(about, '$.id')")
+            t.column("status", .text).notNull()
+            t.column("attempts", .integer).notNull()
+            t.column("nextAttemptAt", .datetime).notNull()
+            t.column("lastError", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("deliveredAt", .datetime)
+            t.check(sql: "(email IS NULL) <> (webhook IS NULL)")
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO outboxMessage_v7 (id, accountID, email, webhook, about, status, attempts, nextAttemptAt, lastError, createdAt, deliveredAt)
+                SELECT id, accountID, email, NULL, about, status, attempts, nextAttemptAt, lastError, createdAt, deliveredAt FROM outboxMessage
+                """)
+        try db.drop(table: "outboxMessage")
+        try db.rename(table: "outboxMessage_v7", to: "outboxMessage")
+        try db.create(index: "outbox_due", on: "outboxMessage", columns: ["status", "nextAttemptAt"])
+        try db.create(index: "outbox_about", on: "outboxMessage", columns: ["accountID", "aboutKey"])
+        try db.create(index: "outbox_failures", on: "outboxMessage", columns: ["accountID", "status", "createdAt"])
     }
 }

@@ -9,6 +9,7 @@ public struct PortalServices: Sendable {
     public var mailer: any Mailer
     public var leadRouter: any LeadRouter
     public var paymentGateway: any PaymentGateway
+    public var webhookSender: any WebhookSender
     public var clock: any PortalClock
     /// The externally visible base of every link the portal emails or shows (`https://portal.example.com`).
     public var publicBaseURL: String
@@ -16,13 +17,14 @@ public struct PortalServices: Sendable {
 
     public init(
         storage: any PortalStorage, mailer: any Mailer, leadRouter: any LeadRouter,
-        paymentGateway: any PaymentGateway, clock: any PortalClock,
+        paymentGateway: any PaymentGateway, webhookSender: any WebhookSender, clock: any PortalClock,
         publicBaseURL: String, logger: Logger
     ) {
         self.storage = storage
         self.mailer = mailer
         self.leadRouter = leadRouter
         self.paymentGateway = paymentGateway
+        self.webhookSender = webhookSender
         self.clock = clock
         self.publicBaseURL = publicBaseURL
         self.logger = logger

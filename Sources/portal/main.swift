@@ -1,3 +1,4 @@
+import HTTPWebhooks
 import JSONStorage
 import LogMailer
 import PortalApp
@@ -18,4 +19,5 @@ SMTPMailerPlugin.register(in: &registry)
 SettingsLeadRouterPlugin.register(in: &registry)
 RuleLeadRouterPlugin.register(in: &registry)
 SandboxPaymentsPlugin.register(in: &registry)
+HTTPWebhooksPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)

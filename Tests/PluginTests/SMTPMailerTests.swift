@@ -1,4 +1,5 @@
 import Foundation
+import HTTPWebhooks
 import Logging
 import PortalKernel
 import PortalTestSupport
@@ -171,7 +172,7 @@ struct SMTPMailerTests {
         let queued = OutboxMessage(accountID: "a", email: message, nextAttemptAt: now, createdAt: now)
         try await store.outbox.enqueue(queued)
         let clock = ManualClock(now)
-        let delivery = OutboxDelivery(storage: store, mailer: smtp, clock: clock, policy: RetryPolicy(baseDelay: 60), logger: Logger(label: "test"), jitter: { 0 })
+        let delivery = OutboxDelivery(storage: store, mailer: smtp, webhooks: HTTPWebhookSender(timeoutSeconds: 5), clock: clock, policy: RetryPolicy(baseDelay: 60), logger: Logger(label: "test"), jitter: { 0 })
 
         #expect(try await delivery.deliverDue(limit: 5) == OutboxDelivery.Round(retrying: 1))
         #expect(try await store.outbox.find(queued.id, in: "a")?.lastError?.contains("cannot connect") == true)

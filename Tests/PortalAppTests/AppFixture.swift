@@ -1,4 +1,5 @@
 import Foundation
+import HTTPWebhooks
 import JSONStorage
 import LogMailer
 import PortalApp
@@ -26,6 +27,7 @@ struct AppFixture {
         SettingsLeadRouterPlugin.register(in: &registry)
         RuleLeadRouterPlugin.register(in: &registry)
         SandboxPaymentsPlugin.register(in: &registry)
+        HTTPWebhooksPlugin.register(in: &registry)
         return registry
     }
 

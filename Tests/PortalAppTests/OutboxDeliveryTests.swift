@@ -1,4 +1,5 @@
 import Foundation
+import HTTPWebhooks
 import Logging
 import PortalApp
 import PortalKernel
@@ -64,7 +65,7 @@ struct OutboxDeliveryTests {
 
         func delivery(_ mailer: any Mailer, clock: any PortalClock) -> OutboxDelivery {
             OutboxDelivery(
-                storage: storage, mailer: mailer, clock: clock, policy: RetryPolicy(baseDelay: 60, maximumDelay: 3_600, giveUpAfter: 86_400),
+                storage: storage, mailer: mailer, webhooks: HTTPWebhookSender(timeoutSeconds: 5), clock: clock, policy: RetryPolicy(baseDelay: 60, maximumDelay: 3_600, giveUpAfter: 86_400),
                 logger: Logger(label: "test"), jitter: { 0 })
         }
 

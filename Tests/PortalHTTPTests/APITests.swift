@@ -273,8 +273,28 @@ struct APITests {
             #expect(lead["portalLead"] as? Bool == true && lead["name"] as? String == "Jordan MARK-LEAD-PORTAL")
             #expect(try await api.call(.post, "/api/v1/customers/\(Seed.bob)/invitation").status == .accepted)
             let queued = try await bed.services.storage.outbox.all(about: .customer(Seed.bob), in: Seed.accountA)
-            #expect(queued.count == 1 && queued.first?.email.to.first?.address == "bob@example.com")
+            #expect(queued.count == 1 && queued.first?.email?.to.first?.address == "bob@example.com")
         }
+        await bed.remove()
+    }
+
+    @Test("The same Idempotency-Key sent many times at once records one payment")
+    func concurrentStaffPayments() async throws {
+        let bed = try await PortalTestbed()
+        let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        let desk = InvoiceDesk(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
+        let payments = try await withThrowingTaskGroup(of: Payment.ID.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await desk.recordPayment(
+                        on: Seed.CeceInvoice.unpaid, amount: Money(cents: 2_500), method: .check, idempotencyKey: "check-77", in: account, by: nil
+                    ).0.id
+                }
+            }
+            return try await group.reduce(into: Set<Payment.ID>()) { $0.insert($1) }
+        }
+        #expect(payments.count == 1)
+        #expect(try await bed.services.storage.invoices.find(Seed.CeceInvoice.unpaid, in: Seed.accountA)?.amountPaid == Money(cents: 2_500))
         await bed.remove()
     }
 }

@@ -257,6 +257,22 @@ struct SettingsTests {
         await bed.remove()
     }
 
+    @Test("Webhook URLs are checked; the first one makes a signing secret that admins see")
+    func webhookSettings() throws {
+        let account = Account(name: "A", portalKey: "a", branding: Branding(displayName: "A"), createdAt: Date())
+        var form = SettingsForm(account)
+        form.webhookURLs = "ftp://files.example"
+        guard case .failure(let problems) = form.applied(to: account) else { Issue.record("accepted"); return }
+        #expect(problems.messages[.webhookURLs]?.contains("ftp://files.example") == true)
+        form.webhookURLs = "https://hooks.example/a\nhttp://127.0.0.1:9000/b"
+        let updated = try form.applied(to: account).get()
+        #expect(updated.settings.webhookURLs == ["https://hooks.example/a", "http://127.0.0.1:9000/b"])
+        let secret = try #require(updated.settings.webhookSecret)
+        #expect(secret.hasPrefix("whsec_") && secret.count > 40)
+        // Saving again keeps the secret.
+        #expect(try SettingsForm(updated).applied(to: updated).get().settings.webhookSecret == secret)
+    }
+
     @Test("Each settings field is checked")
     func validation() throws {
         let account = Account(name: "A", portalKey: "a", branding: Branding(displayName: "A"), createdAt: Date())

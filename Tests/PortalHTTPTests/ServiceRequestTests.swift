@@ -39,7 +39,7 @@ struct ServiceRequestTests {
             #expect(job.createdStage == .lead && job.stage == .lead && job.portalLead && job.customerID == nil)
 
             let queued = try await bed.services.storage.outbox.all(about: .lead(lead.id), in: Seed.accountA)
-            let recipients = Set(queued.flatMap { $0.email.to.map(\.address) })
+            let recipients = Set(queued.flatMap { $0.email?.to.map(\.address) ?? [] })
             #expect(recipients == ["office@greenleaf.example", "owner@greenleaf.example", "jordan@example.net"])
             try await bed.deliverMail()
             let notice = try #require(try bed.mail.to("office@greenleaf.example").first)

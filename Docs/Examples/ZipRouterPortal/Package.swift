@@ -25,6 +25,7 @@ let package = Package(
                 .product(name: "SMTPMailer", package: "client-portal"),
                 .product(name: "SettingsLeadRouter", package: "client-portal"),
                 .product(name: "SandboxPayments", package: "client-portal"),
+                .product(name: "HTTPWebhooks", package: "client-portal"),
             ]
         ),
         .testTarget(name: "ZipRouterTests", dependencies: ["ZipRouter", .product(name: "PortalKernel", package: "client-portal")]),

@@ -14,6 +14,7 @@ public struct PortalSettings: Sendable, Equatable {
     public var mailerDriver: String
     public var leadRoutingDriver: String
     public var paymentsDriver: String
+    public var webhooksDriver: String
     public var outbox: OutboxSettings
     /// Login links, sessions and rate limits of the customer portal.
     public var portal: PortalPolicy
@@ -41,6 +42,7 @@ public struct PortalSettings: Sendable, Equatable {
         mailerDriver = try root.section("mailer").string("driver") ?? "log"
         leadRoutingDriver = try root.section("leadRouting").string("driver") ?? "settings"
         paymentsDriver = try root.section("payments").string("driver") ?? "sandbox"
+        webhooksDriver = try root.section("webhooks").string("driver") ?? "http"
         outbox = try OutboxSettings(root.section("outbox"))
         portal = try PortalPolicy(root.section("login"))
     }

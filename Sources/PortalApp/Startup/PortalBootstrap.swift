@@ -18,6 +18,7 @@ public struct PortalBootstrap: Sendable {
             try registry.mailers.checkRegistered(settings.mailerDriver)
             try registry.leadRouters.checkRegistered(settings.leadRoutingDriver)
             try registry.paymentGateways.checkRegistered(settings.paymentsDriver)
+            try registry.webhookSenders.checkRegistered(settings.webhooksDriver)
         } catch let error as ConfigurationError {
             throw config.startupError(error)
         }
@@ -55,8 +56,13 @@ public struct PortalBootstrap: Sendable {
                 try await registry.paymentGateways.make(
                     settings.paymentsDriver, settings: config.root.section("payments"), context: context)
             }
+            let webhookSender = try await building {
+                try await registry.webhookSenders.make(
+                    settings.webhooksDriver, settings: config.root.section("webhooks"), context: context)
+            }
             return PortalServices(
-                storage: storage, mailer: mailer, leadRouter: leadRouter, paymentGateway: paymentGateway, clock: clock,
+                storage: storage, mailer: mailer, leadRouter: leadRouter, paymentGateway: paymentGateway,
+                webhookSender: webhookSender, clock: clock,
                 publicBaseURL: settings.publicBaseURL, logger: logger)
         } catch {
             try? await storage.close()

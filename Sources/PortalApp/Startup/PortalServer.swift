@@ -29,7 +29,7 @@ public struct PortalServer: Sendable {
     /// The worker that delivers queued email through the configured mailer.
     public func makeOutboxWorker() -> OutboxWorker {
         let delivery = OutboxDelivery(
-            storage: services.storage, mailer: services.mailer, clock: services.clock,
+            storage: services.storage, mailer: services.mailer, webhooks: services.webhookSender, clock: services.clock,
             policy: settings.outbox.retryPolicy, logger: services.logger)
         return OutboxWorker(delivery: delivery, settings: settings.outbox, logger: services.logger)
     }

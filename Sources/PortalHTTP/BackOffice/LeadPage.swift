@@ -115,7 +115,7 @@ struct LeadPage {
         case .queued: nil
         }
         return Delivery(
-            subject: message.email.subject, to: message.email.to.map(\.address).joined(separator: ", "),
+            subject: message.summary.what, to: message.summary.to,
             status: message.status.rawValue.capitalized, statusClass: message.status == .failed ? "failed" : "", detail: detail)
     }
 }

@@ -25,6 +25,7 @@ struct SettingsController: Sendable {
         var accentColor: String?
         var timeZone: String?
         var currency: String?
+        var webhookURLs: String?
 
         var value: SettingsForm {
             SettingsForm(
@@ -33,7 +34,7 @@ struct SettingsController: Sendable {
                 allowsPartialPayments: allowsPartialPayments == "yes", serviceFeePercent: serviceFeePercent ?? "",
                 leadFormAllowedOrigins: leadFormAllowedOrigins ?? "", displayName: displayName ?? "", logoURL: logoURL ?? "",
                 brandPhone: brandPhone ?? "", brandEmail: brandEmail ?? "", brandAddress: brandAddress ?? "",
-                accentColor: accentColor ?? "", timeZone: timeZone ?? "", currency: currency ?? "")
+                accentColor: accentColor ?? "", timeZone: timeZone ?? "", currency: currency ?? "", webhookURLs: webhookURLs ?? "")
         }
     }
 
@@ -45,6 +46,7 @@ struct SettingsController: Sendable {
         }
         let chrome: AdminChrome
         let portalURL: String
+        let webhookSecret: String?
         let form: SettingsForm
         let openChoices: [Choice]
         let errors: [String: String]
@@ -85,7 +87,8 @@ struct SettingsController: Sendable {
         visit.page(
             "admin-settings",
             Page(
-                chrome: visit.chrome("Settings", section: "settings"), portalURL: env.links.portal(staff.account), form: form,
+                chrome: visit.chrome("Settings", section: "settings"), portalURL: env.links.portal(staff.account),
+                webhookSecret: staff.account.settings.webhookSecret, form: form,
                 openChoices: Self.openInvoiceLabels.map { .init(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.openInvoiceWhen) },
                 errors: errors, hasErrors: !errors.isEmpty, notice: notice),
             status: status)

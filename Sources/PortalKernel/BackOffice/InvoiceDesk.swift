@@ -90,14 +90,21 @@ public struct InvoiceDesk: Sendable {
                 try await store.payments.insert(payment)
                 invoice.amountPaid = invoice.amountPaid + amount
                 try await store.invoices.update(invoice)
+                if invoice.isPaid {
+                    try await WebhookEvents.enqueue(.invoicePaid, data: invoice, about: .invoice(invoice.id), account: account, store: store, at: now)
+                }
                 try await store.auditEvents.record(
                     AuditEvent(
                         accountID: account.id, action: .paymentRecorded, about: .invoice(invoice.id),
                         detail: "\(amount) by \(method.rawValue)\(staff.map { ", staff \($0)" } ?? "")", occurredAt: now))
                 return (payment, invoice)
             }
-        } catch StorageError.duplicate {
-            // The same key, recorded by a concurrent request: answer with that payment.
+        } catch StorageError.duplicate(let what) {
+            // The same key, recorded by a concurrent request between our look-up and our insert: answer with that
+            // payment (the retry finds it first thing). Any other clash is not ours to paper over.
+            guard let key = idempotencyKey, try await services.storage.payments.find(idempotencyKey: key, in: account.id) != nil else {
+                throw StorageError.duplicate(what)
+            }
             return try await recordPayment(on: id, amount: amount, method: method, idempotencyKey: idempotencyKey, in: account, by: staff)
         }
     }

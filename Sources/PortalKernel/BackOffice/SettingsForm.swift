@@ -5,7 +5,7 @@ import Foundation
 public struct SettingsForm: Hashable, Sendable {
     public enum Field: String, Hashable, Sendable, CaseIterable {
         case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, serviceFeePercent
-        case leadFormAllowedOrigins, displayName, logoURL, brandEmail, accentColor, timeZone, currency
+        case leadFormAllowedOrigins, displayName, logoURL, brandEmail, accentColor, timeZone, currency, webhookURLs
     }
 
     public var leadNotificationEmails: String
@@ -24,12 +24,14 @@ public struct SettingsForm: Hashable, Sendable {
     public var accentColor: String
     public var timeZone: String
     public var currency: String
+    /// One URL per line.
+    public var webhookURLs: String
 
     public init(
         leadNotificationEmails: String, openInvoiceWhen: String, paidInvoiceRetentionDays: String, proposalExpiryDays: String,
         allowsPartialPayments: Bool, serviceFeePercent: String, leadFormAllowedOrigins: String, displayName: String,
         logoURL: String, brandPhone: String, brandEmail: String, brandAddress: String, accentColor: String, timeZone: String,
-        currency: String
+        currency: String, webhookURLs: String = ""
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -46,6 +48,7 @@ public struct SettingsForm: Hashable, Sendable {
         self.accentColor = accentColor
         self.timeZone = timeZone
         self.currency = currency
+        self.webhookURLs = webhookURLs
     }
 
     /// The form showing `account` as it is.
@@ -60,7 +63,8 @@ public struct SettingsForm: Hashable, Sendable {
             serviceFeePercent: "\(fee)", leadFormAllowedOrigins: settings.leadFormAllowedOrigins.joined(separator: "\n"),
             displayName: branding.displayName, logoURL: branding.logoURL ?? "", brandPhone: branding.phone ?? "",
             brandEmail: branding.email ?? "", brandAddress: branding.address ?? "", accentColor: branding.accentColor,
-            timeZone: account.timeZoneIdentifier, currency: account.currencyCode)
+            timeZone: account.timeZoneIdentifier, currency: account.currencyCode,
+            webhookURLs: settings.webhookURLs.joined(separator: "\n"))
     }
 
     /// `account` with the form's values, or what is wrong with them.
@@ -125,6 +129,14 @@ public struct SettingsForm: Hashable, Sendable {
         let code = currency.trimmed.uppercased()
         if !Locale.commonISOCurrencyCodes.contains(code) { problems[.currency] = "Enter a currency code such as USD." }
         updated.currencyCode = code
+        let hooks = webhookURLs.split(whereSeparator: { $0.isNewline || $0 == " " || $0 == "," }).map(String.init)
+        if let bad = hooks.first(where: { !Self.isWebhookURL($0) }) {
+            problems[.webhookURLs] = "\"\(bad)\" is not an http:// or https:// address."
+        }
+        updated.settings.webhookURLs = hooks
+        if !hooks.isEmpty && updated.settings.webhookSecret == nil {
+            updated.settings.webhookSecret = "whsec_" + SecretToken.generate().value
+        }
         return problems.isEmpty ? .success(updated) : .failure(FieldProblems(problems))
     }
 
@@ -139,6 +151,14 @@ public struct SettingsForm: Hashable, Sendable {
         NSDecimalRound(&rounded, &scaled, 0, .plain)
         guard rounded == scaled else { return nil }
         return NSDecimalNumber(decimal: rounded).intValue
+    }
+
+    /// An absolute http(s) URL with a host.
+    static func isWebhookURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), let host = url.host else {
+            return false
+        }
+        return !host.isEmpty && url.user == nil
     }
 
     /// A web origin: scheme, host and optional port, nothing else.

@@ -14,11 +14,17 @@ public struct AccountSettings: Hashable, Codable, Sendable {
     public var serviceFeeBasisPoints: Int
     /// Web origins allowed to embed the lead form (`https://example-landscaping.com`).
     public var leadFormAllowedOrigins: [String]
+    /// Where webhook events are posted (Docs/Webhooks.md); empty for none.
+    public var webhookURLs: [String]
+    /// The secret webhooks are signed with (HMAC-SHA256), made when the first URL is added. A secret: shown only
+    /// to admins, never logged.
+    public var webhookSecret: String?
 
     public init(
         leadNotificationEmails: [String] = [], openInvoiceWhen: OpenInvoiceRule = .generated,
         paidInvoiceRetentionDays: Int = 365, proposalExpiryDays: Int = 30, allowsPartialPayments: Bool = false,
-        serviceFeeBasisPoints: Int = 0, leadFormAllowedOrigins: [String] = []
+        serviceFeeBasisPoints: Int = 0, leadFormAllowedOrigins: [String] = [], webhookURLs: [String] = [],
+        webhookSecret: String? = nil
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -27,6 +33,30 @@ public struct AccountSettings: Hashable, Codable, Sendable {
         self.allowsPartialPayments = allowsPartialPayments
         self.serviceFeeBasisPoints = serviceFeeBasisPoints
         self.leadFormAllowedOrigins = leadFormAllowedOrigins
+        self.webhookURLs = webhookURLs
+        self.webhookSecret = webhookSecret
+    }
+}
+
+extension AccountSettings {
+    private enum CodingKeys: String, CodingKey {
+        case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, allowsPartialPayments
+        case serviceFeeBasisPoints, leadFormAllowedOrigins, webhookURLs, webhookSecret
+    }
+
+    /// Reads settings; those stored before webhooks existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            leadNotificationEmails: try container.decode([String].self, forKey: .leadNotificationEmails),
+            openInvoiceWhen: try container.decode(OpenInvoiceRule.self, forKey: .openInvoiceWhen),
+            paidInvoiceRetentionDays: try container.decode(Int.self, forKey: .paidInvoiceRetentionDays),
+            proposalExpiryDays: try container.decode(Int.self, forKey: .proposalExpiryDays),
+            allowsPartialPayments: try container.decode(Bool.self, forKey: .allowsPartialPayments),
+            serviceFeeBasisPoints: try container.decode(Int.self, forKey: .serviceFeeBasisPoints),
+            leadFormAllowedOrigins: try container.decode([String].self, forKey: .leadFormAllowedOrigins),
+            webhookURLs: try container.decodeIfPresent([String].self, forKey: .webhookURLs) ?? [],
+            webhookSecret: try container.decodeIfPresent(String.self, forKey: .webhookSecret))
     }
 }
 

@@ -1,9 +1,10 @@
 import Foundation
 
-/// An email waiting to be delivered, recorded in the same transaction as the change that caused it.
+/// An email or a webhook waiting to be delivered, recorded in the same transaction as the change that caused it.
 ///
-/// A worker delivers it through the configured ``Mailer`` and records the outcome here, so staff can see whether
-/// an invoice or proposal really reached the client.
+/// A worker delivers it through the configured ``Mailer`` or ``WebhookSender`` and records the outcome here, so
+/// staff can see whether an invoice or proposal really reached the client. Exactly one of ``email`` and
+/// ``webhook`` is set.
 public struct OutboxMessage: Hashable, Codable, Sendable {
     public typealias ID = Identifier<OutboxMessage>
 
@@ -19,25 +20,46 @@ public struct OutboxMessage: Hashable, Codable, Sendable {
 
     public var id: ID
     public var accountID: Account.ID
-    public var email: EmailMessage
+    public var email: EmailMessage?
+    public var webhook: WebhookRequest?
     public var about: Subject?
     public var status: Status
     public var attempts: Int
     /// When the worker should try next.
     public var nextAttemptAt: Date
-    /// The mail server's reply to the last failed attempt.
+    /// The mail server's (or the webhook receiver's) reply to the last failed attempt.
     public var lastError: String?
     public var createdAt: Date
     public var deliveredAt: Date?
 
+    /// An email to deliver.
     public init(
         id: ID = .random(), accountID: Account.ID, email: EmailMessage, about: Subject? = nil,
         status: Status = .queued, attempts: Int = 0, nextAttemptAt: Date, lastError: String? = nil, createdAt: Date,
         deliveredAt: Date? = nil
     ) {
+        self.init(
+            id: id, accountID: accountID, email: email, webhook: nil, about: about, status: status, attempts: attempts,
+            nextAttemptAt: nextAttemptAt, lastError: lastError, createdAt: createdAt, deliveredAt: deliveredAt)
+    }
+
+    /// A webhook event to deliver.
+    public init(
+        id: ID = .random(), accountID: Account.ID, webhook: WebhookRequest, about: Subject? = nil, nextAttemptAt: Date, createdAt: Date
+    ) {
+        self.init(
+            id: id, accountID: accountID, email: nil, webhook: webhook, about: about, status: .queued, attempts: 0,
+            nextAttemptAt: nextAttemptAt, lastError: nil, createdAt: createdAt, deliveredAt: nil)
+    }
+
+    private init(
+        id: ID, accountID: Account.ID, email: EmailMessage?, webhook: WebhookRequest?, about: Subject?, status: Status,
+        attempts: Int, nextAttemptAt: Date, lastError: String?, createdAt: Date, deliveredAt: Date?
+    ) {
         self.id = id
         self.accountID = accountID
         self.email = email
+        self.webhook = webhook
         self.about = about
         self.status = status
         self.attempts = attempts
@@ -45,5 +67,11 @@ public struct OutboxMessage: Hashable, Codable, Sendable {
         self.lastError = lastError
         self.createdAt = createdAt
         self.deliveredAt = deliveredAt
+    }
+
+    /// What it is and where it goes, for staff: `Invoice INV-1042 → cece@example.com` or `invoice.paid → https://…`.
+    public var summary: (what: String, to: String) {
+        if let webhook { return ("Webhook \(webhook.event)", webhook.url) }
+        return (email?.subject ?? "", email?.to.map(\.address).joined(separator: ", ") ?? "")
     }
 }

@@ -26,6 +26,7 @@ public struct OutboxDelivery: Sendable {
 
     let storage: any PortalStorage
     let mailer: any Mailer
+    let webhooks: any WebhookSender
     let clock: any PortalClock
     let policy: RetryPolicy
     let logger: Logger
@@ -33,11 +34,13 @@ public struct OutboxDelivery: Sendable {
     let jitter: @Sendable () -> Double
 
     public init(
-        storage: any PortalStorage, mailer: any Mailer, clock: any PortalClock, policy: RetryPolicy, logger: Logger,
+        storage: any PortalStorage, mailer: any Mailer, webhooks: any WebhookSender, clock: any PortalClock, policy: RetryPolicy,
+        logger: Logger,
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
     ) {
         self.storage = storage
         self.mailer = mailer
+        self.webhooks = webhooks
         self.clock = clock
         self.policy = policy
         self.logger = logger
@@ -64,11 +67,11 @@ public struct OutboxDelivery: Sendable {
         message.attempts += 1
         let failure: (reply: String, permanent: Bool)
         do {
-            try await mailer.send(message.email)
+            try await send(message)
             return try await recordDelivered(message)
-        } catch MailDeliveryError.permanent(let reply) {
+        } catch MailDeliveryError.permanent(let reply), WebhookDeliveryError.permanent(let reply) {
             failure = (reply, true)
-        } catch MailDeliveryError.transient(let reply) {
+        } catch MailDeliveryError.transient(let reply), WebhookDeliveryError.transient(let reply) {
             failure = (reply, false)
         } catch let error as RecordingFailed {
             throw error.underlying
@@ -80,15 +83,36 @@ public struct OutboxDelivery: Sendable {
             message.status = .failed
             message.lastError =
                 failure.permanent ? failure.reply : "gave up after \(message.attempts) attempts; last reply: \(failure.reply)"
-            logger.warning("Email failed", metadata: ["outbox": "\(message.id)", "reply": "\(failure.reply)"])
+            logger.warning("Delivery failed", metadata: ["outbox": "\(message.id)", "reply": "\(failure.reply)"])
         } else {
             message.status = .retrying
             message.lastError = failure.reply
             message.nextAttemptAt = now.addingTimeInterval(policy.delay(afterAttempts: message.attempts, jitter: jitter()))
-            logger.notice("Email will be retried", metadata: ["outbox": "\(message.id)", "reply": "\(failure.reply)"])
+            logger.notice("Delivery will be retried", metadata: ["outbox": "\(message.id)", "reply": "\(failure.reply)"])
         }
         try await storage.outbox.update(message)
         return message
+    }
+
+    /// Hands `message` to the mailer, or signs its webhook with the account's current secret and posts it.
+    private func send(_ message: OutboxMessage) async throws {
+        if let email = message.email {
+            try await mailer.send(email)
+        } else if let webhook = message.webhook {
+            guard let secret = try await storage.accounts.find(message.accountID)?.settings.webhookSecret else {
+                throw WebhookDeliveryError.permanent("the account has no webhook signing secret")
+            }
+            try await webhooks.post(
+                SignedWebhook(
+                    url: webhook.url,
+                    headers: [
+                        "Content-Type": "application/json", "Portal-Event": webhook.event, "Portal-Event-Id": webhook.eventID,
+                        WebhookSignature.header: WebhookSignature.value(secret: secret, body: webhook.body, at: clock.now),
+                    ],
+                    body: webhook.body))
+        } else {
+            throw MailDeliveryError.permanent("the message holds neither an email nor a webhook")
+        }
     }
 
     /// Records a message the mailer accepted. Any failure here is wrapped, so it can never be mistaken for a
@@ -101,10 +125,10 @@ public struct OutboxDelivery: Sendable {
         do {
             try await storage.outbox.update(message)
         } catch {
-            logger.error("Email sent but its delivery could not be recorded: \(error)", metadata: ["outbox": "\(message.id)"])
+            logger.error("Sent, but the delivery could not be recorded: \(error)", metadata: ["outbox": "\(message.id)"])
             throw RecordingFailed(underlying: error)
         }
-        logger.info("Email delivered", metadata: ["outbox": "\(message.id)", "attempts": "\(message.attempts)"])
+        logger.info("Delivered", metadata: ["outbox": "\(message.id)", "attempts": "\(message.attempts)"])
         return message
     }
 

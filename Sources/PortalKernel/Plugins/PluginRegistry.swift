@@ -58,6 +58,7 @@ public struct PluginRegistry: Sendable {
     public var mailers = PluginFactories<any Mailer>(kind: "mailer")
     public var leadRouters = PluginFactories<any LeadRouter>(kind: "leadRouting")
     public var paymentGateways = PluginFactories<any PaymentGateway>(kind: "payments")
+    public var webhookSenders = PluginFactories<any WebhookSender>(kind: "webhooks")
 
     public init() {}
 }

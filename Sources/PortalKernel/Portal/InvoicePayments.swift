@@ -106,6 +106,9 @@ public struct InvoicePayments: Sendable {
                 try await store.payments.insert(payment)
                 invoice.amountPaid = invoice.amountPaid + quote.amount
                 try await store.invoices.update(invoice)
+                if invoice.isPaid {
+                    try await WebhookEvents.enqueue(.invoicePaid, data: invoice, about: .invoice(invoice.id), account: account, store: store, at: now)
+                }
                 if let address = actorEmail ?? customer.emails.first {
                     let receipt = try emails.compose(
                         .paymentReceipt(

@@ -63,6 +63,8 @@ public struct ProposalAnswers: Sendable {
                 userAgent: origin.userAgent, versionHash: proposal.contentHash,
                 chosenOptionalItemIDs: form.chosenOptionalItemIDs.sorted())
             try await store.proposals.update(proposal)
+            try await WebhookEvents.enqueue(
+                .proposalAccepted, data: proposal, about: .proposal(proposal.id), account: account, store: store, at: now)
             if var job = try await store.jobs.find(proposal.jobID, in: account.id) {
                 job.stage = .active
                 try await store.jobs.update(job)
@@ -91,6 +93,8 @@ public struct ProposalAnswers: Sendable {
             proposal.status = .declined
             proposal.declineReason = reason.isEmpty ? nil : reason
             try await store.proposals.update(proposal)
+            try await WebhookEvents.enqueue(
+                .proposalDeclined, data: proposal, about: .proposal(proposal.id), account: account, store: store, at: now)
             try await store.auditEvents.record(
                 AuditEvent(
                     accountID: account.id, action: .proposalDeclined, about: .proposal(proposal.id), customerID: actor,

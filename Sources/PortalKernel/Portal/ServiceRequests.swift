@@ -59,6 +59,7 @@ public struct ServiceRequests: Sendable {
         try await self.services.storage.transaction { store in
             try await store.jobs.insert(job)
             try await store.leads.insert(submitted)
+            try await WebhookEvents.enqueue(.leadCreated, data: submitted, about: .lead(submitted.id), account: account, store: store, at: now)
             for message in messages {
                 try await store.outbox.enqueue(
                     OutboxMessage(

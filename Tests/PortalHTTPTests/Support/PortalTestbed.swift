@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPWebhooks
 import HummingbirdTesting
 import LogMailer
 import Logging
@@ -27,11 +28,12 @@ final class PortalTestbed: Sendable {
     static let now = Date(timeIntervalSince1970: 1_795_618_800)
 
     init(
-        settings: AccountSettings? = nil, publicBaseURL: String = PortalTestbed.base, leadRouter: any LeadRouter = SettingsLeadRouter()
+        settings: AccountSettings? = nil, publicBaseURL: String = PortalTestbed.base, leadRouter: any LeadRouter = SettingsLeadRouter(),
+        now: Date = PortalTestbed.now
     ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        clock = ManualClock(Self.now)
+        clock = ManualClock(now)
         gateway = SandboxPayments(clock: clock)
         mail = MailFolder(folder.appendingPathComponent("mail"))
         let storage = try SQLiteStorage(path: folder.appendingPathComponent("portal.sqlite").path)
@@ -41,8 +43,8 @@ final class PortalTestbed: Sendable {
         services = PortalServices(
             storage: storage,
             mailer: LogMailer(folder: mail.url, defaultFrom: .init(address: "portal@portal.test"), logger: logger, clock: clock),
-            leadRouter: leadRouter, paymentGateway: gateway, clock: clock, publicBaseURL: publicBaseURL, logger: logger)
-        try await Seed(now: Self.now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword)).write(into: storage)
+            leadRouter: leadRouter, paymentGateway: gateway, webhookSender: HTTPWebhookSender(timeoutSeconds: 5), clock: clock, publicBaseURL: publicBaseURL, logger: logger)
+        try await Seed(now: now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword)).write(into: storage)
     }
 
     /// Runs `body` against the portal's router (no sockets).
@@ -56,7 +58,8 @@ final class PortalTestbed: Sendable {
     /// Delivers every queued email through the log mailer, as the outbox worker does.
     func deliverMail() async throws {
         let delivery = OutboxDelivery(
-            storage: services.storage, mailer: services.mailer, clock: clock, policy: RetryPolicy(), logger: services.logger)
+            storage: services.storage, mailer: services.mailer, webhooks: services.webhookSender, clock: clock, policy: RetryPolicy(),
+            logger: services.logger, jitter: { 0 })
         _ = try await delivery.deliverDue(limit: 1_000)
     }
 

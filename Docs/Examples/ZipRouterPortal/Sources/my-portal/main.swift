@@ -1,3 +1,4 @@
+import HTTPWebhooks
 import JSONStorage
 import LogMailer
 import PortalApp
@@ -17,5 +18,6 @@ LogMailerPlugin.register(in: &registry)
 SMTPMailerPlugin.register(in: &registry)
 SettingsLeadRouterPlugin.register(in: &registry)
 SandboxPaymentsPlugin.register(in: &registry)
+HTTPWebhooksPlugin.register(in: &registry)
 ZipRouterPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)

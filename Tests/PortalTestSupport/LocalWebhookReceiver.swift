@@ -1,0 +1,39 @@
+import Foundation
+
+/// `webhook_receiver.py` on 127.0.0.1 for one test: it checks each webhook's signature as Docs/Webhooks.md says
+/// and records what arrived. It stops when ``stop()`` is called, or when this process's end of its input closes.
+public final class LocalWebhookReceiver: @unchecked Sendable {
+    public let port: Int
+    public let folder: URL
+    private let helper: PythonHelper
+
+    /// One delivery as the receiver saw it.
+    public struct Received: Decodable, Sendable {
+        public let event: String?
+        public let eventId: String?
+        public let signature: String
+        /// Whether the signature checked out with the secret the receiver was given.
+        public let valid: Bool
+        public let body: String
+    }
+
+    public init(secret: String, port: Int = 0, folder: URL? = nil) throws {
+        self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("hooks-\(UUID().uuidString)")
+        guard let helper = try PythonHelper.start("webhook_receiver.py", ["--secret", secret, "--out-dir", self.folder.path, "--port", "\(port)"])
+        else { throw ReceiverDidNotStart() }
+        self.helper = helper
+        self.port = helper.port
+    }
+
+    public struct ReceiverDidNotStart: Error {}
+
+    public var url: String { "http://127.0.0.1:\(port)/hooks" }
+
+    /// Everything received so far, in order.
+    public func received() throws -> [Received] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return try names.map { try JSONDecoder().decode(Received.self, from: Data(contentsOf: folder.appendingPathComponent($0))) }
+    }
+
+    public func stop() { helper.stop() }
+}

@@ -1,0 +1,40 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A Python helper server of the tests (`smtp_server.py`, `webhook_receiver.py`), started from this folder. It
+/// prints `READY <port>` once it listens and stops when its standard input closes, so it never outlives the tests.
+struct PythonHelper {
+    let process: Process
+    let input: Pipe
+    let port: Int
+
+    /// Starts `script` with `arguments` and waits up to 30 s for its `READY` line; `nil` when it did not start.
+    static func start(_ script: String, _ arguments: [String]) throws -> PythonHelper? {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(script).path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", path] + arguments
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        var descriptor = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 30_000) > 0,
+            let line = String(data: output.fileHandleForReading.availableData, encoding: .utf8),
+            line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
+            process.terminate()
+            return nil
+        }
+        return PythonHelper(process: process, input: input, port: port)
+    }
+
+    func stop() {
+        try? input.fileHandleForWriting.close()
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
