@@ -8,18 +8,14 @@ import PortalKernel
 ///
 /// A 2xx answer is delivered. A connection error, a time-out, 408, 429 or a 5xx is worth retrying (the outbox
 /// does, with backoff); any other 4xx is permanent, with the status in the reply staff see.
-public final class HTTPWebhookSender: WebhookSender {
+///
+/// It uses async-http-client's process-wide shared client, which needs no shutdown.
+public struct HTTPWebhookSender: WebhookSender {
     public let driverName = "http"
-    private let client: HTTPClient
     private let timeout: TimeAmount
 
     public init(timeoutSeconds: Int) {
-        client = HTTPClient(eventLoopGroupProvider: .singleton)
         timeout = .seconds(Int64(timeoutSeconds))
-    }
-
-    deinit {
-        try? client.syncShutdown()
     }
 
     public func post(_ webhook: SignedWebhook) async throws {
@@ -33,7 +29,7 @@ public final class HTTPWebhookSender: WebhookSender {
         request.body = .bytes(ByteBuffer(string: webhook.body))
         let response: HTTPClientResponse
         do {
-            response = try await client.execute(request, timeout: timeout)
+            response = try await HTTPClient.shared.execute(request, timeout: timeout)
         } catch {
             throw WebhookDeliveryError.transient("\(error)")
         }
