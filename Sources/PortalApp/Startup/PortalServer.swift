@@ -26,7 +26,7 @@ public struct PortalServer: Sendable {
             logger: services.logger)
     }
 
-    /// The worker that delivers queued email through the configured mailer.
+    /// The worker that delivers queued email and webhooks through the configured mailer and webhook sender.
     public func makeOutboxWorker() -> OutboxWorker {
         let delivery = OutboxDelivery(
             storage: services.storage, mailer: services.mailer, webhooks: services.webhookSender, clock: services.clock,
