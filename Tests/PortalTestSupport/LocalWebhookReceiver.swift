@@ -17,9 +17,10 @@ public final class LocalWebhookReceiver: @unchecked Sendable {
         public let body: String
     }
 
-    public init(secret: String, port: Int = 0, folder: URL? = nil) throws {
+    /// `status` is what the receiver answers every POST with.
+    public init(secret: String, port: Int = 0, status: Int = 200, folder: URL? = nil) throws {
         self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("hooks-\(UUID().uuidString)")
-        guard let helper = try PythonHelper.start("webhook_receiver.py", ["--secret", secret, "--out-dir", self.folder.path, "--port", "\(port)"])
+        guard let helper = try PythonHelper.start("webhook_receiver.py", ["--secret", secret, "--out-dir", self.folder.path, "--port", "\(port)", "--status", "\(status)"])
         else { throw ReceiverDidNotStart() }
         self.helper = helper
         self.port = helper.port

@@ -31,6 +31,7 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--secret", required=True)
     parser.add_argument("--out-dir", required=True)
+    parser.add_argument("--status", type=int, default=200, help="the HTTP status every POST is answered with")
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
     lock = threading.Lock()
@@ -49,7 +50,7 @@ def main():
                 count = len([name for name in os.listdir(args.out_dir) if name.endswith(".json")])
                 with open(os.path.join(args.out_dir, "%03d.json" % count), "w") as out:
                     json.dump(record, out)
-            self.send_response(200)
+            self.send_response(args.status)
             self.send_header("Content-Length", "0")
             self.end_headers()
 
