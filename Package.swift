@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SandboxPayments", targets: ["SandboxPayments"]),
         .library(name: "RuleLeadRouter", targets: ["RuleLeadRouter"]),
         .library(name: "HTTPWebhooks", targets: ["HTTPWebhooks"]),
+        .library(name: "PostgresStorage", targets: ["PostgresStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -36,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // The domain, its rules and the plugin seam. No I/O: Foundation, Crypto and Logging only.
@@ -77,7 +79,7 @@ let package = Package(
             name: "portal",
             dependencies: [
                 "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer", "SMTPMailer", "SettingsLeadRouter",
-                "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks",
+                "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PostgresStorage",
             ]
         ),
 
@@ -86,6 +88,16 @@ let package = Package(
             name: "SQLiteStorage",
             dependencies: ["PortalKernel", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Plugins/SQLiteStorage"
+        ),
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "PortalKernel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Plugins/PostgresStorage"
         ),
         .target(
             name: "JSONStorage",
@@ -135,7 +147,7 @@ let package = Package(
         ),
         .target(
             name: "SandboxPayments",
-            dependencies: ["PortalKernel"],
+            dependencies: ["PortalKernel", .product(name: "Logging", package: "swift-log")],
             path: "Plugins/SandboxPayments"
         ),
 
@@ -173,12 +185,16 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageConformanceTests",
-            dependencies: ["SQLiteStorage", "JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "SQLiteStorage", "JSONStorage", "PostgresStorage", "PortalKernel", "PortalTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "PluginTests",
             dependencies: [
                 "LogMailer", "SMTPMailer", "SettingsLeadRouter", "RuleLeadRouter", "SandboxPayments", "HTTPWebhooks", "SQLiteStorage",
+                "PostgresStorage",
                 "PortalKernel",
                 "PortalTestSupport",
                 .product(name: "Logging", package: "swift-log"),
@@ -187,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "PortalAppTests",
             dependencies: [
-                "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer",
+                "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PortalTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -36,6 +36,7 @@ struct JSONAccess: Sendable {
 /// Every repository over one ``JSONAccess``.
 struct JSONRepositories: Repositories {
     let access: JSONAccess
+    let counters: any CounterRepository
 
     var accounts: any AccountRepository { JSONAccountRepository(access: access) }
     var staffUsers: any StaffUserRepository { JSONStaffUserRepository(access: access) }

@@ -17,6 +17,8 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
     private let gate = SerialGate()
     private let compactAfter: Int
     private let logger: Logger
+    /// Rate limits and claims: in memory, since a JSON folder serves one process (see ``Counter``).
+    private let counters = InMemoryCounters()
 
     /// Opens the store in `folder` (creating it), taking its lock. `compactAfter` journal entries trigger a new
     /// snapshot.
@@ -47,7 +49,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
         try await withoutActuallyEscaping(body) { body in
             try await gate.withGate { [self] in
                 let working = WorkingCopy(committed.withLock { $0 })
-                let result = try await body(JSONRepositories(access: JSONAccess(mode: .transaction(working))))
+                let result = try await body(JSONRepositories(access: JSONAccess(mode: .transaction(working)), counters: counters))
                 try Task.checkCancellation()
                 try commit(working.state.withLock { $0 })
                 return result
@@ -121,7 +123,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
         }
     }
 
-    public var standalone: any Repositories { JSONRepositories(access: JSONAccess(mode: .standalone(self))) }
+    public var standalone: any Repositories { JSONRepositories(access: JSONAccess(mode: .standalone(self)), counters: counters) }
 }
 
 /// A transaction's private copy of the state.

@@ -47,6 +47,16 @@ enum SQLiteMigrations {
         migrator.registerMigration("v7: the outbox carries webhooks as well as email") { db in
             try rebuildOutboxForWebhooks(db)
         }
+        migrator.registerMigration("v8: rate limits, login lockouts and payment claims") { db in
+            try db.create(table: "counter") { t in
+                t.primaryKey("key", .text)
+                t.column("count", .integer).notNull()
+                t.column("windowStart", .datetime).notNull()
+                t.column("lastAt", .datetime).notNull()
+                t.column("lockedUntil", .datetime)
+                t.column("expiresAt", .datetime).notNull().indexed()
+            }
+        }
         return migrator
     }
 

@@ -18,6 +18,7 @@ extension OutboxMessage: FetchableRecord, PersistableRecord {}
 extension AuditEvent: FetchableRecord, PersistableRecord {}
 extension ProposalLink: FetchableRecord, PersistableRecord {}
 extension APIToken: FetchableRecord, PersistableRecord {}
+extension Counter: FetchableRecord, PersistableRecord {}
 
 /// A record that belongs to one account, so it is always read and written together with that account's id.
 protocol AccountScoped: FetchableRecord, PersistableRecord, Sendable {

@@ -18,4 +18,5 @@ struct SQLiteRepositories: Repositories {
     var auditEvents: any AuditRepository { SQLiteAuditRepository(access: access) }
     var proposalLinks: any ProposalLinkRepository { SQLiteProposalLinkRepository(access: access) }
     var apiTokens: any APITokenRepository { SQLiteAPITokenRepository(access: access) }
+    var counters: any CounterRepository { SQLiteCounterRepository(access: access) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PortalKernel
 import Synchronization
 
@@ -38,9 +39,12 @@ public final class SandboxPayments: PaymentGateway {
 
     private let state = Mutex(State())
     private let clock: any PortalClock
+    private let logger: Logger
 
-    public init(clock: any PortalClock = SystemClock()) {
+    /// `logger` gets one line per approved charge, as a real gateway's dashboard would list it.
+    public init(clock: any PortalClock = SystemClock(), logger: Logger = Logger(label: "sandbox-payments")) {
         self.clock = clock
+        self.logger = logger
     }
 
     /// Every approved charge, in order (for tests and the demo: each charge appears once, however often retried).
@@ -70,6 +74,9 @@ public final class SandboxPayments: PaymentGateway {
                     Charge(
                         reference: reference, amount: request.amount, currencyCode: request.currencyCode, card: summary,
                         description: request.description))
+                logger.info(
+                    "Sandbox charge approved",
+                    metadata: ["reference": "\(reference)", "amount": "\(request.amount)", "for": "\(request.description)"])
             }
             return result
         }
@@ -110,6 +117,6 @@ public enum SandboxPaymentsPlugin {
     public static let driverName = "sandbox"
 
     public static func register(in registry: inout PluginRegistry) {
-        registry.paymentGateways.register(driverName) { _, context in SandboxPayments(clock: context.clock) }
+        registry.paymentGateways.register(driverName) { _, context in SandboxPayments(clock: context.clock, logger: context.logger) }
     }
 }

@@ -3,6 +3,7 @@ import JSONStorage
 import LogMailer
 import PortalApp
 import PortalKernel
+import PostgresStorage
 import RuleLeadRouter
 import SMTPMailer
 import SQLiteStorage
@@ -14,6 +15,7 @@ import SettingsLeadRouter
 var registry = PluginRegistry()
 SQLiteStoragePlugin.register(in: &registry)
 JSONStoragePlugin.register(in: &registry)
+PostgresStoragePlugin.register(in: &registry)
 LogMailerPlugin.register(in: &registry)
 SMTPMailerPlugin.register(in: &registry)
 SettingsLeadRouterPlugin.register(in: &registry)

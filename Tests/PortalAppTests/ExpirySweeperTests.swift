@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Expiry sweeper")
 struct ExpirySweeperTests {
-    @Test("Expired login tokens and sessions are deleted; live ones stay")
+    @Test("Expired login tokens, sessions and counters are deleted; live ones stay")
     func sweeps() async throws {
         let fixture = try AppFixture()
         let bootstrap = try await fixture.bootstrap(try fixture.isolatedConfig())
@@ -23,8 +23,13 @@ struct ExpirySweeperTests {
                 Session(id: Session.ID(rawValue: "session-\(id)"), accountID: "a", principal: .staff("s"), createdAt: now,
                         lastSeenAt: now, absoluteExpiry: now.addingTimeInterval(minutes * 60)))
         }
+        let limiter = RateLimiter(counters: store.counters)
+        _ = try await limiter.attempt("ended", limit: 1, window: 60, at: now.addingTimeInterval(-120))
+        _ = try await limiter.attempt("running", limit: 1, window: 60, at: now)
         let swept = try await ExpirySweeper(storage: store, clock: clock, logger: Logger(label: "test")).sweep()
-        #expect(swept.tokens == 1 && swept.sessions == 1)
+        #expect(swept.tokens == 1 && swept.sessions == 1 && swept.counters == 1)
+        // The running window still counts: its one attempt is used up.
+        #expect(try await !limiter.attempt("running", limit: 1, window: 60, at: now))
         #expect(try await store.loginTokens.find(hash: "hash-old", in: "a") == nil)
         #expect(try await store.loginTokens.find(hash: "hash-live", in: "a") != nil)
         #expect(try await store.sessions.find("session-old") == nil)

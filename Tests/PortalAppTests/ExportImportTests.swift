@@ -1,4 +1,5 @@
 import Foundation
+import PortalTestSupport
 import Testing
 
 /// `portal export` and `portal import` as a team moving backends would run them.
@@ -38,6 +39,35 @@ struct ExportImportTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: dump("b"))) == first)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dump("c"))) == first)
         #expect(String(decoding: first, as: UTF8.self).contains(#""portalKey" : "greenleaf-demo""#))
+        fixture.remove()
+    }
+
+    @Test("SQLite → PostgreSQL → JSON → PostgreSQL gives identical dumps, byte for byte", .enabled(if: PostgresTestServer.isAvailable))
+    func throughPostgres() throws {
+        let server = try PostgresTestServer.shared()
+        let fixture = try AppFixture()
+        func postgres(_ name: String) throws -> String {
+            let database = "moving_\(name)_\(UUID().uuidString.lowercased().filter(\.isHexDigit))"
+            try server.createDatabase(database)
+            return try fixture.configFile(
+                #"{"storage": {"driver": "postgres", "host": "127.0.0.1", "port": \#(server.port), "database": "\#(database)", "user": "\#(server.user)", "password": "\#(server.password)", "tls": "disable"}}"#,
+                name: "\(name).json")
+        }
+        let stores = [try config(fixture, "start", driver: "sqlite"), try postgres("first"), try config(fixture, "middle", driver: "json"), try postgres("last")]
+        let dump = { (index: Int) in fixture.folder.appendingPathComponent("dump-\(index).json").path }
+
+        #expect(try portal("demo", "--config", stores[0]).status == 0)
+        #expect(try portal("export", "--config", stores[0], "--to", dump(0)).status == 0)
+        for index in 1..<stores.count {
+            let imported = try portal("import", "--config", stores[index], "--from", dump(index - 1))
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(try portal("export", "--config", stores[index], "--to", dump(index)).status == 0)
+        }
+        let first = try Data(contentsOf: URL(fileURLWithPath: dump(0)))
+        #expect(first.count > 5_000)
+        for index in 1..<stores.count {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: dump(index))) == first, "dump \(index) differs")
+        }
         fixture.remove()
     }
 

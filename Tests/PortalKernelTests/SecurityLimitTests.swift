@@ -8,32 +8,35 @@ struct SecurityLimitTests {
     let start = Date(timeIntervalSince1970: 1_795_618_800)
 
     @Test("The rate limiter allows `limit` attempts per window, refuses the next, and starts over after the window")
-    func rateLimiter() {
-        let limiter = RateLimiter()
-        let results = (0..<4).map { _ in limiter.attempt("k", limit: 3, window: 60, at: start) }
+    func rateLimiter() async throws {
+        let limiter = RateLimiter(counters: InMemoryCounters())
+        var results: [Bool] = []
+        for _ in 0..<4 { results.append(try await limiter.attempt("k", limit: 3, window: 60, at: start)) }
         #expect(results == [true, true, true, false])
-        #expect(limiter.attempt("other", limit: 3, window: 60, at: start))
-        #expect(!limiter.attempt("k", limit: 3, window: 60, at: start.addingTimeInterval(59)))
-        #expect(limiter.attempt("k", limit: 3, window: 60, at: start.addingTimeInterval(60)))
+        #expect(try await limiter.attempt("other", limit: 3, window: 60, at: start))
+        #expect(try await !limiter.attempt("k", limit: 3, window: 60, at: start.addingTimeInterval(59)))
+        #expect(try await limiter.attempt("k", limit: 3, window: 60, at: start.addingTimeInterval(60)))
     }
 
     @Test("Wrong passwords: free at first, then a growing wait, then a lock; success clears; a quiet window forgets")
-    func throttle() {
-        let throttle = LoginThrottle(freeAttempts: 2, lockAfter: 5, lockDuration: 600, maximumDelay: 3, window: 900)
-        for _ in 0..<2 { throttle.recordFailure(for: "a", at: start) }
-        #expect(throttle.verdict(for: "a", at: start) == .allowed)
-        throttle.recordFailure(for: "a", at: start)
-        #expect(throttle.verdict(for: "a", at: start) == .tooSoon(until: start.addingTimeInterval(1)))
-        #expect(throttle.verdict(for: "a", at: start.addingTimeInterval(1)) == .allowed)
-        throttle.recordFailure(for: "a", at: start.addingTimeInterval(1))
-        throttle.recordFailure(for: "a", at: start.addingTimeInterval(10))
-        #expect(throttle.verdict(for: "a", at: start.addingTimeInterval(11)) == .locked(until: start.addingTimeInterval(610)))
-        #expect(throttle.verdict(for: "a", at: start.addingTimeInterval(610)) == .allowed)
-        throttle.recordFailure(for: "b", at: start)
-        throttle.recordSuccess(for: "b")
-        #expect(throttle.verdict(for: "b", at: start) == .allowed)
-        for _ in 0..<4 { throttle.recordFailure(for: "c", at: start) }
-        #expect(throttle.verdict(for: "c", at: start.addingTimeInterval(900)) == .allowed)
+    func throttle() async throws {
+        let throttle = LoginThrottle(
+            counters: InMemoryCounters(),
+            rules: LoginThrottle.Rules(freeAttempts: 2, lockAfter: 5, lockDuration: 600, maximumDelay: 3, window: 900))
+        for _ in 0..<2 { try await throttle.recordFailure(for: "a", at: start) }
+        #expect(try await throttle.verdict(for: "a", at: start) == .allowed)
+        try await throttle.recordFailure(for: "a", at: start)
+        #expect(try await throttle.verdict(for: "a", at: start) == .tooSoon(until: start.addingTimeInterval(1)))
+        #expect(try await throttle.verdict(for: "a", at: start.addingTimeInterval(1)) == .allowed)
+        try await throttle.recordFailure(for: "a", at: start.addingTimeInterval(1))
+        try await throttle.recordFailure(for: "a", at: start.addingTimeInterval(10))
+        #expect(try await throttle.verdict(for: "a", at: start.addingTimeInterval(11)) == .locked(until: start.addingTimeInterval(610)))
+        #expect(try await throttle.verdict(for: "a", at: start.addingTimeInterval(610)) == .allowed)
+        try await throttle.recordFailure(for: "b", at: start)
+        try await throttle.recordSuccess(for: "b", at: start)
+        #expect(try await throttle.verdict(for: "b", at: start) == .allowed)
+        for _ in 0..<4 { try await throttle.recordFailure(for: "c", at: start) }
+        #expect(try await throttle.verdict(for: "c", at: start.addingTimeInterval(900)) == .allowed)
     }
 
     @Test("An account stored before email templates existed reads with none")

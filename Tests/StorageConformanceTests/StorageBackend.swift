@@ -2,6 +2,8 @@ import Foundation
 import JSONStorage
 import Logging
 import PortalKernel
+import PortalTestSupport
+import PostgresStorage
 import SQLiteStorage
 import Testing
 
@@ -17,5 +19,16 @@ struct StorageBackend: Sendable, CustomTestStringConvertible {
     static let all: [StorageBackend] = [
         StorageBackend(name: "sqlite") { try SQLiteStorage(path: $0.appendingPathComponent("portal.sqlite").path) },
         StorageBackend(name: "json") { try JSONStorage(folder: $0.appendingPathComponent("store"), logger: Logger(label: "test")) },
-    ]
+    ] + (PostgresTestServer.isAvailable ? [postgres] : [])
+
+    /// A database of its own on the tests' throwaway PostgreSQL cluster, named after the folder (so opening the
+    /// same folder again is a restart).
+    static let postgres = StorageBackend(name: "postgres") { folder in
+        let server = try PostgresTestServer.shared()
+        let database = "t_" + folder.lastPathComponent.lowercased().filter { $0.isLetter || $0.isNumber }
+        try server.createDatabase(database)
+        return try await PostgresStorage(
+            host: "127.0.0.1", port: server.port, database: database, user: server.user, password: server.password, poolSize: 4,
+            logger: Logger(label: "test"))
+    }
 }

@@ -20,8 +20,14 @@ struct BenchCommand: RegistryCommand {
     @Option(help: "A scratch folder for the stores (emptied first, removed afterwards).")
     var folder = "var/bench"
 
+    @Option(help: "For --drivers postgres: a scratch database (postgres://user:password@host/db); each size gets a new schema in it.")
+    var postgresURL: String?
+
     func validate() throws {
         guard repetitions > 0 else { throw ValidationError("--repetitions must be at least 1") }
+        if drivers.contains("postgres"), postgresURL == nil {
+            throw ValidationError("--drivers postgres needs --postgres-url naming a scratch database")
+        }
         guard parsedSizes.allSatisfy({ $0 > 0 }), !parsedSizes.isEmpty else {
             throw ValidationError("--sizes takes positive whole numbers, such as 1000,10000")
         }
@@ -41,9 +47,10 @@ struct BenchCommand: RegistryCommand {
         for invoices in parsedSizes {
             for name in names {
                 let place = scratch.appendingPathComponent("\(name)-\(invoices)")
-                // Each backend's location key: `path` (SQLite) or `folder` (JSON).
+                // Each backend's location key: `path` (SQLite), `folder` (JSON), or a new schema (PostgreSQL).
                 let settings = DictionarySettings(path: "storage", [
                     "path": place.appendingPathComponent("portal.sqlite").path, "folder": place.path,
+                    "url": postgresURL ?? "", "schema": "bench_\(invoices)_\(Int(Date().timeIntervalSince1970))",
                 ])
                 let storage = try await registry.storage.make(name, settings: settings, context: context)
                 try await storage.migrate()

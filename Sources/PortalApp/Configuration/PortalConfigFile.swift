@@ -65,11 +65,12 @@ public struct PortalConfigFile: Sendable {
         .configuration(source: origins.origin(of: error.key)?.description ?? filePath, error)
     }
 
-    /// Keys whose values are redacted wherever configuration is printed: passwords, secrets, tokens, keys.
+    /// Keys whose values are redacted wherever configuration is printed: passwords, secrets, tokens, keys, and
+    /// the database URL (`postgres://user:password@…`).
     static func isSecretKey(_ key: String) -> Bool {
         let lowered = key.lowercased()
         return ["password", "secret", "token", "apikey", "api_key", "privatekey", "private_key"]
-            .contains { lowered.contains($0) }
+            .contains { lowered.contains($0) } || ["storage.url", "storage_url"].contains { lowered.hasSuffix($0) }
     }
 }
 

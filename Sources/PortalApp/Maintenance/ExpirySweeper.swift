@@ -2,7 +2,7 @@ import Logging
 import PortalKernel
 import ServiceLifecycle
 
-/// Deletes login tokens and sessions that can never be used again, once at start and then every `interval`, so
+/// Deletes login tokens, sessions and counters that can never be used again, once at start and then every `interval`, so
 /// storage does not grow with every login. Expired records are already refused when used; this only tidies up.
 public struct ExpirySweeper: Service {
     let storage: any PortalStorage
@@ -17,16 +17,27 @@ public struct ExpirySweeper: Service {
         self.logger = logger
     }
 
-    /// One sweep: returns how many tokens and sessions were deleted.
+    /// What one sweep deleted.
+    public struct Swept: Hashable, Sendable {
+        public var tokens: Int
+        public var sessions: Int
+        /// Rate-limit windows, login lockouts and payment claims that have run out.
+        public var counters: Int
+    }
+
+    /// One sweep: returns how many records of each kind were deleted.
     @discardableResult
-    public func sweep() async throws -> (tokens: Int, sessions: Int) {
+    public func sweep() async throws -> Swept {
         let now = clock.now
-        let tokens = try await storage.loginTokens.deleteExpired(before: now)
-        let sessions = try await storage.sessions.deleteExpired(before: now)
-        if tokens + sessions > 0 {
-            logger.info("Deleted \(tokens) expired login tokens and \(sessions) expired sessions")
+        let swept = Swept(
+            tokens: try await storage.loginTokens.deleteExpired(before: now),
+            sessions: try await storage.sessions.deleteExpired(before: now),
+            counters: try await storage.counters.deleteExpired(before: now))
+        if swept.tokens + swept.sessions + swept.counters > 0 {
+            logger.info(
+                "Deleted \(swept.tokens) expired login tokens, \(swept.sessions) expired sessions and \(swept.counters) expired counters")
         }
-        return (tokens, sessions)
+        return swept
     }
 
     public func run() async throws {

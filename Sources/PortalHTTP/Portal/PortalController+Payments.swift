@@ -92,6 +92,10 @@ extension PortalController {
                 return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: message)
             case .nothingOwed:
                 return visit.redirect(to: visit.path("/invoices/\(invoice.id)"))
+            case .inProgress:
+                return payPage(
+                    visit, invoice: invoice, typed: form, key: key, status: .conflict,
+                    error: "This payment is already being processed. Wait a moment, then open the invoice again.")
             }
         }
     }

@@ -30,13 +30,13 @@ struct PortalEnvironment: Sendable {
         csrf = CSRFProtection(secure: links.isSecure)
         trustForwardedFor = options.trustForwardedFor
         let emails = try TemplateEmailComposer(publicBaseURL: services.publicBaseURL)
-        loginLinks = LoginLinks(services: services, emails: emails, policy: policy, rateLimiter: options.rateLimiter)
+        loginLinks = LoginLinks(services: services, emails: emails, policy: policy)
         sessions = ClientSessions(services: services, policy: policy)
         portal = CustomerPortal(services: services)
         answers = ProposalAnswers(services: services)
         payments = InvoicePayments(services: services, emails: emails)
         serviceRequests = ServiceRequests(services: services, emails: emails)
-        staffSessions = StaffSessions(services: services, hashing: options.passwordHashing, throttle: options.loginThrottle)
+        staffSessions = StaffSessions(services: services, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadDesk = LeadDesk(services: services)
         proposalDesk = ProposalDesk(services: services, emails: emails)
         invoiceDesk = InvoiceDesk(services: services, emails: emails)
@@ -49,19 +49,16 @@ public struct PortalHTTPOptions: Sendable {
     public var policy: PortalPolicy
     /// Read the client's address from `X-Forwarded-For` (only behind a reverse proxy that sets it).
     public var trustForwardedFor: Bool
-    /// Shared by every request; tests pass their own to start from zero.
-    public var rateLimiter: RateLimiter
-    /// Counts wrong staff passwords.
-    public var loginThrottle: LoginThrottle
+    /// How wrong staff passwords are slowed down and locked out (the counts live in the storage).
+    public var loginThrottle: LoginThrottle.Rules
     public var passwordHashing: any PasswordHashing
 
     public init(
-        policy: PortalPolicy = PortalPolicy(), trustForwardedFor: Bool = false, rateLimiter: RateLimiter = RateLimiter(),
-        loginThrottle: LoginThrottle = LoginThrottle(), passwordHashing: any PasswordHashing = BcryptHashing()
+        policy: PortalPolicy = PortalPolicy(), trustForwardedFor: Bool = false,
+        loginThrottle: LoginThrottle.Rules = LoginThrottle.Rules(), passwordHashing: any PasswordHashing = BcryptHashing()
     ) {
         self.policy = policy
         self.trustForwardedFor = trustForwardedFor
-        self.rateLimiter = rateLimiter
         self.loginThrottle = loginThrottle
         self.passwordHashing = passwordHashing
     }

@@ -28,10 +28,10 @@ public struct StaffSessions: Sendable {
     /// as a wrong password.
     private let decoyHash: String
 
-    public init(services: PortalServices, hashing: any PasswordHashing, throttle: LoginThrottle) {
+    public init(services: PortalServices, hashing: any PasswordHashing, throttleRules: LoginThrottle.Rules = LoginThrottle.Rules()) {
         self.services = services
         self.hashing = hashing
-        self.throttle = throttle
+        self.throttle = LoginThrottle(counters: services.storage.counters, rules: throttleRules)
         decoyHash = hashing.hash(SecretToken.generate().value)
     }
 
@@ -40,7 +40,7 @@ public struct StaffSessions: Sendable {
         let email = EmailAddress.normalized(typed)
         let key = "staff:\(email)"
         let now = services.clock.now
-        switch throttle.verdict(for: key, at: now) {
+        switch try await throttle.verdict(for: key, at: now) {
         case .tooSoon(let until): return .throttled(until: until, locked: false)
         case .locked(let until): return .throttled(until: until, locked: true)
         case .allowed: break
@@ -48,10 +48,10 @@ public struct StaffSessions: Sendable {
         let candidates = try await services.storage.staffUsers.all(email: email)
         guard let user = candidates.first(where: { hashing.verify(password, against: $0.passwordHash) }) else {
             if candidates.isEmpty { _ = hashing.verify(password, against: decoyHash) }
-            throttle.recordFailure(for: key, at: now)
+            try await throttle.recordFailure(for: key, at: now)
             return .wrongCredentials
         }
-        throttle.recordSuccess(for: key)
+        try await throttle.recordSuccess(for: key, at: now)
         let secret = SecretToken.generate()
         let session = Session(
             id: Session.ID(rawValue: secret.hash), accountID: user.accountID, principal: .staff(user.id), createdAt: now,

@@ -48,9 +48,13 @@ public struct OutboxDelivery: Sendable {
     }
 
     /// Sends up to `limit` messages that are due now, oldest first, one after another.
+    ///
+    /// The messages are claimed first: in one transaction their next attempt moves ``claimLease`` ahead, so no
+    /// other worker, in this process or another one on the same database, takes them while they are being sent.
+    /// A worker that dies mid-send leaves its messages to be tried again once the lease has run out.
     public func deliverDue(limit: Int) async throws -> Round {
         var round = Round()
-        for message in try await storage.outbox.due(at: clock.now, limit: limit) {
+        for message in try await claimDue(limit: limit) {
             switch try await deliver(message).status {
             case .delivered: round.delivered += 1
             case .retrying, .queued: round.retrying += 1
@@ -58,6 +62,22 @@ public struct OutboxDelivery: Sendable {
             }
         }
         return round
+    }
+
+    /// How long a claimed message is left to the worker that claimed it.
+    public static let claimLease: TimeInterval = 300
+
+    private func claimDue(limit: Int) async throws -> [OutboxMessage] {
+        let now = clock.now
+        return try await storage.transaction { store in
+            var claimed: [OutboxMessage] = []
+            for var message in try await store.outbox.due(at: now, limit: limit) {
+                message.nextAttemptAt = now.addingTimeInterval(Self.claimLease)
+                try await store.outbox.update(message)
+                claimed.append(message)
+            }
+            return claimed
+        }
     }
 
     /// One attempt at one message, and its outcome recorded.

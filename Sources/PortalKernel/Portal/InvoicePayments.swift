@@ -14,7 +14,13 @@ public struct InvoicePayments: Sendable {
         case invalid(String)
         /// Nothing is owed.
         case nothingOwed
+        /// Another request with the same idempotency key is charging the card right now (a double click, or the
+        /// same form sent to two servers); nothing was charged by this one.
+        case inProgress
     }
+
+    /// How long a charge may hold its idempotency key before another request may try it again.
+    static let claimLifetime: TimeInterval = 120
 
     /// The amounts of a payment of `amount` on an invoice: what goes to the invoice, the fee, and the charge.
     public struct Quote: Hashable, Sendable {
@@ -57,13 +63,49 @@ public struct InvoicePayments: Sendable {
         guard (16...128).contains(idempotencyKey.count) else { return .invalid("This payment form has expired; reload the page.") }
         let store = services.storage
         if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
-            return earlier.invoiceID == invoiceID ? .paid(earlier) : .invalid("This payment form has expired; reload the page.")
+            return Self.repeated(earlier, for: invoiceID)
         }
         guard let invoice = try await store.invoices.find(invoiceID, in: account.id), invoice.customerID == customer.id
         else { return .invalid("This invoice cannot be paid here.") }
         guard invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
         if let problem = Self.problem(paying: amount, on: invoice, settings: account.settings) { return .invalid(problem) }
 
+        // One charge per key at a time, across every server process: the gateway is not asked twice.
+        let claim = KeyClaim(counters: store.counters, subject: "payment:\(account.id):\(idempotencyKey)")
+        guard try await claim.take(at: services.clock.now, lifetime: Self.claimLifetime) else {
+            if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
+                return Self.repeated(earlier, for: invoiceID)
+            }
+            return .inProgress
+        }
+        do {
+            // A request that held the claim before us may have paid with this key since our first look.
+            let outcome =
+                if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
+                    Self.repeated(earlier, for: invoiceID)
+                } else {
+                    try await charge(
+                        amount, for: invoice, customer: customer, account: account, card: card,
+                        idempotencyKey: idempotencyKey, actorEmail: actorEmail, origin: origin)
+                }
+            try await claim.release(at: services.clock.now)
+            return outcome
+        } catch {
+            try? await claim.release(at: services.clock.now)
+            throw error
+        }
+    }
+
+    /// The answer to a key that already paid: that payment, unless the key was used for another invoice.
+    private static func repeated(_ earlier: Payment, for invoiceID: Invoice.ID) -> Outcome {
+        earlier.invoiceID == invoiceID ? .paid(earlier) : .invalid("This payment form has expired; reload the page.")
+    }
+
+    /// Charges the card through the gateway and, when approved, records the payment.
+    private func charge(
+        _ amount: Money, for invoice: Invoice, customer: Customer, account: Account, card: CardDetails, idempotencyKey: String,
+        actorEmail: String?, origin: RequestOrigin
+    ) async throws -> Outcome {
         let quote = Quote(amount: amount, settings: account.settings)
         let result: ChargeResult
         do {
@@ -79,7 +121,7 @@ public struct InvoicePayments: Sendable {
             return .declined("The card was declined.")
         }
         return try await record(
-            quote, reference: reference, card: summary, invoiceID: invoiceID, customer: customer, account: account,
+            quote, reference: reference, card: summary, invoiceID: invoice.id, customer: customer, account: account,
             idempotencyKey: idempotencyKey, actorEmail: actorEmail, origin: origin)
     }
 

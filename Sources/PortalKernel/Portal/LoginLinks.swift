@@ -22,11 +22,11 @@ public struct LoginLinks: Sendable {
     let policy: PortalPolicy
     let rateLimiter: RateLimiter
 
-    public init(services: PortalServices, emails: any PortalEmailComposer, policy: PortalPolicy, rateLimiter: RateLimiter) {
+    public init(services: PortalServices, emails: any PortalEmailComposer, policy: PortalPolicy) {
         self.services = services
         self.emails = emails
         self.policy = policy
-        self.rateLimiter = rateLimiter
+        self.rateLimiter = RateLimiter(counters: services.storage.counters)
     }
 
     /// Emails a login link to `email` if it is a contact email of one of the account's customers. Answers the same
@@ -34,9 +34,9 @@ public struct LoginLinks: Sendable {
     public func request(email typed: String, account: Account, origin: RequestOrigin) async throws -> RequestOutcome {
         let email = EmailAddress.normalized(typed)
         let now = services.clock.now
-        let byEmail = rateLimiter.attempt(
+        let byEmail = try await rateLimiter.attempt(
             "login-email:\(account.id):\(email)", limit: policy.loginRequestsPerEmail, window: policy.rateLimitWindow, at: now)
-        let byIP = rateLimiter.attempt(
+        let byIP = try await rateLimiter.attempt(
             "login-ip:\(origin.ipAddress ?? "unknown")", limit: policy.loginRequestsPerIP, window: policy.rateLimitWindow,
             at: now)
         guard byEmail, byIP else { return .rateLimited }

@@ -1,13 +1,12 @@
 import Foundation
-import Synchronization
 
 /// Slows down, then locks, repeated wrong passwords for one login (issue: staff auth).
 ///
-/// The first ``freeAttempts`` failures cost nothing; after each further failure the next attempt is refused until
-/// one more second has passed (up to ``maximumDelay``); at ``lockAfter`` failures the login is locked for
-/// ``lockDuration``. A success clears the count. Counts live in memory, per process, and reset after ``window``
-/// without failures.
-public final class LoginThrottle: Sendable {
+/// The first ``Rules/freeAttempts`` failures cost nothing; after each further failure the next attempt is refused
+/// until one more second has passed (up to ``Rules/maximumDelay``); at ``Rules/lockAfter`` failures the login is
+/// locked for ``Rules/lockDuration``. A success clears the count, and it resets after ``Rules/window`` without
+/// failures. The counts are ``Counter``s in the storage, shared by every server process on one database.
+public struct LoginThrottle: Sendable {
     /// Whether an attempt may go ahead now.
     public enum Verdict: Hashable, Sendable {
         case allowed
@@ -17,64 +16,74 @@ public final class LoginThrottle: Sendable {
         case locked(until: Date)
     }
 
-    private struct Record {
-        var failures: Int
-        var lastFailure: Date
-        var lockedUntil: Date?
-    }
+    /// How many failures are free, and how hard the rest are slowed down.
+    public struct Rules: Hashable, Sendable {
+        public var freeAttempts: Int
+        public var lockAfter: Int
+        public var lockDuration: TimeInterval
+        public var maximumDelay: TimeInterval
+        public var window: TimeInterval
 
-    public let freeAttempts: Int
-    public let lockAfter: Int
-    public let lockDuration: TimeInterval
-    public let maximumDelay: TimeInterval
-    public let window: TimeInterval
-    private let records = Mutex<[String: Record]>([:])
-
-    public init(
-        freeAttempts: Int = 3, lockAfter: Int = 10, lockDuration: TimeInterval = 15 * 60, maximumDelay: TimeInterval = 5,
-        window: TimeInterval = 15 * 60
-    ) {
-        self.freeAttempts = freeAttempts
-        self.lockAfter = lockAfter
-        self.lockDuration = lockDuration
-        self.maximumDelay = maximumDelay
-        self.window = window
-    }
-
-    /// What an attempt for `key` at `instant` must do.
-    public func verdict(for key: String, at instant: Date) -> Verdict {
-        records.withLock { records in
-            guard let record = records[key] else { return .allowed }
-            if let until = record.lockedUntil {
-                if instant < until { return .locked(until: until) }
-                records[key] = nil
-                return .allowed
-            }
-            if instant.timeIntervalSince(record.lastFailure) >= window {
-                records[key] = nil
-                return .allowed
-            }
-            let over = record.failures - freeAttempts
-            guard over > 0 else { return .allowed }
-            let until = record.lastFailure.addingTimeInterval(min(Double(over), maximumDelay))
-            return instant < until ? .tooSoon(until: until) : .allowed
+        public init(
+            freeAttempts: Int = 3, lockAfter: Int = 10, lockDuration: TimeInterval = 15 * 60, maximumDelay: TimeInterval = 5,
+            window: TimeInterval = 15 * 60
+        ) {
+            self.freeAttempts = freeAttempts
+            self.lockAfter = lockAfter
+            self.lockDuration = lockDuration
+            self.maximumDelay = maximumDelay
+            self.window = window
         }
     }
 
-    /// Counts a wrong password for `key`; locks it at ``lockAfter``.
-    public func recordFailure(for key: String, at instant: Date) {
-        records.withLock { records in
-            var record = records[key] ?? Record(failures: 0, lastFailure: instant)
-            if instant.timeIntervalSince(record.lastFailure) >= window { record.failures = 0 }
-            record.failures += 1
-            record.lastFailure = instant
-            if record.failures >= lockAfter { record.lockedUntil = instant.addingTimeInterval(lockDuration) }
-            records[key] = record
+    public let rules: Rules
+    let counters: any CounterRepository
+
+    public init(counters: any CounterRepository, rules: Rules = Rules()) {
+        self.counters = counters
+        self.rules = rules
+    }
+
+    /// What an attempt for `subject` at `instant` must do.
+    public func verdict(for subject: String, at instant: Date) async throws -> Verdict {
+        let rules = rules
+        return try await counters.change(Self.key(subject), at: instant) { counter in
+            guard let counter else { return (nil, .allowed) }
+            if let until = counter.lockedUntil {
+                // A lock that has run out clears the count with it.
+                return instant < until ? (counter, .locked(until: until)) : (nil, .allowed)
+            }
+            let over = counter.count - rules.freeAttempts
+            guard over > 0 else { return (counter, .allowed) }
+            let until = counter.lastAt.addingTimeInterval(min(Double(over), rules.maximumDelay))
+            return (counter, instant < until ? .tooSoon(until: until) : .allowed)
         }
     }
 
-    /// Clears `key` after a successful login.
-    public func recordSuccess(for key: String) {
-        records.withLock { _ = $0.removeValue(forKey: key) }
+    /// Counts a wrong password for `subject`; locks it at ``Rules/lockAfter``.
+    public func recordFailure(for subject: String, at instant: Date) async throws {
+        let key = Self.key(subject)
+        let rules = rules
+        try await counters.change(key, at: instant) { current in
+            var counter = current ?? Counter(key: key, count: 0, windowStart: instant, lastAt: instant, expiresAt: instant)
+            counter.count += 1
+            counter.lastAt = instant
+            counter.expiresAt = instant.addingTimeInterval(rules.window)
+            if counter.count >= rules.lockAfter {
+                let until = instant.addingTimeInterval(rules.lockDuration)
+                counter.lockedUntil = until
+                counter.expiresAt = max(counter.expiresAt, until)
+            }
+            return (counter, ())
+        }
+    }
+
+    /// Clears `subject` after a successful login.
+    public func recordSuccess(for subject: String, at instant: Date) async throws {
+        try await counters.change(Self.key(subject), at: instant) { _ in (nil, ()) }
+    }
+
+    private static func key(_ subject: String) -> String {
+        CounterKey.make("login-failures:\(subject)")
     }
 }

@@ -14,6 +14,7 @@ public protocol Repositories: Sendable {
     var auditEvents: any AuditRepository { get }
     var proposalLinks: any ProposalLinkRepository { get }
     var apiTokens: any APITokenRepository { get }
+    var counters: any CounterRepository { get }
 }
 
 /// A storage backend (SQLite, JSON files, …), chosen by `storage.driver` in the configuration.
@@ -94,4 +95,5 @@ extension StandaloneRepositories {
     public var auditEvents: any AuditRepository { standalone.auditEvents }
     public var proposalLinks: any ProposalLinkRepository { standalone.proposalLinks }
     public var apiTokens: any APITokenRepository { standalone.apiTokens }
+    public var counters: any CounterRepository { standalone.counters }
 }

@@ -118,6 +118,10 @@ public protocol OutboxRepository: Sendable {
     func update(_ message: OutboxMessage) async throws
     func find(_ id: OutboxMessage.ID, in account: Account.ID) async throws -> OutboxMessage?
     /// Queued or retrying messages of any account whose next attempt is due at `instant`, oldest first.
+    ///
+    /// Inside a transaction the messages are the transaction's to claim: a backend whose transactions run side by
+    /// side (PostgreSQL) locks them and leaves out those another transaction holds, so two workers never get one
+    /// message. ``OutboxDelivery`` claims this way before it sends.
     func due(at instant: Date, limit: Int) async throws -> [OutboxMessage]
     /// The messages about one record (a proposal, an invoice, a lead), newest first.
     func all(about subject: OutboxMessage.Subject, in account: Account.ID) async throws -> [OutboxMessage]
@@ -151,4 +155,18 @@ public protocol APITokenRepository: Sendable {
     func find(_ id: APIToken.ID, in account: Account.ID) async throws -> APIToken?
     /// The account's tokens, newest first.
     func all(in account: Account.ID) async throws -> [APIToken]
+}
+
+/// Counters shared by every server process (``Counter``): rate limits, login lockouts, payment claims.
+public protocol CounterRepository: Sendable {
+    /// Reads the counter under `key` (`nil` when there is none or it expired at `instant`), hands it to `change`,
+    /// stores what `change` returns as the counter (`nil` deletes it), and returns `change`'s result. Atomic per
+    /// key across processes: concurrent changes of one key run one after another, each seeing the one before.
+    func change<Result: Sendable>(
+        _ key: String, at instant: Date, _ change: @Sendable (Counter?) -> (Counter?, Result)
+    ) async throws -> Result
+
+    /// Deletes counters that expired before `instant`; returns how many.
+    @discardableResult
+    func deleteExpired(before instant: Date) async throws -> Int
 }

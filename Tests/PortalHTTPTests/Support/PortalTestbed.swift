@@ -21,8 +21,6 @@ final class PortalTestbed: Sendable {
     let clock: ManualClock
     let gateway: SandboxPayments
     let mail: MailFolder
-    let rateLimiter = RateLimiter()
-    let loginThrottle = LoginThrottle()
     static let base = "http://portal.test"
     /// 2026-11-25 15:00 UTC, a Wednesday (10:00 in the accounts' New York time zone).
     static let now = Date(timeIntervalSince1970: 1_795_618_800)
@@ -50,7 +48,7 @@ final class PortalTestbed: Sendable {
     /// Runs `body` against the portal's router (no sockets).
     func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let router = try PortalRouter.build(
-            services: services, options: PortalHTTPOptions(trustForwardedFor: true, rateLimiter: rateLimiter, loginThrottle: loginThrottle))
+            services: services, options: PortalHTTPOptions(trustForwardedFor: true))
         let app = Application(router: router, logger: services.logger)
         try await app.test(.router, body)
     }

@@ -1,0 +1,30 @@
+import Foundation
+import PortalKernel
+
+struct PostgresCounterRepository: CounterRepository {
+    let access: PostgresAccess
+
+    func change<Result: Sendable>(
+        _ key: String, at instant: Date, _ change: @Sendable (Counter?) -> (Counter?, Result)
+    ) async throws -> Result {
+        try await withoutActuallyEscaping(change) { change in
+            try await access.inTransaction { access in
+                // A row lock cannot hold a counter that does not exist yet: an advisory lock on the key serialises
+                // every change of it, in every process, until the transaction ends.
+                try await access.run("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
+                let stored = try await access.first(Counter.self, where: "id = $1", [key])
+                let (next, result) = change(stored.flatMap { $0.expiresAt > instant ? $0 : nil })
+                if let next {
+                    try await access.upsert(next)
+                } else if stored != nil {
+                    try await access.run("DELETE FROM counter WHERE id = \(key)")
+                }
+                return result
+            }
+        }
+    }
+
+    func deleteExpired(before instant: Date) async throws -> Int {
+        try await access.count("DELETE FROM counter WHERE expires_at < \(instant.storedPrecision) RETURNING 1")
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import PortalKernel
+
+struct PostgresLoginTokenRepository: LoginTokenRepository {
+    let access: PostgresAccess
+
+    func insert(_ token: LoginToken) async throws { try await access.insert(token) }
+
+    func find(hash: String, in account: Account.ID) async throws -> LoginToken? {
+        try await access.first(LoginToken.self, where: "account_id = $1 AND token_hash = $2", [account.rawValue, hash])
+    }
+
+    func consume(hash: String, in account: Account.ID, at instant: Date) async throws -> LoginToken? {
+        try await access.inTransaction { access in
+            // The row lock makes a concurrent use wait; it then finds the token used, and gets nothing.
+            guard var token = try await access.first(LoginToken.self, where: "account_id = $1 AND token_hash = $2", [account.rawValue, hash]),
+                token.usedAt == nil, token.expiresAt > instant
+            else { return nil }
+            token.usedAt = instant
+            try await access.update(token)
+            return token
+        }
+    }
+
+    func deleteExpired(before instant: Date) async throws -> Int {
+        try await access.count("DELETE FROM login_token WHERE expires_at < \(instant.storedPrecision) RETURNING 1")
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// A claim one request holds on a key while it does something that must not run twice at once, in any server
+/// process: charging a card for one payment idempotency key. Held as a ``Counter``; it lapses by itself after
+/// its lifetime, so a process that dies mid-way blocks the key for that long at most.
+public struct KeyClaim: Sendable {
+    let counters: any CounterRepository
+    let key: String
+
+    public init(counters: any CounterRepository, subject: String) {
+        self.counters = counters
+        self.key = CounterKey.make("claim:\(subject)")
+    }
+
+    /// Takes the claim until `instant + lifetime`; `false` when someone else holds it.
+    public func take(at instant: Date, lifetime: TimeInterval) async throws -> Bool {
+        let key = key
+        return try await counters.change(key, at: instant) { held in
+            if let held { return (held, false) }
+            return (Counter(key: key, count: 1, windowStart: instant, lastAt: instant, expiresAt: instant.addingTimeInterval(lifetime)), true)
+        }
+    }
+
+    /// Gives the claim up.
+    public func release(at instant: Date) async throws {
+        try await counters.change(key, at: instant) { _ in (nil, ()) }
+    }
+}
