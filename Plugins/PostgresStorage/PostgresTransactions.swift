@@ -30,19 +30,22 @@ struct PostgresTransactions: Sendable {
 
     private func once<Result: Sendable>(_ body: @Sendable (PostgresAccess) async throws -> Result) async throws -> Result {
         let logger = logger
-        return try await client.withConnection { connection in
-            let access = PostgresAccess(mode: .transaction(connection), logger: logger)
-            try await mapErrors { try await connection.query("BEGIN", logger: logger) }
-            do {
-                let result = try await body(access)
-                // A task cancelled after its last statement still must not commit.
-                try Task.checkCancellation()
-                try await mapErrors { try await connection.query("COMMIT", logger: logger) }
-                return result
-            } catch {
-                // From an unstructured task, which a cancelled request's task does not cancel.
-                await Task { try? await connection.query("ROLLBACK", logger: logger) }.value
-                throw error
+        // Every failure, a connection the pool cannot make included, reaches the caller as a `StorageError`.
+        return try await mapErrors {
+            try await client.withConnection { connection in
+                let access = PostgresAccess(mode: .transaction(connection), logger: logger)
+                try await connection.query("BEGIN", logger: logger)
+                do {
+                    let result = try await body(access)
+                    // A task cancelled after its last statement still must not commit.
+                    try Task.checkCancellation()
+                    try await connection.query("COMMIT", logger: logger)
+                    return result
+                } catch {
+                    // From an unstructured task, which a cancelled request's task does not cancel.
+                    await Task { _ = try? await connection.query("ROLLBACK", logger: logger) }.value
+                    throw error
+                }
             }
         }
     }

@@ -114,6 +114,33 @@ struct InvoiceAndPaymentTests {
         await bed.remove()
     }
 
+    @Test("While another request charges with the same key, a second one charges nothing and says so (409); then it may go")
+    func keyInUse() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &browser)
+            let form = try await browser.get("/portal/greenleaf/invoices/\(I.unpaid)/pay")
+            let key = try #require(form.hiddenField("idempotencyKey"))
+            let claim = InvoicePayments.claim(on: key, in: Seed.accountA, counters: bed.services.storage.counters)
+            #expect(try await claim.take(at: bed.clock.now, lifetime: 60))
+            let fields: [(String, String)] = [
+                ("idempotencyKey", key), ("amount", "200.00"), ("nameOnCard", "Cece Cunningham"),
+                ("cardNumber", "4242 4242 4242 4242"), ("expiry", "12/30"), ("securityCode", "123"),
+            ]
+            let busy = try await browser.post("/portal/greenleaf/invoices/\(I.unpaid)/pay", fields)
+            #expect(busy.status == .conflict)
+            #expect(busy.body.contains("already being processed"))
+            #expect(busy.hiddenField("idempotencyKey") == key)
+            #expect(bed.gateway.charges.isEmpty)
+            try await claim.release(at: bed.clock.now)
+            let paid = try await browser.post("/portal/greenleaf/invoices/\(I.unpaid)/pay", fields)
+            #expect(paid.status == .seeOther)
+            #expect(bed.gateway.charges.count == 1)
+        }
+        await bed.remove()
+    }
+
     @Test("A declined card shows the decline and charges nothing; a gateway error says to try again")
     func declinedAndError() async throws {
         let bed = try await PortalTestbed()

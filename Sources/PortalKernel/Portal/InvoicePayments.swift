@@ -71,7 +71,7 @@ public struct InvoicePayments: Sendable {
         if let problem = Self.problem(paying: amount, on: invoice, settings: account.settings) { return .invalid(problem) }
 
         // One charge per key at a time, across every server process: the gateway is not asked twice.
-        let claim = KeyClaim(counters: store.counters, subject: "payment:\(account.id):\(idempotencyKey)")
+        let claim = Self.claim(on: idempotencyKey, in: account.id, counters: store.counters)
         guard try await claim.take(at: services.clock.now, lifetime: Self.claimLifetime) else {
             if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
                 return Self.repeated(earlier, for: invoiceID)
@@ -94,6 +94,11 @@ public struct InvoicePayments: Sendable {
             try? await claim.release(at: services.clock.now)
             throw error
         }
+    }
+
+    /// The claim a card payment holds on its idempotency key while it charges.
+    public static func claim(on idempotencyKey: String, in account: Account.ID, counters: any CounterRepository) -> KeyClaim {
+        KeyClaim(counters: counters, subject: "payment:\(account):\(idempotencyKey)")
     }
 
     /// The answer to a key that already paid: that payment, unless the key was used for another invoice.
