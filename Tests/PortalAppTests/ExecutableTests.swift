@@ -87,6 +87,21 @@ struct ExecutableTests {
         fixture.remove()
     }
 
+    @Test("PORTAL_STORAGE_DRIVER=postgres with no server answering: portal serve stops at once, naming the server, not the password")
+    func postgresUnreachable() throws {
+        let fixture = try AppFixture()
+        let result = try run(
+            ["serve", "--config", try fixture.isolatedConfig()],
+            environment: [
+                "PORTAL_STORAGE_DRIVER": "postgres", "PORTAL_STORAGE_URL": "postgres://portal:hunter2-secret@127.0.0.1:1/portal",
+                "PORTAL_STORAGE_TLS": "disable",
+            ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("cannot connect to PostgreSQL as portal@127.0.0.1:1/portal"), "\(result.stderr)")
+        #expect(!result.stderr.contains("hunter2-secret") && !result.stdout.contains("hunter2-secret"))
+        fixture.remove()
+    }
+
     @Test("portal serve --demo prints the logins while serving, answers /health, delivers queued email, stops on SIGTERM")
     func servesAndStops() async throws {
         let fixture = try AppFixture()

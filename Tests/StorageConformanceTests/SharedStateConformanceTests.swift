@@ -5,7 +5,7 @@ import Testing
 /// What several server processes on one store share: counters, and the outbox queue.
 @Suite("Storage conformance: counters and claims")
 struct SharedStateConformanceTests {
-    @Test("Concurrent changes of one counter each see the one before: a limit of 30 lets exactly 30 of 60 through", arguments: StorageBackend.all)
+    @Test("Concurrent changes of one counter each see the one before, whether it exists or is being created", arguments: StorageBackend.all)
     func countersAreAtomic(backend: StorageBackend) async throws {
         let fixture = try await StorageFixture(backend)
         let limiter = RateLimiter(counters: fixture.storage.counters)
@@ -15,6 +15,15 @@ struct SharedStateConformanceTests {
         }
         #expect(allowed == 30)
         #expect(try await !limiter.attempt("burst", limit: 30, window: 60, at: fixture.now.addingTimeInterval(59)))
+        // Counters that do not exist yet, each created by several requests at once: none fails, none is lost.
+        let firsts = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for key in 0..<20 {
+                for _ in 0..<3 { group.addTask { try await limiter.attempt("new-\(key)", limit: 3, window: 60, at: fixture.now) } }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(firsts == 60)
+        for key in 0..<20 { #expect(try await !limiter.attempt("new-\(key)", limit: 3, window: 60, at: fixture.now)) }
         try await fixture.tearDown()
     }
 
