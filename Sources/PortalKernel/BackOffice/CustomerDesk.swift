@@ -38,7 +38,7 @@ public struct CustomerDesk: Sendable {
         let now = services.clock.now
         let message = try emails.compose(
             .portalInvitation(account: account, customer: customer),
-            to: customer.emails.map { EmailMessage.Mailbox(address: $0, name: customer.displayName) })
+            to: customer.mailboxes)
         try await services.storage.outbox.enqueue(
             OutboxMessage(accountID: account.id, email: message, about: .customer(customer.id), nextAttemptAt: now, createdAt: now))
     }

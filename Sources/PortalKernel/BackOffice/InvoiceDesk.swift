@@ -55,11 +55,8 @@ public struct InvoiceDesk: Sendable {
             }
             let message = try emails.compose(
                 .invoiceSent(account: account, customer: customer, invoice: invoice),
-                to: customer.emails.map { EmailMessage.Mailbox(address: $0, name: customer.displayName) })
-            try await store.outbox.enqueue(
-                OutboxMessage(accountID: account.id, email: message, about: .invoice(invoice.id), nextAttemptAt: now, createdAt: now))
-            try await store.auditEvents.record(
-                AuditEvent(accountID: account.id, action: .invoiceSent, about: .invoice(invoice.id), detail: staff.map { "by staff \($0)" }, occurredAt: now))
+                to: customer.mailboxes)
+            try await store.recordSent(message, about: .invoice(invoice.id), action: .invoiceSent, in: account.id, by: staff, at: now)
             return invoice
         }
     }

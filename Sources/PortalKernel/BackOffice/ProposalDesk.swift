@@ -49,11 +49,8 @@ public struct ProposalDesk: Sendable {
                 ProposalLink(accountID: account.id, proposalID: proposal.id, tokenHash: token.hash, createdAt: now))
             let message = try emails.compose(
                 .proposalSent(account: account, customer: customer, proposal: proposal, link: links.proposal(token: token)),
-                to: customer.emails.map { EmailMessage.Mailbox(address: $0, name: customer.displayName) })
-            try await store.outbox.enqueue(
-                OutboxMessage(accountID: account.id, email: message, about: .proposal(proposal.id), nextAttemptAt: now, createdAt: now))
-            try await store.auditEvents.record(
-                AuditEvent(accountID: account.id, action: .proposalSent, about: .proposal(proposal.id), detail: staff.map { "by staff \($0)" }, occurredAt: now))
+                to: customer.mailboxes)
+            try await store.recordSent(message, about: .proposal(proposal.id), action: .proposalSent, in: account.id, by: staff, at: now)
             return proposal
         }
     }

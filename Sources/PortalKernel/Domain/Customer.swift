@@ -49,3 +49,10 @@ public struct Address: Hashable, Codable, Sendable, CustomStringConvertible {
         ([line1, line2].compactMap { $0 } + ["\(city)", "\(region) \(postalCode)"]).joined(separator: ", ")
     }
 }
+
+extension Customer {
+    /// Every contact email of the customer, with their name: who a document or an invitation goes to.
+    var mailboxes: [EmailMessage.Mailbox] {
+        emails.map { EmailMessage.Mailbox(address: $0, name: displayName) }
+    }
+}
