@@ -13,10 +13,18 @@ public enum PortalRouter {
         let router = Router(context: Context.self)
         router.addMiddleware {
             RequestLogMiddleware()
+            if options.metrics != nil {
+                // Requests by route template and status, and their latency, through swift-metrics.
+                MetricsMiddleware()
+            }
             SecurityHeadersMiddleware()
+            APIMethodMiddleware(openAPI: PortalTemplates.openAPI)
         }
         let env = try PortalEnvironment(services: services, options: options)
         HealthController(services: services).register(on: router)
+        if let metrics = options.metrics {
+            MetricsController(endpoint: metrics, services: services).register(on: router)
+        }
         for (path, type, bytes) in [
             ("assets/portal.css", "text/css; charset=utf-8", PortalTemplates.stylesheet),
             ("assets/admin.js", "text/javascript; charset=utf-8", PortalTemplates.adminScript),

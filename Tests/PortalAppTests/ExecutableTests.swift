@@ -147,11 +147,7 @@ struct ExecutableTests {
         defer { smtp.stop() }
         let fixture = try AppFixture()
         let server = try await startServer(
-            ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)],
-            environment: [
-                "PORTAL_MAILER_DRIVER": "smtp", "PORTAL_MAILER_HOST": "127.0.0.1", "PORTAL_MAILER_PORT": "\(smtp.port)",
-                "PORTAL_MAILER_STARTTLS": "none", "PORTAL_MAILER_FROM_ADDRESS": "portal@greenleaf.example",
-            ])
+            ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)], environment: Self.mailing(to: smtp))
         defer { if server.process.isRunning { server.process.terminate() } }
         try await logInAsSampleClient(port: server.port) {
             try smtp.received().filter { $0.to == ["cece@example.com"] }
@@ -160,6 +156,14 @@ struct ExecutableTests {
         server.process.terminate()
         server.process.waitUntilExit()
         fixture.remove()
+    }
+
+    /// The environment that points the `smtp` mailer at `smtp`, without TLS.
+    static func mailing(to smtp: LocalSMTPServer) -> [String: String] {
+        [
+            "PORTAL_MAILER_DRIVER": "smtp", "PORTAL_MAILER_HOST": "127.0.0.1", "PORTAL_MAILER_PORT": "\(smtp.port)",
+            "PORTAL_MAILER_STARTTLS": "none", "PORTAL_MAILER_FROM_ADDRESS": "portal@greenleaf.example",
+        ]
     }
 
     /// A `portal` process serving on a port the system chose, with its output pipes.
@@ -259,12 +263,16 @@ struct ExecutableTests {
     }
 
     /// A request with a plain socket-free client: curl is on every build machine, URLSession needs
-    /// FoundationNetworking. With `cookies`, a cookie jar file is read and written; with `form`, it is a POST.
-    func fetch(_ url: String, cookies: String? = nil, form: String? = nil) async throws -> (Data, Int) {
+    /// FoundationNetworking. With `cookies`, a cookie jar file is read and written; with `form`, it is a POST;
+    /// `headers` are `Name: value` lines; `curlOptions` go to curl as they are.
+    func fetch(
+        _ url: String, cookies: String? = nil, form: String? = nil, headers: [String] = [], curlOptions: [String] = []
+    ) async throws -> (Data, Int) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "10"]
-            + (cookies.map { ["-b", $0, "-c", $0] } ?? []) + (form.map { ["--data", $0] } ?? []) + [url]
+        process.arguments = ["curl", "-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "20"]
+            + (cookies.map { ["-b", $0, "-c", $0] } ?? []) + (form.map { ["--data", $0] } ?? [])
+            + headers.flatMap { ["-H", $0] } + curlOptions + [url]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -223,7 +223,7 @@ struct APITests {
         await bed.remove()
     }
 
-    @Test("Leads: listed with portalLead, converted to a new customer or attached to an existing one")
+    @Test("Leads: listed with portalLead, converted to a new customer or attached to an existing one, not both at once")
     func leads() async throws {
         let bed = try await PortalTestbed()
         let token = try await bed.apiToken(for: Seed.accountA)
@@ -231,6 +231,11 @@ struct APITests {
             let api = APIClient(client: client, token: token)
             let portal = try await api.call(.get, "/api/v1/leads?portalLead=true")
             #expect((portal["data"] as? [[String: Any]])?.map { $0["id"] as? String } == [Seed.portalLead.rawValue])
+            #expect(try await api.call(.get, "/api/v1/leads?portalLead=null").status == .badRequest)
+            let both = try await api.call(.patch, "/api/v1/leads/\(Seed.phoneLead)", [
+                "customerId": Seed.cece.rawValue, "newCustomer": ["displayName": "Riley Stone", "emails": []],
+            ])
+            #expect(both.status == .unprocessableContent)
             let converted = try await api.call(.patch, "/api/v1/leads/\(Seed.phoneLead)", [
                 "newCustomer": ["displayName": "Riley Stone", "emails": ["riley@example.net"]], "job": ["stage": "proposal", "title": "Ash removal"],
             ])
@@ -238,6 +243,24 @@ struct APITests {
             let attached = try await api.call(.patch, "/api/v1/leads/\(Seed.portalLead)", ["customerId": Seed.cece.rawValue])
             #expect(attached["customerId"] as? String == Seed.cece.rawValue)
             #expect(try await api.call(.patch, "/api/v1/leads/\(Seed.portalLead)", ["customerId": Seed.dana.rawValue]).status == .notFound)
+        }
+        await bed.remove()
+    }
+
+    @Test("A method a documented path does not serve is 405 with Allow; an undocumented path stays 404")
+    func methodNotAllowed() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            try await client.execute(uri: "/api/v1/leads/\(Seed.phoneLead)", method: .trace) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, PATCH")
+            }
+            try await client.execute(uri: "/api/v1/customers", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, POST")
+            }
+            try await client.execute(uri: "/api/v1/no-such-thing", method: .trace) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/admin/leads", method: .trace) { #expect($0.status == .notFound) }
         }
         await bed.remove()
     }

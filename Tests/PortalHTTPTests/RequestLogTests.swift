@@ -20,7 +20,7 @@ struct RequestLogTests {
         #expect(RequestLogMiddleware<BasicRequestContext>.redacted(path) == logged)
     }
 
-    @Test("Each request is logged once, with method, redacted path and status, and no query string")
+    @Test("Each request is logged once, with method, redacted path, status and the request id it answers with, and no query string")
     func logsRequests() async throws {
         let sink = CapturedLog()
         let logger = sink.logger
@@ -28,14 +28,17 @@ struct RequestLogTests {
         router.addMiddleware { RequestLogMiddleware() }
         router.get("portal/{key}/auth/{token}") { _, _ in "ok" }
         let app = Application(router: router, logger: logger)
-        try await app.test(.router) { client in
+        let requestID = try await app.test(.router) { client in
             try await client.execute(uri: "/portal/greenleaf/auth/TOKEN-1234?email=cece@example.com", method: .get) { response in
                 #expect(response.status == .ok)
+                return try #require(response.headers[RequestLogMiddleware<BasicRequestContext>.requestIDHeader])
             }
         }
         let all = sink.lines.withLock { $0 }
         let logged = all.filter { $0.contains("GET") }
         #expect(logged.count == 1)
+        #expect(requestID.count >= 16)
+        #expect(logged.first?.contains("hb.request.id") == true && logged.first?.contains(requestID) == true, "\(logged)")
         #expect(logged.first?.contains("/portal/greenleaf/auth/[redacted]") == true)
         #expect(logged.first?.contains("200") == true)
         #expect(!all.contains { $0.contains("TOKEN-1234") || $0.contains("cece@example.com") })

@@ -21,7 +21,8 @@ public final class CapturedLog: Sendable {
             set { metadata[key] = newValue }
         }
         func log(event: LogEvent) {
-            sink.lines.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
+            let all = metadata.merging(event.metadata ?? [:]) { $1 }
+            sink.lines.withLock { $0.append("\(event.message) \(all)") }
         }
     }
 }

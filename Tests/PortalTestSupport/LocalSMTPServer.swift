@@ -15,9 +15,14 @@ public final class LocalSMTPServer: @unchecked Sendable {
         public var tls: Bool
     }
 
-    public init(tls: String = "none", user: String? = nil, password: String? = nil, reject: [String] = [], port: Int = 0, mailDirectory: URL? = nil) throws {
+    /// - Parameter dataDelay: seconds the server waits before answering a message's DATA; ``dataStarted`` tells
+    ///   when one has arrived.
+    public init(
+        tls: String = "none", user: String? = nil, password: String? = nil, reject: [String] = [], port: Int = 0,
+        mailDirectory: URL? = nil, dataDelay: Double = 0
+    ) throws {
         self.mailDirectory = mailDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
-        var arguments = ["--mail-dir", self.mailDirectory.path, "--tls", tls, "--port", "\(port)"]
+        var arguments = ["--mail-dir", self.mailDirectory.path, "--tls", tls, "--port", "\(port)", "--data-delay", "\(dataDelay)"]
         if let user, let password { arguments += ["--user", user, "--password", password] }
         for address in reject { arguments += ["--reject", address] }
         // Generating a certificate takes a moment; the helper waits for the server's READY line.
@@ -34,6 +39,11 @@ public final class LocalSMTPServer: @unchecked Sendable {
     public var certificate: String { mailDirectory.appendingPathComponent("cert.pem").path }
 
     public func stop() { helper.stop() }
+
+    /// Whether a message's DATA has arrived (with a `dataDelay`: the server is now waiting before it answers).
+    public var dataStarted: Bool {
+        FileManager.default.fileExists(atPath: mailDirectory.appendingPathComponent("data-started").path)
+    }
 
     /// Every message received so far, in order.
     public func received() throws -> [Received] {

@@ -1,7 +1,8 @@
 """A real SMTP server for the SMTP mailer's tests (aiosmtpd), on 127.0.0.1 only.
 
 Writes each accepted message, exactly as received after DATA, to MAIL_DIR/NNN.eml and its envelope to
-MAIL_DIR/NNN.json. Prints "READY <port>" once it accepts connections, and stops on SIGTERM or when its standard
+MAIL_DIR/NNN.json. With --data-delay, it touches MAIL_DIR/data-started when a message's DATA arrives and answers
+it that many seconds later (a slow server, to catch a sender mid-send). Prints "READY <port>" once it accepts connections, and stops on SIGTERM or when its standard
 input closes (so it never outlives the test that started it).
 """
 import argparse
@@ -50,8 +51,8 @@ def make_certificate(folder):
 
 
 class Handler:
-    def __init__(self, mail_dir, rejected):
-        self.mail_dir, self.rejected, self.count = mail_dir, set(rejected), 0
+    def __init__(self, mail_dir, rejected, data_delay):
+        self.mail_dir, self.rejected, self.count, self.data_delay = mail_dir, set(rejected), 0, data_delay
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.rejected:
@@ -60,6 +61,9 @@ class Handler:
         return "250 2.1.5 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.data_delay:
+            open(os.path.join(self.mail_dir, "data-started"), "w").close()
+            await asyncio.sleep(self.data_delay)
         self.count += 1
         base = os.path.join(self.mail_dir, "%03d" % self.count)
         with open(base + ".eml", "wb") as f:
@@ -78,6 +82,7 @@ def main():
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--reject", action="append", default=[])
+    parser.add_argument("--data-delay", type=float, default=0)
     args = parser.parse_args()
     os.makedirs(args.mail_dir, exist_ok=True)
 
@@ -102,7 +107,7 @@ def main():
         options.update(authenticator=authenticator, auth_require_tls=False)
 
     controller = Controller(
-        Handler(args.mail_dir, args.reject), hostname="127.0.0.1", port=port,
+        Handler(args.mail_dir, args.reject, args.data_delay), hostname="127.0.0.1", port=port,
         ssl_context=context if args.tls == "implicit" else None,
         server_hostname="localhost", **options)
     controller.start()

@@ -160,7 +160,9 @@ struct RepositoryConformanceTests {
         try? FileManager.default.removeItem(at: fixture.folder)
     }
 
-    @Test("Outbox: due messages oldest first, delivered ones left out, messages found by what they are about", arguments: StorageBackend.all)
+    @Test(
+        "Outbox: due messages oldest first, delivered ones left out, messages found by what they are about, depth counts every pending one",
+        arguments: StorageBackend.all)
     func outbox(backend: StorageBackend) async throws {
         let fixture = try await StorageFixture(backend)
         _ = try await fixture.seedAccountA()
@@ -178,6 +180,7 @@ struct RepositoryConformanceTests {
         ] { try await fixture.storage.outbox.enqueue(item) }
         let due = try await fixture.storage.outbox.due(at: fixture.now, limit: 10)
         #expect(due.map(\.id) == ["first", "second"])
+        #expect(try await fixture.storage.outbox.depth() == 3)
         let aboutInvoice1 = try await fixture.storage.outbox.all(about: .init(kind: .invoice, id: "inv-1"), in: StorageFixture.accountA)
         #expect(Set(aboutInvoice1.map(\.id)) == ["later", "first", "done"])
         #expect(try await fixture.storage.outbox.all(about: .init(kind: .invoice, id: "inv-1"), in: StorageFixture.accountB).isEmpty)

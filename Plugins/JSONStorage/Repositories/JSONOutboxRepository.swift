@@ -25,10 +25,14 @@ struct JSONOutboxRepository: OutboxRepository {
         try access.read { state in
             Array(
                 state.outbox.values
-                    .filter { ($0.status == .queued || $0.status == .retrying) && $0.nextAttemptAt <= instant }
+                    .filter { $0.isPending && $0.nextAttemptAt <= instant }
                     .sorted { ($0.nextAttemptAt, $0.createdAt, $0.id) < ($1.nextAttemptAt, $1.createdAt, $1.id) }
                     .prefix(limit))
         }
+    }
+
+    func depth() async throws -> Int {
+        try access.read { state in state.outbox.values.count { $0.isPending } }
     }
 
     func all(about subject: OutboxMessage.Subject, in account: Account.ID) async throws -> [OutboxMessage] {

@@ -24,6 +24,11 @@ struct PostgresOutboxRepository: OutboxRepository {
             """)
     }
 
+    func depth() async throws -> Int {
+        let rows = try await access.run("SELECT count(*) FROM outbox_message WHERE status IN ('queued', 'retrying')")
+        return try rows.first?.decode(Int.self) ?? 0
+    }
+
     func all(about subject: OutboxMessage.Subject, in account: Account.ID) async throws -> [OutboxMessage] {
         try await access.all(
             OutboxMessage.self, where: "account_id = $1 AND about_key = $2", [account.rawValue, subject.storageKey],

@@ -13,16 +13,21 @@ struct SQLiteOutboxRepository: OutboxRepository {
         try await access.find(OutboxMessage.self, id: id.rawValue, in: account)
     }
 
+    private static let pending = [OutboxMessage.Status.queued.rawValue, OutboxMessage.Status.retrying.rawValue]
+
     func due(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
-        let pending = [OutboxMessage.Status.queued.rawValue, OutboxMessage.Status.retrying.rawValue]
-        return try await access.read { db in
+        try await access.read { db in
             try OutboxMessage
-                .filter(pending.contains(Column("status")))
+                .filter(Self.pending.contains(Column("status")))
                 .filter(Column("nextAttemptAt") <= instant)
                 .order(Column("nextAttemptAt"), Column("createdAt"), Column("id"))
                 .limit(limit)
                 .fetchAll(db)
         }
+    }
+
+    func depth() async throws -> Int {
+        try await access.read { db in try OutboxMessage.filter(Self.pending.contains(Column("status"))).fetchCount(db) }
     }
 
     func all(about subject: OutboxMessage.Subject, in account: Account.ID) async throws -> [OutboxMessage] {

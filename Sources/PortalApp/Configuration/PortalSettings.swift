@@ -18,6 +18,10 @@ public struct PortalSettings: Sendable, Equatable {
     public var outbox: OutboxSettings
     /// Login links, sessions and rate limits of the customer portal.
     public var portal: PortalPolicy
+    /// Serve `GET /metrics` (and record request metrics).
+    public var metricsEnabled: Bool
+    /// The bearer token `/metrics` asks for; `nil` when it is open.
+    public var metricsToken: String?
 
     /// Reads and validates the settings, with the documented defaults.
     public init(_ root: any PluginSettings) throws {
@@ -45,5 +49,11 @@ public struct PortalSettings: Sendable, Equatable {
         webhooksDriver = try root.section("webhooks").string("driver") ?? "http"
         outbox = try OutboxSettings(root.section("outbox"))
         portal = try PortalPolicy(root.section("login"))
+        let metrics = root.section("metrics")
+        metricsEnabled = try metrics.bool("enabled") ?? true
+        metricsToken = try metrics.secret("token")
+        if let metricsToken, metricsToken.count < 16 {
+            throw ConfigurationError.invalidValue(key: "metrics.token", problem: "must be at least 16 characters")
+        }
     }
 }

@@ -20,7 +20,10 @@ public struct PortalServer: Sendable {
         Application(
             router: try PortalRouter.build(
                 services: services,
-                options: PortalHTTPOptions(policy: settings.portal, trustForwardedFor: settings.trustForwardedFor)),
+                options: PortalHTTPOptions(
+                    policy: settings.portal, trustForwardedFor: settings.trustForwardedFor,
+                    metrics: settings.metricsEnabled
+                        ? MetricsEndpoint(registry: PortalMetricsSystem.registry(), bearerToken: settings.metricsToken) : nil)),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "client-portal"),
             logger: services.logger)

@@ -110,7 +110,10 @@ extension APIController {
         api.get("leads") { request, _ in
             let account = try await authorize(request)
             let (offset, limit) = try Self.paging(request)
-            let portalOnly = request.uri.queryParameters.get("portalLead").map { $0 == "true" }
+            let portalOnly = try request.uri.queryParameters.get("portalLead").map { text in
+                guard let value = Bool(String(text)) else { throw APIError.badRequest("portalLead is true or false.") }
+                return value
+            }
             let leads = try await env.services.storage.leads.all(in: account.id).filter { portalOnly == nil || $0.portalLead == portalOnly }
             let jobs = Dictionary(
                 try await env.services.storage.jobs.find(leads.map(\.jobID), in: account.id).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -125,6 +128,9 @@ extension APIController {
             let account = try await authorize(request)
             let lead = try await Self.record(context) { try await env.services.storage.leads.find($0, in: account.id) }
             let change = try await APIJSON.decode(APILeadChange.self, from: request, context: context)
+            guard change.customerId == nil || change.newCustomer == nil else {
+                throw APIError.invalid("Give customerId or newCustomer, not both.")
+            }
             if let customerID = change.customerId {
                 guard try await env.leadDesk.attach(lead, to: Customer.ID(rawValue: customerID), in: account.id) else {
                     throw APIError.notFound("No such customer.")

@@ -7,6 +7,8 @@ struct APIError: HTTPResponseError {
     let status: HTTPResponse.Status
     let code: String
     let message: String
+    /// With 405: the methods the path serves, for the `Allow` header.
+    var allowedMethods: String?
 
     static func unauthorized(_ message: String = "Send a valid API token as \"Authorization: Bearer <token>\".") -> APIError {
         APIError(status: .unauthorized, code: "unauthorized", message: message)
@@ -17,6 +19,11 @@ struct APIError: HTTPResponseError {
     static func invalid(_ message: String) -> APIError { APIError(status: .unprocessableContent, code: "invalid", message: message) }
     static func conflict(_ message: String) -> APIError { APIError(status: .conflict, code: "conflict", message: message) }
     static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, code: "bad_request", message: message) }
+    static func methodNotAllowed(allowing allowed: String) -> APIError {
+        var error = APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "This path answers \(allowed) only.")
+        error.allowedMethods = allowed
+        return error
+    }
 
     /// The API's answer to a refusal from a back-office use case.
     init(_ refusal: DeskRefusal) {
@@ -36,6 +43,7 @@ struct APIError: HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = try APIJSON.response(["error": ["code": code, "message": message]], status: status)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        if let allowedMethods { response.headers[.allow] = allowedMethods }
         return response
     }
 }

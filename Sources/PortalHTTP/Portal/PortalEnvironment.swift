@@ -52,14 +52,18 @@ public struct PortalHTTPOptions: Sendable {
     /// How wrong staff passwords are slowed down and locked out (the counts live in the storage).
     public var loginThrottle: LoginThrottle.Rules
     public var passwordHashing: any PasswordHashing
+    /// Serve `GET /metrics` from this registry and record every request into it; `nil` leaves both out.
+    public var metrics: MetricsEndpoint?
 
     public init(
         policy: PortalPolicy = PortalPolicy(), trustForwardedFor: Bool = false,
-        loginThrottle: LoginThrottle.Rules = LoginThrottle.Rules(), passwordHashing: any PasswordHashing = BcryptHashing()
+        loginThrottle: LoginThrottle.Rules = LoginThrottle.Rules(), passwordHashing: any PasswordHashing = BcryptHashing(),
+        metrics: MetricsEndpoint? = nil
     ) {
         self.policy = policy
         self.trustForwardedFor = trustForwardedFor
         self.loginThrottle = loginThrottle
         self.passwordHashing = passwordHashing
+        self.metrics = metrics
     }
 }

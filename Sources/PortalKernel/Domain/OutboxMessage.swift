@@ -32,6 +32,9 @@ public struct OutboxMessage: Hashable, Codable, Sendable {
     public var createdAt: Date
     public var deliveredAt: Date?
 
+    /// Whether the message still waits to be delivered (queued or retrying).
+    public var isPending: Bool { status == .queued || status == .retrying }
+
     /// An email to deliver.
     public init(
         id: ID = .random(), accountID: Account.ID, email: EmailMessage, about: Subject? = nil,

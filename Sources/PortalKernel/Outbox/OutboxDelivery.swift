@@ -55,11 +55,13 @@ public struct OutboxDelivery: Sendable {
     public func deliverDue(limit: Int) async throws -> Round {
         var round = Round()
         for message in try await claimDue(limit: limit) {
+            let outcome: String
             switch try await deliver(message).status {
-            case .delivered: round.delivered += 1
-            case .retrying, .queued: round.retrying += 1
-            case .failed: round.failed += 1
+            case .delivered: (round.delivered, outcome) = (round.delivered + 1, "delivered")
+            case .retrying, .queued: (round.retrying, outcome) = (round.retrying + 1, "retrying")
+            case .failed: (round.failed, outcome) = (round.failed + 1, "failed")
             }
+            PortalMetrics.count(PortalMetrics.outboxAttempts, dimensions: [("outcome", outcome)])
         }
         return round
     }

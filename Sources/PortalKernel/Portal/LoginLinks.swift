@@ -59,6 +59,7 @@ public struct LoginLinks: Sendable {
                     accountID: account.id, email: message, about: RecordReference(kind: .loginLink, id: record.id.rawValue),
                     nextAttemptAt: now, createdAt: now))
         }
+        PortalMetrics.count(PortalMetrics.loginLinksIssued)
         return .accepted
     }
 
@@ -77,6 +78,8 @@ public struct LoginLinks: Sendable {
         let customers = try await services.storage.customers.find(email: used.email, in: account.id)
         guard let customer = customers.min(by: { ($0.displayName, $0.id) < ($1.displayName, $1.id) }) else { return nil }
         let sessions = ClientSessions(services: services, policy: policy)
-        return try await sessions.start(email: used.email, customer: customer, account: account, origin: origin)
+        let started = try await sessions.start(email: used.email, customer: customer, account: account, origin: origin)
+        PortalMetrics.count(PortalMetrics.loginLinksUsed)
+        return started
     }
 }

@@ -123,6 +123,8 @@ public protocol OutboxRepository: Sendable {
     /// side (PostgreSQL) locks them and leaves out those another transaction holds, so two workers never get one
     /// message. ``OutboxDelivery`` claims this way before it sends.
     func due(at instant: Date, limit: Int) async throws -> [OutboxMessage]
+    /// How many messages of any account are queued or retrying, due or not: the outbox's depth, for `/metrics`.
+    func depth() async throws -> Int
     /// The messages about one record (a proposal, an invoice, a lead), newest first.
     func all(about subject: OutboxMessage.Subject, in account: Account.ID) async throws -> [OutboxMessage]
     /// The account's messages that failed for good, newest first: the back office's list of failures.

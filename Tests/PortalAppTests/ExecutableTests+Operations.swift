@@ -1,0 +1,97 @@
+import Foundation
+import PortalKernel
+import PortalTestSupport
+import SQLiteStorage
+import Testing
+
+/// What the person running the portal relies on: `/metrics`, and a SIGTERM that loses nothing.
+extension ExecutableTests {
+    @Test("/metrics: requests by route template and status, latency, login links issued and used, outbox; behind its token")
+    func metrics() async throws {
+        let fixture = try AppFixture()
+        let token = "metrics-token-0123456789"
+        let server = try await startServer(
+            ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)], environment: ["PORTAL_METRICS_TOKEN": token])
+        defer { if server.process.isRunning { server.process.terminate() } }
+        let base = "http://127.0.0.1:\(server.port)"
+        for _ in 1...2 { _ = try await fetch("\(base)/health") }
+        _ = try await fetch("\(base)/portal/greenleaf-demo/invoices/no-such-invoice")
+        try await logInAsSampleClient(port: server.port) { try MailFolder(fixture.folder.appendingPathComponent("mail")).to("cece@example.com") }
+
+        let (_, refused) = try await fetch("\(base)/metrics")
+        #expect(refused == 401)
+        let (_, wrongToken) = try await fetch("\(base)/metrics", headers: ["Authorization: Bearer not-the-token-at-all"])
+        #expect(wrongToken == 401)
+        let (body, status) = try await fetch("\(base)/metrics", headers: ["Authorization: Bearer \(token)"])
+        #expect(status == 200)
+        let lines = String(decoding: body, as: UTF8.self).split(separator: "\n").map(String.init)
+        func value(_ name: String, _ labels: String...) -> Double? {
+            lines.first { line in
+                line.hasPrefix(name + (labels.isEmpty ? " " : "{")) && labels.allSatisfy { line.contains($0) }
+            }.flatMap { Double($0.split(separator: " ").last ?? "") }
+        }
+        #expect(value("http_requests_total", #"route="/health""#, #"method="GET""#, #"status="200""#) == 2)
+        #expect(value("http_requests_total", #"route="/portal/{portalKey}/login""#, #"method="POST""#, #"status="200""#) == 1)
+        #expect(value("http_request_duration_seconds_count", #"route="/health""#) == 2)
+        #expect(value("http_request_duration_seconds_bucket", #"route="/health""#, #"le="+Inf""#) == 2)
+        #expect(value("portal_login_links_issued_total") == 1)
+        #expect(value("portal_login_links_used_total") == 1)
+        #expect((value("portal_outbox_attempts_total", #"outcome="delivered""#) ?? 0) >= 1)
+        #expect(value("portal_outbox_depth") != nil)
+        // Labels are route templates: no portal key, id or token of a real request.
+        #expect(!lines.contains { $0.contains("greenleaf-demo") || $0.contains("no-such-invoice") || $0.contains("/auth/") && !$0.contains("{") })
+
+        server.process.terminate()
+        server.process.waitUntilExit()
+        fixture.remove()
+    }
+
+    @Test("SIGTERM: a request in flight is answered, the email being sent is finished and recorded, a queued one is kept")
+    func gracefulShutdown() async throws {
+        let smtp = try LocalSMTPServer(dataDelay: 3)
+        defer { smtp.stop() }
+        let fixture = try AppFixture()
+        let server = try await startServer(
+            ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)],
+            environment: Self.mailing(to: smtp).merging(["PORTAL_OUTBOX_POLL_SECONDS": "1"]) { $1 })
+        defer { if server.process.isRunning { server.process.terminate() } }
+        let portal = "http://127.0.0.1:\(server.port)/portal/greenleaf-demo"
+        let jar = fixture.folder.appendingPathComponent("cookies").path
+        let (page, _) = try await fetch("\(portal)/login", cookies: jar)
+        let csrf = try #require(Self.hiddenField("csrf", in: String(decoding: page, as: UTF8.self)))
+
+        // Cece's login email goes to the slow server: wait until its DATA is being answered.
+        let (_, asked) = try await fetch("\(portal)/login", cookies: jar, form: "csrf=\(csrf)&email=cece%40example.com")
+        #expect(asked == 200)
+        let deadline = Date().addingTimeInterval(20)
+        while !smtp.dataStarted, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(smtp.dataStarted)
+
+        // Pat's request is uploaded slowly (16 KiB at 8 KiB/s): it is in flight when SIGTERM arrives.
+        let padding = String(repeating: "x", count: 16_384)
+        async let slow = fetch(
+            "\(portal)/login", cookies: jar, form: "csrf=\(csrf)&email=pat.manager%40example.com&padding=\(padding)",
+            curlOptions: ["--limit-rate", "8K"])
+        try await Task.sleep(for: .milliseconds(600))
+        server.process.terminate()  // SIGTERM
+        let (answer, slowStatus) = try await slow
+        server.process.waitUntilExit()
+
+        #expect(slowStatus == 200)
+        #expect(String(decoding: answer, as: UTF8.self).contains("Check your email"))
+        #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0)
+        // The message being sent reached the server once and is recorded as delivered; Pat's stays queued for the
+        // next start (or went out too), never lost.
+        #expect(try smtp.received().filter { $0.to == ["cece@example.com"] }.count == 1)
+        let storage = try SQLiteStorage(path: fixture.folder.appendingPathComponent("portal.sqlite").path)
+        let outbox = try await storage.exportDump().outbox.filter { $0.about?.kind == .loginLink }
+        #expect(outbox.count == 2)
+        let statuses = Dictionary(outbox.compactMap { message in message.email?.to.first.map { ($0.address, message.status) } }) { $1 }
+        #expect(statuses["cece@example.com"] == .delivered)
+        let pat = try #require(statuses["pat.manager@example.com"])
+        let patReceived = try smtp.received().contains { $0.to == ["pat.manager@example.com"] }
+        #expect(pat == .queued || (pat == .delivered && patReceived))
+        try await storage.close()
+        fixture.remove()
+    }
+}
