@@ -15,39 +15,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-binary="${PORTAL_BINARY:-.build/debug/portal}"
 examples="${FUZZ_EXAMPLES:-25}"
 seed="${FUZZ_SEED:-20261125}"
 st="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')/st"
-work="$(mktemp -d)"
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-cat > "$work/portal.json" <<JSON
-{"http": {"host": "127.0.0.1", "port": $port}, "publicBaseURL": "http://127.0.0.1:$port", "logLevel": "warning",
- "storage": {"driver": "sqlite", "path": "$work/portal.sqlite"}, "mailer": {"driver": "log", "folder": "$work/mail"},
- "outbox": {"pollSeconds": 1}}
-JSON
-
-"$binary" serve --demo --config "$work/portal.json" > "$work/serve.out" 2> "$work/serve.err" &
-server=$!
-stop() {
-    kill "$server" 2> /dev/null || true
-    wait "$server" 2> /dev/null || true
-    rm -rf "$work"
-}
-trap stop EXIT
-for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
-    kill -0 "$server" 2> /dev/null || { cat "$work/serve.err"; exit 1; }
-    sleep 0.2
-done
+source Tests/External/demo-portal.sh
 token="$("$binary" token create --config "$work/portal.json" --account greenleaf-demo --name schemathesis | tail -n 1)"
 
 status=0
-"$st" run "http://127.0.0.1:$port/api/v1/openapi.json" \
+"$st" run "$base/api/v1/openapi.json" \
     --header "Authorization: Bearer $token" \
     --checks all --exclude-checks positive_data_acceptance \
     --max-examples "$examples" --seed "$seed" \
     --no-color || status=$?
 # The server must have survived the run: a crash would have answered nothing, not 5xx.
-curl -sf "http://127.0.0.1:$port/health" > /dev/null || { echo "The portal stopped answering during the run:"; cat "$work/serve.err"; exit 1; }
+curl -sf "$base/health" > /dev/null || { echo "The portal stopped answering during the run:"; cat "$work/serve.err"; exit 1; }
 exit "$status"

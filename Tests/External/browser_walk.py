@@ -1,0 +1,282 @@
+"""The portal walked in a real browser (Chromium through Selenium), as its users walk it.
+
+A client on a 390x844 phone with JavaScript off: portal link -> login -> the login email, read from the log mailer's
+.eml file -> "Continue to your portal" -> home -> accept a proposal with an optional item ticked and a typed
+signature -> pay an invoice with the sandbox's success card -> receipt -> log out -> the lead form as an anonymous
+visitor -> submit. Then staff on a desktop: back-office login -> the lead has the "Portal Lead" tag and the check
+mark -> "Add New Customer" -> "Update & Close".
+
+Every step asserts what the page shows; on every portal page nothing may be wider than the phone
+(document.documentElement.scrollWidth <= the viewport's width). A PNG of each screen is saved to --screens.
+
+Run through Tests/External/browser-walk.sh, which starts the portal.
+"""
+import argparse
+import email
+import email.policy
+import glob
+import os
+import re
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+PHONE = (390, 844)
+
+
+class Walk:
+    def __init__(self, args):
+        self.args = args
+        self.base = args.base.rstrip("/")
+        self.portal = self.base + "/portal/greenleaf-demo"
+        os.makedirs(args.screens, exist_ok=True)
+        self.step = 0
+
+    # --- browsers -------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def browser(phone):
+        options = webdriver.ChromeOptions()
+        options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en-US"):
+            options.add_argument(flag)
+        if phone:
+            # Headless Chromium makes no window narrower than 500 px; device emulation gives a 390 px viewport.
+            # Without touch: an emulated tap on a submit button never returns while page JavaScript is off.
+            options.add_experimental_option(
+                "mobileEmulation", {"deviceMetrics": {"width": PHONE[0], "height": PHONE[1], "pixelRatio": 2, "touch": False}})
+            # Page JavaScript off; WebDriver's own execute_script still runs, to measure the page.
+            options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+        else:
+            options.add_argument("--window-size=1366,900")
+        driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+        driver.set_page_load_timeout(30)
+        return driver
+
+    # --- checks ---------------------------------------------------------------------------------------------------
+
+    def text(self, driver):
+        return driver.find_element(By.TAG_NAME, "body").text
+
+    def expect(self, driver, *phrases):
+        body = self.text(driver)
+        for phrase in phrases:
+            if phrase not in body:
+                self.fail(driver, "expected %r on %s; the page says:\n%s" % (phrase, driver.current_url, body[:1500]))
+
+    def fits_phone(self, driver):
+        """Nothing on the page is wider than the phone: tables reflow instead of scrolling sideways.
+
+        A page wider than the device makes mobile Chromium widen its layout viewport to fit it, so both the document's
+        scroll width and the viewport's width must stay at the phone's.
+        """
+        scroll, inner = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        if max(scroll, inner) > PHONE[0]:
+            wide = driver.execute_script(
+                "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right"
+                " > arguments[0] + 0.5).slice(-3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')"
+                " + ' ' + Math.round(e.getBoundingClientRect().right) + ' px').join(', ')", PHONE[0])
+            self.fail(driver, "%s is %d px wide on a %d px phone (too wide: %s)" % (
+                driver.current_url, max(scroll, inner), PHONE[0], wide))
+
+    def shot(self, driver, name, phone_page=True):
+        if phone_page:
+            self.fits_phone(driver)
+        self.step += 1
+        path = os.path.join(self.args.screens, "%02d-%s.png" % (self.step, name))
+        driver.save_screenshot(path)
+        print("  %-40s %s" % (name, driver.title))
+
+    def fail(self, driver, message):
+        driver.save_screenshot(os.path.join(self.args.screens, "failed.png"))
+        print("FAILED: " + message, file=sys.stderr)
+        sys.exit(1)
+
+    def press(self, driver, label):
+        """Clicks the button (or link) that reads `label`, and waits for the page it leads to."""
+        for element in driver.find_elements(By.XPATH, "//button | //a"):
+            if element.text.strip() == label:
+                self.follow(driver, element)
+                return
+        self.fail(driver, "no button %r on %s" % (label, driver.current_url))
+
+    @staticmethod
+    def follow(driver, element):
+        """Clicks `element` and waits until the page it was on has been replaced."""
+        page = driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+
+    # --- the client, on a phone -----------------------------------------------------------------------------------
+
+    def login_link(self, since):
+        """The link in the newest login email the log mailer wrote after `since`."""
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            for path in sorted(glob.glob(os.path.join(self.args.mail, "*.eml")), reverse=True):
+                if os.path.getmtime(path) < since:
+                    continue
+                with open(path, "rb") as f:
+                    message = email.message_from_binary_file(f, policy=email.policy.default)
+                body = message.get_body(preferencelist=("plain",)).get_content()
+                found = re.search(re.escape(self.portal) + r"/auth/[A-Za-z0-9_-]+", body)
+                if found:
+                    return found.group(0)
+            time.sleep(0.2)
+        return None
+
+    def client(self):
+        driver = self.browser(phone=True)
+        try:
+            driver.get(self.portal)
+            self.expect(driver, "Send Login Link")
+            self.shot(driver, "portal-login")
+            asked_at = time.time() - 1
+            driver.find_element(By.ID, "email").send_keys(self.args.client_email)
+            self.press(driver, "Send Login Link")
+            self.expect(driver, "Check your email")
+            self.shot(driver, "check-your-email")
+
+            link = self.login_link(asked_at)
+            if not link:
+                self.fail(driver, "no login email in %s" % self.args.mail)
+            driver.get(link)
+            self.expect(driver, "Continue to your portal")
+            self.shot(driver, "continue-to-portal")
+            self.press(driver, "Continue to your portal")
+            self.expect(driver, "Hello, Cece Cunningham", "Spring clean-up and mulch")
+            self.shot(driver, "portal-home")
+
+            self.follow(driver, driver.find_element(By.LINK_TEXT, "Spring clean-up and mulch"))
+            self.expect(driver, "Spring clean-up and mulch", "Optional")
+            self.shot(driver, "proposal")
+            total_before = driver.find_element(By.CSS_SELECTOR, "table.totals").text
+            driver.find_element(By.CSS_SELECTOR, "input[name='optional[]']").click()
+            self.press(driver, "Update total")
+            if not driver.find_element(By.CSS_SELECTOR, "input[name='optional[]']").is_selected():
+                self.fail(driver, "the optional item is not ticked after Update total")
+            if driver.find_element(By.CSS_SELECTOR, "table.totals").text == total_before:
+                self.fail(driver, "the total did not change with the optional item: %s" % total_before)
+            driver.find_element(By.ID, "signature").send_keys("Cece Cunningham")
+            driver.find_element(By.CSS_SELECTOR, "input[name='consent']").click()
+            self.shot(driver, "proposal-accept")
+            self.press(driver, "Accept proposal")
+            self.expect(driver, "Accepted")
+            self.shot(driver, "proposal-accepted")
+
+            driver.get(self.portal)
+            self.pay_an_invoice(driver)
+
+            driver.get(self.portal)
+            self.press(driver, "Log out")
+            self.expect(driver, "Send Login Link")
+            self.shot(driver, "logged-out")
+            driver.get(self.portal)
+            self.expect(driver, "Send Login Link")
+
+            self.lead_form(driver)
+        finally:
+            driver.quit()
+
+    def pay_an_invoice(self, driver):
+        invoices = [a.get_attribute("href") for a in driver.find_elements(By.PARTIAL_LINK_TEXT, "Invoice ")]
+        for url in invoices:
+            driver.get(url)
+            if driver.find_elements(By.LINK_TEXT, "Pay Now"):
+                break
+        else:
+            self.fail(driver, "no invoice with Pay Now among %s" % invoices)
+        self.shot(driver, "invoice")
+        self.press(driver, "Pay Now")
+        self.expect(driver, "Pay invoice")
+        driver.find_element(By.ID, "name").send_keys("Cece Cunningham")
+        driver.find_element(By.ID, "number").send_keys("4242 4242 4242 4242")
+        driver.find_element(By.ID, "expiry").send_keys("12/30")
+        driver.find_element(By.ID, "cvc").send_keys("123")
+        self.shot(driver, "pay")
+        self.follow(driver, driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(), 'Pay ')]"))
+        self.expect(driver, "Payment receipt", "Your payment was received")
+        self.shot(driver, "receipt")
+
+    def lead_form(self, driver):
+        driver.get(self.portal + "?leadform=true")
+        self.expect(driver, "Request service")
+        driver.find_element(By.ID, "name").send_keys(self.args.lead_name)
+        driver.find_element(By.ID, "email").send_keys("jordan.walker@example.org")
+        driver.find_element(By.ID, "phone").send_keys("(217) 555-0199")
+        driver.find_element(By.ID, "serviceAddress").send_keys("77 Birch Lane, Springfield, IL 62704")
+        driver.find_element(By.CSS_SELECTOR, "input[name='services[]']").click()
+        driver.find_element(By.ID, "description").send_keys("Two oaks overhang the garage; please quote trimming.")
+        self.shot(driver, "lead-form")
+        self.press(driver, "Send request")
+        self.expect(driver, "Thank you, your request is on its way")
+        self.shot(driver, "lead-sent")
+
+    # --- staff, on a desktop --------------------------------------------------------------------------------------
+
+    def staff(self):
+        driver = self.browser(phone=False)
+        try:
+            driver.get(self.base + "/admin")
+            driver.find_element(By.ID, "email").send_keys(self.args.admin_email)
+            driver.find_element(By.ID, "password").send_keys(self.args.admin_password)
+            self.press(driver, "Log in")
+            driver.get(self.base + "/admin/leads")
+            self.expect(driver, self.args.lead_name)
+            row = driver.find_element(By.XPATH, "//tr[.//a[normalize-space()='%s']]" % self.args.lead_name)
+            if "Portal Lead" not in row.text or "✓" not in row.text:
+                self.fail(driver, "the lead's row lacks the Portal Lead tag or the check mark: %r" % row.text)
+            tag = row.find_element(By.CSS_SELECTOR, ".tag.portal-lead")
+            if not self.is_green(tag):
+                self.fail(driver, "the Portal Lead tag is not green: %s" % tag.value_of_css_property("background-color"))
+            self.shot(driver, "backoffice-leads", phone_page=False)
+
+            self.follow(driver, row.find_element(By.LINK_TEXT, self.args.lead_name))
+            self.expect(driver, self.args.lead_name, "Add New Customer")
+            self.shot(driver, "backoffice-lead", phone_page=False)
+            self.press(driver, "Add New Customer")
+            self.expect(driver, "Attached to %s" % self.args.lead_name, "Update & Close")
+            self.shot(driver, "backoffice-lead-customer", phone_page=False)
+            self.press(driver, "Update & Close")
+            self.expect(driver, "Leads")
+            self.shot(driver, "backoffice-closed", phone_page=False)
+        finally:
+            driver.quit()
+
+    @staticmethod
+    def is_green(element):
+        """Whether the element's background (or, if that is clear, its text) is mostly green."""
+        for prop in ("background-color", "color"):
+            numbers = [int(n) for n in re.findall(r"\d+", element.value_of_css_property(prop))[:3]]
+            if len(numbers) == 3 and numbers != [0, 0, 0]:
+                red, green, blue = numbers
+                if green > red and green > blue:
+                    return True
+        return False
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--mail", required=True, help="the log mailer's folder")
+    parser.add_argument("--screens", required=True)
+    parser.add_argument("--admin-email", required=True)
+    parser.add_argument("--admin-password", required=True)
+    parser.add_argument("--client-email", default="cece@example.com")
+    parser.add_argument("--lead-name", default="Jordan Walker")
+    args = parser.parse_args()
+    walk = Walk(args)
+    print("Client on a %dx%d phone, JavaScript off:" % PHONE)
+    walk.client()
+    print("Staff on a desktop:")
+    walk.staff()
+    print("Browser walk passed; screens in %s" % args.screens)
+
+
+if __name__ == "__main__":
+    main()
