@@ -94,4 +94,25 @@ extension ExecutableTests {
         try await storage.close()
         fixture.remove()
     }
+
+    @Test("portal seed fills an empty store with the load benchmark's company, each client with the same share; never a used store")
+    func seed() async throws {
+        let fixture = try AppFixture()
+        let config = try fixture.isolatedConfig(port: 0)
+        let seeded = try run(["seed", "--customers", "20", "--invoices", "200", "--proposals", "40", "--config", config])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        let storage = try SQLiteStorage(path: fixture.folder.appendingPathComponent("portal.sqlite").path)
+        let dump = try await storage.exportDump()
+        #expect(dump.accounts.map(\.portalKey) == ["bench"])
+        #expect(dump.customers.count == 20 && dump.invoices.count == 200 && dump.proposals.count == 40 && dump.jobs.count == 40)
+        let perCustomer = Dictionary(grouping: dump.invoices, by: \.customerID).mapValues(\.count)
+        #expect(Set(perCustomer.values) == [10])
+        #expect(try await storage.customers.find(email: "client7@example.com", in: "bench").map(\.id) == ["customer-7"])
+        try await storage.close()
+
+        let again = try run(["seed", "--config", config])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("not empty"))
+        fixture.remove()
+    }
 }

@@ -1,29 +1,37 @@
 import Foundation
 import PortalKernel
 
-/// A synthetic company of a given size for the storage benchmark: one account, one customer per ten invoices,
-/// each customer with a job and a sent proposal; a third of the invoices paid.
+/// A synthetic company for the benchmarks: one account; customers; proposals (each with its own job, sent, spread
+/// over the customers in turn); invoices spread over the customers in turn, a third of them paid.
 enum BenchmarkData {
     static let accountID: Account.ID = "bench"
 
+    /// The storage benchmark's shape: one customer per ten invoices, one proposal per customer.
     static func dump(invoices count: Int, now: Date) -> StorageDump {
-        let customerCount = max(1, count / 10)
+        let customers = max(1, count / 10)
+        return dump(customers: customers, invoices: count, proposals: customers, now: now)
+    }
+
+    /// `customers` customers (`client<i>@example.com`), `proposals` proposals and `invoices` invoices; customer `i`
+    /// holds invoices `i`, `i + customers`, … so every customer has about the same number whatever the size.
+    static func dump(customers customerCount: Int, invoices count: Int, proposals proposalCount: Int, now: Date) -> StorageDump {
         let account = Account(
             id: accountID, name: "Benchmark Landscaping", portalKey: "bench", branding: Branding(displayName: "Bench"),
             createdAt: now)
         let today = account.today(at: now)
         var dump = StorageDump(accounts: [account])
-        for index in 0..<customerCount {
-            let customer = Customer(
-                id: customerID(index), accountID: accountID, displayName: "Customer \(index)", emails: [email(index)])
+        dump.customers = (0..<customerCount).map { index in
+            Customer(id: customerID(index), accountID: accountID, displayName: "Customer \(index)", emails: [email(index)])
+        }
+        for index in 0..<proposalCount {
+            let customer = customerID(index % customerCount)
             let job = Job(
-                id: Job.ID(rawValue: "job-\(index)"), accountID: accountID, customerID: customer.id, title: "Maintenance",
+                id: Job.ID(rawValue: "job-\(index)"), accountID: accountID, customerID: customer, title: "Maintenance",
                 createdStage: .proposal, createdAt: now)
-            dump.customers.append(customer)
             dump.jobs.append(job)
             dump.proposals.append(
                 Proposal(
-                    id: Proposal.ID(rawValue: "proposal-\(index)"), accountID: accountID, jobID: job.id, customerID: customer.id,
+                    id: Proposal.ID(rawValue: "proposal-\(index)"), accountID: accountID, jobID: job.id, customerID: customer,
                     title: "Season", lineItems: [LineItem(description: "Mowing", quantity: 26, unitPrice: Money(cents: 4_500))],
                     status: .sent, sentAt: now, expiresOn: today.adding(days: 30), createdAt: now))
         }

@@ -10,7 +10,7 @@ public struct PortalCommand: ParsableCommand {
         abstract: "Client Portal: a self-hosted customer portal for field-service companies.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, AccountCommand.self, StaffCommand.self, TokenCommand.self, ConfigCheckCommand.self,
-            ExportCommand.self, ImportCommand.self, BenchCommand.self,
+            ExportCommand.self, ImportCommand.self, BenchCommand.self, SeedCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 
