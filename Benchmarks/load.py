@@ -165,14 +165,17 @@ def wrk(args, url, headers=(), script=None):
         command += ["-s", script]
     output = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout
     def seconds(text):
-        number, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-        return float(number) * {"us": 1e-6, "ms": 1e-3, "s": 1}[unit]
+        found = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+        if not found:
+            sys.exit("wrk printed a latency of %r:\n%s" % (text, output))
+        number, unit = found.groups()
+        return float(number) * {"us": 1e-6, "ms": 1e-3, "s": 1, "m": 60}[unit]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": seconds(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99": seconds(re.search(r"99%\s+(\S+)", output).group(1)),
+        "p50": seconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        "p99": seconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "bad": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1) if socket_errors else "",

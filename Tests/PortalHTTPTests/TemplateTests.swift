@@ -10,6 +10,32 @@ struct TemplateTests {
     static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources/PortalHTTP/Resources")
 
+    /// A model of the shapes the pages use: nested structs, arrays of structs, optionals, booleans, numbers.
+    struct Model {
+        struct Line { var name: String; var note: String?; var optional: Bool }
+        var title: String
+        var note: String?
+        var count: Int
+        var lines: [Line]
+        var empty: [Line]
+        var inner: Line?
+    }
+
+    @Test("A model reflected once renders exactly as swift-mustache renders the struct itself")
+    func reflectedViewRendersAsTheStruct() throws {
+        let template = try MustacheTemplate(string: """
+            {{title}}/{{count}}|{{#lines}}[{{name}}:{{note}}{{#optional}} opt{{/optional}}]{{/lines}}|\
+            {{^empty}}none{{/empty}}|{{#inner}}{{name}}{{/inner}}|{{^note}}no note{{/note}}|{{#lines}}{{title}}{{/lines}}
+            """)
+        let model = Model(
+            title: "T <b>", note: nil, count: 3,
+            lines: [.init(name: "a", note: "x", optional: true), .init(name: "b", note: nil, optional: false)], empty: [],
+            inner: .init(name: "i", note: nil, optional: false))
+        let expected = template.render(model)
+        #expect(expected == "T &lt;b&gt;/3|[a:x opt][b:]|none|i|no note|T &lt;b&gt;T &lt;b&gt;")
+        #expect(template.render(try #require(ReflectedView.of(model))) == expected)
+    }
+
     @Test("Every template file is registered under its name and parses")
     func everyTemplateRegistered() throws {
         for (folder, registered) in [("pages", PortalTemplates.pages), ("emails", PortalTemplates.emails)] {

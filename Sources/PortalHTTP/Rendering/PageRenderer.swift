@@ -11,7 +11,7 @@ struct PageRenderer: Sendable {
 
     /// The page `template` over `model`, as `text/html`.
     func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let html = library.render(model, withTemplate: template) ?? "Template \(template) is missing."
+        let html = library.render(ReflectedView.of(model) ?? model, withTemplate: template) ?? "Template \(template) is missing."
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
