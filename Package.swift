@@ -42,14 +42,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
-        // The domain, its rules and the plugin seam. No I/O: Foundation, Crypto, and the Logging and CoreMetrics APIs
-        // (the backends are chosen at start-up).
+        // The domain, its rules and the plugin seam. No I/O: Foundation, Crypto and Logging only.
         .target(
             name: "PortalKernel",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         // The bundled HTTP front on Hummingbird 2.

@@ -14,11 +14,13 @@ public struct PortalServices: Sendable {
     /// The externally visible base of every link the portal emails or shows (`https://portal.example.com`).
     public var publicBaseURL: String
     public var logger: Logger
+    /// Where the kernel's counts go (login links, outbox attempts); records nothing unless the executable sets one.
+    public var meter: any PortalMeter
 
     public init(
         storage: any PortalStorage, mailer: any Mailer, leadRouter: any LeadRouter,
         paymentGateway: any PaymentGateway, webhookSender: any WebhookSender, clock: any PortalClock,
-        publicBaseURL: String, logger: Logger
+        publicBaseURL: String, logger: Logger, meter: any PortalMeter = SilentMeter()
     ) {
         self.storage = storage
         self.mailer = mailer
@@ -28,5 +30,6 @@ public struct PortalServices: Sendable {
         self.clock = clock
         self.publicBaseURL = publicBaseURL
         self.logger = logger
+        self.meter = meter
     }
 }

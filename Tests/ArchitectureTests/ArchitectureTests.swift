@@ -3,8 +3,8 @@ import Testing
 
 /// The arrows of the architecture, checked on the source files themselves so a stray import fails CI.
 ///
-/// - The kernel imports only Foundation, Crypto and the Logging and CoreMetrics APIs (and the standard library's own
-///   modules), and does no I/O: no files, sockets, processes, SQL or HTTP.
+/// - The kernel imports only Foundation, Crypto and Logging (and the standard library's own modules), and does no
+///   I/O: no files, sockets, processes, SQL or HTTP.
 /// - Plugin targets are imported only by the stock executable (`Sources/portal`) and by tests.
 /// - Plugins depend on the kernel only: never on the HTTP front, the app or each other.
 @Suite("Architecture")
@@ -49,11 +49,9 @@ struct ArchitectureTests {
         #expect(Self.imports(in: text) == ["Foundation", "GRDB", "NIO", "Hummingbird"])
     }
 
-    @Test("The kernel imports only Foundation, Crypto, Logging and CoreMetrics")
+    @Test("The kernel imports only Foundation, Crypto and Logging")
     func kernelImports() throws {
-        let allowed: Set = [
-            "Foundation", "FoundationEssentials", "Crypto", "Logging", "CoreMetrics", "Dispatch", "Synchronization",
-        ]
+        let allowed: Set = ["Foundation", "FoundationEssentials", "Crypto", "Logging", "Dispatch", "Synchronization"]
         let files = try Self.swiftFiles(under: "Sources/PortalKernel")
         #expect(!files.isEmpty)
         for file in files {

@@ -10,7 +10,10 @@ public struct PortalServer: Sendable {
     public let services: PortalServices
     public let settings: PortalSettings
 
+    /// With `metrics.enabled`, the kernel's counts go to the process's swift-metrics backend, behind `/metrics`.
     public init(services: PortalServices, settings: PortalSettings) {
+        var services = services
+        if settings.metricsEnabled { services.meter = SwiftMetricsMeter() }
         self.services = services
         self.settings = settings
     }
@@ -33,7 +36,7 @@ public struct PortalServer: Sendable {
     public func makeOutboxWorker() -> OutboxWorker {
         let delivery = OutboxDelivery(
             storage: services.storage, mailer: services.mailer, webhooks: services.webhookSender, clock: services.clock,
-            policy: settings.outbox.retryPolicy, logger: services.logger)
+            policy: settings.outbox.retryPolicy, logger: services.logger, meter: services.meter)
         return OutboxWorker(delivery: delivery, settings: settings.outbox, logger: services.logger)
     }
 

@@ -30,12 +30,13 @@ public struct OutboxDelivery: Sendable {
     let clock: any PortalClock
     let policy: RetryPolicy
     let logger: Logger
+    let meter: any PortalMeter
     /// A number in 0…1 for the retry jitter (random in production, fixed in tests).
     let jitter: @Sendable () -> Double
 
     public init(
         storage: any PortalStorage, mailer: any Mailer, webhooks: any WebhookSender, clock: any PortalClock, policy: RetryPolicy,
-        logger: Logger,
+        logger: Logger, meter: any PortalMeter = SilentMeter(),
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
     ) {
         self.storage = storage
@@ -44,6 +45,7 @@ public struct OutboxDelivery: Sendable {
         self.clock = clock
         self.policy = policy
         self.logger = logger
+        self.meter = meter
         self.jitter = jitter
     }
 
@@ -55,13 +57,13 @@ public struct OutboxDelivery: Sendable {
     public func deliverDue(limit: Int) async throws -> Round {
         var round = Round()
         for message in try await claimDue(limit: limit) {
-            let outcome: String
-            switch try await deliver(message).status {
-            case .delivered: (round.delivered, outcome) = (round.delivered + 1, "delivered")
-            case .retrying, .queued: (round.retrying, outcome) = (round.retrying + 1, "retrying")
-            case .failed: (round.failed, outcome) = (round.failed + 1, "failed")
+            let status = try await deliver(message).status
+            switch status {
+            case .delivered: round.delivered += 1
+            case .retrying, .queued: round.retrying += 1
+            case .failed: round.failed += 1
             }
-            PortalMetrics.count(PortalMetrics.outboxAttempts, dimensions: [("outcome", outcome)])
+            meter.record(.outboxAttempt(status))
         }
         return round
     }

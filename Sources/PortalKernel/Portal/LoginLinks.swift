@@ -59,7 +59,7 @@ public struct LoginLinks: Sendable {
                     accountID: account.id, email: message, about: RecordReference(kind: .loginLink, id: record.id.rawValue),
                     nextAttemptAt: now, createdAt: now))
         }
-        PortalMetrics.count(PortalMetrics.loginLinksIssued)
+        services.meter.record(.loginLinkIssued)
         return .accepted
     }
 
@@ -79,7 +79,7 @@ public struct LoginLinks: Sendable {
         guard let customer = customers.min(by: { ($0.displayName, $0.id) < ($1.displayName, $1.id) }) else { return nil }
         let sessions = ClientSessions(services: services, policy: policy)
         let started = try await sessions.start(email: used.email, customer: customer, account: account, origin: origin)
-        PortalMetrics.count(PortalMetrics.loginLinksUsed)
+        services.meter.record(.loginLinkUsed)
         return started
     }
 }

@@ -1,20 +1,22 @@
-import CoreMetrics
+/// What the kernel counts for an operator's dashboard. The kernel only says what happened; the executable's meter
+/// records it (`portal serve` turns each event into a swift-metrics counter behind `/metrics`), and the default
+/// records nothing, so the kernel stays free of any metrics library.
+public protocol PortalMeter: Sendable {
+    func record(_ event: PortalMeterEvent)
+}
 
-/// The portal's own counters, recorded through swift-metrics: whichever backend the executable bootstrapped at
-/// start-up (Prometheus for `/metrics`) receives them, and none is a no-op.
-///
-/// Each handle is looked up when it is used, not kept: a handle made before the bootstrap would stay a no-op.
-public enum PortalMetrics {
-    /// Login links emailed to a customer's address (not requests for unknown addresses, which send nothing).
-    public static let loginLinksIssued = "portal_login_links_issued_total"
-    /// Login links used to start a portal session.
-    public static let loginLinksUsed = "portal_login_links_used_total"
-    /// Delivery attempts of outbox messages, by `outcome`: `delivered`, `retrying` or `failed` (for good).
-    public static let outboxAttempts = "portal_outbox_attempts_total"
+/// An event worth a counter.
+public enum PortalMeterEvent: Hashable, Sendable {
+    /// A login link was emailed to a customer's address (a request for an unknown address sends none).
+    case loginLinkIssued
+    /// A login link started a portal session.
+    case loginLinkUsed
+    /// An outbox message was tried, and is now `delivered`, `retrying` or `failed` (for good).
+    case outboxAttempt(OutboxMessage.Status)
+}
 
-    /// Adds `amount` to the counter `name`.
-    public static func count(_ name: String, by amount: Int = 1, dimensions: [(String, String)] = []) {
-        guard amount > 0 else { return }
-        CoreMetrics.Counter(label: name, dimensions: dimensions).increment(by: amount)
-    }
+/// The meter that records nothing: the default where no metrics backend is set up (tests, tools).
+public struct SilentMeter: PortalMeter {
+    public init() {}
+    public func record(_ event: PortalMeterEvent) {}
 }
