@@ -62,6 +62,20 @@ struct ConfigurationTests {
         fixture.remove()
     }
 
+    @Test("Metrics are on and open by default; the token comes from the environment; a short token stops start-up")
+    func metricsSettings() async throws {
+        let fixture = try AppFixture()
+        let empty = try await fixture.bootstrap(try fixture.configFile("{}")).settings
+        #expect(empty.metricsEnabled && empty.metricsToken == nil)
+        let path = try fixture.configFile(#"{"metrics": {"enabled": false}}"#, name: "off.json")
+        let off = try await fixture.bootstrap(path, environment: ["PORTAL_METRICS_TOKEN": "0123456789abcdef"]).settings
+        #expect(!off.metricsEnabled && off.metricsToken == "0123456789abcdef")
+        await #expect { try await fixture.bootstrap(path, environment: ["PORTAL_METRICS_TOKEN": "short"]) } throws: { error in
+            "\(error)".contains("metrics.token") && !"\(error)".contains("short")
+        }
+        fixture.remove()
+    }
+
     @Test("The shipped Configuration/portal.json is the embedded default")
     func shippedFile() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

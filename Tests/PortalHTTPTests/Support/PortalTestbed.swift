@@ -27,7 +27,7 @@ final class PortalTestbed: Sendable {
 
     init(
         settings: AccountSettings? = nil, publicBaseURL: String = PortalTestbed.base, leadRouter: any LeadRouter = SettingsLeadRouter(),
-        now: Date = PortalTestbed.now
+        now: Date = PortalTestbed.now, meter: any PortalMeter = SilentMeter()
     ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -41,14 +41,16 @@ final class PortalTestbed: Sendable {
         services = PortalServices(
             storage: storage,
             mailer: LogMailer(folder: mail.url, defaultFrom: .init(address: "portal@portal.test"), logger: logger, clock: clock),
-            leadRouter: leadRouter, paymentGateway: gateway, webhookSender: HTTPWebhookSender(timeoutSeconds: 5), clock: clock, publicBaseURL: publicBaseURL, logger: logger)
+            leadRouter: leadRouter, paymentGateway: gateway, webhookSender: HTTPWebhookSender(timeoutSeconds: 5), clock: clock, publicBaseURL: publicBaseURL, logger: logger,
+            meter: meter)
         try await Seed(now: now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword)).write(into: storage)
     }
 
     /// Runs `body` against the portal's router (no sockets).
-    func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let router = try PortalRouter.build(
-            services: services, options: PortalHTTPOptions(trustForwardedFor: true))
+    func run(
+        options: PortalHTTPOptions = PortalHTTPOptions(trustForwardedFor: true), _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let router = try PortalRouter.build(services: services, options: options)
         let app = Application(router: router, logger: services.logger)
         try await app.test(.router, body)
     }
@@ -57,7 +59,7 @@ final class PortalTestbed: Sendable {
     func deliverMail() async throws {
         let delivery = OutboxDelivery(
             storage: services.storage, mailer: services.mailer, webhooks: services.webhookSender, clock: clock, policy: RetryPolicy(),
-            logger: services.logger, jitter: { 0 })
+            logger: services.logger, meter: services.meter, jitter: { 0 })
         _ = try await delivery.deliverDue(limit: 1_000)
     }
 
