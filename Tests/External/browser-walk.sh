@@ -20,7 +20,7 @@ admin_email="$(awk '{print $3}' <<< "$admin_line")"
 admin_password="$(awk '{print $5}' <<< "$admin_line")"
 
 python3 Tests/External/browser_walk.py --base "$base" --mail "$work/mail" --screens "$screens" \
-    --admin-email "$admin_email" --admin-password "$admin_password"
+    --admin-email="$admin_email" --admin-password="$admin_password"  # "=": a password may start with "-"
 if [ "${1:-}" = "--readme" ]; then
     mkdir -p Docs/Screens
     cp "$screens"/*-portal-home.png Docs/Screens/portal-home.png
