@@ -13,9 +13,6 @@ that its cost does not grow with the account.
 Prints figures; asserts nothing. Needs wrk (apt-get install wrk).
 """
 import argparse
-import email
-import email.policy
-import glob
 import http.cookiejar
 import json
 import os
@@ -30,6 +27,8 @@ import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "Tests", "External"))
+from login_mail import login_link  # noqa: E402  (the walk's reader of login emails)
 CLIENT = "client0@example.com"
 
 
@@ -99,18 +98,8 @@ class Portal:
         opener, jar, csrf = self.browse(portal + "/login")
         asked = time.time() - 1
         opener.open(portal + "/login", urllib.parse.urlencode({"csrf": csrf, "email": CLIENT}).encode())
-        link = None
-        for _ in range(200):
-            for path in glob.glob(os.path.join(self.folder, "mail", "*.eml")):
-                if os.path.getmtime(path) >= asked:
-                    with open(path, "rb") as f:
-                        body = email.message_from_binary_file(f, policy=email.policy.default).get_body(
-                            preferencelist=("plain",)).get_content()
-                    found = re.search(re.escape(portal) + r"/auth/[A-Za-z0-9_-]+", body)
-                    link = found and found.group(0)
-            if link:
-                break
-            time.sleep(0.1)
+        link = login_link(os.path.join(self.folder, "mail"), portal, asked)
+        assert link, "no login email arrived"
         opener.open(link, urllib.parse.urlencode({"csrf": csrf}).encode())
         home = opener.open(portal).read().decode()
         assert "Hello, Customer 0" in home, "the benchmark client is not logged in"

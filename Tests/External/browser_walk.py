@@ -12,9 +12,6 @@ Every step asserts what the page shows; on every portal page nothing may be wide
 Run through Tests/External/browser-walk.sh, which starts the portal.
 """
 import argparse
-import email
-import email.policy
-import glob
 import os
 import re
 import sys
@@ -25,6 +22,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
+
+from login_mail import login_link
 
 PHONE = (390, 844)
 
@@ -114,22 +113,6 @@ class Walk:
 
     # --- the client, on a phone -----------------------------------------------------------------------------------
 
-    def login_link(self, since):
-        """The link in the newest login email the log mailer wrote after `since`."""
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            for path in sorted(glob.glob(os.path.join(self.args.mail, "*.eml")), reverse=True):
-                if os.path.getmtime(path) < since:
-                    continue
-                with open(path, "rb") as f:
-                    message = email.message_from_binary_file(f, policy=email.policy.default)
-                body = message.get_body(preferencelist=("plain",)).get_content()
-                found = re.search(re.escape(self.portal) + r"/auth/[A-Za-z0-9_-]+", body)
-                if found:
-                    return found.group(0)
-            time.sleep(0.2)
-        return None
-
     def client(self):
         driver = self.browser(phone=True)
         try:
@@ -142,7 +125,7 @@ class Walk:
             self.expect(driver, "Check your email")
             self.shot(driver, "check-your-email")
 
-            link = self.login_link(asked_at)
+            link = login_link(self.args.mail, self.portal, asked_at)
             if not link:
                 self.fail(driver, "no login email in %s" % self.args.mail)
             driver.get(link)
