@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The domain, its rules and the plugin seam. No I/O: Foundation, Crypto and Logging only.
@@ -169,7 +170,10 @@ let package = Package(
             dependencies: ["JSONStorage", "PortalKernel", .product(name: "Logging", package: "swift-log")],
             path: "Tests/JSONCrashWriter"
         ),
-        .testTarget(name: "PortalKernelTests", dependencies: ["PortalKernel"]),
+        .testTarget(
+            name: "PortalKernelTests",
+            dependencies: ["PortalKernel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "SQLiteStorageTests",
             dependencies: ["SQLiteStorage", "PortalKernel", .product(name: "GRDB", package: "GRDB.swift")]
@@ -187,6 +191,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
