@@ -76,7 +76,7 @@ public final class SandboxPayments: PaymentGateway {
                         description: request.description))
                 logger.info(
                     "Sandbox charge approved",
-                    metadata: ["reference": "\(reference)", "amount": "\(request.amount)", "for": "\(request.description)"])
+                    metadata: ["reference": "\(reference)", "amount": "\(request.amount.formatted(currencyCode: request.currencyCode))", "for": "\(request.description)"])
             }
             return result
         }

@@ -42,7 +42,7 @@ struct CustomersController: Sendable {
                     let job = try await env.services.storage.jobs.find(Job.ID(rawValue: form.jobId ?? ""), in: staff.account.id)
                     guard let job, job.customerID == customer.id else { throw DeskRefusal.notFound("Choose one of this customer's jobs.") }
                     let proposal = try await env.proposalDesk.create(
-                        for: job.id, title: form.title ?? "", lines: try form.lineInputs(), taxRateBasisPoints: try form.taxBasisPoints(),
+                        for: job.id, title: form.title ?? "", lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(),
                         in: staff.account)
                     return visit.redirect(to: "/admin/proposals/\(proposal.id)")
                 } catch let refusal as DeskRefusal {
@@ -57,7 +57,7 @@ struct CustomersController: Sendable {
                     let number = (form.title ?? "").trimmingCharacters(in: .whitespaces)
                     let invoice = try await env.invoiceDesk.create(
                         for: customer.id, job: nil, number: number.isEmpty ? nil : number, invoiceDate: nil, dueDate: nil,
-                        lines: try form.lineInputs(), taxRateBasisPoints: try form.taxBasisPoints(), in: staff.account)
+                        lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(), in: staff.account)
                     return visit.redirect(to: "/admin/invoices/\(invoice.id)")
                 } catch let refusal as DeskRefusal {
                     return try await page(visit, staff: staff, customer: customer, error: refusal.description, status: .unprocessableContent)

@@ -20,9 +20,10 @@ struct DocumentForm: PortalForm {
     var lines: [String: Row]?
     var taxPercent: String?
 
-    /// The rows that were filled in, as lines; a row that cannot be read is an error naming it. Rows are named
-    /// `lines[r1][…]`, `lines[r2][…]`: the form decoder takes maps of maps, not arrays of maps.
-    func lineInputs() throws -> [LineInput] {
+    /// The rows that were filled in, as lines with unit prices read in `currency` (SPEC M1); a row that cannot be
+    /// read is an error naming it. Rows are named `lines[r1][…]`, `lines[r2][…]`: the form decoder takes maps of maps,
+    /// not arrays of maps.
+    func lineInputs(in currency: Currency) throws -> [LineInput] {
         let rows = (lines ?? [:]).compactMap { key, row in Int(key.dropFirst()).map { ($0, row) } }.sorted { $0.0 < $1.0 }
         return try rows.compactMap { index, row in
             let description = (row.description ?? "").trimmingCharacters(in: .whitespaces)
@@ -31,8 +32,11 @@ struct DocumentForm: PortalForm {
             guard let quantity = Decimal(string: (row.quantity ?? "1").trimmingCharacters(in: .whitespaces)), quantity > 0 else {
                 throw DeskRefusal.invalid("Line \(index): enter a quantity such as 1 or 2.5.")
             }
-            guard let unitPrice = Formatting.parseAmount(price) else {
-                throw DeskRefusal.invalid("Line \(index): enter a unit price such as 45.00.")
+            let unitPrice: Money
+            do throws(AmountEntryError) {
+                unitPrice = try AmountEntry.parse(price, in: currency)
+            } catch {
+                throw DeskRefusal.invalid("Line \(index): \(error.description)")
             }
             return LineInput(description: description, quantity: quantity, unitPrice: unitPrice.cents, optional: row.optional == "yes")
         }

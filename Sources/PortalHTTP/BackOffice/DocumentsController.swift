@@ -59,7 +59,7 @@ struct DocumentsController: Sendable {
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await acting(visit, staff, proposal, done: "saved") {
                     try await env.proposalDesk.revise(
-                        proposal.id, title: form.title ?? "", lines: try form.lineInputs(), taxRateBasisPoints: try form.taxBasisPoints(),
+                        proposal.id, title: form.title ?? "", lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(),
                         in: staff.account, by: staff.user.id
                     ).id
                 }
@@ -116,7 +116,7 @@ struct DocumentsController: Sendable {
         let timeline = try await Timeline.of(.proposal(proposal.id), in: account, store: store)
         let editable = proposal.status != .accepted && proposal.status != .superseded
         let rows = proposal.lineItems.map { item -> [String: Any] in
-            ["description": item.description, "quantity": format.quantity(item.quantity), "unitPrice": item.unitPrice.description, "optional": item.isOptional]
+            ["description": item.description, "quantity": format.quantity(item.quantity), "unitPrice": format.amountField(item.unitPrice), "optional": item.isOptional]
         }
         let emptyRows = (rows.count..<max(rows.count + 2, DocumentForm.rowCount)).map { _ in [String: Any]() }
         let model: [String: Any] = [

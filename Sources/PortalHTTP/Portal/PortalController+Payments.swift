@@ -47,7 +47,7 @@ extension PortalController {
                  error: String? = nil, amountError: String? = nil, cardError: String? = nil) -> Response {
         let format = visit.format
         let settings = visit.account.settings
-        let amount = typed.amount.flatMap(Formatting.parseAmount) ?? invoice.balance
+        let amount = typed.amount.flatMap { try? format.parseAmount($0) } ?? invoice.balance
         let quote = InvoicePayments.Quote(amount: min(max(amount, .zero), invoice.balance), settings: settings)
         var page = PayPage(
             chrome: visit.chrome("Pay invoice \(invoice.number)"), number: invoice.number,
@@ -55,7 +55,7 @@ extension PortalController {
             balance: format.money(invoice.balance),
             serviceFee: settings.serviceFeeBasisPoints > 0 ? format.money(quote.serviceFee) : nil,
             feeRate: format.percent(basisPoints: settings.serviceFeeBasisPoints), charge: format.money(quote.charge),
-            allowsPartial: settings.allowsPartialPayments, amount: typed.amount ?? invoice.balance.description,
+            allowsPartial: settings.allowsPartialPayments, amount: typed.amount ?? format.amountField(invoice.balance),
             idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
             sandbox: env.services.paymentGateway.driverName == "sandbox")
         (page.error, page.amountError, page.cardError) = (error, amountError, cardError)
@@ -67,10 +67,11 @@ extension PortalController {
         try await paying(request, context) { visit, client, invoice in
             let form = try await visit.form(PayForm.self, context: context)
             let key = form.idempotencyKey ?? ""
-            let amount = visit.account.settings.allowsPartialPayments ? form.amount.flatMap(Formatting.parseAmount) : invoice.balance
-            guard let amount else {
-                return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
-                               amountError: "Enter an amount such as \(invoice.balance).")
+            let amount: Money
+            do throws(AmountEntryError) {
+                amount = visit.account.settings.allowsPartialPayments ? try visit.format.parseAmount(form.amount ?? "") : invoice.balance
+            } catch {
+                return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: error.description)
             }
             guard let card = Self.card(from: form) else {
                 return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,

@@ -80,7 +80,7 @@ public struct InvoiceDesk: Sendable {
                 guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
                 guard !invoice.voided else { throw DeskRefusal.conflict("The invoice is voided.") }
                 guard amount > .zero else { throw DeskRefusal.invalid("The amount must be above zero.") }
-                guard amount <= invoice.balance else { throw DeskRefusal.invalid("The amount is more than the \(invoice.balance) due.") }
+                guard amount <= invoice.balance else { throw DeskRefusal.invalid("The amount is more than the \(invoice.balance.formatted(currencyCode: account.currencyCode)) due.") }
                 let payment = Payment(
                     accountID: account.id, invoiceID: invoice.id, amount: amount, method: method, source: .staff,
                     idempotencyKey: idempotencyKey, receivedAt: now)
@@ -93,7 +93,7 @@ public struct InvoiceDesk: Sendable {
                 try await store.auditEvents.record(
                     AuditEvent(
                         accountID: account.id, action: .paymentRecorded, about: .invoice(invoice.id),
-                        detail: "\(amount) by \(method.rawValue)\(staff.map { ", staff \($0)" } ?? "")", occurredAt: now))
+                        detail: "\(amount.formatted(currencyCode: account.currencyCode)) by \(method.rawValue)\(staff.map { ", staff \($0)" } ?? "")", occurredAt: now))
                 return (payment, invoice)
             }
         } catch StorageError.duplicate(let what) {

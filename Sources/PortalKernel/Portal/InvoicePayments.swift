@@ -44,12 +44,14 @@ public struct InvoicePayments: Sendable {
     }
 
     /// Why `amount` cannot be paid on `invoice`, or `nil` when it can: more than zero, no more than the balance,
-    /// and the whole balance unless the account allows partial payments.
-    public static func problem(paying amount: Money, on invoice: Invoice, settings: AccountSettings) -> String? {
+    /// and the whole balance unless the account allows partial payments. The balance is written in the account's
+    /// currency (SPEC M1).
+    public static func problem(paying amount: Money, on invoice: Invoice, account: Account) -> String? {
+        let due = invoice.balance.formatted(currencyCode: account.currencyCode)
         if amount <= .zero { return "Enter an amount greater than zero." }
-        if amount > invoice.balance { return "The amount is more than the \(invoice.balance) due." }
-        if !settings.allowsPartialPayments && amount != invoice.balance {
-            return "This invoice can only be paid in full (\(invoice.balance))."
+        if amount > invoice.balance { return "The amount is more than the \(due) due." }
+        if !account.settings.allowsPartialPayments && amount != invoice.balance {
+            return "This invoice can only be paid in full (\(due))."
         }
         return nil
     }
@@ -68,7 +70,7 @@ public struct InvoicePayments: Sendable {
         guard let invoice = try await store.invoices.find(invoiceID, in: account.id), invoice.customerID == customer.id
         else { return .invalid("This invoice cannot be paid here.") }
         guard invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
-        if let problem = Self.problem(paying: amount, on: invoice, settings: account.settings) { return .invalid(problem) }
+        if let problem = Self.problem(paying: amount, on: invoice, account: account) { return .invalid(problem) }
 
         // One charge per key at a time, across every server process: the gateway is not asked twice.
         let claim = Self.claim(on: idempotencyKey, in: account.id, counters: store.counters)
@@ -171,7 +173,7 @@ public struct InvoicePayments: Sendable {
                     AuditEvent(
                         accountID: account.id, action: .invoicePaid, about: .invoice(invoice.id), customerID: customer.id,
                         actorEmail: actorEmail, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
-                        detail: "Paid \(quote.amount) (\(card))", occurredAt: now))
+                        detail: "Paid \(quote.amount.formatted(currencyCode: account.currencyCode)) (\(card))", occurredAt: now))
                 return .paid(payment)
             }
         } catch StorageError.duplicate {
