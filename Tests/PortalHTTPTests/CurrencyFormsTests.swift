@@ -65,7 +65,7 @@ struct CurrencyFormsTests {
         }
     }
 
-    @Test("M1: line prices are read in the currency's digits: JPY 4,000 is 4,000 yen; 40,00 is refused naming the line")
+    @Test("M1: line prices are read in the currency's digits: JPY 4,000 is 4,000 yen; 40,00 is refused beside the line, as typed")
     func linePrices() async throws {
         try await Self.visit("JPY", as: .admin) { bed, staff in
             _ = try await staff.get("/admin/customers/\(Seed.cece)")
@@ -74,11 +74,29 @@ struct CurrencyFormsTests {
             ])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.body.contains("Line 1: JPY amounts have no decimals"))
+            // The invoice form comes back as typed, the hint beside the price; the proposal form stays empty.
+            #expect(refused.body.contains("id=\"d1-i\" name=\"lines[r1][description]\" value=\"Trim\""))
+            #expect(refused.body.contains("id=\"p1-i\" name=\"lines[r1][unitPrice]\" value=\"40,00\""))
+            #expect(refused.body.contains("value=\"40,00\" inputmode=\"decimal\">\n<p class=\"error-text\">JPY amounts have no decimals"))
+            #expect(refused.body.contains("id=\"d1-p\" name=\"lines[r1][description]\" value=\"\""))
             let created = try await staff.post("/admin/customers/\(Seed.cece)/invoices", [
                 ("lines[r1][description]", "Trim"), ("lines[r1][quantity]", "2"), ("lines[r1][unitPrice]", "4,000"),
             ])
             let invoice = try await staff.get(try #require(created.location))
             #expect(invoice.body.contains("<dd>¥8,000</dd>"))
+
+            let revise = "/admin/proposals/\(Seed.CeceProposal.open)/revise"
+            let kept = try await staff.post(revise, [
+                ("title", "Mulch"), ("lines[r1][description]", "Mulch beds"), ("lines[r1][quantity]", "3"), ("lines[r1][unitPrice]", "4.5"),
+                ("taxPercent", "8"),
+            ])
+            #expect(kept.status == .unprocessableContent)
+            #expect(kept.body.contains("value=\"4.5\" inputmode=\"decimal\">\n<p class=\"error-text\">JPY amounts are whole numbers"))
+            let revised = try await staff.post(revise, [
+                ("title", "Mulch"), ("lines[r1][description]", "Mulch beds"), ("lines[r1][quantity]", "3"), ("lines[r1][unitPrice]", "4,500"),
+                ("taxPercent", "0"),
+            ])
+            #expect(try await staff.get(try #require(revised.location)).body.contains("¥13,500"))
         }
     }
 
