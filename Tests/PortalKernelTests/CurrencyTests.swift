@@ -19,10 +19,10 @@ struct CurrencyTests {
 
     @Test("M1: unknown codes, metals and funds without a minor unit are refused; a stored one reads with 2 digits")
     func unknownCodes() {
-        for code in ["ABC", "XAU", "XXX", "", "US", "USDX"] {
+        for code in ["ABC", "XAU", "XXX", "HRK", "", "US", "USDX"] {
             #expect(Currency(code: code) == nil, "\(code)")
         }
-        #expect(Currency(storedCode: "ABC").minorUnitDigits == 2)
+        #expect(Currency(storedCode: "HRK").minorUnitDigits == 2)
         #expect(Currency(storedCode: "jpy") == Currency(code: "JPY"))
         #expect(Money(cents: 12_345).formatted(currencyCode: "ABC") == "ABC 123.45")
     }
@@ -53,5 +53,21 @@ struct CurrencyTests {
     func accountCurrency() {
         let account = Account(name: "A", portalKey: "a", currencyCode: "JPY", branding: Branding(displayName: "A"), createdAt: Fixture.now)
         #expect(account.currency.minorUnitDigits == 0)
+    }
+
+    @Test("M1: the settings save only an active currency of the ISO 4217 table, upper-cased")
+    func settingsCurrency() throws {
+        let account = Account(name: "A", portalKey: "a", branding: Branding(displayName: "A"), createdAt: Fixture.now)
+        var form = SettingsForm(account)
+        form.currency = "jpy"
+        #expect(try form.applied(to: account).get().currencyCode == "JPY")
+        for code in ["XAU", "ABC", "HRK"] {  // HRK: the kuna, withdrawn in 2023
+            form.currency = code
+            guard case .failure(let problems) = form.applied(to: account) else {
+                Issue.record("\(code) was saved")
+                continue
+            }
+            #expect(problems.messages[.currency] == "Enter a currency code such as USD.")
+        }
     }
 }
