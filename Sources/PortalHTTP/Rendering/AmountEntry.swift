@@ -33,9 +33,9 @@ enum AmountEntry {
         guard whole.count <= 14, let units = Int(whole.isEmpty ? "0" : String(whole)), let minor = Int(padded.isEmpty ? "0" : padded) else {
             throw refuse(.tooLarge)
         }
-        let cents = units * currency.minorUnitsPerMajorUnit + minor
-        guard cents <= limit else { throw refuse(.tooLarge) }
-        return Money(cents: cents)
+        let minorUnits = units * currency.minorUnitsPerMajorUnit + minor
+        guard minorUnits <= limit else { throw refuse(.tooLarge) }
+        return Money(cents: minorUnits)
     }
 
     /// Whether the text around the number is nothing, the currency's code, or a symbol such as `$`, `CA$` or `¥`
@@ -44,44 +44,5 @@ enum AmountEntry {
         let marker = text.filter { !$0.isWhitespace }
         return marker.isEmpty || marker.uppercased() == currency.code
             || (marker.contains(where: \.isCurrencySymbol) && marker.allSatisfy { $0.isCurrencySymbol || $0.isLetter })
-    }
-}
-
-/// Why a typed amount cannot be read (SPEC M1); its description is the hint shown beside the field.
-struct AmountEntryError: Error, Equatable, CustomStringConvertible {
-    enum Problem: Equatable {
-        /// Not a number at all (`abc`, `-5`, `1e5`, `5k`).
-        case notANumber
-        /// A comma as the decimal separator, or grouping that is not by threes (`12,50`, `1,0,0`, `1.234.567`).
-        case separators
-        /// More decimals than the currency has (`5.5` in JPY, `1.2345` in KWD).
-        case tooManyDecimals
-        /// More than ``AmountEntry/limit`` minor units.
-        case tooLarge
-    }
-
-    let problem: Problem
-    let currency: Currency
-
-    var description: String {
-        let code = currency.code
-        let digits = currency.minorUnitDigits
-        let scale = currency.minorUnitsPerMajorUnit
-        let example = (digits == 0 ? Money(cents: 5_000) : Money(cents: 1_250 * scale / 100)).decimalText(in: currency)
-        let thousands = Money(cents: 123_450 * scale / 100).decimalText(in: currency, grouped: true)
-        switch problem {
-        case .notANumber:
-            return "Enter an amount in \(code) such as \(example)."
-        case .separators where digits == 0:
-            return "\(code) amounts have no decimals; use a comma only between thousands, as in \(thousands)."
-        case .separators:
-            return "Use a dot for \(digits == 2 ? "cents" : "decimals"): \(example). A comma only separates thousands, as in \(thousands)."
-        case .tooManyDecimals where digits == 0:
-            return "\(code) amounts are whole numbers, such as \(example)."
-        case .tooManyDecimals:
-            return "\(code) amounts have at most \(digits) decimals, such as \(example)."
-        case .tooLarge:
-            return "Enter an amount of at most \(Money(cents: AmountEntry.limit).decimalText(in: currency, grouped: true))."
-        }
     }
 }
