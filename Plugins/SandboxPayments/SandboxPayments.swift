@@ -65,7 +65,7 @@ public final class SandboxPayments: PaymentGateway {
         }
         logger.info(
             "Sandbox charge reversed",
-            metadata: ["reference": "\(reversal.reference)", "amount": "\(reversal.amount)", "reason": "\(reversal.reason)"])
+            metadata: ["reference": "\(reversal.reference)", "amount": "\(reversal.amount.formatted(currencyCode: reversal.currencyCode))", "reason": "\(reversal.reason)"])
     }
 
     public func charge(_ request: ChargeRequest) async throws -> ChargeResult {
@@ -94,7 +94,7 @@ public final class SandboxPayments: PaymentGateway {
                         description: request.description))
                 logger.info(
                     "Sandbox charge approved",
-                    metadata: ["reference": "\(reference)", "amount": "\(request.amount)", "for": "\(request.description)"])
+                    metadata: ["reference": "\(reference)", "amount": "\(request.amount.formatted(currencyCode: request.currencyCode))", "for": "\(request.description)"])
             }
             return result
         }

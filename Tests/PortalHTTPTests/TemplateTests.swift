@@ -64,7 +64,7 @@ struct TemplateTests {
     }
 
     @Test("Money in the account's currency, dates in words, amounts parsed as people type them")
-    func formatting() {
+    func formatting() throws {
         let usd = Formatting(account: Account(name: "A", portalKey: "a", branding: Branding(displayName: "A"), createdAt: Date()))
         #expect(usd.money(Money(cents: 123_450)) == "$1,234.50")
         #expect(usd.money(Money(cents: 5)) == "$0.05")
@@ -72,12 +72,11 @@ struct TemplateTests {
         #expect(cad.money(Money(cents: 1_000)) == "CA$10.00")
         #expect(usd.date(CalendarDate(iso: "2026-03-03")!) == "March 3, 2026")
         #expect(usd.quantity(Decimal(string: "2.5")!) == "2.5")
-        #expect(Formatting.parseAmount("$1,234.50") == Money(cents: 123_450))
-        #expect(Formatting.parseAmount("80") == Money(cents: 8_000))
-        #expect(Formatting.parseAmount("80.5") == Money(cents: 8_050))
-        #expect(Formatting.parseAmount("80.505") == nil)
-        #expect(Formatting.parseAmount("-5") == nil)
-        #expect(Formatting.parseAmount("") == nil)
-        #expect(Formatting.parseAmount("1e5") == nil)
+        #expect(try usd.parseAmount("$1,234.50") == Money(cents: 123_450))
+        #expect(try usd.parseAmount("80") == Money(cents: 8_000))
+        #expect(try usd.parseAmount("80.5") == Money(cents: 8_050))
+        for refused in ["80.505", "-5", "", "1e5"] {
+            #expect(throws: AmountEntryError.self, "\(refused)") { try usd.parseAmount(refused) }
+        }
     }
 }

@@ -48,7 +48,8 @@ struct APIError: HTTPResponseError {
     }
 }
 
-/// The API's JSON: sorted keys, instants in ISO 8601 (as the dumps write them), money in cents.
+/// The API's JSON: sorted keys, instants in ISO 8601 (as the dumps write them), money in integer minor units of the
+/// account's currency (SPEC M1).
 enum APIJSON {
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try StorageJSON.encoder(pretty: false).encode(value)

@@ -1,7 +1,8 @@
 import Foundation
 import PortalKernel
 
-// What the JSON API sends and receives. Money is in cents, calendar dates are `YYYY-MM-DD`, instants ISO 8601.
+// What the JSON API sends and receives. Money is in integer minor units of the account's currency (SPEC M1), calendar
+// dates are `YYYY-MM-DD`, instants ISO 8601.
 // Field names match Docs/openapi.json.
 
 /// A list page: the records and the offset of the next page (`null` on the last).

@@ -38,29 +38,25 @@ struct CustomersController: Sendable {
         router.post("admin/customers/:id/proposals") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
-                do {
+                return try await creating(visit, staff, customer, form: form, prefix: "p") {
                     let job = try await env.services.storage.jobs.find(Job.ID(rawValue: form.jobId ?? ""), in: staff.account.id)
                     guard let job, job.customerID == customer.id else { throw DeskRefusal.notFound("Choose one of this customer's jobs.") }
                     let proposal = try await env.proposalDesk.create(
-                        for: job.id, title: form.title ?? "", lines: try form.lineInputs(), taxRateBasisPoints: try form.taxBasisPoints(),
+                        for: job.id, title: form.title ?? "", lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(),
                         in: staff.account)
-                    return visit.redirect(to: "/admin/proposals/\(proposal.id)")
-                } catch let refusal as DeskRefusal {
-                    return try await page(visit, staff: staff, customer: customer, error: refusal.description, status: .unprocessableContent)
+                    return "/admin/proposals/\(proposal.id)"
                 }
             }
         }
         router.post("admin/customers/:id/invoices") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
-                do {
+                return try await creating(visit, staff, customer, form: form, prefix: "i") {
                     let number = (form.title ?? "").trimmingCharacters(in: .whitespaces)
                     let invoice = try await env.invoiceDesk.create(
                         for: customer.id, job: nil, number: number.isEmpty ? nil : number, invoiceDate: nil, dueDate: nil,
-                        lines: try form.lineInputs(), taxRateBasisPoints: try form.taxBasisPoints(), in: staff.account)
-                    return visit.redirect(to: "/admin/invoices/\(invoice.id)")
-                } catch let refusal as DeskRefusal {
-                    return try await page(visit, staff: staff, customer: customer, error: refusal.description, status: .unprocessableContent)
+                        lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(), in: staff.account)
+                    return "/admin/invoices/\(invoice.id)"
                 }
             }
         }
@@ -73,9 +69,26 @@ struct CustomersController: Sendable {
 
     static let notices = ["invited": "The portal invitation is on its way."]
 
+    /// Runs `create` and goes to the page it returns; a refusal shows the customer's page again with the message
+    /// and, in the form `prefix` (`p` for proposals, `i` for invoices), what was typed, a line's message beside it.
+    private func creating(
+        _ visit: AdminVisit, _ staff: StaffSessions.Staff, _ customer: Customer, form: DocumentForm, prefix: String,
+        _ create: () async throws -> String
+    ) async throws -> Response {
+        do {
+            return visit.redirect(to: try await create())
+        } catch let refusal as DocumentForm.LineRefusal {
+            return try await page(visit, staff: staff, customer: customer, error: refusal.description,
+                                  typed: [prefix: form.fields(prefix: prefix, refusal: refusal)], status: .unprocessableContent)
+        } catch let refusal as DeskRefusal {
+            return try await page(visit, staff: staff, customer: customer, error: refusal.description,
+                                  typed: [prefix: form.fields(prefix: prefix)], status: .unprocessableContent)
+        }
+    }
+
     func page(
         _ visit: AdminVisit, staff: StaffSessions.Staff, customer: Customer, notice: String? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        typed: [String: [String: Any]] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let store = env.services.storage
         let account = staff.account
@@ -112,7 +125,7 @@ struct CustomersController: Sendable {
             "allInvoices": invoices.map(invoiceRow),
             "jobs": jobs.map { ["id": $0.id.rawValue, "title": $0.title, "stage": $0.stage.rawValue] }, "hasJobs": !jobs.isEmpty,
             "newProposalURL": "/admin/customers/\(customer.id)/proposals", "newInvoiceURL": "/admin/customers/\(customer.id)/invoices",
-            "proposalFields": ["prefix": "p"], "invoiceFields": ["prefix": "i"], "lineRows": DocumentForm.emptyRows,
+            "proposalFields": typed["p"] ?? DocumentForm().fields(prefix: "p"), "invoiceFields": typed["i"] ?? DocumentForm().fields(prefix: "i"),
             "currency": account.currencyCode,
         ]
         return visit.page("admin-customer", model, status: status)

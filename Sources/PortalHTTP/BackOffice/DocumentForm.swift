@@ -20,22 +20,39 @@ struct DocumentForm: PortalForm {
     var lines: [String: Row]?
     var taxPercent: String?
 
-    /// The rows that were filled in, as lines; a row that cannot be read is an error naming it. Rows are named
-    /// `lines[r1][…]`, `lines[r2][…]`: the form decoder takes maps of maps, not arrays of maps.
-    func lineInputs() throws -> [LineInput] {
-        let rows = (lines ?? [:]).compactMap { key, row in Int(key.dropFirst()).map { ($0, row) } }.sorted { $0.0 < $1.0 }
-        return try rows.compactMap { index, row in
+    /// A row that cannot be read: which one, and what to type instead (shown beside it, SPEC M1).
+    struct LineRefusal: Error, CustomStringConvertible {
+        let row: Int
+        let message: String
+        var description: String { "Line \(row): \(message)" }
+    }
+
+    /// The rows as typed, by their number. Rows are named `lines[r1][…]`, `lines[r2][…]`: the form decoder takes maps
+    /// of maps, not arrays of maps.
+    private var typed: [(Int, Row)] {
+        (lines ?? [:]).compactMap { key, row in Int(key.dropFirst()).map { ($0, row) } }.sorted { $0.0 < $1.0 }
+    }
+
+    /// The rows that were filled in, as lines with unit prices read in `currency` (SPEC M1); throws a
+    /// ``LineRefusal`` for the first row that cannot be read.
+    func lineInputs(in currency: Currency) throws(LineRefusal) -> [LineInput] {
+        var inputs: [LineInput] = []
+        for (index, row) in typed {
             let description = (row.description ?? "").trimmingCharacters(in: .whitespaces)
             let price = (row.unitPrice ?? "").trimmingCharacters(in: .whitespaces)
-            if description.isEmpty && price.isEmpty { return nil }
+            if description.isEmpty && price.isEmpty { continue }
             guard let quantity = Decimal(string: (row.quantity ?? "1").trimmingCharacters(in: .whitespaces)), quantity > 0 else {
-                throw DeskRefusal.invalid("Line \(index): enter a quantity such as 1 or 2.5.")
+                throw LineRefusal(row: index, message: "Enter a quantity such as 1 or 2.5.")
             }
-            guard let unitPrice = Formatting.parseAmount(price) else {
-                throw DeskRefusal.invalid("Line \(index): enter a unit price such as 45.00.")
+            let unitPrice: Money
+            do throws(AmountEntryError) {
+                unitPrice = try AmountEntry.parse(price, in: currency)
+            } catch {
+                throw LineRefusal(row: index, message: error.description)
             }
-            return LineInput(description: description, quantity: quantity, unitPrice: unitPrice.cents, optional: row.optional == "yes")
+            inputs.append(LineInput(description: description, quantity: quantity, unitPrice: unitPrice.cents, optional: row.optional == "yes"))
         }
+        return inputs
     }
 
     func taxBasisPoints() throws -> Int {
@@ -43,8 +60,23 @@ struct DocumentForm: PortalForm {
         return points
     }
 
-    /// Empty rows for a new document.
-    static var emptyRows: [[String: Any]] {
-        (1...rowCount).map { ["index": $0] }
+    /// The form's fields for the page: empty for a new document, or as typed when a refusal shows the form again,
+    /// with `refusal`'s message beside its row (SPEC M1). `prefix` keeps the ids of two forms on one page apart.
+    func fields(prefix: String, refusal: LineRefusal? = nil) -> [String: Any] {
+        ["prefix": prefix, "title": title ?? "", "taxPercent": taxPercent ?? "0", "lineRows": rows(refusal: refusal)]
+    }
+
+    /// The line rows as typed (at least ``rowCount``, the empty ones with a quantity of 1), `refusal`'s message as
+    /// `lineError` on its row.
+    func rows(refusal: LineRefusal?) -> [[String: Any]] {
+        let typed = Dictionary(typed, uniquingKeysWith: { first, _ in first })
+        return (1...max(Self.rowCount, typed.keys.max() ?? 0)).map { index in
+            let row = typed[index]
+            return [
+                "index": index, "description": row?.description ?? "", "quantity": row?.quantity ?? "1",
+                "unitPrice": row?.unitPrice ?? "", "optional": row?.optional == "yes",
+                "lineError": refusal?.row == index ? refusal?.message as Any : false,
+            ]
+        }
     }
 }

@@ -30,8 +30,11 @@ extension DocumentsController {
                     _ = try await env.invoiceDesk.markPaid(invoice.id, method: method, in: staff.account, by: staff.user.id)
                     return
                 }
-                guard let amount = form.amount.flatMap(Formatting.parseAmount) else {
-                    throw DeskRefusal.invalid("Enter an amount such as \(try InvoiceDesk.balance(of: invoice)).")
+                let amount: Money
+                do throws(AmountEntryError) {
+                    amount = try Formatting(account: staff.account).parseAmount(form.amount ?? "")
+                } catch {
+                    throw AmountFieldRefusal(typed: form.amount ?? "", message: error.description)
                 }
                 _ = try await env.invoiceDesk.recordPayment(
                     on: invoice.id, amount: amount, method: method, idempotencyKey: form.idempotencyKey, in: staff.account, by: staff.user.id)
@@ -50,13 +53,22 @@ extension DocumentsController {
             } catch let refusal as DeskRefusal {
                 let status: HTTPResponse.Status = if case .conflict = refusal { .conflict } else { .unprocessableContent }
                 return try await invoicePage(visit, staff: staff, invoice: invoice, error: refusal.description, status: status)
+            } catch let refusal as AmountFieldRefusal {
+                return try await invoicePage(
+                    visit, staff: staff, invoice: invoice, amountField: (refusal.typed, refusal.message), status: .unprocessableContent)
             }
         }
     }
 
+    /// A typed amount that cannot be read (SPEC M1): the page comes back with what was typed and the hint beside it.
+    private struct AmountFieldRefusal: Error {
+        let typed: String
+        let message: String
+    }
+
     func invoicePage(
         _ visit: AdminVisit, staff: StaffSessions.Staff, invoice: Invoice, notice: String? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        amountField: (typed: String, error: String)? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let store = env.services.storage
         let account = staff.account
@@ -72,7 +84,7 @@ extension DocumentsController {
             "invoiceDate": format.date(invoice.invoiceDate), "dueDate": invoice.dueDate.map(format.date) as Any,
             "sentAt": invoice.sentAt.map(format.instant) as Any, "verdict": AdminWords.invoiceVerdict(verdict),
             "total": format.money(invoice.total), "paid": format.money(invoice.amountPaid), "balance": format.money(invoice.balance),
-            "balanceAmount": invoice.balance.description,
+            "amount": amountField?.typed ?? format.amountField(try invoice.balance), "amountError": amountField?.error as Any,
             "lines": invoice.lineItems.map {
                 ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice), "amount": format.money(try $0.amount)]
             },

@@ -57,9 +57,17 @@ struct DocumentsController: Sendable {
         router.post("admin/proposals/:id/revise") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
                 let form = try await visit.form(DocumentForm.self, context: context)
+                let lines: [LineInput]
+                do throws(DocumentForm.LineRefusal) {
+                    lines = try form.lineInputs(in: staff.account.currency)
+                } catch {
+                    return try await proposalPage(
+                        visit, staff: staff, proposal: proposal, error: error.description, editRows: form.rows(refusal: error),
+                        status: .unprocessableContent)
+                }
                 return try await acting(visit, staff, proposal, done: "saved") {
                     try await env.proposalDesk.revise(
-                        proposal.id, title: form.title ?? "", lines: try form.lineInputs(), taxRateBasisPoints: try form.taxBasisPoints(),
+                        proposal.id, title: form.title ?? "", lines: lines, taxRateBasisPoints: try form.taxBasisPoints(),
                         in: staff.account, by: staff.user.id
                     ).id
                 }
@@ -105,7 +113,7 @@ struct DocumentsController: Sendable {
 
     func proposalPage(
         _ visit: AdminVisit, staff: StaffSessions.Staff, proposal: Proposal, notice: String? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        editRows typed: [[String: Any]]? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let store = env.services.storage
         let account = staff.account
@@ -116,7 +124,7 @@ struct DocumentsController: Sendable {
         let timeline = try await Timeline.of(.proposal(proposal.id), in: account, store: store)
         let editable = proposal.status != .accepted && proposal.status != .superseded
         let rows = proposal.lineItems.map { item -> [String: Any] in
-            ["description": item.description, "quantity": format.quantity(item.quantity), "unitPrice": item.unitPrice.description, "optional": item.isOptional]
+            ["description": item.description, "quantity": format.quantity(item.quantity), "unitPrice": format.amountField(item.unitPrice), "optional": item.isOptional]
         }
         let emptyRows = (rows.count..<max(rows.count + 2, DocumentForm.rowCount)).map { _ in [String: Any]() }
         let model: [String: Any] = try [
@@ -135,7 +143,7 @@ struct DocumentsController: Sendable {
             "canSend": proposal.status == .draft || proposal.status == .sent, "canAccept": proposal.status == .sent,
             "canEdit": editable, "staffName": staff.user.name,
             "editHint": proposal.status == .draft ? "A draft changes in place." : "Saving makes version \(proposal.version + 1), sent to the client at once; the old link will show it.",
-            "editRows": (rows + emptyRows).enumerated().map { index, row in row.merging(["index": index + 1]) { a, _ in a } },
+            "editRows": typed ?? (rows + emptyRows).enumerated().map { index, row in row.merging(["index": index + 1]) { a, _ in a } },
             "taxPercent": "\(Decimal(proposal.taxRateBasisPoints) / 100)", "currency": account.currencyCode,
             "sendURL": "/admin/proposals/\(proposal.id)/send", "acceptURL": "/admin/proposals/\(proposal.id)/accept",
             "reviseURL": "/admin/proposals/\(proposal.id)/revise",

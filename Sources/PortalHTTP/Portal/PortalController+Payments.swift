@@ -48,7 +48,7 @@ extension PortalController {
         let format = visit.format
         let settings = visit.account.settings
         let balance = try invoice.balance
-        let amount = typed.amount.flatMap(Formatting.parseAmount) ?? balance
+        let amount = typed.amount.flatMap { try? format.parseAmount($0) } ?? balance
         let quote = try InvoicePayments.Quote(amount: min(max(amount, .zero), balance), settings: settings)
         var page = PayPage(
             chrome: visit.chrome("Pay invoice \(invoice.number)"), number: invoice.number,
@@ -56,7 +56,7 @@ extension PortalController {
             balance: format.money(balance),
             serviceFee: settings.serviceFeeBasisPoints > 0 ? format.money(quote.serviceFee) : nil,
             feeRate: format.percent(basisPoints: settings.serviceFeeBasisPoints), charge: format.money(quote.charge),
-            allowsPartial: settings.allowsPartialPayments, amount: typed.amount ?? balance.description,
+            allowsPartial: settings.allowsPartialPayments, amount: typed.amount ?? format.amountField(balance),
             idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
             sandbox: env.services.paymentGateway.driverName == "sandbox")
         (page.error, page.amountError, page.cardError) = (error, amountError, cardError)
@@ -68,10 +68,15 @@ extension PortalController {
         try await paying(request, context) { visit, client, invoice in
             let form = try await visit.form(PayForm.self, context: context)
             let key = form.idempotencyKey ?? ""
-            let amount = visit.account.settings.allowsPartialPayments ? form.amount.flatMap(Formatting.parseAmount) : try invoice.balance
-            guard let amount else {
-                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
-                               amountError: "Enter an amount such as \(try invoice.balance).")
+            let amount: Money
+            if visit.account.settings.allowsPartialPayments {
+                do throws(AmountEntryError) {
+                    amount = try visit.format.parseAmount(form.amount ?? "")
+                } catch {
+                    return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: error.description)
+                }
+            } else {
+                amount = try invoice.balance
             }
             guard let card = Self.card(from: form) else {
                 return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,

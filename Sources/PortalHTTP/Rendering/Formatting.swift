@@ -3,19 +3,33 @@ import PortalKernel
 
 /// How one account shows money, dates and quantities: its currency and time zone, in US English.
 struct Formatting: Sendable {
-    let currencyCode: String
+    let currency: Currency
     let timeZone: TimeZone
     private static let locale = Locale(identifier: "en_US")
 
     init(account: Account) {
-        currencyCode = account.currencyCode
+        currency = account.currency
         timeZone = account.timeZone
     }
 
-    /// `$1,234.50`, in the account's currency.
+    /// `$1,234.50`, `¥12,345`, `KWD 1.234`: the amount in the account's currency with exactly its ISO 4217 digits
+    /// (SPEC M1), whatever digits Foundation's locale data would pick.
     func money(_ amount: Money) -> String {
-        let value = Decimal(amount.cents) / 100
-        return value.formatted(.currency(code: currencyCode).locale(Self.locale))
+        let digits = currency.minorUnitDigits
+        let value = Decimal(sign: amount.cents < 0 ? .minus : .plus, exponent: -digits, significand: Decimal(amount.cents.magnitude))
+        return value.formatted(.currency(code: currency.code).locale(Self.locale).precision(.fractionLength(digits)))
+    }
+
+    /// `1234.50`, `12345`, `1.234`: the amount as a form field holds it, so that submitting it untouched gives the
+    /// same amount back (SPEC M1).
+    func amountField(_ amount: Money) -> String {
+        amount.decimalText(in: currency)
+    }
+
+    /// The amount typed into a form, in the account's currency (SPEC M1, ``AmountEntry``); throws the hint to show
+    /// beside the field.
+    func parseAmount(_ text: String) throws(AmountEntryError) -> Money {
+        try AmountEntry.parse(text, in: currency)
     }
 
     /// `March 3, 2026`: a calendar date needs no time zone.
@@ -45,20 +59,5 @@ struct Formatting: Sendable {
     /// `2.5%` from basis points.
     func percent(basisPoints: Int) -> String {
         (Decimal(basisPoints) / 100).formatted(.number.locale(Self.locale)) + "%"
-    }
-
-    /// Parses an amount as people type it (`1,234.50`, `$80`, `80.5`) into money; `nil` when it is not one.
-    static func parseAmount(_ text: String) -> Money? {
-        let cleaned = text.filter { !"$€£, \u{00A0}".contains($0) }
-        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-            cleaned.filter({ $0 == "." }).count <= 1
-        else { return nil }
-        let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
-        let fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.count <= 2, let whole = Int(parts[0].isEmpty ? "0" : String(parts[0])), whole < 100_000_000 else {
-            return nil
-        }
-        let cents = Int(fraction.padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0
-        return Money(cents: whole * 100 + cents)
     }
 }

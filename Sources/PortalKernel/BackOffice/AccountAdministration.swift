@@ -47,8 +47,7 @@ public struct AccountAdministration: Sendable {
         guard TimeZone(identifier: new.timeZone) != nil else {
             throw Refusal(description: "Unknown time zone \"\(new.timeZone)\"; use one such as America/Chicago.")
         }
-        let currency = new.currency.uppercased()
-        guard Locale.commonISOCurrencyCodes.contains(currency) else {
+        guard let currency = Currency(code: new.currency)?.code else {
             throw Refusal(description: "Unknown currency \"\(new.currency)\"; use a code such as USD.")
         }
         if try await storage.accounts.find(portalKey: key) != nil {

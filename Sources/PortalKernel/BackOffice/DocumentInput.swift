@@ -4,7 +4,7 @@ import Foundation
 public struct LineInput: Hashable, Codable, Sendable {
     public var description: String
     public var quantity: Decimal
-    /// In cents.
+    /// In minor units of the account's currency (SPEC M1).
     public var unitPrice: Int
     public var optional: Bool?
 

@@ -82,7 +82,9 @@ public struct InvoiceDesk: Sendable {
                 guard !invoice.voided else { throw DeskRefusal.conflict("The invoice is voided.") }
                 guard amount > .zero else { throw DeskRefusal.invalid("The amount must be above zero.") }
                 let balance = try Self.balance(of: invoice)
-                guard amount <= balance else { throw DeskRefusal.invalid("The amount is more than the \(balance) due.") }
+                guard amount <= balance else {
+                    throw DeskRefusal.invalid("The amount is more than the \(balance.formatted(currencyCode: account.currencyCode)) due.")
+                }
                 let payment = Payment(
                     accountID: account.id, invoiceID: invoice.id, amount: amount, method: method, source: .staff,
                     idempotencyKey: idempotencyKey, receivedAt: now)
@@ -95,7 +97,7 @@ public struct InvoiceDesk: Sendable {
                 try await store.auditEvents.record(
                     AuditEvent(
                         accountID: account.id, action: .paymentRecorded, about: .invoice(invoice.id),
-                        detail: "\(amount) by \(method.rawValue)\(staff.map { ", staff \($0)" } ?? "")", occurredAt: now))
+                        detail: "\(amount.formatted(currencyCode: account.currencyCode)) by \(method.rawValue)\(staff.map { ", staff \($0)" } ?? "")", occurredAt: now))
                 return (payment, invoice)
             }
         } catch StorageError.duplicate(let what) {

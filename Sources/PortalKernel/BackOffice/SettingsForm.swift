@@ -127,7 +127,7 @@ public struct SettingsForm: Hashable, Sendable {
         }
         updated.timeZoneIdentifier = timeZone.trimmed
         let code = currency.trimmed.uppercased()
-        if !Locale.commonISOCurrencyCodes.contains(code) { problems[.currency] = "Enter a currency code such as USD." }
+        if Currency(code: code) == nil { problems[.currency] = "Enter a currency code such as USD." }
         updated.currencyCode = code
         let hooks = webhookURLs.split(whereSeparator: { $0.isNewline || $0 == " " || $0 == "," }).map(String.init)
         if let bad = hooks.first(where: { !Self.isWebhookURL($0) }) {

@@ -46,13 +46,15 @@ public struct InvoicePayments: Sendable {
     }
 
     /// Why `amount` cannot be paid on `invoice`, or `nil` when it can: more than zero, no more than the balance,
-    /// and the whole balance unless the account allows partial payments.
-    public static func problem(paying amount: Money, on invoice: Invoice, settings: AccountSettings) throws(AmountOutOfRange) -> String? {
+    /// and the whole balance unless the account allows partial payments. The balance is written in the account's
+    /// currency (SPEC M1).
+    public static func problem(paying amount: Money, on invoice: Invoice, account: Account) throws(AmountOutOfRange) -> String? {
         let balance = try invoice.balance
+        let due = balance.formatted(currencyCode: account.currencyCode)
         if amount <= .zero { return "Enter an amount greater than zero." }
-        if amount > balance { return "The amount is more than the \(balance) due." }
-        if !settings.allowsPartialPayments && amount != balance {
-            return "This invoice can only be paid in full (\(balance))."
+        if amount > balance { return "The amount is more than the \(due) due." }
+        if !account.settings.allowsPartialPayments && amount != balance {
+            return "This invoice can only be paid in full (\(due))."
         }
         return nil
     }
@@ -117,7 +119,7 @@ public struct InvoicePayments: Sendable {
         else { return .invalid("This invoice cannot be paid here.") }
         do {
             guard try invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
-            if let problem = try Self.problem(paying: amount, on: invoice, settings: account.settings) { return .invalid(problem) }
+            if let problem = try Self.problem(paying: amount, on: invoice, account: account) { return .invalid(problem) }
             let quote = try Quote(amount: amount, settings: account.settings)
             return try await charge(
                 quote, for: invoice, customer: customer, account: account, card: card, idempotencyKey: idempotencyKey,
@@ -157,7 +159,7 @@ public struct InvoicePayments: Sendable {
             } catch {
                 services.logger.error(
                     "A charge the portal could not record was not reversed: refund it by hand",
-                    metadata: ["reference": "\(reference)", "amount": "\(quote.charge)", "reason": "\(refusal.reason)", "error": "\(error)"])
+                    metadata: ["reference": "\(reference)", "amount": "\(quote.charge.formatted(currencyCode: account.currencyCode))", "reason": "\(refusal.reason)", "error": "\(error)"])
             }
             return refusal.outcome
         }
@@ -192,8 +194,8 @@ public struct InvoicePayments: Sendable {
                 }
                 guard quote.amount <= balance else {
                     throw Unrecordable(
-                        outcome: .invalid("The amount is more than the \(balance) now due. Nothing was charged."),
-                        reason: "invoice \(invoice.number) owes \(balance), less than \(quote.amount)")
+                        outcome: .invalid("The amount is more than the \(balance.formatted(currencyCode: account.currencyCode)) now due. Nothing was charged."),
+                        reason: "invoice \(invoice.number) owes \(balance.formatted(currencyCode: account.currencyCode)), less than \(quote.amount.formatted(currencyCode: account.currencyCode))")
                 }
                 let payment = Payment(
                     accountID: account.id, invoiceID: invoice.id, amount: quote.amount, serviceFee: quote.serviceFee,
@@ -220,7 +222,7 @@ public struct InvoicePayments: Sendable {
                     AuditEvent(
                         accountID: account.id, action: .invoicePaid, about: .invoice(invoice.id), customerID: customer.id,
                         actorEmail: actorEmail, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
-                        detail: "Paid \(quote.amount) (\(card))", occurredAt: now))
+                        detail: "Paid \(quote.amount.formatted(currencyCode: account.currencyCode)) (\(card))", occurredAt: now))
                 return .paid(payment)
             }
         } catch StorageError.duplicate {

@@ -73,7 +73,7 @@ public struct ProposalAnswers: Sendable {
                 AuditEvent(
                     accountID: account.id, action: .proposalAccepted, about: .proposal(proposal.id), customerID: actor,
                     actorEmail: actorEmail, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
-                    detail: "Signed \"\(signature)\" via \(channel.rawValue); total \(proposal.totals(choosing: form.chosenOptionalItemIDs).total)",
+                    detail: "Signed \"\(signature)\" via \(channel.rawValue); total \(proposal.totals(choosing: form.chosenOptionalItemIDs).total.formatted(currencyCode: account.currencyCode))",
                     occurredAt: now))
             return .accepted(proposal)
         }

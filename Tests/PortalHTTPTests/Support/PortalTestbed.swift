@@ -27,7 +27,8 @@ final class PortalTestbed: Sendable {
 
     init(
         settings: AccountSettings? = nil, publicBaseURL: String = PortalTestbed.base, leadRouter: any LeadRouter = SettingsLeadRouter(),
-        now: Date = PortalTestbed.now, meter: any PortalMeter = SilentMeter(), storage backend: TestStorage = .sqlite
+        now: Date = PortalTestbed.now, meter: any PortalMeter = SilentMeter(), currencyCode: String = "USD",
+        storage backend: TestStorage = .sqlite
     ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -43,7 +44,8 @@ final class PortalTestbed: Sendable {
             mailer: LogMailer(folder: mail.url, defaultFrom: .init(address: "portal@portal.test"), logger: logger, clock: clock),
             leadRouter: leadRouter, paymentGateway: gateway, webhookSender: HTTPWebhookSender(timeoutSeconds: 5), clock: clock, publicBaseURL: publicBaseURL, logger: logger,
             meter: meter)
-        try await Seed(now: now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword)).write(into: storage)
+        try await Seed(now: now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword), currencyCode: currencyCode)
+            .write(into: storage)
     }
 
     /// Runs `body` against the portal's router (no sockets).

@@ -56,6 +56,8 @@ struct Seed {
     let settings: AccountSettings?
     /// The bcrypt hash of ``staffPassword``.
     let passwordHash: String
+    /// Greenleaf's currency (SPEC M1); the seed's amounts are minor units of it.
+    var currencyCode = "USD"
 
     func write(into storage: any PortalStorage) async throws {
         let today = CalendarDate.today(at: now, in: TimeZone(identifier: "America/New_York")!)
@@ -65,7 +67,7 @@ struct Seed {
                 serviceFeeBasisPoints: 300)
             try await store.accounts.insert(
                 Account(
-                    id: Self.accountA, name: "Greenleaf Lawn & Tree", portalKey: Self.keyA, settings: settingsA,
+                    id: Self.accountA, name: "Greenleaf Lawn & Tree", portalKey: Self.keyA, currencyCode: currencyCode, settings: settingsA,
                     branding: Branding(displayName: "Greenleaf Lawn & Tree", phone: "555-0100", accentColor: "#1b5e20"),
                     createdAt: now))
             try await store.accounts.insert(
