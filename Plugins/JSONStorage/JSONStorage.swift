@@ -72,7 +72,9 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
 
     /// Journals what `working` changed, then applies it. Called with the gate held.
     private func commit(_ working: JSONState) throws {
-        let entry = working.changes(sequence: current.sequence + 1)
+        let (sequence, overflow) = current.sequence.addingReportingOverflow(1)
+        guard !overflow else { throw StorageError.corrupt("the journal's transaction number is at its largest; restore from a backup") }
+        let entry = working.changes(sequence: sequence)
         guard !entry.isEmpty else { return }
         let line = try StorageJSON.encoder(pretty: false).encode(entry)
         try files.append(line)

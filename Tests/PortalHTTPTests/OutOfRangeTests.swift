@@ -151,4 +151,42 @@ struct OutOfRangeTests {
         }
         await bed.remove()
     }
+
+    @Test("M2: a stored proposal expiry of Int.max days sends the proposal with the last possible date, not a trap")
+    func hugeExpirySetting() async throws {
+        let bed = try await PortalTestbed()
+        var account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        account.settings.proposalExpiryDays = Int.max
+        try await bed.services.storage.accounts.update(account)
+        var draft = try #require(try await bed.services.storage.proposals.find(Seed.CeceProposal.draft, in: Seed.accountA))
+        draft.expiresOn = nil
+        try await bed.services.storage.proposals.update(draft)
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let sent = try await APIClient(client: client, token: token).call(.post, "/api/v1/proposals/\(Seed.CeceProposal.draft)/send")
+            #expect(sent.status == .ok)
+            #expect(sent["expiresOn"] as? String == "9999-12-31")
+            var staff = Browser(client)
+            try await bed.staffLogIn(Seed.adminEmail, browser: &staff)
+            #expect(try await staff.get("/admin/templates/proposalSent").status == .ok)
+        }
+        await bed.remove()
+    }
+
+    @Test("M2: a stored password hash asking for bcrypt cost 31 matches nothing, at once, instead of a day of CPU")
+    func hugeBcryptCost() async throws {
+        let bed = try await PortalTestbed()
+        var staff = try #require(try await bed.services.storage.staffUsers.all(in: Seed.accountA).first { $0.email == Seed.staffEmail })
+        staff.passwordHash = BcryptHashing().hash(Seed.staffPassword).replacingOccurrences(of: "$2b$10$", with: "$2b$31$")
+        try await bed.services.storage.staffUsers.update(staff)
+        #expect(!BcryptHashing().verify(Seed.staffPassword, against: staff.passwordHash))
+        #expect(BcryptHashing().verify(Seed.staffPassword, against: BcryptHashing().hash(Seed.staffPassword)))
+        try await bed.run { client in
+            var browser = Browser(client)
+            _ = try await browser.get("/admin/login")
+            let answer = try await browser.post("/admin/login", [("email", Seed.staffEmail), ("password", Seed.staffPassword)])
+            #expect(answer.status == .unauthorized)
+        }
+        await bed.remove()
+    }
 }

@@ -65,7 +65,8 @@ struct AdminController: Sendable {
         case .wrongCredentials:
             return again("That email and password do not match.", status: .unauthorized)
         case .throttled(let until, let locked):
-            let wait = max(1, Int(until.timeIntervalSince(env.services.clock.now).rounded(.up)))
+            // Held to a day: the instant comes from a stored counter, which may hold anything.
+            let wait = Int(min(max(1, until.timeIntervalSince(env.services.clock.now).rounded(.up)), 86_400))
             let message = locked
                 ? "Too many wrong passwords. This login is locked for \(Int((Double(wait) / 60).rounded(.up))) minutes."
                 : "Too many wrong passwords in a row. Wait \(wait == 1 ? "a second" : "\(wait) seconds") and try again."

@@ -142,7 +142,7 @@ struct DocumentsController: Sendable {
             "total": format.money(try proposal.totals(choosing: chosen).total),
             "canSend": proposal.status == .draft || proposal.status == .sent, "canAccept": proposal.status == .sent,
             "canEdit": editable, "staffName": staff.user.name,
-            "editHint": proposal.status == .draft ? "A draft changes in place." : "Saving makes version \(proposal.version + 1), sent to the client at once; the old link will show it.",
+            "editHint": proposal.status == .draft ? "A draft changes in place." : "Saving makes version \(proposal.version.addingSaturating(1)), sent to the client at once; the old link will show it.",
             "editRows": typed ?? (rows + emptyRows).enumerated().map { index, row in row.merging(["index": index + 1]) { a, _ in a } },
             "taxPercent": "\(Decimal(proposal.taxRateBasisPoints) / 100)", "currency": account.currencyCode,
             "sendURL": "/admin/proposals/\(proposal.id)/send", "acceptURL": "/admin/proposals/\(proposal.id)/accept",

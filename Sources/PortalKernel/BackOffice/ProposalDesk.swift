@@ -78,7 +78,7 @@ public struct ProposalDesk: Sendable {
                 return current
             case .sent, .declined, .expired:
                 var next = Proposal(
-                    accountID: account.id, jobID: current.jobID, customerID: current.customerID, version: current.version + 1,
+                    accountID: account.id, jobID: current.jobID, customerID: current.customerID, version: current.version.addingSaturating(1),
                     title: title.trimmingCharacters(in: .whitespaces), lineItems: lines.map(\.lineItem),
                     taxRateBasisPoints: taxRateBasisPoints, status: .sent, sentAt: now,
                     expiresOn: account.today(at: now).adding(days: account.settings.proposalExpiryDays), createdAt: now)

@@ -37,10 +37,17 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    /// The date `days` later (or earlier, when negative).
+    /// The date `days` later (or earlier, when negative), held within 0001-01-01 … 9999-12-31: a number of days
+    /// from a stored setting or a request can never make a date that does not exist or trap (SPEC M2).
     public func adding(days: Int) -> CalendarDate {
-        Self(dayNumber: dayNumber + days)
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        let target = overflow ? (days < 0 ? Self.first.dayNumber : Self.last.dayNumber) : sum
+        return Self(dayNumber: min(max(target, Self.first.dayNumber), Self.last.dayNumber))
     }
+
+    /// The first and last dates a `CalendarDate` holds (four-digit years).
+    static let first = CalendarDate(year: 1, month: 1, day: 1)!
+    static let last = CalendarDate(year: 9999, month: 12, day: 31)!
 
     /// Whole days from `earlier` to this date (negative when `earlier` is later).
     public func days(since earlier: CalendarDate) -> Int {

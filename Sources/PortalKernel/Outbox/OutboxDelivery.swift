@@ -88,7 +88,7 @@ public struct OutboxDelivery: Sendable {
     @discardableResult
     public func deliver(_ message: OutboxMessage) async throws -> OutboxMessage {
         var message = message
-        message.attempts += 1
+        message.attempts = message.attempts.addingSaturating(1)
         let failure: (reply: String, permanent: Bool)
         do {
             try await send(message)

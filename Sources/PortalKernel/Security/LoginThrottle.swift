@@ -53,7 +53,7 @@ public struct LoginThrottle: Sendable {
                 // A lock that has run out clears the count with it.
                 return instant < until ? (counter, .locked(until: until)) : (nil, .allowed)
             }
-            let over = counter.count - rules.freeAttempts
+            let over = counter.count.addingSaturating(-rules.freeAttempts)
             guard over > 0 else { return (counter, .allowed) }
             let until = counter.lastAt.addingTimeInterval(min(Double(over), rules.maximumDelay))
             return (counter, instant < until ? .tooSoon(until: until) : .allowed)
@@ -66,7 +66,7 @@ public struct LoginThrottle: Sendable {
         let rules = rules
         try await counters.change(key, at: instant) { current in
             var counter = current ?? Counter(key: key, count: 0, windowStart: instant, lastAt: instant, expiresAt: instant)
-            counter.count += 1
+            counter.count = counter.count.addingSaturating(1)
             counter.lastAt = instant
             counter.expiresAt = instant.addingTimeInterval(rules.window)
             if counter.count >= rules.lockAfter {

@@ -88,8 +88,11 @@ public enum StorageJSON {
 
     /// `2026-11-25T09:30:00.123Z`: whole milliseconds, counted down as SQLite's storage format does (a value that
     /// is a whole millisecond but for floating-point noise keeps that millisecond).
+    /// An instant beyond the four-digit years (a stored value no version wrote) is written as the nearest one, so
+    /// reading it never traps (SPEC M2).
     public static func format(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1_000 + 1e-6).rounded(.down))
+        let raw = (date.timeIntervalSince1970 * 1_000 + 1e-6).rounded(.down)
+        let milliseconds = Int64(raw.isNaN ? 0 : min(max(raw, -62_135_596_800_000), 253_402_300_799_999))
         let seconds = milliseconds >= 0 ? milliseconds / 1_000 : (milliseconds - 999) / 1_000
         let fraction = milliseconds - seconds * 1_000
         let whole = Date.ISO8601FormatStyle().format(Date(timeIntervalSince1970: Double(seconds)))
