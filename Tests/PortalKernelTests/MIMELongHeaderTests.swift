@@ -62,4 +62,12 @@ struct MIMELongHeaderTests {
         #expect(text.contains("To: \"Cece  Bcc: evil@example.com\" <cece@example.com>\r\n"))
         try expectValid(message)
     }
+
+    @Test("M4: a rendered subject becomes one line, cut to 250 characters ending in an ellipsis")
+    func subjectLine() {
+        #expect(EmailLimits.subjectLine("  Invoice 1042\r\n  from Greenleaf \n\n") == "Invoice 1042 from Greenleaf")
+        let long = EmailLimits.subjectLine(String(repeating: "mulch ", count: 100))
+        #expect(long.count == 250 && long.hasSuffix(" mul…") && !long.contains("\n"))
+        #expect(EmailLimits.subjectLine(String(repeating: "é", count: 250)) == String(repeating: "é", count: 250))
+    }
 }

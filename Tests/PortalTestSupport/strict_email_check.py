@@ -19,13 +19,13 @@ import sys
 FIXED = {"date", "from", "subject", "message-id", "mime-version", "content-type"}
 
 
-def leaves_and_words(token):
+def display_pieces(token):
     """The display-name's pieces in order: ("ew", decoded text) for an encoded word, else ("text", raw text)."""
     if getattr(token, "token_type", None) == "encoded-word":
         yield ("ew", str(token))
     elif isinstance(token, list):
         for child in token:
-            yield from leaves_and_words(child)
+            yield from display_pieces(child)
     else:
         yield ("text", str(token))
 
@@ -35,7 +35,7 @@ def display_name(mailbox_token, parsed_name):
     names = [t for t in walk(mailbox_token) if getattr(t, "token_type", None) == "display-name"]
     if not names:
         return parsed_name
-    pieces = list(leaves_and_words(names[0]))
+    pieces = list(display_pieces(names[0]))
     if not any(kind == "ew" for kind, _ in pieces):
         return parsed_name
     if any(kind == "text" and text.strip() for kind, text in pieces):
@@ -44,6 +44,7 @@ def display_name(mailbox_token, parsed_name):
 
 
 def walk(token):
+    """`token` and every token below it, depth first."""
     yield token
     if isinstance(token, list):
         for child in token:
