@@ -46,6 +46,34 @@ struct EmailHeaderLimitTests {
         #expect(try StrictEmailCheck.problems([message]) == nil)
     }
 
+    @Test("M4: a portal lead with a 4,500-character description, a {{lead.description}} subject and 60 notification addresses saved before the limit is written as valid .eml files")
+    func leadThroughTheLogMailer() async throws {
+        let bed = try await PortalTestbed()
+        var account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        account.settings.leadNotificationEmails = (1...60).map { "office-\($0)@greenleaf.example" }
+        account.emailTemplates = [
+            EmailTemplate(kind: .leadNotification, subject: "{{lead.description}}", text: "{{lead.description}}", html: "<p>{{lead.description}}</p>")
+        ]
+        try await bed.services.storage.accounts.update(account)
+        let description = String(repeating: "Please trim the hedges along the drive.\r\nAnd mulch the beds. ", count: 75).prefix(4_500)
+        try await bed.run { client in
+            var browser = Browser(client)
+            let fields = ServiceRequestTests.filled.map { $0.0 == "description" ? ($0.0, String(description)) : $0 }
+            _ = try await browser.get("/portal/greenleaf?leadform=true")
+            #expect(try await browser.post("/portal/greenleaf/request-service", fields).status == .ok)
+            let lead = try #require(try await bed.services.storage.leads.all(in: Seed.accountA).first)
+            let queued = try await bed.services.storage.outbox.all(about: .lead(lead.id), in: Seed.accountA).compactMap(\.email)
+            try await bed.deliverMail()
+            let written = try queued.map { message in
+                (try #require(try bed.mail.to(message.to[0].address).first).raw, message)
+            }
+            #expect(written.count == 2 && queued.contains { $0.to.count == 60 && $0.subject.count == EmailLimits.subjectCharacters })
+            #expect(written.allSatisfy { StrictEmailCheck.badLines($0.0) == [] })
+            #expect(try StrictEmailCheck.problems(written: written, sender: .init(address: "portal@portal.test")) == nil)
+        }
+        await bed.remove()
+    }
+
     @Test("M4: the settings form refuses a 1,115-character company name and 21 lead-notification addresses, keeping what was typed")
     func settingsForm() async throws {
         let bed = try await PortalTestbed()

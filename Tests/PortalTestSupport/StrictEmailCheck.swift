@@ -7,16 +7,20 @@ public enum StrictEmailCheck {
     /// The sender of the checked messages that name none.
     public static let sender = EmailMessage.Mailbox(address: "portal@greenleaf.example", name: "Greenleaf")
 
-    /// Renders `messages`, writes each with what it must say to a temporary folder and runs the checker: `nil` when
-    /// every message passes, else the checker's report (the failing message and what is wrong, or why Python did
-    /// not run).
+    /// Renders `messages` from ``sender`` and checks them as ``problems(written:sender:)`` does.
     public static func problems(_ messages: [EmailMessage]) throws -> String? {
+        try problems(written: messages.map { (MIMEMessage($0, defaultFrom: sender, date: Date()).text, $0) }, sender: sender)
+    }
+
+    /// Writes each rendered message (`text`, as a mailer sends it) with what it must say (from `message`, sent from
+    /// `sender` unless it names its own) to a temporary folder and runs the checker: `nil` when every message
+    /// passes, else the checker's report (the failing message and what is wrong, or why Python did not run).
+    public static func problems(written: [(text: String, message: EmailMessage)], sender: EmailMessage.Mailbox) throws -> String? {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("m4-strict-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for (index, message) in messages.enumerated() {
+        for (index, (text, message)) in written.enumerated() {
             let name = String(format: "%04d", index)
-            let text = MIMEMessage(message, defaultFrom: sender, date: Date()).text
             try Data(text.utf8).write(to: folder.appendingPathComponent("\(name).eml"))
             try JSONEncoder().encode(Expected(message, sender: sender)).write(to: folder.appendingPathComponent("\(name).json"))
         }
