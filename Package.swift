@@ -185,8 +185,8 @@ let package = Package(
         .testTarget(
             name: "PortalHTTPTests",
             dependencies: [
-                "PortalHTTP", "PortalKernel", "PortalTestSupport", "SQLiteStorage", "LogMailer", "SettingsLeadRouter",
-                "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks",
+                "PortalHTTP", "PortalKernel", "PortalTestSupport", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
+                "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -35,6 +35,7 @@ public final class SandboxPayments: PaymentGateway {
     private struct State {
         var results: [String: ChargeResult] = [:]
         var charges: [Charge] = []
+        var reversed: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -49,6 +50,23 @@ public final class SandboxPayments: PaymentGateway {
 
     /// Every approved charge, in order (for tests and the demo: each charge appears once, however often retried).
     public var charges: [Charge] { state.withLock { $0.charges } }
+
+    /// The approved charges not reversed since: what the cards were really charged.
+    public var keptCharges: [Charge] { state.withLock { state in state.charges.filter { !state.reversed.contains($0.reference) } } }
+
+    /// Gives an approved charge back in full. A reference it never approved, or one reversed before, is an error, as
+    /// a real gateway would answer.
+    public func reverse(_ reversal: ChargeReversal) async throws {
+        try state.withLock { state in
+            guard state.charges.contains(where: { $0.reference == reversal.reference }), !state.reversed.contains(reversal.reference) else {
+                throw PaymentGatewayError(message: "No approved charge \(reversal.reference) to reverse.")
+            }
+            state.reversed.insert(reversal.reference)
+        }
+        logger.info(
+            "Sandbox charge reversed",
+            metadata: ["reference": "\(reversal.reference)", "amount": "\(reversal.amount)", "reason": "\(reversal.reason)"])
+    }
 
     public func charge(_ request: ChargeRequest) async throws -> ChargeResult {
         if let earlier = state.withLock({ $0.results[request.idempotencyKey] }) { return earlier }

@@ -61,6 +61,14 @@ public final class PostgresTestServer: Sendable {
         Self.stopAtExit(pgCtl: binaries.appendingPathComponent("pg_ctl").path, data: data, folder: folder.path, asPostgres: runAsPostgres)
     }
 
+    /// The database of the store kept in `folder`, named after it with `prefix` and created unless it exists (so
+    /// opening the same folder again is a restart).
+    public func database(for folder: URL, prefix: String) throws -> String {
+        let name = prefix + folder.lastPathComponent.lowercased().filter { $0.isLetter || $0.isNumber }
+        try createDatabase(name)
+        return name
+    }
+
     /// Creates the database `name` unless it exists.
     public func createDatabase(_ name: String) throws {
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { throw TestServerError("bad database name \(name)") }

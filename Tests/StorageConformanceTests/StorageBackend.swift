@@ -25,8 +25,7 @@ struct StorageBackend: Sendable, CustomTestStringConvertible {
     /// same folder again is a restart).
     static let postgres = StorageBackend(name: "postgres") { folder in
         let server = try PostgresTestServer.shared()
-        let database = "t_" + folder.lastPathComponent.lowercased().filter { $0.isLetter || $0.isNumber }
-        try server.createDatabase(database)
+        let database = try server.database(for: folder, prefix: "t_")
         return try await PostgresStorage(
             host: "127.0.0.1", port: server.port, database: database, user: server.user, password: server.password, poolSize: 4,
             logger: Logger(label: "test"))

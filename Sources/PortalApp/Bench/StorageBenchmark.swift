@@ -73,7 +73,7 @@ struct StorageBenchmark {
                     Payment(
                         accountID: account.id, invoiceID: invoice.id, amount: amount, method: .card, source: .portal,
                         gatewayReference: "bench-\(number)", idempotencyKey: "bench-\(number)", receivedAt: now))
-                invoice.amountPaid = invoice.amountPaid + amount
+                invoice.amountPaid = try invoice.amountPaid.adding(amount)
                 try await store.invoices.update(invoice)
             }
         }

@@ -41,7 +41,11 @@ struct APIController: Sendable {
         return account
     }
 
-    /// `limit` (1–200, default 50) and `offset` (default 0) from the query.
+    /// The largest `offset` a list takes: far beyond any account's records, and small enough that `offset + limit`
+    /// cannot overflow (SPEC M2).
+    static let maximumOffset = 1_000_000_000
+
+    /// `limit` (1–200, default 50) and `offset` (0 to ``maximumOffset``, default 0) from the query.
     static func paging(_ request: Request) throws -> (offset: Int, limit: Int) {
         let query = request.uri.queryParameters
         let limit = try query.get("limit").map { text in
@@ -49,7 +53,9 @@ struct APIController: Sendable {
             return value
         } ?? 50
         let offset = try query.get("offset").map { text in
-            guard let value = Int(String(text)), value >= 0 else { throw APIError.badRequest("offset is 0 or more.") }
+            guard let value = Int(String(text)), (0...Self.maximumOffset).contains(value) else {
+                throw APIError.badRequest("offset is 0 to \(Self.maximumOffset).")
+            }
             return value
         } ?? 0
         return (offset, limit)

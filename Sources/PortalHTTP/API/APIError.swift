@@ -57,9 +57,14 @@ enum APIJSON {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// The request's body as `T`; malformed JSON or a wrong field is 400 with what is wrong.
+    /// The request's body as `T`; malformed JSON, a wrong field or a field the operation does not know (by the
+    /// OpenAPI document) is 400 with what is wrong.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = try? JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed])
+        if let body, let field = APIRequestSchemas.bundled.unknownField(in: body, method: request.method.rawValue, path: request.uri.path) {
+            throw APIError.badRequest("Unknown field \"\(field)\": this operation does not take it (see /api/v1/openapi.json).")
+        }
         do {
             return try StorageJSON.decoder().decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {

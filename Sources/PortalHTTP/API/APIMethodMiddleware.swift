@@ -6,14 +6,14 @@ import Hummingbird
 /// equal to the routes.
 struct APIMethodMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Each documented path as its segments (`{id}` matches any one segment), with its methods for `Allow`.
-    let paths: [(segments: [Substring], allow: String)]
+    let paths: [(template: APIPathTemplate, allow: String)]
 
     init(openAPI: [UInt8]) {
         let document = (try? JSONSerialization.jsonObject(with: Data(openAPI))) as? [String: Any]
         let documented = document?["paths"] as? [String: [String: Any]] ?? [:]
         paths = documented.map { path, operations in
             let methods = operations.keys.filter { ["get", "post", "put", "patch", "delete"].contains($0) }
-            return (path.split(separator: "/"), methods.map { $0.uppercased() }.sorted().joined(separator: ", "))
+            return (APIPathTemplate(path), methods.map { $0.uppercased() }.sorted().joined(separator: ", "))
         }
     }
 
@@ -28,10 +28,6 @@ struct APIMethodMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// The methods of the documented path `path` matches; `nil` when it matches none.
     func allowedMethods(for path: String) -> String? {
-        let segments = path.split(separator: "/")
-        return paths.first { documented in
-            documented.segments.count == segments.count
-                && zip(documented.segments, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
-        }?.allow
+        paths.first { $0.template.matches(path) }?.allow
     }
 }

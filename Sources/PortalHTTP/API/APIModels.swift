@@ -82,9 +82,9 @@ struct APILine: Codable, Sendable {
     let amount: Int
     let optional: Bool
 
-    init(_ item: LineItem) {
+    init(_ item: LineItem) throws(AmountOutOfRange) {
         (id, description, quantity) = (item.id.rawValue, item.description, item.quantity)
-        (unitPrice, amount, optional) = (item.unitPrice.cents, item.amount.cents, item.isOptional)
+        (unitPrice, amount, optional) = (item.unitPrice.cents, try item.amount.cents, item.isOptional)
     }
 }
 
@@ -103,11 +103,11 @@ struct APIProposal: Codable, Sendable {
     let acceptance: Acceptance?
     let declineReason: String?
 
-    init(_ proposal: Proposal) {
+    init(_ proposal: Proposal) throws(AmountOutOfRange) {
         (id, jobId, customerId) = (proposal.id.rawValue, proposal.jobID.rawValue, proposal.customerID.rawValue)
-        (version, title, lines) = (proposal.version, proposal.title, proposal.lineItems.map(APILine.init))
+        (version, title, lines) = (proposal.version, proposal.title, try proposal.lineItems.map(APILine.init))
         taxRateBasisPoints = proposal.taxRateBasisPoints
-        total = proposal.totals(choosing: Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])).total.cents
+        total = try proposal.total.cents
         (status, sentAt, expiresOn) = (proposal.status, proposal.sentAt, proposal.expiresOn)
         (acceptance, declineReason) = (proposal.acceptance, proposal.declineReason)
     }
@@ -140,11 +140,11 @@ struct APIInvoice: Codable, Sendable {
     let balance: Int
     let voided: Bool
 
-    init(_ invoice: Invoice) {
+    init(_ invoice: Invoice) throws(AmountOutOfRange) {
         (id, customerId, jobId, number) = (invoice.id.rawValue, invoice.customerID.rawValue, invoice.jobID?.rawValue, invoice.number)
         (invoiceDate, dueDate, sentAt) = (invoice.invoiceDate, invoice.dueDate, invoice.sentAt)
-        (lines, taxRateBasisPoints) = (invoice.lineItems.map(APILine.init), invoice.taxRateBasisPoints)
-        (total, amountPaid, balance, voided) = (invoice.total.cents, invoice.amountPaid.cents, invoice.balance.cents, invoice.voided)
+        (lines, taxRateBasisPoints) = (try invoice.lineItems.map(APILine.init), invoice.taxRateBasisPoints)
+        (total, amountPaid, balance, voided) = (try invoice.total.cents, invoice.amountPaid.cents, try invoice.balance.cents, invoice.voided)
     }
 }
 

@@ -23,6 +23,7 @@ enum AdminWords {
         case .hiddenZeroTotal: "hidden: total is zero"
         case .hiddenNotOpen(let rule): "hidden: not open yet (Open Invoice: \(rule.rawValue))"
         case .hiddenPaidPastRetention: "hidden: paid, and past the retention period"
+        case .cannotBeTotalled: "shown with an error: its lines cannot be totalled (amounts out of range)"
         }
     }
 }

@@ -90,13 +90,13 @@ struct CustomersController: Sendable {
             let verdict = jobsByID[proposal.jobID].map { ProposalVisibility.verdict(for: proposal, of: $0, today: today) }
             return [
                 "url": "/admin/proposals/\(proposal.id)", "title": "\(proposal.title) (v\(proposal.version))",
-                "total": format.money(proposal.totals(choosing: Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])).total),
+                "total": format.money { try proposal.total },
                 "status": proposal.status.rawValue, "verdict": verdict.map(AdminWords.proposalVerdict) ?? "",
             ]
         }
         func invoiceRow(_ invoice: Invoice) -> [String: String] {
             [
-                "url": "/admin/invoices/\(invoice.id)", "number": invoice.number, "balance": format.money(invoice.balance),
+                "url": "/admin/invoices/\(invoice.id)", "number": invoice.number, "balance": format.money { try invoice.balance },
                 "status": invoice.isPaid ? "paid" : "unpaid",
                 "verdict": AdminWords.invoiceVerdict(InvoiceVisibility.verdict(for: invoice, settings: account.settings, today: today)),
             ]
@@ -126,14 +126,14 @@ struct CustomersController: Sendable {
         let model: [String: Any] = [
             "chrome": visit.chrome("Portal of \(customer.displayName)", section: "customers"), "customerName": customer.displayName,
             "backURL": "/admin/customers/\(customer.id)",
-            "proposals": view.proposals.map {
-                ["url": "/admin/proposals/\($0.id)", "title": $0.title,
-                 "total": format.money($0.totals(choosing: Set($0.acceptance?.chosenOptionalItemIDs ?? [])).total),
-                 "status": $0.status == .accepted ? "Accepted" : "Awaiting your answer"]
+            "proposals": view.proposals.map { proposal in
+                ["url": "/admin/proposals/\(proposal.id)", "title": proposal.title,
+                 "total": format.money { try proposal.total },
+                 "status": proposal.status == .accepted ? "Accepted" : "Awaiting your answer"]
             },
-            "invoices": view.invoices.map {
-                ["url": "/admin/invoices/\($0.id)", "number": $0.number, "date": format.date($0.invoiceDate),
-                 "balance": format.money($0.isPaid ? $0.total : $0.balance), "status": $0.isPaid ? "Paid" : "Unpaid"]
+            "invoices": view.invoices.map { invoice in
+                ["url": "/admin/invoices/\(invoice.id)", "number": invoice.number, "date": format.date(invoice.invoiceDate),
+                 "balance": format.money { try invoice.isPaid ? invoice.total : invoice.balance }, "status": invoice.isPaid ? "Paid" : "Unpaid"]
             },
         ]
         return visit.page("admin-portal-view", model)

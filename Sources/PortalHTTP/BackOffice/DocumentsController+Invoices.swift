@@ -31,7 +31,7 @@ extension DocumentsController {
                     return
                 }
                 guard let amount = form.amount.flatMap(Formatting.parseAmount) else {
-                    throw DeskRefusal.invalid("Enter an amount such as \(invoice.balance).")
+                    throw DeskRefusal.invalid("Enter an amount such as \(try InvoiceDesk.balance(of: invoice)).")
                 }
                 _ = try await env.invoiceDesk.recordPayment(
                     on: invoice.id, amount: amount, method: method, idempotencyKey: form.idempotencyKey, in: staff.account, by: staff.user.id)
@@ -65,7 +65,7 @@ extension DocumentsController {
         let timeline = try await Timeline.of(.invoice(invoice.id), in: account, store: store)
         let payments = try await store.payments.all(for: invoice.id, in: account.id)
         let verdict = InvoiceVisibility.verdict(for: invoice, settings: account.settings, today: account.today(at: env.services.clock.now))
-        let model: [String: Any] = [
+        let model: [String: Any] = try [
             "chrome": visit.chrome("Invoice \(invoice.number)", section: "customers"), "number": invoice.number,
             "status": invoice.voided ? "Voided" : invoice.isPaid ? "Paid" : "Unpaid",
             "statusClass": invoice.voided ? "" : invoice.isPaid ? "paid" : "unpaid", "notice": notice as Any, "error": error as Any,
@@ -74,7 +74,7 @@ extension DocumentsController {
             "total": format.money(invoice.total), "paid": format.money(invoice.amountPaid), "balance": format.money(invoice.balance),
             "balanceAmount": invoice.balance.description,
             "lines": invoice.lineItems.map {
-                ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice), "amount": format.money($0.amount)]
+                ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice), "amount": format.money(try $0.amount)]
             },
             "payments": payments.map {
                 ["date": format.instant($0.receivedAt), "amount": format.money($0.amount), "method": $0.method.rawValue, "source": $0.source.rawValue]

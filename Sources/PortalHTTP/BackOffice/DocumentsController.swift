@@ -119,7 +119,7 @@ struct DocumentsController: Sendable {
             ["description": item.description, "quantity": format.quantity(item.quantity), "unitPrice": item.unitPrice.description, "optional": item.isOptional]
         }
         let emptyRows = (rows.count..<max(rows.count + 2, DocumentForm.rowCount)).map { _ in [String: Any]() }
-        let model: [String: Any] = [
+        let model: [String: Any] = try [
             "chrome": visit.chrome(proposal.title, section: "customers"), "title": proposal.title, "status": proposal.status.rawValue,
             "notice": notice as Any, "error": error as Any, "version": proposal.version,
             "verdict": job.map { AdminWords.proposalVerdict(ProposalVisibility.verdict(for: proposal, of: $0, today: account.today(at: env.services.clock.now))) } ?? "",
@@ -129,9 +129,9 @@ struct DocumentsController: Sendable {
             "newerURL": try await env.proposalDesk.newerVersion(of: proposal, in: account.id).map { "/admin/proposals/\($0.id)" } as Any,
             "lines": proposal.lineItems.map {
                 ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice),
-                 "amount": format.money($0.amount), "optional": $0.isOptional] as [String: Any]
+                 "amount": format.money(try $0.amount), "optional": $0.isOptional] as [String: Any]
             },
-            "total": format.money(proposal.totals(choosing: chosen).total),
+            "total": format.money(try proposal.totals(choosing: chosen).total),
             "canSend": proposal.status == .draft || proposal.status == .sent, "canAccept": proposal.status == .sent,
             "canEdit": editable, "staffName": staff.user.name,
             "editHint": proposal.status == .draft ? "A draft changes in place." : "Saving makes version \(proposal.version + 1), sent to the client at once; the old link will show it.",

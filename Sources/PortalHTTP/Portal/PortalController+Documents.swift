@@ -30,7 +30,7 @@ extension PortalController {
                 .proposalViewed, of: .proposal(proposal.id), account: visit.account, customer: place.actor,
                 email: place.actorEmail, origin: visit.origin)
             let done = request.uri.queryParameters.get("done").flatMap { Self.notices[String($0)] }
-            return ProposalResponder(env: env).show(proposal, visit: visit, place: place, notice: done)
+            return try ProposalResponder(env: env).show(proposal, visit: visit, place: place, notice: done)
         }
     }
 
@@ -99,14 +99,14 @@ extension PortalController {
         let payments = try await env.services.storage.payments.all(for: invoice.id, in: visit.account.id)
         let job = try await invoice.jobID.asyncMap { try await env.services.storage.jobs.find($0, in: visit.account.id) }
         let serviceAddress = job??.serviceAddress ?? client.customer.serviceAddresses.first
-        let page = InvoicePage(
+        let page = try InvoicePage(
             chrome: visit.chrome("Invoice \(invoice.number)"), number: invoice.number,
             notice: request.uri.queryParameters.get("done") == "paid" ? "Thank you: your payment was received." : nil,
             status: invoice.isPaid ? "Paid" : "Unpaid", statusClass: invoice.isPaid ? "paid" : "unpaid",
             invoiceDate: format.date(invoice.invoiceDate), dueDate: invoice.dueDate.map(format.date),
             billingAddress: client.customer.billingAddress?.description, serviceAddress: serviceAddress?.description,
             lines: invoice.lineItems.map {
-                .init(description: $0.description, quantity: format.quantity($0.quantity), unitPrice: format.money($0.unitPrice), amount: format.money($0.amount))
+                .init(description: $0.description, quantity: format.quantity($0.quantity), unitPrice: format.money($0.unitPrice), amount: format.money(try $0.amount))
             },
             subtotal: format.money(invoice.totals.subtotal), tax: invoice.totals.tax == .zero ? nil : format.money(invoice.totals.tax),
             total: format.money(invoice.total), paid: invoice.amountPaid == .zero ? nil : format.money(invoice.amountPaid),

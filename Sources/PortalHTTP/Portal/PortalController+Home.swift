@@ -76,13 +76,13 @@ extension PortalController {
             let accepted = proposal.status == .accepted
             return HomePage.ProposalRow(
                 url: visit.path("/proposals/\(proposal.id)"), title: proposal.title,
-                total: format.money(proposal.totals(choosing: Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])).total),
+                total: format.money { try proposal.total },
                 status: accepted ? "Accepted" : "Awaiting your answer", statusClass: accepted ? "accepted" : "")
         }
         let invoices = view.invoices.filter(filter.includes).map { invoice in
             HomePage.InvoiceRow(
                 url: visit.path("/invoices/\(invoice.id)"), number: invoice.number, date: format.date(invoice.invoiceDate),
-                balance: format.money(invoice.isPaid ? invoice.total : invoice.balance),
+                balance: format.money { try invoice.isPaid ? invoice.total : invoice.balance },
                 status: invoice.isPaid ? "Paid" : "Unpaid", statusClass: invoice.isPaid ? "paid" : "unpaid")
         }
         let page = HomePage(

@@ -36,7 +36,7 @@ extension PortalController {
     func registerPayments(on portal: RouterGroup<Context>) {
         portal.get("invoices/:id/pay") { request, context in
             try await paying(request, context) { visit, _, invoice in
-                payPage(visit, invoice: invoice, typed: PayForm(), key: SecretToken.generate().value)
+                try payPage(visit, invoice: invoice, typed: PayForm(), key: SecretToken.generate().value)
             }
         }
         portal.post("invoices/:id/pay", use: pay)
@@ -44,18 +44,19 @@ extension PortalController {
     }
 
     func payPage(_ visit: PortalVisit, invoice: Invoice, typed: PayForm, key: String, status: HTTPResponse.Status = .ok,
-                 error: String? = nil, amountError: String? = nil, cardError: String? = nil) -> Response {
+                 error: String? = nil, amountError: String? = nil, cardError: String? = nil) throws -> Response {
         let format = visit.format
         let settings = visit.account.settings
-        let amount = typed.amount.flatMap(Formatting.parseAmount) ?? invoice.balance
-        let quote = InvoicePayments.Quote(amount: min(max(amount, .zero), invoice.balance), settings: settings)
+        let balance = try invoice.balance
+        let amount = typed.amount.flatMap(Formatting.parseAmount) ?? balance
+        let quote = try InvoicePayments.Quote(amount: min(max(amount, .zero), balance), settings: settings)
         var page = PayPage(
             chrome: visit.chrome("Pay invoice \(invoice.number)"), number: invoice.number,
             formURL: visit.path("/invoices/\(invoice.id)/pay"), backURL: visit.path("/invoices/\(invoice.id)"),
-            balance: format.money(invoice.balance),
+            balance: format.money(balance),
             serviceFee: settings.serviceFeeBasisPoints > 0 ? format.money(quote.serviceFee) : nil,
             feeRate: format.percent(basisPoints: settings.serviceFeeBasisPoints), charge: format.money(quote.charge),
-            allowsPartial: settings.allowsPartialPayments, amount: typed.amount ?? invoice.balance.description,
+            allowsPartial: settings.allowsPartialPayments, amount: typed.amount ?? balance.description,
             idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
             sandbox: env.services.paymentGateway.driverName == "sandbox")
         (page.error, page.amountError, page.cardError) = (error, amountError, cardError)
@@ -67,13 +68,13 @@ extension PortalController {
         try await paying(request, context) { visit, client, invoice in
             let form = try await visit.form(PayForm.self, context: context)
             let key = form.idempotencyKey ?? ""
-            let amount = visit.account.settings.allowsPartialPayments ? form.amount.flatMap(Formatting.parseAmount) : invoice.balance
+            let amount = visit.account.settings.allowsPartialPayments ? form.amount.flatMap(Formatting.parseAmount) : try invoice.balance
             guard let amount else {
-                return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
-                               amountError: "Enter an amount such as \(invoice.balance).")
+                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                               amountError: "Enter an amount such as \(try invoice.balance).")
             }
             guard let card = Self.card(from: form) else {
-                return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
                                cardError: "Enter the name on the card, its number, its expiry as MM/YY and its security code.")
             }
             let outcome = try await env.payments.pay(
@@ -84,16 +85,16 @@ extension PortalController {
                 return visit.redirect(to: visit.path("/receipts/\(payment.id)"))
             case .declined(let message):
                 // A new key: trying another card is a new attempt.
-                return payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value,
+                return try payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value,
                                status: .init(code: 402, reasonPhrase: "Payment Required"), cardError: message)
             case .gatewayUnavailable(let message):
-                return payPage(visit, invoice: invoice, typed: form, key: key, status: .serviceUnavailable, error: message)
+                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .serviceUnavailable, error: message)
             case .invalid(let message):
-                return payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: message)
+                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: message)
             case .nothingOwed:
                 return visit.redirect(to: visit.path("/invoices/\(invoice.id)"))
             case .inProgress:
-                return payPage(
+                return try payPage(
                     visit, invoice: invoice, typed: form, key: key, status: .conflict,
                     error: "This payment is already being processed. Wait a moment, then open the invoice again.")
             }
@@ -123,7 +124,7 @@ extension PortalController {
         guard let invoice = try await env.portal.invoice(id, of: client.customer.id, account: visit.account) else {
             return visit.notFound()
         }
-        guard invoice.balance > .zero else { return visit.redirect(to: visit.path("/invoices/\(invoice.id)")) }
+        guard try invoice.balance > .zero else { return visit.redirect(to: visit.path("/invoices/\(invoice.id)")) }
         return try await body(visit, client, invoice)
     }
 
@@ -156,8 +157,8 @@ extension PortalController {
                 chrome: visit.chrome("Receipt"), number: invoice.number, paidOn: format.instant(payment.receivedAt),
                 amount: format.money(payment.amount),
                 serviceFee: payment.serviceFee == .zero ? nil : format.money(payment.serviceFee),
-                charged: format.money(payment.charged), card: payment.card?.description,
-                reference: payment.gatewayReference ?? payment.id.rawValue, balance: format.money(invoice.balance),
+                charged: format.money(try payment.charged), card: payment.card?.description,
+                reference: payment.gatewayReference ?? payment.id.rawValue, balance: format.money(try invoice.balance),
                 invoiceURL: visit.path("/invoices/\(invoice.id)"), homeURL: visit.path()))
     }
 }

@@ -17,7 +17,7 @@ struct ProposalLinkController: Sendable {
                     email: nil, origin: visit.origin)
                 let notice = request.uri.queryParameters.get("done") == "accepted"
                     ? "Thank you: the proposal is accepted. We will be in touch to schedule the work." : nil
-                return ProposalResponder(env: env).show(proposal, visit: visit, place: place, notice: notice)
+                return try ProposalResponder(env: env).show(proposal, visit: visit, place: place, notice: notice)
             }
         }
         router.post("p/:token/accept") { request, context in

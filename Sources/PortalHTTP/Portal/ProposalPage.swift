@@ -48,11 +48,11 @@ struct ProposalPage {
 
     init(
         proposal: Proposal, visit: PortalVisit, typed: Typed, actionBase: String, backURL: String?
-    ) {
+    ) throws(AmountOutOfRange) {
         let format = visit.format
         let canAnswer = ProposalAnswers.unanswerable(proposal, today: visit.account.today(at: visit.env.services.clock.now)) == nil
         let chosen = proposal.status == .accepted ? Set(proposal.acceptance?.chosenOptionalItemIDs ?? []) : typed.chosen
-        let totals = proposal.totals(choosing: chosen)
+        let totals = try proposal.totals(choosing: chosen)
         chrome = visit.chrome(proposal.title)
         title = proposal.title
         (status, statusClass) = Self.status(of: proposal, canAnswer: canAnswer)
@@ -64,10 +64,10 @@ struct ProposalPage {
         formURL = "\(actionBase)/accept"
         declineURL = "\(actionBase)/decline"
         versionHash = proposal.contentHash
-        lines = proposal.lineItems.map { item in
+        lines = try proposal.lineItems.map { item throws(AmountOutOfRange) in
             Line(
                 id: item.id.rawValue, description: item.description, quantity: format.quantity(item.quantity),
-                unitPrice: format.money(item.unitPrice), amount: format.money(item.amount), optional: item.isOptional,
+                unitPrice: format.money(item.unitPrice), amount: format.money(try item.amount), optional: item.isOptional,
                 chosen: chosen.contains(item.id), canAnswer: canAnswer)
         }
         subtotal = format.money(totals.subtotal)

@@ -34,8 +34,8 @@ struct ProposalResponder: Sendable {
 
     let env: PortalEnvironment
 
-    func show(_ proposal: Proposal, visit: PortalVisit, place: Place, notice: String? = nil) -> Response {
-        var page = ProposalPage(
+    func show(_ proposal: Proposal, visit: PortalVisit, place: Place, notice: String? = nil) throws -> Response {
+        var page = try ProposalPage(
             proposal: proposal, visit: visit, typed: .init(chosen: []), actionBase: place.actionBase, backURL: place.backURL)
         page.notice = notice ?? place.note
         return visit.page("proposal", page)
@@ -51,14 +51,14 @@ struct ProposalResponder: Sendable {
             chosen: Set((form.optional ?? []).map { LineItem.ID(rawValue: $0) }), signature: form.signature ?? "",
             consent: form.consent == "yes")
         func again(_ shown: Proposal, status: HTTPResponse.Status, error: String? = nil, signatureError: String? = nil,
-                   consentError: String? = nil) -> Response {
-            var page = ProposalPage(proposal: shown, visit: visit, typed: typed, actionBase: place.actionBase, backURL: place.backURL)
+                   consentError: String? = nil) throws -> Response {
+            var page = try ProposalPage(proposal: shown, visit: visit, typed: typed, actionBase: place.actionBase, backURL: place.backURL)
             (page.error, page.signatureError, page.consentError) = (error, signatureError, consentError)
             return visit.page("proposal", page, status: status)
         }
-        if form.intent == "review" { return again(proposal, status: .ok) }
+        if form.intent == "review" { return try again(proposal, status: .ok) }
         guard typed.consent else {
-            return again(proposal, status: .unprocessableContent, consentError: "Tick the box to agree before you accept.")
+            return try again(proposal, status: .unprocessableContent, consentError: "Tick the box to agree before you accept.")
         }
         let outcome = try await env.answers.accept(
             proposal.id, account: visit.account, via: place.channel,
@@ -68,16 +68,16 @@ struct ProposalResponder: Sendable {
         case .accepted(let done):
             return accepted(done)
         case .alreadyAccepted(let current):
-            return again(current, status: .conflict, error: "This proposal was already accepted; nothing more to do.")
+            return try again(current, status: .conflict, error: "This proposal was already accepted; nothing more to do.")
         case .changedSinceShown(let current):
             typed.chosen = []
-            return again(
+            return try again(
                 current, status: .conflict,
                 error: "This proposal changed since you opened it. Please review it again before you accept.")
         case .closed(let current):
-            return again(current, status: .conflict, error: "This proposal can no longer be accepted. Contact us for a new one.")
+            return try again(current, status: .conflict, error: "This proposal can no longer be accepted. Contact us for a new one.")
         case .invalid(let message):
-            return again(proposal, status: .unprocessableContent, signatureError: message)
+            return try again(proposal, status: .unprocessableContent, signatureError: message)
         case .declined, .notFound:
             return visit.notFound()
         }
@@ -96,13 +96,13 @@ struct ProposalResponder: Sendable {
         case .declined:
             return declined()
         case .invalid(let message):
-            var page = ProposalPage(
+            var page = try ProposalPage(
                 proposal: proposal, visit: visit, typed: .init(chosen: [], reason: form.reason ?? ""),
                 actionBase: place.actionBase, backURL: place.backURL)
             page.error = message
             return visit.page("proposal", page, status: .unprocessableContent)
         case .alreadyAccepted(let current), .closed(let current), .changedSinceShown(let current):
-            var page = ProposalPage(proposal: current, visit: visit, typed: .init(chosen: []), actionBase: place.actionBase, backURL: place.backURL)
+            var page = try ProposalPage(proposal: current, visit: visit, typed: .init(chosen: []), actionBase: place.actionBase, backURL: place.backURL)
             page.error = "This proposal can no longer be declined."
             return visit.page("proposal", page, status: .conflict)
         case .accepted, .notFound:

@@ -44,6 +44,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
     /// Why `template` cannot be used: the Mustache parser's message for the first part that does not parse, or `nil`.
     public static func problem(with template: EmailTemplate) -> String? {
         for (part, source) in [("Subject", template.subject), ("Text", template.text), ("HTML", template.html)] {
+            if let problem = TemplateLimits.problem(with: source) { return "\(part) \(problem)" }
             do {
                 _ = try MustacheTemplate(string: source)
             } catch {
@@ -63,10 +64,13 @@ public struct TemplateEmailComposer: PortalEmailComposer {
 
     private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
 
-    /// Renders `source`; text parts are not HTML-escaped. A template that does not parse renders as its source (only
-    /// parsed templates are ever saved).
+    /// Renders `source`; text parts are not HTML-escaped. A template beyond ``TemplateLimits`` or that does not parse
+    /// renders as its source (only templates within the limits that parse are ever saved; a stored one written
+    /// around them never reaches the parser).
     private static func render(_ source: String, _ variables: [String: Any], text: Bool) -> String {
-        guard let template = try? MustacheTemplate(string: text ? textPragma + "\n" + source : source) else { return source }
+        guard TemplateLimits.problem(with: source) == nil,
+            let template = try? MustacheTemplate(string: text ? textPragma + "\n" + source : source)
+        else { return source }
         return template.render(variables)
     }
 
@@ -111,12 +115,12 @@ public struct TemplateEmailComposer: PortalEmailComposer {
             let paymentVariables: [String: Any] = [
                 "amount": format.money(payment.amount),
                 "serviceFee": payment.serviceFee > .zero ? format.money(payment.serviceFee) : false,
-                "charged": format.money(payment.charged), "card": payment.card?.description ?? "card",
+                "charged": format.money { try payment.charged }, "card": payment.card?.description ?? "card",
                 "reference": payment.gatewayReference ?? payment.id.rawValue,
             ]
             return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
-                "invoice": ["number": invoice.number, "balance": format.money(invoice.balance)],
+                "invoice": ["number": invoice.number, "balance": format.money { try invoice.balance }],
                 "payment": paymentVariables, "receiptURL": receiptURL,
             ]
         case .proposalSent(let account, let customer, let proposal, let link):
@@ -124,7 +128,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
             return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
                 "proposal": [
-                    "title": proposal.title, "total": format.money(proposal.totals().total),
+                    "title": proposal.title, "total": format.money { try proposal.totals().total },
                     "expiresOn": proposal.expiresOn.map(format.date) ?? "",
                 ],
                 "link": link,
@@ -134,7 +138,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
             return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
                 "invoice": [
-                    "number": invoice.number, "total": format.money(invoice.total), "balance": format.money(invoice.balance),
+                    "number": invoice.number, "total": format.money { try invoice.total }, "balance": format.money { try invoice.balance },
                     "dueDate": invoice.dueDate.map(format.date) ?? "",
                 ],
             ]

@@ -15,8 +15,9 @@ public struct InvoiceDesk: Sendable {
         for customerID: Customer.ID, job jobID: Job.ID?, number: String?, invoiceDate: CalendarDate?, dueDate: CalendarDate?,
         lines: [LineInput], taxRateBasisPoints: Int, in account: Account
     ) async throws -> Invoice {
-        if let problem = LineInput.problem(with: lines, allowOptional: false) { throw DeskRefusal.invalid(problem) }
-        if !(0...5_000).contains(taxRateBasisPoints) { throw DeskRefusal.invalid("The tax rate must be between 0 and 50 %.") }
+        if let problem = LineInput.problem(with: lines, allowOptional: false, taxRateBasisPoints: taxRateBasisPoints) {
+            throw DeskRefusal.invalid(problem)
+        }
         let now = services.clock.now
         let date = invoiceDate ?? account.today(at: now)
         if let dueDate, dueDate < date { throw DeskRefusal.invalid("The due date is before the invoice date.") }
@@ -80,12 +81,13 @@ public struct InvoiceDesk: Sendable {
                 guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
                 guard !invoice.voided else { throw DeskRefusal.conflict("The invoice is voided.") }
                 guard amount > .zero else { throw DeskRefusal.invalid("The amount must be above zero.") }
-                guard amount <= invoice.balance else { throw DeskRefusal.invalid("The amount is more than the \(invoice.balance) due.") }
+                let balance = try Self.balance(of: invoice)
+                guard amount <= balance else { throw DeskRefusal.invalid("The amount is more than the \(balance) due.") }
                 let payment = Payment(
                     accountID: account.id, invoiceID: invoice.id, amount: amount, method: method, source: .staff,
                     idempotencyKey: idempotencyKey, receivedAt: now)
                 try await store.payments.insert(payment)
-                invoice.amountPaid = invoice.amountPaid + amount
+                invoice.amountPaid = try invoice.amountPaid.adding(amount)
                 try await store.invoices.update(invoice)
                 if invoice.isPaid {
                     try await WebhookEvents.enqueue(.invoicePaid, data: invoice, about: .invoice(invoice.id), account: account, store: store, at: now)
@@ -109,8 +111,18 @@ public struct InvoiceDesk: Sendable {
     /// Records a payment of the whole balance.
     public func markPaid(_ id: Invoice.ID, method: Payment.Method, in account: Account, by staff: StaffUser.ID?) async throws -> Invoice {
         guard let invoice = try await services.storage.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
-        guard invoice.balance > .zero else { return invoice }
-        return try await recordPayment(on: id, amount: invoice.balance, method: method, idempotencyKey: nil, in: account, by: staff).1
+        let balance = try Self.balance(of: invoice)
+        guard balance > .zero else { return invoice }
+        return try await recordPayment(on: id, amount: balance, method: method, idempotencyKey: nil, in: account, by: staff).1
+    }
+
+    /// The invoice's balance, or a refusal naming it when its stored lines cannot be totalled (SPEC M2).
+    public static func balance(of invoice: Invoice) throws(DeskRefusal) -> Money {
+        do {
+            return try invoice.balance
+        } catch {
+            throw DeskRefusal.invalid("Invoice \(invoice.number) cannot be totalled: \(error)")
+        }
     }
 
     /// Voids the invoice: it leaves the portal for good (SPEC I1). An invoice with payments cannot be voided.

@@ -106,7 +106,8 @@ public struct ProposalDesk: Sendable {
         if title.trimmingCharacters(in: .whitespaces).isEmpty || title.count > 200 {
             throw DeskRefusal.invalid("Give the proposal a title (up to 200 characters).")
         }
-        if !(0...5_000).contains(taxRateBasisPoints) { throw DeskRefusal.invalid("The tax rate must be between 0 and 50 %.") }
-        if let problem = LineInput.problem(with: lines, allowOptional: true) { throw DeskRefusal.invalid(problem) }
+        if let problem = LineInput.problem(with: lines, allowOptional: true, taxRateBasisPoints: taxRateBasisPoints) {
+            throw DeskRefusal.invalid(problem)
+        }
     }
 }

@@ -41,13 +41,24 @@ public struct Invoice: Hashable, Codable, Sendable {
         self.createdAt = createdAt
     }
 
-    public var totals: Totals { Totals(items: lineItems, taxRateBasisPoints: taxRateBasisPoints) }
+    /// Subtotal, tax and total; ``AmountOutOfRange`` for a record whose lines cannot be totalled (SPEC M2).
+    public var totals: Totals {
+        get throws(AmountOutOfRange) { try Totals(items: lineItems, taxRateBasisPoints: taxRateBasisPoints) }
+    }
 
-    public var total: Money { totals.total }
+    public var total: Money {
+        get throws(AmountOutOfRange) { try totals.total }
+    }
 
     /// What is still owed: never below zero.
-    public var balance: Money { max(.zero, total - amountPaid) }
+    public var balance: Money {
+        get throws(AmountOutOfRange) { max(.zero, try total.subtracting(amountPaid)) }
+    }
 
-    /// Fully paid: something was owed and nothing is left.
-    public var isPaid: Bool { total > .zero && balance == .zero }
+    /// Fully paid: something was owed and nothing is left. A stored record that cannot be totalled (SPEC M2) is not
+    /// paid: nothing can be said to be settled on it.
+    public var isPaid: Bool {
+        guard let total = try? total, let balance = try? balance else { return false }
+        return total > .zero && balance == .zero
+    }
 }

@@ -22,12 +22,18 @@ public struct LineItem: Hashable, Codable, Sendable {
         self.isOptional = isOptional
     }
 
-    /// Quantity times unit price, rounded half away from zero to the cent.
+    /// Quantity times unit price, rounded half away from zero to the minor unit; ``AmountOutOfRange`` when it
+    /// leaves ±``Money/limit`` or the quantity is not a finite number (SPEC M2).
     public var amount: Money {
-        var exact = quantity * Decimal(unitPrice.cents)
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, 0, .plain)
-        return Money(cents: NSDecimalNumber(decimal: rounded).intValue)
+        get throws(AmountOutOfRange) {
+            guard quantity.isFinite else { throw AmountOutOfRange() }
+            var exact = quantity * Decimal(unitPrice.cents)
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &exact, 0, .plain)
+            // Compared as a Decimal first: converting an out-of-range Decimal to an integer is not defined.
+            guard rounded.isFinite, abs(rounded) <= Decimal(Money.limit) else { throw AmountOutOfRange() }
+            return try .checked(NSDecimalNumber(decimal: rounded).intValue)
+        }
     }
 }
 
@@ -37,10 +43,13 @@ public struct Totals: Hashable, Codable, Sendable {
     public var tax: Money
     public var total: Money
 
-    /// Adds up `items` and applies `taxRateBasisPoints` (825 = 8.25 %) to the subtotal.
-    public init(items: [LineItem], taxRateBasisPoints: Int) {
-        subtotal = items.reduce(Money.zero) { $0 + $1.amount }
-        tax = subtotal.applying(basisPoints: taxRateBasisPoints)
-        total = subtotal + tax
+    /// Adds up `items` and applies `taxRateBasisPoints` (825 = 8.25 %) to the subtotal; ``AmountOutOfRange`` when a
+    /// line, the subtotal, the tax or the total would leave ±``Money/limit`` (SPEC M2).
+    public init(items: [LineItem], taxRateBasisPoints: Int) throws(AmountOutOfRange) {
+        var subtotal = Money.zero
+        for item in items { subtotal = try subtotal.adding(item.amount) }
+        self.subtotal = subtotal
+        tax = try subtotal.applying(basisPoints: taxRateBasisPoints)
+        total = try subtotal.adding(tax)
     }
 }

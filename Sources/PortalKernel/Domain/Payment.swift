@@ -53,6 +53,9 @@ public struct Payment: Hashable, Codable, Sendable {
         self.receivedAt = receivedAt
     }
 
-    /// What was charged in all: the amount plus the service fee.
-    public var charged: Money { amount + serviceFee }
+    /// What was charged in all: the amount plus the service fee; ``AmountOutOfRange`` only for a stored record out
+    /// of range (SPEC M2).
+    public var charged: Money {
+        get throws(AmountOutOfRange) { try amount.adding(serviceFee) }
+    }
 }

@@ -53,10 +53,17 @@ public struct Proposal: Hashable, Codable, Sendable {
         self.createdAt = createdAt
     }
 
-    /// Totals with every required item and the chosen optional ones.
-    public func totals(choosing optionalItemIDs: Set<LineItem.ID> = []) -> Totals {
+    /// Totals with every required item and the chosen optional ones; ``AmountOutOfRange`` for lines that cannot be
+    /// totalled (SPEC M2).
+    public func totals(choosing optionalItemIDs: Set<LineItem.ID> = []) throws(AmountOutOfRange) -> Totals {
         let chosen = lineItems.filter { !$0.isOptional || optionalItemIDs.contains($0.id) }
-        return Totals(items: chosen, taxRateBasisPoints: taxRateBasisPoints)
+        return try Totals(items: chosen, taxRateBasisPoints: taxRateBasisPoints)
+    }
+
+    /// The total shown for the proposal: of the optional items chosen once accepted, of the required ones before;
+    /// ``AmountOutOfRange`` for lines that cannot be totalled (SPEC M2).
+    public var total: Money {
+        get throws(AmountOutOfRange) { try totals(choosing: Set(acceptance?.chosenOptionalItemIDs ?? [])).total }
     }
 
     /// A SHA-256 (hex) of exactly what the client is shown: version, title, items, tax rate. An acceptance stores

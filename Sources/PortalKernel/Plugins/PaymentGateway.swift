@@ -6,6 +6,29 @@ public protocol PaymentGateway: Sendable {
 
     /// Charges `request.amount`. The gateway must treat a repeated `idempotencyKey` as the same charge.
     func charge(_ request: ChargeRequest) async throws -> ChargeResult
+
+    /// Voids or refunds in full a charge this gateway approved, which the portal could not record (SPEC M3: the
+    /// invoice was paid or voided while the card was charged). Throws when the gateway cannot be reached; the
+    /// caller logs it for staff to refund by hand.
+    func reverse(_ reversal: ChargeReversal) async throws
+}
+
+/// An approved charge to give back in full.
+public struct ChargeReversal: Hashable, Sendable {
+    /// The gateway's reference of the approved charge.
+    public var reference: String
+    /// What was charged, in minor units of `currencyCode`.
+    public var amount: Money
+    public var currencyCode: String
+    /// Why, for the gateway's records and the log (`invoice INV-1042 owes nothing now`).
+    public var reason: String
+
+    public init(reference: String, amount: Money, currencyCode: String, reason: String) {
+        self.reference = reference
+        self.amount = amount
+        self.currencyCode = currencyCode
+        self.reason = reason
+    }
 }
 
 /// One charge, as the portal asks for it.

@@ -19,19 +19,21 @@ public struct InvoicePayments: Sendable {
         case inProgress
     }
 
-    /// How long a charge may hold its idempotency key before another request may try it again.
+    /// How long a charge may hold its invoice before another payment of it may start (SPEC M3).
     static let claimLifetime: TimeInterval = 120
 
     /// The amounts of a payment of `amount` on an invoice: what goes to the invoice, the fee, and the charge.
     public struct Quote: Hashable, Sendable {
         public var amount: Money
         public var serviceFee: Money
-        public var charge: Money { amount + serviceFee }
+        public var charge: Money
 
-        /// The quote for paying `amount` under the account's service-fee setting.
-        public init(amount: Money, settings: AccountSettings) {
+        /// The quote for paying `amount` under the account's service-fee setting; ``AmountOutOfRange`` when the fee
+        /// or the charge would leave the range (SPEC M2).
+        public init(amount: Money, settings: AccountSettings) throws(AmountOutOfRange) {
             self.amount = amount
-            self.serviceFee = amount.applying(basisPoints: settings.serviceFeeBasisPoints)
+            self.serviceFee = try amount.applying(basisPoints: settings.serviceFeeBasisPoints)
+            self.charge = try amount.adding(serviceFee)
         }
     }
 
@@ -45,17 +47,24 @@ public struct InvoicePayments: Sendable {
 
     /// Why `amount` cannot be paid on `invoice`, or `nil` when it can: more than zero, no more than the balance,
     /// and the whole balance unless the account allows partial payments.
-    public static func problem(paying amount: Money, on invoice: Invoice, settings: AccountSettings) -> String? {
+    public static func problem(paying amount: Money, on invoice: Invoice, settings: AccountSettings) throws(AmountOutOfRange) -> String? {
+        let balance = try invoice.balance
         if amount <= .zero { return "Enter an amount greater than zero." }
-        if amount > invoice.balance { return "The amount is more than the \(invoice.balance) due." }
-        if !settings.allowsPartialPayments && amount != invoice.balance {
-            return "This invoice can only be paid in full (\(invoice.balance))."
+        if amount > balance { return "The amount is more than the \(balance) due." }
+        if !settings.allowsPartialPayments && amount != balance {
+            return "This invoice can only be paid in full (\(balance))."
         }
         return nil
     }
 
     /// Charges `amount` (plus the account's service fee) for `invoice` and records the payment, the new balance, a
     /// receipt email and an audit event in one transaction. A key seen before returns its payment without charging.
+    ///
+    /// SPEC M3: payments of one invoice run one at a time, in every server process: a claim on the invoice is held
+    /// from the balance check until the payment is recorded, and a second attempt meanwhile charges nothing
+    /// (``Outcome/inProgress``). The balance is checked again inside the recording transaction; a charge the gateway
+    /// approved but that can no longer be recorded (staff recorded a payment meanwhile, the claim lapsed) is reversed
+    /// at the gateway and answered with ``Outcome/nothingOwed`` or ``Outcome/invalid(_:)``.
     public func pay(
         _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, card: CardDetails,
         idempotencyKey: String, actorEmail: String?, origin: RequestOrigin
@@ -65,13 +74,7 @@ public struct InvoicePayments: Sendable {
         if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
             return Self.repeated(earlier, for: invoiceID)
         }
-        guard let invoice = try await store.invoices.find(invoiceID, in: account.id), invoice.customerID == customer.id
-        else { return .invalid("This invoice cannot be paid here.") }
-        guard invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
-        if let problem = Self.problem(paying: amount, on: invoice, settings: account.settings) { return .invalid(problem) }
-
-        // One charge per key at a time, across every server process: the gateway is not asked twice.
-        let claim = Self.claim(on: idempotencyKey, in: account.id, counters: store.counters)
+        let claim = Self.claim(on: invoiceID, in: account.id, counters: store.counters)
         guard try await claim.take(at: services.clock.now, lifetime: Self.claimLifetime) else {
             if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
                 return Self.repeated(earlier, for: invoiceID)
@@ -79,15 +82,9 @@ public struct InvoicePayments: Sendable {
             return .inProgress
         }
         do {
-            // A request that held the claim before us may have paid with this key since our first look.
-            let outcome =
-                if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
-                    Self.repeated(earlier, for: invoiceID)
-                } else {
-                    try await charge(
-                        amount, for: invoice, customer: customer, account: account, card: card,
-                        idempotencyKey: idempotencyKey, actorEmail: actorEmail, origin: origin)
-                }
+            let outcome = try await chargeOnce(
+                amount, for: invoiceID, customer: customer, account: account, card: card, idempotencyKey: idempotencyKey,
+                actorEmail: actorEmail, origin: origin)
             try await claim.release(at: services.clock.now)
             return outcome
         } catch {
@@ -96,9 +93,9 @@ public struct InvoicePayments: Sendable {
         }
     }
 
-    /// The claim a card payment holds on its idempotency key while it charges.
-    public static func claim(on idempotencyKey: String, in account: Account.ID, counters: any CounterRepository) -> KeyClaim {
-        KeyClaim(counters: counters, subject: "payment:\(account):\(idempotencyKey)")
+    /// The claim a card payment holds on its invoice from the balance check until the payment is recorded (SPEC M3).
+    public static func claim(on invoiceID: Invoice.ID, in account: Account.ID, counters: any CounterRepository) -> KeyClaim {
+        KeyClaim(counters: counters, subject: "invoice-payment:\(account):\(invoiceID)")
     }
 
     /// The answer to a key that already paid: that payment, unless the key was used for another invoice.
@@ -106,12 +103,35 @@ public struct InvoicePayments: Sendable {
         earlier.invoiceID == invoiceID ? .paid(earlier) : .invalid("This payment form has expired; reload the page.")
     }
 
-    /// Charges the card through the gateway and, when approved, records the payment.
-    private func charge(
-        _ amount: Money, for invoice: Invoice, customer: Customer, account: Account, card: CardDetails, idempotencyKey: String,
+    /// With the invoice's claim held: reads the invoice afresh, checks the amount, charges and records.
+    private func chargeOnce(
+        _ amount: Money, for invoiceID: Invoice.ID, customer: Customer, account: Account, card: CardDetails, idempotencyKey: String,
         actorEmail: String?, origin: RequestOrigin
     ) async throws -> Outcome {
-        let quote = Quote(amount: amount, settings: account.settings)
+        let store = services.storage
+        // A request that held the claim before us may have paid with this key, or paid the invoice, since our first look.
+        if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
+            return Self.repeated(earlier, for: invoiceID)
+        }
+        guard let invoice = try await store.invoices.find(invoiceID, in: account.id), invoice.customerID == customer.id
+        else { return .invalid("This invoice cannot be paid here.") }
+        do {
+            guard try invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
+            if let problem = try Self.problem(paying: amount, on: invoice, settings: account.settings) { return .invalid(problem) }
+            let quote = try Quote(amount: amount, settings: account.settings)
+            return try await charge(
+                quote, for: invoice, customer: customer, account: account, card: card, idempotencyKey: idempotencyKey,
+                actorEmail: actorEmail, origin: origin)
+        } catch let error as AmountOutOfRange {
+            return .invalid(error.description)
+        }
+    }
+
+    /// Charges the card through the gateway and, when approved, records the payment.
+    private func charge(
+        _ quote: Quote, for invoice: Invoice, customer: Customer, account: Account, card: CardDetails, idempotencyKey: String,
+        actorEmail: String?, origin: RequestOrigin
+    ) async throws -> Outcome {
         let result: ChargeResult
         do {
             result = try await services.paymentGateway.charge(
@@ -125,13 +145,33 @@ public struct InvoicePayments: Sendable {
             if case .declined(let message) = result { return .declined(message) }
             return .declined("The card was declined.")
         }
-        return try await record(
-            quote, reference: reference, card: summary, invoiceID: invoice.id, customer: customer, account: account,
-            idempotencyKey: idempotencyKey, actorEmail: actorEmail, origin: origin)
+        do {
+            return try await record(
+                quote, reference: reference, card: summary, invoiceID: invoice.id, customer: customer, account: account,
+                idempotencyKey: idempotencyKey, actorEmail: actorEmail, origin: origin)
+        } catch let refusal as Unrecordable {
+            // Approved but not ours to keep: the client must not pay for what the invoice cannot take.
+            let reversal = ChargeReversal(reference: reference, amount: quote.charge, currencyCode: account.currencyCode, reason: refusal.reason)
+            do {
+                try await services.paymentGateway.reverse(reversal)
+            } catch {
+                services.logger.error(
+                    "A charge the portal could not record was not reversed: refund it by hand",
+                    metadata: ["reference": "\(reference)", "amount": "\(quote.charge)", "reason": "\(refusal.reason)", "error": "\(error)"])
+            }
+            return refusal.outcome
+        }
     }
 
-    /// Records an approved charge. A concurrent attempt with the same key that recorded first wins: its payment is
-    /// returned and nothing is recorded twice (the gateway, given the same key, charged once).
+    /// Why an approved charge could not be recorded: the invoice changed while the card was charged (SPEC M3).
+    private struct Unrecordable: Error {
+        let outcome: Outcome
+        let reason: String
+    }
+
+    /// Records an approved charge, checking again inside the transaction that the invoice is still payable and the
+    /// amount within its balance (SPEC M3). A concurrent attempt with the same key that recorded first wins: its
+    /// payment is returned and nothing is recorded twice (the gateway, given the same key, charged once).
     private func record(
         _ quote: Quote, reference: String, card: CardSummary, invoiceID: Invoice.ID, customer: Customer, account: Account,
         idempotencyKey: String, actorEmail: String?, origin: RequestOrigin
@@ -146,12 +186,21 @@ public struct InvoicePayments: Sendable {
                 guard var invoice = try await store.invoices.find(invoiceID, in: account.id) else {
                     throw StorageError.notFound("invoice \(invoiceID)")
                 }
+                let balance = try invoice.balance
+                guard !invoice.voided, balance > .zero else {
+                    throw Unrecordable(outcome: .nothingOwed, reason: "invoice \(invoice.number) owes nothing now")
+                }
+                guard quote.amount <= balance else {
+                    throw Unrecordable(
+                        outcome: .invalid("The amount is more than the \(balance) now due. Nothing was charged."),
+                        reason: "invoice \(invoice.number) owes \(balance), less than \(quote.amount)")
+                }
                 let payment = Payment(
                     accountID: account.id, invoiceID: invoice.id, amount: quote.amount, serviceFee: quote.serviceFee,
                     method: .card, source: .portal, gatewayReference: reference, card: card,
                     idempotencyKey: idempotencyKey, receivedAt: now)
                 try await store.payments.insert(payment)
-                invoice.amountPaid = invoice.amountPaid + quote.amount
+                invoice.amountPaid = try invoice.amountPaid.adding(quote.amount)
                 try await store.invoices.update(invoice)
                 if invoice.isPaid {
                     try await WebhookEvents.enqueue(.invoicePaid, data: invoice, about: .invoice(invoice.id), account: account, store: store, at: now)

@@ -14,11 +14,14 @@ public enum InvoiceVisibility {
         case hiddenNotOpen(OpenInvoiceRule)
         /// Paid, and its invoice date is the retention period ago or more (I2, I3).
         case hiddenPaidPastRetention
+        /// A stored record whose lines cannot be totalled (SPEC M2): shown, as unpaid, with an error in place of its
+        /// amounts, so neither the client nor staff lose sight of it.
+        case cannotBeTotalled
 
         /// Whether the invoice is shown.
         public var isVisible: Bool {
             switch self {
-            case .unpaid, .paidWithinRetention: true
+            case .unpaid, .paidWithinRetention, .cannotBeTotalled: true
             default: false
             }
         }
@@ -46,7 +49,8 @@ public enum InvoiceVisibility {
     /// from day 365 on. So an invoice dated more than a year ago leaves the portal the moment it is paid (I3).
     public static func verdict(for invoice: Invoice, settings: AccountSettings, today: CalendarDate) -> Verdict {
         if invoice.voided { return .hiddenVoided }
-        if invoice.total == .zero { return .hiddenZeroTotal }
+        guard let total = try? invoice.total else { return .cannotBeTotalled }
+        if total == .zero { return .hiddenZeroTotal }
         guard isOpen(invoice, under: settings.openInvoiceWhen, today: today) else {
             return .hiddenNotOpen(settings.openInvoiceWhen)
         }

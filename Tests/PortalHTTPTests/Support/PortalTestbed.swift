@@ -12,7 +12,7 @@ import SettingsLeadRouter
 
 @testable import PortalHTTP
 
-/// A portal on a fresh SQLite store with a log mailer, the sandbox gateway and a clock that stands still, seeded
+/// A portal on a fresh store (SQLite unless a test names another) with a log mailer, the sandbox gateway and a clock that stands still, seeded
 /// with two companies whose records exercise every visibility rule. Each record carries a marker string, so a
 /// test can check that no page shows another customer's data.
 final class PortalTestbed: Sendable {
@@ -27,14 +27,14 @@ final class PortalTestbed: Sendable {
 
     init(
         settings: AccountSettings? = nil, publicBaseURL: String = PortalTestbed.base, leadRouter: any LeadRouter = SettingsLeadRouter(),
-        now: Date = PortalTestbed.now, meter: any PortalMeter = SilentMeter()
+        now: Date = PortalTestbed.now, meter: any PortalMeter = SilentMeter(), storage backend: TestStorage = .sqlite
     ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = ManualClock(now)
         gateway = SandboxPayments(clock: clock)
         mail = MailFolder(folder.appendingPathComponent("mail"))
-        let storage = try SQLiteStorage(path: folder.appendingPathComponent("portal.sqlite").path)
+        let storage = try await backend.open(folder)
         try await storage.migrate()
         var logger = Logger(label: "portal-tests")
         logger.logLevel = .warning
