@@ -161,9 +161,9 @@ let package = Package(
         // Tests: one target per module, plus the architecture rules.
         .target(
             name: "PortalTestSupport",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: ["PortalKernel", .product(name: "Logging", package: "swift-log")],
             path: "Tests/PortalTestSupport",
-            exclude: ["smtp_server.py", "webhook_receiver.py"]
+            exclude: ["smtp_server.py", "webhook_receiver.py", "strict_email_check.py"]
         ),
         .executableTarget(
             name: "json-crash-writer",
@@ -172,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalKernelTests",
-            dependencies: ["PortalKernel", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["PortalKernel", "PortalTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "SQLiteStorageTests",

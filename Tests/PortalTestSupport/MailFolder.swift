@@ -17,9 +17,11 @@ public struct MailFolder: Sendable {
             self.raw = raw
         }
 
-        /// The value of header `name` (as written, possibly RFC 2047 encoded).
+        /// The value of header `name` (as written, possibly RFC 2047 encoded), unfolded: a folded field's lines
+        /// joined without their CRLFs.
         public func header(_ name: String) -> String? {
-            let head = raw.components(separatedBy: "\r\n\r\n").first ?? ""
+            let head = (raw.components(separatedBy: "\r\n\r\n").first ?? "").replacingOccurrences(of: "\r\n ", with: " ")
+                .replacingOccurrences(of: "\r\n\t", with: "\t")
             return head.components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
                 .map { String($0.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces) }
         }

@@ -12,10 +12,7 @@ struct PythonHelper {
 
     /// Starts `script` with `arguments` and waits up to 30 s for its `READY` line; `nil` when it did not start.
     static func start(_ script: String, _ arguments: [String]) throws -> PythonHelper? {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(script).path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", path] + arguments
+        let process = PythonScript.process(script, arguments)
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input

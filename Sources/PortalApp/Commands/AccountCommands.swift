@@ -11,7 +11,7 @@ struct AccountCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account and its admin; prints the admin's password once.")
 
         @OptionGroup var config: ConfigOption
-        @Option(help: "The company's name.") var name: String
+        @Option(help: "The company's name (up to 200 characters).") var name: String
         @Option(help: "The unique part of the portal link (letters, digits, dashes).") var portalKey: String
         @Option(help: "An IANA time zone.") var timeZone = "America/New_York"
         @Option(help: "An ISO 4217 currency code.") var currency = "USD"

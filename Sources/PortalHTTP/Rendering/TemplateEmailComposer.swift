@@ -3,7 +3,8 @@ import PortalKernel
 
 /// Composes the portal's emails from Mustache templates: the account's own (Account settings → Email templates)
 /// or the bundled ones, a subject, a text and an HTML body each. The variables each email offers are listed in
-/// ``variables``; `{{account.customer_portal_url}}` is in all of them.
+/// ``variables``; `{{account.customer_portal_url}}` is in all of them. A rendered subject is made one line of at most
+/// 250 characters (``EmailLimits/subjectLine(_:)``, SPEC M4), whatever the variables hold.
 public struct TemplateEmailComposer: PortalEmailComposer {
     private let links: PortalLinks
 
@@ -26,7 +27,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         let variables = variables(of: email)
         let template = email.account.emailTemplate(email.templateKind) ?? Self.bundled(email.templateKind)
         return EmailMessage(
-            to: recipients, subject: Self.render(template.subject, variables, text: true).trimmingCharacters(in: .whitespacesAndNewlines),
+            to: recipients, subject: EmailLimits.subjectLine(Self.render(template.subject, variables, text: true)),
             textBody: Self.render(template.text, variables, text: true), htmlBody: Self.render(template.html, variables, text: false))
     }
 
@@ -57,7 +58,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
     public func preview(_ template: EmailTemplate, for email: PortalEmail) -> EmailMessage {
         let variables = variables(of: email)
         return EmailMessage(
-            to: [], subject: Self.render(template.subject, variables, text: true), textBody: Self.render(template.text, variables, text: true),
+            to: [], subject: EmailLimits.subjectLine(Self.render(template.subject, variables, text: true)), textBody: Self.render(template.text, variables, text: true),
             htmlBody: Self.render(template.html, variables, text: false))
     }
 

@@ -43,7 +43,12 @@ public struct AccountAdministration: Sendable {
         guard (3...64).contains(key.count), key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw Refusal(description: "The portal key must be 3–64 letters, digits or dashes (it goes in the portal link).")
         }
-        guard !new.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal(description: "Give the company a name.") }
+        let name = new.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw Refusal(description: "Give the company a name.") }
+        guard name.count <= EmailLimits.accountNameCharacters else {
+            throw Refusal(
+                description: "The company name can have up to \(EmailLimits.accountNameCharacters) characters (this one has \(name.count)): it goes in email subjects.")
+        }
         guard TimeZone(identifier: new.timeZone) != nil else {
             throw Refusal(description: "Unknown time zone \"\(new.timeZone)\"; use one such as America/Chicago.")
         }
@@ -54,7 +59,6 @@ public struct AccountAdministration: Sendable {
             throw Refusal(description: "The portal key \"\(key)\" is taken.")
         }
         let now = clock.now
-        let name = new.name.trimmingCharacters(in: .whitespaces)
         let account = Account(
             name: name, portalKey: key, timeZoneIdentifier: new.timeZone, currencyCode: currency,
             branding: Branding(displayName: name), createdAt: now)

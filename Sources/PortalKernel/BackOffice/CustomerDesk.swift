@@ -10,7 +10,7 @@ public struct CustomerDesk: Sendable {
         self.emails = emails
     }
 
-    /// A new customer with at least one valid email.
+    /// A new customer with one to ``EmailLimits/customerEmails`` valid emails (SPEC M4: all of them go in `To`).
     public func create(
         displayName: String, emails typed: [String], phone: String?, billingAddress: Address?, serviceAddresses: [Address],
         in account: Account.ID
@@ -19,6 +19,9 @@ public struct CustomerDesk: Sendable {
         guard !name.isEmpty, name.count <= 200 else { throw DeskRefusal.invalid("Give the customer a name (up to 200 characters).") }
         let addresses = typed.map(EmailAddress.normalized)
         guard !addresses.isEmpty else { throw DeskRefusal.invalid("Give the customer at least one email address.") }
+        guard addresses.count <= EmailLimits.customerEmails else {
+            throw DeskRefusal.invalid("Give the customer up to \(EmailLimits.customerEmails) email addresses (there are \(addresses.count)).")
+        }
         if let bad = addresses.first(where: { !EmailAddress.isValid($0) }) {
             throw DeskRefusal.invalid("\"\(bad)\" is not an email address.")
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The account settings page as typed (issue #5: account settings), checked field by field before anything is
-/// saved.
+/// saved. The company name and the lead-notification addresses are held to ``EmailLimits`` (SPEC M4).
 public struct SettingsForm: Hashable, Sendable {
     public enum Field: String, Hashable, Sendable, CaseIterable {
         case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, serviceFeePercent
@@ -78,6 +78,10 @@ public struct SettingsForm: Hashable, Sendable {
         }
         var seen = Set<String>()
         updated.settings.leadNotificationEmails = emails.filter { seen.insert($0).inserted }
+        if updated.settings.leadNotificationEmails.count > EmailLimits.leadNotificationRecipients {
+            problems[.leadNotificationEmails] =
+                "Enter up to \(EmailLimits.leadNotificationRecipients) addresses (there are \(updated.settings.leadNotificationEmails.count)); a shared mailbox can reach more people."
+        }
         if let rule = OpenInvoiceRule(rawValue: openInvoiceWhen) {
             updated.settings.openInvoiceWhen = rule
         } else {
@@ -105,6 +109,10 @@ public struct SettingsForm: Hashable, Sendable {
         }
         updated.settings.leadFormAllowedOrigins = origins
         if displayName.trimmed.isEmpty { problems[.displayName] = "Enter the name clients see." }
+        if displayName.trimmed.count > EmailLimits.accountNameCharacters {
+            problems[.displayName] =
+                "Keep the name to \(EmailLimits.accountNameCharacters) characters (this one has \(displayName.trimmed.count)): it goes in email subjects."
+        }
         updated.name = displayName.trimmed.isEmpty ? account.name : displayName.trimmed
         updated.branding.displayName = displayName.trimmed
         if !logoURL.trimmed.isEmpty && !(logoURL.trimmed.hasPrefix("https://") && URL(string: logoURL.trimmed) != nil) {

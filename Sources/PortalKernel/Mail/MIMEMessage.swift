@@ -5,6 +5,11 @@ import Foundation
 ///
 /// Lines end in CRLF; headers with non-ASCII text use RFC 2047 encoded words; bodies are UTF-8 in
 /// quoted-printable; a message with an HTML body is `multipart/alternative` with the text part first.
+///
+/// SPEC M4: whatever the names, subjects and recipient lists, no line exceeds 998 octets (header lines keep to 78
+/// but for an address longer than that): headers are folded, address lists one mailbox a line, and a control
+/// character or line break typed in a name or subject becomes a space, so it can never start a header. With no
+/// recipients, there is no `To` field.
 public struct MIMEMessage: Sendable {
     /// The full message text.
     public let text: String
@@ -18,12 +23,12 @@ public struct MIMEMessage: Sendable {
         let messageID = "<\(UUID().uuidString.lowercased())@\(domain)>"
         var headers = [
             "Date: \(Self.rfc5322Date(date))",
-            "From: \(Self.header(from))",
-            "To: \(message.to.map(Self.header).joined(separator: ", "))",
+            Self.addressField("From", [from]),
         ]
-        if let replyTo = message.replyTo { headers.append("Reply-To: \(Self.header(replyTo))") }
+        if !message.to.isEmpty { headers.append(Self.addressField("To", message.to)) }
+        if let replyTo = message.replyTo { headers.append(Self.addressField("Reply-To", [replyTo])) }
         headers += [
-            "Subject: \(Self.encodedWords(message.subject))",
+            Self.unstructuredField("Subject", message.subject),
             "Message-ID: \(messageID)",
             "MIME-Version: 1.0",
         ]
@@ -47,34 +52,41 @@ public struct MIMEMessage: Sendable {
         ["Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]
     }
 
-    /// `Name <address>`, the name quoted or encoded as needed.
-    static func header(_ mailbox: EmailMessage.Mailbox) -> String {
-        guard let name = mailbox.name, !name.isEmpty else { return mailbox.address }
-        let isPlainASCII = name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 32 }
-        let display =
-            isPlainASCII
-            ? "\"\(name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
-            : encodedWords(name)
-        return "\(display) <\(mailbox.address)>"
+    /// M4: an address field with one mailbox per line: `To: "Cece" <cece@example.com>,` then ` bob@example.com`.
+    static func addressField(_ name: String, _ mailboxes: [EmailMessage.Mailbox]) -> String {
+        var field = FoldedHeader(name)
+        for (index, mailbox) in mailboxes.enumerated() {
+            var pieces = mailboxPieces(mailbox)
+            if index < mailboxes.count - 1 { pieces[pieces.count - 1] += "," }
+            for (position, piece) in pieces.enumerated() { field.append(piece, onNewLine: index > 0 && position == 0) }
+        }
+        return field.text
     }
 
-    /// The text as is when it is printable ASCII, else RFC 2047 `=?utf-8?B?…?=` words of at most 75 characters,
-    /// never splitting a character.
-    static func encodedWords(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 && $0.value < 127 }) { return text }
-        var words: [String] = []
-        var chunk = Data()
-        for character in text {
-            let bytes = Data(String(character).utf8)
-            // 45 bytes make 60 base64 characters: with `=?utf-8?B?` and `?=` a word stays within 75.
-            if chunk.count + bytes.count > 45 {
-                words.append("=?utf-8?B?\(chunk.base64EncodedString())?=")
-                chunk = Data()
-            }
-            chunk.append(bytes)
+    /// M4: ` "Name"`, ` <address>`, or the name as encoded words when it is not plain ASCII or too long to quote on
+    /// one line. A control character in the address becomes a space, so even an address no one checked cannot start
+    /// a header.
+    private static func mailboxPieces(_ mailbox: EmailMessage.Mailbox) -> [String] {
+        let address = HeaderText.printable(mailbox.address)
+        let name = HeaderText.printable(mailbox.name ?? "")
+        guard !name.isEmpty else { return [" " + address] }
+        let quoted = "\"\(name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+        let display = HeaderText.isPlain(name) && quoted.utf8.count <= 64 ? [" " + quoted] : HeaderText.encodedWords(name).map { " " + $0 }
+        return display + [" <\(address)>"]
+    }
+
+    /// M4: a text field such as `Subject`: as typed and folded at its spaces when it is plain ASCII and every line
+    /// stays within 78 octets, else as encoded words, one a line.
+    static func unstructuredField(_ name: String, _ text: String) -> String {
+        let text = HeaderText.printable(text)
+        if HeaderText.isPlain(text) {
+            var field = FoldedHeader(name)
+            for piece in HeaderText.foldablePieces(text) { field.append(piece) }
+            if field.keepsPreferredLength { return field.text }
         }
-        if !chunk.isEmpty { words.append("=?utf-8?B?\(chunk.base64EncodedString())?=") }
-        return words.joined(separator: "\r\n ")
+        var field = FoldedHeader(name)
+        for word in HeaderText.encodedWords(text) { field.append(" " + word) }
+        return field.text
     }
 
     /// Quoted-printable (RFC 2045 §6.7) over UTF-8 with CRLF line breaks and soft breaks before 76 characters.
