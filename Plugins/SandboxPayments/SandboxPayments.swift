@@ -11,8 +11,8 @@ import Synchronization
 /// - `4000 0000 0000 0119`: the gateway is unavailable (an error; nothing is charged)
 ///
 /// Any other number that passes the Luhn check is approved. It remembers each idempotency key's result, as real
-/// gateways do, so a repeated key returns the first charge instead of charging again. It keeps only the brand and
-/// last four digits of a card.
+/// gateways do, so a repeated key returns the first charge instead of charging again; a key tried again with another
+/// amount is declined. It keeps only the brand and last four digits of a card.
 public final class SandboxPayments: PaymentGateway {
     public let driverName = "sandbox"
 
@@ -34,6 +34,8 @@ public final class SandboxPayments: PaymentGateway {
 
     private struct State {
         var results: [String: ChargeResult] = [:]
+        /// The amount each key was first tried with.
+        var amounts: [String: Money] = [:]
         var charges: [Charge] = []
         var reversed: Set<String> = []
     }
@@ -69,7 +71,11 @@ public final class SandboxPayments: PaymentGateway {
     }
 
     public func charge(_ request: ChargeRequest) async throws -> ChargeResult {
-        if let earlier = state.withLock({ $0.results[request.idempotencyKey] }) { return earlier }
+        if let earlier = state.withLock({ state in state.results[request.idempotencyKey].map { ($0, state.amounts[request.idempotencyKey]) } }) {
+            // As real gateways do: a key answers again only for the same charge.
+            guard earlier.1 == request.amount else { return .declined(message: "This payment was already tried with another amount. Nothing was charged.") }
+            return earlier.0
+        }
         let card = request.card
         let digits = card.digits
         if digits == TestCard.unavailable {
@@ -87,6 +93,7 @@ public final class SandboxPayments: PaymentGateway {
             // A concurrent charge with the same key that finished first wins, so the key charges once.
             if let earlier = state.results[request.idempotencyKey] { return earlier }
             state.results[request.idempotencyKey] = result
+            state.amounts[request.idempotencyKey] = request.amount
             if case .approved(let reference, let summary) = result {
                 state.charges.append(
                     Charge(

@@ -41,8 +41,8 @@ struct DocumentForm: PortalForm {
             let description = (row.description ?? "").trimmingCharacters(in: .whitespaces)
             let price = (row.unitPrice ?? "").trimmingCharacters(in: .whitespaces)
             if description.isEmpty && price.isEmpty { continue }
-            guard let quantity = Decimal(string: (row.quantity ?? "1").trimmingCharacters(in: .whitespaces)), quantity > 0 else {
-                throw LineRefusal(row: index, message: "Enter a quantity such as 1 or 2.5.")
+            guard let quantity = TypedNumber.read(row.quantity ?? "1", fractionDigits: LineInput.quantityDecimals), quantity > 0 else {
+                throw LineRefusal(row: index, message: "Enter a quantity such as 1, 2.5 or 1,000 (at most \(LineInput.quantityDecimals) decimals).")
             }
             let unitPrice: Money
             do throws(AmountEntryError) {

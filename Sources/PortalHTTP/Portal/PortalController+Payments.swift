@@ -98,6 +98,9 @@ extension PortalController {
                 return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: message)
             case .nothingOwed:
                 return visit.redirect(to: visit.path("/invoices/\(invoice.id)"))
+            case .startAgain(let message):
+                // A new key: the old one's charge was given back and must never be reused.
+                return try payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value, status: .conflict, error: message)
             case .inProgress:
                 return try payPage(
                     visit, invoice: invoice, typed: form, key: key, status: .conflict,

@@ -1,9 +1,10 @@
+import Foundation
 import PortalKernel
 
 /// Reads an amount as a person types it into a form, in the account's currency (SPEC M1), by the portal's US English
 /// rule (Docs/Decisions.md): a dot before the decimals, a comma only between groups of three digits (`1,234.50`,
-/// `12,345`), no more decimals than the currency has (none for JPY, three for KWD), and a currency code or symbol
-/// before or after the number allowed (`$80`, `¥5,000`, `KWD 1.234`, `12.50 EUR`). At most ``Money/limit`` minor
+/// `12,345`), no more decimals than the currency has (none for JPY, three for KWD), and the account's currency code
+/// or symbol before or after the number allowed (`$80`, `¥5,000`, `KWD 1.234`, `12.50 EUR`). At most ``Money/limit`` minor
 /// units (SPEC M2).
 enum AmountEntry {
     /// The amount `text` stands for in `currency`, in minor units; throws why it cannot be read.
@@ -19,11 +20,8 @@ enum AmountEntry {
         guard number.allSatisfy(isNumeral), number.contains(where: \.isNumber) else { throw refuse(.notANumber) }
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, !parts.dropFirst().contains(where: { $0.contains(",") }) else { throw refuse(.separators) }
-        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.count == 1 || ((1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy({ $0.count == 3 })) else {
-            throw refuse(.separators)
-        }
-        let whole = groups.joined(separator: "").drop { $0 == "0" }
+        guard let grouped = TypedNumber.ungrouped(parts[0]) else { throw refuse(.separators) }
+        let whole = grouped.drop { $0 == "0" }
         let fraction = parts.count == 2 ? parts[1] : ""
         guard fraction.count <= currency.minorUnitDigits else { throw refuse(.tooManyDecimals) }
         let padded = fraction + String(repeating: "0", count: currency.minorUnitDigits - fraction.count)
@@ -35,11 +33,18 @@ enum AmountEntry {
         return Money(cents: minorUnits)
     }
 
-    /// Whether the text around the number is nothing, the currency's code, or a symbol such as `$`, `CA$` or `¥`
-    /// (letters with at least one currency sign), with spaces around it.
+    /// Whether the text around the number is nothing, the currency's code, or the symbol its pages show (`$`,
+    /// `CA$`, `€`, `¥`), with spaces around it. Another currency's symbol is refused: `$5` in a KWD account is not
+    /// KWD 5 (SPEC M1).
     private static func isMarker(_ text: Substring, of currency: Currency) -> Bool {
         let marker = text.filter { !$0.isWhitespace }
-        return marker.isEmpty || marker.uppercased() == currency.code
-            || (marker.contains(where: \.isCurrencySymbol) && marker.allSatisfy { $0.isCurrencySymbol || $0.isLetter })
+        return marker.isEmpty || marker.uppercased() == currency.code || marker == symbol(of: currency)
+    }
+
+    /// The symbol the portal's pages write for `currency` (`$` for USD, `KWD` for KWD), read off Foundation's own
+    /// formatting in the portal's US English.
+    static func symbol(of currency: Currency) -> String {
+        Decimal(0).formatted(.currency(code: currency.code).locale(Locale(identifier: "en_US")))
+            .filter { !($0.isNumber || $0 == "." || $0 == "," || $0.isWhitespace) }
     }
 }

@@ -26,9 +26,25 @@ public struct TemplateEmailComposer: PortalEmailComposer {
     public func compose(_ email: PortalEmail, to recipients: [EmailMessage.Mailbox]) throws -> EmailMessage {
         let variables = variables(of: email)
         let template = email.account.emailTemplate(email.templateKind) ?? Self.bundled(email.templateKind)
+        return Self.message(template, kind: email.templateKind, variables, to: recipients)
+    }
+
+    /// The most a rendered body may weigh, in UTF-8 bytes: a template that renders more (a name repeated thousands of
+    /// times) is replaced by the bundled wording of that part, which stays small (SPEC M2, M4).
+    static let maximumBodyBytes = 1_000_000
+
+    /// `template` rendered with `variables`: a one-line subject, and bodies within ``maximumBodyBytes``.
+    private static func message(
+        _ template: EmailTemplate, kind: EmailTemplate.Kind, _ variables: [String: Any], to recipients: [EmailMessage.Mailbox]
+    ) -> EmailMessage {
+        func body(_ source: String, bundled: @autoclosure () -> String, text: Bool) -> String {
+            let rendered = render(source, variables, text: text)
+            return rendered.utf8.count <= maximumBodyBytes ? rendered : render(bundled(), variables, text: text)
+        }
         return EmailMessage(
-            to: recipients, subject: EmailLimits.subjectLine(Self.render(template.subject, variables, text: true)),
-            textBody: Self.render(template.text, variables, text: true), htmlBody: Self.render(template.html, variables, text: false))
+            to: recipients, subject: EmailLimits.subjectLine(render(template.subject, variables, text: true)),
+            textBody: body(template.text, bundled: bundled(kind).text, text: true),
+            htmlBody: body(template.html, bundled: bundled(kind).html, text: false))
     }
 
     /// The bundled wording of `kind`, as the template editor starts from.
@@ -57,9 +73,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
     /// What `email` would look like under `template` (the editor's preview).
     public func preview(_ template: EmailTemplate, for email: PortalEmail) -> EmailMessage {
         let variables = variables(of: email)
-        return EmailMessage(
-            to: [], subject: EmailLimits.subjectLine(Self.render(template.subject, variables, text: true)), textBody: Self.render(template.text, variables, text: true),
-            htmlBody: Self.render(template.html, variables, text: false))
+        return Self.message(template, kind: template.kind, variables, to: [])
     }
 
     private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"

@@ -9,13 +9,20 @@ enum TemplateLimits {
 
     /// Why `source` is refused before parsing, or `nil`: too long, nested too deep, or changing the tag delimiters
     /// (which would hide sections from this count).
+    ///
+    /// It reads tag by tag as the parser does: a tag runs from `{{` to the next `}}` (`{{{` to `}}}`), so a comment
+    /// such as `{{! {{/a}} }}` closes nothing, and an unclosed tag ends the count (the parser refuses it).
     static func problem(with source: String) -> String? {
         if source.utf8.count > maximumLength { return "is longer than \(maximumLength) characters." }
         var depth = 0
         var rest = Substring(source)
         while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            let tag = rest.drop { $0 == " " || $0 == "\t" }
+            let triple = rest[open.upperBound...].first == "{"
+            let body = rest[(triple ? rest.index(after: open.upperBound) : open.upperBound)...]
+            guard let close = body.range(of: triple ? "}}}" : "}}") else { break }
+            let tag = body[..<close.lowerBound].drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+            rest = body[close.upperBound...]
+            if triple { continue }
             switch tag.first {
             case "#", "^", "$", "<":
                 depth += 1

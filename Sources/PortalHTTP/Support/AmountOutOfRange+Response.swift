@@ -11,7 +11,7 @@ extension AmountOutOfRange: HTTPResponseError {
             return try APIError(status: status, code: "amount_out_of_range", message: description).response(from: request, context: context)
         }
         let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Amount unavailable</title></head><body>"
-            + "<main><h1>This record cannot be shown</h1><p>Its amounts cannot be totalled: \(description) "
+            + "<main><h1>This record cannot be shown</h1><p>\(description) "
             + "The company has been told; nothing was charged.</p></main></body></html>"
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],

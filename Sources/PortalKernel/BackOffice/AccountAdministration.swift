@@ -45,9 +45,9 @@ public struct AccountAdministration: Sendable {
         }
         let name = new.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw Refusal(description: "Give the company a name.") }
-        guard name.count <= EmailLimits.accountNameCharacters else {
+        guard name.unicodeScalars.count <= EmailLimits.accountNameCharacters else {
             throw Refusal(
-                description: "The company name can have up to \(EmailLimits.accountNameCharacters) characters (this one has \(name.count)): it goes in email subjects.")
+                description: "The company name can have up to \(EmailLimits.accountNameCharacters) characters (this one has \(name.unicodeScalars.count)): it goes in email subjects.")
         }
         guard TimeZone(identifier: new.timeZone) != nil else {
             throw Refusal(description: "Unknown time zone \"\(new.timeZone)\"; use one such as America/Chicago.")
@@ -80,7 +80,7 @@ public struct AccountAdministration: Sendable {
     /// A new API token; its secret is returned once and only its hash is stored.
     public func createToken(named name: String, in account: Account.ID) async throws -> (APIToken, SecretToken) {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 100 else { throw Refusal(description: "Name the token (what it is for), up to 100 characters.") }
+        guard !name.isEmpty, name.unicodeScalars.count <= 100 else { throw Refusal(description: "Name the token (what it is for), up to 100 characters.") }
         let secret = SecretToken.generate()
         let token = APIToken(accountID: account, name: name, tokenHash: secret.hash, createdAt: clock.now)
         try await storage.apiTokens.insert(token)

@@ -16,7 +16,7 @@ public struct CustomerDesk: Sendable {
         in account: Account.ID
     ) async throws -> Customer {
         let name = displayName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 200 else { throw DeskRefusal.invalid("Give the customer a name (up to 200 characters).") }
+        guard !name.isEmpty, name.unicodeScalars.count <= 200 else { throw DeskRefusal.invalid("Give the customer a name (up to 200 characters).") }
         let addresses = typed.map(EmailAddress.normalized)
         guard !addresses.isEmpty else { throw DeskRefusal.invalid("Give the customer at least one email address.") }
         guard addresses.count <= EmailLimits.customerEmails else {

@@ -26,8 +26,8 @@ public struct LineInput: Hashable, Codable, Sendable {
         for (index, line) in lines.enumerated() {
             let number = index + 1
             if line.description.trimmingCharacters(in: .whitespaces).isEmpty { return "Line \(number) needs a description." }
-            if !line.quantity.isFinite || line.quantity <= 0 || line.quantity > 1_000_000 {
-                return "Line \(number): the quantity must be above 0 and at most 1,000,000."
+            if !line.quantity.isFinite || line.quantity <= 0 || line.quantity > 1_000_000 || !Self.hasQuantityDecimals(line.quantity) {
+                return "Line \(number): the quantity must be above 0, at most 1,000,000, with at most \(quantityDecimals) decimals."
             }
             if line.unitPrice < 0 || line.unitPrice > Money.limit { return "Line \(number): the unit price is out of range." }
             if line.optional == true && !allowOptional { return "Line \(number): invoices have no optional lines." }
@@ -38,6 +38,17 @@ public struct LineInput: Hashable, Codable, Sendable {
             return "The total is too large: split the work into several documents."
         }
         return nil
+    }
+
+    /// The most decimals a quantity may have (`0.25` hours; `1e-20` would show as 0 and bill nothing).
+    public static let quantityDecimals = 4
+
+    /// Whether `quantity` has no more than ``quantityDecimals`` decimals.
+    public static func hasQuantityDecimals(_ quantity: Decimal) -> Bool {
+        var exact = quantity
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, quantityDecimals, .plain)
+        return rounded == quantity
     }
 
     /// The most lines one proposal or invoice may have: far beyond any real document, and a bound on the work of

@@ -25,7 +25,7 @@ public struct InvoiceDesk: Sendable {
             guard try await store.customers.find(customerID, in: account.id) != nil else { throw DeskRefusal.notFound("No such customer.") }
             if let jobID, try await store.jobs.find(jobID, in: account.id) == nil { throw DeskRefusal.notFound("No such job.") }
             let chosen = number?.trimmingCharacters(in: .whitespaces)
-            if let chosen, chosen.isEmpty || chosen.count > 40 { throw DeskRefusal.invalid("An invoice number is 1–40 characters.") }
+            if let chosen, chosen.isEmpty || chosen.unicodeScalars.count > 40 { throw DeskRefusal.invalid("An invoice number is 1–40 characters.") }
             if let chosen, try await store.invoices.find(number: chosen, in: account.id) != nil {
                 throw DeskRefusal.conflict("Invoice number \(chosen) is taken.")
             }
@@ -67,7 +67,7 @@ public struct InvoiceDesk: Sendable {
     public func recordPayment(
         on id: Invoice.ID, amount: Money, method: Payment.Method, idempotencyKey: String?, in account: Account, by staff: StaffUser.ID?
     ) async throws -> (Payment, Invoice) {
-        if let key = idempotencyKey, !(1...128).contains(key.count) { throw DeskRefusal.invalid("An Idempotency-Key is 1–128 characters.") }
+        if let key = idempotencyKey, !(1...128).contains(key.unicodeScalars.count) { throw DeskRefusal.invalid("An Idempotency-Key is 1–128 characters.") }
         let now = services.clock.now
         do {
             return try await services.storage.transaction { store in

@@ -62,7 +62,7 @@ public struct LeadDesk: Sendable {
 
         public func problems() -> [Field: String] {
             var problems: [Field: String] = [:]
-            if title.isEmpty || title.count > 200 { problems[.title] = "Enter a job title (up to 200 characters)." }
+            if title.isEmpty || title.unicodeScalars.count > 200 { problems[.title] = "Enter a job title (up to 200 characters)." }
             if !workDate.isEmpty && CalendarDate(iso: workDate) == nil { problems[.workDate] = "Enter a date such as 2026-12-05." }
             return problems
         }

@@ -103,7 +103,7 @@ public struct ProposalDesk: Sendable {
     }
 
     static func check(title: String, lines: [LineInput], taxRateBasisPoints: Int) throws {
-        if title.trimmingCharacters(in: .whitespaces).isEmpty || title.count > 200 {
+        if title.trimmingCharacters(in: .whitespaces).isEmpty || title.unicodeScalars.count > 200 {
             throw DeskRefusal.invalid("Give the proposal a title (up to 200 characters).")
         }
         if let problem = LineInput.problem(with: lines, allowOptional: true, taxRateBasisPoints: taxRateBasisPoints) {

@@ -109,9 +109,9 @@ public struct SettingsForm: Hashable, Sendable {
         }
         updated.settings.leadFormAllowedOrigins = origins
         if displayName.trimmed.isEmpty { problems[.displayName] = "Enter the name clients see." }
-        if displayName.trimmed.count > EmailLimits.accountNameCharacters {
+        if displayName.trimmed.unicodeScalars.count > EmailLimits.accountNameCharacters {
             problems[.displayName] =
-                "Keep the name to \(EmailLimits.accountNameCharacters) characters (this one has \(displayName.trimmed.count)): it goes in email subjects."
+                "Keep the name to \(EmailLimits.accountNameCharacters) characters (this one has \(displayName.trimmed.unicodeScalars.count)): it goes in email subjects."
         }
         updated.name = displayName.trimmed.isEmpty ? account.name : displayName.trimmed
         updated.branding.displayName = displayName.trimmed
@@ -150,8 +150,7 @@ public struct SettingsForm: Hashable, Sendable {
 
     /// `2.5` → 250; `nil` for anything but a plain number with at most two decimals.
     public static func basisPoints(_ percent: String) -> Int? {
-        let text = percent.trimmed.replacingOccurrences(of: "%", with: "")
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Decimal(string: text) else {
+        guard let value = TypedNumber.read(percent.trimmed.replacingOccurrences(of: "%", with: ""), fractionDigits: 2) else {
             return nil
         }
         var scaled = value * 100

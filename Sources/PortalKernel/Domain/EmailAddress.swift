@@ -8,8 +8,11 @@ public enum EmailAddress {
     }
 
     /// Whether `address` is a plausible single mailbox: one `@`, a local part, a dotted domain, no spaces or
-    /// angle brackets. Deliberately simple: the real check is whether mail arrives.
+    /// angle brackets. Deliberately simple: the real check is whether mail arrives. Printable ASCII only (SPEC M4):
+    /// an address with `ü` or full-width letters needs SMTPUTF8, which the portal does not speak, and would make
+    /// every email to it invalid.
     public static func isValid(_ address: String) -> Bool {
+        guard address.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else { return false }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, address.count <= 254 else { return false }
         let domain = parts[1]

@@ -88,5 +88,5 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
 public struct AmountOutOfRange: Error, Hashable, Sendable, CustomStringConvertible {
     public init() {}
 
-    public var description: String { "An amount or a total is too large: it must stay within 10,000,000,000,000 minor units (100 billion dollars)." }
+    public var description: String { "An amount or a total is too large: the portal keeps every amount within 10,000,000,000,000 of the currency's smallest unit." }
 }

@@ -1,6 +1,7 @@
 /// SPEC M4: how much typed text may end up in an email's headers. Forms and commands refuse more, with a clear
 /// message, where it is typed; ``MIMEMessage`` still folds whatever it is given (a record saved before the limits).
-/// The limits are far above what a real company uses (Docs/Decisions.md).
+/// The limits are far above what a real company uses (Docs/Decisions.md). Lengths count Unicode scalars, not
+/// characters as shown: one shown character can carry thousands of combining marks.
 public enum EmailLimits {
     /// Characters of a company (account) name, which subjects and greetings show.
     public static let accountNameCharacters = 200
@@ -16,7 +17,12 @@ public enum EmailLimits {
     public static func subjectLine(_ rendered: String) -> String {
         let line = rendered.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        guard line.count > subjectCharacters else { return line }
-        return line.prefix(subjectCharacters - 1).trimmingCharacters(in: .whitespaces) + "…"
+        guard line.unicodeScalars.count > subjectCharacters else { return line }
+        var kept = ""
+        for character in line {
+            guard kept.unicodeScalars.count + character.unicodeScalars.count < subjectCharacters else { break }
+            kept.append(character)
+        }
+        return kept.trimmingCharacters(in: .whitespaces) + "…"
     }
 }

@@ -14,9 +14,12 @@ public struct InvoicePayments: Sendable {
         case invalid(String)
         /// Nothing is owed.
         case nothingOwed
-        /// Another request with the same idempotency key is charging the card right now (a double click, or the
-        /// same form sent to two servers); nothing was charged by this one.
+        /// Another payment of the invoice is charging a card right now (a double click, another tab, the same form
+        /// sent to two servers); nothing was charged by this one.
         case inProgress
+        /// This form's attempt is over and nothing was kept: its charge was reversed, or its key was used by such an
+        /// attempt. The client starts again with a new form (a new key); says why.
+        case startAgain(String)
     }
 
     /// How long a charge may hold its invoice before another payment of it may start (SPEC M3).
@@ -75,6 +78,9 @@ public struct InvoicePayments: Sendable {
         let store = services.storage
         if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
             return Self.repeated(earlier, for: invoiceID)
+        }
+        if try await spentKey(idempotencyKey, in: account.id).isHeld(at: services.clock.now) {
+            return .startAgain("This payment form was used for an attempt that charged nothing in the end. Check the amount and pay again.")
         }
         let claim = Self.claim(on: invoiceID, in: account.id, counters: store.counters)
         guard try await claim.take(at: services.clock.now, lifetime: Self.claimLifetime) else {
@@ -153,22 +159,22 @@ public struct InvoicePayments: Sendable {
                 idempotencyKey: idempotencyKey, actorEmail: actorEmail, origin: origin)
         } catch let refusal as Unrecordable {
             // Approved but not ours to keep: the client must not pay for what the invoice cannot take.
-            let reversal = ChargeReversal(reference: reference, amount: quote.charge, currencyCode: account.currencyCode, reason: refusal.reason)
-            do {
-                try await services.paymentGateway.reverse(reversal)
-            } catch {
-                services.logger.error(
-                    "A charge the portal could not record was not reversed: refund it by hand",
-                    metadata: ["reference": "\(reference)", "amount": "\(quote.charge.formatted(currencyCode: account.currencyCode))", "reason": "\(refusal.reason)", "error": "\(error)"])
-            }
+            try await reverse(reference, charged: quote.charge, key: idempotencyKey, in: account, reason: refusal.reason)
             return refusal.outcome
+        } catch {
+            // Not recorded for another reason (storage failed): give the money back when the payment is surely not
+            // there. When even that cannot be read, a retry with the same key records the gateway's approval.
+            let recorded: Payment?
+            do {
+                recorded = try await services.storage.payments.find(idempotencyKey: idempotencyKey, in: account.id)
+            } catch _ {
+                throw error
+            }
+            if recorded == nil {
+                try await reverse(reference, charged: quote.charge, key: idempotencyKey, in: account, reason: "not recorded: \(error)")
+            }
+            throw error
         }
-    }
-
-    /// Why an approved charge could not be recorded: the invoice changed while the card was charged (SPEC M3).
-    private struct Unrecordable: Error {
-        let outcome: Outcome
-        let reason: String
     }
 
     /// Records an approved charge, checking again inside the transaction that the invoice is still payable and the
@@ -194,7 +200,7 @@ public struct InvoicePayments: Sendable {
                 }
                 guard quote.amount <= balance else {
                     throw Unrecordable(
-                        outcome: .invalid("The amount is more than the \(balance.formatted(currencyCode: account.currencyCode)) now due. Nothing was charged."),
+                        outcome: .startAgain("The amount is more than the \(balance.formatted(currencyCode: account.currencyCode)) now due. Nothing was charged."),
                         reason: "invoice \(invoice.number) owes \(balance.formatted(currencyCode: account.currencyCode)), less than \(quote.amount.formatted(currencyCode: account.currencyCode))")
                 }
                 let payment = Payment(

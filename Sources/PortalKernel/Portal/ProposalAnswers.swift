@@ -47,7 +47,7 @@ public struct ProposalAnswers: Sendable {
         actor: Customer.ID?, actorEmail: String?, origin: RequestOrigin
     ) async throws -> Outcome {
         let signature = form.signatureName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard signature.count >= 2, signature.count <= 200 else {
+        guard signature.count >= 2, signature.unicodeScalars.count <= 200 else {
             return .invalid("Type your full name to sign.")
         }
         let now = services.clock.now
@@ -85,7 +85,7 @@ public struct ProposalAnswers: Sendable {
         origin: RequestOrigin
     ) async throws -> Outcome {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard reason.count <= 2_000 else { return .invalid("Keep the reason under 2,000 characters.") }
+        guard reason.unicodeScalars.count <= 2_000 else { return .invalid("Keep the reason under 2,000 characters.") }
         let now = services.clock.now
         return try await services.storage.transaction { store in
             guard var proposal = try await store.proposals.find(proposalID, in: account.id) else { return .notFound }

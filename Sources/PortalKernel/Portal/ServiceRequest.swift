@@ -36,16 +36,16 @@ public struct ServiceRequest: Hashable, Sendable {
     public func problems(today: CalendarDate) -> [Field: String] {
         var problems: [Field: String] = [:]
         if name.isEmpty { problems[.name] = "Enter your name." }
-        if name.count > 200 { problems[.name] = "Keep your name under 200 characters." }
+        if name.unicodeScalars.count > 200 { problems[.name] = "Keep your name under 200 characters." }
         if !EmailAddress.isValid(email) { problems[.email] = "Enter an email address such as name@example.com." }
         let digits = phone.filter(\.isNumber)
         if !phone.isEmpty && (digits.count < 7 || phone.count > 40) { problems[.phone] = "Enter a phone number we can call, or leave it empty." }
         if serviceAddress.isEmpty { problems[.serviceAddress] = "Enter the address where the work is needed." }
-        if serviceAddress.count > 500 { problems[.serviceAddress] = "Keep the address under 500 characters." }
+        if serviceAddress.unicodeScalars.count > 500 { problems[.serviceAddress] = "Keep the address under 500 characters." }
         if servicesWanted.isEmpty && description.isEmpty {
             problems[.servicesWanted] = "Choose a service or describe what you need."
         }
-        if description.count > 5_000 { problems[.description] = "Keep the description under 5,000 characters." }
+        if description.unicodeScalars.count > 5_000 { problems[.description] = "Keep the description under 5,000 characters." }
         if !preferredDate.isEmpty {
             if let date = CalendarDate(iso: preferredDate) {
                 if date < today { problems[.preferredDate] = "Choose today or a later date." }

@@ -21,6 +21,11 @@ public struct KeyClaim: Sendable {
         }
     }
 
+    /// Whether someone holds the claim at `instant`.
+    public func isHeld(at instant: Date) async throws -> Bool {
+        try await counters.change(key, at: instant) { held in (held, held.map { instant < $0.expiresAt } ?? false) }
+    }
+
     /// Gives the claim up.
     public func release(at instant: Date) async throws {
         try await counters.change(key, at: instant) { _ in (nil, ()) }
