@@ -35,23 +35,12 @@ struct BreakerCaseTests {
     @Test("M3: a key whose charge was reversed can never record a payment again, whatever amount is typed next", arguments: TestStorage.all)
     func reversedKeyIsSpent(storage: TestStorage) async throws {
         let bed = try await PortalTestbed(storage: storage)
-        let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
-        let customer = try #require(try await bed.services.storage.customers.find(Seed.cece, in: Seed.accountA))
-        let emails = try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)
-        let desk = InvoiceDesk(services: bed.services, emails: emails)
-        var services = bed.services
-        services.paymentGateway = PaymentRaceTests.InterleavingGateway(sandbox: bed.gateway) {
+        let payer = try await PaymentRaceTests.InterleavedPayer(bed) { desk, account in
             // Staff record part of the balance while the card is charged in full.
             _ = try? await desk.recordPayment(on: I.unpaid, amount: Money(cents: 5_000), method: .check, idempotencyKey: "check-1", in: account, by: nil)
         }
-        let payments = InvoicePayments(services: services, emails: emails)
-        let card = CardDetails(number: SandboxPayments.TestCard.approved, expiryMonth: 12, expiryYear: 2030, securityCode: "123", nameOnCard: "Cece")
         let key = SecretToken.generate().value
-        func pay(_ cents: Int) async throws -> InvoicePayments.Outcome {
-            try await payments.pay(
-                I.unpaid, of: customer, account: account, amount: Money(cents: cents), card: card, idempotencyKey: key,
-                actorEmail: "cece@example.com", origin: RequestOrigin(ipAddress: nil, userAgent: nil))
-        }
+        func pay(_ cents: Int) async throws -> InvoicePayments.Outcome { try await payer.pay(cents, key) }
         guard case .startAgain = try await pay(20_000) else { Issue.record("the first attempt should be reversed"); return }
         guard case .startAgain = try await pay(5_000) else { Issue.record("the spent key should not pay"); return }
         #expect(bed.gateway.keptCharges.isEmpty)

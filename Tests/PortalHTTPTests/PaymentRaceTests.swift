@@ -129,21 +129,35 @@ struct PaymentRaceTests {
         func reverse(_ reversal: ChargeReversal) async throws { try await sandbox.reverse(reversal) }
     }
 
+    /// Cece paying her unpaid invoice through a gateway that runs `whileCharging(desk, account)` between approving
+    /// the charge and the portal recording it; each call pays `cents` with `key`.
+    struct InterleavedPayer {
+        let pay: @Sendable (_ cents: Int, _ key: String) async throws -> InvoicePayments.Outcome
+
+        init(_ bed: PortalTestbed, whileCharging: @escaping @Sendable (InvoiceDesk, Account) async throws -> Void) async throws {
+            let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+            let customer = try #require(try await bed.services.storage.customers.find(Seed.cece, in: Seed.accountA))
+            let emails = try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)
+            let desk = InvoiceDesk(services: bed.services, emails: emails)
+            var services = bed.services
+            services.paymentGateway = InterleavingGateway(sandbox: bed.gateway) { try await whileCharging(desk, account) }
+            let payments = InvoicePayments(services: services, emails: emails)
+            let card = CardDetails(number: SandboxPayments.TestCard.approved, expiryMonth: 12, expiryYear: 2030, securityCode: "123", nameOnCard: "Cece")
+            pay = { cents, key in
+                try await payments.pay(
+                    I.unpaid, of: customer, account: account, amount: Money(cents: cents), card: card, idempotencyKey: key,
+                    actorEmail: "cece@example.com", origin: RequestOrigin(ipAddress: nil, userAgent: nil))
+            }
+        }
+    }
+
     @Test("M3: staff record the whole balance while the card is charged: the charge is reversed at the gateway", arguments: TestStorage.all)
     func staffPaymentWhileCharging(storage: TestStorage) async throws {
         let bed = try await PortalTestbed(storage: storage)
-        let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
-        let customer = try #require(try await bed.services.storage.customers.find(Seed.cece, in: Seed.accountA))
-        let emails = try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)
-        let desk = InvoiceDesk(services: bed.services, emails: emails)
-        var services = bed.services
-        services.paymentGateway = InterleavingGateway(sandbox: bed.gateway) {
+        let payer = try await InterleavedPayer(bed) { desk, account in
             _ = try await desk.markPaid(I.unpaid, method: .check, in: account, by: nil)
         }
-        let outcome = try await InvoicePayments(services: services, emails: emails).pay(
-            I.unpaid, of: customer, account: account, amount: Money(cents: 5_000),
-            card: CardDetails(number: SandboxPayments.TestCard.approved, expiryMonth: 12, expiryYear: 2030, securityCode: "123", nameOnCard: "Cece"),
-            idempotencyKey: SecretToken.generate().value, actorEmail: "cece@example.com", origin: RequestOrigin(ipAddress: nil, userAgent: nil))
+        let outcome = try await payer.pay(5_000, SecretToken.generate().value)
         #expect(outcome == .nothingOwed)
         #expect(bed.gateway.charges.count == 1)
         #expect(bed.gateway.keptCharges.isEmpty)
