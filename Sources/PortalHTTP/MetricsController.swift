@@ -6,13 +6,17 @@ import Prometheus
 public struct MetricsEndpoint: Sendable {
     /// The registry the process's swift-metrics backend records into.
     public var registry: PrometheusCollectorRegistry
-    /// When set, `/metrics` answers only a request with `Authorization: Bearer <token>`; when `nil`, anyone who
-    /// reaches the port may read it (route templates and counts, never a record).
+    /// When set, `/metrics` answers only a request with `Authorization: Bearer <token>`.
     public var bearerToken: String?
+    /// Without a token: whether anyone who reaches the port may read it (route templates and counts, never a record).
+    /// The server opens it so only when it listens on loopback or the operator says `metrics.public` (#17); else
+    /// `/metrics` answers 403 saying how to open it.
+    public var openWithoutToken: Bool
 
-    public init(registry: PrometheusCollectorRegistry, bearerToken: String? = nil) {
+    public init(registry: PrometheusCollectorRegistry, bearerToken: String? = nil, openWithoutToken: Bool = false) {
         self.registry = registry
         self.bearerToken = bearerToken
+        self.openWithoutToken = openWithoutToken
     }
 }
 
@@ -32,6 +36,11 @@ struct MetricsController {
 
     func register(on router: some RouterMethods<some RequestContext>) {
         router.get("metrics") { request, _ -> Response in
+            guard endpoint.bearerToken != nil || endpoint.openWithoutToken else {
+                throw HTTPError(
+                    .forbidden,
+                    message: "Metrics are closed: set metrics.token (and send it as a bearer token), or metrics.public to open them.")
+            }
             guard isAuthorized(request) else {
                 throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "A bearer token is required.")
             }

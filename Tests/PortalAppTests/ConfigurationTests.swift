@@ -62,11 +62,15 @@ struct ConfigurationTests {
         fixture.remove()
     }
 
-    @Test("Metrics are on and open by default; the token comes from the environment; a short token stops start-up")
+    @Test("Metrics are on by default, open only on loopback or with metrics.public; the token comes from the environment; a short token stops start-up")
     func metricsSettings() async throws {
         let fixture = try AppFixture()
         let empty = try await fixture.bootstrap(try fixture.configFile("{}")).settings
-        #expect(empty.metricsEnabled && empty.metricsToken == nil)
+        #expect(empty.metricsEnabled && empty.metricsToken == nil && !empty.metricsPublic)
+        let open = try await fixture.bootstrap(try fixture.configFile(#"{"metrics": {"public": true}}"#, name: "open.json")).settings
+        #expect(open.metricsPublic)
+        #expect(PortalServer.isLoopback("127.0.0.1") && PortalServer.isLoopback("::1") && PortalServer.isLoopback("localhost"))
+        #expect(!PortalServer.isLoopback("0.0.0.0") && !PortalServer.isLoopback("::") && !PortalServer.isLoopback("portal.example.com"))
         let path = try fixture.configFile(#"{"metrics": {"enabled": false}}"#, name: "off.json")
         let off = try await fixture.bootstrap(path, environment: ["PORTAL_METRICS_TOKEN": "0123456789abcdef"]).settings
         #expect(!off.metricsEnabled && off.metricsToken == "0123456789abcdef")

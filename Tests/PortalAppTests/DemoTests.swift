@@ -25,6 +25,7 @@ struct DemoTests {
         let summary = second.summary(publicBaseURL: "http://127.0.0.1:8080")
         #expect(summary.contains("http://127.0.0.1:8080/portal/greenleaf-demo"))
         #expect(summary.contains("http://127.0.0.1:8080/admin"))
+        #expect(summary.contains("http://127.0.0.1:8080/metrics") && summary.contains("metrics.public"))
         #expect(summary.contains(second.adminPassword))
         // Each run prints a working emailed-proposal link.
         for result in [first, second] {

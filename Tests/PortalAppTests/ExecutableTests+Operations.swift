@@ -6,7 +6,7 @@ import Testing
 
 /// What the person running the portal relies on: `/metrics`, and a SIGTERM that loses nothing.
 extension ExecutableTests {
-    @Test("/metrics: requests by route template and status, latency, login links issued and used, outbox; behind its token")
+    @Test("/metrics: requests by route template and status, latency, login links requested and used, outbox; behind its token")
     func metrics() async throws {
         let fixture = try AppFixture()
         let token = "metrics-token-0123456789"
@@ -34,7 +34,7 @@ extension ExecutableTests {
         #expect(value("http_requests_total", #"route="/portal/{portalKey}/login""#, #"method="POST""#, #"status="200""#) == 1)
         #expect(value("http_request_duration_seconds_count", #"route="/health""#) == 2)
         #expect(value("http_request_duration_seconds_bucket", #"route="/health""#, #"le="+Inf""#) == 2)
-        #expect(value("portal_login_links_issued_total") == 1)
+        #expect(value("portal_login_link_requests_total") == 1)
         #expect(value("portal_login_links_used_total") == 1)
         #expect((value("portal_outbox_attempts_total", #"outcome="delivered""#) ?? 0) >= 1)
         #expect(value("portal_outbox_depth") != nil)

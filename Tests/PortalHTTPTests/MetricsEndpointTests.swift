@@ -46,7 +46,22 @@ struct MetricsEndpointTests {
         await bed.remove()
     }
 
-    @Test("The kernel reports a login link issued only for a customer's address, and its use; and each outbox attempt")
+    @Test("#17: without a token, /metrics is open only when the server says so (loopback or metrics.public); else 403 saying how")
+    func closedWithoutToken() async throws {
+        let bed = try await PortalTestbed()
+        for open in [false, true] {
+            let endpoint = MetricsEndpoint(registry: PrometheusCollectorRegistry(), openWithoutToken: open)
+            try await bed.run(options: PortalHTTPOptions(trustForwardedFor: true, metrics: endpoint)) { client in
+                try await client.execute(uri: "/metrics", method: .get) { response in
+                    #expect(response.status == (open ? .ok : .forbidden))
+                    #expect(open || String(buffer: response.body).contains("metrics.public"))
+                }
+            }
+        }
+        await bed.remove()
+    }
+
+    @Test("#17: the kernel counts every login-link request alike, a stranger's as a customer's; and a link's use and each outbox attempt")
     func meterEvents() async throws {
         let meter = RecordingMeter()
         let bed = try await PortalTestbed(meter: meter)
@@ -54,11 +69,11 @@ struct MetricsEndpointTests {
             var browser = Browser(client)
             _ = try await browser.get("/portal/\(Seed.keyA)/login")
             _ = try await browser.post("/portal/\(Seed.keyA)/login", [("email", "nobody@example.com")])
-            #expect(meter.events.withLock { $0 }.isEmpty)
+            #expect(meter.events.withLock { $0 } == [.loginLinkRequested])
             try await bed.logIn("cece@example.com", browser: &browser)
         }
         let events = meter.events.withLock { $0 }
-        #expect(events.filter { $0 == .loginLinkIssued }.count == 1)
+        #expect(events.filter { $0 == .loginLinkRequested }.count == 2)
         #expect(events.filter { $0 == .loginLinkUsed }.count == 1)
         #expect(events.contains(.outboxAttempt(.delivered)))
         await bed.remove()

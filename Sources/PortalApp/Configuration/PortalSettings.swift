@@ -20,8 +20,10 @@ public struct PortalSettings: Sendable, Equatable {
     public var portal: PortalPolicy
     /// Serve `GET /metrics` (and record request metrics).
     public var metricsEnabled: Bool
-    /// The bearer token `/metrics` asks for; `nil` when it is open.
+    /// The bearer token `/metrics` asks for; `nil` when it needs none.
     public var metricsToken: String?
+    /// Whether `/metrics` is open without a token on a server that does not listen on loopback only (#17).
+    public var metricsPublic: Bool
 
     /// Reads and validates the settings, with the documented defaults.
     public init(_ root: any PluginSettings) throws {
@@ -52,6 +54,7 @@ public struct PortalSettings: Sendable, Equatable {
         let metrics = root.section("metrics")
         metricsEnabled = try metrics.bool("enabled") ?? true
         metricsToken = try metrics.secret("token")
+        metricsPublic = try metrics.bool("public") ?? false
         if let metricsToken, metricsToken.count < 16 {
             throw ConfigurationError.invalidValue(key: "metrics.token", problem: "must be at least 16 characters")
         }

@@ -75,6 +75,8 @@ extension DemoSeeder.Result {
               Emailed proposal, as a client receives it (no login needed):
                              \(PortalLinks(publicBaseURL: publicBaseURL).proposal(token: proposalLinkToken))
               Sandbox cards: 4242 4242 4242 4242 approved · 4000 0000 0000 0002 declined (any future expiry, any CVC)
+              Metrics:       \(base)/metrics, open while the server listens on 127.0.0.1 only; beyond it, set
+                             metrics.token (PORTAL_METRICS_TOKEN) or metrics.public (Docs/Configuration.md)
             """
     }
 }

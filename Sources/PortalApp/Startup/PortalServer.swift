@@ -26,7 +26,9 @@ public struct PortalServer: Sendable {
                 options: PortalHTTPOptions(
                     policy: settings.portal, trustForwardedFor: settings.trustForwardedFor,
                     metrics: settings.metricsEnabled
-                        ? MetricsEndpoint(registry: PortalMetricsSystem.registry(), bearerToken: settings.metricsToken) : nil)),
+                        ? MetricsEndpoint(
+                            registry: PortalMetricsSystem.registry(), bearerToken: settings.metricsToken,
+                            openWithoutToken: settings.metricsPublic || Self.isLoopback(settings.httpHost)) : nil)),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "client-portal"),
             logger: services.logger)
@@ -58,5 +60,12 @@ public struct PortalServer: Sendable {
         }
         try await services.storage.close()
         services.logger.info("Portal stopped")
+    }
+
+    /// Whether `host` accepts connections from this machine only (`127.0.0.1`, `::1`, `localhost`): then whoever
+    /// reaches `/metrics` is already on the machine (#17).
+    public static func isLoopback(_ host: String) -> Bool {
+        let host = host.filter { $0 != "[" && $0 != "]" }.lowercased()
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }

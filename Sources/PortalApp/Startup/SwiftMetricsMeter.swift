@@ -9,8 +9,8 @@ import PortalKernel
 struct SwiftMetricsMeter: PortalMeter {
     func record(_ event: PortalMeterEvent) {
         switch event {
-        case .loginLinkIssued:
-            Counter(label: "portal_login_links_issued_total").increment()
+        case .loginLinkRequested:
+            Counter(label: "portal_login_link_requests_total").increment()
         case .loginLinkUsed:
             Counter(label: "portal_login_links_used_total").increment()
         case .outboxAttempt(let status):

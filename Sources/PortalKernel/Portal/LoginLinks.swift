@@ -34,6 +34,7 @@ public struct LoginLinks: Sendable {
     public func request(email typed: String, account: Account, origin: RequestOrigin) async throws -> RequestOutcome {
         let email = EmailAddress.normalized(typed)
         let now = services.clock.now
+        services.meter.record(.loginLinkRequested)
         let byEmail = try await rateLimiter.attempt(
             "login-email:\(account.id):\(email)", limit: policy.loginRequestsPerEmail, window: policy.rateLimitWindow, at: now)
         let byIP = try await rateLimiter.attempt(
@@ -59,7 +60,6 @@ public struct LoginLinks: Sendable {
                     accountID: account.id, email: message, about: RecordReference(kind: .loginLink, id: record.id.rawValue),
                     nextAttemptAt: now, createdAt: now))
         }
-        services.meter.record(.loginLinkIssued)
         return .accepted
     }
 

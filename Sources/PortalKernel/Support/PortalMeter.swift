@@ -7,8 +7,9 @@ public protocol PortalMeter: Sendable {
 
 /// An event worth a counter.
 public enum PortalMeterEvent: Hashable, Sendable {
-    /// A login link was emailed to a customer's address (a request for an unknown address sends none).
-    case loginLinkIssued
+    /// A login link was asked for, whatever the address: counted before the address is looked up, so the count
+    /// says nothing about who is a customer (#17).
+    case loginLinkRequested
     /// A login link started a portal session.
     case loginLinkUsed
     /// An outbox message was tried, and is now `delivered`, `retrying` or `failed` (for good).
