@@ -12,6 +12,9 @@ extension PortalController {
         var services: [String]?
         var description: String?
         var preferredDate: String?
+        /// A field people never see (hidden by the stylesheet and from screen readers): a bot that fills every field
+        /// fills it, and its submission is thanked and dropped (SPEC M5).
+        var website: String?
 
         var request: ServiceRequest {
             ServiceRequest(
@@ -32,6 +35,8 @@ extension PortalController {
         let errors: [String: String]
         let hasErrors: Bool
         let backURL: String?
+        /// Said when the form was refused for too many submissions (SPEC M5).
+        var limitNotice: String?
     }
 
     func registerServiceRequests(on portal: RouterGroup<Context>) {
@@ -54,14 +59,15 @@ extension PortalController {
     }
 
     func serviceRequestPage(
-        _ visit: PortalVisit, form: ServiceRequestForm, errors: [ServiceRequest.Field: String], status: HTTPResponse.Status = .ok
+        _ visit: PortalVisit, form: ServiceRequestForm, errors: [ServiceRequest.Field: String], status: HTTPResponse.Status = .ok,
+        limitNotice: String? = nil
     ) -> Response {
         let chosen = Set(form.services ?? [])
         let page = ServiceRequestPage(
             chrome: visit.chrome("Request service"), formURL: visit.path("/request-service"), form: form,
             services: ServiceRequest.serviceChoices.map { .init(name: $0, checked: chosen.contains($0)) },
             errors: Dictionary(uniqueKeysWithValues: errors.map { ($0.key.rawValue, $0.value) }), hasErrors: !errors.isEmpty,
-            backURL: visit.client == nil ? nil : visit.path())
+            backURL: visit.client == nil ? nil : visit.path(), limitNotice: limitNotice)
         var response = visit.page("request-service", page, status: status)
         // The lead form may be framed by the account's allow-listed sites (and only them); every other page by none.
         response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<Context>.framingPolicy(
@@ -73,20 +79,33 @@ extension PortalController {
     @Sendable func submitServiceRequest(_ request: Request, context: Context) async throws -> Response {
         let visit = try await PortalVisit.start(request, context: context, env: env)
         let form = try await visit.form(ServiceRequestForm.self, context: context)
+        if let trap = form.website, !trap.isEmpty { return thanks(visit) }
         switch try await env.serviceRequests.submit(
             form.request, account: visit.account, customer: visit.client?.customer, origin: visit.origin)
         {
         case .invalid(let problems):
             return serviceRequestPage(visit, form: form, errors: problems, status: .unprocessableContent)
+        case .rateLimited:
+            let minutes = Int(env.policy.rateLimitWindow / 60)
+            var page = serviceRequestPage(
+                visit, form: form, errors: [:], status: .tooManyRequests,
+                limitNotice: "Too many requests were sent from here or for this email address. Nothing was sent; please try again in \(minutes) minutes, or call us.")
+            page.headers[.retryAfter] = "\(Int(env.policy.rateLimitWindow))"
+            return page
         case .submitted:
-            if visit.client != nil { return visit.redirect(to: visit.path("?done=requested")) }
-            return visit.page(
-                "message",
-                MessagePage(
-                    chrome: visit.chrome("Request received"), heading: "Thank you, your request is on its way",
-                    paragraphs: [
-                        "\(visit.account.branding.displayName) has received it and will be in touch. A confirmation is on its way to your email."
-                    ]))
+            return thanks(visit)
         }
+    }
+
+    /// What a sender sees once the request is sent (and what a bot that filled the hidden field sees too).
+    private func thanks(_ visit: PortalVisit) -> Response {
+        if visit.client != nil { return visit.redirect(to: visit.path("?done=requested")) }
+        return visit.page(
+            "message",
+            MessagePage(
+                chrome: visit.chrome("Request received"), heading: "Thank you, your request is on its way",
+                paragraphs: [
+                    "\(visit.account.branding.displayName) has received it and will be in touch. A confirmation is on its way to your email."
+                ]))
     }
 }

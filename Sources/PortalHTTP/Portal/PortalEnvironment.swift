@@ -35,7 +35,7 @@ struct PortalEnvironment: Sendable {
         portal = CustomerPortal(services: services)
         answers = ProposalAnswers(services: services)
         payments = InvoicePayments(services: services, emails: emails)
-        serviceRequests = ServiceRequests(services: services, emails: emails)
+        serviceRequests = ServiceRequests(services: services, emails: emails, policy: policy)
         staffSessions = StaffSessions(services: services, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadDesk = LeadDesk(services: services)
         proposalDesk = ProposalDesk(services: services, emails: emails)

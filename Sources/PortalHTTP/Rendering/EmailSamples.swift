@@ -16,7 +16,7 @@ enum EmailSamples {
             "lead.name", "lead.email", "lead.phone", "lead.serviceAddress", "lead.services", "lead.preferredDate",
             "lead.description", "leadURL",
         ],
-        .leadConfirmation: ["lead.name", "lead.email", "lead.serviceAddress", "lead.services", "lead.description"],
+        .leadConfirmation: ["lead.name", "lead.email", "lead.serviceAddress", "lead.services", "lead.description", "lead.proven"],
         .portalInvitation: ["customer.name"],
     ]
 
@@ -51,7 +51,7 @@ enum EmailSamples {
                 description: "A dead ash leaning over the drive.", preferredDate: today.adding(days: 10), submittedAt: now)
             return kind == .leadNotification
                 ? .leadNotification(account: account, lead: lead, leadURL: links.backOfficeLead(lead.id))
-                : .leadConfirmation(account: account, lead: lead)
+                : .leadConfirmation(account: account, lead: lead, addressProven: true)
         case .portalInvitation:
             return .portalInvitation(account: account, customer: customer)
         }

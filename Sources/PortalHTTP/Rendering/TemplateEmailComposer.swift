@@ -97,7 +97,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
 
     static let subjects: [EmailTemplate.Kind: String] = [
         .loginLink: "Your login link for {{account.name}}", .leadNotification: "New portal lead: {{lead.name}}",
-        .leadConfirmation: "We received your request, {{lead.name}}", .paymentReceipt: "Receipt for invoice {{invoice.number}}",
+        .leadConfirmation: "We received your request{{#lead.proven}}, {{lead.name}}{{/lead.proven}}", .paymentReceipt: "Receipt for invoice {{invoice.number}}",
         .proposalSent: "Proposal from {{account.name}}: {{proposal.title}}",
         .invoiceSent: "Invoice {{invoice.number}} from {{account.name}}",
         .portalInvitation: "Your client portal with {{account.name}}",
@@ -120,10 +120,15 @@ public struct TemplateEmailComposer: PortalEmailComposer {
             return [
                 "account": accountVariables(account), "lead": leadVariables(lead, account: account), "leadURL": leadURL,
             ]
-        case .leadConfirmation(let account, let lead):
-            return [
-                "account": accountVariables(account), "lead": leadVariables(lead, account: account),
-            ]
+        case .leadConfirmation(let account, let lead, let addressProven):
+            // SPEC M5: to an address nobody has shown they own, none of the visitor's free text, whatever the
+            // account's template says; `lead.proven` lets a template word the two cases.
+            var variables = leadVariables(lead, account: account)
+            if !addressProven {
+                for typed in ["name", "phone", "serviceAddress", "description"] { variables[typed] = "" }
+            }
+            variables["proven"] = addressProven
+            return ["account": accountVariables(account), "lead": variables]
         case .paymentReceipt(let account, let customer, let invoice, let payment, let receiptURL):
             let format = Formatting(account: account)
             let paymentVariables: [String: Any] = [

@@ -5,7 +5,9 @@ public enum PortalEmail: Sendable {
     /// Tells staff about a new portal lead, with a link to it in the back office (SPEC F6).
     case leadNotification(account: Account, lead: Lead, leadURL: String)
     /// Tells the client their request arrived.
-    case leadConfirmation(account: Account, lead: Lead)
+    /// To the address the visitor typed. Unless a logged-in client sent it (`addressProven`), it carries none of
+    /// the visitor's free text (SPEC M5): nobody has shown they own that address.
+    case leadConfirmation(account: Account, lead: Lead, addressProven: Bool)
     /// A receipt for a portal payment (SPEC F10).
     case paymentReceipt(account: Account, customer: Customer, invoice: Invoice, payment: Payment, receiptURL: String)
     /// A proposal, with its link that works without logging in (SPEC F8).

@@ -12,13 +12,19 @@ public struct PortalPolicy: Hashable, Sendable {
     public var loginRequestsPerEmail: Int
     /// Login-link requests allowed per client IP address in ``rateLimitWindow``.
     public var loginRequestsPerIP: Int
+    /// Lead-form submissions allowed per email address in ``rateLimitWindow`` (SPEC M5).
+    public var leadFormsPerEmail: Int
+    /// Lead-form submissions allowed per client IP address in ``rateLimitWindow`` (SPEC M5).
+    public var leadFormsPerIP: Int
     public var rateLimitWindow: TimeInterval
 
     public init(
         loginLinkLifetime: TimeInterval = 20 * 60, sessionIdleTimeout: TimeInterval = 2 * 3_600,
         sessionLifetime: TimeInterval = 30 * 86_400, loginRequestsPerEmail: Int = 5, loginRequestsPerIP: Int = 20,
-        rateLimitWindow: TimeInterval = 15 * 60
+        leadFormsPerEmail: Int = 3, leadFormsPerIP: Int = 10, rateLimitWindow: TimeInterval = 15 * 60
     ) {
+        self.leadFormsPerEmail = leadFormsPerEmail
+        self.leadFormsPerIP = leadFormsPerIP
         self.loginLinkLifetime = loginLinkLifetime
         self.sessionIdleTimeout = sessionIdleTimeout
         self.sessionLifetime = sessionLifetime

@@ -8,14 +8,20 @@ public struct ServiceRequests: Sendable {
         case submitted(Lead)
         /// Nothing was saved; the form comes back with these messages.
         case invalid([ServiceRequest.Field: String])
+        /// Too many submissions from this address or naming this email in the window (SPEC M5); nothing was saved.
+        case rateLimited
     }
 
     let services: PortalServices
     let emails: any PortalEmailComposer
+    let policy: PortalPolicy
+    let rateLimiter: RateLimiter
 
-    public init(services: PortalServices, emails: any PortalEmailComposer) {
+    public init(services: PortalServices, emails: any PortalEmailComposer, policy: PortalPolicy) {
         self.services = services
         self.emails = emails
+        self.policy = policy
+        rateLimiter = RateLimiter(counters: services.storage.counters)
     }
 
     /// Saves `request` as a portal lead of `account`, attached to `customer` when a logged-in client sent it.
@@ -25,6 +31,13 @@ public struct ServiceRequests: Sendable {
         let now = services.clock.now
         let problems = request.problems(today: account.today(at: now))
         guard problems.isEmpty else { return .invalid(problems) }
+        // SPEC M5: anyone may send this form, so it is limited per client address and per email it names.
+        let byIP = try await rateLimiter.attempt(
+            "lead-ip:\(origin.ipAddress ?? "unknown")", limit: policy.leadFormsPerIP, window: policy.rateLimitWindow, at: now)
+        let byEmail = try await rateLimiter.attempt(
+            "lead-email:\(account.id):\(EmailAddress.normalized(request.email))", limit: policy.leadFormsPerEmail,
+            window: policy.rateLimitWindow, at: now)
+        guard byIP, byEmail else { return .rateLimited }
 
         let services = request.servicesWanted
         let job = Job(
@@ -53,7 +66,7 @@ public struct ServiceRequests: Sendable {
                 .leadNotification(account: account, lead: lead, leadURL: links.backOfficeLead(lead.id)),
                 to: recipients.map { EmailMessage.Mailbox(address: $0) })
         let confirmation = try emails.compose(
-            .leadConfirmation(account: account, lead: lead), to: [EmailMessage.Mailbox(address: lead.email, name: lead.name)])
+            .leadConfirmation(account: account, lead: lead, addressProven: Self.isProven(lead.email, by: customer)), to: [EmailMessage.Mailbox(address: lead.email, name: lead.name)])
         let messages = [notification, confirmation].compactMap { $0 }
         let submitted = lead
         try await self.services.storage.transaction { store in
@@ -72,5 +85,11 @@ public struct ServiceRequests: Sendable {
                     occurredAt: now))
         }
         return .submitted(submitted)
+    }
+
+    /// Whether `email` is shown to belong to the sender: a logged-in client's own contact address (the login link
+    /// proved it). A typed address of an anonymous visitor, or another address a client types, is not (SPEC M5).
+    static func isProven(_ email: String, by customer: Customer?) -> Bool {
+        customer?.emails.contains { EmailAddress.normalized($0) == EmailAddress.normalized(email) } ?? false
     }
 }
