@@ -44,7 +44,7 @@ struct BackOfficeTests {
         await bed.remove()
     }
 
-    @Test("Repeated wrong passwords slow down, then lock for a while, even for the right password")
+    @Test("Repeated wrong passwords from one address slow down, then lock that address for a while, even for the right password")
     func throttle() async throws {
         let bed = try await PortalTestbed()
         try await bed.run { client in
@@ -286,5 +286,51 @@ struct SettingsTests {
         form.proposalExpiryDays = "0"
         guard case .failure(let problems) = form.applied(to: account) else { Issue.record("accepted"); return }
         #expect(Set(problems.messages.keys) == [.serviceFeePercent, .leadFormAllowedOrigins, .timeZone, .accentColor, .logoURL, .proposalExpiryDays])
+    }
+}
+
+/// #17: what an attacker elsewhere can do to the owner's login.
+@Suite("#17 staff login against lock-outs and spraying")
+struct StaffLoginAbuseTests {
+    @Test("#17: ten wrong passwords from another address lock that address only: the owner logs in from theirs")
+    func ownerNotLockedOut() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var attacker = Browser(client)
+            attacker.ipAddress = "198.51.100.66"
+            _ = try await attacker.get("/admin/login")
+            for _ in 0..<12 {
+                bed.clock.advance(by: 6)
+                _ = try await attacker.post("/admin/login", [("email", Seed.adminEmail), ("password", "guess")])
+            }
+            let attackerNow = try await attacker.post("/admin/login", [("email", Seed.adminEmail), ("password", Seed.staffPassword)])
+            #expect(attackerNow.status == .tooManyRequests)
+            var owner = Browser(client)
+            _ = try await owner.get("/admin/login")
+            let login = try await owner.post("/admin/login", [("email", Seed.adminEmail), ("password", Seed.staffPassword)])
+            #expect(login.status == .seeOther)
+        }
+        await bed.remove()
+    }
+
+    @Test("#17: one address trying one password on many emails is stopped, whatever the emails")
+    func sprayingStopped() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var sprayer = Browser(client)
+            sprayer.ipAddress = "198.51.100.77"
+            _ = try await sprayer.get("/admin/login")
+            var statuses: [HTTPResponse.Status] = []
+            for index in 0..<30 {
+                statuses.append(try await sprayer.post("/admin/login", [("email", "person\(index)@greenleaf.example"), ("password", "Summer2026!")]).status)
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count <= 12, "\(statuses)")
+            #expect(statuses.suffix(10).allSatisfy { $0 == .tooManyRequests }, "\(statuses)")
+            // Someone else, elsewhere, is not slowed by it.
+            var staff = Browser(client)
+            _ = try await staff.get("/admin/login")
+            #expect(try await staff.post("/admin/login", [("email", Seed.staffEmail), ("password", Seed.staffPassword)]).status == .seeOther)
+        }
+        await bed.remove()
     }
 }

@@ -23,7 +23,11 @@ public struct StaffSessions: Sendable {
     public static let lifetime: TimeInterval = 14 * 86_400
     let services: PortalServices
     let hashing: any PasswordHashing
+    /// Wrong passwords for one email from one client address: slows, then locks that pair only, so an attacker
+    /// elsewhere never locks the owner out (#17).
     let throttle: LoginThrottle
+    /// Wrong passwords from one client address across every email: stops password spraying before any bcrypt work.
+    let addressThrottle: LoginThrottle
     /// The hash of a random password, checked when the email is unknown, so an unknown email takes as long to refuse
     /// as a wrong password.
     private let decoyHash: String
@@ -32,25 +36,42 @@ public struct StaffSessions: Sendable {
         self.services = services
         self.hashing = hashing
         self.throttle = LoginThrottle(counters: services.storage.counters, rules: throttleRules)
+        self.addressThrottle = LoginThrottle(counters: services.storage.counters, rules: Self.addressRules(after: throttleRules))
         decoyHash = hashing.hash(SecretToken.generate().value)
     }
 
-    /// Checks `email` and `password`; on success starts a session (a new id) in the user's account.
+    /// The rules for one client address across emails: as many free tries as three people mistyping, and a lock
+    /// three times later than one email's.
+    static func addressRules(after rules: LoginThrottle.Rules) -> LoginThrottle.Rules {
+        var address = rules
+        address.freeAttempts = rules.freeAttempts * 3
+        address.lockAfter = rules.lockAfter * 3
+        return address
+    }
+
+    /// Checks `email` and `password`; on success starts a session (a new id) in the user's account. Both budgets —
+    /// this email from this client address, and this address across emails — are checked before any bcrypt work.
     public func logIn(email typed: String, password: String, origin: RequestOrigin) async throws -> LoginOutcome {
         let email = EmailAddress.normalized(typed)
-        let key = "staff:\(email)"
+        let address = origin.ipAddress ?? "unknown"
+        let key = "staff:\(email)|\(address)"
+        let addressKey = "staff-address:\(address)"
         let now = services.clock.now
-        switch try await throttle.verdict(for: key, at: now) {
-        case .tooSoon(let until): return .throttled(until: until, locked: false)
-        case .locked(let until): return .throttled(until: until, locked: true)
-        case .allowed: break
+        for (limiter, subject) in [(throttle, key), (addressThrottle, addressKey)] {
+            switch try await limiter.verdict(for: subject, at: now) {
+            case .tooSoon(let until): return .throttled(until: until, locked: false)
+            case .locked(let until): return .throttled(until: until, locked: true)
+            case .allowed: continue
+            }
         }
         let candidates = try await services.storage.staffUsers.all(email: email)
         guard let user = candidates.first(where: { hashing.verify(password, against: $0.passwordHash) }) else {
             if candidates.isEmpty { _ = hashing.verify(password, against: decoyHash) }
             try await throttle.recordFailure(for: key, at: now)
+            try await addressThrottle.recordFailure(for: addressKey, at: now)
             return .wrongCredentials
         }
+        // The address's count stays: one right password does not excuse a spray of wrong ones.
         try await throttle.recordSuccess(for: key, at: now)
         let secret = SecretToken.generate()
         let session = Session(

@@ -35,13 +35,19 @@ public struct LoginLinks: Sendable {
         let email = EmailAddress.normalized(typed)
         let now = services.clock.now
         services.meter.record(.loginLinkRequested)
-        let byEmail = try await rateLimiter.attempt(
-            "login-email:\(account.id):\(email)", limit: policy.loginRequestsPerEmail, window: policy.rateLimitWindow, at: now)
         let byIP = try await rateLimiter.attempt(
             "login-ip:\(origin.ipAddress ?? "unknown")", limit: policy.loginRequestsPerIP, window: policy.rateLimitWindow,
             at: now)
-        guard byEmail, byIP else { return .rateLimited }
-        guard EmailAddress.isValid(email),
+        guard byIP else { return .rateLimited }
+        // Per address, requests are never refused (anyone could then lock a client out, #17): beyond one email a
+        // minute and `loginRequestsPerEmail` a window, the answer is the same and no email goes out; the links
+        // already sent still work.
+        var mayEmail = try await rateLimiter.attempt("login-email-minute:\(account.id):\(email)", limit: 1, window: 60, at: now)
+        if mayEmail {
+            mayEmail = try await rateLimiter.attempt(
+                "login-email:\(account.id):\(email)", limit: policy.loginRequestsPerEmail, window: policy.rateLimitWindow, at: now)
+        }
+        guard mayEmail, EmailAddress.isValid(email),
             let customer = try await services.storage.customers.find(email: email, in: account.id).first
         else { return .accepted }
 

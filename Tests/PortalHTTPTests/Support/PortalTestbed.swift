@@ -66,9 +66,10 @@ final class PortalTestbed: Sendable {
     }
 
     /// Asks for a login link for `email` and returns the link's path from the delivered email.
-    /// (The clock moves a second first: emails are named by the time they were written, and must sort apart.)
+    /// (The clock moves a minute first: at most one login email a minute goes to an address, and emails are named by
+    /// the time they were written, so they must sort apart.)
     func loginLinkPath(for email: String, browser: inout Browser) async throws -> String? {
-        clock.advance(by: 1)
+        clock.advance(by: 61)
         _ = try await browser.get("/portal/\(Seed.keyA)/login")
         _ = try await browser.post("/portal/\(Seed.keyA)/login", [("email", email)])
         try await deliverMail()
