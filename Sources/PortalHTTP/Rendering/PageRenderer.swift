@@ -35,7 +35,9 @@ struct PageChrome: Sendable {
     var title: String
     var brandName: String
     var logoURL: String?
+    /// The company's phone as typed, and as a `tel:` link (``TelephoneURI``; `nil` when it holds no digit).
     var brandPhone: String?
+    var brandPhoneURI: String?
     var brandEmail: String?
     /// The portal home, where the brand links to; `nil` on pages outside an account.
     var homeURL: String?
