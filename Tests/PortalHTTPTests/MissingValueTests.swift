@@ -93,6 +93,7 @@ struct MissingValueTests {
     @Test("Every page of the seeded portal and back office, as a client and as staff, where records leave values out")
     func everySeededPage() async throws {
         let bed = try await PortalTestbed()
+        let sparse = try await Self.addSparseRecords(to: bed)
         try await bed.run { client in
             var visitor = Browser(client)
             var pages = [
@@ -116,7 +117,7 @@ struct MissingValueTests {
                 "/admin/customers/\(Seed.cece)", "/admin/customers/\(Seed.cece)/portal", "/admin/emails/failed", "/admin/settings",
                 "/admin/templates",
             ] + proposals.map { "/admin/proposals/\($0)" } + invoices.map { "/admin/invoices/\($0)" }
-                + EmailTemplate.Kind.allCases.map { "/admin/templates/\($0.rawValue)" }
+                + EmailTemplate.Kind.allCases.map { "/admin/templates/\($0.rawValue)" } + sparse
             for path in pages { checked.append((path, try await staff.get(path))) }
 
             var cece = Browser(client)
@@ -125,6 +126,7 @@ struct MissingValueTests {
                 + proposals.map { "/portal/\(Seed.keyA)/proposals/\($0)" } + invoices.map { "/portal/\(Seed.keyA)/invoices/\($0)" }
             for path in pages { checked.append((path, try await cece.get(path))) }
 
+            #expect(checked.filter { sparse.contains($0.0) }.map(\.1.status) == sparse.map { _ in .ok })
             for (path, page) in checked {
                 #expect(page.status != .internalServerError, "\(path)")
                 let problems = MissingValueProblems.find(in: page.body)
@@ -132,5 +134,34 @@ struct MissingValueTests {
             }
         }
         await bed.remove()
+    }
+
+    /// A customer with nothing but a name and an email, a lead with no phone, services or date, a draft proposal
+    /// never sent with no expiry, and an invoice with no due date; their back-office pages.
+    static func addSparseRecords(to bed: PortalTestbed) async throws -> [String] {
+        let now = PortalTestbed.now
+        let customer = Customer(accountID: Seed.accountA, displayName: "Sparse", emails: ["sparse@example.com"])
+        let job = Job(accountID: Seed.accountA, customerID: customer.id, title: "Sparse job", createdStage: .proposal, createdAt: now)
+        let leadJob = Job(accountID: Seed.accountA, customerID: nil, title: "Sparse request", createdStage: .lead, createdAt: now)
+        let lead = Lead(
+            accountID: Seed.accountA, jobID: leadJob.id, portalLead: false, name: "Sparse", email: "sparse@example.com", serviceAddress: "1 Elm St",
+            description: "Hedge", submittedAt: now)
+        let lines = [LineItem(description: "Hedge", unitPrice: Money(cents: 1_000))]
+        let proposal = Proposal(accountID: Seed.accountA, jobID: job.id, customerID: customer.id, title: "Sparse proposal", lineItems: lines, createdAt: now)
+        let invoice = Invoice(
+            accountID: Seed.accountA, customerID: customer.id, number: "SPARSE-1", invoiceDate: CalendarDate(iso: "2026-11-01")!, lineItems: lines,
+            createdAt: now)
+        try await bed.services.storage.transaction { store in
+            try await store.customers.insert(customer)
+            try await store.jobs.insert(job)
+            try await store.jobs.insert(leadJob)
+            try await store.leads.insert(lead)
+            try await store.proposals.insert(proposal)
+            try await store.invoices.insert(invoice)
+        }
+        return [
+            "/admin/customers/\(customer.id)", "/admin/customers/\(customer.id)/portal", "/admin/leads/\(lead.id)",
+            "/admin/proposals/\(proposal.id)", "/admin/invoices/\(invoice.id)",
+        ]
     }
 }
