@@ -117,7 +117,7 @@ struct MissingValueTests {
                 "/admin/customers/\(Seed.cece)", "/admin/customers/\(Seed.cece)/portal", "/admin/emails/failed", "/admin/settings",
                 "/admin/templates",
             ] + proposals.map { "/admin/proposals/\($0)" } + invoices.map { "/admin/invoices/\($0)" }
-                + EmailTemplate.Kind.allCases.map { "/admin/templates/\($0.rawValue)" } + sparse
+                + EmailTemplate.Kind.allCases.map { "/admin/templates/\($0.rawValue)" } + sparse.backOffice
             for path in pages { checked.append((path, try await staff.get(path))) }
 
             var cece = Browser(client)
@@ -126,7 +126,12 @@ struct MissingValueTests {
                 + proposals.map { "/portal/\(Seed.keyA)/proposals/\($0)" } + invoices.map { "/portal/\(Seed.keyA)/invoices/\($0)" }
             for path in pages { checked.append((path, try await cece.get(path))) }
 
-            #expect(checked.filter { sparse.contains($0.0) }.map(\.1.status) == sparse.map { _ in .ok })
+            var sparseClient = Browser(client)
+            try await bed.logIn(sparse.email, browser: &sparseClient)
+            for path in sparse.portal { checked.append((path, try await sparseClient.get(path))) }
+
+            let sparsePaths = sparse.backOffice + sparse.portal
+            #expect(checked.filter { sparsePaths.contains($0.0) }.allSatisfy { $0.1.status == .ok })
             for (path, page) in checked {
                 #expect(page.status != .internalServerError, "\(path)")
                 let problems = MissingValueProblems.find(in: page.body)
@@ -136,9 +141,9 @@ struct MissingValueTests {
         await bed.remove()
     }
 
-    /// A customer with nothing but a name and an email, a lead with no phone, services or date, a draft proposal
-    /// never sent with no expiry, and an invoice with no due date; their back-office pages.
-    static func addSparseRecords(to bed: PortalTestbed) async throws -> [String] {
+    /// A customer with nothing but a name and an email, a lead with no phone, services or date, a proposal with no
+    /// expiry, and an invoice with no due date: their back-office pages, and the customer's portal pages.
+    static func addSparseRecords(to bed: PortalTestbed) async throws -> (email: String, backOffice: [String], portal: [String]) {
         let now = PortalTestbed.now
         let customer = Customer(accountID: Seed.accountA, displayName: "Sparse", emails: ["sparse@example.com"])
         let job = Job(accountID: Seed.accountA, customerID: customer.id, title: "Sparse job", createdStage: .proposal, createdAt: now)
@@ -147,7 +152,9 @@ struct MissingValueTests {
             accountID: Seed.accountA, jobID: leadJob.id, portalLead: false, name: "Sparse", email: "sparse@example.com", serviceAddress: "1 Elm St",
             description: "Hedge", submittedAt: now)
         let lines = [LineItem(description: "Hedge", unitPrice: Money(cents: 1_000))]
-        let proposal = Proposal(accountID: Seed.accountA, jobID: job.id, customerID: customer.id, title: "Sparse proposal", lineItems: lines, createdAt: now)
+        let proposal = Proposal(
+            accountID: Seed.accountA, jobID: job.id, customerID: customer.id, title: "Sparse proposal", lineItems: lines, status: .sent,
+            sentAt: now.addingTimeInterval(-3_600), createdAt: now.addingTimeInterval(-7_200))
         let invoice = Invoice(
             accountID: Seed.accountA, customerID: customer.id, number: "SPARSE-1", invoiceDate: CalendarDate(iso: "2026-11-01")!, lineItems: lines,
             createdAt: now)
@@ -159,9 +166,11 @@ struct MissingValueTests {
             try await store.proposals.insert(proposal)
             try await store.invoices.insert(invoice)
         }
-        return [
+        let backOffice = [
             "/admin/customers/\(customer.id)", "/admin/customers/\(customer.id)/portal", "/admin/leads/\(lead.id)",
             "/admin/proposals/\(proposal.id)", "/admin/invoices/\(invoice.id)",
         ]
+        let portal = ["", "/proposals/\(proposal.id)", "/invoices/\(invoice.id)", "/invoices/\(invoice.id)/pay"].map { "/portal/\(Seed.keyA)\($0)" }
+        return ("sparse@example.com", backOffice, portal)
     }
 }
