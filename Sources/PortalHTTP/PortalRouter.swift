@@ -11,6 +11,7 @@ public enum PortalRouter {
     /// - Throws: when a bundled template does not parse (a build defect the tests catch).
     public static func build(services: PortalServices, options: PortalHTTPOptions = PortalHTTPOptions()) throws -> Router<Context> {
         let router = Router(context: Context.self)
+        let env = try PortalEnvironment(services: services, options: options)
         router.addMiddleware {
             RequestLogMiddleware()
             if options.metrics != nil {
@@ -19,8 +20,8 @@ public enum PortalRouter {
             }
             SecurityHeadersMiddleware()
             APIMethodMiddleware(openAPI: PortalTemplates.openAPI)
+            NotFoundPageMiddleware(env: env)
         }
-        let env = try PortalEnvironment(services: services, options: options)
         HealthController(services: services).register(on: router)
         if let metrics = options.metrics {
             MetricsController(endpoint: metrics, services: services).register(on: router)

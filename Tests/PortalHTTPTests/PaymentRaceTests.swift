@@ -14,10 +14,10 @@ import Testing
 struct PaymentRaceTests {
     typealias I = Seed.CeceInvoice
 
-    /// One pay form's fields with its own idempotency key, as a tab opened it.
+    /// One pay form's fields with its own idempotency key, as a tab opened it, `amount` seen and confirmed.
     static func payFields(key: String, amount: String) -> [(String, String)] {
         [
-            ("idempotencyKey", key), ("amount", amount), ("nameOnCard", "Cece Cunningham"),
+            ("idempotencyKey", key), ("amount", amount), ("confirmedAmount", amount), ("nameOnCard", "Cece Cunningham"),
             ("cardNumber", "4242 4242 4242 4242"), ("expiry", "12/30"), ("securityCode", "123"),
         ]
     }

@@ -84,11 +84,8 @@ struct TrackerCaseTests {
         try await bed.run { client in
             var browser = Browser(client)
             try await bed.logIn("cece@example.com", browser: &browser)
-            let form = try await browser.get("/portal/greenleaf/invoices/\(I.unpaid)/pay")
-            let paid = try await browser.post("/portal/greenleaf/invoices/\(I.unpaid)/pay", [
-                ("idempotencyKey", try #require(form.hiddenField("idempotencyKey"))), ("amount", "1.00"), ("nameOnCard", "Cece"),
-                ("cardNumber", SandboxPayments.TestCard.approved), ("expiry", "12/30"), ("securityCode", "123"),
-            ])
+            let paid = try await browser.pay(
+                "/portal/greenleaf/invoices/\(I.unpaid)/pay", amount: "1.00", cardNumber: SandboxPayments.TestCard.approved)
             #expect(paid.status == .seeOther)
             let payment = try #require(try await bed.services.storage.payments.all(for: I.unpaid, in: Seed.accountA).first)
             #expect(payment.serviceFee == Money(cents: 3))

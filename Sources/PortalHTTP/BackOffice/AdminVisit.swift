@@ -59,13 +59,16 @@ struct AdminVisit: BrowserVisit {
         return staff
     }
 
-    func message(_ heading: String, _ paragraph: String, status: HTTPResponse.Status) -> Response {
-        page("admin-message", AdminMessagePage(chrome: chrome(heading), heading: heading, paragraphs: [paragraph]), status: status)
+    func message(_ heading: String, _ paragraph: String, link: MessagePage.Link? = nil, status: HTTPResponse.Status) -> Response {
+        page("admin-message", AdminMessagePage(chrome: chrome(heading), heading: heading, paragraphs: [paragraph], link: link), status: status)
     }
 
-    /// The back office's 404: another account's id looks exactly like one that does not exist.
+    /// The back office's 404, with a link to its home: another account's id looks exactly like one that does not
+    /// exist, and so does an address no route serves.
     func notFound() -> Response {
-        message("Not found", "There is nothing at this address in your account.", status: .notFound)
+        message(
+            "Page not found", "There is nothing at this address in your account.",
+            link: MessagePage.Link(url: "/admin", label: "Go to the back office home"), status: .notFound)
     }
 
     func expiredFormPage() -> Response {
@@ -110,4 +113,5 @@ struct AdminMessagePage {
     let chrome: AdminChrome
     let heading: String
     let paragraphs: [String]
+    var link: MessagePage.Link?
 }

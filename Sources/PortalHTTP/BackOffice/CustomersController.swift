@@ -118,7 +118,7 @@ struct CustomersController: Sendable {
             "chrome": visit.chrome(customer.displayName, section: "customers"), "name": customer.displayName, "notice": notice as Any,
             "error": error as Any, "emails": customer.emails.joined(separator: ", "), "phone": customer.phone ?? "—",
             "billingAddress": customer.billingAddress?.description ?? "—",
-            "serviceAddresses": customer.serviceAddresses.map(\.description).joined(separator: "; "),
+            "serviceAddresses": customer.serviceAddresses.isEmpty ? "—" : customer.serviceAddresses.map(\.description).joined(separator: "; "),
             "inviteURL": "/admin/customers/\(customer.id)/invitation", "portalAsURL": "/admin/customers/\(customer.id)/portal",
             "portalProposals": view.proposals.map(proposalRow), "portalInvoices": view.invoices.map(invoiceRow),
             "allProposals": proposals.sorted { $0.createdAt > $1.createdAt }.map(proposalRow),

@@ -80,7 +80,9 @@ struct DocumentsController: Sendable {
             let format = Formatting(account: staff.account)
             let failures = try await env.services.storage.outbox.failures(in: staff.account.id).map { message in
                 let delivery = LeadPage.delivery(message, format: format)
-                return ["subject": delivery.subject, "to": delivery.to, "detail": delivery.detail ?? "", "recordURL": Self.url(of: message.about) ?? ""]
+                return [
+                    "subject": delivery.subject, "to": delivery.to, "detail": delivery.detail as Any, "recordURL": Self.url(of: message.about) as Any,
+                ] as [String: Any]
             }
             return visit.page("admin-emails", ["chrome": visit.chrome("Failed emails", section: "emails"), "deliveries": failures])
         }

@@ -7,6 +7,9 @@ extension PortalController {
         var csrf: String?
         var idempotencyKey: String?
         var amount: String?
+        /// The amount the page's Pay button stated the charge for; a payment is taken only when it is the amount
+        /// posted, so the client has seen what the card will be charged (issue #18).
+        var confirmedAmount: String?
         var nameOnCard: String?
         var cardNumber: String?
         var expiry: String?
@@ -24,6 +27,8 @@ extension PortalController {
         let charge: String
         let allowsPartial: Bool
         let amount: String
+        /// The amount ``charge`` is for, sent back as ``PayForm/confirmedAmount``.
+        let confirmedAmount: String
         let idempotencyKey: String
         let nameOnCard: String
         let expiry: String
@@ -31,6 +36,8 @@ extension PortalController {
         var error: String?
         var amountError: String?
         var cardError: String?
+        /// Shown when a changed amount was posted: its charge, to confirm; nothing was charged yet.
+        var review: String?
     }
 
     func registerPayments(on portal: RouterGroup<Context>) {
@@ -43,27 +50,38 @@ extension PortalController {
         portal.get("receipts/:id", use: receipt)
     }
 
+    /// The pay form, its button stating the charge, computed here, for the amount typed (the balance until one is
+    /// typed, or when the typed one cannot be paid); `reviewing` when a changed amount was posted and is to be
+    /// confirmed.
     func payPage(_ visit: PortalVisit, invoice: Invoice, typed: PayForm, key: String, status: HTTPResponse.Status = .ok,
-                 error: String? = nil, amountError: String? = nil, cardError: String? = nil) throws -> Response {
+                 error: String? = nil, amountError: String? = nil, cardError: String? = nil, reviewing: Bool = false) throws -> Response {
         let format = visit.format
         let settings = visit.account.settings
         let balance = try invoice.balance
-        let amount = typed.amount.flatMap { try? format.parseAmount($0) } ?? balance
-        let quote = try InvoicePayments.Quote(amount: min(max(amount, .zero), balance), settings: settings)
+        let typedAmount = settings.allowsPartialPayments ? typed.amount.flatMap { try? format.parseAmount($0) } : nil
+        let payable = typedAmount.flatMap { $0 > .zero && $0 <= balance ? $0 : nil }
+        let quote = try InvoicePayments.Quote(amount: payable ?? balance, settings: settings)
         var page = PayPage(
             chrome: visit.chrome("Pay invoice \(invoice.number)"), number: invoice.number,
             formURL: visit.path("/invoices/\(invoice.id)/pay"), backURL: visit.path("/invoices/\(invoice.id)"),
             balance: format.money(balance),
             serviceFee: settings.serviceFeeBasisPoints > 0 ? format.money(quote.serviceFee) : nil,
             feeRate: format.percent(basisPoints: settings.serviceFeeBasisPoints), charge: format.money(quote.charge),
-            allowsPartial: settings.allowsPartialPayments, amount: typed.amount ?? format.amountField(balance),
-            idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
+            allowsPartial: settings.allowsPartialPayments,
+            amount: settings.allowsPartialPayments ? typed.amount ?? format.amountField(balance) : format.amountField(balance),
+            confirmedAmount: format.amountField(quote.amount), idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
             sandbox: env.services.paymentGateway.driverName == "sandbox")
         (page.error, page.amountError, page.cardError) = (error, amountError, cardError)
+        if reviewing {
+            let fee = quote.serviceFee > .zero ? " with the \(format.money(quote.serviceFee)) service fee" : ""
+            page.review = "Paying \(format.money(quote.amount)) charges your card \(format.money(quote.charge))\(fee). Nothing was charged yet: "
+                + "enter the card number and security code again, then press Pay \(format.money(quote.charge))."
+        }
         return visit.page("pay", page, status: status)
     }
 
-    /// `POST /invoices/{id}/pay`: charges once per idempotency key, then shows the receipt.
+    /// `POST /invoices/{id}/pay`: charges once per idempotency key, then shows the receipt. An amount other than the
+    /// one the page's button stated is not charged: the page comes back with its charge, to confirm.
     @Sendable func pay(_ request: Request, context: Context) async throws -> Response {
         try await paying(request, context) { visit, client, invoice in
             let form = try await visit.form(PayForm.self, context: context)
@@ -77,6 +95,14 @@ extension PortalController {
                 }
             } else {
                 amount = try invoice.balance
+            }
+            if let problem = try InvoicePayments.problem(paying: amount, on: invoice, account: visit.account) {
+                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: problem)
+            }
+            // A form without the field is the one first shown, whose button states the balance.
+            let confirmed = try form.confirmedAmount.flatMap { try? visit.format.parseAmount($0) } ?? invoice.balance
+            guard confirmed == amount else {
+                return try payPage(visit, invoice: invoice, typed: form, key: key, reviewing: true)
             }
             guard let card = Self.card(from: form) else {
                 return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,

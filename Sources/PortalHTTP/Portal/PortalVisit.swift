@@ -58,6 +58,7 @@ struct PortalVisit: BrowserVisit {
         let branding = account.branding
         return PageChrome(
             title: title, brandName: branding.displayName, logoURL: branding.logoURL, brandPhone: branding.phone,
+            brandPhoneURI: branding.phone.flatMap(TelephoneURI.of),
             brandEmail: branding.email, homeURL: path(), themeURL: path("/theme.css"),
             client: client.map { PageChrome.ClientChrome(name: $0.customer.displayName) }, logoutURL: path("/logout"),
             csrf: csrfToken)

@@ -11,10 +11,15 @@ struct PageRenderer: Sendable {
 
     /// The page `template` over `model`, as `text/html`.
     func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let html = library.render(ReflectedView.of(model) ?? model, withTemplate: template) ?? "Template \(template) is missing."
+        let html = html(template, model)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The page `template` over `model` (reflected once, optionals unwrapped: ``ReflectedView``).
+    func html(_ template: String, _ model: Any) -> String {
+        library.render(ReflectedView.of(model) ?? model, withTemplate: template) ?? "Template \(template) is missing."
     }
 }
 
@@ -30,7 +35,9 @@ struct PageChrome: Sendable {
     var title: String
     var brandName: String
     var logoURL: String?
+    /// The company's phone as typed, and as a `tel:` link (``TelephoneURI``; `nil` when it holds no digit).
     var brandPhone: String?
+    var brandPhoneURI: String?
     var brandEmail: String?
     /// The portal home, where the brand links to; `nil` on pages outside an account.
     var homeURL: String?

@@ -7,17 +7,25 @@ import Mustache
 /// model once, turning each struct into a dictionary of its fields (a `MustacheParent`, looked up by key) and each
 /// array into an array of the same, and unwrapping optionals. What a template sees is unchanged: an absent field
 /// and a `nil` one both fall through to the enclosing context, as with a `Mirror`.
+///
+/// A `[String: Any]` model (the back office's page models, the emails' variables) is walked the same way, so an
+/// optional stored in one (`"notice": notice as Any`) is unwrapped too: a `nil` is missing, `{{#notice}}` skips its
+/// section and `{{notice}}` renders nothing, where swift-mustache itself would print "nil".
 struct ReflectedView: MustacheParent {
     private let fields: [String: Any]
 
     func child(named name: String) -> Any? { fields[name] }
 
-    /// `value` ready for rendering: structs and classes become `ReflectedView`s, arrays are converted element by
-    /// element, optionals are unwrapped (`nil` when empty); strings, numbers, booleans, dictionaries, enums and
-    /// lambdas pass as they are.
+    /// `value` ready for rendering: structs, classes and string-keyed dictionaries become `ReflectedView`s (a
+    /// dictionary's `nil` values left out), arrays are converted element by element, optionals are unwrapped (`nil`
+    /// when empty); strings, numbers, booleans, enums and lambdas pass as they are.
     static func of(_ value: Any) -> Any? {
         switch value {
-        case is String, is Bool, is Int, is Double, is MustacheParent, is MustacheLambda, is MustacheCustomRepresentation:
+        case is String, is Bool, is Int, is Double, is MustacheLambda, is MustacheCustomRepresentation:
+            return value
+        case let dictionary as [String: Any]:
+            return ReflectedView(fields: dictionary.compactMapValues(of))
+        case is MustacheParent:
             return value
         default:
             break

@@ -78,14 +78,14 @@ public struct TemplateEmailComposer: PortalEmailComposer {
 
     private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
 
-    /// Renders `source`; text parts are not HTML-escaped. A template beyond ``TemplateLimits`` or that does not parse
+    /// Renders `source` over `variables` (their optionals unwrapped: ``ReflectedView``); text parts are not HTML-escaped. A template beyond ``TemplateLimits`` or that does not parse
     /// renders as its source (only templates within the limits that parse are ever saved; a stored one written
     /// around them never reaches the parser).
-    private static func render(_ source: String, _ variables: [String: Any], text: Bool) -> String {
+    static func render(_ source: String, _ variables: [String: Any], text: Bool) -> String {
         guard TemplateLimits.problem(with: source) == nil,
             let template = try? MustacheTemplate(string: text ? textPragma + "\n" + source : source)
         else { return source }
-        return template.render(variables)
+        return template.render(ReflectedView.of(variables) ?? variables)
     }
 
     /// The bundled files of each kind: `{stem}-text` and `{stem}-html`.
@@ -148,8 +148,8 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
                 "proposal": [
                     "title": proposal.title, "total": format.money { try proposal.totals().total },
-                    "expiresOn": proposal.expiresOn.map(format.date) ?? "",
-                ],
+                    "expiresOn": proposal.expiresOn.map(format.date) as Any,
+                ] as [String: Any],
                 "link": link,
             ]
         case .invoiceSent(let account, let customer, let invoice):
@@ -158,8 +158,8 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
                 "invoice": [
                     "number": invoice.number, "total": format.money { try invoice.total }, "balance": format.money { try invoice.balance },
-                    "dueDate": invoice.dueDate.map(format.date) ?? "",
-                ],
+                    "dueDate": invoice.dueDate.map(format.date) as Any,
+                ] as [String: Any],
             ]
         case .portalInvitation(let account, let customer):
             return [

@@ -1,0 +1,32 @@
+import Hummingbird
+
+/// Answers an address no route serves (and any other 404 error) outside the JSON API with the site's "Page not
+/// found" page and a link home, where Hummingbird would send an empty body: in the account's branding under
+/// `/portal/{key}/…` when the key is known, in the back office's under `/admin/…`, plain elsewhere. `/api/…` keeps
+/// its own 404.
+struct NotFoundPageMiddleware: RouterMiddleware {
+    typealias Context = PortalRequestContext
+    let env: PortalEnvironment
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound && !request.uri.path.hasPrefix("/api/") {
+            return try await page(for: request, context: context)
+        }
+    }
+
+    private func page(for request: Request, context: Context) async throws -> Response {
+        let segments = request.uri.path.split(separator: "/")
+        switch segments.first {
+        case "admin":
+            return try await AdminVisit.start(request, context: context, env: env).notFound()
+        case "portal" where segments.count > 1:
+            guard let account = try await env.services.storage.accounts.find(portalKey: String(segments[1])) else { break }
+            return try await PortalVisit.start(request, context: context, env: env, account: account).notFound()
+        default:
+            break
+        }
+        return PortalVisit.notFoundPage(env: env, request: request)
+    }
+}
