@@ -1,0 +1,39 @@
+import Foundation
+import PortalKernel
+
+/// A webhook URL checked for delivery (issue #17): `https` unless the operator allows `http`, and a host whose
+/// every address is public (``ReservedAddress``), resolved just now so a name cannot point elsewhere between the
+/// check and the request (DNS rebinding): the request connects to ``pinnedAddress``.
+///
+/// With `webhooks.allowInsecure` (a private install) any scheme of http(s) and any host pass, and nothing is pinned.
+struct WebhookDestination {
+    /// The URL's host as the HTTP client reads it.
+    let host: String
+    /// The checked address to connect to instead of resolving `host` again; `nil` when nothing was checked.
+    let pinnedAddress: String?
+
+    /// Checks `text`: a permanent ``WebhookDeliveryError`` when it may not receive webhooks, a transient one when its
+    /// host does not resolve now.
+    static func check(_ text: String, allowsInsecure: Bool) async throws -> WebhookDestination {
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), let host = url.host,
+            !host.isEmpty
+        else {
+            throw WebhookDeliveryError.permanent("not an http(s) URL: \(text)")
+        }
+        if allowsInsecure { return WebhookDestination(host: host, pinnedAddress: nil) }
+        guard scheme == "https" else {
+            throw WebhookDeliveryError.permanent("refused: only https:// webhook URLs are allowed (the operator can allow http)")
+        }
+        let addresses: [HostResolver.Address]
+        do {
+            addresses = try await HostResolver.addresses(of: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
+        } catch {
+            throw WebhookDeliveryError.transient("\(error)")
+        }
+        if let reserved = addresses.lazy.compactMap({ address in ReservedAddress.range(of: address.bytes).map { (address, $0) } }).first {
+            throw WebhookDeliveryError.permanent("refused: \(host) is \(reserved.0.text), a \(reserved.1) address")
+        }
+        guard let first = addresses.first else { throw WebhookDeliveryError.transient("\(host) has no address") }
+        return WebhookDestination(host: host, pinnedAddress: first.text)
+    }
+}
