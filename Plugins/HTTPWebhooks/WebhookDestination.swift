@@ -7,7 +7,7 @@ import PortalKernel
 ///
 /// With `webhooks.allowInsecure` (a private install) any scheme of http(s) and any host pass, and nothing is pinned.
 struct WebhookDestination {
-    /// The URL's host as the HTTP client reads it.
+    /// The URL's host as the HTTP client reads it (an IPv6 literal without its brackets).
     let host: String
     /// The checked address to connect to instead of resolving `host` again; `nil` when nothing was checked.
     let pinnedAddress: String?
@@ -15,8 +15,8 @@ struct WebhookDestination {
     /// Checks `text`: a permanent ``WebhookDeliveryError`` when it may not receive webhooks, a transient one when its
     /// host does not resolve now.
     static func check(_ text: String, allowsInsecure: Bool) async throws -> WebhookDestination {
-        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), let host = url.host,
-            !host.isEmpty
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme),
+            let host = url.host?.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), !host.isEmpty
         else {
             throw WebhookDeliveryError.permanent("not an http(s) URL: \(text)")
         }
@@ -26,7 +26,7 @@ struct WebhookDestination {
         }
         let addresses: [HostResolver.Address]
         do {
-            addresses = try await HostResolver.addresses(of: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
+            addresses = try await HostResolver.addresses(of: host)
         } catch {
             throw WebhookDeliveryError.transient("\(error)")
         }

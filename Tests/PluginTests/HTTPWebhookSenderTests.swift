@@ -1,9 +1,10 @@
 import Foundation
-import HTTPWebhooks
 import Logging
 import PortalKernel
 import PortalTestSupport
 import Testing
+
+@testable import HTTPWebhooks
 
 @Suite("HTTP webhook sender", .serialized)
 struct HTTPWebhookSenderTests {
@@ -110,5 +111,15 @@ struct HTTPWebhookSenderTests {
             let problem = await sender.destinationProblem("http://127.0.0.1:9000/hooks")
             #expect((problem == nil) == allowed, "\(values): \(problem ?? "allowed")")
         }
+    }
+
+    @Test("#17: the delivery connects to the address it checked, not to a second answer for the name")
+    func pinnedAddress() async throws {
+        let checked = try await WebhookDestination.check("https://93.184.215.14:8443/hooks", allowsInsecure: false)
+        #expect(checked.host == "93.184.215.14" && checked.pinnedAddress == "93.184.215.14")
+        let ipv6 = try await WebhookDestination.check("https://[2606:4700::1111]/hooks", allowsInsecure: false)
+        #expect(ipv6.host == "2606:4700::1111" && ipv6.pinnedAddress == "2606:4700::1111")
+        let unchecked = try await WebhookDestination.check("http://localhost/hooks", allowsInsecure: true)
+        #expect(unchecked.pinnedAddress == nil)
     }
 }
