@@ -88,13 +88,15 @@ struct HTTPWebhookSenderTests {
         #expect(try receiver.received().isEmpty)
     }
 
-    @Test("#17: a redirect is not followed: the delivery fails for good and the redirect's target receives nothing")
-    func redirectNotFollowed() async throws {
+    @Test("#17: a redirect is not followed: the delivery fails for good and the redirect's target receives nothing", arguments: [
+        (302, "Found"), (307, "Temporary Redirect"),
+    ])
+    func redirectNotFollowed(status: Int, reason: String) async throws {
         let target = try LocalWebhookReceiver(secret: "s")
         defer { target.stop() }
-        let redirecting = try LocalWebhookReceiver(secret: "s", redirectTo: target.url)
+        let redirecting = try LocalWebhookReceiver(secret: "s", status: status, redirectTo: target.url)
         defer { redirecting.stop() }
-        await #expect(throws: WebhookDeliveryError.permanent("HTTP 307 Temporary Redirect (redirects are not followed)")) {
+        await #expect(throws: WebhookDeliveryError.permanent("HTTP \(status) \(reason) (redirects are not followed)")) {
             try await post(to: redirecting.url)
         }
         #expect(try redirecting.received().count == 1)

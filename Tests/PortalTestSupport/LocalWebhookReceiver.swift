@@ -19,7 +19,7 @@ public final class LocalWebhookReceiver: @unchecked Sendable {
         public let body: String
     }
 
-    /// `status` is what the receiver answers every POST with; with `redirectTo` it answers 307 to that URL instead.
+    /// `status` is what the receiver answers every request with; `redirectTo` is the Location it sends with it.
     public init(secret: String, port: Int = 0, status: Int = 200, redirectTo: String? = nil, folder: URL? = nil) throws {
         self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("hooks-\(UUID().uuidString)")
         let redirect = redirectTo.map { ["--redirect-to", $0] } ?? []

@@ -1,8 +1,8 @@
 """A webhook receiver for the tests, on 127.0.0.1: checks each POST's Portal-Signature header the way
 Docs/Webhooks.md tells receivers to (HMAC-SHA256 of "<t>.<raw body>" with the signing secret, t within 300 s), checks
 its Standard Webhooks headers with the `standardwebhooks` library from PyPI, and writes what arrived to
-OUT_DIR/NNN.json. With --redirect-to it answers every POST with 307 to that URL instead. Prints "READY <port>" once it listens, and stops on SIGTERM or when its
-standard input closes."""
+OUT_DIR/NNN.json (a GET too, so a followed redirect shows). With --redirect-to it answers with --status and that
+Location. Prints "READY <port>" once it listens, and stops on SIGTERM or when its standard input closes."""
 import argparse
 import hashlib
 import hmac
@@ -44,7 +44,7 @@ def main():
     parser.add_argument("--secret", required=True)
     parser.add_argument("--out-dir", required=True)
     parser.add_argument("--status", type=int, default=200, help="the HTTP status every POST is answered with")
-    parser.add_argument("--redirect-to", help="answer every POST with 307 and this Location")
+    parser.add_argument("--redirect-to", help="send this Location with the --status answer (a 3xx)")
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
     lock = threading.Lock()
@@ -64,11 +64,13 @@ def main():
                 count = len([name for name in os.listdir(args.out_dir) if name.endswith(".json")])
                 with open(os.path.join(args.out_dir, "%03d.json" % count), "w") as out:
                     json.dump(record, out)
-            self.send_response(307 if args.redirect_to else args.status)
+            self.send_response(args.status)
             if args.redirect_to:
                 self.send_header("Location", args.redirect_to)
             self.send_header("Content-Length", "0")
             self.end_headers()
+
+        do_GET = do_POST
 
         def log_message(self, *_):
             pass
