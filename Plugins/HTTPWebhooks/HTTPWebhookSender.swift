@@ -28,6 +28,8 @@ public struct HTTPWebhookSender: WebhookSender {
         do {
             _ = try await WebhookDestination.check(url, allowsInsecure: allowsInsecure)
             return nil
+        } catch let refused as WebhookDestination.Refused {
+            return refused.reason
         } catch WebhookDeliveryError.permanent(let reason) {
             return reason
         } catch {
@@ -36,7 +38,12 @@ public struct HTTPWebhookSender: WebhookSender {
     }
 
     public func post(_ webhook: SignedWebhook) async throws {
-        let destination = try await WebhookDestination.check(webhook.url, allowsInsecure: allowsInsecure)
+        let destination: WebhookDestination
+        do {
+            destination = try await WebhookDestination.check(webhook.url, allowsInsecure: allowsInsecure)
+        } catch let refused as WebhookDestination.Refused {
+            throw WebhookDeliveryError.permanent("refused: \(refused.reason)")
+        }
         var request = HTTPClientRequest(url: webhook.url)
         request.method = .POST
         for (name, value) in webhook.headers { request.headers.add(name: name, value: value) }

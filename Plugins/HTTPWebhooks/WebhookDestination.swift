@@ -12,8 +12,13 @@ struct WebhookDestination {
     /// The checked address to connect to instead of resolving `host` again; `nil` when nothing was checked.
     let pinnedAddress: String?
 
-    /// Checks `text`: a permanent ``WebhookDeliveryError`` when it may not receive webhooks, a transient one when its
-    /// host does not resolve now.
+    /// Why a URL may not receive webhooks, in words for the admin who typed it.
+    struct Refused: Error {
+        let reason: String
+    }
+
+    /// Checks `text`: ``Refused`` by the operator's rules, a permanent ``WebhookDeliveryError`` when it is not an
+    /// http(s) URL, a transient one when its host does not resolve now.
     static func check(_ text: String, allowsInsecure: Bool) async throws -> WebhookDestination {
         guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme),
             let host = url.host?.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), !host.isEmpty
@@ -22,7 +27,7 @@ struct WebhookDestination {
         }
         if allowsInsecure { return WebhookDestination(host: host, pinnedAddress: nil) }
         guard scheme == "https" else {
-            throw WebhookDeliveryError.permanent("refused: only https:// webhook URLs are allowed (the operator can allow http)")
+            throw Refused(reason: "only https:// webhook URLs are allowed (the operator can allow http)")
         }
         let addresses: [HostResolver.Address]
         do {
@@ -31,7 +36,8 @@ struct WebhookDestination {
             throw WebhookDeliveryError.transient("\(error)")
         }
         if let reserved = addresses.lazy.compactMap({ address in ReservedAddress.range(of: address.bytes).map { (address, $0) } }).first {
-            throw WebhookDeliveryError.permanent("refused: \(host) is \(reserved.0.text), a \(reserved.1) address")
+            let resolved = reserved.0.text == host ? host : "\(host) resolves to \(reserved.0.text)"
+            throw Refused(reason: "\(resolved), in the \(reserved.1) range, inside the server's network")
         }
         guard let first = addresses.first else { throw WebhookDeliveryError.transient("\(host) has no address") }
         return WebhookDestination(host: host, pinnedAddress: first.text)
