@@ -66,7 +66,8 @@ struct MissingValueTests {
         let emails: [PortalEmail] = [
             .loginLink(account: account, link: "https://portal.example.com/l", validMinutes: 20),
             .leadNotification(account: account, lead: lead, leadURL: "https://portal.example.com/admin/leads/1"),
-            .leadConfirmation(account: account, lead: lead),
+            .leadConfirmation(account: account, lead: lead, addressProven: true),
+            .leadConfirmation(account: account, lead: lead, addressProven: false),
             .paymentReceipt(account: account, customer: customer, invoice: invoice, payment: payment, receiptURL: "https://portal.example.com/r"),
             .proposalSent(account: account, customer: customer, proposal: proposal, link: "https://portal.example.com/p"),
             .invoiceSent(account: account, customer: customer, invoice: invoice),

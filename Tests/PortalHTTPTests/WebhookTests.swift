@@ -9,17 +9,17 @@ import Testing
 
 @Suite("Webhooks", .serialized)
 struct WebhookTests {
-    static let secret = "whsec_test-secret-0123456789"
+    static let secret = WebhookSecret.generate()
 
     func settings(url: String) -> AccountSettings {
         AccountSettings(leadNotificationEmails: ["office@greenleaf.example"], webhookURLs: [url], webhookSecret: Self.secret)
     }
 
-    @Test("A portal lead reaches the receiver with a valid signature; a tampered body fails the documented check")
+    @Test("A portal lead reaches the receiver with a valid signature, verified by the standardwebhooks library too (#17); a tampered body fails the documented check")
     func signedDelivery() async throws {
         let receiver = try LocalWebhookReceiver(secret: Self.secret)
         defer { receiver.stop() }
-        let bed = try await PortalTestbed(settings: settings(url: receiver.url), now: Date())
+        let bed = try await PortalTestbed(settings: settings(url: receiver.url), now: Date(), webhooksAllowInsecure: true)
         try await bed.run { client in
             var visitor = Browser(client)
             _ = try await visitor.get("/portal/greenleaf/request-service")
@@ -29,7 +29,7 @@ struct WebhookTests {
         let received = try receiver.received()
         #expect(received.count == 1)
         let hook = try #require(received.first)
-        #expect(hook.event == "lead.created" && hook.valid)
+        #expect(hook.event == "lead.created" && hook.valid && hook.standardValid)
         let body = try #require(try JSONSerialization.jsonObject(with: Data(hook.body.utf8)) as? [String: Any])
         #expect(body["type"] as? String == "lead.created" && body["account"] as? String == "greenleaf")
         #expect((body["data"] as? [String: Any])?["name"] as? String == "Jordan Rivers")
@@ -41,12 +41,30 @@ struct WebhookTests {
         await bed.remove()
     }
 
+    @Test("#17: a secret made before Standard Webhooks is shown also the way a library reads it; a new one once")
+    func secretForLibraries() async throws {
+        let old = "whsec_" + String(repeating: "-_8", count: 14) + "A"
+        let bed = try await PortalTestbed(settings: AccountSettings(webhookURLs: ["https://hooks.example/a"], webhookSecret: old))
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.staffLogIn(Seed.adminEmail, browser: &browser)
+            let page = try await browser.get("/admin/settings").body
+            #expect(page.contains("value=\"\(old)\"") && page.contains("value=\"\(WebhookSecret.libraryForm(of: old))\""))
+            #expect(WebhookSecret.libraryForm(of: old).hasPrefix("whsec_+/8+/8"))
+            var account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+            account.settings.webhookSecret = Self.secret
+            try await bed.services.storage.accounts.update(account)
+            #expect(!(try await browser.get("/admin/settings").body.contains("webhook-library-secret")))
+        }
+        await bed.remove()
+    }
+
     @Test("A receiver that is down gets the event later, exactly once")
     func downThenUp() async throws {
         let probe = try LocalWebhookReceiver(secret: Self.secret)
         let port = probe.port
         probe.stop()
-        let bed = try await PortalTestbed(settings: settings(url: "http://127.0.0.1:\(port)/hooks"), now: Date())
+        let bed = try await PortalTestbed(settings: settings(url: "http://127.0.0.1:\(port)/hooks"), now: Date(), webhooksAllowInsecure: true)
         let token = try await bed.apiToken(for: Seed.accountA)
         try await bed.run { client in
             let api = APIClient(client: client, token: token)
@@ -69,6 +87,7 @@ struct WebhookTests {
         try await bed.deliverMail()
         let received = try receiver.received()
         #expect(received.count == 1 && received.first?.event == "proposal.accepted" && received.first?.valid == true)
+        #expect(received.first?.standardValid == true)
         #expect(received.first?.eventId == message.webhook?.eventID)
         #expect(try await bed.services.storage.outbox.find(message.id, in: Seed.accountA)?.status == .delivered)
         await bed.remove()

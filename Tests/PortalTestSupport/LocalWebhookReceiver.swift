@@ -12,15 +12,18 @@ public final class LocalWebhookReceiver: @unchecked Sendable {
         public let event: String?
         public let eventId: String?
         public let signature: String
-        /// Whether the signature checked out with the secret the receiver was given.
+        /// Whether the `Portal-Signature` checked out with the secret the receiver was given.
         public let valid: Bool
+        /// Whether the Standard Webhooks headers checked out with the `standardwebhooks` library and that secret.
+        public let standardValid: Bool
         public let body: String
     }
 
-    /// `status` is what the receiver answers every POST with.
-    public init(secret: String, port: Int = 0, status: Int = 200, folder: URL? = nil) throws {
+    /// `status` is what the receiver answers every request with; `redirectTo` is the Location it sends with it.
+    public init(secret: String, port: Int = 0, status: Int = 200, redirectTo: String? = nil, folder: URL? = nil) throws {
         self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("hooks-\(UUID().uuidString)")
-        guard let helper = try PythonHelper.start("webhook_receiver.py", ["--secret", secret, "--out-dir", self.folder.path, "--port", "\(port)", "--status", "\(status)"])
+        let redirect = redirectTo.map { ["--redirect-to", $0] } ?? []
+        guard let helper = try PythonHelper.start("webhook_receiver.py", ["--secret", secret, "--out-dir", self.folder.path, "--port", "\(port)", "--status", "\(status)"] + redirect)
         else { throw ReceiverDidNotStart() }
         self.helper = helper
         self.port = helper.port

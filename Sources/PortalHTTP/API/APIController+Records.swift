@@ -22,7 +22,7 @@ extension APIController {
             if let origins = change.leadFormAllowedOrigins { form.leadFormAllowedOrigins = origins.joined(separator: "\n") }
             if let zone = change.timeZone { form.timeZone = zone }
             if let currency = change.currency { form.currency = currency }
-            switch form.applied(to: account) {
+            switch await form.applied(to: account, webhooks: env.services.webhookSender) {
             case .failure(let problems):
                 let first = problems.messages.sorted { $0.key.rawValue < $1.key.rawValue }.first
                 throw APIError.invalid("\(first?.key.rawValue ?? "settings"): \(first?.value ?? "invalid")")

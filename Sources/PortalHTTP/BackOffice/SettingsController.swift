@@ -47,6 +47,8 @@ struct SettingsController: Sendable {
         let chrome: AdminChrome
         let portalURL: String
         let webhookSecret: String?
+        /// The secret as a Standard Webhooks library reads it, when it was made before and is written otherwise.
+        let webhookLibrarySecret: String?
         let form: SettingsForm
         let openChoices: [Choice]
         let errors: [String: String]
@@ -70,7 +72,7 @@ struct SettingsController: Sendable {
             let visit = try await AdminVisit.start(request, context: context, env: env)
             let staff = try visit.requireAdmin()
             let form = try await visit.form(Form.self, context: context).value
-            switch form.applied(to: staff.account) {
+            switch await form.applied(to: staff.account, webhooks: env.services.webhookSender) {
             case .failure(let problems):
                 return page(visit, staff: staff, form: form, errors: problems.byName, status: .unprocessableContent)
             case .success(let account):
@@ -88,7 +90,11 @@ struct SettingsController: Sendable {
             "admin-settings",
             Page(
                 chrome: visit.chrome("Settings", section: "settings"), portalURL: env.links.portal(staff.account),
-                webhookSecret: staff.account.settings.webhookSecret, form: form,
+                webhookSecret: staff.account.settings.webhookSecret,
+                webhookLibrarySecret: staff.account.settings.webhookSecret.map(WebhookSecret.libraryForm).flatMap {
+                    $0 == staff.account.settings.webhookSecret ? nil : $0
+                },
+                form: form,
                 openChoices: Self.openInvoiceLabels.map { .init(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.openInvoiceWhen) },
                 errors: errors, hasErrors: !errors.isEmpty, notice: notice),
             status: status)

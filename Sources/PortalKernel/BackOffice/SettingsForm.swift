@@ -143,7 +143,7 @@ public struct SettingsForm: Hashable, Sendable {
         }
         updated.settings.webhookURLs = hooks
         if !hooks.isEmpty && updated.settings.webhookSecret == nil {
-            updated.settings.webhookSecret = "whsec_" + SecretToken.generate().value
+            updated.settings.webhookSecret = WebhookSecret.generate()
         }
         return problems.isEmpty ? .success(updated) : .failure(FieldProblems(problems))
     }

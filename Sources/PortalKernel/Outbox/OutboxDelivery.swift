@@ -118,7 +118,8 @@ public struct OutboxDelivery: Sendable {
         return message
     }
 
-    /// Hands `message` to the mailer, or signs its webhook with the account's current secret and posts it.
+    /// Hands `message` to the mailer, or signs its webhook with the account's current secret (both the Standard
+    /// Webhooks headers and `Portal-Signature`, kept for one release) and posts it.
     private func send(_ message: OutboxMessage) async throws {
         if let email = message.email {
             try await mailer.send(email)
@@ -126,14 +127,12 @@ public struct OutboxDelivery: Sendable {
             guard let secret = try await storage.accounts.find(message.accountID)?.settings.webhookSecret else {
                 throw WebhookDeliveryError.permanent("the account has no webhook signing secret")
             }
-            try await webhooks.post(
-                SignedWebhook(
-                    url: webhook.url,
-                    headers: [
-                        "Content-Type": "application/json", "Portal-Event": webhook.event, "Portal-Event-Id": webhook.eventID,
-                        WebhookSignature.header: WebhookSignature.value(secret: secret, body: webhook.body, at: clock.now),
-                    ],
-                    body: webhook.body))
+            let now = clock.now
+            let headers = [
+                "Content-Type": "application/json", "Portal-Event": webhook.event, "Portal-Event-Id": webhook.eventID,
+                WebhookSignature.header: WebhookSignature.value(secret: secret, body: webhook.body, at: now),
+            ].merging(StandardWebhookSignature.headers(id: webhook.eventID, body: webhook.body, secret: secret, at: now)) { $1 }
+            try await webhooks.post(SignedWebhook(url: webhook.url, headers: headers, body: webhook.body))
         } else {
             throw MailDeliveryError.permanent("the message holds neither an email nor a webhook")
         }

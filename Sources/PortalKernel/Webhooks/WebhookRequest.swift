@@ -35,8 +35,14 @@ public struct SignedWebhook: Hashable, Sendable {
 public protocol WebhookSender: Sendable {
     var driverName: String { get }
 
-    /// Posts `webhook`. A 2xx answer is delivered; throw ``WebhookDeliveryError``.
+    /// Posts `webhook`. A 2xx answer is delivered; throw ``WebhookDeliveryError``. A destination
+    /// ``destinationProblem(_:)`` refuses at that moment is a permanent failure with its reason.
     func post(_ webhook: SignedWebhook) async throws
+
+    /// Why this sender will not post to `url` (issue #17: a scheme the operator did not allow, a host that is or
+    /// resolves to a reserved address, see ``ReservedAddress``), or `nil`. Checked when a URL is saved; a name that
+    /// does not resolve yet is not refused here, since delivery checks again.
+    func destinationProblem(_ url: String) async -> String?
 }
 
 /// Why a webhook was not delivered: worth retrying (the receiver is down, a 5xx, a time-out) or not (a 4xx).

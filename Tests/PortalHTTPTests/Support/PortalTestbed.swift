@@ -28,7 +28,7 @@ final class PortalTestbed: Sendable {
     init(
         settings: AccountSettings? = nil, publicBaseURL: String = PortalTestbed.base, leadRouter: any LeadRouter = SettingsLeadRouter(),
         now: Date = PortalTestbed.now, meter: any PortalMeter = SilentMeter(), currencyCode: String = "USD",
-        storage backend: TestStorage = .sqlite
+        storage backend: TestStorage = .sqlite, webhooksAllowInsecure: Bool = false
     ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -42,7 +42,7 @@ final class PortalTestbed: Sendable {
         services = PortalServices(
             storage: storage,
             mailer: LogMailer(folder: mail.url, defaultFrom: .init(address: "portal@portal.test"), logger: logger, clock: clock),
-            leadRouter: leadRouter, paymentGateway: gateway, webhookSender: HTTPWebhookSender(timeoutSeconds: 5), clock: clock, publicBaseURL: publicBaseURL, logger: logger,
+            leadRouter: leadRouter, paymentGateway: gateway, webhookSender: HTTPWebhookSender(timeoutSeconds: 5, allowsInsecure: webhooksAllowInsecure), clock: clock, publicBaseURL: publicBaseURL, logger: logger,
             meter: meter)
         try await Seed(now: now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword), currencyCode: currencyCode)
             .write(into: storage)

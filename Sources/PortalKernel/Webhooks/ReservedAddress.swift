@@ -1,0 +1,53 @@
+/// The address ranges a webhook may not reach (issue #17: outbound requests go only where they should): the
+/// host's own loopback, private networks, link-local addresses (cloud metadata services live at 169.254.169.254
+/// and fd00:ec2::254), unspecified, carrier-grade NAT (Alibaba's metadata is 100.100.100.200), multicast and
+/// reserved ones. IPv6 forms that carry an IPv4 address (mapped `::ffff:a.b.c.d`, compatible, NAT64, 6to4) are
+/// judged by that address.
+///
+/// Pure: it judges address bytes; the webhook sender resolves names and calls it.
+public enum ReservedAddress {
+    /// The name of the forbidden range `bytes` (4 for IPv4, 16 for IPv6, network order) falls in, or `nil` for a
+    /// public address. Any other length is refused as `"not an IP address"`.
+    public static func range(of bytes: [UInt8]) -> String? {
+        switch bytes.count {
+        case 4: ipv4Range(bytes)
+        case 16: ipv6Range(bytes)
+        default: "not an IP address"
+        }
+    }
+
+    private static func ipv4Range(_ b: [UInt8]) -> String? {
+        switch (b[0], b[1], b[2]) {
+        case (0, _, _): "unspecified (0.0.0.0/8)"
+        case (127, _, _): "loopback (127.0.0.0/8)"
+        case (10, _, _): "private (10.0.0.0/8)"
+        case (172, 16...31, _): "private (172.16.0.0/12)"
+        case (192, 168, _): "private (192.168.0.0/16)"
+        case (169, 254, _): "link-local (169.254.0.0/16)"
+        case (100, 64...127, _): "carrier-grade NAT (100.64.0.0/10)"
+        case (192, 0, 0): "IETF protocol assignments (192.0.0.0/24)"
+        case (198, 18...19, _): "benchmarking (198.18.0.0/15)"
+        case (224...239, _, _): "multicast (224.0.0.0/4)"
+        case (240...255, _, _): "reserved (240.0.0.0/4)"
+        default: nil
+        }
+    }
+
+    private static func ipv6Range(_ b: [UInt8]) -> String? {
+        let zeroPrefix = b[0..<10].allSatisfy { $0 == 0 }
+        if zeroPrefix && b[10] == 0xFF && b[11] == 0xFF { return ipv4Range(Array(b[12..<16])) }
+        if zeroPrefix && b[10] == 0 && b[11] == 0 {
+            if b[12..<15].allSatisfy({ $0 == 0 }) && b[15] <= 1 { return b[15] == 0 ? "unspecified (::)" : "loopback (::1)" }
+            return ipv4Range(Array(b[12..<16]))
+        }
+        if b[0..<4] == [0x00, 0x64, 0xFF, 0x9B] && b[4..<12].allSatisfy({ $0 == 0 }) { return ipv4Range(Array(b[12..<16])) }
+        if b[0] == 0x20 && b[1] == 0x02 { return ipv4Range(Array(b[2..<6])) }
+        switch (b[0], b[1] & 0xC0) {
+        case (0xFC...0xFD, _): return "unique local (fc00::/7)"
+        case (0xFE, 0x80): return "link-local (fe80::/10)"
+        case (0xFE, 0xC0): return "site-local (fec0::/10)"
+        case (0xFF, _): return "multicast (ff00::/8)"
+        default: return nil
+        }
+    }
+}

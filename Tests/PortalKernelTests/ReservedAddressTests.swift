@@ -1,0 +1,33 @@
+import Testing
+
+@testable import PortalKernel
+
+@Suite("Webhooks: outbound requests go only where they should (#17)")
+struct ReservedAddressTests {
+    @Test("Each forbidden range is named; IPv6 forms carrying an IPv4 address are judged by it", arguments: [
+        ([127, 0, 0, 1], "loopback"), ([127, 9, 8, 7], "loopback"), ([10, 1, 2, 3], "private"), ([172, 16, 0, 1], "private"),
+        ([172, 31, 255, 255], "private"), ([192, 168, 1, 1], "private"), ([169, 254, 169, 254], "link-local"),
+        ([0, 0, 0, 0], "unspecified"), ([100, 100, 100, 200], "carrier-grade"), ([224, 0, 0, 1], "multicast"),
+        ([255, 255, 255, 255], "reserved"),
+        (v6(last: 1), "loopback"), (v6(last: 0), "unspecified"), (v6(0xFE, 0x80, last: 1), "link-local"),
+        (v6(0xFC, 0x00, last: 1), "unique local"), (v6(0xFD, 0x00, last: 0x54), "unique local"),
+        (v6(last: 1, mapped: [127, 0, 0, 1]), "loopback"), (v6(last: 1, mapped: [169, 254, 169, 254]), "link-local"),
+        (v6(0x20, 0x02, 10, 0, 0, 1, last: 1), "private"),
+    ] as [([UInt8], String)])
+    func forbidden(bytes: [UInt8], range: String) {
+        #expect(ReservedAddress.range(of: bytes)?.contains(range) == true, "\(bytes)")
+    }
+
+    @Test("Public addresses pass", arguments: [
+        [93, 184, 215, 14], [8, 8, 8, 8], [172, 32, 0, 1], [100, 128, 0, 1], [192, 169, 0, 1], v6(0x26, 0x06, 0x47, 0x00, last: 0x11),
+    ] as [[UInt8]])
+    func publicAddresses(bytes: [UInt8]) {
+        #expect(ReservedAddress.range(of: bytes) == nil)
+    }
+}
+
+/// An IPv6 address starting with `prefix` and ending with `last`, or `::ffff:` and `mapped` when given.
+private func v6(_ prefix: UInt8..., last: UInt8, mapped: [UInt8]? = nil) -> [UInt8] {
+    if let mapped { return Array(repeating: 0, count: 10) + [0xFF, 0xFF] + mapped }
+    return prefix + Array(repeating: 0, count: 15 - prefix.count) + [last]
+}
