@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import PortalKernel
 import Prometheus
@@ -12,11 +13,17 @@ public struct MetricsEndpoint: Sendable {
     /// The server opens it so only when it listens on loopback or the operator says `metrics.public` (#17); else
     /// `/metrics` answers 403 saying how to open it.
     public var openWithoutToken: Bool
+    /// Without a token: whether a request a proxy forwarded (`X-Forwarded-For`, `Forwarded`) may read it too. Only
+    /// with `metrics.public`: a server on loopback behind a proxy on the same host is reached from anywhere (#17).
+    public var openBehindProxy: Bool
 
-    public init(registry: PrometheusCollectorRegistry, bearerToken: String? = nil, openWithoutToken: Bool = false) {
+    public init(
+        registry: PrometheusCollectorRegistry, bearerToken: String? = nil, openWithoutToken: Bool = false, openBehindProxy: Bool = false
+    ) {
         self.registry = registry
         self.bearerToken = bearerToken
         self.openWithoutToken = openWithoutToken
+        self.openBehindProxy = openBehindProxy
     }
 }
 
@@ -36,7 +43,8 @@ struct MetricsController {
 
     func register(on router: some RouterMethods<some RequestContext>) {
         router.get("metrics") { request, _ -> Response in
-            guard endpoint.bearerToken != nil || endpoint.openWithoutToken else {
+            let forwarded = request.headers[.xForwardedFor] != nil || request.headers[HTTPField.Name("Forwarded")!] != nil
+            guard endpoint.bearerToken != nil || (endpoint.openWithoutToken && (!forwarded || endpoint.openBehindProxy)) else {
                 throw HTTPError(
                     .forbidden,
                     message: "Metrics are closed: set metrics.token (and send it as a bearer token), or metrics.public to open them.")

@@ -18,9 +18,9 @@ import sys
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from login_mail import login_link
@@ -109,7 +109,20 @@ class Walk:
         """Clicks `element` and waits until the page it was on has been replaced."""
         page = driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+
+        def replaced(_driver):
+            try:
+                page.is_enabled()
+                return False
+            except StaleElementReferenceException:
+                return True
+            except WebDriverException as error:
+                # Chromium sometimes reports a replaced page's node this way instead of as stale.
+                if "does not belong to the document" in str(error):
+                    return True
+                raise
+
+        WebDriverWait(driver, 20).until(replaced)
 
     # --- the client, on a phone -----------------------------------------------------------------------------------
 

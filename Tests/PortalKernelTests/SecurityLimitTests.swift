@@ -23,19 +23,19 @@ struct SecurityLimitTests {
         let throttle = LoginThrottle(
             counters: InMemoryCounters(),
             rules: LoginThrottle.Rules(freeAttempts: 2, lockAfter: 5, lockDuration: 600, maximumDelay: 3, window: 900))
-        for _ in 0..<2 { try await throttle.recordFailure(for: "a", at: start) }
+        for _ in 0..<2 { _ = try await throttle.reserve(for: "a", at: start) }
         #expect(try await throttle.verdict(for: "a", at: start) == .allowed)
-        try await throttle.recordFailure(for: "a", at: start)
+        _ = try await throttle.reserve(for: "a", at: start)
         #expect(try await throttle.verdict(for: "a", at: start) == .tooSoon(until: start.addingTimeInterval(1)))
         #expect(try await throttle.verdict(for: "a", at: start.addingTimeInterval(1)) == .allowed)
-        try await throttle.recordFailure(for: "a", at: start.addingTimeInterval(1))
-        try await throttle.recordFailure(for: "a", at: start.addingTimeInterval(10))
+        _ = try await throttle.reserve(for: "a", at: start.addingTimeInterval(1))
+        _ = try await throttle.reserve(for: "a", at: start.addingTimeInterval(10))
         #expect(try await throttle.verdict(for: "a", at: start.addingTimeInterval(11)) == .locked(until: start.addingTimeInterval(610)))
         #expect(try await throttle.verdict(for: "a", at: start.addingTimeInterval(610)) == .allowed)
-        try await throttle.recordFailure(for: "b", at: start)
+        _ = try await throttle.reserve(for: "b", at: start)
         try await throttle.recordSuccess(for: "b", at: start)
         #expect(try await throttle.verdict(for: "b", at: start) == .allowed)
-        for _ in 0..<4 { try await throttle.recordFailure(for: "c", at: start) }
+        for _ in 0..<4 { _ = try await throttle.reserve(for: "c", at: start) }
         #expect(try await throttle.verdict(for: "c", at: start.addingTimeInterval(900)) == .allowed)
     }
 

@@ -37,7 +37,7 @@ struct StoredValueTests {
                 (Counter(key: key, count: stored, windowStart: Fixture.now, lastAt: Fixture.now, expiresAt: Fixture.now.addingTimeInterval(600)), ())
             }
             _ = try await throttle.verdict(for: "owner@example.com", at: Fixture.now)
-            try await throttle.recordFailure(for: "owner@example.com", at: Fixture.now)
+            _ = try await throttle.reserve(for: "owner@example.com", at: Fixture.now)
         }
     }
 

@@ -28,7 +28,8 @@ public struct PortalServer: Sendable {
                     metrics: settings.metricsEnabled
                         ? MetricsEndpoint(
                             registry: PortalMetricsSystem.registry(), bearerToken: settings.metricsToken,
-                            openWithoutToken: settings.metricsPublic || Self.isLoopback(settings.httpHost)) : nil)),
+                            openWithoutToken: settings.metricsPublic || (Self.isLoopback(settings.httpHost) && !settings.trustForwardedFor),
+                            openBehindProxy: settings.metricsPublic) : nil)),
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "client-portal"),
             logger: services.logger)

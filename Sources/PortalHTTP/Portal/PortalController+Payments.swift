@@ -10,6 +10,9 @@ extension PortalController {
         /// The amount the page's Pay button stated the charge for; a payment is taken only when it is the amount
         /// posted, so the client has seen what the card will be charged (issue #18).
         var confirmedAmount: String?
+        /// The charge (amount and service fee) the page's button stated; a charge that has changed since (the
+        /// account's fee changed meanwhile) is not taken (#18).
+        var confirmedCharge: String?
         var nameOnCard: String?
         var cardNumber: String?
         var expiry: String?
@@ -29,6 +32,8 @@ extension PortalController {
         let amount: String
         /// The amount ``charge`` is for, sent back as ``PayForm/confirmedAmount``.
         let confirmedAmount: String
+        /// ``charge`` as a form field holds it, sent back as ``PayForm/confirmedCharge``.
+        let confirmedCharge: String
         let idempotencyKey: String
         let nameOnCard: String
         let expiry: String
@@ -69,7 +74,7 @@ extension PortalController {
             feeRate: format.percent(basisPoints: settings.serviceFeeBasisPoints), charge: format.money(quote.charge),
             allowsPartial: settings.allowsPartialPayments,
             amount: settings.allowsPartialPayments ? typed.amount ?? format.amountField(balance) : format.amountField(balance),
-            confirmedAmount: format.amountField(quote.amount), idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
+            confirmedAmount: format.amountField(quote.amount), confirmedCharge: format.amountField(quote.charge), idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
             sandbox: env.services.paymentGateway.driverName == "sandbox")
         (page.error, page.amountError, page.cardError) = (error, amountError, cardError)
         if reviewing {
@@ -110,7 +115,8 @@ extension PortalController {
             }
             let outcome = try await env.payments.pay(
                 invoice.id, of: client.customer, account: visit.account, amount: amount, card: card, idempotencyKey: key,
-                actorEmail: client.email, origin: visit.origin)
+                actorEmail: client.email, origin: visit.origin,
+                expectedCharge: form.confirmedCharge.flatMap { try? visit.format.parseAmount($0) })
             switch outcome {
             case .paid(let payment):
                 return visit.redirect(to: visit.path("/receipts/\(payment.id)"))

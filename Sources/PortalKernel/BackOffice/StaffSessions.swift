@@ -49,6 +49,15 @@ public struct StaffSessions: Sendable {
         return address
     }
 
+    /// The answer to a refused reservation, or `nil` when the attempt may go ahead.
+    private static func refusal(_ verdict: LoginThrottle.Verdict) -> LoginOutcome? {
+        switch verdict {
+        case .tooSoon(let until): .throttled(until: until, locked: false)
+        case .locked(let until): .throttled(until: until, locked: true)
+        case .allowed: nil
+        }
+    }
+
     /// Checks `email` and `password`; on success starts a session (a new id) in the user's account. Both budgets —
     /// this email from this client address, and this address across emails — are checked before any bcrypt work.
     public func logIn(email typed: String, password: String, origin: RequestOrigin) async throws -> LoginOutcome {
@@ -57,22 +66,20 @@ public struct StaffSessions: Sendable {
         let key = "staff:\(email)|\(address)"
         let addressKey = "staff-address:\(address)"
         let now = services.clock.now
-        for (limiter, subject) in [(throttle, key), (addressThrottle, addressKey)] {
-            switch try await limiter.verdict(for: subject, at: now) {
-            case .tooSoon(let until): return .throttled(until: until, locked: false)
-            case .locked(let until): return .throttled(until: until, locked: true)
-            case .allowed: continue
-            }
+        // Both budgets are reserved before the password is checked; the address's is given back when the pair's
+        // refuses, or when the password is right.
+        if let refused = Self.refusal(try await addressThrottle.reserve(for: addressKey, at: now)) { return refused }
+        if let refused = Self.refusal(try await throttle.reserve(for: key, at: now)) {
+            try await addressThrottle.refund(for: addressKey, at: now)
+            return refused
         }
         let candidates = try await services.storage.staffUsers.all(email: email)
         guard let user = candidates.first(where: { hashing.verify(password, against: $0.passwordHash) }) else {
             if candidates.isEmpty { _ = hashing.verify(password, against: decoyHash) }
-            try await throttle.recordFailure(for: key, at: now)
-            try await addressThrottle.recordFailure(for: addressKey, at: now)
             return .wrongCredentials
         }
-        // The address's count stays: one right password does not excuse a spray of wrong ones.
         try await throttle.recordSuccess(for: key, at: now)
+        try await addressThrottle.refund(for: addressKey, at: now)
         let secret = SecretToken.generate()
         let session = Session(
             id: Session.ID(rawValue: secret.hash), accountID: user.accountID, principal: .staff(user.id), createdAt: now,

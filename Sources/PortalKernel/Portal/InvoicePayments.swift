@@ -70,9 +70,12 @@ public struct InvoicePayments: Sendable {
     /// (``Outcome/inProgress``). The balance is checked again inside the recording transaction; a charge the gateway
     /// approved but that can no longer be recorded (staff recorded a payment meanwhile, the claim lapsed) is reversed
     /// at the gateway and answered with ``Outcome/nothingOwed`` or ``Outcome/invalid(_:)``.
+    ///
+    /// `expectedCharge` is the charge (amount and service fee) the client was shown; when the account's fee has
+    /// changed since, nothing is charged and the answer says the new charge (#18).
     public func pay(
         _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, card: CardDetails,
-        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin
+        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money? = nil
     ) async throws -> Outcome {
         guard (16...128).contains(idempotencyKey.count) else { return .invalid("This payment form has expired; reload the page.") }
         let store = services.storage
@@ -92,7 +95,7 @@ public struct InvoicePayments: Sendable {
         do {
             let outcome = try await chargeOnce(
                 amount, for: invoiceID, customer: customer, account: account, card: card, idempotencyKey: idempotencyKey,
-                actorEmail: actorEmail, origin: origin)
+                actorEmail: actorEmail, origin: origin, expectedCharge: expectedCharge)
             try await claim.release(at: services.clock.now)
             return outcome
         } catch {
@@ -114,7 +117,7 @@ public struct InvoicePayments: Sendable {
     /// With the invoice's claim held: reads the invoice afresh, checks the amount, charges and records.
     private func chargeOnce(
         _ amount: Money, for invoiceID: Invoice.ID, customer: Customer, account: Account, card: CardDetails, idempotencyKey: String,
-        actorEmail: String?, origin: RequestOrigin
+        actorEmail: String?, origin: RequestOrigin, expectedCharge: Money?
     ) async throws -> Outcome {
         let store = services.storage
         // A request that held the claim before us may have paid with this key, or paid the invoice, since our first look.
@@ -127,6 +130,11 @@ public struct InvoicePayments: Sendable {
             guard try invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
             if let problem = try Self.problem(paying: amount, on: invoice, account: account) { return .invalid(problem) }
             let quote = try Quote(amount: amount, settings: account.settings)
+            if let expectedCharge, expectedCharge != quote.charge {
+                return .invalid(
+                    "The charge for this amount is now \(quote.charge.formatted(currencyCode: account.currencyCode)), with the service fee. "
+                        + "Nothing was charged; check it and pay again.")
+            }
             return try await charge(
                 quote, for: invoice, customer: customer, account: account, card: card, idempotencyKey: idempotencyKey,
                 actorEmail: actorEmail, origin: origin)

@@ -31,13 +31,19 @@ public struct ServiceRequests: Sendable {
         let now = services.clock.now
         let problems = request.problems(today: account.today(at: now))
         guard problems.isEmpty else { return .invalid(problems) }
-        // SPEC M5: anyone may send this form, so it is limited per client address and per email it names.
+        // SPEC M5: anyone may send this form, so it is limited per client address and per email it names (on the
+        // whole server, not per company). A logged-in client sending with their own address is not limited by it:
+        // strangers naming that address must not block them (#17).
+        let proven = Self.isProven(request.email, by: customer)
         let byIP = try await rateLimiter.attempt(
             "lead-ip:\(origin.ipAddress ?? "unknown")", limit: policy.leadFormsPerIP, window: policy.rateLimitWindow, at: now)
-        let byEmail = try await rateLimiter.attempt(
-            "lead-email:\(account.id):\(EmailAddress.normalized(request.email))", limit: policy.leadFormsPerEmail,
-            window: policy.rateLimitWindow, at: now)
-        guard byIP, byEmail else { return .rateLimited }
+        guard byIP else { return .rateLimited }
+        if !proven {
+            let byEmail = try await rateLimiter.attempt(
+                "lead-email:\(EmailAddress.normalized(request.email))", limit: policy.leadFormsPerEmail,
+                window: policy.rateLimitWindow, at: now)
+            guard byEmail else { return .rateLimited }
+        }
 
         let services = request.servicesWanted
         let job = Job(
@@ -66,7 +72,9 @@ public struct ServiceRequests: Sendable {
                 .leadNotification(account: account, lead: lead, leadURL: links.backOfficeLead(lead.id)),
                 to: recipients.map { EmailMessage.Mailbox(address: $0) })
         let confirmation = try emails.compose(
-            .leadConfirmation(account: account, lead: lead, addressProven: Self.isProven(lead.email, by: customer)), to: [EmailMessage.Mailbox(address: lead.email, name: lead.name)])
+            .leadConfirmation(account: account, lead: lead, addressProven: proven),
+            // Not even the typed name in the To: line of an address nobody has proven (SPEC M5).
+            to: [EmailMessage.Mailbox(address: lead.email, name: proven ? lead.name : nil)])
         let messages = [notification, confirmation].compactMap { $0 }
         let submitted = lead
         try await self.services.storage.transaction { store in

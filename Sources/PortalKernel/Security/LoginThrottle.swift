@@ -4,8 +4,9 @@ import Foundation
 ///
 /// The first ``Rules/freeAttempts`` failures cost nothing; after each further failure the next attempt is refused
 /// until one more second has passed (up to ``Rules/maximumDelay``); at ``Rules/lockAfter`` failures the login is
-/// locked for ``Rules/lockDuration``. A success clears the count, and it resets after ``Rules/window`` without
-/// failures. The counts are ``Counter``s in the storage, shared by every server process on one database.
+/// locked for ``Rules/lockDuration``. An attempt counts as a failure from the moment it is reserved, before the
+/// password is checked; a success clears the count (or gives the attempt back), and it resets after ``Rules/window``
+/// without failures. The counts are ``Counter``s in the storage, shared by every server process on one database.
 public struct LoginThrottle: Sendable {
     /// Whether an attempt may go ahead now.
     public enum Verdict: Hashable, Sendable {
@@ -47,35 +48,58 @@ public struct LoginThrottle: Sendable {
     /// What an attempt for `subject` at `instant` must do.
     public func verdict(for subject: String, at instant: Date) async throws -> Verdict {
         let rules = rules
-        return try await counters.change(Self.key(subject), at: instant) { counter in
-            guard let counter else { return (nil, .allowed) }
-            if let until = counter.lockedUntil {
-                // A lock that has run out clears the count with it.
-                return instant < until ? (counter, .locked(until: until)) : (nil, .allowed)
-            }
-            let over = counter.count.addingSaturating(-rules.freeAttempts)
-            guard over > 0 else { return (counter, .allowed) }
-            let until = counter.lastAt.addingTimeInterval(min(Double(over), rules.maximumDelay))
-            return (counter, instant < until ? .tooSoon(until: until) : .allowed)
+        return try await counters.change(Self.key(subject), at: instant) { counter in Self.verdict(counter, at: instant, rules: rules) }
+    }
+
+    /// Reserves an attempt for `subject`: when allowed, it is counted as a failure in the same storage change that read
+    /// the budget, before the password is checked, so attempts sent all at once cannot all pass on the old count
+    /// (#17). A right password then clears the count (``recordSuccess(for:at:)``) or gives the attempt back
+    /// (``refund(for:at:)``).
+    public func reserve(for subject: String, at instant: Date) async throws -> Verdict {
+        let key = Self.key(subject)
+        let rules = rules
+        return try await counters.change(key, at: instant) { current in
+            let (kept, verdict) = Self.verdict(current, at: instant, rules: rules)
+            guard verdict == .allowed else { return (kept, verdict) }
+            return (Self.failure(counted: kept, key: key, at: instant, rules: rules), .allowed)
         }
     }
 
-    /// Counts a wrong password for `subject`; locks it at ``Rules/lockAfter``.
-    public func recordFailure(for subject: String, at instant: Date) async throws {
-        let key = Self.key(subject)
+    /// Gives back one reserved attempt of `subject` (its password was right, or another budget refused it).
+    public func refund(for subject: String, at instant: Date) async throws {
         let rules = rules
-        try await counters.change(key, at: instant) { current in
-            var counter = current ?? Counter(key: key, count: 0, windowStart: instant, lastAt: instant, expiresAt: instant)
-            counter.count = counter.count.addingSaturating(1)
-            counter.lastAt = instant
-            counter.expiresAt = instant.addingTimeInterval(rules.window)
-            if counter.count >= rules.lockAfter {
-                let until = instant.addingTimeInterval(rules.lockDuration)
-                counter.lockedUntil = until
-                counter.expiresAt = max(counter.expiresAt, until)
-            }
+        try await counters.change(Self.key(subject), at: instant) { current in
+            guard var counter = current else { return (nil, ()) }
+            counter.count = max(0, counter.count.addingSaturating(-1))
+            if counter.count < rules.lockAfter { counter.lockedUntil = nil }
             return (counter, ())
         }
+    }
+
+    /// The verdict on `counter` at `instant`, and the counter to keep (a lock that has run out clears the count).
+    static func verdict(_ counter: Counter?, at instant: Date, rules: Rules) -> (Counter?, Verdict) {
+        guard let counter else { return (nil, .allowed) }
+        if let until = counter.lockedUntil {
+            return instant < until ? (counter, .locked(until: until)) : (nil, .allowed)
+        }
+        let over = counter.count.addingSaturating(-rules.freeAttempts)
+        guard over > 0 else { return (counter, .allowed) }
+        let until = counter.lastAt.addingTimeInterval(min(Double(over), rules.maximumDelay))
+        return (counter, instant < until ? .tooSoon(until: until) : .allowed)
+    }
+
+    /// `current` with one more failure at `instant`, locked once it reaches ``Rules/lockAfter``.
+    static func failure(counted current: Counter?, key: String, at instant: Date, rules: Rules) -> Counter {
+        var counter = current ?? Counter(key: key, count: 0, windowStart: instant, lastAt: instant, expiresAt: instant)
+        counter.count = counter.count.addingSaturating(1)
+        counter.lastAt = instant
+        counter.expiresAt = instant.addingTimeInterval(rules.window)
+        if counter.count >= rules.lockAfter {
+            let until = instant.addingTimeInterval(rules.lockDuration)
+            counter.lockedUntil = until
+            counter.expiresAt = max(counter.expiresAt, until)
+        }
+        return counter
     }
 
     /// Clears `subject` after a successful login.
