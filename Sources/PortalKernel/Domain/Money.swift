@@ -74,7 +74,8 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
         try container.encode(cents)
     }
 
-    /// The amount with two decimals and no currency symbol (`12.34`); presentation belongs to the front.
+    /// The amount with two decimals and no currency symbol (`12.34`), for debugging only: it does not know the
+    /// currency. Anything a person reads uses ``formatted(currencyCode:)`` or the front's formatting (SPEC M1).
     public var description: String {
         let sign = cents < 0 ? "-" : ""
         let absolute = cents.magnitude

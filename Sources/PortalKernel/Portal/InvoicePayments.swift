@@ -69,7 +69,8 @@ public struct InvoicePayments: Sendable {
     /// from the balance check until the payment is recorded, and a second attempt meanwhile charges nothing
     /// (``Outcome/inProgress``). The balance is checked again inside the recording transaction; a charge the gateway
     /// approved but that can no longer be recorded (staff recorded a payment meanwhile, the claim lapsed) is reversed
-    /// at the gateway and answered with ``Outcome/nothingOwed`` or ``Outcome/invalid(_:)``.
+    /// at the gateway, its key is marked spent, and the answer is ``Outcome/nothingOwed`` or
+    /// ``Outcome/startAgain(_:)``.
     ///
     /// `expectedCharge` is the charge (amount and service fee) the client was shown; when the account's fee has
     /// changed since, nothing is charged and the answer says the new charge (#18).
