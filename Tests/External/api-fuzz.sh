@@ -22,7 +22,7 @@ source Tests/External/demo-portal.sh
 token="$("$binary" token create --config "$work/portal.json" --account greenleaf-demo --name schemathesis | tail -n 1)"
 
 status=0
-"$st" run "$base/api/v1/openapi.json" \
+"$st" --config-file Tests/External/schemathesis.toml run "$base/api/v1/openapi.json" \
     --header "Authorization: Bearer $token" \
     --checks all --exclude-checks positive_data_acceptance \
     --max-examples "$examples" --seed "$seed" \

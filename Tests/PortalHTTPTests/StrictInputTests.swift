@@ -81,4 +81,29 @@ struct StrictInputTests {
             #expect(schemas[name]?["additionalProperties"] as? Bool == false, "\(name)")
         }
     }
+
+    @Test("A body over the API's limit is a JSON 413 that says the limit, nothing is saved, and the document lists 413 wherever a body is taken")
+    func bodyOverTheLimit() async throws {
+        let bed = try await PortalTestbed()
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            let before = try await bed.services.storage.invoices.portalCandidates(for: Seed.cece, in: Seed.accountA).count
+            let lines = (0..<500).map { _ in ["description": String(repeating: "Mulch ", count: 40), "quantity": 1, "unitPrice": 100] }
+            let answer = try await api.call(.post, "/api/v1/invoices", ["customerId": Seed.cece.rawValue, "lines": lines])
+            #expect(answer.status == .contentTooLarge)
+            #expect(answer.errorCode == "body_too_large")
+            #expect(((answer.object["error"] as? [String: Any])?["message"] as? String)?.contains("64 KiB") == true)
+            #expect(try await bed.services.storage.invoices.portalCandidates(for: Seed.cece, in: Seed.accountA).count == before)
+        }
+        await bed.remove()
+
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(PortalTemplates.openAPI)) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let takingBodies = paths.values.flatMap(\.values).compactMap { $0 as? [String: Any] }.filter { $0["requestBody"] != nil }
+        #expect(!takingBodies.isEmpty)
+        for operation in takingBodies {
+            #expect((operation["responses"] as? [String: Any])?["413"] != nil, "\(operation["operationId"] ?? "")")
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import PortalKernel
 
 /// A JSON API error: `{"error": {"code": "...", "message": "..."}}` with its status.
@@ -19,6 +20,12 @@ struct APIError: HTTPResponseError {
     static func invalid(_ message: String) -> APIError { APIError(status: .unprocessableContent, code: "invalid", message: message) }
     static func conflict(_ message: String) -> APIError { APIError(status: .conflict, code: "conflict", message: message) }
     static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, code: "bad_request", message: message) }
+    /// 413: the body is over `limit` bytes; it was not read further.
+    static func bodyTooLarge(limit: Int) -> APIError {
+        APIError(
+            status: .contentTooLarge, code: "body_too_large",
+            message: "The request body is over \(limit / 1_024) KiB, the API's limit: split the change into several requests.")
+    }
     static func methodNotAllowed(allowing allowed: String) -> APIError {
         var error = APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "This path answers \(allowed) only.")
         error.allowedMethods = allowed
@@ -59,9 +66,14 @@ enum APIJSON {
     }
 
     /// The request's body as `T`; malformed JSON, a wrong field or a field the operation does not know (by the
-    /// OpenAPI document) is 400 with what is wrong.
+    /// OpenAPI document) is 400 with what is wrong; a body over the context's `maxUploadSize` is 413 (`body_too_large`).
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw APIError.bodyTooLarge(limit: context.maxUploadSize)
+        }
         let body = try? JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed])
         if let body, let field = APIRequestSchemas.bundled.unknownField(in: body, method: request.method.rawValue, path: request.uri.path) {
             throw APIError.badRequest("Unknown field \"\(field)\": this operation does not take it (see /api/v1/openapi.json).")
