@@ -29,6 +29,19 @@ enum HostResolver {
         try await NIOThreadPool.singleton.runIfActive { try lookUp(host) }
     }
 
+    /// The bytes of every address on this machine's network interfaces (a public address on `eth0` included):
+    /// a webhook sent there reaches the server's own services, whatever range the address is in (#17).
+    static func ownAddresses() -> Set<[UInt8]> {
+        let devices = (try? System.enumerateDevices()) ?? []
+        return Set(devices.compactMap { device in
+            switch device.address {
+            case .v4(let address): withUnsafeBytes(of: address.address.sin_addr) { Array($0) }
+            case .v6(let address): withUnsafeBytes(of: address.address.sin6_addr) { Array($0) }
+            default: nil
+            }
+        })
+    }
+
     private static func lookUp(_ host: String) throws -> [Address] {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC

@@ -16,11 +16,14 @@ public struct PortalServices: Sendable {
     public var logger: Logger
     /// Where the kernel's counts go (login links, outbox attempts); records nothing unless the executable sets one.
     public var meter: any PortalMeter
+    /// Work finished after a request's answer (the login-link look-up, #17); shared by every copy of these services.
+    public var deferredWork: DeferredWork
 
+    /// `deferredWork` defaults to a new queue logging to `logger`.
     public init(
         storage: any PortalStorage, mailer: any Mailer, leadRouter: any LeadRouter,
         paymentGateway: any PaymentGateway, webhookSender: any WebhookSender, clock: any PortalClock,
-        publicBaseURL: String, logger: Logger, meter: any PortalMeter = SilentMeter()
+        publicBaseURL: String, logger: Logger, meter: any PortalMeter = SilentMeter(), deferredWork: DeferredWork? = nil
     ) {
         self.storage = storage
         self.mailer = mailer
@@ -31,5 +34,6 @@ public struct PortalServices: Sendable {
         self.publicBaseURL = publicBaseURL
         self.logger = logger
         self.meter = meter
+        self.deferredWork = deferredWork ?? DeferredWork(logger: logger)
     }
 }

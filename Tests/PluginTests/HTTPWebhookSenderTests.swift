@@ -124,4 +124,17 @@ struct HTTPWebhookSenderTests {
         let unchecked = try await WebhookDestination.check("http://localhost/hooks", allowsInsecure: true)
         #expect(unchecked.pinnedAddress == nil)
     }
+
+    @Test("#17: a public address of the server's own network interfaces is refused, literal or resolved")
+    func ownAddress() async throws {
+        let own: Set<[UInt8]> = [[93, 184, 215, 14], [0x26, 0x06, 0x47, 0x00] + Array(repeating: 0, count: 11) + [0x11]]
+        for url in ["https://93.184.215.14/hooks", "https://[2606:4700::11]/hooks"] {
+            await #expect(throws: WebhookDestination.Refused.self, "\(url)") {
+                try await WebhookDestination.check(url, allowsInsecure: false, ownAddresses: own)
+            }
+        }
+        let other = try await WebhookDestination.check("https://93.184.215.15/hooks", allowsInsecure: false, ownAddresses: own)
+        #expect(other.pinnedAddress == "93.184.215.15")
+        #expect(!HostResolver.ownAddresses().isEmpty, "this machine has at least its loopback address")
+    }
 }

@@ -52,6 +52,26 @@ struct LeadFormAbuseTests {
         await bed.remove()
     }
 
+    @Test("M5, #17: addresses of one IPv6 /64 share one budget; another /64 has its own")
+    func ipv6Networks() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var statuses: [HTTPResponse.Status] = []
+            for index in 1...11 {
+                var visitor = Browser(client)
+                visitor.ipAddress = "2001:db8:7:7:\(String(index, radix: 16)):0:0:1"
+                _ = try await visitor.get("/portal/greenleaf?leadform=true")
+                statuses.append(try await visitor.post("/portal/greenleaf/request-service", Self.phishing("n\(index)@example.net")).status)
+            }
+            #expect(statuses.prefix(10).allSatisfy { $0 == .ok } && statuses.last == .tooManyRequests, "\(statuses)")
+            var neighbour = Browser(client)
+            neighbour.ipAddress = "2001:db8:7:8::1"
+            _ = try await neighbour.get("/portal/greenleaf?leadform=true")
+            #expect(try await neighbour.post("/portal/greenleaf/request-service", Self.phishing("m@example.net")).status == .ok)
+        }
+        await bed.remove()
+    }
+
     @Test("M5: a bot that fills the hidden field is thanked and nothing is saved or sent")
     func honeypot() async throws {
         let bed = try await PortalTestbed()

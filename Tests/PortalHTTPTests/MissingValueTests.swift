@@ -72,6 +72,9 @@ struct MissingValueTests {
             .proposalSent(account: account, customer: customer, proposal: proposal, link: "https://portal.example.com/p"),
             .invoiceSent(account: account, customer: customer, invoice: invoice),
             .portalInvitation(account: account, customer: customer),
+            .failedLogins(
+                account: account, user: StaffUser(accountID: account.id, name: "Alex", email: "alex@example.com", passwordHash: "", role: .admin),
+                attempts: 10, minutes: 15, latestAddress: "203.0.113.9"),
         ]
         for email in emails {
             let message = try composer.compose(email, to: [.init(address: "cece@example.com")])

@@ -13,6 +13,9 @@ struct ReservedAddressTests {
         (v6(0xFC, 0x00, last: 1), "unique local"), (v6(0xFD, 0x00, last: 0x54), "unique local"),
         (v6(last: 1, mapped: [127, 0, 0, 1]), "loopback"), (v6(last: 1, mapped: [169, 254, 169, 254]), "link-local"),
         (v6(0x20, 0x02, 10, 0, 0, 1, last: 1), "private"),
+        (v6(0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01, last: 1), "local-use NAT64"),
+        (v6(0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01, 0x7F, 0x00, 0x00, 0x01, last: 0), "local-use NAT64"),
+        (v6(0x20, 0x01, 0x00, 0x00, 0x41, 0x36, last: 1), "Teredo"),
     ] as [([UInt8], String)])
     func forbidden(bytes: [UInt8], range: String) {
         #expect(ReservedAddress.range(of: bytes)?.contains(range) == true, "\(bytes)")
@@ -23,6 +26,16 @@ struct ReservedAddressTests {
     ] as [[UInt8]])
     func publicAddresses(bytes: [UInt8]) {
         #expect(ReservedAddress.range(of: bytes) == nil)
+    }
+
+    @Test("#17: the per-client limits count an IPv6 address by its /64 and a mapped IPv4 address as IPv4", arguments: [
+        ("203.0.113.9", "203.0.113.9"), ("2001:db8:1:2:a:b:c:d", "2001:db8:1:2::/64"), ("2001:db8:1:2::ffff", "2001:db8:1:2::/64"),
+        ("2001:DB8:1:2:0:0:0:1", "2001:db8:1:2::/64"), ("::ffff:203.0.113.9", "203.0.113.9"), ("::1", "::/64"),
+        ("fe80::1", "fe80::/64"), ("not an address", "not an address"),
+    ])
+    func limitKeys(address: String, key: String) {
+        #expect(ClientNetwork.key(for: address) == key)
+        #expect(RequestOrigin(ipAddress: address, userAgent: nil).limitKey == key)
     }
 }
 

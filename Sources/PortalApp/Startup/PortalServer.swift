@@ -43,7 +43,7 @@ public struct PortalServer: Sendable {
         return OutboxWorker(delivery: delivery, settings: settings.outbox, logger: services.logger)
     }
 
-    /// Serves until SIGINT or SIGTERM, then finishes in-flight requests and sends, and closes storage.
+    /// Serves until SIGINT or SIGTERM, then finishes in-flight requests, sends and deferred work, and closes storage.
     public func run() async throws {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
@@ -56,9 +56,12 @@ public struct PortalServer: Sendable {
         do {
             try await group.run()
         } catch {
+            await services.deferredWork.idle()
             try? await services.storage.close()
             throw error
         }
+        // The HTTP server has stopped, so nothing more is handed off: finish what was (a login link asked for).
+        await services.deferredWork.idle()
         try await services.storage.close()
         services.logger.info("Portal stopped")
     }

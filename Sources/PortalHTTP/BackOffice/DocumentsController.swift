@@ -96,7 +96,7 @@ struct DocumentsController: Sendable {
         case .invoice: return "/admin/invoices/\(subject.id)"
         case .lead: return "/admin/leads/\(subject.id)"
         case .customer: return "/admin/customers/\(subject.id)"
-        case .loginLink, .payment: return nil
+        case .loginLink, .payment, .staffUser: return nil
         }
     }
 

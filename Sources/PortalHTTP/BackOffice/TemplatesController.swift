@@ -20,7 +20,7 @@ struct TemplatesController: Sendable {
     static let labels: [EmailTemplate.Kind: String] = [
         .loginLink: "Login link", .proposalSent: "Proposal sent", .invoiceSent: "Invoice sent", .paymentReceipt: "Payment receipt",
         .leadNotification: "Lead notification (to staff)", .leadConfirmation: "Request received (to the client)",
-        .portalInvitation: "Portal invitation",
+        .portalInvitation: "Portal invitation", .failedLogins: "Failed sign-ins (to staff)",
     ]
 
     func register(on router: Router<Context>) {

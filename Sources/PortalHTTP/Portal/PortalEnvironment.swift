@@ -36,7 +36,8 @@ struct PortalEnvironment: Sendable {
         answers = ProposalAnswers(services: services)
         payments = InvoicePayments(services: services, emails: emails)
         serviceRequests = ServiceRequests(services: services, emails: emails, policy: policy)
-        staffSessions = StaffSessions(services: services, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
+        staffSessions = StaffSessions(
+            services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadDesk = LeadDesk(services: services)
         proposalDesk = ProposalDesk(services: services, emails: emails)
         invoiceDesk = InvoiceDesk(services: services, emails: emails)

@@ -18,6 +18,7 @@ enum EmailSamples {
         ],
         .leadConfirmation: ["lead.name", "lead.email", "lead.serviceAddress", "lead.services", "lead.description", "lead.proven"],
         .portalInvitation: ["customer.name"],
+        .failedLogins: ["user.name", "user.email", "attempts", "minutes", "address", "loginURL"],
     ]
 
     /// An email of `kind` from `account` about sample records.
@@ -54,6 +55,9 @@ enum EmailSamples {
                 : .leadConfirmation(account: account, lead: lead, addressProven: true)
         case .portalInvitation:
             return .portalInvitation(account: account, customer: customer)
+        case .failedLogins:
+            let user = StaffUser(accountID: account.id, name: "Alex Sample", email: "alex@example.com", passwordHash: "", role: .admin)
+            return .failedLogins(account: account, user: user, attempts: 10, minutes: 15, latestAddress: "203.0.113.9")
         }
     }
 }

@@ -53,6 +53,8 @@ enum PortalTemplates {
         "invoice-sent-html": PackageResources.invoice_sent_html_mustache,
         "portal-invitation-text": PackageResources.portal_invitation_text_mustache,
         "portal-invitation-html": PackageResources.portal_invitation_html_mustache,
+        "failed-logins-text": PackageResources.failed_logins_text_mustache,
+        "failed-logins-html": PackageResources.failed_logins_html_mustache,
     ]
 
     /// `/assets/portal.css`.

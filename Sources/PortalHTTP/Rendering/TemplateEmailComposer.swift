@@ -92,7 +92,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
     static let stems: [EmailTemplate.Kind: String] = [
         .loginLink: "login-link", .leadNotification: "lead-notification", .leadConfirmation: "lead-confirmation",
         .paymentReceipt: "payment-receipt", .proposalSent: "proposal-sent", .invoiceSent: "invoice-sent",
-        .portalInvitation: "portal-invitation",
+        .portalInvitation: "portal-invitation", .failedLogins: "failed-logins",
     ]
 
     static let subjects: [EmailTemplate.Kind: String] = [
@@ -101,6 +101,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .proposalSent: "Proposal from {{account.name}}: {{proposal.title}}",
         .invoiceSent: "Invoice {{invoice.number}} from {{account.name}}",
         .portalInvitation: "Your client portal with {{account.name}}",
+        .failedLogins: "{{attempts}} failed sign-ins to {{account.name}}'s back office",
     ]
 
     /// The variables `email` offers its templates, each also under `object` (`{{object.account.customer_portal_url}}`,
@@ -164,6 +165,11 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         case .portalInvitation(let account, let customer):
             return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
+            ]
+        case .failedLogins(let account, let user, let attempts, let minutes, let address):
+            return [
+                "account": accountVariables(account), "user": ["name": user.name, "email": user.email],
+                "attempts": attempts, "minutes": minutes, "address": address, "loginURL": links.backOfficeLogin,
             ]
         }
     }

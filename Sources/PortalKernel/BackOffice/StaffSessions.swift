@@ -22,6 +22,7 @@ public struct StaffSessions: Sendable {
     public static let idleTimeout: TimeInterval = 12 * 3_600
     public static let lifetime: TimeInterval = 14 * 86_400
     let services: PortalServices
+    let emails: any PortalEmailComposer
     let hashing: any PasswordHashing
     /// Wrong passwords for one email from one client address: slows, then locks that pair only, so an attacker
     /// elsewhere never locks the owner out (#17).
@@ -32,8 +33,12 @@ public struct StaffSessions: Sendable {
     /// as a wrong password.
     private let decoyHash: String
 
-    public init(services: PortalServices, hashing: any PasswordHashing, throttleRules: LoginThrottle.Rules = LoginThrottle.Rules()) {
+    public init(
+        services: PortalServices, emails: any PortalEmailComposer, hashing: any PasswordHashing,
+        throttleRules: LoginThrottle.Rules = LoginThrottle.Rules()
+    ) {
         self.services = services
+        self.emails = emails
         self.hashing = hashing
         self.throttle = LoginThrottle(counters: services.storage.counters, rules: throttleRules)
         self.addressThrottle = LoginThrottle(counters: services.storage.counters, rules: Self.addressRules(after: throttleRules))
@@ -62,7 +67,7 @@ public struct StaffSessions: Sendable {
     /// this email from this client address, and this address across emails — are checked before any bcrypt work.
     public func logIn(email typed: String, password: String, origin: RequestOrigin) async throws -> LoginOutcome {
         let email = EmailAddress.normalized(typed)
-        let address = origin.ipAddress ?? "unknown"
+        let address = origin.limitKey
         let key = "staff:\(email)|\(address)"
         let addressKey = "staff-address:\(address)"
         let now = services.clock.now
@@ -76,6 +81,11 @@ public struct StaffSessions: Sendable {
         let candidates = try await services.storage.staffUsers.all(email: email)
         guard let user = candidates.first(where: { hashing.verify(password, against: $0.passwordHash) }) else {
             if candidates.isEmpty { _ = hashing.verify(password, against: decoyHash) }
+            // Counted after the answer, so a known email takes no longer to refuse than an unknown one.
+            let latest = origin.ipAddress ?? "unknown"
+            await services.deferredWork.submit("failed sign-in") {
+                for user in candidates { try await countFailure(of: user, from: latest, at: now) }
+            }
             return .wrongCredentials
         }
         try await throttle.recordSuccess(for: key, at: now)
@@ -86,6 +96,25 @@ public struct StaffSessions: Sendable {
             lastSeenAt: now, absoluteExpiry: now.addingTimeInterval(Self.lifetime))
         try await services.storage.sessions.save(session)
         return .loggedIn(ClientSessions.Started(cookieValue: secret, session: session), user)
+    }
+
+    /// Counts a wrong password for `user` from any address; when a window's count reaches the lock threshold, the
+    /// user and the account's admins are emailed, once a window (#17: a burst of failed logins is told to the
+    /// admin; the per-address locks never refuse the owner, so the owner may not notice it otherwise).
+    func countFailure(of user: StaffUser, from address: String, at now: Date) async throws {
+        let rules = throttle.rules
+        let failures = try await RateLimiter(counters: services.storage.counters)
+            .count("staff-failures:\(user.id)", window: rules.window, at: now)
+        guard failures == rules.lockAfter, let account = try await services.storage.accounts.find(user.accountID) else { return }
+        let admins = try await services.storage.staffUsers.all(in: user.accountID).filter { $0.role == .admin && $0.email != user.email }
+        let recipients = ([user] + admins).map { EmailMessage.Mailbox(address: $0.email, name: $0.name) }
+        let message = try emails.compose(
+            .failedLogins(account: account, user: user, attempts: failures, minutes: Int(rules.window / 60), latestAddress: address),
+            to: recipients)
+        try await services.storage.outbox.enqueue(
+            OutboxMessage(
+                accountID: account.id, email: message, about: RecordReference(kind: .staffUser, id: user.id.rawValue),
+                nextAttemptAt: now, createdAt: now))
     }
 
     /// The staff user whose cookie this is, if the session is an active staff session and the user still exists.

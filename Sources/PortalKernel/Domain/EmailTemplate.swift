@@ -10,6 +10,7 @@ public struct EmailTemplate: Hashable, Codable, Sendable {
         case leadNotification
         case leadConfirmation
         case portalInvitation
+        case failedLogins
     }
 
     public var kind: Kind
@@ -36,6 +37,7 @@ extension PortalEmail {
         case .proposalSent: .proposalSent
         case .invoiceSent: .invoiceSent
         case .portalInvitation: .portalInvitation
+        case .failedLogins: .failedLogins
         }
     }
 
@@ -44,7 +46,7 @@ extension PortalEmail {
         switch self {
         case .loginLink(let account, _, _), .leadNotification(let account, _, _), .leadConfirmation(let account, _, _),
             .paymentReceipt(let account, _, _, _, _), .proposalSent(let account, _, _, _), .invoiceSent(let account, _, _),
-            .portalInvitation(let account, _):
+            .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _):
             account
         }
     }

@@ -9,6 +9,8 @@ public struct RecordReference: Hashable, Codable, Sendable {
         case loginLink
         case payment
         case customer
+        /// A staff user (the failed-sign-in alert, #17).
+        case staffUser
     }
 
     public var kind: Kind

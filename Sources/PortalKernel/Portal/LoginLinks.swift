@@ -30,13 +30,14 @@ public struct LoginLinks: Sendable {
     }
 
     /// Emails a login link to `email` if it is a contact email of one of the account's customers. Answers the same
-    /// whether or not it is; the rate limits count every request alike.
+    /// whether or not it is; the rate limits count every request alike, and the look-up, the email and its write
+    /// happen after the answer (``PortalServices/deferredWork``), so the answer's time does not tell either (#17).
     public func request(email typed: String, account: Account, origin: RequestOrigin) async throws -> RequestOutcome {
         let email = EmailAddress.normalized(typed)
         let now = services.clock.now
         services.meter.record(.loginLinkRequested)
         let byIP = try await rateLimiter.attempt(
-            "login-ip:\(origin.ipAddress ?? "unknown")", limit: policy.loginRequestsPerIP, window: policy.rateLimitWindow,
+            "login-ip:\(origin.limitKey)", limit: policy.loginRequestsPerIP, window: policy.rateLimitWindow,
             at: now)
         guard byIP else { return .rateLimited }
         // Per address, requests are never refused (anyone could then lock a client out, #17): beyond one email a
@@ -47,10 +48,14 @@ public struct LoginLinks: Sendable {
             mayEmail = try await rateLimiter.attempt(
                 "login-email:\(account.id):\(email)", limit: policy.loginRequestsPerEmail, window: policy.rateLimitWindow, at: now)
         }
-        guard mayEmail, EmailAddress.isValid(email),
-            let customer = try await services.storage.customers.find(email: email, in: account.id).first
-        else { return .accepted }
+        guard mayEmail, EmailAddress.isValid(email) else { return .accepted }
+        await services.deferredWork.submit("login link") { try await sendLink(to: email, account: account, requestedAt: now) }
+        return .accepted
+    }
 
+    /// Emails a new login link to `email` if one of the account's customers has it; nothing otherwise.
+    func sendLink(to email: String, account: Account, requestedAt now: Date) async throws {
+        guard let customer = try await services.storage.customers.find(email: email, in: account.id).first else { return }
         let token = SecretToken.generate()
         let record = LoginToken(
             accountID: account.id, tokenHash: token.hash, email: email, createdAt: now,
@@ -66,7 +71,6 @@ public struct LoginLinks: Sendable {
                     accountID: account.id, email: message, about: RecordReference(kind: .loginLink, id: record.id.rawValue),
                     nextAttemptAt: now, createdAt: now))
         }
-        return .accepted
     }
 
     /// Whether the link can still log in, without using it (a mail scanner's `GET` must leave it usable).

@@ -16,6 +16,9 @@ public enum PortalEmail: Sendable {
     case invoiceSent(account: Account, customer: Customer, invoice: Invoice)
     /// An invitation to the portal, with its link.
     case portalInvitation(account: Account, customer: Customer)
+    /// Tells a staff user (and the account's admins) that `attempts` wrong passwords for their login were sent within
+    /// `minutes`, the latest from `latestAddress` (#17). Their own sign-in is not locked by them.
+    case failedLogins(account: Account, user: StaffUser, attempts: Int, minutes: Int, latestAddress: String)
 }
 
 /// Turns a ``PortalEmail`` into a message. The HTTP front implements it with the account's Mustache templates;

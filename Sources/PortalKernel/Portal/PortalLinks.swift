@@ -30,4 +30,7 @@ public struct PortalLinks: Sendable, Hashable {
 
     /// A lead in the back office (the "View lead" link of the notification email, SPEC F6).
     public func backOfficeLead(_ lead: Lead.ID) -> String { "\(base)/admin/leads/\(lead.rawValue)" }
+
+    /// The back office's sign-in page (the failed sign-ins email, #17).
+    public var backOfficeLogin: String { "\(base)/admin/login" }
 }

@@ -7,4 +7,8 @@ public struct RequestOrigin: Hashable, Sendable {
         self.ipAddress = ipAddress
         self.userAgent = userAgent.map { String($0.prefix(512)) }
     }
+
+    /// What the per-client-address limits count: the address, or its IPv6 /64 (``ClientNetwork``); `"unknown"`
+    /// without one.
+    public var limitKey: String { ipAddress.map(ClientNetwork.key(for:)) ?? "unknown" }
 }

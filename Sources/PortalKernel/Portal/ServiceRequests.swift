@@ -36,7 +36,7 @@ public struct ServiceRequests: Sendable {
         // strangers naming that address must not block them (#17).
         let proven = Self.isProven(request.email, by: customer)
         let byIP = try await rateLimiter.attempt(
-            "lead-ip:\(origin.ipAddress ?? "unknown")", limit: policy.leadFormsPerIP, window: policy.rateLimitWindow, at: now)
+            "lead-ip:\(origin.limitKey)", limit: policy.leadFormsPerIP, window: policy.rateLimitWindow, at: now)
         guard byIP else { return .rateLimited }
         if !proven {
             let byEmail = try await rateLimiter.attempt(

@@ -24,4 +24,17 @@ public struct RateLimiter: Sendable {
             return (counter, true)
         }
     }
+
+    /// Counts one event for `subject` in fixed windows of `window` seconds and answers how many this window holds
+    /// now, this one included (saturating; never refused).
+    public func count(_ subject: String, window: TimeInterval, at instant: Date) async throws -> Int {
+        let key = CounterKey.make("rate:\(subject)")
+        return try await counters.change(key, at: instant) { current in
+            var counter = current ?? Counter(key: key, count: 0, windowStart: instant, lastAt: instant, expiresAt: instant)
+            counter.count = counter.count.addingSaturating(1)
+            counter.lastAt = instant
+            counter.expiresAt = counter.windowStart.addingTimeInterval(window)
+            return (counter, counter.count)
+        }
+    }
 }

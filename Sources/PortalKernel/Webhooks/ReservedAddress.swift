@@ -2,7 +2,8 @@
 /// host's own loopback, private networks, link-local addresses (cloud metadata services live at 169.254.169.254
 /// and fd00:ec2::254), unspecified, carrier-grade NAT (Alibaba's metadata is 100.100.100.200), multicast and
 /// reserved ones. IPv6 forms that carry an IPv4 address (mapped `::ffff:a.b.c.d`, compatible, NAT64, 6to4) are
-/// judged by that address.
+/// judged by that address; the local-use NAT64 prefix (64:ff9b:1::/48, RFC 8215, which may embed an address at any
+/// prefix length) and Teredo (2001::/32, an obfuscated address) are refused whole.
 ///
 /// Pure: it judges address bytes; the webhook sender resolves names and calls it.
 public enum ReservedAddress {
@@ -41,6 +42,8 @@ public enum ReservedAddress {
             return ipv4Range(Array(b[12..<16]))
         }
         if b[0..<4] == [0x00, 0x64, 0xFF, 0x9B] && b[4..<12].allSatisfy({ $0 == 0 }) { return ipv4Range(Array(b[12..<16])) }
+        if b[0..<6] == [0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01] { return "local-use NAT64 (64:ff9b:1::/48)" }
+        if b[0..<4] == [0x20, 0x01, 0x00, 0x00] { return "Teredo (2001::/32)" }
         if b[0] == 0x20 && b[1] == 0x02 { return ipv4Range(Array(b[2..<6])) }
         switch (b[0], b[1] & 0xC0) {
         case (0xFC...0xFD, _): return "unique local (fc00::/7)"

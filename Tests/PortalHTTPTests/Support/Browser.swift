@@ -9,6 +9,8 @@ struct Browser {
     let client: any TestClientProtocol
     var ipAddress = "203.0.113.10"
     var userAgent = "PortalTests/1.0 (phone)"
+    /// Sent with every request besides the usual ones (a forged `Host`, say).
+    var extraHeaders: HTTPFields = [:]
     private(set) var cookies: [String: (value: String, path: String)] = [:]
     /// The CSRF field of the last page that had a form.
     private(set) var csrf: String?
@@ -49,7 +51,8 @@ struct Browser {
     }
 
     private mutating func send(_ path: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
-        var headers: HTTPFields = [.userAgent: userAgent]
+        var headers = extraHeaders
+        headers[.userAgent] = userAgent
         headers[HTTPField.Name("X-Forwarded-For")!] = ipAddress
         let requestPath = path.split(separator: "?").first.map(String.init) ?? path
         let sent = cookies.filter { requestPath.hasPrefix($0.value.path) }.map { "\($0.key)=\($0.value.value)" }

@@ -59,6 +59,7 @@ final class PortalTestbed: Sendable {
 
     /// Delivers every queued email through the log mailer, as the outbox worker does.
     func deliverMail() async throws {
+        await services.deferredWork.idle()
         let delivery = OutboxDelivery(
             storage: services.storage, mailer: services.mailer, webhooks: services.webhookSender, clock: clock, policy: RetryPolicy(),
             logger: services.logger, meter: services.meter, jitter: { 0 })
@@ -90,6 +91,7 @@ final class PortalTestbed: Sendable {
     }
 
     func remove() async {
+        await services.deferredWork.idle()
         try? await services.storage.close()
         try? FileManager.default.removeItem(at: folder)
     }
