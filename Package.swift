@@ -211,6 +211,7 @@ let package = Package(
                 "PortalTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PortalAppTests",

@@ -82,6 +82,17 @@ public final class PostgresTestServer: Sendable {
         }
     }
 
+    /// Creates the database `name` and runs the SQL script `file` in it (a `pg_dump` of an older release's store),
+    /// stopping at the first error.
+    public func restore(_ file: URL, into name: String) throws {
+        try createDatabase(name)
+        let copy = folder.appendingPathComponent("\(name).sql")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(at: file, to: copy)
+        if runAsPostgres { try Self.shell("chown postgres \(Self.quoted(copy.path))") }
+        try run("psql", "-h", folder.path, "-p", "\(port)", "-U", user, "-d", name, "-q", "-v", "ON_ERROR_STOP=1", "-f", copy.path)
+    }
+
     private static let creating = NSLock()
 
     private var data: String { folder.appendingPathComponent("data").path }
