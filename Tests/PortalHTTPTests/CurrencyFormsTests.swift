@@ -37,7 +37,7 @@ struct CurrencyFormsTests {
                 let refused = try await CurrencyPagesTests.pay(typed, browser: &browser)
                 #expect(refused.status == .unprocessableContent)
                 #expect(refused.body.contains("name=\"amount\" value=\"\(typed)\""))
-                #expect(refused.body.contains("<p class=\"error-text\">Use a dot for cents: 12.50."))
+                #expect(refused.body.contains("<p class=\"error-text\" id=\"amount-error\">Use a dot for cents: 12.50."))
             }
             #expect(bed.gateway.charges.isEmpty)
             #expect(try await CurrencyPagesTests.pay("12.50", browser: &browser).status == .seeOther)
@@ -54,7 +54,7 @@ struct CurrencyFormsTests {
             let refused = try await staff.post("\(path)/payments", [("idempotencyKey", key), ("amount", "12,50"), ("method", "check")])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.body.contains("name=\"amount\" value=\"12,50\""))
-            #expect(refused.body.contains("<p class=\"error-text\">Use a dot for decimals: 12.500."))
+            #expect(refused.body.contains("<p class=\"error-text\" id=\"amount-error\">Use a dot for decimals: 12.500."))
             let recorded = try await staff.post("\(path)/payments", [("idempotencyKey", key), ("amount", "1.234"), ("method", "check")])
             #expect(recorded.status == .seeOther)
             #expect(try await bed.services.storage.invoices.find(I.unpaid, in: Seed.accountA)?.balance == Money(cents: 11_111))
@@ -77,7 +77,7 @@ struct CurrencyFormsTests {
             // The invoice form comes back as typed, the hint beside the price; the proposal form stays empty.
             #expect(refused.body.contains("id=\"d1-i\" name=\"lines[r1][description]\" value=\"Trim\""))
             #expect(refused.body.contains("id=\"p1-i\" name=\"lines[r1][unitPrice]\" value=\"40,00\""))
-            #expect(refused.body.contains("value=\"40,00\" inputmode=\"decimal\">\n<p class=\"error-text\">JPY amounts have no decimals"))
+            #expect(refused.body.contains("value=\"40,00\" inputmode=\"decimal\" aria-invalid=\"true\" aria-describedby=\"p1-i-error\">\n<p class=\"error-text\" id=\"p1-i-error\">Line 1: JPY amounts have no decimals"))
             #expect(refused.body.contains("id=\"d1-p\" name=\"lines[r1][description]\" value=\"\""))
             let created = try await staff.post("/admin/customers/\(Seed.cece)/invoices", [
                 ("lines[r1][description]", "Trim"), ("lines[r1][quantity]", "2"), ("lines[r1][unitPrice]", "4,000"),
@@ -91,7 +91,7 @@ struct CurrencyFormsTests {
                 ("taxPercent", "8"),
             ])
             #expect(kept.status == .unprocessableContent)
-            #expect(kept.body.contains("value=\"4.5\" inputmode=\"decimal\">\n<p class=\"error-text\">JPY amounts are whole numbers"))
+            #expect(kept.body.contains("value=\"4.5\" inputmode=\"decimal\" aria-invalid=\"true\" aria-describedby=\"p1-r-error\">\n<p class=\"error-text\" id=\"p1-r-error\">Line 1: JPY amounts are whole numbers"))
             let revised = try await staff.post(revise, [
                 ("title", "Mulch"), ("lines[r1][description]", "Mulch beds"), ("lines[r1][quantity]", "3"), ("lines[r1][unitPrice]", "4,500"),
                 ("taxPercent", "0"),

@@ -35,6 +35,14 @@ struct MissingValueTests {
         }
     }
 
+    @Test("#18 The two checks above reach every template file: every page is rendered, every email file is some kind's")
+    func coversEveryTemplate() {
+        // `everyPage` renders every registered page, and `TemplateTests` keeps the registry equal to the files.
+        let emailFiles = Set(EmailTemplate.Kind.allCases.compactMap { TemplateEmailComposer.stems[$0] }.flatMap { ["\($0)-text", "\($0)-html"] })
+        #expect(emailFiles == Set(PortalTemplates.emails.keys))
+        #expect(PortalTemplates.pages.keys.contains("form-errors") && PortalTemplates.pages.keys.contains("field-error"))
+    }
+
     @Test("Every email template (subject, text and HTML), with each optional value missing and with all of them missing")
     func everyEmail() throws {
         for kind in EmailTemplate.Kind.allCases {

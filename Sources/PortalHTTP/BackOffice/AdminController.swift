@@ -21,7 +21,7 @@ struct AdminController: Sendable {
         var email = ""
         var next = ""
         var notice: String?
-        var error: String?
+        var errors = FormErrors()
     }
 
     func register(on router: Router<Context>) {
@@ -59,7 +59,7 @@ struct AdminController: Sendable {
         let email = form.email ?? ""
         let next = Self.safeNext(form.next)
         func again(_ error: String, status: HTTPResponse.Status) -> Response {
-            visit.page("admin-login", LoginPage(chrome: visit.chrome("Log in"), email: email, next: next, error: error), status: status)
+            visit.page("admin-login", LoginPage(chrome: visit.chrome("Log in"), email: email, next: next, errors: FormErrors(error)), status: status)
         }
         switch try await env.staffSessions.logIn(email: email, password: form.password ?? "", origin: visit.origin) {
         case .wrongCredentials:

@@ -78,16 +78,16 @@ struct CustomersController: Sendable {
         do {
             return visit.redirect(to: try await create())
         } catch let refusal as DocumentForm.LineRefusal {
-            return try await page(visit, staff: staff, customer: customer, error: refusal.description,
+            return try await page(visit, staff: staff, customer: customer, errors: refusal.errors(prefix: prefix),
                                   typed: [prefix: form.fields(prefix: prefix, refusal: refusal)], status: .unprocessableContent)
         } catch let refusal as DeskRefusal {
-            return try await page(visit, staff: staff, customer: customer, error: refusal.description,
+            return try await page(visit, staff: staff, customer: customer, errors: FormErrors(refusal.description),
                                   typed: [prefix: form.fields(prefix: prefix)], status: .unprocessableContent)
         }
     }
 
     func page(
-        _ visit: AdminVisit, staff: StaffSessions.Staff, customer: Customer, notice: String? = nil, error: String? = nil,
+        _ visit: AdminVisit, staff: StaffSessions.Staff, customer: Customer, notice: String? = nil, errors: FormErrors = FormErrors(),
         typed: [String: [String: Any]] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let store = env.services.storage
@@ -116,7 +116,7 @@ struct CustomersController: Sendable {
         }
         let model: [String: Any] = [
             "chrome": visit.chrome(customer.displayName, section: "customers"), "name": customer.displayName, "notice": notice as Any,
-            "error": error as Any, "emails": customer.emails.joined(separator: ", "), "phone": customer.phone ?? "—",
+            "errors": errors, "emails": customer.emails.joined(separator: ", "), "phone": customer.phone ?? "—",
             "billingAddress": customer.billingAddress?.description ?? "—",
             "serviceAddresses": customer.serviceAddresses.isEmpty ? "—" : customer.serviceAddresses.map(\.description).joined(separator: "; "),
             "inviteURL": "/admin/customers/\(customer.id)/invitation", "portalAsURL": "/admin/customers/\(customer.id)/portal",

@@ -20,11 +20,19 @@ struct DocumentForm: PortalForm {
     var lines: [String: Row]?
     var taxPercent: String?
 
-    /// A row that cannot be read: which one, and what to type instead (shown beside it, SPEC M1).
+    /// A row that cannot be read: which one, which of its fields, and what to type instead (shown beside it, SPEC M1).
     struct LineRefusal: Error, CustomStringConvertible {
+        enum Column: String { case quantity = "q", unitPrice = "p" }
         let row: Int
+        let column: Column
         let message: String
         var description: String { "Line \(row): \(message)" }
+
+        /// The id of the control refused in the form whose ids end in `prefix`.
+        func controlID(prefix: String) -> String { "\(column.rawValue)\(row)-\(prefix)" }
+
+        /// The refusal as the page shows it (issue #18): beside its control and in the summary.
+        func errors(prefix: String) -> FormErrors { FormErrors(description, field: controlID(prefix: prefix)) }
     }
 
     /// The rows as typed, by their number. Rows are named `lines[r1][…]`, `lines[r2][…]`: the form decoder takes maps
@@ -42,13 +50,13 @@ struct DocumentForm: PortalForm {
             let price = (row.unitPrice ?? "").trimmingCharacters(in: .whitespaces)
             if description.isEmpty && price.isEmpty { continue }
             guard let quantity = TypedNumber.read(row.quantity ?? "1", fractionDigits: LineInput.quantityDecimals), quantity > 0 else {
-                throw LineRefusal(row: index, message: "Enter a quantity such as 1, 2.5 or 1,000 (at most \(LineInput.quantityDecimals) decimals).")
+                throw LineRefusal(row: index, column: .quantity, message: "Enter a quantity such as 1, 2.5 or 1,000 (at most \(LineInput.quantityDecimals) decimals).")
             }
             let unitPrice: Money
             do throws(AmountEntryError) {
                 unitPrice = try AmountEntry.parse(price, in: currency)
             } catch {
-                throw LineRefusal(row: index, message: error.description)
+                throw LineRefusal(row: index, column: .unitPrice, message: error.description)
             }
             inputs.append(LineInput(description: description, quantity: quantity, unitPrice: unitPrice.cents, optional: row.optional == "yes"))
         }
@@ -63,19 +71,21 @@ struct DocumentForm: PortalForm {
     /// The form's fields for the page: empty for a new document, or as typed when a refusal shows the form again,
     /// with `refusal`'s message beside its row (SPEC M1). `prefix` keeps the ids of two forms on one page apart.
     func fields(prefix: String, refusal: LineRefusal? = nil) -> [String: Any] {
-        ["prefix": prefix, "title": title ?? "", "taxPercent": taxPercent ?? "0", "lineRows": rows(refusal: refusal)]
+        ["prefix": prefix, "title": title ?? "", "taxPercent": taxPercent ?? "0", "lineRows": rows(prefix: prefix, refusal: refusal)]
     }
 
-    /// The line rows as typed (at least ``rowCount``, the empty ones with a quantity of 1), `refusal`'s message as
-    /// `lineError` on its row.
-    func rows(refusal: LineRefusal?) -> [[String: Any]] {
+    /// The line rows as typed (at least ``rowCount``, the empty ones with a quantity of 1), `refusal`'s message on
+    /// its row as `quantityError` or `priceError` (a ``FormErrors/Entry``), by the control it is about.
+    func rows(prefix: String, refusal: LineRefusal?) -> [[String: Any]] {
+        let refused = refusal.flatMap { $0.errors(prefix: prefix).field[$0.controlID(prefix: prefix)] }
         let typed = Dictionary(typed, uniquingKeysWith: { first, _ in first })
         return (1...max(Self.rowCount, typed.keys.max() ?? 0)).map { index in
             let row = typed[index]
             return [
                 "index": index, "description": row?.description ?? "", "quantity": row?.quantity ?? "1",
                 "unitPrice": row?.unitPrice ?? "", "optional": row?.optional == "yes",
-                "lineError": refusal?.row == index ? refusal?.message as Any : false,
+                "quantityError": refusal?.row == index && refusal?.column == .quantity ? refused as Any : false,
+                "priceError": refusal?.row == index && refusal?.column == .unitPrice ? refused as Any : false,
             ]
         }
     }

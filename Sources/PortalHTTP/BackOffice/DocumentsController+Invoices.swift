@@ -52,10 +52,11 @@ extension DocumentsController {
                 return visit.redirect(to: "/admin/invoices/\(invoice.id)?done=\(done.replacingOccurrences(of: " ", with: "+"))")
             } catch let refusal as DeskRefusal {
                 let status: HTTPResponse.Status = if case .conflict = refusal { .conflict } else { .unprocessableContent }
-                return try await invoicePage(visit, staff: staff, invoice: invoice, error: refusal.description, status: status)
+                return try await invoicePage(visit, staff: staff, invoice: invoice, errors: FormErrors(refusal.description), status: status)
             } catch let refusal as AmountFieldRefusal {
                 return try await invoicePage(
-                    visit, staff: staff, invoice: invoice, amountField: (refusal.typed, refusal.message), status: .unprocessableContent)
+                    visit, staff: staff, invoice: invoice, errors: FormErrors(refusal.message, field: "amount"), typedAmount: refusal.typed,
+                    status: .unprocessableContent)
             }
         }
     }
@@ -67,8 +68,8 @@ extension DocumentsController {
     }
 
     func invoicePage(
-        _ visit: AdminVisit, staff: StaffSessions.Staff, invoice: Invoice, notice: String? = nil, error: String? = nil,
-        amountField: (typed: String, error: String)? = nil, status: HTTPResponse.Status = .ok
+        _ visit: AdminVisit, staff: StaffSessions.Staff, invoice: Invoice, notice: String? = nil,
+        errors: FormErrors = FormErrors(), typedAmount: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let store = env.services.storage
         let account = staff.account
@@ -80,11 +81,11 @@ extension DocumentsController {
         let model: [String: Any] = try [
             "chrome": visit.chrome("Invoice \(invoice.number)", section: "customers"), "number": invoice.number,
             "status": invoice.voided ? "Voided" : invoice.isPaid ? "Paid" : "Unpaid",
-            "statusClass": invoice.voided ? "" : invoice.isPaid ? "paid" : "unpaid", "notice": notice as Any, "error": error as Any,
+            "statusClass": invoice.voided ? "" : invoice.isPaid ? "paid" : "unpaid", "notice": notice as Any, "errors": errors,
             "invoiceDate": format.date(invoice.invoiceDate), "dueDate": invoice.dueDate.map(format.date) as Any,
             "sentAt": invoice.sentAt.map(format.instant) as Any, "verdict": AdminWords.invoiceVerdict(verdict),
             "total": format.money(invoice.total), "paid": format.money(invoice.amountPaid), "balance": format.money(invoice.balance),
-            "amount": amountField?.typed ?? format.amountField(try invoice.balance), "amountError": amountField?.error as Any,
+            "amount": typedAmount ?? format.amountField(try invoice.balance),
             "lines": invoice.lineItems.map {
                 ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice), "amount": format.money(try $0.amount)]
             },

@@ -46,12 +46,12 @@ struct DocumentsController: Sendable {
                     form: .init(signatureName: form.signature ?? staff.user.name, chosenOptionalItemIDs: [], shownVersionHash: proposal.contentHash),
                     actor: nil, actorEmail: staff.user.email, origin: visit.origin)
                 if case .accepted = outcome { return visit.redirect(to: "/admin/proposals/\(proposal.id)?done=accepted") }
-                let message = switch outcome {
-                case .invalid(let text): text
-                case .alreadyAccepted: "It was accepted already."
-                default: "A proposal that is \(proposal.status.rawValue) cannot be accepted."
+                let errors = switch outcome {
+                case .invalid(let text): FormErrors(text, field: "signature")
+                case .alreadyAccepted: FormErrors("It was accepted already.")
+                default: FormErrors("A proposal that is \(proposal.status.rawValue) cannot be accepted.")
                 }
-                return try await proposalPage(visit, staff: staff, proposal: proposal, error: message, status: .conflict)
+                return try await proposalPage(visit, staff: staff, proposal: proposal, errors: errors, status: .conflict)
             }
         }
         router.post("admin/proposals/:id/revise") { request, context in
@@ -62,7 +62,8 @@ struct DocumentsController: Sendable {
                     lines = try form.lineInputs(in: staff.account.currency)
                 } catch {
                     return try await proposalPage(
-                        visit, staff: staff, proposal: proposal, error: error.description, editRows: form.rows(refusal: error),
+                        visit, staff: staff, proposal: proposal, errors: error.errors(prefix: "r"),
+                        editRows: form.rows(prefix: "r", refusal: error),
                         status: .unprocessableContent)
                 }
                 return try await acting(visit, staff, proposal, done: "saved") {
@@ -109,12 +110,12 @@ struct DocumentsController: Sendable {
             return visit.redirect(to: "/admin/proposals/\(id)?done=\(done)")
         } catch let refusal as DeskRefusal {
             let status: HTTPResponse.Status = if case .conflict = refusal { .conflict } else { .unprocessableContent }
-            return try await proposalPage(visit, staff: staff, proposal: proposal, error: refusal.description, status: status)
+            return try await proposalPage(visit, staff: staff, proposal: proposal, errors: FormErrors(refusal.description), status: status)
         }
     }
 
     func proposalPage(
-        _ visit: AdminVisit, staff: StaffSessions.Staff, proposal: Proposal, notice: String? = nil, error: String? = nil,
+        _ visit: AdminVisit, staff: StaffSessions.Staff, proposal: Proposal, notice: String? = nil, errors: FormErrors = FormErrors(),
         editRows typed: [[String: Any]]? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let store = env.services.storage
@@ -131,7 +132,7 @@ struct DocumentsController: Sendable {
         let emptyRows = (rows.count..<max(rows.count + 2, DocumentForm.rowCount)).map { _ in [String: Any]() }
         let model: [String: Any] = try [
             "chrome": visit.chrome(proposal.title, section: "customers"), "title": proposal.title, "status": proposal.status.rawValue,
-            "notice": notice as Any, "error": error as Any, "version": proposal.version,
+            "notice": notice as Any, "errors": errors, "version": proposal.version,
             "verdict": job.map { AdminWords.proposalVerdict(ProposalVisibility.verdict(for: proposal, of: $0, today: account.today(at: env.services.clock.now))) } ?? "",
             "sentAt": proposal.sentAt.map(format.instant) as Any, "expiresOn": proposal.expiresOn.map(format.date) as Any,
             "acceptance": proposal.acceptance.map { "by \($0.signatureName), \($0.via.rawValue), \(format.instant($0.acceptedAt))" } as Any,

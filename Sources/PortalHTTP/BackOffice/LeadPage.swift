@@ -37,7 +37,8 @@ struct LeadPage {
     let name: String
     let portalLead: Bool
     let notice: String?
-    let error: String?
+    /// What is wrong with the posted form, beside its fields (issue #18): the new-customer fields are `new…`.
+    let errors: FormErrors
     let submitted: String
     let email: String
     let phone: String
@@ -55,17 +56,15 @@ struct LeadPage {
     let results: [CustomerRow]
     let createURL: String
     let newCustomer: LeadDesk.NewCustomer
-    let newErrors: [String: String]
     let updateURL: String
     let job: JobFields
-    let jobErrors: [String: String]
     let deliveries: [Delivery]
     let activity: [Activity]
 
     static func render(
         _ lead: Lead, visit: AdminVisit, staff: StaffSessions.Staff, query: String = "", notice: String? = nil,
-        error: String? = nil, newCustomer: LeadDesk.NewCustomer? = nil, newErrors: [String: String] = [:],
-        typedJob: LeadDesk.JobDetails? = nil, jobErrors: [String: String] = [:], status: HTTPResponse.Status = .ok
+        errors: FormErrors = FormErrors(), newCustomer: LeadDesk.NewCustomer? = nil, typedJob: LeadDesk.JobDetails? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let env = visit.env
         let store = env.services.storage
@@ -82,7 +81,7 @@ struct LeadPage {
         }
         let page = LeadPage(
             chrome: visit.chrome(lead.name, section: "leads"), name: lead.name, portalLead: lead.portalLead, notice: notice,
-            error: error, submitted: format.instant(lead.submittedAt), email: lead.email, phone: lead.phone ?? "not given",
+            errors: errors, submitted: format.instant(lead.submittedAt), email: lead.email, phone: lead.phone ?? "not given",
             serviceAddress: lead.serviceAddress,
             services: lead.servicesWanted.isEmpty ? "see the description" : lead.servicesWanted.joined(separator: ", "),
             preferredDate: lead.preferredDate.map(format.date) ?? "any", assignee: assignee?.name ?? "nobody",
@@ -94,11 +93,10 @@ struct LeadPage {
                 CustomerRow(id: $0.id.rawValue, name: $0.displayName, reason: $0.emails.joined(separator: ", "), attachURL: attachURL)
             },
             createURL: "/admin/leads/\(lead.id)/customer", newCustomer: newCustomer ?? LeadDesk.NewCustomer(from: lead),
-            newErrors: newErrors, updateURL: "/admin/leads/\(lead.id)/job",
+            updateURL: "/admin/leads/\(lead.id)/job",
             job: JobFields(
                 title: details.title, workDate: details.workDate,
                 stages: Job.Stage.allCases.map { .init(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == details.stage) }),
-            jobErrors: jobErrors,
             deliveries: try await store.outbox.all(about: .lead(lead.id), in: account.id).map { Self.delivery($0, format: format) },
             activity: try await store.auditEvents.all(about: .lead(lead.id), in: account.id).map {
                 Activity(when: format.instant($0.occurredAt), what: $0.action.rawValue, who: [$0.actorEmail, $0.ipAddress].compactMap { $0 }.joined(separator: " · "))

@@ -123,7 +123,9 @@ struct LeadsController: Sendable {
                 return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
             case .failure(let problems):
                 return try await LeadPage.render(
-                    lead, visit: visit, staff: staff, newCustomer: form, newErrors: problems.byName, status: .unprocessableContent)
+                    lead, visit: visit, staff: staff,
+                    errors: FormErrors(problems.messages) { "new" + $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() },
+                    newCustomer: form, status: .unprocessableContent)
             }
         }
     }
@@ -140,12 +142,12 @@ struct LeadsController: Sendable {
         try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.leads.find($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(JobForm.self, context: context)
             guard let stage = Job.Stage(rawValue: form.stage ?? "") else {
-                return try await LeadPage.render(lead, visit: visit, staff: staff, error: "Choose a stage.", status: .unprocessableContent)
+                return try await LeadPage.render(lead, visit: visit, staff: staff, errors: FormErrors("Choose a stage.", field: "stage"), status: .unprocessableContent)
             }
             let details = LeadDesk.JobDetails(title: form.title ?? "", workDate: form.workDate ?? "", stage: stage)
             if let problems = try await env.leadDesk.update(details, for: lead, in: staff.account.id) {
                 return try await LeadPage.render(
-                    lead, visit: visit, staff: staff, typedJob: details, jobErrors: problems.byName, status: .unprocessableContent)
+                    lead, visit: visit, staff: staff, errors: FormErrors(problems.messages), typedJob: details, status: .unprocessableContent)
             }
             return visit.redirect(to: "/admin/leads")
         }

@@ -51,8 +51,8 @@ struct SettingsController: Sendable {
         let webhookLibrarySecret: String?
         let form: SettingsForm
         let openChoices: [Choice]
-        let errors: [String: String]
-        let hasErrors: Bool
+        /// Each field's problem, beside it and in the summary (issue #18).
+        let errors: FormErrors
         let notice: String?
     }
 
@@ -65,7 +65,7 @@ struct SettingsController: Sendable {
         router.get("admin/settings") { request, context in
             let visit = try await AdminVisit.start(request, context: context, env: env)
             let staff = try visit.requireAdmin()
-            return page(visit, staff: staff, form: SettingsForm(staff.account), errors: [:],
+            return page(visit, staff: staff, form: SettingsForm(staff.account), errors: FormErrors(),
                         notice: request.uri.queryParameters.get("done") == "saved" ? "Settings updated." : nil)
         }
         router.post("admin/settings") { request, context in
@@ -74,7 +74,9 @@ struct SettingsController: Sendable {
             let form = try await visit.form(Form.self, context: context).value
             switch await form.applied(to: staff.account, webhooks: env.services.webhookSender) {
             case .failure(let problems):
-                return page(visit, staff: staff, form: form, errors: problems.byName, status: .unprocessableContent)
+                return page(
+                    visit, staff: staff, form: form, errors: FormErrors(problems.messages, heading: "Nothing was saved: please correct these fields"),
+                    status: .unprocessableContent)
             case .success(let account):
                 try await env.services.storage.accounts.update(account)
                 return visit.redirect(to: "/admin/settings?done=saved")
@@ -83,7 +85,7 @@ struct SettingsController: Sendable {
     }
 
     func page(
-        _ visit: AdminVisit, staff: StaffSessions.Staff, form: SettingsForm, errors: [String: String], notice: String? = nil,
+        _ visit: AdminVisit, staff: StaffSessions.Staff, form: SettingsForm, errors: FormErrors, notice: String? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
         visit.page(
@@ -96,7 +98,7 @@ struct SettingsController: Sendable {
                 },
                 form: form,
                 openChoices: Self.openInvoiceLabels.map { .init(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.openInvoiceWhen) },
-                errors: errors, hasErrors: !errors.isEmpty, notice: notice),
+                errors: errors, notice: notice),
             status: status)
     }
 }

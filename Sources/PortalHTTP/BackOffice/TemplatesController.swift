@@ -46,8 +46,10 @@ struct TemplatesController: Sendable {
             try await editing(request, context) { visit, staff, kind in
                 let form = try await visit.form(Form.self, context: context)
                 let template = EmailTemplate(kind: kind, subject: form.subject ?? "", text: form.text ?? "", html: form.html ?? "")
-                if let problem = TemplateEmailComposer.problem(with: template) {
-                    return try page(visit, staff: staff, template: template, error: problem, status: .unprocessableContent)
+                var errors = FormErrors()
+                for problem in TemplateEmailComposer.problems(with: template) { errors.add(problem.message, field: problem.part) }
+                if !errors.isEmpty {
+                    return try page(visit, staff: staff, template: template, errors: errors, status: .unprocessableContent)
                 }
                 guard form.intent == "save" else { return try page(visit, staff: staff, template: template) }
                 var account = staff.account
@@ -78,17 +80,17 @@ struct TemplatesController: Sendable {
     }
 
     private func page(
-        _ visit: AdminVisit, staff: StaffSessions.Staff, template: EmailTemplate, notice: String? = nil, error: String? = nil,
+        _ visit: AdminVisit, staff: StaffSessions.Staff, template: EmailTemplate, notice: String? = nil, errors: FormErrors = FormErrors(),
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let composer = try TemplateEmailComposer(publicBaseURL: env.services.publicBaseURL)
         let sample = EmailSamples.email(template.kind, account: staff.account, links: env.links, now: env.services.clock.now)
-        let preview = error == nil ? composer.preview(template, for: sample) : nil
+        let preview = errors.isEmpty ? composer.preview(template, for: sample) : nil
         let label = Self.labels[template.kind] ?? template.kind.rawValue
         return visit.page(
             "admin-template",
             [
-                "chrome": visit.chrome(label, section: "templates"), "label": label, "notice": notice as Any, "error": error as Any,
+                "chrome": visit.chrome(label, section: "templates"), "label": label, "notice": notice as Any, "errors": errors,
                 "template": ["subject": template.subject, "text": template.text, "html": template.html],
                 "formURL": "/admin/templates/\(template.kind.rawValue)", "resetURL": "/admin/templates/\(template.kind.rawValue)/reset",
                 "customized": staff.account.emailTemplate(template.kind) != nil,

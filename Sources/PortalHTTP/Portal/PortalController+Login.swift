@@ -18,7 +18,7 @@ extension PortalController {
         let requestServiceURL: String
         var email = ""
         var notice: String?
-        var error: String?
+        var errors = FormErrors()
     }
 
     func registerLogin(on portal: RouterGroup<Context>) {
@@ -34,13 +34,13 @@ extension PortalController {
         portal.post("switch", use: switchCustomer)
     }
 
-    func loginPage(_ visit: PortalVisit, email: String = "", notice: String? = nil, error: String? = nil,
+    func loginPage(_ visit: PortalVisit, email: String = "", notice: String? = nil, errors: FormErrors = FormErrors(),
                    status: HTTPResponse.Status = .ok) -> Response {
         visit.page(
             "login",
             LoginPage(
                 chrome: visit.chrome("Log in"), formURL: visit.path("/login"),
-                requestServiceURL: visit.path("/request-service"), email: email, notice: notice, error: error),
+                requestServiceURL: visit.path("/request-service"), email: email, notice: notice, errors: errors),
             status: status)
     }
 
@@ -50,13 +50,14 @@ extension PortalController {
         let form = try await visit.form(LoginForm.self, context: context)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !email.isEmpty, email.count <= 254 else {
-            return loginPage(visit, email: email, error: "Enter your email address.", status: .unprocessableContent)
+            return loginPage(visit, email: email, errors: FormErrors("Enter your email address.", field: "email"), status: .unprocessableContent)
         }
         switch try await env.loginLinks.request(email: email, account: visit.account, origin: visit.origin) {
         case .rateLimited:
             return loginPage(
                 visit, email: email,
-                error: "You have asked for several links in a short time. Use the newest email, or try again in \(Int(env.policy.rateLimitWindow / 60)) minutes.",
+                errors: FormErrors(
+                    "You have asked for several links in a short time. Use the newest email, or try again in \(Int(env.policy.rateLimitWindow / 60)) minutes."),
                 status: .tooManyRequests)
         case .accepted:
             struct CheckEmail {

@@ -38,9 +38,9 @@ extension PortalController {
         let nameOnCard: String
         let expiry: String
         let sandbox: Bool
-        var error: String?
-        var amountError: String?
-        var cardError: String?
+        /// What is wrong with what was posted (issue #18): the amount and each card field beside it, a declined card
+        /// beside its number, the rest in the summary.
+        var errors = FormErrors()
         /// Shown when a changed amount was posted: its charge, to confirm; nothing was charged yet.
         var review: String?
     }
@@ -59,7 +59,7 @@ extension PortalController {
     /// typed, or when the typed one cannot be paid); `reviewing` when a changed amount was posted and is to be
     /// confirmed.
     func payPage(_ visit: PortalVisit, invoice: Invoice, typed: PayForm, key: String, status: HTTPResponse.Status = .ok,
-                 error: String? = nil, amountError: String? = nil, cardError: String? = nil, reviewing: Bool = false) throws -> Response {
+                 errors: FormErrors = FormErrors(), reviewing: Bool = false) throws -> Response {
         let format = visit.format
         let settings = visit.account.settings
         let balance = try invoice.balance
@@ -76,7 +76,7 @@ extension PortalController {
             amount: settings.allowsPartialPayments ? typed.amount ?? format.amountField(balance) : format.amountField(balance),
             confirmedAmount: format.amountField(quote.amount), confirmedCharge: format.amountField(quote.charge), idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
             sandbox: env.services.paymentGateway.driverName == "sandbox")
-        (page.error, page.amountError, page.cardError) = (error, amountError, cardError)
+        page.errors = errors
         if reviewing {
             let fee = quote.serviceFee > .zero ? " with the \(format.money(quote.serviceFee)) service fee" : ""
             page.review = "Paying \(format.money(quote.amount)) charges your card \(format.money(quote.charge))\(fee). Nothing was charged yet: "
@@ -96,13 +96,15 @@ extension PortalController {
                 do throws(AmountEntryError) {
                     amount = try visit.format.parseAmount(form.amount ?? "")
                 } catch {
-                    return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: error.description)
+                    return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                                       errors: FormErrors(error.description, field: "amount"))
                 }
             } else {
                 amount = try invoice.balance
             }
             if let problem = try InvoicePayments.problem(paying: amount, on: invoice, account: visit.account) {
-                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: problem)
+                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                                   errors: FormErrors(problem, field: "amount"))
             }
             // A form without the field is the one first shown, whose button states the balance.
             let confirmed = try form.confirmedAmount.flatMap { try? visit.format.parseAmount($0) } ?? invoice.balance
@@ -110,8 +112,7 @@ extension PortalController {
                 return try payPage(visit, invoice: invoice, typed: form, key: key, reviewing: true)
             }
             guard let card = Self.card(from: form) else {
-                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
-                               cardError: "Enter the name on the card, its number, its expiry as MM/YY and its security code.")
+                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, errors: Self.cardErrors(form))
             }
             let outcome = try await env.payments.pay(
                 invoice.id, of: client.customer, account: visit.account, amount: amount, card: card, idempotencyKey: key,
@@ -123,34 +124,54 @@ extension PortalController {
             case .declined(let message):
                 // A new key: trying another card is a new attempt.
                 return try payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value,
-                               status: .init(code: 402, reasonPhrase: "Payment Required"), cardError: message)
+                               status: .init(code: 402, reasonPhrase: "Payment Required"),
+                               errors: FormErrors(message, field: "number", heading: "The payment did not go through"))
             case .gatewayUnavailable(let message):
-                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .serviceUnavailable, error: message)
+                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .serviceUnavailable,
+                               errors: FormErrors(message, heading: "The payment did not go through"))
             case .invalid(let message):
-                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, amountError: message)
+                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                               errors: FormErrors(message, field: "amount"))
             case .nothingOwed:
                 return visit.redirect(to: visit.path("/invoices/\(invoice.id)"))
             case .startAgain(let message):
                 // A new key: the old one's charge was given back and must never be reused.
-                return try payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value, status: .conflict, error: message)
+                return try payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value, status: .conflict,
+                               errors: FormErrors(message))
             case .inProgress:
                 return try payPage(
                     visit, invoice: invoice, typed: form, key: key, status: .conflict,
-                    error: "This payment is already being processed. Wait a moment, then open the invoice again.")
+                    errors: FormErrors("This payment is already being processed. Wait a moment, then open the invoice again."))
             }
         }
     }
 
-    /// The card as typed, or `nil` when a field is missing or the expiry is not `MM/YY`.
+    /// The card as typed, or `nil` when a field is missing or the expiry is not `MM/YY` (``cardErrors(_:)`` says which).
     static func card(from form: PayForm) -> CardDetails? {
-        let name = (form.nameOnCard ?? "").trimmingCharacters(in: .whitespaces)
-        let number = form.cardNumber ?? ""
-        let code = (form.securityCode ?? "").trimmingCharacters(in: .whitespaces)
-        let expiry = (form.expiry ?? "").split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !name.isEmpty, number.filter(\.isNumber).count >= 12, !code.isEmpty, expiry.count == 2,
-            let month = Int(expiry[0]), let year = Int(expiry[1])
-        else { return nil }
-        return CardDetails(number: number, expiryMonth: month, expiryYear: year, securityCode: code, nameOnCard: name)
+        guard cardErrors(form).isEmpty, let (month, year) = expiry(form) else { return nil }
+        return CardDetails(
+            number: form.cardNumber ?? "", expiryMonth: month, expiryYear: year,
+            securityCode: (form.securityCode ?? "").trimmingCharacters(in: .whitespaces),
+            nameOnCard: (form.nameOnCard ?? "").trimmingCharacters(in: .whitespaces))
+    }
+
+    /// What is wrong with each card field as typed, all at once, beside each (issue #18).
+    static func cardErrors(_ form: PayForm) -> FormErrors {
+        var errors = FormErrors()
+        if (form.nameOnCard ?? "").trimmingCharacters(in: .whitespaces).isEmpty { errors.add("Enter the name on the card.", field: "name") }
+        if (form.cardNumber ?? "").filter(\.isNumber).count < 12 { errors.add("Enter the card number.", field: "number") }
+        if expiry(form) == nil { errors.add("Enter the expiry as MM/YY, such as 04/29.", field: "expiry") }
+        if (form.securityCode ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.add("Enter the security code (the 3 or 4 digits on the card).", field: "cvc")
+        }
+        return errors
+    }
+
+    /// The expiry's month and year as typed, `MM/YY`.
+    private static func expiry(_ form: PayForm) -> (Int, Int)? {
+        let parts = (form.expiry ?? "").split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let month = Int(parts[0]), let year = Int(parts[1]) else { return nil }
+        return (month, year)
     }
 
     /// Runs `body` with the logged-in client's visible invoice named by `:id` that still has a balance.

@@ -32,11 +32,9 @@ extension PortalController {
         let formURL: String
         let form: ServiceRequestForm
         let services: [Service]
-        let errors: [String: String]
-        let hasErrors: Bool
+        /// Each field's problem, or why the whole form was refused (too many submissions, SPEC M5).
+        let errors: FormErrors
         let backURL: String?
-        /// Said when the form was refused for too many submissions (SPEC M5).
-        var limitNotice: String?
     }
 
     func registerServiceRequests(on portal: RouterGroup<Context>) {
@@ -55,19 +53,17 @@ extension PortalController {
             form.phone = client.customer.phone
             form.serviceAddress = client.customer.serviceAddresses.first?.description
         }
-        return serviceRequestPage(visit, form: form, errors: [:])
+        return serviceRequestPage(visit, form: form, errors: FormErrors())
     }
 
     func serviceRequestPage(
-        _ visit: PortalVisit, form: ServiceRequestForm, errors: [ServiceRequest.Field: String], status: HTTPResponse.Status = .ok,
-        limitNotice: String? = nil
+        _ visit: PortalVisit, form: ServiceRequestForm, errors: FormErrors, status: HTTPResponse.Status = .ok
     ) -> Response {
         let chosen = Set(form.services ?? [])
         let page = ServiceRequestPage(
             chrome: visit.chrome("Request service"), formURL: visit.path("/request-service"), form: form,
             services: ServiceRequest.serviceChoices.map { .init(name: $0, checked: chosen.contains($0)) },
-            errors: Dictionary(uniqueKeysWithValues: errors.map { ($0.key.rawValue, $0.value) }), hasErrors: !errors.isEmpty,
-            backURL: visit.client == nil ? nil : visit.path(), limitNotice: limitNotice)
+            errors: errors, backURL: visit.client == nil ? nil : visit.path())
         var response = visit.page("request-service", page, status: status)
         // The lead form may be framed by the account's allow-listed sites (and only them); every other page by none.
         response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<Context>.framingPolicy(
@@ -84,12 +80,15 @@ extension PortalController {
             form.request, account: visit.account, customer: visit.client?.customer, origin: visit.origin)
         {
         case .invalid(let problems):
-            return serviceRequestPage(visit, form: form, errors: problems, status: .unprocessableContent)
+            return serviceRequestPage(
+                visit, form: form, errors: FormErrors(problems, heading: "Nothing was sent yet: please correct these fields"),
+                status: .unprocessableContent)
         case .rateLimited:
             let minutes = Int(env.policy.rateLimitWindow / 60)
             var page = serviceRequestPage(
-                visit, form: form, errors: [:], status: .tooManyRequests,
-                limitNotice: "Too many requests were sent from here or for this email address. Nothing was sent; please try again in \(minutes) minutes, or call us.")
+                visit, form: form,
+                errors: FormErrors("Too many requests were sent from here or for this email address. Nothing was sent; please try again in \(minutes) minutes, or call us."),
+                status: .tooManyRequests)
             page.headers[.retryAfter] = "\(Int(env.policy.rateLimitWindow))"
             return page
         case .submitted:

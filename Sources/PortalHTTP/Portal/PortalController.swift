@@ -28,7 +28,8 @@ struct PortalController: Sendable {
         return try await homePage(visit, client: client)
     }
 
-    /// `GET /portal/{key}/theme.css`: the account's accent colour.
+    /// `GET /portal/{key}/theme.css`: the account's accent colour, or the nearest one that meets WCAG AA when a colour
+    /// saved before that rule misses it (issue #18).
     @Sendable func theme(_ request: Request, context: Context) async throws -> Response {
         let key = try context.parameters.require("portalKey")
         guard let account = try await env.services.storage.accounts.find(portalKey: key) else {
@@ -40,10 +41,10 @@ struct PortalController: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(string: ":root { --accent: \(colour); }\n")))
     }
 
-    /// The colour if it is a plain `#rgb`/`#rrggbb` hex colour, else the default green: nothing else reaches CSS.
+    /// The colour if it is a plain `#rgb`/`#rrggbb` hex colour, else the default green: nothing else reaches CSS. A
+    /// colour that misses WCAG AA becomes the nearest that meets it (``AccentContrast/nearestPassing(_:)``).
     static func safeColour(_ colour: String) -> String {
-        let hex = colour.dropFirst()
-        guard colour.hasPrefix("#"), [3, 6].contains(hex.count), hex.allSatisfy(\.isHexDigit) else { return "#2f7d32" }
-        return colour
+        guard let parsed = RGBColour(hex: colour) else { return "#2f7d32" }
+        return AccentContrast.passes(parsed) ? colour : AccentContrast.nearestPassing(parsed).hex
     }
 }

@@ -24,7 +24,8 @@ struct ProposalPage {
     let chrome: PageChrome
     let title: String
     var notice: String?
-    var error: String?
+    /// What is wrong with what was posted (issue #18): the signature and consent beside their fields.
+    var errors = FormErrors()
     let status: String
     let statusClass: String
     let sentOn: String?
@@ -40,9 +41,7 @@ struct ProposalPage {
     let hasOptional: Bool
     let canAnswer: Bool
     let signature: String
-    var signatureError: String?
     let consent: Bool
-    var consentError: String?
     let reason: String
     let backURL: String?
 

@@ -50,15 +50,18 @@ struct ProposalResponder: Sendable {
         var typed = ProposalPage.Typed(
             chosen: Set((form.optional ?? []).map { LineItem.ID(rawValue: $0) }), signature: form.signature ?? "",
             consent: form.consent == "yes")
-        func again(_ shown: Proposal, status: HTTPResponse.Status, error: String? = nil, signatureError: String? = nil,
-                   consentError: String? = nil) throws -> Response {
+        func again(_ shown: Proposal, status: HTTPResponse.Status, errors: FormErrors = FormErrors()) throws -> Response {
             var page = try ProposalPage(proposal: shown, visit: visit, typed: typed, actionBase: place.actionBase, backURL: place.backURL)
-            (page.error, page.signatureError, page.consentError) = (error, signatureError, consentError)
+            page.errors = errors
             return visit.page("proposal", page, status: status)
         }
         if form.intent == "review" { return try again(proposal, status: .ok) }
         guard typed.consent else {
-            return try again(proposal, status: .unprocessableContent, consentError: "Tick the box to agree before you accept.")
+            // Every problem at once: the signature is checked too.
+            var errors = FormErrors()
+            if let problem = ProposalAnswers.AcceptanceForm.signatureProblem(typed.signature) { errors.add(problem, field: "signature") }
+            errors.add("Tick the box to agree before you accept.", field: "consent")
+            return try again(proposal, status: .unprocessableContent, errors: errors)
         }
         let outcome = try await env.answers.accept(
             proposal.id, account: visit.account, via: place.channel,
@@ -68,16 +71,16 @@ struct ProposalResponder: Sendable {
         case .accepted(let done):
             return accepted(done)
         case .alreadyAccepted(let current):
-            return try again(current, status: .conflict, error: "This proposal was already accepted; nothing more to do.")
+            return try again(current, status: .conflict, errors: FormErrors("This proposal was already accepted; nothing more to do."))
         case .changedSinceShown(let current):
             typed.chosen = []
             return try again(
                 current, status: .conflict,
-                error: "This proposal changed since you opened it. Please review it again before you accept.")
+                errors: FormErrors("This proposal changed since you opened it. Please review it again before you accept."))
         case .closed(let current):
-            return try again(current, status: .conflict, error: "This proposal can no longer be accepted. Contact us for a new one.")
+            return try again(current, status: .conflict, errors: FormErrors("This proposal can no longer be accepted. Contact us for a new one."))
         case .invalid(let message):
-            return try again(proposal, status: .unprocessableContent, signatureError: message)
+            return try again(proposal, status: .unprocessableContent, errors: FormErrors(message, field: "signature"))
         case .declined, .notFound:
             return visit.notFound()
         }
@@ -99,11 +102,11 @@ struct ProposalResponder: Sendable {
             var page = try ProposalPage(
                 proposal: proposal, visit: visit, typed: .init(chosen: [], reason: form.reason ?? ""),
                 actionBase: place.actionBase, backURL: place.backURL)
-            page.error = message
+            page.errors.add(message, field: "reason")
             return visit.page("proposal", page, status: .unprocessableContent)
         case .alreadyAccepted(let current), .closed(let current), .changedSinceShown(let current):
             var page = try ProposalPage(proposal: current, visit: visit, typed: .init(chosen: []), actionBase: place.actionBase, backURL: place.backURL)
-            page.error = "This proposal can no longer be declined."
+            page.errors.add("This proposal can no longer be declined.")
             return visit.page("proposal", page, status: .conflict)
         case .accepted, .notFound:
             return visit.notFound()

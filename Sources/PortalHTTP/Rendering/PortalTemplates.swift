@@ -35,6 +35,9 @@ enum PortalTemplates {
         "admin-emails": PackageResources.admin_emails_mustache,
         "admin-templates": PackageResources.admin_templates_mustache,
         "admin-template": PackageResources.admin_template_mustache,
+        "form-errors": PackageResources.form_errors_mustache,
+        "field-invalid": PackageResources.field_invalid_mustache,
+        "field-error": PackageResources.field_error_mustache,
     ]
 
     /// Email templates: a text and an HTML body for each email.

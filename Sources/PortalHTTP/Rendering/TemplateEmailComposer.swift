@@ -59,15 +59,22 @@ public struct TemplateEmailComposer: PortalEmailComposer {
 
     /// Why `template` cannot be used: the Mustache parser's message for the first part that does not parse, or `nil`.
     public static func problem(with template: EmailTemplate) -> String? {
-        for (part, source) in [("Subject", template.subject), ("Text", template.text), ("HTML", template.html)] {
-            if let problem = TemplateLimits.problem(with: source) { return "\(part) \(problem)" }
+        problems(with: template).first?.message
+    }
+
+    /// What is wrong with each part of `template` (`subject`, `text`, `html`, in that order), so an editor can show
+    /// every problem at once, each beside its part (issue #18).
+    static func problems(with template: EmailTemplate) -> [(part: String, message: String)] {
+        [("subject", "Subject", template.subject), ("text", "Text", template.text), ("html", "HTML", template.html)].compactMap {
+            part, label, source in
+            if let problem = TemplateLimits.problem(with: source) { return (part, "\(label) \(problem)") }
             do {
                 _ = try MustacheTemplate(string: source)
+                return nil
             } catch {
-                return "\(part) does not parse: \(error)"
+                return (part, "\(label) does not parse: \(error)")
             }
         }
-        return nil
     }
 
     /// What `email` would look like under `template` (the editor's preview).

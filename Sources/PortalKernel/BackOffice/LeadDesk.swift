@@ -11,7 +11,7 @@ public struct LeadDesk: Sendable {
 
     /// "Add New Customer", as typed (prefilled from the lead).
     public struct NewCustomer: Hashable, Sendable {
-        public enum Field: String, Hashable, Sendable { case name, email, line1 }
+        public enum Field: String, Hashable, Sendable, CaseIterable { case name, email, line1 }
 
         public var name: String
         public var email: String
@@ -47,7 +47,7 @@ public struct LeadDesk: Sendable {
 
     /// "Job details", as typed.
     public struct JobDetails: Hashable, Sendable {
-        public enum Field: String, Hashable, Sendable { case title, workDate }
+        public enum Field: String, Hashable, Sendable, CaseIterable { case title, workDate }
 
         public var title: String
         /// `2026-12-05` or empty.

@@ -126,7 +126,10 @@ public struct SettingsForm: Hashable, Sendable {
         updated.branding.email = brandEmail.trimmed.nilIfEmpty.map(EmailAddress.normalized)
         updated.branding.address = brandAddress.trimmed.nilIfEmpty
         let colour = accentColor.trimmed
-        if !(colour.hasPrefix("#") && [4, 7].contains(colour.count) && colour.dropFirst().allSatisfy(\.isHexDigit)) {
+        if let parsed = RGBColour(hex: colour) {
+            // A new colour is held to WCAG AA (issue #18); one saved before is kept, and drawn as the nearest that passes.
+            if colour != account.branding.accentColor, let problem = AccentContrast.problem(parsed) { problems[.accentColor] = problem }
+        } else {
             problems[.accentColor] = "Enter a colour such as #2f7d32."
         }
         updated.branding.accentColor = colour

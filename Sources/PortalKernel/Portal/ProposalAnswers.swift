@@ -11,6 +11,13 @@ public struct ProposalAnswers: Sendable {
         /// ``Proposal/contentHash`` of the version the page showed.
         public var shownVersionHash: String
 
+        /// What is wrong with `name` as a signature (a full name, 2 to 200 characters), or `nil`; checked before
+        /// anything else, so a form can show it beside the other problems at once (issue #18).
+        public static func signatureProblem(_ name: String) -> String? {
+            let signature = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            return signature.count >= 2 && signature.unicodeScalars.count <= 200 ? nil : "Type your full name to sign."
+        }
+
         public init(signatureName: String, chosenOptionalItemIDs: Set<LineItem.ID>, shownVersionHash: String) {
             self.signatureName = signatureName
             self.chosenOptionalItemIDs = chosenOptionalItemIDs
@@ -46,10 +53,8 @@ public struct ProposalAnswers: Sendable {
         _ proposalID: Proposal.ID, account: Account, via channel: AcceptanceChannel, form: AcceptanceForm,
         actor: Customer.ID?, actorEmail: String?, origin: RequestOrigin
     ) async throws -> Outcome {
+        if let problem = AcceptanceForm.signatureProblem(form.signatureName) { return .invalid(problem) }
         let signature = form.signatureName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard signature.count >= 2, signature.unicodeScalars.count <= 200 else {
-            return .invalid("Type your full name to sign.")
-        }
         let now = services.clock.now
         return try await services.storage.transaction { store in
             guard var proposal = try await store.proposals.find(proposalID, in: account.id) else { return .notFound }
