@@ -42,8 +42,9 @@ struct WebhookDestination {
             let resolved = reserved.0.text == host ? host : "\(host) resolves to \(reserved.0.text)"
             throw Refused(reason: "\(resolved), in the \(reserved.1) range, inside the server's network")
         }
-        let own = ownAddresses()
-        if let mine = addresses.first(where: { own.contains($0.bytes) }) {
+        // Both sides in every form: an interface's IPv4 address is also reached as `[::ffff:a.b.c.d]`.
+        let own = Set(ownAddresses().flatMap { [$0] + [ReservedAddress.embeddedIPv4($0)].compactMap { $0 } })
+        if let mine = addresses.first(where: { own.contains($0.bytes) || ReservedAddress.embeddedIPv4($0.bytes).map(own.contains) == true }) {
             let resolved = mine.text == host ? host : "\(host) resolves to \(mine.text)"
             throw Refused(reason: "\(resolved), an address of this server itself")
         }

@@ -125,10 +125,14 @@ struct HTTPWebhookSenderTests {
         #expect(unchecked.pinnedAddress == nil)
     }
 
-    @Test("#17: a public address of the server's own network interfaces is refused, literal or resolved")
+    @Test("#17: a public address of the server's own network interfaces is refused, literal, resolved or carried in IPv6")
     func ownAddress() async throws {
         let own: Set<[UInt8]> = [[93, 184, 215, 14], [0x26, 0x06, 0x47, 0x00] + Array(repeating: 0, count: 11) + [0x11]]
-        for url in ["https://93.184.215.14/hooks", "https://[2606:4700::11]/hooks"] {
+        // A helper's attack reached the server as [::ffff:a.b.c.d]: every form that carries the IPv4 address counts.
+        for url in [
+            "https://93.184.215.14/hooks", "https://[2606:4700::11]/hooks", "https://[::ffff:93.184.215.14]/hooks",
+            "https://[::ffff:5db8:d70e]/hooks", "https://[2002:5db8:d70e::1]/hooks", "https://[64:ff9b::93.184.215.14]/hooks",
+        ] {
             await #expect(throws: WebhookDestination.Refused.self, "\(url)") {
                 try await WebhookDestination.check(url, allowsInsecure: false, ownAddresses: own)
             }

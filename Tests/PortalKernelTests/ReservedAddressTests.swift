@@ -16,6 +16,9 @@ struct ReservedAddressTests {
         (v6(0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01, last: 1), "local-use NAT64"),
         (v6(0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01, 0x7F, 0x00, 0x00, 0x01, last: 0), "local-use NAT64"),
         (v6(0x20, 0x01, 0x00, 0x00, 0x41, 0x36, last: 1), "Teredo"),
+        ([192, 0, 2, 2], "documentation"), ([198, 51, 100, 7], "documentation"), ([203, 0, 113, 9], "documentation"),
+        (v6(0x20, 0x01, 0x0D, 0xB8, last: 1), "documentation"), (v6(last: 2), "unspecified"),
+        (v6(0x00, 0x64, 0xFF, 0x9B, last: 1), "unspecified"),
     ] as [([UInt8], String)])
     func forbidden(bytes: [UInt8], range: String) {
         #expect(ReservedAddress.range(of: bytes)?.contains(range) == true, "\(bytes)")
