@@ -9,9 +9,13 @@ import Synchronization
 /// its commit appends the changed rows to the journal, fsyncs, and only then applies them, decoded from the very
 /// line written, so what is read is exactly what a restart would load. Readers outside a transaction see the last
 /// committed state and never wait.
+///
+/// ``inMemory(logger:)`` is the same engine without files (`storage.driver = "memory"`): every rule and every
+/// round trip through the journal's encoding, nothing on disk, nothing kept after the process ends.
 public final class JSONStorage: PortalStorage, StandaloneRepositories {
-    public let driverName = "json"
-    private let files: JSONFiles
+    public let driverName: String
+    /// `nil` for a store held in memory only.
+    private let files: JSONFiles?
     private let committed: Mutex<JSONState>
     private let entriesSinceSnapshot: Mutex<Int>
     private let gate = SerialGate()
@@ -23,7 +27,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
     /// Opens the store in `folder` (creating it), taking its lock. `compactAfter` journal entries trigger a new
     /// snapshot.
     public init(folder: URL, compactAfter: Int = 1_000, logger: Logger) throws {
-        files = try JSONFiles(folder: folder)
+        let files = try JSONFiles(folder: folder)
         do {
             let contents = try files.load(logger: logger)
             committed = Mutex(contents.state)
@@ -32,8 +36,24 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
             files.close()
             throw error
         }
+        self.files = files
+        driverName = JSONStoragePlugin.driverName
         self.compactAfter = compactAfter
         self.logger = logger
+    }
+
+    private init(logger: Logger) {
+        files = nil
+        committed = Mutex(JSONState())
+        entriesSinceSnapshot = Mutex(0)
+        driverName = MemoryStoragePlugin.driverName
+        compactAfter = .max
+        self.logger = logger
+    }
+
+    /// An empty store held in memory only: for fast tests and throwaway demos.
+    public static func inMemory(logger: Logger) -> JSONStorage {
+        JSONStorage(logger: logger)
     }
 
     /// Folds the journal into a fresh snapshot, so start-up reads one file.
@@ -77,7 +97,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
         let entry = working.changes(sequence: sequence)
         guard !entry.isEmpty else { return }
         let line = try StorageJSON.encoder(pretty: false).encode(entry)
-        try files.append(line)
+        try files?.append(line)
         let written = try StorageJSON.decoder().decode(JournalEntry.self, from: line)
         committed.withLock { $0.apply(written) }
         let due = entriesSinceSnapshot.withLock { count in
@@ -96,6 +116,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
     }
 
     private func compact() throws {
+        guard let files else { return }
         try files.writeSnapshot(current)
         entriesSinceSnapshot.withLock { $0 = 0 }
     }
@@ -121,7 +142,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
     public func close() async throws {
         try await gate.withGate { [self] in
             if entriesSinceSnapshot.withLock({ $0 }) > 0 { try compact() }
-            files.close()
+            files?.close()
         }
     }
 

@@ -15,6 +15,7 @@ import SettingsLeadRouter
 var registry = PluginRegistry()
 SQLiteStoragePlugin.register(in: &registry)
 JSONStoragePlugin.register(in: &registry)
+MemoryStoragePlugin.register(in: &registry)
 PostgresStoragePlugin.register(in: &registry)
 LogMailerPlugin.register(in: &registry)
 SMTPMailerPlugin.register(in: &registry)

@@ -23,6 +23,7 @@ struct AppFixture {
         var registry = PluginRegistry()
         SQLiteStoragePlugin.register(in: &registry)
         JSONStoragePlugin.register(in: &registry)
+        MemoryStoragePlugin.register(in: &registry)
         LogMailerPlugin.register(in: &registry)
         SettingsLeadRouterPlugin.register(in: &registry)
         RuleLeadRouterPlugin.register(in: &registry)

@@ -126,7 +126,7 @@ struct ConfigurationTests {
         let error = await #expect(throws: StartupError.self) {
             _ = try await fixture.bootstrap(path, environment: ["PORTAL_STORAGE_DRIVER": "nosuch"])
         }
-        #expect(error?.description == "environment variable PORTAL_STORAGE_DRIVER: storage.driver: unknown driver \"nosuch\"; registered storage drivers: json, sqlite")
+        #expect(error?.description == "environment variable PORTAL_STORAGE_DRIVER: storage.driver: unknown driver \"nosuch\"; registered storage drivers: json, memory, sqlite")
         let inFile = try fixture.configFile(#"{"mailer": {"driver": "carrier-pigeon"}}"#, name: "pigeon.json")
         let fileError = await #expect(throws: StartupError.self) { _ = try await fixture.bootstrap(inFile) }
         #expect(fileError?.description == "\(inFile): mailer.driver: unknown driver \"carrier-pigeon\"; registered mailer drivers: log")

@@ -44,7 +44,11 @@ struct DumpConformanceTests {
         let before = try await fixture.storage.exportDump()
         try await fixture.storage.close()
         let reopened = try await fixture.reopen()
-        #expect(try await reopened.exportDump() == before)
+        if fixture.backend.persists {
+            #expect(try await reopened.exportDump() == before)
+        } else {
+            #expect(try await reopened.exportDump().accounts.isEmpty, "a store in memory starts empty")
+        }
         try await reopened.close()
         try? FileManager.default.removeItem(at: fixture.folder)
     }

@@ -10,6 +10,8 @@ import Testing
 /// A storage backend under test: every conformance test runs once per entry of ``all``.
 struct StorageBackend: Sendable, CustomTestStringConvertible {
     let name: String
+    /// Whether a store outlives its process: opening the same folder again finds what was written (not so in memory).
+    var persists = true
     /// Opens (creating) a store whose files live in `folder`.
     let open: @Sendable (URL) async throws -> any PortalStorage
 
@@ -19,6 +21,7 @@ struct StorageBackend: Sendable, CustomTestStringConvertible {
     static let all: [StorageBackend] = [
         StorageBackend(name: "sqlite") { try SQLiteStorage(path: $0.appendingPathComponent("portal.sqlite").path) },
         StorageBackend(name: "json") { try JSONStorage(folder: $0.appendingPathComponent("store"), logger: Logger(label: "test")) },
+        StorageBackend(name: "memory", persists: false) { _ in JSONStorage.inMemory(logger: Logger(label: "test")) },
     ] + (PostgresTestServer.isAvailable ? [postgres] : [])
 
     /// A database of its own on the tests' throwaway PostgreSQL cluster, named after the folder (so opening the

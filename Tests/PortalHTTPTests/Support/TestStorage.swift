@@ -16,6 +16,7 @@ struct TestStorage: Sendable, CustomTestStringConvertible {
 
     static let sqlite = TestStorage(name: "sqlite") { try SQLiteStorage(path: $0.appendingPathComponent("portal.sqlite").path) }
     static let json = TestStorage(name: "json") { try JSONStorage(folder: $0.appendingPathComponent("store"), logger: Logger(label: "test")) }
+    static let memory = TestStorage(name: "memory") { _ in JSONStorage.inMemory(logger: Logger(label: "test")) }
     /// A database of its own on the tests' throwaway cluster (required in CI; left out where no cluster can start).
     static let postgres = TestStorage(name: "postgres") { folder in
         let server = try PostgresTestServer.shared()
@@ -26,5 +27,5 @@ struct TestStorage: Sendable, CustomTestStringConvertible {
     }
 
     /// Every backend this machine can run.
-    static let all: [TestStorage] = [.sqlite, .json] + (PostgresTestServer.isAvailable ? [.postgres] : [])
+    static let all: [TestStorage] = [.sqlite, .json, .memory] + (PostgresTestServer.isAvailable ? [.postgres] : [])
 }

@@ -14,6 +14,7 @@ import ZipRouter
 var registry = PluginRegistry()
 SQLiteStoragePlugin.register(in: &registry)
 JSONStoragePlugin.register(in: &registry)
+MemoryStoragePlugin.register(in: &registry)
 LogMailerPlugin.register(in: &registry)
 SMTPMailerPlugin.register(in: &registry)
 SettingsLeadRouterPlugin.register(in: &registry)
