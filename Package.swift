@@ -173,7 +173,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalKernelTests",
-            dependencies: ["PortalKernel", "PortalTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "PortalKernel", "PortalTestSupport", "JSONStorage", "SandboxPayments", .product(name: "Logging", package: "swift-log"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "SQLiteStorageTests",
