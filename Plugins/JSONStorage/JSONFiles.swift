@@ -39,7 +39,7 @@ final class JSONFiles: Sendable {
         let lockPath = folder.appendingPathComponent(Self.lockName).path
         lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else { throw Self.failure("cannot open \(lockPath)") }
-        guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.lock(lockDescriptor) else {
             closeDescriptor(lockDescriptor)
             throw StorageError.unavailable(
                 "\(folder.path) is in use by another portal process (it holds \(lockPath)); stop that process or "
@@ -52,6 +52,21 @@ final class JSONFiles: Sendable {
             throw Self.failure("cannot open \(journalPath)")
         }
     }
+
+    /// Takes the lock, waiting up to ``lockPatience`` for a holder that is letting go (a previous process still
+    /// exiting after a restart, or a child process another part of the program was starting as the lock was opened,
+    /// which holds its descriptor until it runs its program); `false` when it is still held after that.
+    private static func lock(_ descriptor: Int32) -> Bool {
+        let deadline = Date().addingTimeInterval(lockPatience)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else { return false }
+            usleep(50_000)
+        }
+        return true
+    }
+
+    /// How long opening a store waits for its lock: 2 seconds.
+    static let lockPatience: TimeInterval = 2
 
     /// Releases the journal and the lock.
     func close() {
