@@ -1,0 +1,82 @@
+import Foundation
+import PortalKernel
+import Testing
+
+/// The back office's flows through the kernel's use cases alone, on the in-memory store (#19, point 8).
+@Suite("Back-office flows through the kernel's use cases")
+struct BackOfficeFlowTests {
+    /// A portal lead from an anonymous visitor.
+    static func portalLead(_ bed: UseCaseBed) async throws -> Lead {
+        let requests = ServiceRequests(services: bed.services, emails: KindComposer(), policy: bed.policy)
+        let request = ServiceRequest(
+            name: "Jordan Rivers", email: "jordan@example.net", phone: "555-0142", serviceAddress: "9 Birch Rd, Springfield, IL 62704",
+            servicesWanted: [], description: "A dead ash over the drive", preferredDate: "")
+        guard case .submitted(let lead) = try await requests.submit(request, account: bed.account, customer: nil, origin: bed.origin) else {
+            throw Unexpected(what: "the lead was not saved")
+        }
+        return lead
+    }
+
+    struct Unexpected: Error {
+        let what: String
+    }
+
+    @Test("F7: a lead is attached to an existing customer of the account only")
+    func attachLead() async throws {
+        let bed = try await UseCaseBed()
+        let desk = LeadDesk(services: bed.services)
+        let lead = try await Self.portalLead(bed)
+        #expect(try await desk.attach(lead, to: "someone-elses", in: bed.account.id) == false)
+        #expect(try await bed.services.storage.jobs.find(lead.jobID, in: bed.account.id)?.customerID == nil)
+        #expect(try await desk.attach(lead, to: bed.customer.id, in: bed.account.id))
+        #expect(try await bed.services.storage.jobs.find(lead.jobID, in: bed.account.id)?.customerID == bed.customer.id)
+    }
+
+    @Test("F7: a new customer made from a lead is saved with the job attached, or not at all when the form is wrong")
+    func customerFromLead() async throws {
+        let bed = try await UseCaseBed()
+        let desk = LeadDesk(services: bed.services)
+        let lead = try await Self.portalLead(bed)
+        var form = LeadDesk.NewCustomer(from: lead)
+        #expect(form.city == "Springfield" && form.region == "IL" && form.postalCode == "62704")
+        form.email = "not an address"
+        guard case .failure = try await desk.createCustomer(form, for: lead, in: bed.account.id) else {
+            Issue.record("a bad email was saved")
+            return
+        }
+        #expect(try await bed.services.storage.customers.all(in: bed.account.id).count == 1)
+        guard case .success(let customer) = try await desk.createCustomer(LeadDesk.NewCustomer(from: lead), for: lead, in: bed.account.id) else {
+            Issue.record("a good form was refused")
+            return
+        }
+        let job = try await bed.services.storage.jobs.find(lead.jobID, in: bed.account.id)
+        #expect(job?.customerID == customer.id)
+        #expect(job?.serviceAddress?.line1 == "9 Birch Rd")
+    }
+
+    @Test("F8, F9: a sent proposal gets an expiry and an emailed link; accepting through that link is recorded as emailLink and locks it")
+    func sendAndAcceptByLink() async throws {
+        let bed = try await UseCaseBed()
+        let desk = ProposalDesk(services: bed.services, emails: KindComposer())
+        let lead = try await Self.portalLead(bed)
+        _ = try await LeadDesk(services: bed.services).attach(lead, to: bed.customer.id, in: bed.account.id)
+        let draft = try await desk.create(
+            for: lead.jobID, title: "Ash removal", lines: [LineInput(description: "Remove the ash", quantity: 1, unitPrice: 90_000)],
+            taxRateBasisPoints: 0, in: bed.account)
+        let sent = try await desk.send(draft.id, in: bed.account, by: nil)
+        #expect(sent.status == .sent)
+        #expect(sent.expiresOn == bed.account.today(at: bed.clock.now).adding(days: bed.account.settings.proposalExpiryDays))
+        let emails = try await bed.queuedEmails().filter { $0.subject == "proposalSent" }
+        #expect(emails.map { $0.to.map(\.address) } == [["cece@example.com"]])
+
+        let form = ProposalAnswers.AcceptanceForm(signatureName: "Cece Cunningham", chosenOptionalItemIDs: [], shownVersionHash: sent.contentHash)
+        let outcome = try await ProposalAnswers(services: bed.services).accept(
+            sent.id, account: bed.account, via: .emailLink, form: form, actor: nil, actorEmail: nil, origin: bed.origin)
+        guard case .accepted(let accepted) = outcome else {
+            Issue.record("not accepted: \(outcome)")
+            return
+        }
+        #expect(accepted.acceptance?.via == .emailLink)
+        await #expect(throws: DeskRefusal.self) { try await desk.send(sent.id, in: bed.account, by: nil) }
+    }
+}
