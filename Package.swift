@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "RuleLeadRouter", targets: ["RuleLeadRouter"]),
         .library(name: "HTTPWebhooks", targets: ["HTTPWebhooks"]),
         .library(name: "PostgresStorage", targets: ["PostgresStorage"]),
+        .library(name: "SQLStorage", targets: ["SQLStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -40,6 +41,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
@@ -90,17 +93,28 @@ let package = Package(
             ]
         ),
 
-        // Plugins: each depends on the kernel only (plus its own library).
+        // Plugins: each depends on the kernel only (plus its own library); the SQL drivers also on the SQL core.
+        .target(
+            name: "SQLStorage",
+            dependencies: ["PortalKernel", .product(name: "SQLKit", package: "sql-kit")],
+            path: "Plugins/SQLStorage"
+        ),
         .target(
             name: "SQLiteStorage",
-            dependencies: ["PortalKernel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PortalKernel", "SQLStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Plugins/SQLiteStorage"
         ),
         .target(
             name: "PostgresStorage",
             dependencies: [
-                "PortalKernel",
+                "PortalKernel", "SQLStorage",
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -180,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SQLiteStorageTests",
-            dependencies: ["SQLiteStorage", "PortalKernel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SQLiteStorage", "SQLStorage", "PortalKernel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "JSONStorageTests",

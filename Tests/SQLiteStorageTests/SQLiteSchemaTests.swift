@@ -4,6 +4,7 @@ import PortalKernel
 import Synchronization
 import Testing
 
+@testable import SQLStorage
 @testable import SQLiteStorage
 
 @Suite("SQLite schema")
@@ -15,8 +16,8 @@ struct SQLiteSchemaTests {
         let queue = try DatabaseQueue(path: fixture.path)
         let mode = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
-        let applied = try await queue.read { db in try SQLiteMigrations.migrator.appliedMigrations(db) }
-        #expect(applied.count == SQLiteMigrations.migrator.migrations.count)
+        let applied = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM schema_migration") }
+        #expect(applied == SQLMigrations.all.count)
         // Foreign keys: a job for a customer that does not exist is refused.
         _ = try await fixture.seed()
         await #expect(throws: (any Error).self) {
@@ -24,6 +25,32 @@ struct SQLiteSchemaTests {
                 Job(accountID: SQLiteFixture.accountID, customerID: "nobody", title: "j", createdStage: .lead, createdAt: fixture.now))
         }
         try await fixture.tearDown()
+    }
+
+    @Test("#19: a file from before release 1's last migration is refused with what to do, and left as it was")
+    func fileOlderThanReleaseOneIsRefused() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-sqlite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("portal.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1: accounts, customers, jobs, proposals, invoices, leads, auth, outbox')")
+            try db.execute(sql: "CREATE TABLE account (id TEXT PRIMARY KEY)")
+        }
+        try queue.close()
+        let storage = try SQLiteStorage(path: path)
+        await #expect(throws: StorageError.unavailable(
+            "this SQLite file was written by a build older than release 1; open it with release 1 once, then with this one")
+        ) {
+            try await storage.migrate()
+        }
+        try await storage.close()
+        let tables = try await DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        #expect(tables == ["account", "grdb_migrations"])
     }
 
     @Test("Each portal query is answered from an index, not a table scan")
@@ -36,15 +63,15 @@ struct SQLiteSchemaTests {
             ("visible proposals", "proposal", { _ = try await store.proposals.portalCandidates(for: customer.id, in: SQLiteFixture.accountID) }),
             ("visible invoices", "invoice", { _ = try await store.invoices.portalCandidates(for: customer.id, in: SQLiteFixture.accountID) }),
             ("leads by account", "lead", { _ = try await store.leads.all(in: SQLiteFixture.accountID) }),
-            ("token by hash", "loginToken", { _ = try await store.loginTokens.find(hash: "abc", in: SQLiteFixture.accountID) }),
-            ("customers by email", "customerEmail", { _ = try await store.customers.find(email: "cece@example.com", in: SQLiteFixture.accountID) }),
-            ("due outbox", "outboxMessage", { _ = try await store.outbox.due(at: fixture.now, limit: 10) }),
-            ("failed outbox", "outboxMessage", { _ = try await store.outbox.failures(in: SQLiteFixture.accountID) }),
-            ("timeline", "auditEvent", { _ = try await store.auditEvents.all(about: .proposal("p"), in: SQLiteFixture.accountID) }),
-            ("latest activity", "auditEvent", { _ = try await store.auditEvents.recent(in: SQLiteFixture.accountID, limit: 20) }),
-            ("proposal link by hash", "proposalLink", { _ = try await store.proposalLinks.find(hash: "abc") }),
-            ("API token by hash", "apiToken", { _ = try await store.apiTokens.find(hash: "abc") }),
-            ("staff by email", "staffUser", { _ = try await store.staffUsers.all(email: "alex@example.com") }),
+            ("token by hash", "login_token", { _ = try await store.loginTokens.find(hash: "abc", in: SQLiteFixture.accountID) }),
+            ("customers by email", "customer_email", { _ = try await store.customers.find(email: "cece@example.com", in: SQLiteFixture.accountID) }),
+            ("due outbox", "outbox_message", { _ = try await store.outbox.due(at: fixture.now, limit: 10) }),
+            ("failed outbox", "outbox_message", { _ = try await store.outbox.failures(in: SQLiteFixture.accountID) }),
+            ("timeline", "audit_event", { _ = try await store.auditEvents.all(about: .proposal("p"), in: SQLiteFixture.accountID) }),
+            ("latest activity", "audit_event", { _ = try await store.auditEvents.recent(in: SQLiteFixture.accountID, limit: 20) }),
+            ("proposal link by hash", "proposal_link", { _ = try await store.proposalLinks.find(hash: "abc") }),
+            ("API token by hash", "api_token", { _ = try await store.apiTokens.find(hash: "abc") }),
+            ("staff by email", "staff_user", { _ = try await store.staffUsers.all(email: "alex@example.com") }),
         ]
         let queue = try DatabaseQueue(path: fixture.path)
         for query in queries {

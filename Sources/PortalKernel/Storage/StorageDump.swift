@@ -50,28 +50,23 @@ public struct StorageDump: Hashable, Codable, Sendable {
 
     /// How many records it holds, all kinds together.
     public var recordCount: Int {
-        accounts.count + staffUsers.count + customers.count + jobs.count + proposals.count + invoices.count
-            + payments.count + leads.count + loginTokens.count + sessions.count + outbox.count
-            + auditEvents.count + proposalLinks.count + apiTokens.count
+        var count = 0
+        func add<Record: StoredRecord>(_: Record.Type) {
+            if let dump = Record.storage.dump { count += self[keyPath: dump.list].count }
+        }
+        RecordCatalogue.forEach { add($0) }
+        return count
     }
 
     /// The same records, each list sorted by id.
     public var canonical: StorageDump {
-        var dump = self
-        dump.accounts.sort { $0.id < $1.id }
-        dump.staffUsers.sort { $0.id < $1.id }
-        dump.customers.sort { $0.id < $1.id }
-        dump.jobs.sort { $0.id < $1.id }
-        dump.proposals.sort { $0.id < $1.id }
-        dump.invoices.sort { $0.id < $1.id }
-        dump.payments.sort { $0.id < $1.id }
-        dump.leads.sort { $0.id < $1.id }
-        dump.loginTokens.sort { $0.id < $1.id }
-        dump.sessions.sort { $0.id < $1.id }
-        dump.outbox.sort { $0.id < $1.id }
-        dump.auditEvents.sort { $0.id < $1.id }
-        dump.proposalLinks.sort { $0.id < $1.id }
-        dump.apiTokens.sort { $0.id < $1.id }
-        return dump
+        var sorted = self
+        func sort<Record: StoredRecord>(_: Record.Type) {
+            guard let dump = Record.storage.dump else { return }
+            let id = Record.storage.id
+            sorted[keyPath: dump.list].sort { id($0) < id($1) }
+        }
+        RecordCatalogue.forEach { sort($0) }
+        return sorted
     }
 }

@@ -1,60 +1,42 @@
 import Foundation
 
 extension StorageDump {
-    private enum CodingKeys: String, CodingKey {
-        case formatVersion, accounts, staffUsers, customers, jobs, proposals, invoices, payments, leads, loginTokens
-        case sessions, outbox, auditEvents, proposalLinks, apiTokens
+    /// A dump's JSON key: `formatVersion` or a record list's key from the catalogue.
+    private struct Key: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+        static let formatVersion = Key(stringValue: "formatVersion")
     }
 
     /// Reads a dump; absent lists are empty. A dump of a newer format is refused.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        formatVersion = try container.decode(Int.self, forKey: .formatVersion)
-        guard formatVersion <= Self.currentFormatVersion else {
+        let container = try decoder.container(keyedBy: Key.self)
+        let version = try container.decode(Int.self, forKey: .formatVersion)
+        guard version <= Self.currentFormatVersion else {
             throw DecodingError.dataCorruptedError(
                 forKey: .formatVersion, in: container,
-                debugDescription: "format \(formatVersion) is newer than this build reads (\(Self.currentFormatVersion))")
+                debugDescription: "format \(version) is newer than this build reads (\(Self.currentFormatVersion))")
         }
-        func list<Record: Decodable>(_ key: CodingKeys) throws -> [Record] {
-            try container.decodeIfPresent([Record].self, forKey: key) ?? []
+        self.init()
+        formatVersion = version
+        func read<Record: StoredRecord>(_: Record.Type) throws {
+            guard let dump = Record.storage.dump else { return }
+            self[keyPath: dump.list] = try container.decodeIfPresent([Record].self, forKey: Key(stringValue: dump.key)) ?? []
         }
-        accounts = try list(.accounts)
-        staffUsers = try list(.staffUsers)
-        customers = try list(.customers)
-        jobs = try list(.jobs)
-        proposals = try list(.proposals)
-        invoices = try list(.invoices)
-        payments = try list(.payments)
-        leads = try list(.leads)
-        loginTokens = try list(.loginTokens)
-        sessions = try list(.sessions)
-        outbox = try list(.outbox)
-        auditEvents = try list(.auditEvents)
-        proposalLinks = try list(.proposalLinks)
-        apiTokens = try list(.apiTokens)
+        try RecordCatalogue.forEach { try read($0) }
     }
 
     /// Writes the format version and every non-empty list.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: Key.self)
         try container.encode(formatVersion, forKey: .formatVersion)
-        func list<Record: Encodable>(_ records: [Record], _ key: CodingKeys) throws {
-            if !records.isEmpty { try container.encode(records, forKey: key) }
+        func write<Record: StoredRecord>(_: Record.Type) throws {
+            guard let dump = Record.storage.dump, !self[keyPath: dump.list].isEmpty else { return }
+            try container.encode(self[keyPath: dump.list], forKey: Key(stringValue: dump.key))
         }
-        try list(accounts, .accounts)
-        try list(staffUsers, .staffUsers)
-        try list(customers, .customers)
-        try list(jobs, .jobs)
-        try list(proposals, .proposals)
-        try list(invoices, .invoices)
-        try list(payments, .payments)
-        try list(leads, .leads)
-        try list(loginTokens, .loginTokens)
-        try list(sessions, .sessions)
-        try list(outbox, .outbox)
-        try list(auditEvents, .auditEvents)
-        try list(proposalLinks, .proposalLinks)
-        try list(apiTokens, .apiTokens)
+        try RecordCatalogue.forEach { try write($0) }
     }
 }
 

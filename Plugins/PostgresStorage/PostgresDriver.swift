@@ -1,0 +1,159 @@
+import Foundation
+import Logging
+import PortalKernel
+import PostgresKit
+import PostgresNIO
+import SQLStorage
+
+/// The SQL core's driver for PostgreSQL: postgres-nio's pool, transactions that lock the rows they read by key and
+/// run again after a lost deadlock, and PostgreSQL's column types.
+struct PostgresDriver: SQLDriver {
+    let name = "postgres"
+    let client: PostgresClient
+    let logger: Logger
+    let schema: String
+    private let runner: Task<Void, Never>
+    /// How many times a transaction is run before a deadlock is reported.
+    static let attempts = 8
+    /// Any number of instances may start at once: the first takes this advisory lock and migrates, the others
+    /// wait for it and then find nothing left to do.
+    static let migrationLock: Int64 = 0x706F_7274_616C  // "portal"
+
+    init(settings: PostgresSettings, logger: Logger) {
+        let client = PostgresClient(configuration: settings.clientConfiguration(), backgroundLogger: logger)
+        // Started at once, so the client is running before the first query asks it for a connection.
+        runner = Task.immediate { await client.run() }
+        self.client = client
+        self.logger = logger
+        schema = settings.schema
+    }
+
+    let dialect = SQLStorageDialect(
+        text: "text COLLATE \"C\"", integer: "integer", bool: "boolean", instant: "timestamptz", json: "jsonb", locksRows: true,
+        keyLock: { key in "SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))" })
+
+    var standalone: any SQLDatabase { PostgresSQLDatabase(source: .pool(client), logger: logger) }
+
+    /// READ COMMITTED, rows locked by key as they are read; a transaction that loses a deadlock or a serialization
+    /// to another is rolled back and run again, a few times, after a short random pause.
+    func transaction<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        var attempt = 1
+        while true {
+            do {
+                return try await once(body)
+            } catch let error as PostgresRetryableError where attempt < Self.attempts {
+                logger.debug("Transaction lost to a concurrent one; running it again", metadata: ["reason": "\(error.message)"])
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
+            } catch let error as PostgresRetryableError {
+                throw StorageError.unavailable("a transaction kept losing to concurrent ones: \(error.message)")
+            }
+        }
+    }
+
+    private func once<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        let logger = logger
+        // Every failure, a connection the pool cannot make included, reaches the caller as a `StorageError`.
+        return try await mapErrors {
+            try await client.withConnection { connection in
+                try await connection.query("BEGIN", logger: logger)
+                do {
+                    let result = try await body(PostgresSQLDatabase(source: .connection(connection), logger: logger))
+                    // A task cancelled after its last statement still must not commit.
+                    try Task.checkCancellation()
+                    try await connection.query("COMMIT", logger: logger)
+                    return result
+                } catch {
+                    // From an unstructured task, which a cancelled request's task does not cancel.
+                    await Task { _ = try? await connection.query("ROLLBACK", logger: logger) }.value
+                    throw error
+                }
+            }
+        }
+    }
+
+    func prepareMigration(_ database: any SQLDatabase) async throws -> StorageDump? {
+        try await database.raw("SELECT pg_advisory_xact_lock(\(bind: Self.migrationLock))").run()
+        // The connections' search_path names the schema (checked as an identifier by the settings); `public` exists
+        // in every database.
+        try await database.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        return nil
+    }
+
+    func close() async throws {
+        runner.cancel()
+        await runner.value
+    }
+}
+
+/// postgres-kit's `SQLDatabase` on a pooled connection per statement, or on a transaction's connection, with
+/// PostgreSQL's errors mapped to ``StorageError``. Statements are not logged: their values hold personal data.
+struct PostgresSQLDatabase: SQLDatabase {
+    enum Source: Sendable {
+        case pool(PostgresClient)
+        case connection(PostgresConnection)
+    }
+
+    let source: Source
+    let logger: Logger
+    var dialect: any SQLDialect { PostgresDialect() }
+    var queryLogLevel: Logger.Level? { nil }
+
+    var eventLoop: any EventLoop {
+        switch source {
+        case .pool: MultiThreadedEventLoopGroup.singleton.any()
+        case .connection(let connection): connection.eventLoop
+        }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await mapErrors {
+            switch source {
+            case .pool(let client):
+                try await client.withConnection { connection in try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow) }
+            case .connection(let connection):
+                try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
+            }
+        }
+    }
+}
+
+/// PostgreSQL's error codes that the kernel reacts to.
+enum PostgresErrorCode {
+    static let uniqueViolation = "23505"
+    static let foreignKeyViolation = "23503"
+    static let serializationFailure = "40001"
+    static let deadlockDetected = "40P01"
+}
+
+/// Turns PostgreSQL's constraint errors into the kernel's ``StorageError``, the same on every backend, and a lost
+/// server into `.unavailable`.
+func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as PSQLError {
+        throw StorageError.from(error)
+    }
+}
+
+extension StorageError {
+    static func from(_ error: PSQLError) -> any Error {
+        let message = error.serverInfo?[.message] ?? "\(error.code)"
+        switch error.serverInfo?[.sqlState] {
+        case PostgresErrorCode.uniqueViolation: return StorageError.duplicate(message)
+        case PostgresErrorCode.foreignKeyViolation: return StorageError.missingReference(message)
+        case PostgresErrorCode.serializationFailure, PostgresErrorCode.deadlockDetected: return PostgresRetryableError(message: message)
+        case .some: return StorageError.unavailable("PostgreSQL: \(message)")
+        case .none: return StorageError.unavailable("PostgreSQL: \(PostgresStartupError.reason(error))")
+        }
+    }
+}
+
+/// A transaction lost to a concurrent one (a deadlock or a serialization failure): run again.
+struct PostgresRetryableError: Error {
+    let message: String
+}

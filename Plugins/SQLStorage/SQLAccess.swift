@@ -1,0 +1,193 @@
+import Foundation
+import PortalKernel
+import SQLKit
+
+/// How a repository call reaches the database: statements on their own, or inside an open transaction.
+struct SQLAccess: Sendable {
+    let database: any SQLDatabase
+    let driver: any SQLDriver
+    let isInTransaction: Bool
+
+    /// How a row read by its key inside a transaction is held until the transaction ends (where rows are locked).
+    enum Lock: String, Sendable {
+        /// For rows a use case may write: a concurrent writer waits, so a read-modify-write loses nothing. (Not
+        /// `FOR UPDATE`: that also waits for the key-share locks foreign-key checks take, and two transactions that
+        /// each inserted a child of one row would deadlock upgrading to it.)
+        case forUpdate = " FOR NO KEY UPDATE"
+        /// For rows read as context (the account): readers do not wait for each other; a writer waits for them.
+        case forShare = " FOR SHARE"
+        /// Rows another transaction holds are left out, not waited for (the outbox worker's claim).
+        case claim = " FOR NO KEY UPDATE SKIP LOCKED"
+    }
+
+    /// `lock`'s clause inside a transaction of a driver that locks rows; nothing otherwise.
+    func clause(_ lock: Lock) -> SQLQueryString {
+        isInTransaction && driver.dialect.locksRows ? SQLQueryString(lock.rawValue) : ""
+    }
+
+    /// Runs `query` and returns its rows. A cancelled task (a client that went away) touches nothing.
+    @discardableResult
+    func run(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        try Task.checkCancellation()
+        return try await database.raw(query).all()
+    }
+
+    /// The records the query returns, from its `record` column.
+    func records<Record: StoredRecord>(_: Record.Type, _ query: SQLQueryString) async throws -> [Record] {
+        let decoder = StorageJSON.decoder()
+        return try await run(query).map { row in
+            do {
+                return try decoder.decode(Record.self, from: Data(try row.decode(column: "record", as: String.self).utf8))
+            } catch let error as DecodingError {
+                throw StorageError.corrupt("\(Record.storage.table): \(error.locationDescription)")
+            }
+        }
+    }
+
+    /// How many rows the query returns (`… RETURNING 1` counts the rows a statement changed).
+    func count(_ query: SQLQueryString) async throws -> Int {
+        try await run(query).count
+    }
+
+    /// The first column of the query's one row, as a whole number.
+    func integer(_ query: SQLQueryString) async throws -> Int {
+        try await run(query).first.map { row in try row.decode(column: row.allColumns[0], as: Int.self) } ?? 0
+    }
+
+    /// Runs `body` inside a transaction: this one, or a new one when the call stands alone.
+    func inTransaction<Result: Sendable>(_ body: @Sendable (SQLAccess) async throws -> Result) async throws -> Result {
+        guard !isInTransaction else { return try await body(self) }
+        return try await driver.transaction { database in
+            try await body(SQLAccess(database: database, driver: driver, isInTransaction: true))
+        }
+    }
+}
+
+/// The operations every table shares, built from the record catalogue: every value is a bound parameter, and the
+/// only text spliced into SQL is a table or column name from the catalogue or this target.
+extension SQLAccess {
+    /// Inserts the row (and its list's rows, in one transaction).
+    func insert<Record: StoredRecord>(_ record: Record) async throws {
+        let row = try Row(record, json: driver.dialect.json)
+        try await withList(of: record) { access in
+            try await access.run(
+                "INSERT INTO \(unsafeRaw: Record.storage.table) (\(unsafeRaw: row.names.joined(separator: ", "))) VALUES (\(row.values))")
+        }
+    }
+
+    /// Updates the row with the record's id (in the record's account); `StorageError.notFound` when there is none.
+    func update<Record: StoredRecord>(_ record: Record) async throws {
+        let row = try Row(record, json: driver.dialect.json)
+        // The id and the account stay; they find the row.
+        let scope: SQLQueryString = Record.storage.account.map { " AND account_id = \(bind: $0(record))" } ?? ""
+        try await withList(of: record) { access in
+            let changed = try await access.count(
+                "UPDATE \(unsafeRaw: Record.storage.table) SET \(row.assignments) WHERE id = \(bind: row.id)\(scope) RETURNING 1")
+            guard changed == 1 else { throw StorageError.notFound("\(Record.storage.table) \(row.id)") }
+        }
+    }
+
+    /// Inserts the row, or replaces the one with its id (and its list's rows, in one transaction).
+    func upsert<Record: StoredRecord>(_ record: Record) async throws {
+        let row = try Row(record, json: driver.dialect.json)
+        let excluded = row.names.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+        try await withList(of: record) { access in
+            try await access.run(
+                """
+                INSERT INTO \(unsafeRaw: Record.storage.table) (\(unsafeRaw: row.names.joined(separator: ", "))) VALUES (\(row.values)) \
+                ON CONFLICT (id) DO UPDATE SET \(unsafeRaw: excluded)
+                """)
+        }
+    }
+
+    /// The record with `id` in `account`, locked for update inside a transaction.
+    func find<Record: StoredRecord>(_: Record.Type, id: String, in account: Account.ID) async throws -> Record? {
+        try await first(Record.self, where: "id = \(bind: id) AND account_id = \(bind: account.rawValue)")
+    }
+
+    /// The first record matching `condition`, locked when inside a transaction.
+    func first<Record: StoredRecord>(_: Record.Type, where condition: SQLQueryString, lock: Lock = .forUpdate) async throws -> Record? {
+        try await records(
+            Record.self,
+            "SELECT \(Self.recordColumn) FROM \(unsafeRaw: Record.storage.table) WHERE \(condition) LIMIT 1\(clause(lock))"
+        ).first
+    }
+
+    /// Every record matching `condition`, in `order` (column names); never locked.
+    func all<Record: StoredRecord>(
+        _: Record.Type, where condition: SQLQueryString, orderBy order: String, limit: Int? = nil
+    ) async throws -> [Record] {
+        let limitClause: SQLQueryString = limit.map { " LIMIT \(literal: $0)" } ?? ""
+        return try await records(
+            Record.self,
+            "SELECT \(Self.recordColumn) FROM \(unsafeRaw: Record.storage.table) WHERE \(condition) ORDER BY \(unsafeRaw: order)\(limitClause)")
+    }
+
+    /// The record's JSON as text, whatever type the column has: `SELECT \(recordColumn) FROM …`.
+    static let recordColumn: SQLQueryString = "CAST(record AS text) AS record"
+
+    /// Runs `write`, then replaces the rows of the record's list table (a customer's emails) with what the record
+    /// lists now, both in one transaction; just `write` for a record without a list.
+    private func withList<Record: StoredRecord>(of record: Record, _ write: @Sendable (SQLAccess) async throws -> Void) async throws {
+        guard let list = Record.storage.list, let account = Record.storage.account?(record) else { return try await write(self) }
+        let table = Record.storage.table
+        let id = Record.storage.id(record)
+        try await inTransaction { access in
+            try await write(access)
+            try await access.run("DELETE FROM \(unsafeRaw: table)_\(unsafeRaw: list.name) WHERE \(unsafeRaw: table)_id = \(bind: id)")
+            for value in list.values(record).sorted() {
+                try await access.run(
+                    """
+                    INSERT INTO \(unsafeRaw: table)_\(unsafeRaw: list.name) (account_id, \(unsafeRaw: list.name), \(unsafeRaw: table)_id) \
+                    VALUES (\(bind: account), \(bind: value), \(bind: id))
+                    """)
+            }
+        }
+    }
+
+    /// A record as a row: `id`, `account_id` where scoped, its columns, then `record` as JSON.
+    private struct Row {
+        let id: String
+        var names = ["id"]
+        var parts: [SQLQueryString] = []
+
+        init<Record: StoredRecord>(_ record: Record, json jsonType: String) throws {
+            id = Record.storage.id(record)
+            parts.append("\(bind: id)")
+            if let account = Record.storage.account {
+                names.append("account_id")
+                parts.append("\(bind: account(record))")
+            }
+            for column in Record.storage.columns {
+                names.append(column.name)
+                parts.append(Self.bind(column.value(record)))
+            }
+            names.append("record")
+            let json = String(decoding: try StorageJSON.encoder(pretty: false).encode(record), as: UTF8.self)
+            parts.append("CAST(\(bind: json) AS \(unsafeRaw: jsonType))")
+        }
+
+        var values: SQLQueryString { parts.joined(separator: ", ") }
+
+        /// `name = value` for every column but the id.
+        var assignments: SQLQueryString {
+            zip(names, parts).dropFirst().map { name, part in "\(unsafeRaw: name) = \(part)" as SQLQueryString }.joined(separator: ", ")
+        }
+
+        static func bind(_ value: StoredValue) -> SQLQueryString {
+            switch value {
+            case .text(let text?): "\(bind: text)"
+            case .integer(let number?): "\(bind: number)"
+            case .bool(let flag): "\(bind: flag)"
+            // Kept to the millisecond, like the record's JSON, so a column and its record never disagree.
+            case .instant(let date?): "\(bind: date.storedPrecision)"
+            case .text(nil), .integer(nil), .instant(nil): "NULL"
+            }
+        }
+    }
+}
+
+extension Date {
+    /// The instant to the millisecond, as every backend keeps it, so a column, its record and a bound instant agree.
+    var storedPrecision: Date { StorageJSON.parse(StorageJSON.format(self)) ?? self }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import PortalKernel
+import SQLKit
+
+/// The schema, one migration per version, recorded in `schema_migration`; the same list for every driver. Never
+/// edit a shipped migration: add the next one. A migration that creates tables takes their shape from the record
+/// catalogue, so a record type's later change of columns is a migration of its own that alters its table.
+enum SQLMigrations {
+    struct Migration: Sendable {
+        let version: Int
+        let name: String
+        let apply: @Sendable (SQLAccess) async throws -> Void
+    }
+
+    static let all: [Migration] = [
+        Migration(version: 1, name: "accounts, customers, work, money, auth, outbox, audit, counters") { access in
+            try await createTables(
+                [Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
+                 LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self],
+                access)
+        }
+    ]
+
+    /// Runs the migrations not yet applied, inside `access`'s transaction.
+    static func run(_ access: SQLAccess) async throws {
+        try await access.run(
+            "CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at \(unsafeRaw: access.driver.dialect.instant) NOT NULL)")
+        var applied = Set<Int>()
+        for row in try await access.run("SELECT version FROM schema_migration") {
+            applied.insert(try row.decode(column: "version", as: Int.self))
+        }
+        for migration in all where !applied.contains(migration.version) {
+            try await migration.apply(access)
+            try await access.run(
+                """
+                INSERT INTO schema_migration (version, name, applied_at) \
+                VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Date().storedPrecision))
+                """)
+        }
+    }
+
+    private static func createTables(_ types: [any StoredRecord.Type], _ access: SQLAccess) async throws {
+        for type in types {
+            for statement in SQLSchema.create(type, access.driver.dialect) { try await access.run(SQLQueryString(statement)) }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import PortalKernel
+import SQLKit
+
+/// A store on an SQL database: the repositories, schema and migrations of this target over a driver's pool and
+/// transactions. `SQLiteStorage` and `PostgresStorage` are this class with their drivers.
+open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendable {
+    public let driver: any SQLDriver
+
+    public init(driver: any SQLDriver) {
+        self.driver = driver
+    }
+
+    public var driverName: String { driver.name }
+
+    /// Brings the schema up to date in one transaction; records of a former table design the driver hands back
+    /// are written into the new tables in that same transaction.
+    public func migrate() async throws {
+        try await driver.transaction { [driver] database in
+            let access = SQLAccess(database: database, driver: driver, isInTransaction: true)
+            let carried = try await driver.prepareMigration(database)
+            try await SQLMigrations.run(access)
+            if let carried { try await SQLRepositories(access: access).insertAll(of: carried) }
+        }
+    }
+
+    public func transaction<Result: Sendable>(
+        _ body: @Sendable (any Repositories) async throws -> Result
+    ) async throws -> Result {
+        try await driver.transaction { [driver] database in
+            try await body(SQLRepositories(access: SQLAccess(database: database, driver: driver, isInTransaction: true)))
+        }
+    }
+
+    /// Every record, each table in id order, read in one transaction so the dump is one moment's data.
+    public func exportDump() async throws -> StorageDump {
+        try await driver.transaction { [driver] database in
+            let access = SQLAccess(database: database, driver: driver, isInTransaction: true)
+            var dump = StorageDump()
+            for type in RecordCatalogue.all { try await Self.read(type, into: &dump, access) }
+            return dump
+        }
+    }
+
+    private static func read<Record: StoredRecord>(_: Record.Type, into dump: inout StorageDump, _ access: SQLAccess) async throws {
+        guard let list = Record.storage.dump?.list else { return }
+        dump[keyPath: list] = try await access.all(Record.self, where: "true", orderBy: "id")
+    }
+
+    public func ping() async throws {
+        try await standaloneAccess.run("SELECT 1")
+    }
+
+    public func close() async throws {
+        try await driver.close()
+    }
+
+    var standaloneAccess: SQLAccess { SQLAccess(database: driver.standalone, driver: driver, isInTransaction: false) }
+
+    public var standalone: any Repositories { SQLRepositories(access: standaloneAccess) }
+}

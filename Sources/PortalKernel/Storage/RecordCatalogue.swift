@@ -1,0 +1,153 @@
+import Foundation
+
+/// Every record type the stores keep, parents before children (so references hold at every step of an import),
+/// each with its ``RecordStorage`` description. Adding a record type: the record, its entry here, its repository
+/// protocol where it needs queries of its own, one migration, tests (see Docs/Storage.md).
+public enum RecordCatalogue {
+    public static let all: [any StoredRecord.Type] = [
+        Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
+        LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self,
+    ]
+
+    /// Does something once per record type, in catalogue order.
+    public static func forEach(_ visit: (any StoredRecord.Type) throws -> Void) rethrows {
+        for type in all { try visit(type) }
+    }
+}
+
+extension RecordReference {
+    /// `invoice:inv_123`: one column to find every message or event about a record.
+    public var storageKey: String { "\(kind.rawValue):\(id)" }
+}
+
+extension Account: StoredRecord {
+    public static let storage = RecordStorage<Account>(
+        table: "account", dump: RecordDump("accounts", \.accounts), id: { $0.id.rawValue }, account: nil,
+        columns: [.text("portal_key") { $0.portalKey }, .instant("created_at") { $0.createdAt }],
+        unique: [["portal_key"]])
+}
+
+extension StaffUser: StoredRecord {
+    public static let storage = RecordStorage<StaffUser>(
+        table: "staff_user", dump: RecordDump("staffUsers", \.staffUsers), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [.text("email") { $0.email }, .text("name") { $0.name }],
+        unique: [["account_id", "email"]],
+        // The back-office login finds staff by email across accounts.
+        indexes: [["email"]])
+}
+
+extension Customer: StoredRecord {
+    public static let storage = RecordStorage<Customer>(
+        table: "customer", dump: RecordDump("customers", \.customers), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [.text("display_name") { $0.displayName }],
+        // "Which customers is this email?" (the portal login) is an index look-up.
+        list: RecordList("email") { Set($0.emails) })
+}
+
+extension Job: StoredRecord {
+    public static let storage = RecordStorage<Job>(
+        table: "job", dump: RecordDump("jobs", \.jobs), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [.optionalText("customer_id", references: "customer") { $0.customerID?.rawValue }, .instant("created_at") { $0.createdAt }],
+        indexes: [["account_id", "customer_id"]])
+}
+
+extension Proposal: StoredRecord {
+    public static let storage = RecordStorage<Proposal>(
+        table: "proposal", dump: RecordDump("proposals", \.proposals), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("job_id", references: "job") { $0.jobID.rawValue }, .text("customer_id", references: "customer") { $0.customerID.rawValue },
+            .text("status") { $0.status.rawValue }, .integer("version") { $0.version },
+        ],
+        // The portal home: a customer's proposals that are not drafts; a job's versions.
+        indexes: [["account_id", "customer_id", "status"], ["account_id", "job_id"]])
+}
+
+extension Invoice: StoredRecord {
+    public static let storage = RecordStorage<Invoice>(
+        table: "invoice", dump: RecordDump("invoices", \.invoices), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("customer_id", references: "customer") { $0.customerID.rawValue }, .optionalText("job_id", references: "job") { $0.jobID?.rawValue },
+            .text("number") { $0.number }, .bool("voided") { $0.voided },
+        ],
+        unique: [["account_id", "number"]],
+        // The portal home: a customer's invoices that are not voided.
+        indexes: [["account_id", "customer_id", "voided"]])
+}
+
+extension Payment: StoredRecord {
+    public static let storage = RecordStorage<Payment>(
+        table: "payment", dump: RecordDump("payments", \.payments), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("invoice_id", references: "invoice") { $0.invoiceID.rawValue }, .optionalText("idempotency_key") { $0.idempotencyKey },
+            .instant("received_at") { $0.receivedAt },
+        ],
+        unique: [["account_id", "idempotency_key"]],
+        indexes: [["account_id", "invoice_id"]])
+}
+
+extension Lead: StoredRecord {
+    public static let storage = RecordStorage<Lead>(
+        table: "lead", dump: RecordDump("leads", \.leads), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("job_id", references: "job") { $0.jobID.rawValue }, .optionalText("assignee_id", references: "staff_user") { $0.assigneeID?.rawValue },
+            .instant("submitted_at") { $0.submittedAt },
+        ],
+        // The back office: the account's leads, newest first.
+        indexes: [["account_id", "submitted_at"]])
+}
+
+extension LoginToken: StoredRecord {
+    public static let storage = RecordStorage<LoginToken>(
+        table: "login_token", dump: RecordDump("loginTokens", \.loginTokens), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("token_hash") { $0.tokenHash }, .optionalInstant("used_at") { $0.usedAt }, .instant("expires_at") { $0.expiresAt },
+        ],
+        unique: [["token_hash"]], indexes: [["expires_at"]])
+}
+
+extension Session: StoredRecord {
+    public static let storage = RecordStorage<Session>(
+        table: "session", dump: RecordDump("sessions", \.sessions), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [.instant("absolute_expiry") { $0.absoluteExpiry }],
+        indexes: [["absolute_expiry"]])
+}
+
+extension OutboxMessage: StoredRecord {
+    public static let storage = RecordStorage<OutboxMessage>(
+        table: "outbox_message", dump: RecordDump("outbox", \.outbox), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("status") { $0.status.rawValue }, .instant("next_attempt_at") { $0.nextAttemptAt }, .instant("created_at") { $0.createdAt },
+            .optionalText("about_key") { $0.about?.storageKey },
+        ],
+        // The worker's queue; a record's emails; the back office's list of failures.
+        indexes: [["status", "next_attempt_at"], ["account_id", "about_key"], ["account_id", "status", "created_at"]])
+}
+
+extension AuditEvent: StoredRecord {
+    public static let storage = RecordStorage<AuditEvent>(
+        table: "audit_event", dump: RecordDump("auditEvents", \.auditEvents), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [.optionalText("about_key") { $0.about?.storageKey }, .instant("occurred_at") { $0.occurredAt }],
+        // A record's timeline, and the account's latest events.
+        indexes: [["account_id", "about_key", "occurred_at"], ["account_id", "occurred_at"]])
+}
+
+extension ProposalLink: StoredRecord {
+    public static let storage = RecordStorage<ProposalLink>(
+        table: "proposal_link", dump: RecordDump("proposalLinks", \.proposalLinks), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [.text("proposal_id", references: "proposal") { $0.proposalID.rawValue }, .text("token_hash") { $0.tokenHash }],
+        unique: [["token_hash"]])
+}
+
+extension APIToken: StoredRecord {
+    public static let storage = RecordStorage<APIToken>(
+        table: "api_token", dump: RecordDump("apiTokens", \.apiTokens), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [.text("token_hash") { $0.tokenHash }, .instant("created_at") { $0.createdAt }],
+        unique: [["token_hash"]], indexes: [["account_id", "created_at"]])
+}
+
+extension Counter: StoredRecord {
+    public static let storage = RecordStorage<Counter>(
+        table: "counter", dump: nil, id: { $0.key }, account: nil,
+        columns: [.instant("expires_at") { $0.expiresAt }],
+        indexes: [["expires_at"]])
+}
