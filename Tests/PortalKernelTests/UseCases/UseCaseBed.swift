@@ -36,12 +36,12 @@ struct UseCaseBed {
         return try await services.storage.outbox.due(at: clock.now.addingTimeInterval(86_400), limit: 1_000).compactMap(\.email)
     }
 
-    /// A job and a sent proposal of `customer` for 250.00.
-    func sentProposal() async throws -> Proposal {
+    /// A job and a sent proposal of `customer` for 250.00, and `optional` lines.
+    func sentProposal(optional: [LineItem] = []) async throws -> Proposal {
         let job = Job(accountID: account.id, customerID: customer.id, title: "Spring clean-up", createdStage: .proposal, createdAt: clock.now)
         let proposal = Proposal(
             accountID: account.id, jobID: job.id, customerID: customer.id, title: "Spring clean-up",
-            lineItems: [LineItem(description: "Clean-up", unitPrice: Money(cents: 25_000))], status: .sent, sentAt: clock.now,
+            lineItems: [LineItem(description: "Clean-up", unitPrice: Money(cents: 25_000))] + optional, status: .sent, sentAt: clock.now,
             createdAt: clock.now)
         try await services.storage.jobs.insert(job)
         try await services.storage.proposals.insert(proposal)
@@ -81,4 +81,11 @@ private struct Unused: Mailer, WebhookSender {
     func send(_ message: EmailMessage) async throws { throw MailDeliveryError.permanent("not in kernel tests") }
     func post(_ webhook: SignedWebhook) async throws { throw WebhookDeliveryError.permanent("not in kernel tests") }
     func destinationProblem(_ url: String) async -> String? { nil }
+}
+
+/// A password "hash" that is the password behind a prefix: the kernel only stores and compares it (bcrypt lives in
+/// the HTTP front), and tests stay fast.
+struct PlainHashing: PasswordHashing {
+    func hash(_ password: String) -> String { "plain:" + password }
+    func verify(_ password: String, against hash: String) -> Bool { hash == "plain:" + password }
 }
