@@ -6,6 +6,8 @@ struct JSONAccess: Sendable {
     enum Mode: Sendable {
         case standalone(JSONStorage)
         case transaction(WorkingCopy)
+        /// A read group's state: fixed, and never written.
+        case snapshot(JSONState)
     }
 
     let mode: Mode
@@ -17,6 +19,7 @@ struct JSONAccess: Sendable {
         return switch mode {
         case .standalone(let storage): try body(storage.current)
         case .transaction(let working): try body(working.state.withLock { $0 })
+        case .snapshot(let state): try body(state)
         }
     }
 
@@ -29,6 +32,8 @@ struct JSONAccess: Sendable {
             // In place: every write checks its rules before it changes anything, so a failed step leaves the working
             // copy as it was, as in SQL.
             return try working.state.withLock { state in try body(&state) }
+        case .snapshot:
+            throw StorageError.unavailable(StorageError.writeInsideRead)
         }
     }
 }

@@ -77,6 +77,11 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
         }
     }
 
+    /// The committed state of this moment: later commits do not show, and writes are refused.
+    public func read<Result: Sendable>(_ body: @Sendable (any Repositories) async throws -> Result) async throws -> Result {
+        try await body(JSONRepositories(access: JSONAccess(mode: .snapshot(current)), counters: counters))
+    }
+
     /// One write on its own: a transaction of one step.
     func write<Result: Sendable>(_ body: @Sendable (inout JSONState) throws -> Result) async throws -> Result {
         try await gate.withGate { [self] in

@@ -12,6 +12,8 @@ struct PostgresDriver: SQLDriver {
     let client: PostgresClient
     let logger: Logger
     let schema: String
+    /// One connection of the pool stays free for statements on their own.
+    let readGroups: Int
     private let runner: Task<Void, Never>
     /// How many times a transaction is run before a deadlock is reported.
     static let attempts = 8
@@ -26,6 +28,7 @@ struct PostgresDriver: SQLDriver {
         self.client = client
         self.logger = logger
         schema = settings.schema
+        readGroups = settings.poolSize - 1
     }
 
     let dialect = SQLStorageDialect(
@@ -40,7 +43,7 @@ struct PostgresDriver: SQLDriver {
         var attempt = 1
         while true {
             do {
-                return try await once(body)
+                return try await once("BEGIN", body)
             } catch let error as PostgresRetryableError where attempt < Self.attempts {
                 logger.debug("Transaction lost to a concurrent one; running it again", metadata: ["reason": "\(error.message)"])
                 attempt += 1
@@ -51,12 +54,19 @@ struct PostgresDriver: SQLDriver {
         }
     }
 
-    private func once<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+    /// REPEATABLE READ READ ONLY: every statement sees the moment of the first; nothing can be written.
+    func snapshot<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await once("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    private func once<Result: Sendable>(
+        _ begin: PostgresQuery, _ body: @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
         let logger = logger
         // Every failure, a connection the pool cannot make included, reaches the caller as a `StorageError`.
         return try await mapErrors {
             try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: logger)
+                try await connection.query(begin, logger: logger)
                 do {
                     let result = try await body(PostgresSQLDatabase(source: .connection(connection), logger: logger))
                     // A task cancelled after its last statement still must not commit.

@@ -2,11 +2,16 @@ import Foundation
 import PortalKernel
 import SQLKit
 
-/// How a repository call reaches the database: statements on their own, or inside an open transaction.
+/// How a repository call reaches the database: statements on their own, inside an open transaction, or inside a
+/// read group's snapshot.
 struct SQLAccess: Sendable {
+    enum Mode: Sendable {
+        case standalone, transaction, snapshot
+    }
+
     let database: any SQLDatabase
     let driver: any SQLDriver
-    let isInTransaction: Bool
+    let mode: Mode
 
     /// How a row read by its key inside a transaction is held until the transaction ends (where rows are locked).
     enum Lock: String, Sendable {
@@ -22,7 +27,7 @@ struct SQLAccess: Sendable {
 
     /// `lock`'s clause inside a transaction of a driver that locks rows; nothing otherwise.
     func clause(_ lock: Lock) -> SQLQueryString {
-        isInTransaction && driver.dialect.locksRows ? SQLQueryString(lock.rawValue) : ""
+        mode == .transaction && driver.dialect.locksRows ? SQLQueryString(lock.rawValue) : ""
     }
 
     /// Runs `query` and returns its rows. A cancelled task (a client that went away) touches nothing.
@@ -54,11 +59,16 @@ struct SQLAccess: Sendable {
         try await run(query).first.map { row in try row.decode(column: row.allColumns[0], as: Int.self) } ?? 0
     }
 
-    /// Runs `body` inside a transaction: this one, or a new one when the call stands alone.
+    /// Runs `body` inside a transaction: this one, or a new one when the call stands alone. Inside a read group it
+    /// is refused: what needs a transaction writes.
     func inTransaction<Result: Sendable>(_ body: @Sendable (SQLAccess) async throws -> Result) async throws -> Result {
-        guard !isInTransaction else { return try await body(self) }
-        return try await driver.transaction { database in
-            try await body(SQLAccess(database: database, driver: driver, isInTransaction: true))
+        switch mode {
+        case .transaction: return try await body(self)
+        case .snapshot: throw StorageError.unavailable(StorageError.writeInsideRead)
+        case .standalone:
+            return try await driver.transaction { database in
+                try await body(SQLAccess(database: database, driver: driver, mode: .transaction))
+            }
         }
     }
 }

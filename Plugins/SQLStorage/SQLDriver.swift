@@ -16,6 +16,10 @@ public protocol SQLDriver: Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws (or its task is
     /// cancelled). A driver whose transactions run side by side runs `body` again after a lost deadlock.
     func transaction<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
+    /// How many read groups may hold a connection at once: fewer than the connections, so one is always left.
+    var readGroups: Int { get }
+    /// Runs `body`'s statements in one read-only transaction that sees one moment's data, on one connection.
+    func snapshot<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
     /// Inside the migration's transaction, before any migration: keeps other instances from migrating at once, and
     /// returns the records of a former table design it removed, for the core to write back once the tables exist.
     func prepareMigration(_ database: any SQLDatabase) async throws -> StorageDump?

@@ -5,9 +5,11 @@ import SQLKit
 /// transactions. `SQLiteStorage` and `PostgresStorage` are this class with their drivers.
 open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendable {
     public let driver: any SQLDriver
+    private let readGroups: ReadGroupLimit
 
     public init(driver: any SQLDriver) {
         self.driver = driver
+        readGroups = ReadGroupLimit(driver.readGroups)
     }
 
     public var driverName: String { driver.name }
@@ -16,7 +18,7 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
     /// are written into the new tables in that same transaction.
     public func migrate() async throws {
         try await driver.transaction { [driver] database in
-            let access = SQLAccess(database: database, driver: driver, isInTransaction: true)
+            let access = SQLAccess(database: database, driver: driver, mode: .transaction)
             let carried = try await driver.prepareMigration(database)
             try await SQLMigrations.run(access)
             if let carried { try await SQLRepositories(access: access).insertAll(of: carried) }
@@ -27,14 +29,24 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
         _ body: @Sendable (any Repositories) async throws -> Result
     ) async throws -> Result {
         try await driver.transaction { [driver] database in
-            try await body(SQLRepositories(access: SQLAccess(database: database, driver: driver, isInTransaction: true)))
+            try await body(SQLRepositories(access: SQLAccess(database: database, driver: driver, mode: .transaction)))
         }
     }
 
-    /// Every record, each table in id order, read in one transaction so the dump is one moment's data.
+    public func read<Result: Sendable>(_ body: @Sendable (any Repositories) async throws -> Result) async throws -> Result {
+        try await withoutActuallyEscaping(body) { body in
+            try await readGroups.run { [driver] in
+                try await driver.snapshot { database in
+                    try await body(SQLRepositories(access: SQLAccess(database: database, driver: driver, mode: .snapshot)))
+                }
+            }
+        }
+    }
+
+    /// Every record, each table in id order, read in one snapshot so the dump is one moment's data.
     public func exportDump() async throws -> StorageDump {
-        try await driver.transaction { [driver] database in
-            let access = SQLAccess(database: database, driver: driver, isInTransaction: true)
+        try await driver.snapshot { [driver] database in
+            let access = SQLAccess(database: database, driver: driver, mode: .snapshot)
             var dump = StorageDump()
             for type in RecordCatalogue.all { try await Self.read(type, into: &dump, access) }
             return dump
@@ -54,7 +66,7 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
         try await driver.close()
     }
 
-    var standaloneAccess: SQLAccess { SQLAccess(database: driver.standalone, driver: driver, isInTransaction: false) }
+    var standaloneAccess: SQLAccess { SQLAccess(database: driver.standalone, driver: driver, mode: .standalone) }
 
     public var standalone: any Repositories { SQLRepositories(access: standaloneAccess) }
 }

@@ -9,11 +9,14 @@ import SQLKit
 /// sql-kit's `SQLDatabase` over a GRDB pool, so the SQL core runs on the system libsqlite3.
 ///
 /// Outside a transaction a `SELECT` goes to a WAL reader and any other statement is its own transaction on the
-/// writer, after the gate; inside one, everything goes to the writer, whose gate the transaction holds.
+/// writer, after the gate; inside one, everything goes to the writer, whose gate the transaction holds; inside a
+/// read group, everything goes to the group's reader, which refuses writes.
 struct GRDBDatabase: SQLDatabase {
     enum Mode: Sendable {
         case standalone(SerialGate)
         case transaction
+        /// A read group's reader: every statement in one read transaction.
+        case snapshot(ReaderLease)
     }
 
     let pool: DatabasePool
@@ -38,6 +41,7 @@ struct GRDBDatabase: SQLDatabase {
             case .standalone where sql.hasPrefix("SELECT"): try await pool.read(fetch)
             case .standalone(let gate): try await gate.withGate { try await pool.write(fetch) }
             case .transaction: try await pool.writeWithoutTransaction(fetch)
+            case .snapshot(let lease): try await lease.run(fetch)
             }
         }
         for row in rows { onRow(row) }
@@ -106,6 +110,9 @@ func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
         default:
             throw error
         }
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+        // Only readers are read-only: a write inside a read group.
+        throw StorageError.unavailable(StorageError.writeInsideRead)
     } catch let error as DecodingError {
         throw StorageError.corrupt(String(describing: error))
     }

@@ -13,6 +13,9 @@ struct SQLiteDriver: SQLDriver {
     let dialect = SQLStorageDialect(
         text: "TEXT", integer: "INTEGER", bool: "INTEGER", instant: "TEXT", json: "TEXT", locksRows: false, keyLock: nil)
 
+    /// Two of ``SQLiteStorage/readers`` stay free for reads on their own.
+    var readGroups: Int { SQLiteStorage.readers - 2 }
+
     var standalone: any SQLDatabase { GRDBDatabase(pool: pool, mode: .standalone(gate)) }
 
     func transaction<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
@@ -36,6 +39,29 @@ struct SQLiteDriver: SQLDriver {
                     throw error
                 }
             }
+        }
+    }
+
+    /// One read transaction on one WAL reader for the whole group (``ReaderLease``).
+    func snapshot<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        let lease = ReaderLease()
+        // Unstructured, so a cancelled caller still lets the reader go: its statements fail, the group ends.
+        let reader = Task { [pool] in
+            do {
+                try await pool.read { db in lease.serve(db) }
+            } catch {
+                lease.finish(error)
+            }
+        }
+        do {
+            let result = try await body(GRDBDatabase(pool: pool, mode: .snapshot(lease)))
+            lease.finish(CancellationError())
+            await reader.value
+            return result
+        } catch {
+            lease.finish(error)
+            await reader.value
+            throw error
         }
     }
 

@@ -6,6 +6,9 @@ import SQLStorage
 /// The embedded default storage: one SQLite file in WAL mode, the SQL core over GRDB and the system libsqlite3
 /// (``SQLiteDriver``).
 public final class SQLiteStorage: SQLStorage, @unchecked Sendable {
+    /// WAL readers open at most at once (GRDB's default is 5).
+    static let readers = 8
+
     /// Opens (creating when needed) the database at `path`. `":memory:"` is not supported: WAL needs a file.
     public convenience init(path: String) throws {
         try self.init(path: path, prepareConnection: nil)
@@ -20,6 +23,7 @@ public final class SQLiteStorage: SQLStorage, @unchecked Sendable {
         // the driver's gate.
         configuration.allowsUnsafeTransactions = true
         configuration.label = "portal"
+        configuration.maximumReaderCount = Self.readers
         if let prepareConnection { configuration.prepareDatabase(prepareConnection) }
         super.init(driver: SQLiteDriver(pool: try DatabasePool(path: path, configuration: configuration)))
     }

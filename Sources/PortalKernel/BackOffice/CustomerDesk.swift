@@ -17,7 +17,7 @@ public struct CustomerDesk: Sendable {
     ) async throws -> Customer {
         let name = displayName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.unicodeScalars.count <= 200 else { throw DeskRefusal.invalid("Give the customer a name (up to 200 characters).") }
-        let addresses = typed.map(EmailAddress.normalized)
+        let addresses = EmailAddress.normalizedList(typed)
         guard !addresses.isEmpty else { throw DeskRefusal.invalid("Give the customer at least one email address.") }
         guard addresses.count <= EmailLimits.customerEmails else {
             throw DeskRefusal.invalid("Give the customer up to \(EmailLimits.customerEmails) email addresses (there are \(addresses.count)).")

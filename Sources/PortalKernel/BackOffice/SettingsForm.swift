@@ -71,13 +71,12 @@ public struct SettingsForm: Hashable, Sendable {
     public func applied(to account: Account) -> Result<Account, FieldProblems<Field>> {
         var problems: [Field: String] = [:]
         var updated = account
-        let emails = leadNotificationEmails.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline })
-            .map { EmailAddress.normalized(String($0)) }.filter { !$0.isEmpty }
+        let emails = EmailAddress.normalizedList(
+            leadNotificationEmails.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline }).map(String.init))
         if let bad = emails.first(where: { !EmailAddress.isValid($0) }) {
             problems[.leadNotificationEmails] = "\"\(bad)\" is not an email address. Separate addresses with commas."
         }
-        var seen = Set<String>()
-        updated.settings.leadNotificationEmails = emails.filter { seen.insert($0).inserted }
+        updated.settings.leadNotificationEmails = emails
         if updated.settings.leadNotificationEmails.count > EmailLimits.leadNotificationRecipients {
             problems[.leadNotificationEmails] =
                 "Enter up to \(EmailLimits.leadNotificationRecipients) addresses (there are \(updated.settings.leadNotificationEmails.count)); a shared mailbox can reach more people."

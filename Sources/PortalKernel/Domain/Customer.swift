@@ -21,7 +21,7 @@ public struct Customer: Hashable, Codable, Sendable {
         self.id = id
         self.accountID = accountID
         self.displayName = displayName
-        self.emails = emails.map(EmailAddress.normalized)
+        self.emails = EmailAddress.normalizedList(emails)
         self.phone = phone
         self.billingAddress = billingAddress
         self.serviceAddresses = serviceAddresses
@@ -53,6 +53,7 @@ public struct Address: Hashable, Codable, Sendable, CustomStringConvertible {
 extension Customer {
     /// Every contact email of the customer, with their name: who a document or an invitation goes to.
     var mailboxes: [EmailMessage.Mailbox] {
-        emails.map { EmailMessage.Mailbox(address: $0, name: displayName) }
+        // Once each, even for a record stored before repeats were dropped.
+        EmailAddress.normalizedList(emails).map { EmailMessage.Mailbox(address: $0, name: displayName) }
     }
 }

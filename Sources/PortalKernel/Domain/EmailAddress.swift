@@ -7,6 +7,13 @@ public enum EmailAddress {
         address.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
+    /// Each address normalised, once, in the order first given; empty entries dropped. A list of recipients or
+    /// contact emails is a set: `Dana@Example.com` and `dana@example.com ` are one mailbox.
+    public static func normalizedList(_ addresses: some Sequence<String>) -> [String] {
+        var seen = Set<String>()
+        return addresses.map(normalized).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
     /// Whether `address` is a plausible single mailbox: one `@`, a local part, a dotted domain, no spaces or
     /// angle brackets. Deliberately simple: the real check is whether mail arrives. Printable ASCII only (SPEC M4):
     /// an address with `ü` or full-width letters needs SMTPUTF8, which the portal does not speak, and would make

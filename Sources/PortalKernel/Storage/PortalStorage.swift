@@ -28,6 +28,13 @@ public protocol PortalStorage: Repositories {
     /// Brings the schema up to date. Safe to run on every start.
     func migrate() async throws
 
+    /// Runs `body`'s reads in one consistent snapshot: every read sees the store as it was at one moment, whatever
+    /// is written meanwhile, in one trip to the database (a read transaction on SQLite's WAL, `REPEATABLE READ READ
+    /// ONLY` on PostgreSQL, the committed state of that moment on JSON). A page reads through one (#19).
+    ///
+    /// Writes inside it are refused (`StorageError`) and change nothing; write after it, or in ``transaction(_:)``.
+    func read<Result: Sendable>(_ body: @Sendable (any Repositories) async throws -> Result) async throws -> Result
+
     /// Runs `body` all-or-nothing: if it throws, nothing it wrote is kept, and the error is rethrown.
     ///
     /// Transactions are serialised, so a transaction that reads a record and then writes it sees no concurrent
@@ -72,6 +79,11 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         case .unavailable(let why): "storage unavailable: \(why)"
         }
     }
+}
+
+extension StorageError {
+    /// Why a write inside ``PortalStorage/read(_:)`` is refused, in every backend's words.
+    public static let writeInsideRead = "a write inside storage.read, which only reads; write after it or in a transaction"
 }
 
 /// A storage whose own repositories are those of one ``Repositories`` value: each call standing alone.

@@ -40,12 +40,20 @@ struct CustomerDeskTests {
         #expect(try await Self.create(bed, name: String(repeating: "n", count: 200), emails: (1...10).map { "dana\($0)@example.com" }).emails.count == 10)
     }
 
-    @Test(
-        "The same email typed twice in other case or spacing is kept once",
-        .disabled("bug: CustomerDesk.create normalises emails but keeps duplicates, so the customer lists one address twice"))
+    @Test("M4: the same email typed twice in other case or spacing is kept once, counted once, and mailed once")
     func duplicateEmails() async throws {
         let bed = try await UseCaseBed()
         #expect(try await Self.create(bed, emails: [" Dana@Example.com", "dana@example.com"]).emails == ["dana@example.com"])
+        // Ten addresses and a repeat are ten: the repeat does not count toward the limit.
+        let ten = (1...10).map { "dana\($0)@example.com" }
+        #expect(try await Self.create(bed, emails: ten + ["DANA1@example.com"]).emails == ten)
+        // A record stored with a repeat before this check is mailed once per address.
+        var stored = Customer(accountID: bed.account.id, displayName: "Old", emails: [])
+        stored.emails = ["old@example.com", "old@example.com"]
+        try await bed.services.storage.customers.insert(stored)
+        try await CustomerDesk(services: bed.services, emails: KindComposer()).invite(stored.id, in: bed.account)
+        let queued = try await bed.services.storage.outbox.all(about: .customer(stored.id), in: bed.account.id)
+        #expect(queued.first?.email?.to.map(\.address) == ["old@example.com"])
     }
 
     @Test("The portal invitation is queued to every contact email of the customer, and only for a customer of the account")

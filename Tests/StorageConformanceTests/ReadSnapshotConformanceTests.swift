@@ -1,0 +1,79 @@
+import Foundation
+import PortalKernel
+import Testing
+
+/// `storage.read`: a group of reads sees one moment and writes nothing (#19, point 4).
+@Suite("Storage conformance: read snapshots", .timeLimit(.minutes(2)))
+struct ReadSnapshotConformanceTests {
+    @Test("#19: reads in one storage.read see one moment: what is written meanwhile shows only to the next read", arguments: StorageBackend.all)
+    func oneMoment(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
+        let store = fixture.storage
+        let customer = try await fixture.seedAccountA()
+        let a = StorageFixture.accountA
+        let seen = try await store.read { group in
+            let before = try await group.customers.all(in: a).map(\.id)
+            // Written and committed from outside the group, while it is open.
+            try await store.customers.insert(fixture.customer("later", in: a, emails: ["later@example.com"]))
+            try await store.jobs.insert(fixture.job("job", customer: customer.id, in: a))
+            let after = try await group.customers.all(in: a).map(\.id)
+            let job = try await group.jobs.find("job", in: a)
+            return (before, after, job)
+        }
+        #expect(seen.0 == [customer.id])
+        #expect(seen.1 == [customer.id])
+        #expect(seen.2 == nil)
+        #expect(try await store.read { try await $0.customers.all(in: a) }.count == 2)
+        try await fixture.tearDown()
+    }
+
+    @Test("#19: a write inside storage.read is refused and nothing is written", arguments: StorageBackend.all)
+    func writesRefused(backend: StorageBackend) async throws {
+        let fixture = try await StorageFixture(backend)
+        let store = fixture.storage
+        let customer = try await fixture.seedAccountA()
+        let a = StorageFixture.accountA
+        await #expect(throws: StorageError.self) {
+            try await store.read { group in try await group.jobs.insert(fixture.job("job", customer: customer.id, in: a)) }
+        }
+        await #expect(throws: StorageError.self) {
+            try await store.read { group in try await group.customers.insert(fixture.customer("c2", in: a, emails: ["c2@example.com"])) }
+        }
+        #expect(try await store.jobs.find("job", in: a) == nil)
+        #expect(try await store.customers.all(in: a).map(\.id) == [customer.id])
+        try await fixture.tearDown()
+    }
+
+    @Test("#19: groups that fail, and many at once, each end and give their connection back", arguments: StorageBackend.all)
+    func groupsEnd(backend: StorageBackend) async throws {
+        struct Failed: Error {}
+        let fixture = try await StorageFixture(backend)
+        let store = fixture.storage
+        _ = try await fixture.seedAccountA()
+        let a = StorageFixture.accountA
+        // More failed groups than any pool holds connections.
+        for _ in 0..<40 {
+            await #expect(throws: Failed.self) {
+                try await store.read { group in
+                    _ = try await group.customers.all(in: a)
+                    throw Failed()
+                }
+            }
+        }
+        // Many groups at once, each also reading on the store itself from inside: none waits for ever.
+        let counts = try await withThrowingTaskGroup(of: Int.self) { tasks in
+            for _ in 0..<40 {
+                tasks.addTask {
+                    try await store.read { group in
+                        let inGroup = try await group.customers.all(in: a).count
+                        let outside = try await store.customers.all(in: a).count
+                        return inGroup + outside
+                    }
+                }
+            }
+            return try await tasks.reduce(into: []) { $0.append($1) }
+        }
+        #expect(counts == Array(repeating: 2, count: 40))
+        try await fixture.tearDown()
+    }
+}
