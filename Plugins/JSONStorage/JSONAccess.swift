@@ -17,7 +17,7 @@ struct JSONAccess: Sendable {
     func read<Result: Sendable>(_ body: (JSONState) throws -> Result) throws -> Result {
         try Task.checkCancellation()
         return switch mode {
-        case .standalone(let storage): try body(storage.current)
+        case .standalone(let storage): try body(ReadGroupScope.snapshot(for: storage, as: JSONState.self) ?? storage.current)
         case .transaction(let working): try body(working.state.withLock { $0 })
         case .snapshot(let state): try body(state)
         }

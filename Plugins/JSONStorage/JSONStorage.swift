@@ -77,9 +77,13 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
         }
     }
 
-    /// The committed state of this moment: later commits do not show, and writes are refused.
+    /// The committed state of this moment: later commits do not show, and writes are refused. Inside the group,
+    /// the store's own reads see that state too (``ReadGroupScope``).
     public func read<Result: Sendable>(_ body: @Sendable (any Repositories) async throws -> Result) async throws -> Result {
-        try await body(JSONRepositories(access: JSONAccess(mode: .snapshot(current)), counters: counters))
+        let state = ReadGroupScope.snapshot(for: self, as: JSONState.self) ?? current
+        return try await ReadGroupScope.run(owner: self, snapshot: state) {
+            try await body(JSONRepositories(access: JSONAccess(mode: .snapshot(state)), counters: counters))
+        }
     }
 
     /// One write on its own: a transaction of one step.

@@ -12,6 +12,8 @@ struct SQLAccess: Sendable {
     let database: any SQLDatabase
     let driver: any SQLDriver
     let mode: Mode
+    /// For statements on their own inside a read group (``ReadGroupScope``): where their reads go.
+    var group: (any SQLDatabase)? = nil
 
     /// How a row read by its key inside a transaction is held until the transaction ends (where rows are locked).
     enum Lock: String, Sendable {
@@ -37,10 +39,17 @@ struct SQLAccess: Sendable {
         return try await database.raw(query).all()
     }
 
+    /// Runs a query that only reads: in the read group's snapshot when there is one.
+    private func fetch(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        guard let group else { return try await run(query) }
+        try Task.checkCancellation()
+        return try await group.raw(query).all()
+    }
+
     /// The records the query returns, from its `record` column.
     func records<Record: StoredRecord>(_: Record.Type, _ query: SQLQueryString) async throws -> [Record] {
         let decoder = StorageJSON.decoder()
-        return try await run(query).map { row in
+        return try await fetch(query).map { row in
             do {
                 return try decoder.decode(Record.self, from: Data(try row.decode(column: "record", as: String.self).utf8))
             } catch let error as DecodingError {
@@ -56,7 +65,7 @@ struct SQLAccess: Sendable {
 
     /// The first column of the query's one row, as a whole number.
     func integer(_ query: SQLQueryString) async throws -> Int {
-        try await run(query).first.map { row in try row.decode(column: row.allColumns[0], as: Int.self) } ?? 0
+        try await fetch(query).first.map { row in try row.decode(column: row.allColumns[0], as: Int.self) } ?? 0
     }
 
     /// Runs `body` inside a transaction: this one, or a new one when the call stands alone. Inside a read group it

@@ -33,11 +33,18 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
         }
     }
 
+    /// Inside the group, the store's own reads see its snapshot too (``ReadGroupScope``); a group opened inside
+    /// another of this store is that one.
     public func read<Result: Sendable>(_ body: @Sendable (any Repositories) async throws -> Result) async throws -> Result {
-        try await withoutActuallyEscaping(body) { body in
+        if let open = ReadGroupScope.snapshot(for: self, as: (any SQLDatabase).self) {
+            return try await body(SQLRepositories(access: SQLAccess(database: open, driver: driver, mode: .snapshot)))
+        }
+        return try await withoutActuallyEscaping(body) { body in
             try await readGroups.run { [driver] in
                 try await driver.snapshot { database in
-                    try await body(SQLRepositories(access: SQLAccess(database: database, driver: driver, mode: .snapshot)))
+                    try await ReadGroupScope.run(owner: self, snapshot: database) {
+                        try await body(SQLRepositories(access: SQLAccess(database: database, driver: driver, mode: .snapshot)))
+                    }
                 }
             }
         }
@@ -66,7 +73,11 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
         try await driver.close()
     }
 
-    var standaloneAccess: SQLAccess { SQLAccess(database: driver.standalone, driver: driver, mode: .standalone) }
+    var standaloneAccess: SQLAccess {
+        SQLAccess(
+            database: driver.standalone, driver: driver, mode: .standalone,
+            group: ReadGroupScope.snapshot(for: self, as: (any SQLDatabase).self))
+    }
 
     public var standalone: any Repositories { SQLRepositories(access: standaloneAccess) }
 }

@@ -20,6 +20,7 @@ public enum PortalRouter {
             }
             SecurityHeadersMiddleware()
             APIMethodMiddleware(openAPI: PortalTemplates.openAPI)
+            ReadGroupMiddleware(storage: services.storage)
             NotFoundPageMiddleware(env: env)
         }
         HealthController(services: services).register(on: router)

@@ -5,7 +5,9 @@ import Testing
 /// `storage.read`: a group of reads sees one moment and writes nothing (#19, point 4).
 @Suite("Storage conformance: read snapshots", .timeLimit(.minutes(2)))
 struct ReadSnapshotConformanceTests {
-    @Test("#19: reads in one storage.read see one moment: what is written meanwhile shows only to the next read", arguments: StorageBackend.all)
+    @Test(
+        "#19: reads in one storage.read, and the store's own reads inside it, see one moment: what is written meanwhile shows only to the next read",
+        arguments: StorageBackend.all)
     func oneMoment(backend: StorageBackend) async throws {
         let fixture = try await StorageFixture(backend)
         let store = fixture.storage
@@ -18,11 +20,16 @@ struct ReadSnapshotConformanceTests {
             try await store.jobs.insert(fixture.job("job", customer: customer.id, in: a))
             let after = try await group.customers.all(in: a).map(\.id)
             let job = try await group.jobs.find("job", in: a)
-            return (before, after, job)
+            // The store's own reads, from inside the group, see the group's moment too.
+            let throughStore = try await store.customers.all(in: a).map(\.id)
+            let nested = try await store.read { try await $0.jobs.find("job", in: a) }
+            return (before, after, job, throughStore, nested)
         }
         #expect(seen.0 == [customer.id])
         #expect(seen.1 == [customer.id])
         #expect(seen.2 == nil)
+        #expect(seen.3 == [customer.id])
+        #expect(seen.4 == nil)
         #expect(try await store.read { try await $0.customers.all(in: a) }.count == 2)
         try await fixture.tearDown()
     }
