@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "HTTPWebhooks", targets: ["HTTPWebhooks"]),
         .library(name: "PostgresStorage", targets: ["PostgresStorage"]),
         .library(name: "SQLStorage", targets: ["SQLStorage"]),
+        .library(name: "PortalPluginKit", targets: ["PortalPluginKit"]),
+        .library(name: "PortalTesting", targets: ["PortalTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -93,7 +95,20 @@ let package = Package(
             ]
         ),
 
-        // Plugins: each depends on the kernel only (plus its own library); the SQL drivers also on the SQL core.
+        // For a storage package's tests: the conformance suite as checks (Swift Testing), the in-memory store, a
+        // manual clock. Only tests import it.
+        .target(
+            name: "PortalTesting",
+            dependencies: ["PortalKernel", "JSONStorage", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        // Plugins: each depends on the kernel only (plus its own library, and the plugin kit); the SQL drivers also
+        // on the SQL core.
+        .target(
+            name: "PortalPluginKit",
+            dependencies: ["PortalKernel"],
+            path: "Plugins/PortalPluginKit"
+        ),
         .target(
             name: "SQLStorage",
             dependencies: ["PortalKernel", .product(name: "SQLKit", package: "sql-kit")],
@@ -102,7 +117,7 @@ let package = Package(
         .target(
             name: "SQLiteStorage",
             dependencies: [
-                "PortalKernel", "SQLStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "SQLKit", package: "sql-kit"),
+                "PortalKernel", "PortalPluginKit", "SQLStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -123,7 +138,7 @@ let package = Package(
         .target(
             name: "JSONStorage",
             dependencies: [
-                "PortalKernel",
+                "PortalKernel", "PortalPluginKit",
                 .product(name: "HashTreeCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -188,7 +203,8 @@ let package = Package(
         .testTarget(
             name: "PortalKernelTests",
             dependencies: [
-                "PortalKernel", "PortalTestSupport", "JSONStorage", "SandboxPayments", .product(name: "Logging", package: "swift-log"),
+                "PortalKernel", "PortalTestSupport", "PortalTesting", "PortalPluginKit", "JSONStorage", "SandboxPayments",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -203,7 +219,7 @@ let package = Package(
         .testTarget(
             name: "PortalHTTPTests",
             dependencies: [
-                "PortalHTTP", "PortalKernel", "PortalTestSupport", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
+                "PortalHTTP", "PortalKernel", "PortalTestSupport", "PortalTesting", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -215,7 +231,7 @@ let package = Package(
         .testTarget(
             name: "StorageConformanceTests",
             dependencies: [
-                "SQLiteStorage", "JSONStorage", "PostgresStorage", "PortalKernel", "PortalTestSupport",
+                "SQLiteStorage", "JSONStorage", "PostgresStorage", "PortalKernel", "PortalTestSupport", "PortalTesting",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -226,6 +242,7 @@ let package = Package(
                 "PostgresStorage",
                 "PortalKernel",
                 "PortalTestSupport",
+                "PortalTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"]
@@ -235,7 +252,7 @@ let package = Package(
             dependencies: [
                 "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PortalTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "PortalTesting", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PortalKernel
+import PortalPluginKit
 import Synchronization
 
 /// Storage in plain, human-readable JSON files (see ``JSONFiles`` for the layout and why it is crash-safe).

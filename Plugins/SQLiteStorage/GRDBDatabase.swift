@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PortalKernel
+import PortalPluginKit
 import SQLKit
 
 /// sql-kit's `SQLDatabase` over a GRDB pool, so the SQL core runs on the system libsqlite3.

@@ -1,5 +1,6 @@
 import GRDB
 import PortalKernel
+import PortalPluginKit
 import SQLKit
 import SQLStorage
 

@@ -6,8 +6,11 @@ import Testing
 /// - The kernel imports only Foundation, Crypto and Logging (and the standard library's own modules), and does no
 ///   I/O: no files, sockets, processes, SQL or HTTP.
 /// - Plugin targets are imported only by the stock executable (`Sources/portal`) and by tests.
-/// - Plugins depend on the kernel only: never on the HTTP front, the app or each other; the SQL storage drivers also
-///   on the SQL core (`SQLStorage`), which is the one plugin target written to be built on.
+/// - Plugins depend on the kernel only: never on the HTTP front, the app or each other. Two plugin targets are written
+///   to be built on (`pluginFoundations`): the plugin kit (`PortalPluginKit`), which every plugin may import, and the
+///   SQL core (`SQLStorage`), which the SQL storage drivers import.
+/// - The kernel imports neither the plugin kit nor the testing product (`PortalTesting`); only tests and the example
+///   package import `PortalTesting`.
 @Suite("Architecture")
 struct ArchitectureTests {
     static let root = URL(fileURLWithPath: #filePath)
@@ -87,21 +90,53 @@ struct ArchitectureTests {
         return code.matches(of: pattern).map { String(code[$0.range]) }
     }
 
-    /// Plugin targets other plugin targets build on, and which.
-    static let pluginFoundations = ["SQLStorage": Set(["SQLiteStorage", "PostgresStorage"])]
+    /// Plugin targets other targets build on, and which may import them: the plugin kit every plugin; the SQL core
+    /// the SQL drivers; the JSON store the testing product, which offers its in-memory engine.
+    static var pluginFoundations: [String: Set<String>] {
+        get throws {
+            ["PortalPluginKit": Set(try pluginTargets), "SQLStorage": ["SQLiteStorage", "PostgresStorage"], "JSONStorage": ["PortalTesting"]]
+        }
+    }
 
-    @Test("Only the executable and the tests import a plugin target; only the SQL drivers import the SQL core")
+    @Test("Only the executable and the tests import a plugin target; every plugin may import the plugin kit, only the SQL drivers the SQL core")
     func pluginsImportedOnlyByExecutable() throws {
         let plugins = Set(try Self.pluginTargets)
-        #expect(plugins.contains("SQLiteStorage") && plugins.contains("LogMailer") && plugins.contains("SQLStorage"))
+        #expect(plugins.isSuperset(of: ["SQLiteStorage", "LogMailer", "SQLStorage", "PortalPluginKit"]))
+        let foundations = try Self.pluginFoundations
         for folder in ["Sources", "Plugins"] {
             for file in try Self.swiftFiles(under: folder) where !file.path.hasPrefix("Sources/portal/") {
                 let ownTarget = String(file.path.split(separator: "/")[1])
-                let allowed = Self.pluginFoundations.filter { $0.value.contains(ownTarget) }.map(\.key)
+                let allowed = foundations.filter { $0.value.contains(ownTarget) }.map(\.key)
                 let imported = Self.imports(in: file.text).intersection(plugins).subtracting([ownTarget]).subtracting(allowed)
                 #expect(imported.isEmpty, "\(file.path) imports plugin \(imported.sorted())")
             }
         }
+    }
+
+    @Test("The plugin kit stays small: it builds on the kernel and the standard library only")
+    func pluginKitImports() throws {
+        let files = try Self.swiftFiles(under: "Plugins/PortalPluginKit")
+        #expect(!files.isEmpty)
+        for file in files {
+            let extra = Self.imports(in: file.text).subtracting(["Foundation", "Synchronization", "PortalKernel"])
+            #expect(extra.isEmpty, "\(file.path) imports \(extra.sorted())")
+        }
+    }
+
+    @Test("The kernel imports neither the plugin kit nor the testing product; only tests and the example package import PortalTesting")
+    func testingProductOnlyInTests() throws {
+        for file in try Self.swiftFiles(under: "Sources/PortalKernel") {
+            let kits = Self.imports(in: file.text).intersection(["PortalPluginKit", "PortalTesting"])
+            #expect(kits.isEmpty, "\(file.path) imports \(kits.sorted())")
+        }
+        for folder in ["Sources", "Plugins"] {
+            for file in try Self.swiftFiles(under: folder) where !file.path.hasPrefix("Sources/PortalTesting/") {
+                #expect(!Self.imports(in: file.text).contains("PortalTesting"), "\(file.path) imports PortalTesting")
+            }
+        }
+        // The example package runs the conformance suite from it (CI runs its tests).
+        let example = try Self.swiftFiles(under: "Docs/Examples/ZipRouterPortal/Tests")
+        #expect(example.contains { Self.imports(in: $0.text).contains("PortalTesting") })
     }
 
     @Test("Plugins depend on the kernel, never on the HTTP front or the app")

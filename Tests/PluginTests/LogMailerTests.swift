@@ -3,6 +3,7 @@ import LogMailer
 import Logging
 import PortalKernel
 import PortalTestSupport
+import PortalTesting
 import Testing
 
 @Suite("Log mailer")

@@ -3,6 +3,7 @@ import HTTPWebhooks
 import Logging
 import PortalKernel
 import PortalTestSupport
+import PortalTesting
 import SMTPMailer
 import SQLiteStorage
 import Testing

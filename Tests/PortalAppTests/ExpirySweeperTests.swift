@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PortalApp
 import PortalKernel
+import PortalTesting
 import Testing
 
 @Suite("Expiry sweeper")

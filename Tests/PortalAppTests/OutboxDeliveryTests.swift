@@ -3,6 +3,7 @@ import HTTPWebhooks
 import Logging
 import PortalApp
 import PortalKernel
+import PortalTesting
 import ServiceLifecycle
 import Synchronization
 import Testing

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PortalKernel
+import PortalTesting
 import SandboxPayments
 import Testing
 

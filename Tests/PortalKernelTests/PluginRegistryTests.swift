@@ -1,5 +1,6 @@
 import Logging
 import PortalKernel
+import PortalTesting
 import Testing
 
 @Suite("Plugin registry")

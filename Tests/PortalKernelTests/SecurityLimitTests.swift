@@ -1,4 +1,5 @@
 import Foundation
+import PortalPluginKit
 import Testing
 
 @testable import PortalKernel

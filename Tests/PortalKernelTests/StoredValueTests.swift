@@ -1,5 +1,6 @@
 import Foundation
 import PortalKernel
+import PortalPluginKit
 import Testing
 
 /// SPEC M2: no stored record can stop the server. Values no version of the portal writes, but that an older

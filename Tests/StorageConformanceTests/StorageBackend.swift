@@ -3,25 +3,23 @@ import JSONStorage
 import Logging
 import PortalKernel
 import PortalTestSupport
+import PortalTesting
 import PostgresStorage
 import SQLiteStorage
 import Testing
 
-/// A storage backend under test: every conformance test runs once per entry of ``all``.
-struct StorageBackend: Sendable, CustomTestStringConvertible {
-    let name: String
-    /// Whether a store outlives its process: opening the same folder again finds what was written (not so in memory).
-    var persists = true
-    /// Opens (creating) a store whose files live in `folder`.
-    let open: @Sendable (URL) async throws -> any PortalStorage
+/// A storage backend under test: the testing product's ``StorageConformance``, which runs its checks.
+typealias StorageBackend = StorageConformance
+/// A fresh, migrated store of one backend (the testing product's), for this target's own tests; named here so that
+/// every file of the target finds it without importing the product.
+typealias StorageFixture = PortalTesting.StorageFixture
 
-    var testDescription: String { name }
-
-    /// Every backend. A new backend joins the whole suite with one line here.
+extension StorageConformance {
+    /// Every bundled backend. A new backend joins the whole suite with one line here.
     static let all: [StorageBackend] = [
         StorageBackend(name: "sqlite") { try SQLiteStorage(path: $0.appendingPathComponent("portal.sqlite").path) },
         StorageBackend(name: "json") { try JSONStorage(folder: $0.appendingPathComponent("store"), logger: Logger(label: "test")) },
-        StorageBackend(name: "memory", persists: false) { _ in JSONStorage.inMemory(logger: Logger(label: "test")) },
+        .memory,
     ] + (PostgresTestServer.isAvailable ? [postgres] : [])
 
     /// A database of its own on the tests' throwaway PostgreSQL cluster, named after the folder (so opening the

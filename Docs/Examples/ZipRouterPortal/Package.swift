@@ -29,5 +29,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ZipRouterTests", dependencies: ["ZipRouter", .product(name: "PortalKernel", package: "client-portal")]),
+        // A storage package's tests run the shared conformance suite like this; here against the in-memory store.
+        .testTarget(name: "StorageConformanceTests", dependencies: [.product(name: "PortalTesting", package: "client-portal")]),
     ]
 )

@@ -6,6 +6,7 @@ import LogMailer
 import Logging
 import PortalKernel
 import PortalTestSupport
+import PortalTesting
 import SQLiteStorage
 import SandboxPayments
 import SettingsLeadRouter

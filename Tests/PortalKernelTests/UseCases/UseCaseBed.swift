@@ -2,6 +2,7 @@ import Foundation
 import JSONStorage
 import Logging
 import PortalKernel
+import PortalTesting
 import SandboxPayments
 
 /// The kernel's use cases on the in-memory store, with no HTTP (#19, point 8): a company with one client, the

@@ -2,12 +2,18 @@ import Foundation
 import PortalKernel
 import Testing
 
-/// The repository operations the other suites do not reach, with the orders every backend must agree on.
-@Suite("Storage conformance: every operation")
-struct OperationConformanceTests {
-    @Test("Accounts: update, look-up by portal key, list oldest first", arguments: StorageBackend.all)
-    func accounts(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+extension StorageConformance {
+    static let operationChecks: [Check] = [
+        ("Accounts: update, look-up by portal key, list oldest first", { try await $0.accounts() }),
+        ("Staff users: update, e-mail unique per account, list by name", { try await $0.staffUsers() }),
+        ("Jobs, proposals, invoices, leads and outbox messages: updates are kept; lists come in order", { try await $0.updatesAndOrders() }),
+        ("A record that refers to a missing record is refused, and nothing is written", { try await $0.missingReferences() }),
+        ("The limit on due outbox messages is respected", { try await $0.dueLimit() }),
+        ("Failed emails of an account, newest first, for the back office's list of failures", { try await $0.failures() }),
+    ]
+
+    func accounts() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         var older = fixture.account("zzz-older")
         older.createdAt = fixture.now.addingTimeInterval(-60)
@@ -26,9 +32,8 @@ struct OperationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Staff users: update, e-mail unique per account, list by name", arguments: StorageBackend.all)
-    func staffUsers(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func staffUsers() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         _ = try await fixture.seedAccountA()
         try await store.accounts.insert(fixture.account(StorageFixture.accountB))
@@ -50,9 +55,8 @@ struct OperationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Jobs, proposals, invoices, leads and outbox messages: updates are kept; lists come in order", arguments: StorageBackend.all)
-    func updatesAndOrders(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func updatesAndOrders() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         let a = StorageFixture.accountA
@@ -118,9 +122,8 @@ struct OperationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("A record that refers to a missing record is refused, and nothing is written", arguments: StorageBackend.all)
-    func missingReferences(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func missingReferences() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         let a = StorageFixture.accountA
@@ -137,9 +140,8 @@ struct OperationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("The limit on due outbox messages is respected", arguments: StorageBackend.all)
-    func dueLimit(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func dueLimit() async throws {
+        let fixture = try await StorageFixture(self)
         _ = try await fixture.seedAccountA()
         for index in 0..<5 {
             try await fixture.storage.outbox.enqueue(
@@ -152,9 +154,8 @@ struct OperationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Failed emails of an account, newest first, for the back office's list of failures", arguments: StorageBackend.all)
-    func failures(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func failures() async throws {
+        let fixture = try await StorageFixture(self)
         _ = try await fixture.seedAccountA()
         try await fixture.storage.accounts.insert(fixture.account(StorageFixture.accountB))
         func message(_ id: OutboxMessage.ID, _ status: OutboxMessage.Status, age: Double, in account: Account.ID = StorageFixture.accountA) -> OutboxMessage {

@@ -2,9 +2,9 @@ import Foundation
 import PortalKernel
 import Testing
 
-/// A store full of one of everything, for dump and persistence tests.
 extension StorageFixture {
-    func fillWithOneOfEverything() async throws {
+    /// Fills the store with one record of every type (two accounts, two jobs), for dump and persistence checks.
+    public func fillWithOneOfEverything() async throws {
         let customer = try await seedAccountA()
         try await storage.transaction { [self] tx in
             try await tx.accounts.insert(account(StorageFixture.accountB))
@@ -35,11 +35,16 @@ extension StorageFixture {
     }
 }
 
-@Suite("Storage conformance: persistence, export and import")
-struct DumpConformanceTests {
-    @Test("Everything written is there after closing and opening the store again", arguments: StorageBackend.all)
-    func survivesRestart(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+extension StorageConformance {
+    static let persistenceChecks: [Check] = [
+        ("Everything written is there after closing and opening the store again", { try await $0.survivesRestart() }),
+        ("Export holds every record once, sorted by id", { try await $0.exportsEverything() }),
+        ("Import into an empty store gives identical data, and the in-memory store reads the dump", { try await $0.importRoundTrip() }),
+        ("An import that clashes with existing ids keeps nothing of itself", { try await $0.importIsAllOrNothing() }),
+    ]
+
+    func survivesRestart() async throws {
+        let fixture = try await StorageFixture(self)
         try await fixture.fillWithOneOfEverything()
         let before = try await fixture.storage.exportDump()
         try await fixture.storage.close()
@@ -53,9 +58,8 @@ struct DumpConformanceTests {
         try? FileManager.default.removeItem(at: fixture.folder)
     }
 
-    @Test("Export holds every record once, sorted by id", arguments: StorageBackend.all)
-    func exportsEverything(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func exportsEverything() async throws {
+        let fixture = try await StorageFixture(self)
         try await fixture.fillWithOneOfEverything()
         let dump = try await fixture.storage.exportDump()
         #expect(dump.formatVersion == StorageDump.currentFormatVersion)
@@ -67,15 +71,21 @@ struct DumpConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Import into an empty store gives identical data; every backend reads every other's dump", arguments: StorageBackend.all)
-    func importRoundTrip(backend: StorageBackend) async throws {
-        let source = try await StorageFixture(backend)
+    func importRoundTrip() async throws {
+        try await dumpMoves(to: [self, .memory])
+        try await StorageConformance.memory.dumpMoves(to: [self])
+    }
+
+    /// A dump of this backend's store, full of one of everything, imported into an empty store of each of `targets`,
+    /// gives identical data, which the portal's queries find. The bundled backends run it against each other.
+    public func dumpMoves(to targets: [StorageConformance]) async throws {
+        let source = try await StorageFixture(self)
         try await source.fillWithOneOfEverything()
         let dump = try await source.storage.exportDump()
-        for target in StorageBackend.all {
+        for target in targets {
             let destination = try await StorageFixture(target)
             try await destination.storage.importDump(dump)
-            #expect(try await destination.storage.exportDump() == dump, "\(backend.name) → \(target.name)")
+            #expect(try await destination.storage.exportDump() == dump, "\(name) → \(target.name)")
             // Imported data works like any other: the portal queries find it.
             #expect(try await destination.storage.customers.find(email: "cece@example.com", in: StorageFixture.accountA).count == 1)
             try await destination.tearDown()
@@ -83,9 +93,8 @@ struct DumpConformanceTests {
         try await source.tearDown()
     }
 
-    @Test("An import that clashes with existing ids keeps nothing of itself", arguments: StorageBackend.all)
-    func importIsAllOrNothing(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func importIsAllOrNothing() async throws {
+        let fixture = try await StorageFixture(self)
         try await fixture.fillWithOneOfEverything()
         var dump = try await fixture.storage.exportDump()
         // New accounts first, then an invoice whose id exists already.

@@ -1,4 +1,5 @@
 import Foundation
+import PortalKernel
 import Synchronization
 
 /// Counters held in this process's memory: for a backend that serves one process only (the JSON store), and

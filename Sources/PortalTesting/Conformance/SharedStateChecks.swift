@@ -3,11 +3,15 @@ import PortalKernel
 import Testing
 
 /// What several server processes on one store share: counters, and the outbox queue.
-@Suite("Storage conformance: counters and claims")
-struct SharedStateConformanceTests {
-    @Test("Concurrent changes of one counter each see the one before, whether it exists or is being created", arguments: StorageBackend.all)
-    func countersAreAtomic(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+extension StorageConformance {
+    static let sharedStateChecks: [Check] = [
+        ("Concurrent changes of one counter each see the one before, whether it exists or is being created", { try await $0.countersAreAtomic() }),
+        ("A counter reads as absent once it expires, and the sweep deletes only expired ones", { try await $0.countersExpire() }),
+        ("Two workers claiming due outbox messages at the same time never get the same message", { try await $0.outboxClaimsAreDisjoint() }),
+    ]
+
+    func countersAreAtomic() async throws {
+        let fixture = try await StorageFixture(self)
         let limiter = RateLimiter(counters: fixture.storage.counters)
         let allowed = try await withThrowingTaskGroup(of: Bool.self) { group in
             for _ in 0..<60 { group.addTask { try await limiter.attempt("burst", limit: 30, window: 60, at: fixture.now) } }
@@ -27,9 +31,8 @@ struct SharedStateConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("A counter reads as absent once it expires, and the sweep deletes only expired ones", arguments: StorageBackend.all)
-    func countersExpire(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func countersExpire() async throws {
+        let fixture = try await StorageFixture(self)
         let counters = fixture.storage.counters
         let now = fixture.now
         for (key, life) in [("short", 10.0), ("long", 100.0)] {
@@ -51,9 +54,8 @@ struct SharedStateConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Two workers claiming due outbox messages at the same time never get the same message", arguments: StorageBackend.all)
-    func outboxClaimsAreDisjoint(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func outboxClaimsAreDisjoint() async throws {
+        let fixture = try await StorageFixture(self)
         _ = try await fixture.seedAccountA()
         let store = fixture.storage
         for index in 0..<20 {

@@ -2,12 +2,18 @@ import Foundation
 import PortalKernel
 import Testing
 
+extension StorageConformance {
+    static let isolationChecks: [Check] = [
+        ("Another account's id never finds, lists or updates a record", { try await $0.accountScoping() }),
+        ("A record never refers to another account's record, on insert or update", { try await $0.noCrossAccountReferences() }),
+        ("Unique keys: portal key, token hash, and idempotency key per account", { try await $0.uniqueKeys() }),
+        ("A transaction that throws keeps nothing it wrote; one that returns keeps everything", { try await $0.transactions() }),
+        ("A login token used by many requests at once logs in exactly once", { try await $0.tokenConsumedOnce() }),
+        ("Many concurrent transactions lose nothing", { try await $0.concurrentWriters() }),
+    ]
 
-@Suite("Storage conformance: scoping, constraints, transactions")
-struct IsolationConformanceTests {
-    @Test("Another account's id never finds, lists or updates a record", arguments: StorageBackend.all)
-    func accountScoping(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func accountScoping() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         try await store.accounts.insert(fixture.account(StorageFixture.accountB))
@@ -34,9 +40,8 @@ struct IsolationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("A record never refers to another account's record, on insert or update", arguments: StorageBackend.all)
-    func noCrossAccountReferences(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func noCrossAccountReferences() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let ours = try await fixture.seedAccountA()
         try await store.accounts.insert(fixture.account(StorageFixture.accountB))
@@ -68,9 +73,8 @@ struct IsolationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Unique keys: portal key, token hash, and idempotency key per account", arguments: StorageBackend.all)
-    func uniqueKeys(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func uniqueKeys() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         await #expect(throws: StorageError.self) {
@@ -98,10 +102,9 @@ struct IsolationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("A transaction that throws keeps nothing it wrote; one that returns keeps everything", arguments: StorageBackend.all)
-    func transactions(backend: StorageBackend) async throws {
+    func transactions() async throws {
         struct Abort: Error {}
-        let fixture = try await StorageFixture(backend)
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         await #expect(throws: Abort.self) {
@@ -133,9 +136,8 @@ struct IsolationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("A login token used by many requests at once logs in exactly once", arguments: StorageBackend.all)
-    func tokenConsumedOnce(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func tokenConsumedOnce() async throws {
+        let fixture = try await StorageFixture(self)
         _ = try await fixture.seedAccountA()
         let store = fixture.storage
         try await store.loginTokens.insert(
@@ -156,9 +158,8 @@ struct IsolationConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Many concurrent transactions lose nothing", arguments: StorageBackend.all)
-    func concurrentWriters(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func concurrentWriters() async throws {
+        let fixture = try await StorageFixture(self)
         let customer = try await fixture.seedAccountA()
         let store = fixture.storage
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -183,11 +184,13 @@ struct IsolationConformanceTests {
     }
 }
 
-@Suite("Storage conformance: cancellation")
-struct CancellationConformanceTests {
-    @Test("A task cancelled inside a transaction keeps nothing, and the next transaction works", arguments: StorageBackend.all)
-    func cancelledTransactionRollsBack(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+extension StorageConformance {
+    static let cancellationChecks: [Check] = [
+        ("A task cancelled inside a transaction keeps nothing, and the next transaction works", { try await $0.cancelledTransactionRollsBack() }),
+    ]
+
+    func cancelledTransactionRollsBack() async throws {
+        let fixture = try await StorageFixture(self)
         let customer = try await fixture.seedAccountA()
         let store = fixture.storage
         let task = Task {

@@ -2,12 +2,22 @@ import Foundation
 import PortalKernel
 import Testing
 
+extension StorageConformance {
+    static let recordChecks: [Check] = [
+        ("Every record type round-trips unchanged", { try await $0.roundTrips() }),
+        ("Updates are kept; updating a record that does not exist is notFound", { try await $0.updates() }),
+        ("One email can belong to several customers of an account; other accounts never show", { try await $0.sharedEmails() }),
+        ("Portal candidates leave out drafts and voided invoices, and only that customer's", { try await $0.portalCandidates() }),
+        ("A proposal or invoice moved to another customer leaves the first customer's portal", { try await $0.movedBetweenCustomers() }),
+        ("Outbox: due messages oldest first, delivered ones left out, messages found by what they are about, depth counts every pending one", { try await $0.outbox() }),
+        ("Sessions and login tokens expire and are deleted", { try await $0.expiry() }),
+        ("Audit events: a record's timeline oldest first, the account's latest newest first", { try await $0.auditTrail() }),
+        ("Proposal links are found by hash alone, are unique, and point inside their account", { try await $0.proposalLinks() }),
+        ("API tokens: found by hash alone, listed newest first, revocation kept; staff found by email across accounts", { try await $0.apiTokensAndStaffByEmail() }),
+    ]
 
-@Suite("Storage conformance: repositories")
-struct RepositoryConformanceTests {
-    @Test("Every record type round-trips unchanged", arguments: StorageBackend.all)
-    func roundTrips(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func roundTrips() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         var account = fixture.account(StorageFixture.accountA)
         account.settings.openInvoiceWhen = .invoiceDateOrSent
@@ -73,9 +83,8 @@ struct RepositoryConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Updates are kept; updating a record that does not exist is notFound", arguments: StorageBackend.all)
-    func updates(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func updates() async throws {
+        let fixture = try await StorageFixture(self)
         var customer = try await fixture.seedAccountA()
         customer.displayName = "Renamed"
         customer.emails = ["new@example.com"]
@@ -89,9 +98,8 @@ struct RepositoryConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("One email can belong to several customers of an account; other accounts never show", arguments: StorageBackend.all)
-    func sharedEmails(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func sharedEmails() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         try await store.accounts.insert(fixture.account(StorageFixture.accountA))
         try await store.accounts.insert(fixture.account(StorageFixture.accountB))
@@ -105,9 +113,8 @@ struct RepositoryConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Portal candidates leave out drafts and voided invoices, and only that customer's", arguments: StorageBackend.all)
-    func portalCandidates(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func portalCandidates() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         let other = fixture.customer("other", in: StorageFixture.accountA, emails: ["other@example.com"])
@@ -128,9 +135,8 @@ struct RepositoryConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("A proposal or invoice moved to another customer leaves the first customer's portal", arguments: StorageBackend.all)
-    func movedBetweenCustomers(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func movedBetweenCustomers() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let first = try await fixture.seedAccountA()
         let second = fixture.customer("second", in: StorageFixture.accountA, emails: ["second@example.com"])
@@ -164,11 +170,8 @@ struct RepositoryConformanceTests {
         try? FileManager.default.removeItem(at: fixture.folder)
     }
 
-    @Test(
-        "Outbox: due messages oldest first, delivered ones left out, messages found by what they are about, depth counts every pending one",
-        arguments: StorageBackend.all)
-    func outbox(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func outbox() async throws {
+        let fixture = try await StorageFixture(self)
         _ = try await fixture.seedAccountA()
         let email = EmailMessage(to: [.init(address: "cece@example.com")], subject: "s", textBody: "t")
         func message(_ id: OutboxMessage.ID, dueIn seconds: Double, status: OutboxMessage.Status, about: String) -> OutboxMessage {
@@ -191,9 +194,8 @@ struct RepositoryConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Sessions and login tokens expire and are deleted", arguments: StorageBackend.all)
-    func expiry(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func expiry() async throws {
+        let fixture = try await StorageFixture(self)
         let customer = try await fixture.seedAccountA()
         let store = fixture.storage
         let old = Session(
@@ -220,9 +222,8 @@ struct RepositoryConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Audit events: a record's timeline oldest first, the account's latest newest first", arguments: StorageBackend.all)
-    func auditTrail(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func auditTrail() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         try await store.accounts.insert(fixture.account(StorageFixture.accountB))
@@ -246,9 +247,8 @@ struct RepositoryConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("Proposal links are found by hash alone, are unique, and point inside their account", arguments: StorageBackend.all)
-    func proposalLinks(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func proposalLinks() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         let a = StorageFixture.accountA
@@ -273,9 +273,8 @@ struct RepositoryConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("API tokens: found by hash alone, listed newest first, revocation kept; staff found by email across accounts", arguments: StorageBackend.all)
-    func apiTokensAndStaffByEmail(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func apiTokensAndStaffByEmail() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         _ = try await fixture.seedAccountA()
         var b = fixture.account(StorageFixture.accountB)
