@@ -4,7 +4,9 @@ import Testing
 /// The testing product's conformance suite: every check group on every bundled backend (`StorageBackend.all`).
 @Suite("Storage conformance")
 struct StorageConformanceTests {
-    @Test("Every check group passes on every backend", arguments: StorageBackend.all, StorageConformance.CheckGroup.allCases)
+    @Test(
+        "Every check group passes on every backend", .timeLimit(.minutes(5)), arguments: StorageBackend.all,
+        StorageConformance.CheckGroup.allCases)
     func group(backend: StorageBackend, group: StorageConformance.CheckGroup) async throws {
         try await backend.run(group)
     }

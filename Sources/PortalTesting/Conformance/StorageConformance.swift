@@ -41,7 +41,7 @@ public struct StorageConformance: Sendable, CustomTestStringConvertible {
 
     /// The suite's check groups: to run them apart, as the cases of a parameterised test, or one by one.
     public enum CheckGroup: String, CaseIterable, Sendable, CustomTestStringConvertible {
-        case records, operations, isolation, cancellation, sharedState, persistence
+        case records, operations, isolation, cancellation, sharedState, readSnapshots, persistence
 
         /// The group's name, as a parameterised test shows its argument.
         public var testDescription: String { rawValue }
@@ -53,6 +53,7 @@ public struct StorageConformance: Sendable, CustomTestStringConvertible {
             case .isolation: StorageConformance.isolationChecks
             case .cancellation: StorageConformance.cancellationChecks
             case .sharedState: StorageConformance.sharedStateChecks
+            case .readSnapshots: StorageConformance.readSnapshotChecks
             case .persistence: StorageConformance.persistenceChecks
             }
         }
@@ -93,6 +94,10 @@ public struct StorageConformance: Sendable, CustomTestStringConvertible {
     /// Shared state: counters change atomically per key and expire; two workers claiming due outbox messages at
     /// once never get the same one.
     public func sharedState() async throws { try await run(.sharedState) }
+
+    /// Read snapshots: `storage.read` sees one moment, refuses writes, and, inside it, the store's own reads see that
+    /// moment too; failed and concurrent groups end and give their connection back.
+    public func readSnapshots() async throws { try await run(.readSnapshots) }
 
     /// Persistence: everything survives a restart (or, in memory, the store starts empty), export holds every record
     /// once, a dump moves to a fresh store and to the in-memory store and back (``dumpMoves(to:)``), and a clashing

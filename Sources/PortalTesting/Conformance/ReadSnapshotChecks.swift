@@ -2,14 +2,20 @@ import Foundation
 import PortalKernel
 import Testing
 
-/// `storage.read`: a group of reads sees one moment and writes nothing (#19, point 4).
-@Suite("Storage conformance: read snapshots", .timeLimit(.minutes(2)))
-struct ReadSnapshotConformanceTests {
-    @Test(
-        "#19: reads in one storage.read, and the store's own reads inside it, see one moment: what is written meanwhile shows only to the next read",
-        arguments: StorageBackend.all)
-    func oneMoment(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+/// `storage.read`: a group of reads sees one moment and writes nothing; inside it, the store's own reads see that
+/// moment too; groups end and give their connection back (#19).
+extension StorageConformance {
+    static let readSnapshotChecks: [Check] = [
+        (
+            "Reads in one storage.read, and the store's own reads inside it, see one moment: what is written meanwhile shows only to the next read",
+            { try await $0.readsSeeOneMoment() }
+        ),
+        ("A write inside storage.read is refused and nothing is written", { try await $0.writesInsideReadAreRefused() }),
+        ("Groups that fail, and many at once, each end and give their connection back", { try await $0.readGroupsEnd() }),
+    ]
+
+    func readsSeeOneMoment() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         let a = StorageFixture.accountA
@@ -34,9 +40,8 @@ struct ReadSnapshotConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("#19: a write inside storage.read is refused and nothing is written", arguments: StorageBackend.all)
-    func writesRefused(backend: StorageBackend) async throws {
-        let fixture = try await StorageFixture(backend)
+    func writesInsideReadAreRefused() async throws {
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         let customer = try await fixture.seedAccountA()
         let a = StorageFixture.accountA
@@ -51,10 +56,9 @@ struct ReadSnapshotConformanceTests {
         try await fixture.tearDown()
     }
 
-    @Test("#19: groups that fail, and many at once, each end and give their connection back", arguments: StorageBackend.all)
-    func groupsEnd(backend: StorageBackend) async throws {
+    func readGroupsEnd() async throws {
         struct Failed: Error {}
-        let fixture = try await StorageFixture(backend)
+        let fixture = try await StorageFixture(self)
         let store = fixture.storage
         _ = try await fixture.seedAccountA()
         let a = StorageFixture.accountA
