@@ -12,6 +12,8 @@ struct PostgresDriver: SQLDriver {
     let client: PostgresClient
     let logger: Logger
     let schema: String
+    /// Sees each transaction's `BEGIN` and each statement run on its own, for tests that count trips.
+    let trace: (@Sendable (String) -> Void)?
     /// One connection of the pool stays free for statements on their own.
     let readGroups: Int
     private let runner: Task<Void, Never>
@@ -21,13 +23,14 @@ struct PostgresDriver: SQLDriver {
     /// wait for it and then find nothing left to do.
     static let migrationLock: Int64 = 0x706F_7274_616C  // "portal"
 
-    init(settings: PostgresSettings, logger: Logger) {
+    init(settings: PostgresSettings, logger: Logger, trace: (@Sendable (String) -> Void)? = nil) {
         let client = PostgresClient(configuration: settings.clientConfiguration(), backgroundLogger: logger)
         // Started at once, so the client is running before the first query asks it for a connection.
         runner = Task.immediate { await client.run() }
         self.client = client
         self.logger = logger
         schema = settings.schema
+        self.trace = trace
         readGroups = settings.poolSize - 1
     }
 
@@ -35,7 +38,7 @@ struct PostgresDriver: SQLDriver {
         text: "text COLLATE \"C\"", integer: "integer", bool: "boolean", instant: "timestamptz", json: "jsonb", locksRows: true,
         keyLock: { key in "SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))" })
 
-    var standalone: any SQLDatabase { PostgresSQLDatabase(source: .pool(client), logger: logger) }
+    var standalone: any SQLDatabase { PostgresSQLDatabase(source: .pool(client), logger: logger, trace: trace) }
 
     /// READ COMMITTED, rows locked by key as they are read; a transaction that loses a deadlock or a serialization
     /// to another is rolled back and run again, a few times, after a short random pause.
@@ -66,9 +69,10 @@ struct PostgresDriver: SQLDriver {
         // Every failure, a connection the pool cannot make included, reaches the caller as a `StorageError`.
         return try await mapErrors {
             try await client.withConnection { connection in
+                trace?(begin.sql)
                 try await connection.query(begin, logger: logger)
                 do {
-                    let result = try await body(PostgresSQLDatabase(source: .connection(connection), logger: logger))
+                    let result = try await body(PostgresSQLDatabase(source: .connection(connection), logger: logger, trace: nil))
                     // A task cancelled after its last statement still must not commit.
                     try Task.checkCancellation()
                     try await connection.query("COMMIT", logger: logger)
@@ -106,6 +110,7 @@ struct PostgresSQLDatabase: SQLDatabase {
 
     let source: Source
     let logger: Logger
+    let trace: (@Sendable (String) -> Void)?
     var dialect: any SQLDialect { PostgresDialect() }
     var queryLogLevel: Logger.Level? { nil }
 
@@ -124,6 +129,7 @@ struct PostgresSQLDatabase: SQLDatabase {
         try await mapErrors {
             switch source {
             case .pool(let client):
+                trace?(serialize(query).sql)
                 try await client.withConnection { connection in try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow) }
             case .connection(let connection):
                 try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)

@@ -9,14 +9,15 @@ import SQLStorage
 public final class PostgresStorage: SQLStorage, @unchecked Sendable {
     /// Connects to the server `settings` name: one connection first, so a wrong password or an unreachable
     /// server fails here with a clear message (``PostgresStartupError``), then the pool.
-    init(settings: PostgresSettings, logger: Logger) async throws {
+    /// `trace` sees each transaction's `BEGIN` and each statement run on its own (tests count trips with it).
+    init(settings: PostgresSettings, logger: Logger, trace: (@Sendable (String) -> Void)? = nil) async throws {
         do {
             let probe = try await PostgresConnection.connect(configuration: try settings.connectionConfiguration(), id: 0, logger: logger)
             try await probe.close()
         } catch let error as PSQLError {
             throw PostgresStartupError(server: settings.displayName, reason: PostgresStartupError.reason(error))
         }
-        super.init(driver: PostgresDriver(settings: settings, logger: logger))
+        super.init(driver: PostgresDriver(settings: settings, logger: logger, trace: trace))
     }
 
     /// Connects without TLS (for tests and tools on one machine).
