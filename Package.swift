@@ -111,7 +111,7 @@ let package = Package(
         ),
         .target(
             name: "SQLStorage",
-            dependencies: ["PortalKernel", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["PortalKernel", "PortalPluginKit", .product(name: "SQLKit", package: "sql-kit")],
             path: "Plugins/SQLStorage"
         ),
         .target(
@@ -239,7 +239,7 @@ let package = Package(
             name: "PluginTests",
             dependencies: [
                 "LogMailer", "SMTPMailer", "SettingsLeadRouter", "RuleLeadRouter", "SandboxPayments", "HTTPWebhooks", "SQLiteStorage",
-                "PostgresStorage",
+                "PostgresStorage", "PortalPluginKit",
                 "PortalKernel",
                 "PortalTestSupport",
                 "PortalTesting",

@@ -27,11 +27,8 @@ struct PostgresDriver: SQLDriver {
         let client = PostgresClient(configuration: settings.clientConfiguration(), backgroundLogger: logger)
         // Started at once, so the client is running before the first query asks it for a connection.
         runner = Task.immediate { await client.run() }
-        self.client = client
-        self.logger = logger
-        schema = settings.schema
-        self.trace = trace
-        readGroups = settings.poolSize - 1
+        (self.client, self.logger, self.trace) = (client, logger, trace)
+        (schema, readGroups) = (settings.schema, settings.poolSize - 1)
     }
 
     let dialect = SQLStorageDialect(
@@ -138,14 +135,6 @@ struct PostgresSQLDatabase: SQLDatabase {
     }
 }
 
-/// PostgreSQL's error codes that the kernel reacts to.
-enum PostgresErrorCode {
-    static let uniqueViolation = "23505"
-    static let foreignKeyViolation = "23503"
-    static let serializationFailure = "40001"
-    static let deadlockDetected = "40P01"
-}
-
 /// Turns PostgreSQL's constraint errors into the kernel's ``StorageError``, the same on every backend, and a lost
 /// server into `.unavailable`.
 func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
@@ -159,10 +148,11 @@ func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
 extension StorageError {
     static func from(_ error: PSQLError) -> any Error {
         let message = error.serverInfo?[.message] ?? "\(error.code)"
+        // Unique and foreign-key violations; a serialization failure or a deadlock (run the transaction again).
         switch error.serverInfo?[.sqlState] {
-        case PostgresErrorCode.uniqueViolation: return StorageError.duplicate(message)
-        case PostgresErrorCode.foreignKeyViolation: return StorageError.missingReference(message)
-        case PostgresErrorCode.serializationFailure, PostgresErrorCode.deadlockDetected: return PostgresRetryableError(message: message)
+        case "23505": return StorageError.duplicate(message)
+        case "23503": return StorageError.missingReference(message)
+        case "40001", "40P01": return PostgresRetryableError(message: message)
         case .some: return StorageError.unavailable("PostgreSQL: \(message)")
         case .none: return StorageError.unavailable("PostgreSQL: \(PostgresStartupError.reason(error))")
         }

@@ -32,24 +32,18 @@ struct SQLAccess: Sendable {
         mode == .transaction && driver.dialect.locksRows ? SQLQueryString(lock.rawValue) : ""
     }
 
-    /// Runs `query` and returns its rows. A cancelled task (a client that went away) touches nothing.
+    /// Runs `query` and returns its rows; a query that only `reads`, in the read group's snapshot when there is one.
+    /// A cancelled task (a client that went away) touches nothing.
     @discardableResult
-    func run(_ query: SQLQueryString) async throws -> [any SQLRow] {
+    func run(_ query: SQLQueryString, reads: Bool = false) async throws -> [any SQLRow] {
         try Task.checkCancellation()
-        return try await database.raw(query).all()
-    }
-
-    /// Runs a query that only reads: in the read group's snapshot when there is one.
-    private func fetch(_ query: SQLQueryString) async throws -> [any SQLRow] {
-        guard let group else { return try await run(query) }
-        try Task.checkCancellation()
-        return try await group.raw(query).all()
+        return try await ((reads ? group : nil) ?? database).raw(query).all()
     }
 
     /// The records the query returns, from its `record` column.
     func records<Record: StoredRecord>(_: Record.Type, _ query: SQLQueryString) async throws -> [Record] {
         let decoder = StorageJSON.decoder()
-        return try await fetch(query).map { row in
+        return try await run(query, reads: true).map { row in
             do {
                 return try decoder.decode(Record.self, from: Data(try row.decode(column: "record", as: String.self).utf8))
             } catch let error as DecodingError {
@@ -65,7 +59,7 @@ struct SQLAccess: Sendable {
 
     /// The first column of the query's one row, as a whole number.
     func integer(_ query: SQLQueryString) async throws -> Int {
-        try await fetch(query).first.map { row in try row.decode(column: row.allColumns[0], as: Int.self) } ?? 0
+        try await run(query, reads: true).first.map { row in try row.decode(column: row.allColumns[0], as: Int.self) } ?? 0
     }
 
     /// Runs `body` inside a transaction: this one, or a new one when the call stands alone. Inside a read group it

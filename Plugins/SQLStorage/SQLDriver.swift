@@ -3,10 +3,9 @@ import SQLKit
 
 /// What a database brings to the SQL core (#19): a connection pool, transactions and a dialect. SQLite (GRDB) and
 /// PostgreSQL (postgres-nio) are the two drivers; the repositories, the schema and the migrations are written once,
-/// in this target, against `SQLDatabase` from vapor/sql-kit.
-///
-/// Every `SQLDatabase` a driver hands out maps its database's errors to ``StorageError``: a unique key taken is
-/// `.duplicate`, a missing reference `.missingReference`, a lost server `.unavailable`.
+/// in this target, against `SQLDatabase` from vapor/sql-kit. Every `SQLDatabase` a driver hands out maps its
+/// database's errors to ``StorageError``: a unique key taken is `.duplicate`, a missing reference
+/// `.missingReference`, a lost server `.unavailable`.
 public protocol SQLDriver: Sendable {
     /// `sqlite` or `postgres`: the `storage.driver` setting.
     var name: String { get }
@@ -45,13 +44,8 @@ public struct SQLStorageDialect: Sendable {
         text: String, integer: String, bool: String, instant: String, json: String, locksRows: Bool,
         keyLock: (@Sendable (String) -> SQLQueryString)?
     ) {
-        self.text = text
-        self.integer = integer
-        self.bool = bool
-        self.instant = instant
-        self.json = json
-        self.locksRows = locksRows
-        self.keyLock = keyLock
+        (self.text, self.integer, self.bool, self.instant, self.json) = (text, integer, bool, instant, json)
+        (self.locksRows, self.keyLock) = (locksRows, keyLock)
     }
 
     func type(of kind: StoredValue.Kind) -> String {

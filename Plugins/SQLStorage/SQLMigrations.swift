@@ -25,10 +25,7 @@ enum SQLMigrations {
     static func run(_ access: SQLAccess) async throws {
         try await access.run(
             "CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at \(unsafeRaw: access.driver.dialect.instant) NOT NULL)")
-        var applied = Set<Int>()
-        for row in try await access.run("SELECT version FROM schema_migration") {
-            applied.insert(try row.decode(column: "version", as: Int.self))
-        }
+        let applied = Set(try await access.run("SELECT version FROM schema_migration").map { try $0.decode(column: "version", as: Int.self) })
         for migration in all where !applied.contains(migration.version) {
             try await migration.apply(access)
             try await access.run(

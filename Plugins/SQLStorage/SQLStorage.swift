@@ -1,15 +1,16 @@
 import PortalKernel
+import PortalPluginKit
 import SQLKit
 
 /// A store on an SQL database: the repositories, schema and migrations of this target over a driver's pool and
 /// transactions. `SQLiteStorage` and `PostgresStorage` are this class with their drivers.
 open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendable {
     public let driver: any SQLDriver
-    private let readGroups: ReadGroupLimit
+    /// At most ``SQLDriver/readGroups`` groups hold a connection at once, so a connection is always left.
+    private let readGroups: ConcurrencyGate
 
     public init(driver: any SQLDriver) {
-        self.driver = driver
-        readGroups = ReadGroupLimit(driver.readGroups)
+        (self.driver, readGroups) = (driver, ConcurrencyGate(limit: driver.readGroups))
     }
 
     public var driverName: String { driver.name }
@@ -39,16 +40,20 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
         if let open = ReadGroupScope.snapshot(for: self, as: (any SQLDatabase).self) {
             return try await body(SQLRepositories(access: SQLAccess(database: open, driver: driver, mode: .snapshot)))
         }
-        return try await withoutActuallyEscaping(body) { body in
-            try await readGroups.run { [driver] in
-                try await driver.snapshot { database in
-                    try await ReadGroupScope.run(owner: self, snapshot: database) {
-                        try await body(SQLRepositories(access: SQLAccess(database: database, driver: driver, mode: .snapshot)))
+        // A group waits at most 10 s for a connection (all held by other groups), then is refused.
+        do {
+            return try await withoutActuallyEscaping(body) { body in
+                try await readGroups.withGate(waitingAtMost: .seconds(10)) { [driver] in
+                    try await driver.snapshot { database in
+                        try await ReadGroupScope.run(owner: self, snapshot: database) {
+                            try await body(SQLRepositories(access: SQLAccess(database: database, driver: driver, mode: .snapshot)))
+                        }
                     }
                 }
             }
-        }
+        } catch is ConcurrencyGate.NotAdmitted { throw StorageError.unavailable("every connection is busy; try again") }
     }
+
 
     /// Every record, each table in id order, read in one snapshot so the dump is one moment's data.
     public func exportDump() async throws -> StorageDump {

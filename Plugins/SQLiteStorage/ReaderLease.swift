@@ -9,15 +9,11 @@ import GRDB
 /// not built on Linux; a `DatabaseSnapshot` opens a new connection each time.)
 final class ReaderLease: @unchecked Sendable {
     /// A statement waiting for the reader: run it there, or tell its caller why it never will.
-    private struct Job {
-        let run: (Database) -> Void
-        let fail: (any Error) -> Void
-    }
+    private typealias Job = (run: (Database) -> Void, fail: (any Error) -> Void)
 
     private let condition = NSCondition()
-    /// Guarded by `condition`.
+    // Both guarded by `condition`: the statements waiting, and why no more will run once the group has ended.
     private var jobs: [Job] = []
-    /// Why no more statements run, once the group has ended. Guarded by `condition`.
     private var ended: (any Error)?
 
     /// Runs `work` on the held reader and returns its result.
@@ -26,7 +22,7 @@ final class ReaderLease: @unchecked Sendable {
             condition.lock()
             defer { condition.unlock() }
             if let ended { return continuation.resume(throwing: ended) }
-            jobs.append(Job(run: { db in continuation.resume(with: Result { try work(db) }) }, fail: continuation.resume(throwing:)))
+            jobs.append((run: { db in continuation.resume(with: Result { try work(db) }) }, fail: continuation.resume(throwing:)))
             condition.signal()
         }
     }

@@ -9,13 +9,12 @@ import SQLStorage
 struct SQLiteDriver: SQLDriver {
     let name = "sqlite"
     let pool: DatabasePool
-    let gate = SerialGate()
+    let gate = ConcurrencyGate()
 
     let dialect = SQLStorageDialect(
         text: "TEXT", integer: "INTEGER", bool: "INTEGER", instant: "TEXT", json: "TEXT", locksRows: false, keyLock: nil)
 
-    /// Two of ``SQLiteStorage/readers`` stay free for reads on their own.
-    var readGroups: Int { SQLiteStorage.readers - 2 }
+    let readGroups = SQLiteStorage.readers - 2  // Two readers stay free for reads on their own.
 
     var standalone: any SQLDatabase { GRDBDatabase(pool: pool, mode: .standalone(gate)) }
 

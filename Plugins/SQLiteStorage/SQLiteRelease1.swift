@@ -4,20 +4,14 @@ import PortalKernel
 // Release 1 kept each record in columns named after its properties (nested values as JSON), through GRDB's
 // `Codable` records, with GRDB's migrator. Its files are read here once, whole, and move to the SQL core's tables.
 
-extension Account: FetchableRecord {}
-extension StaffUser: FetchableRecord {}
-extension Customer: FetchableRecord {}
-extension Job: FetchableRecord {}
-extension Proposal: FetchableRecord {}
-extension Invoice: FetchableRecord {}
-extension Payment: FetchableRecord {}
-extension Lead: FetchableRecord {}
-extension LoginToken: FetchableRecord {}
-extension Session: FetchableRecord {}
-extension OutboxMessage: FetchableRecord {}
-extension AuditEvent: FetchableRecord {}
-extension ProposalLink: FetchableRecord {}
-extension APIToken: FetchableRecord {}
+/// A record of release 1, read through GRDB's `Codable` row decoding, as release 1 wrote it.
+private struct Release1Row<Record: Decodable>: FetchableRecord, Decodable {
+    let record: Record
+
+    init(from decoder: any Decoder) throws {
+        record = try Record(from: decoder)
+    }
+}
 
 enum SQLiteRelease1 {
     /// Release 1's last migration: a file that has it holds every table below in its final shape.
@@ -39,8 +33,8 @@ enum SQLiteRelease1 {
             throw StorageError.unavailable(
                 "this SQLite file was written by a build older than release 1; open it with release 1 once, then with this one")
         }
-        func all<Record: FetchableRecord>(_ table: String) throws -> [Record] {
-            try Record.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id")
+        func all<Record: Decodable>(_ table: String) throws -> [Record] {
+            try Release1Row<Record>.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id").map(\.record)
         }
         let dump = StorageDump(
             accounts: try all("account"), staffUsers: try all("staffUser"), customers: try all("customer"), jobs: try all("job"),

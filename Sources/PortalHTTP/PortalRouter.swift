@@ -20,6 +20,8 @@ public enum PortalRouter {
             }
             SecurityHeadersMiddleware()
             APIMethodMiddleware(openAPI: PortalTemplates.openAPI)
+            NULRefusalMiddleware()
+            StorageUnavailableMiddleware()
             ReadGroupMiddleware(storage: services.storage)
             NotFoundPageMiddleware(env: env)
         }

@@ -42,6 +42,30 @@ struct StrictInputTests {
         await bed.remove()
     }
 
+    @Test(
+        "NUL (U+0000) is refused in a JSON body, a form and an address, before anything is saved, on every backend",
+        arguments: TestStorage.all)
+    func nulRefused(backend: TestStorage) async throws {
+        let bed = try await PortalTestbed(storage: backend)
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            let before = try await bed.services.storage.customers.all(in: Seed.accountA).count
+            let json = try await api.call(.post, "/api/v1/customers", ["displayName": "\u{0}nul", "emails": ["nul@example.com"]])
+            #expect(json.status == .badRequest)
+            #expect(((json.object["error"] as? [String: Any])?["message"] as? String)?.contains("U+0000") == true)
+            let search = try await client.execute(
+                uri: "/api/v1/customers?q=a%00b", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(search.status == .badRequest)
+            var browser = Browser(client)
+            _ = try await browser.get("/portal/\(Seed.keyA)/login")
+            let form = try await browser.post("/portal/\(Seed.keyA)/login", [("email", "cece@example.com\u{0}")])
+            #expect(form.status == .badRequest)
+            #expect(try await bed.services.storage.customers.all(in: Seed.accountA).count == before)
+        }
+        await bed.remove()
+    }
+
     @Test("A settings change of unknown fields only is refused, and the settings stay as they were")
     func unknownSettings() async throws {
         let bed = try await PortalTestbed()

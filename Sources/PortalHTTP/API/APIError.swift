@@ -67,6 +67,16 @@ enum APIJSON {
 
     /// The request's body as `T`; malformed JSON, a wrong field or a field the operation does not know (by the
     /// OpenAPI document) is 400 with what is wrong; a body over the context's `maxUploadSize` is 413 (`body_too_large`).
+    /// Whether any string in a parsed JSON value, key or value, holds U+0000.
+    private static func holdsNUL(_ value: Any) -> Bool {
+        switch value {
+        case let text as String: text.contains(NULCharacter.scalar)
+        case let list as [Any]: list.contains(where: holdsNUL)
+        case let object as [String: Any]: object.contains { holdsNUL($0.key) || holdsNUL($0.value) }
+        default: false
+        }
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         let buffer: ByteBuffer
         do {
@@ -78,6 +88,7 @@ enum APIJSON {
         if let body, let field = APIRequestSchemas.bundled.unknownField(in: body, method: request.method.rawValue, path: request.uri.path) {
             throw APIError.badRequest("Unknown field \"\(field)\": this operation does not take it (see /api/v1/openapi.json).")
         }
+        if let body, Self.holdsNUL(body) { throw APIError.badRequest(NULCharacter.refusal) }
         do {
             return try StorageJSON.decoder().decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {

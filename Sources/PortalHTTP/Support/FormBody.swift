@@ -13,6 +13,7 @@ struct FormBody: Sendable {
     /// The fields as `T`; a field missing from the form decodes as absent (`T`'s properties are optional or
     /// have defaults), so a hand-made request gets a form error, not a crash.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        guard !text.lowercased().contains("%00") else { throw HTTPError(.badRequest, message: NULCharacter.refusal) }
         do {
             return try URLEncodedFormDecoder().decode(T.self, from: text)
         } catch {
@@ -24,4 +25,21 @@ struct FormBody: Sendable {
 /// A form that carries the CSRF token in its `csrf` field.
 protocol PortalForm: Decodable, Sendable {
     var csrf: String? { get }
+}
+
+/// U+0000, which no text the portal keeps may hold: PostgreSQL cannot store it, and a record that holds it on
+/// another backend could never move there. Refused at the edge: in a form, a JSON body and an address.
+enum NULCharacter {
+    static let scalar: Character = "\u{0}"
+    static let refusal = "Text may not contain the NUL character (U+0000)."
+}
+
+/// Refuses an address (path or query) that holds an encoded NUL, before any route reads it.
+struct NULRefusalMiddleware: RouterMiddleware {
+    typealias Context = PortalRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard !request.uri.description.lowercased().contains("%00") else { throw HTTPError(.badRequest, message: NULCharacter.refusal) }
+        return try await next(request, context)
+    }
 }

@@ -127,7 +127,7 @@ public struct StaffSessions: Sendable {
         else { return nil }
         if now.timeIntervalSince(session.lastSeenAt) >= ClientSessions.lastSeenResolution {
             session.lastSeenAt = now
-            try await services.storage.sessions.save(session)
+            try await services.storage.markSeen(session.id, at: now)
         }
         return Staff(session: session, user: user, account: account)
     }

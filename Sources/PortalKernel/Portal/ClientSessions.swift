@@ -62,7 +62,7 @@ public struct ClientSessions: Sendable {
         else { return nil }
         if now.timeIntervalSince(session.lastSeenAt) >= Self.lastSeenResolution {
             session.lastSeenAt = now
-            try await services.storage.sessions.save(session)
+            try await services.storage.markSeen(session.id, at: now)
         }
         return Client(session: session, email: email, customer: customer)
     }
@@ -93,6 +93,19 @@ public struct ClientSessions: Sendable {
                     accountID: client.session.accountID, action: .loggedOut, about: .customer(client.customer.id),
                     customerID: client.customer.id, actorEmail: client.email, ipAddress: origin.ipAddress,
                     userAgent: origin.userAgent, occurredAt: services.clock.now))
+        }
+    }
+}
+
+extension PortalStorage {
+    /// Moves a session's last-seen time to `instant` if the session still exists, read again in a transaction: a
+    /// page reads the session first (in its snapshot), and a logout or a switch of customer that committed since
+    /// must not be undone by the page writing back what it read.
+    func markSeen(_ id: Session.ID, at instant: Date) async throws {
+        try await transaction { store in
+            guard var current = try await store.sessions.find(id), current.lastSeenAt < instant else { return }
+            current.lastSeenAt = instant
+            try await store.sessions.save(current)
         }
     }
 }

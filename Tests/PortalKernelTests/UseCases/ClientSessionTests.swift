@@ -1,5 +1,5 @@
 import Foundation
-import PortalKernel
+@testable import PortalKernel
 import Testing
 
 /// Portal sessions through `ClientSessions` on the in-memory store (#19, point 8): their timeouts, their account,
@@ -82,5 +82,30 @@ struct ClientSessionTests {
         let events = try await bed.services.storage.auditEvents.all(about: .customer(bed.customer.id), in: bed.account.id)
         #expect(events.map(\.action).sorted { $0.rawValue < $1.rawValue } == [.loggedIn, .loggedIn, .loggedOut])
         #expect(events.allSatisfy { $0.actorEmail == "cece@example.com" && $0.ipAddress == "203.0.113.10" && $0.customerID == bed.customer.id })
+    }
+}
+
+/// The last-seen mark a page writes never brings back a session that ended meanwhile.
+@Suite("Sessions: marking one seen")
+struct SessionSeenMarkTests {
+    @Test("F3: a logout or a switch of customer committed after a page read the session is not undone by the page's mark")
+    func markSeenKeepsLaterChanges() async throws {
+        let bed = try await UseCaseBed()
+        let storage = bed.services.storage
+        let now = bed.services.clock.now
+        let session = Session(
+            id: "session-hash", accountID: bed.account.id, principal: .client(email: "a@example.com", customerID: "c1"), createdAt: now, lastSeenAt: now,
+            absoluteExpiry: now.addingTimeInterval(3_600))
+        try await storage.sessions.save(session)
+        var switched = session
+        switched.principal = .client(email: "a@example.com", customerID: "c2")
+        try await storage.sessions.save(switched)
+        try await storage.markSeen(session.id, at: now.addingTimeInterval(120))
+        let kept = try #require(try await storage.sessions.find(session.id))
+        #expect(kept.principal == switched.principal)
+        #expect(kept.lastSeenAt == now.addingTimeInterval(120))
+        try await storage.sessions.delete(session.id)
+        try await storage.markSeen(session.id, at: now.addingTimeInterval(240))
+        #expect(try await storage.sessions.find(session.id) == nil)
     }
 }

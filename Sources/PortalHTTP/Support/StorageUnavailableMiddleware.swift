@@ -1,0 +1,19 @@
+import Hummingbird
+import PortalKernel
+
+/// A store that cannot answer now (its server restarting, every connection busy) is a 503 with `Retry-After`, not
+/// a 500: the request can be tried again as it is, and nothing of it was kept.
+struct StorageUnavailableMiddleware: RouterMiddleware {
+    typealias Context = PortalRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch StorageError.unavailable(let why) {
+            context.logger.warning("Storage unavailable", metadata: ["reason": "\(why)"])
+            return Response(
+                status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8", .retryAfter: "5"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "The portal is busy for a moment. Please try again in a few seconds.\n")))
+        }
+    }
+}

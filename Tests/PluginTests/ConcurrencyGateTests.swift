@@ -1,0 +1,60 @@
+import PortalPluginKit
+import Synchronization
+import Testing
+
+/// The gate the stores hold for transactions (one at a time) and for read groups (so many at a time).
+@Suite("Concurrency gate")
+struct ConcurrencyGateTests {
+    /// How many tasks are inside now, and the most there ever were.
+    final class Tally: Sendable {
+        let inside = Mutex(0)
+        let peak = Mutex(0)
+    }
+
+    /// Holds a place in `gate` for 200 ms, counted in `tally`.
+    private static func hold(_ gate: ConcurrencyGate, _ tally: Tally) async throws {
+        try await gate.withGate {
+            let now = tally.inside.withLock { $0 += 1; return $0 }
+            tally.peak.withLock { $0 = max($0, now) }
+            try await Task.sleep(for: .milliseconds(200))
+            tally.inside.withLock { $0 -= 1 }
+        }
+    }
+
+    @Test("At most the limit are inside at once, and every task gets through")
+    func limit() async throws {
+        let gate = ConcurrencyGate(limit: 3)
+        let tally = Tally()
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            for _ in 0..<20 { tasks.addTask { try await Self.hold(gate, tally) } }
+            try await tasks.waitForAll()
+        }
+        #expect(tally.peak.withLock { $0 } == 3)
+        #expect(tally.inside.withLock { $0 } == 0)
+    }
+
+    @Test("#19: a task out of patience, or cancelled, stops waiting, runs nothing, and the gate goes on")
+    func patienceAndCancellation() async throws {
+        let gate = ConcurrencyGate(limit: 1)
+        let ran = Tally()
+        let (entered, inside) = AsyncStream.makeStream(of: Void.self)
+        let holder = Task {
+            try await gate.withGate {
+                inside.yield()
+                try await Task.sleep(for: .seconds(60))
+            }
+        }
+        for await _ in entered { break }
+        await #expect(throws: ConcurrencyGate.NotAdmitted.self) {
+            try await gate.withGate(waitingAtMost: .milliseconds(100)) { ran.inside.withLock { $0 += 1 } }
+        }
+        // Cancelled before it waits or while it waits: either way it never gets in.
+        let cancelled = Task { try await gate.withGate { ran.inside.withLock { $0 += 1 } } }
+        cancelled.cancel()
+        await #expect(throws: ConcurrencyGate.NotAdmitted.self) { try await cancelled.value }
+        holder.cancel()
+        _ = try? await holder.value
+        try await gate.withGate { ran.inside.withLock { $0 += 1 } }
+        #expect(ran.inside.withLock { $0 } == 1)
+    }
+}
