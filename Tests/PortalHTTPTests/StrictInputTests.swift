@@ -43,7 +43,7 @@ struct StrictInputTests {
     }
 
     @Test(
-        "NUL (U+0000) is refused in a JSON body, a form and an address, before anything is saved, on every backend",
+        "NUL (U+0000) is refused in a JSON body, a form and a query, and names nothing in a path, before anything is saved, on every backend",
         arguments: TestStorage.all)
     func nulRefused(backend: TestStorage) async throws {
         let bed = try await PortalTestbed(storage: backend)
@@ -57,6 +57,11 @@ struct StrictInputTests {
             let search = try await client.execute(
                 uri: "/api/v1/customers?q=a%00b", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(search.status == .badRequest)
+            // In a path it names no record: the documented 404, in the API's error format.
+            let record = try await client.execute(
+                uri: "/api/v1/customers/cust%00cece", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(record.status == .notFound)
+            #expect(String(buffer: record.body).contains("not_found"))
             var browser = Browser(client)
             _ = try await browser.get("/portal/\(Seed.keyA)/login")
             let form = try await browser.post("/portal/\(Seed.keyA)/login", [("email", "cece@example.com\u{0}")])

@@ -13,7 +13,7 @@ struct FormBody: Sendable {
     /// The fields as `T`; a field missing from the form decodes as absent (`T`'s properties are optional or
     /// have defaults), so a hand-made request gets a form error, not a crash.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        guard !text.lowercased().contains("%00") else { throw HTTPError(.badRequest, message: NULCharacter.refusal) }
+        guard !NULCharacter.isIn(text) else { throw HTTPError(.badRequest, message: NULCharacter.refusal) }
         do {
             return try URLEncodedFormDecoder().decode(T.self, from: text)
         } catch {
@@ -32,14 +32,26 @@ protocol PortalForm: Decodable, Sendable {
 enum NULCharacter {
     static let scalar: Character = "\u{0}"
     static let refusal = "Text may not contain the NUL character (U+0000)."
+
+    /// Whether part of an address holds NUL, encoded (`%00`) or not.
+    static func isIn(_ part: String) -> Bool {
+        part.contains(scalar) || part.lowercased().contains("%00")
+    }
 }
 
-/// Refuses an address (path or query) that holds an encoded NUL, before any route reads it.
+/// An address with an encoded NUL, before any route reads it: in the path it names nothing (404, as any unknown
+/// id); in the query it is refused (400). The JSON API answers in its own error format.
 struct NULRefusalMiddleware: RouterMiddleware {
     typealias Context = PortalRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard !request.uri.description.lowercased().contains("%00") else { throw HTTPError(.badRequest, message: NULCharacter.refusal) }
+        let isAPI = request.uri.path.hasPrefix("/api/")
+        if NULCharacter.isIn(request.uri.path) {
+            throw isAPI ? APIError.notFound() : HTTPError(.notFound)
+        }
+        if NULCharacter.isIn(request.uri.query ?? "") {
+            throw isAPI ? APIError.badRequest(NULCharacter.refusal) : HTTPError(.badRequest, message: NULCharacter.refusal)
+        }
         return try await next(request, context)
     }
 }

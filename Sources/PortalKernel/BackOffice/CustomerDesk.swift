@@ -19,8 +19,9 @@ public struct CustomerDesk: Sendable {
         guard !name.isEmpty, name.unicodeScalars.count <= 200 else { throw DeskRefusal.invalid("Give the customer a name (up to 200 characters).") }
         let addresses = EmailAddress.normalizedList(typed)
         guard !addresses.isEmpty else { throw DeskRefusal.invalid("Give the customer at least one email address.") }
-        guard addresses.count <= EmailLimits.customerEmails else {
-            throw DeskRefusal.invalid("Give the customer up to \(EmailLimits.customerEmails) email addresses (there are \(addresses.count)).")
+        // Counted as given, repeats included, as the API's contract says (`maxItems`); a repeat is then kept once.
+        guard typed.count <= EmailLimits.customerEmails else {
+            throw DeskRefusal.invalid("Give the customer up to \(EmailLimits.customerEmails) email addresses (there are \(typed.count)).")
         }
         if let bad = addresses.first(where: { !EmailAddress.isValid($0) }) {
             throw DeskRefusal.invalid("\"\(bad)\" is not an email address.")
