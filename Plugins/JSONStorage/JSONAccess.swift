@@ -33,7 +33,7 @@ struct JSONAccess: Sendable {
             // copy as it was, as in SQL.
             return try working.state.withLock { state in try body(&state) }
         case .snapshot:
-            throw StorageError.unavailable(StorageError.writeInsideRead)
+            throw StorageError.refused(StorageError.writeInsideRead)
         }
     }
 }

@@ -4,8 +4,9 @@
 public actor ConcurrencyGate {
     private let limit: Int
     private var inside = 0
-    /// Waiting tasks, each told `true` when let in, `false` when it stopped waiting (cancelled, or out of patience).
-    private var waiters: [(ticket: Int, admit: CheckedContinuation<Bool, Never>)] = []
+    /// Waiting tasks, each told `true` when let in, `false` when it stopped waiting (cancelled, or out of
+    /// patience), with the timer that ends its patience.
+    private var waiters: [(ticket: Int, admit: CheckedContinuation<Bool, Never>, timer: Task<Void, Never>?)] = []
     private var tickets = 0
 
     /// A gate for `limit` tasks at once (at least one).
@@ -14,9 +15,10 @@ public actor ConcurrencyGate {
     }
 
     /// Why a task did not get through: its task was cancelled, or it waited longer than it would.
-    public struct NotAdmitted: Error, Sendable {
-        public let waited: Duration?
-    }
+    public struct NotAdmitted: Error, Sendable {}
+
+    /// How many tasks wait for a place now.
+    public var waiting: Int { waiters.count }
 
     /// Runs `body` once inside the gate, after waiting at most `patience` (for ever when `nil`) for a place; a task
     /// cancelled while it waits stops waiting too. Either way it throws ``NotAdmitted`` and runs nothing.
@@ -30,21 +32,33 @@ public actor ConcurrencyGate {
             let ticket = tickets
             let admitted = await withTaskCancellationHandler {
                 await withCheckedContinuation { continuation in
-                    waiters.append((ticket, continuation))
-                    if let patience { Task { try? await Task.sleep(for: patience); self.stopWaiting(ticket) } }
+                    let timer = patience.map { patience in
+                        Task { try? await Task.sleep(for: patience); if !Task.isCancelled { self.stopWaiting(ticket) } }
+                    }
+                    waiters.append((ticket, continuation, timer))
                 }
             } onCancel: {
                 Task { await self.stopWaiting(ticket) }
             }
-            guard admitted else { throw NotAdmitted(waited: Task.isCancelled ? nil : patience) }
+            guard admitted else { throw NotAdmitted() }
         }
         // Leaving, a task hands its place straight to the next waiter, so `inside` stays counted.
-        defer { if waiters.isEmpty { inside -= 1 } else { waiters.removeFirst().admit.resume(returning: true) } }
+        defer {
+            if waiters.isEmpty {
+                inside -= 1
+            } else {
+                let next = waiters.removeFirst()
+                next.timer?.cancel()
+                next.admit.resume(returning: true)
+            }
+        }
         return try await body()
     }
 
     private func stopWaiting(_ ticket: Int) {
         guard let index = waiters.firstIndex(where: { $0.ticket == ticket }) else { return }
-        waiters.remove(at: index).admit.resume(returning: false)
+        let waiter = waiters.remove(at: index)
+        waiter.timer?.cancel()
+        waiter.admit.resume(returning: false)
     }
 }

@@ -17,10 +17,8 @@ struct PostgresDriver: SQLDriver {
     /// One connection of the pool stays free for statements on their own.
     let readGroups: Int
     private let runner: Task<Void, Never>
-    /// How many times a transaction is run before a deadlock is reported.
-    static let attempts = 8
-    /// Any number of instances may start at once: the first takes this advisory lock and migrates, the others
-    /// wait for it and then find nothing left to do.
+    static let attempts = 8  // Runs of a transaction before a lost deadlock is reported.
+    /// Instances that start at once migrate one after another under this advisory lock: the first does the work.
     static let migrationLock: Int64 = 0x706F_7274_616C  // "portal"
 
     init(settings: PostgresSettings, logger: Logger, trace: (@Sendable (String) -> Void)? = nil) {
@@ -153,7 +151,9 @@ extension StorageError {
         case "23505": return StorageError.duplicate(message)
         case "23503": return StorageError.missingReference(message)
         case "40001", "40P01": return PostgresRetryableError(message: message)
-        case .some: return StorageError.unavailable("PostgreSQL: \(message)")
+        // Connection lost, server short of resources or shutting down: may pass. Anything else will not.
+        case let state? where ["08", "53", "57"].contains(String(state.prefix(2))): return StorageError.unavailable("PostgreSQL: \(message)")
+        case .some: return StorageError.refused("PostgreSQL: \(message)")
         case .none: return StorageError.unavailable("PostgreSQL: \(PostgresStartupError.reason(error))")
         }
     }

@@ -63,7 +63,7 @@ struct PostgresSettings: Sendable, Equatable {
                 key: settings.fullKey("tls"), problem: "must be one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(tlsName)\"")
         }
         self.tls = tls
-        poolSize = try settings.int("poolSize", default: 10, in: 1...500)
+        poolSize = try settings.int("poolSize", default: 10, in: 2...500)
         schema = try settings.string("schema") ?? "public"
         guard let first = schema.first, first.isLetter || first == "_", schema.count <= 63,
             schema.allSatisfy({ ($0.isLetter && $0.isASCII && $0.isLowercase) || $0.isNumber || $0 == "_" })

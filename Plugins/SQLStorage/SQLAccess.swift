@@ -67,7 +67,7 @@ struct SQLAccess: Sendable {
     func inTransaction<Result: Sendable>(_ body: @Sendable (SQLAccess) async throws -> Result) async throws -> Result {
         switch mode {
         case .transaction: return try await body(self)
-        case .snapshot: throw StorageError.unavailable(StorageError.writeInsideRead)
+        case .snapshot: throw StorageError.refused(StorageError.writeInsideRead)
         case .standalone:
             return try await driver.transaction { database in
                 try await body(SQLAccess(database: database, driver: driver, mode: .transaction))

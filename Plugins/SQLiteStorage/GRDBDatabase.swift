@@ -16,8 +16,7 @@ struct GRDBDatabase: SQLDatabase {
     enum Mode: Sendable {
         case standalone(ConcurrencyGate)
         case transaction
-        /// A read group's reader: every statement in one read transaction.
-        case snapshot(ReaderLease)
+        case snapshot(ReaderLease)  // A read group's reader: every statement in one read transaction.
     }
 
     let pool: DatabasePool
@@ -55,7 +54,7 @@ struct GRDBDatabase: SQLDatabase {
         case let number as Int: number.databaseValue
         case let flag as Bool: flag.databaseValue
         case let instant as Date: StorageJSON.format(instant).databaseValue
-        default: throw StorageError.unavailable("SQLite: no binding for \(type(of: bind))")
+        default: throw StorageError.refused("SQLite: no binding for \(type(of: bind))")
         }
     }
 }
@@ -98,7 +97,7 @@ struct GRDBDialect: SQLDialect {
     var upsertSyntax: SQLUpsertSyntax { .standard }
 }
 
-/// Turns SQLite's constraint errors into the kernel's ``StorageError``, the same on every backend.
+/// SQLite's errors as the kernel's ``StorageError``: constraints, busy (`unavailable`), a write in a read group.
 func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
@@ -106,14 +105,15 @@ func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
         switch error.extendedResultCode {
         case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
             throw StorageError.duplicate(error.message ?? "unique constraint")
-        case .SQLITE_CONSTRAINT_FOREIGNKEY, .SQLITE_CONSTRAINT_TRIGGER:
+        case .SQLITE_CONSTRAINT_FOREIGNKEY:
             throw StorageError.missingReference(error.message ?? "foreign key")
         default:
             throw error
         }
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
-        // Only readers are read-only: a write inside a read group.
-        throw StorageError.unavailable(StorageError.writeInsideRead)
+    } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+        throw StorageError.unavailable("SQLite: \(error.message ?? "the database is busy")")
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {  // Only a read group's reader is.
+        throw StorageError.refused(StorageError.writeInsideRead)
     } catch let error as DecodingError {
         throw StorageError.corrupt(String(describing: error))
     }

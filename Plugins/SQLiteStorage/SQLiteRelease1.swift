@@ -30,7 +30,7 @@ enum SQLiteRelease1 {
         guard try db.tableExists("grdb_migrations") else { return nil }
         let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
         guard applied.contains(lastMigration) else {
-            throw StorageError.unavailable(
+            throw StorageError.refused(
                 "this SQLite file was written by a build older than release 1; open it with release 1 once, then with this one")
         }
         func all<Record: Decodable>(_ table: String) throws -> [Record] {

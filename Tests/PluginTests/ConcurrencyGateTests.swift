@@ -48,10 +48,15 @@ struct ConcurrencyGateTests {
         await #expect(throws: ConcurrencyGate.NotAdmitted.self) {
             try await gate.withGate(waitingAtMost: .milliseconds(100)) { ran.inside.withLock { $0 += 1 } }
         }
-        // Cancelled before it waits or while it waits: either way it never gets in.
-        let cancelled = Task { try await gate.withGate { ran.inside.withLock { $0 += 1 } } }
-        cancelled.cancel()
-        await #expect(throws: ConcurrencyGate.NotAdmitted.self) { try await cancelled.value }
+        // Cancelled while it waits, and cancelled before it starts to: either way it never gets in.
+        let waiting = Task { try await gate.withGate { ran.inside.withLock { $0 += 1 } } }
+        while await gate.waiting == 0 { await Task.yield() }
+        waiting.cancel()
+        await #expect(throws: ConcurrencyGate.NotAdmitted.self) { try await waiting.value }
+        #expect(await gate.waiting == 0)
+        let early = Task { try await gate.withGate { ran.inside.withLock { $0 += 1 } } }
+        early.cancel()
+        await #expect(throws: ConcurrencyGate.NotAdmitted.self) { try await early.value }
         holder.cancel()
         _ = try? await holder.value
         try await gate.withGate { ran.inside.withLock { $0 += 1 } }

@@ -14,14 +14,22 @@ struct StorageUnavailableTests {
         router.addMiddleware { StorageUnavailableMiddleware() }
         router.get("busy") { _, _ -> Response in throw StorageError.unavailable("every connection is busy; try again") }
         router.get("gone") { _, _ -> Response in throw StorageError.notFound("x") }
+        router.get("api/v1/busy") { _, _ -> Response in throw StorageError.unavailable("every connection is busy; try again") }
+        router.get("refused") { _, _ -> Response in throw StorageError.refused(StorageError.writeInsideRead) }
         try await Application(router: router).test(.router) { client in
             let busy = try await client.execute(uri: "/busy", method: .get)
             #expect(busy.status == .serviceUnavailable)
             #expect(busy.headers[.retryAfter] == "5")
             #expect(String(buffer: busy.body).contains("try again"))
-            // Other storage errors are not the middleware's: they reach the server's own handling as before.
-            let gone = try await client.execute(uri: "/gone", method: .get)
-            #expect(gone.status == .internalServerError)
+            // The JSON API answers in its own format.
+            let api = try await client.execute(uri: "/api/v1/busy", method: .get)
+            #expect(api.status == .serviceUnavailable)
+            #expect(api.headers[.retryAfter] == "5")
+            #expect(String(buffer: api.body).contains("\"code\":\"unavailable\""))
+            // Other storage errors, a refusal that no retry changes among them, are not the middleware's.
+            for path in ["/gone", "/refused"] {
+                #expect(try await client.execute(uri: path, method: .get).status == .internalServerError)
+            }
         }
     }
 }

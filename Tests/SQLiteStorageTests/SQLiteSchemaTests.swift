@@ -41,7 +41,7 @@ struct SQLiteSchemaTests {
         }
         try queue.close()
         let storage = try SQLiteStorage(path: path)
-        await #expect(throws: StorageError.unavailable(
+        await #expect(throws: StorageError.refused(
             "this SQLite file was written by a build older than release 1; open it with release 1 once, then with this one")
         ) {
             try await storage.migrate()

@@ -67,16 +67,6 @@ enum APIJSON {
 
     /// The request's body as `T`; malformed JSON, a wrong field or a field the operation does not know (by the
     /// OpenAPI document) is 400 with what is wrong; a body over the context's `maxUploadSize` is 413 (`body_too_large`).
-    /// Whether any string in a parsed JSON value, key or value, holds U+0000.
-    private static func holdsNUL(_ value: Any) -> Bool {
-        switch value {
-        case let text as String: text.contains(NULCharacter.scalar)
-        case let list as [Any]: list.contains(where: holdsNUL)
-        case let object as [String: Any]: object.contains { holdsNUL($0.key) || holdsNUL($0.value) }
-        default: false
-        }
-    }
-
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         let buffer: ByteBuffer
         do {
@@ -95,6 +85,16 @@ enum APIJSON {
             throw APIError.badRequest("The JSON body cannot be read: \(error.locationDescription)")
         } catch {
             throw APIError.badRequest("The body must be JSON.")
+        }
+    }
+
+    /// Whether any string in a parsed JSON value, key or value, holds U+0000.
+    private static func holdsNUL(_ value: Any) -> Bool {
+        switch value {
+        case let text as String: text.contains(NULCharacter.scalar)
+        case let list as [Any]: list.contains(where: holdsNUL)
+        case let object as [String: Any]: object.contains { holdsNUL($0.key) || holdsNUL($0.value) }
+        default: false
         }
     }
 }

@@ -78,10 +78,13 @@ public struct ClientSessions: Sendable {
         guard let customer = try await services.storage.customers.find(customerID, in: client.session.accountID),
             customer.emails.contains(client.email)
         else { return false }
-        var session = client.session
-        session.principal = .client(email: client.email, customerID: customer.id)
-        try await services.storage.sessions.save(session)
-        return true
+        // Read again in a transaction: a logout committed since the page read the session stays done.
+        return try await services.storage.transaction { store in
+            guard var session = try await store.sessions.find(client.session.id) else { return false }
+            session.principal = .client(email: client.email, customerID: customer.id)
+            try await store.sessions.save(session)
+            return true
+        }
     }
 
     /// Ends the session and records the logout.

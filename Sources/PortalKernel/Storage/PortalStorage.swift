@@ -69,6 +69,9 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case missingReference(String)
     /// The backend cannot be used: a file that cannot be written, a folder another process holds.
     case unavailable(String)
+    /// The store will not do it, and asking again will not change that (a write inside a read, a value it cannot
+    /// hold): a fault of the caller, not of the moment.
+    case refused(String)
 
     public var description: String {
         switch self {
@@ -77,6 +80,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         case .corrupt(let what): "stored data cannot be read: \(what)"
         case .missingReference(let what): "refers to a record that does not exist: \(what)"
         case .unavailable(let why): "storage unavailable: \(why)"
+        case .refused(let why): "refused by the store: \(why)"
         }
     }
 }

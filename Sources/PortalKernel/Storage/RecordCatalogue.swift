@@ -1,9 +1,9 @@
 import Foundation
 
-/// Every record type the stores keep, parents before children (so references hold at every step of an import),
-/// each with its ``RecordStorage`` description. Adding a record type: the record, its entry here, its repository
-/// protocol where it needs queries of its own, one migration, tests (see Docs/Storage.md).
+/// Every record type the stores keep, each with its ``RecordStorage`` description: the one list the SQL schemas and
+/// the dump format come from. Docs/Storage.md ("Adding a record type") says what a new one takes.
 public enum RecordCatalogue {
+    /// Parents before children, so references hold at every step of an import.
     public static let all: [any StoredRecord.Type] = [
         Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
         LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self,

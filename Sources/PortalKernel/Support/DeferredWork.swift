@@ -36,7 +36,8 @@ public actor DeferredWork {
             return false
         }
         waiting.append((name, job, .now))
-        if worker == nil { worker = Task { await self.drain() } }
+        // Outside any page's read group, whichever request happens to start it.
+        if worker == nil { worker = Task { await ReadGroupScope.$current.withValue(nil) { await self.drain() } } }
         return true
     }
 
