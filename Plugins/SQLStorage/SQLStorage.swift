@@ -34,19 +34,31 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
         }
     }
 
-    /// Inside the group, the store's own reads see its snapshot too (``ReadGroupScope``); a group opened inside
-    /// another of this store is that one.
+    /// A read group (``snapshot(_:)``); inside it, the store's own reads see its snapshot too (``ReadGroupScope``).
     public func read<Result: Sendable>(_ body: @Sendable (any Repositories) async throws -> Result) async throws -> Result {
-        if let open = ReadGroupScope.snapshot(for: self, as: (any SQLDatabase).self) {
-            return try await body(SQLRepositories(access: SQLAccess(database: open, driver: driver, mode: .snapshot)))
+        try await snapshot { access in try await body(SQLRepositories(access: access)) }
+    }
+
+    /// Every record, each table in id order, read in one snapshot so the dump is one moment's data.
+    public func exportDump() async throws -> StorageDump {
+        try await snapshot { access in
+            var dump = StorageDump()
+            for type in RecordCatalogue.all { try await Self.read(type, into: &dump, access) }
+            return dump
         }
-        // A group waits at most 10 s for a connection (all held by other groups), then is refused.
+    }
+
+    /// Runs `body` in this store's open read group, or a new one that waits at most 10 s for a connection, else refused.
+    private func snapshot<Result: Sendable>(_ body: @Sendable (SQLAccess) async throws -> Result) async throws -> Result {
+        if let open = ReadGroupScope.snapshot(for: self, as: (any SQLDatabase).self) {
+            return try await body(SQLAccess(database: open, driver: driver, mode: .snapshot))
+        }
         do {
             return try await withoutActuallyEscaping(body) { body in
                 try await readGroups.withGate(waitingAtMost: .seconds(10)) { [driver] in
                     try await driver.snapshot { database in
                         try await ReadGroupScope.run(owner: self, snapshot: database) {
-                            try await body(SQLRepositories(access: SQLAccess(database: database, driver: driver, mode: .snapshot)))
+                            try await body(SQLAccess(database: database, driver: driver, mode: .snapshot))
                         }
                     }
                 }
@@ -54,20 +66,8 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
         } catch is ConcurrencyGate.NotAdmitted { throw StorageError.unavailable("every connection is busy; try again") }
     }
 
-
-    /// Every record, each table in id order, read in one snapshot so the dump is one moment's data.
-    public func exportDump() async throws -> StorageDump {
-        try await driver.snapshot { [driver] database in
-            let access = SQLAccess(database: database, driver: driver, mode: .snapshot)
-            var dump = StorageDump()
-            for type in RecordCatalogue.all { try await Self.read(type, into: &dump, access) }
-            return dump
-        }
-    }
-
     private static func read<Record: StoredRecord>(_: Record.Type, into dump: inout StorageDump, _ access: SQLAccess) async throws {
-        guard let list = Record.storage.dump?.list else { return }
-        dump[keyPath: list] = try await access.all(Record.self, where: "true", orderBy: "id")
+        if let list = Record.storage.dump?.list { dump[keyPath: list] = try await access.all(Record.self, where: "true", orderBy: "id") }
     }
 
     public func ping() async throws {
