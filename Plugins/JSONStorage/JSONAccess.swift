@@ -38,6 +38,31 @@ struct JSONAccess: Sendable {
     }
 }
 
+/// The operations every table shares, from the record catalogue (``JSONState/insert(_:)`` and its neighbours).
+extension JSONAccess: RecordStore {
+    func insert<Record: StoredRecord>(_ record: Record) async throws { try await write { try $0.insert(record) } }
+
+    func update<Record: StoredRecord>(_ record: Record) async throws { try await write { try $0.update(record) } }
+
+    func find<Record: StoredRecord>(_: Record.Type, id: String, in account: Account.ID) async throws -> Record? {
+        try read { $0.row(Record.self, id, in: account) }
+    }
+
+    func all<Record: StoredRecord>(_ query: RecordQuery<Record>) async throws -> [Record] {
+        try read { query.select(from: $0[Record.self].values) }
+    }
+}
+
+/// A repository over one ``JSONAccess``: what every record type shares comes from the kernel's
+/// ``CatalogueRepository`` over the access; a repository holds only the queries it answers its own way.
+protocol JSONRecordRepository: CatalogueRepository {
+    var access: JSONAccess { get }
+}
+
+extension JSONRecordRepository {
+    var recordStore: any RecordStore { access }
+}
+
 /// Every repository over one ``JSONAccess``.
 struct JSONRepositories: Repositories {
     let access: JSONAccess
@@ -57,4 +82,5 @@ struct JSONRepositories: Repositories {
     var auditEvents: any AuditRepository { JSONAuditRepository(access: access) }
     var proposalLinks: any ProposalLinkRepository { JSONProposalLinkRepository(access: access) }
     var apiTokens: any APITokenRepository { JSONAPITokenRepository(access: access) }
+    var recordStore: any RecordStore { access }
 }

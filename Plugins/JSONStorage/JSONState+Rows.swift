@@ -1,94 +1,67 @@
 import HashTreeCollections
 import PortalKernel
 
-/// Row operations with the same rules and error words as the SQLite schema: unique ids and keys, references that
-/// must exist, updates only within the record's own account.
+/// Row operations with the rules and error words of the SQL schema, taken from the record catalogue: unique ids
+/// and keys, references that must exist in the record's own account, updates only within that account.
 extension JSONState {
-    mutating func insert<Record>(
-        _ record: Record, id: String, into rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>, table: String
-    ) throws {
-        guard self[keyPath: rows][id] == nil else { throw StorageError.duplicate("UNIQUE: \(table).id") }
-        write(record, id: id, into: rows, table: table)
+    /// Adds a row; `duplicate` when its id, or one of its unique keys, is taken.
+    mutating func insert<Record: StoredRecord>(_ record: Record) throws {
+        let id = Record.storage.id(record)
+        guard self[Record.self][id] == nil else { throw StorageError.duplicate("UNIQUE: \(Record.storage.table).id") }
+        try check(record)
+        write(record)
     }
 
-    /// Replaces a row that exists in `account`; otherwise `notFound("table id")`, as SQLite words it.
-    mutating func update<Record>(
-        _ record: Record, id: String, in account: Account.ID?, into rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
-        table: String, accountOf: (Record) -> Account.ID?
-    ) throws {
-        guard let existing = self[keyPath: rows][id], accountOf(existing) == account else {
-            throw StorageError.notFound("\(table) \(id)")
+    /// Replaces a row that exists in the record's account; otherwise `notFound("table id")`, as SQL words it.
+    mutating func update<Record: StoredRecord>(_ record: Record) throws {
+        let id = Record.storage.id(record)
+        guard let existing = self[Record.self][id], Record.storage.account?(existing) == Record.storage.account?(record) else {
+            throw StorageError.notFound("\(Record.storage.table) \(id)")
         }
-        write(record, id: id, into: rows, table: table)
+        try check(record)
+        write(record)
     }
 
-    mutating func write<Record>(
-        _ record: Record, id: String, into rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>, table: String
-    ) {
-        let old = self[keyPath: rows].updateValue(record, forKey: id)
-        indexes.replace(old, with: record, id: id)
-        touched.insert(RowKey(table: table, id: id))
+    /// Adds or replaces a row, under the insert's rules.
+    mutating func save<Record: StoredRecord>(_ record: Record) throws {
+        try check(record)
+        write(record)
     }
 
-    mutating func remove<Record>(id: String, from rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>, table: String) {
-        guard let old = self[keyPath: rows].removeValue(forKey: id) else { return }
-        indexes.replace(old, with: nil, id: id)
-        touched.insert(RowKey(table: table, id: id))
-    }
-
-    /// Throws `duplicate` when another row (not `id`) already has `key`.
-    func requireUnique<Record, Key: Equatable>(
-        _ key: Key?, in rows: KeyPath<JSONState, TreeDictionary<String, Record>>, except id: String, name: String,
-        keyOf: (Record) -> Key?
-    ) throws {
-        guard let key else { return }
-        if self[keyPath: rows].contains(where: { $0.key != id && keyOf($0.value) == key }) {
-            throw StorageError.duplicate("UNIQUE: \(name)")
-        }
-    }
-
-    /// Throws `missingReference` unless `id` (when given) names a row of `rows` in `account`: a record never
-    /// refers to another company's.
-    func requireReference<Record: AccountOwned>(
-        _ id: String?, in rows: KeyPath<JSONState, TreeDictionary<String, Record>>, name: String, account: Account.ID
-    ) throws {
-        guard let id else { return }
-        guard let row = self[keyPath: rows][id] else { throw StorageError.missingReference("\(name) \(id)") }
-        guard row.accountID == account else {
-            throw StorageError.missingReference("\(name) \(id) belongs to another account")
-        }
-    }
-
-    /// Throws `missingReference` unless the account exists.
-    func requireAccount(_ account: Account.ID) throws {
-        guard accounts[account.rawValue] != nil else { throw StorageError.missingReference("account \(account)") }
-    }
-}
-
-/// A record that belongs to one account.
-protocol AccountOwned {
-    var accountID: Account.ID { get }
-}
-
-extension StaffUser: AccountOwned {}
-extension Customer: AccountOwned {}
-extension Job: AccountOwned {}
-extension Proposal: AccountOwned {}
-extension Invoice: AccountOwned {}
-extension Payment: AccountOwned {}
-extension Lead: AccountOwned {}
-extension LoginToken: AccountOwned {}
-extension OutboxMessage: AccountOwned {}
-extension AuditEvent: AccountOwned {}
-extension ProposalLink: AccountOwned {}
-extension APIToken: AccountOwned {}
-
-extension JSONState {
     /// The row with `id` if it belongs to `account`: another account's id finds nothing.
-    func row<Record: AccountOwned>(
-        _ rows: KeyPath<JSONState, TreeDictionary<String, Record>>, _ id: String, in account: Account.ID
-    ) -> Record? {
-        guard let record = self[keyPath: rows][id], record.accountID == account else { return nil }
+    func row<Record: StoredRecord>(_: Record.Type, _ id: String, in account: Account.ID) -> Record? {
+        guard let record = self[Record.self][id], Record.storage.account?(record) == account.rawValue else { return nil }
         return record
+    }
+
+    /// Writes the row with no check: for what was checked already (a committed journal entry, a token being used).
+    mutating func write<Record: StoredRecord>(_ record: Record) {
+        let id = Record.storage.id(record)
+        let old = self[Record.self].updateValue(record, forKey: id)
+        indexes.replace(old, with: record, id: id)
+        touched.insert(RowKey(table: Record.storage.table, id: id))
+    }
+
+    mutating func remove<Record: StoredRecord>(_: Record.Type, id: String) {
+        guard let old = self[Record.self].removeValue(forKey: id) else { return }
+        indexes.replace(old, with: nil, id: id)
+        touched.insert(RowKey(table: Record.storage.table, id: id))
+    }
+
+    /// Throws the first rule `record` breaks: its account or a record a column refers to missing from its account
+    /// (`missingReference`), or a unique key another row holds (`duplicate`).
+    private func check<Record: StoredRecord>(_ record: Record) throws {
+        if let account = Record.storage.account?(record) {
+            guard self[Account.self][account] != nil else { throw StorageError.missingReference("account \(account)") }
+            for column in Record.storage.columns {
+                guard let table = column.references, case .text(let target?) = column.value(record) else { continue }
+                guard let owner = self.account(ofRow: target, in: table) else { throw StorageError.missingReference("\(table) \(target)") }
+                guard owner == account else { throw StorageError.missingReference("\(table) \(target) belongs to another account") }
+            }
+        }
+        let id = Record.storage.id(record)
+        for (columns, key) in JSONIndexes.uniqueKeys(of: record) where indexes.unique[key].map({ $0 != id }) == true {
+            throw StorageError.duplicate("UNIQUE: \(columns.map { "\(Record.storage.table).\($0)" }.joined(separator: ", "))")
+        }
     }
 }

@@ -1,35 +1,22 @@
 import HashTreeCollections
 import PortalKernel
 
-/// Every record of a JSON store, in memory, by table and id.
+/// Every record of a JSON store, in memory: one table per record type of ``RecordCatalogue`` that a dump carries,
+/// named as in SQL (`staff_user`), each by id (#19). A new record type needs nothing here.
 ///
 /// Tables are persistent hash maps (`TreeDictionary`): a transaction's working copy shares every node with the
 /// committed state, and a write copies only the path to the row it changes, so a write costs O(log n), not a copy of
 /// the table.
-///
-/// Tables are named as in SQLite (`customer`, `staffUser`, …) so both backends word their errors the same way.
 struct JSONState: Sendable {
-    var accounts: TreeDictionary<String, Account> = [:]
-    var staffUsers: TreeDictionary<String, StaffUser> = [:]
-    var customers: TreeDictionary<String, Customer> = [:]
-    var jobs: TreeDictionary<String, Job> = [:]
-    var proposals: TreeDictionary<String, Proposal> = [:]
-    var invoices: TreeDictionary<String, Invoice> = [:]
-    var payments: TreeDictionary<String, Payment> = [:]
-    var leads: TreeDictionary<String, Lead> = [:]
-    var loginTokens: TreeDictionary<String, LoginToken> = [:]
-    var sessions: TreeDictionary<String, Session> = [:]
-    var outbox: TreeDictionary<String, OutboxMessage> = [:]
-    var auditEvents: TreeDictionary<String, AuditEvent> = [:]
-    var proposalLinks: TreeDictionary<String, ProposalLink> = [:]
-    var apiTokens: TreeDictionary<String, APIToken> = [:]
+    /// The non-empty tables, by name.
+    private var tables: [String: any JSONTable] = [:]
 
-    /// Look-ups behind the portal queries.
+    /// Look-ups behind the portal queries and the unique keys.
     var indexes = JSONIndexes()
 
     /// The sequence number of the last transaction applied.
     var sequence = 0
-    /// Rows changed since the last commit, as `table/id` (only in a transaction's working copy).
+    /// Rows changed since the last commit (only in a transaction's working copy).
     var touched: Set<RowKey> = []
 
     /// A row: its table's name and its id.
@@ -37,97 +24,82 @@ struct JSONState: Sendable {
         let table: String
         let id: String
     }
+
+    /// `Record`'s table.
+    subscript<Record: StoredRecord>(_: Record.Type) -> TreeDictionary<String, Record> {
+        get { (tables[Record.storage.table] as? Rows<Record>)?.rows ?? [:] }
+        _modify {
+            // Taken out while it changes, so the change copies only the path to the row, not the table.
+            let table = Record.storage.table
+            var rows = (tables.removeValue(forKey: table) as? Rows<Record>)?.rows ?? [:]
+            defer { tables[table] = rows.isEmpty ? nil : Rows(rows: rows) }
+            yield &rows
+        }
+    }
+
+    /// The account of the row `id` of the table called `table`: `.some(nil)` for a row of a table outside accounts,
+    /// `nil` for no such row.
+    func account(ofRow id: String, in table: String) -> String?? {
+        tables[table]?.account(ofRow: id)
+    }
 }
 
-/// Something done once per table: the one place that lists the tables, where they live in memory and in a dump.
-///
-/// The state is passed `inout`, not held by the visitor, so a visitor that changes it does so in place instead of
-/// copying whole tables.
-protocol JSONTableVisitor {
-    mutating func visit<Record: Codable & Sendable>(
-        _ table: String, _ rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
-        _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState) throws
+/// A table whose record type is not known where it is looked at (a reference names its table by name).
+private protocol JSONTable: Sendable {
+    func account(ofRow id: String) -> String??
+}
+
+private struct Rows<Record: StoredRecord>: JSONTable {
+    var rows: TreeDictionary<String, Record>
+
+    func account(ofRow id: String) -> String?? {
+        rows[id].map { Record.storage.account?($0) }
+    }
 }
 
 extension JSONState {
-    mutating func forEachTable(_ visitor: inout some JSONTableVisitor) throws {
-        try visitor.visit("account", \.accounts, \.accounts, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("staffUser", \.staffUsers, \.staffUsers, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("customer", \.customers, \.customers, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("job", \.jobs, \.jobs, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("proposal", \.proposals, \.proposals, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("invoice", \.invoices, \.invoices, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("payment", \.payments, \.payments, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("lead", \.leads, \.leads, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("loginToken", \.loginTokens, \.loginTokens, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("session", \.sessions, \.sessions, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("outboxMessage", \.outbox, \.outbox, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("auditEvent", \.auditEvents, \.auditEvents, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("proposalLink", \.proposalLinks, \.proposalLinks, id: { $0.id.rawValue }, state: &self)
-        try visitor.visit("apiToken", \.apiTokens, \.apiTokens, id: { $0.id.rawValue }, state: &self)
-    }
-
     /// Every record as a dump, each list sorted by id.
     var dump: StorageDump {
-        struct Collect: JSONTableVisitor {
-            var dump = StorageDump()
-            mutating func visit<Record: Codable & Sendable>(
-                _ table: String, _ rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
-                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
-            ) {
-                dump[keyPath: list] = state[keyPath: rows].sorted { $0.key < $1.key }.map(\.value)
-            }
+        var dump = StorageDump()
+        func collect<Record: StoredRecord>(_: Record.Type) {
+            guard Record.storage.dump != nil else { return }
+            dump[Record.self] = self[Record.self].sorted { $0.key < $1.key }.map(\.value)
         }
-        var collect = Collect()
-        var reading = self
-        try? reading.forEachTable(&collect)
-        return collect.dump
+        RecordCatalogue.forEach { collect($0) }
+        return dump
     }
 
     /// Applies a committed transaction: its records replace (or add) rows by id, its deletions remove rows.
     mutating func apply(_ entry: JournalEntry) {
-        struct Apply: JSONTableVisitor {
-            let entry: JournalEntry
-            mutating func visit<Record: Codable & Sendable>(
-                _ table: String, _ rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
-                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
-            ) {
-                for record in entry.put[keyPath: list] { state.write(record, id: id(record), into: rows, table: table) }
-                for deleted in entry.delete[table] ?? [] { state.remove(id: deleted, from: rows, table: table) }
-            }
+        func apply<Record: StoredRecord>(_: Record.Type) {
+            for record in entry.put[Record.self] { write(record) }
+            for id in entry.delete[Record.storage.table] ?? [] { remove(Record.self, id: id) }
         }
-        var apply = Apply(entry: entry)
-        try? forEachTable(&apply)
+        RecordCatalogue.forEach { apply($0) }
         sequence = entry.sequence
         touched = []
     }
 
     /// What this working copy changed since `touched` was last cleared, as the next journal entry.
     func changes(sequence: Int) -> JournalEntry {
-        struct Collect: JSONTableVisitor {
-            var entry: JournalEntry
-            mutating func visit<Record: Codable & Sendable>(
-                _ table: String, _ rows: WritableKeyPath<JSONState, TreeDictionary<String, Record>>,
-                _ list: WritableKeyPath<StorageDump, [Record]>, id: (Record) -> String, state: inout JSONState
-            ) {
-                let ids = state.touched.filter { $0.table == table }.map(\.id).sorted()
-                for rowID in ids {
-                    if let record = state[keyPath: rows][rowID] {
-                        entry.put[keyPath: list].append(record)
-                    } else {
-                        entry.delete[table, default: []].append(rowID)
-                    }
+        var entry = JournalEntry(sequence: sequence)
+        func collect<Record: StoredRecord>(_: Record.Type) {
+            let table = Record.storage.table
+            for id in touched.filter({ $0.table == table }).map(\.id).sorted() {
+                if let record = self[Record.self][id] {
+                    entry.put[Record.self].append(record)
+                } else {
+                    entry.delete[table, default: []].append(id)
                 }
             }
         }
-        var collect = Collect(entry: JournalEntry(sequence: sequence))
-        var reading = self
-        try? reading.forEachTable(&collect)
-        return collect.entry
+        RecordCatalogue.forEach { collect($0) }
+        return entry
     }
 }
 
-/// One committed transaction, one line of `journal.jsonl`: the rows it wrote, whole, and the ids it deleted.
+/// One committed transaction, one line of `journal.jsonl`: the rows it wrote, whole, and the ids it deleted, by
+/// table.
 struct JournalEntry: Codable, Sendable, Equatable {
     var sequence: Int
     var put = StorageDump()
@@ -138,4 +110,24 @@ struct JournalEntry: Codable, Sendable, Equatable {
     }
 
     var isEmpty: Bool { put.isEmpty && delete.isEmpty }
+
+    private enum CodingKeys: String, CodingKey {
+        case sequence, put, delete
+    }
+
+    /// Reads an entry; a deletion under a table name of release 1 (`loginToken`) counts for its table (`login_token`).
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sequence = try container.decode(Int.self, forKey: .sequence)
+        put = try container.decodeIfPresent(StorageDump.self, forKey: .put) ?? StorageDump()
+        let deletions = try container.decodeIfPresent([String: [String]].self, forKey: .delete) ?? [:]
+        for (table, ids) in deletions { delete[Self.tableName(table), default: []] += ids }
+    }
+
+    /// `loginToken` → `login_token`; a name of today unchanged.
+    static func tableName(_ name: String) -> String {
+        name.reduce(into: "") { result, character in
+            result += character.isUppercase ? "_\(character.lowercased())" : String(character)
+        }
+    }
 }

@@ -30,7 +30,7 @@ struct PostgresDriver: SQLDriver {
     }
 
     let dialect = SQLStorageDialect(
-        text: "text COLLATE \"C\"", integer: "integer", bool: "boolean", instant: "timestamptz", json: "jsonb", locksRows: true,
+        text: "text COLLATE \"C\"", byteOrder: " COLLATE \"C\"", integer: "integer", bool: "boolean", instant: "timestamptz", json: "jsonb", locksRows: true,
         keyLock: { key in "SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))" })
 
     var standalone: any SQLDatabase { PostgresSQLDatabase(source: .pool(client), logger: logger, trace: trace) }

@@ -78,7 +78,7 @@ struct SQLAccess: Sendable {
 
 /// The operations every table shares, built from the record catalogue: every value is a bound parameter, and the
 /// only text spliced into SQL is a table or column name from the catalogue or this target.
-extension SQLAccess {
+extension SQLAccess: RecordStore {
     /// Inserts the row (and its list's rows, in one transaction).
     func insert<Record: StoredRecord>(_ record: Record) async throws {
         let row = try Row(record, json: driver.dialect.json)
@@ -116,6 +116,27 @@ extension SQLAccess {
     /// The record with `id` in `account`, locked for update inside a transaction.
     func find<Record: StoredRecord>(_: Record.Type, id: String, in account: Account.ID) async throws -> Record? {
         try await first(Record.self, where: "id = \(bind: id) AND account_id = \(bind: account.rawValue)")
+    }
+
+    /// The query as one statement; its columns are the catalogue's (``RecordQuery`` checked them). Text is ordered
+    /// and ranged as bytes; equality needs no collation, so it keeps the column's own and its index.
+    func all<Record: StoredRecord>(_ query: RecordQuery<Record>) async throws -> [Record] {
+        func ordered(_ column: String) -> String {
+            Record.storage.column(named: column)?.kind == .text ? column + driver.dialect.byteOrder : column
+        }
+        let condition = query.filters.reduce("account_id = \(bind: query.account.rawValue)" as SQLQueryString) { condition, filter in
+            let (column, value) = (SQLQueryString(filter.column), Row.bind(filter.value))
+            return switch (filter.comparison, filter.value.isEmpty) {
+            case (.equal, true): "\(condition) AND \(column) IS NULL"
+            case (.notEqual, true): "\(condition) AND \(column) IS NOT NULL"
+            case (.equal, false): "\(condition) AND \(column) = \(value)"
+            case (.notEqual, false): "\(condition) AND \(column) <> \(value)"
+            case (.atLeast, _): "\(condition) AND \(unsafeRaw: ordered(filter.column)) >= \(value)"
+            case (.below, _): "\(condition) AND \(unsafeRaw: ordered(filter.column)) < \(value)"
+            }
+        }
+        let order = query.order.map { "\(ordered($0.column))\($0.descending ? " DESC" : "")" } + ["id"]
+        return try await all(Record.self, where: condition, orderBy: order.joined(separator: ", "), limit: query.limit)
     }
 
     /// The first record matching `condition`, locked when inside a transaction.

@@ -29,6 +29,9 @@ public protocol SQLDriver: Sendable {
 public struct SQLStorageDialect: Sendable {
     /// Column types: ids and other text, whole numbers, flags, instants, the record's JSON.
     public let text: String
+    /// What makes text compare as bytes where a column may not (`COLLATE "C"` on PostgreSQL, whose release-1
+    /// schema has text columns in the database's collation); empty where text always compares as bytes.
+    public let byteOrder: String
     public let integer: String
     public let bool: String
     public let instant: String
@@ -41,10 +44,10 @@ public struct SQLStorageDialect: Sendable {
     public let keyLock: (@Sendable (String) -> SQLQueryString)?
 
     public init(
-        text: String, integer: String, bool: String, instant: String, json: String, locksRows: Bool,
+        text: String, byteOrder: String, integer: String, bool: String, instant: String, json: String, locksRows: Bool,
         keyLock: (@Sendable (String) -> SQLQueryString)?
     ) {
-        (self.text, self.integer, self.bool, self.instant, self.json) = (text, integer, bool, instant, json)
+        (self.text, self.byteOrder, self.integer, self.bool, self.instant, self.json) = (text, byteOrder, integer, bool, instant, json)
         (self.locksRows, self.keyLock) = (locksRows, keyLock)
     }
 

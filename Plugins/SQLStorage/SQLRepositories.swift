@@ -19,4 +19,5 @@ struct SQLRepositories: Repositories {
     var proposalLinks: any ProposalLinkRepository { SQLProposalLinkRepository(access: access) }
     var apiTokens: any APITokenRepository { SQLAPITokenRepository(access: access) }
     var counters: any CounterRepository { SQLCounterRepository(access: access) }
+    var recordStore: any RecordStore { access }
 }

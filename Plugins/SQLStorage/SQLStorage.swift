@@ -67,7 +67,7 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
     }
 
     private static func read<Record: StoredRecord>(_: Record.Type, into dump: inout StorageDump, _ access: SQLAccess) async throws {
-        if let list = Record.storage.dump?.list { dump[keyPath: list] = try await access.all(Record.self, where: "true", orderBy: "id") }
+        if Record.storage.dump != nil { dump[Record.self] = try await access.all(Record.self, where: "true", orderBy: "id") }
     }
 
     public func ping() async throws {

@@ -12,7 +12,7 @@ struct SQLiteDriver: SQLDriver {
     let gate = ConcurrencyGate()
 
     let dialect = SQLStorageDialect(
-        text: "TEXT", integer: "INTEGER", bool: "INTEGER", instant: "TEXT", json: "TEXT", locksRows: false, keyLock: nil)
+        text: "TEXT", byteOrder: "", integer: "INTEGER", bool: "INTEGER", instant: "TEXT", json: "TEXT", locksRows: false, keyLock: nil)
 
     let readGroups = SQLiteStorage.readers - 2  // Two readers stay free for reads on their own.
 

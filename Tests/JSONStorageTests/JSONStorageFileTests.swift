@@ -106,6 +106,27 @@ struct JSONStorageFileTests {
         try await store.close()
     }
 
+    @Test("#19: a journal of release 1, whose deletions name tables as loginToken, still applies; new lines name them as SQL does")
+    func releaseOneDeletions() async throws {
+        let folder = try makeFolder()
+        let store = try open(folder)
+        try await store.accounts.insert(account("a1"))
+        let token = LoginToken(id: "t1", accountID: "a1", tokenHash: "h1", email: "c@example.com", createdAt: now, expiresAt: now)
+        try await store.loginTokens.insert(token)
+        let copy = try makeFolder()
+        var journal = try Data(contentsOf: folder.appendingPathComponent("journal.jsonl"))
+        journal.append(Data(#"{"delete":{"loginToken":["t1"]},"put":{"formatVersion":1},"sequence":3}"#.utf8 + [0x0A]))
+        try journal.write(to: copy.appendingPathComponent("journal.jsonl"))
+        let reopened = try open(copy)
+        #expect(try await reopened.exportDump().loginTokens.isEmpty)
+        try await reopened.accounts.insert(account("a2"))
+        try await reopened.loginTokens.insert(LoginToken(id: "t2", accountID: "a2", tokenHash: "h2", email: "c@example.com", createdAt: now, expiresAt: now))
+        #expect(try await reopened.loginTokens.deleteExpired(before: now.addingTimeInterval(1)) == 1)
+        #expect(try text(copy, "journal.jsonl").contains(#""delete":{"login_token":["t2"]}"#))
+        try await reopened.close()
+        try await store.close()
+    }
+
     @Test("A damaged journal line before the end stops start-up with the file and line")
     func corruptJournalLine() throws {
         let folder = try makeFolder()
@@ -161,7 +182,7 @@ struct JSONStorageFileTests {
         let snapshot = try text(folder, "portal.json")
         try Data(snapshot.replacingOccurrences(of: "key-a2", with: "key-a1").utf8).write(to: folder.appendingPathComponent("portal.json"))
         let message = try #require(openingError(folder))
-        #expect(message.contains("account.portalKey") && message.contains("a1") && message.contains("a2"))
+        #expect(message.contains("account.portal_key") && message.contains("a1") && message.contains("a2"))
     }
 
     @Test("Bulk import checks every rule: a reference to a missing record is refused and nothing is kept")

@@ -7,8 +7,4 @@ struct SQLAPITokenRepository: APITokenRepository, SQLRecordRepository {
     func find(hash: String) async throws -> APIToken? {
         try await access.first(APIToken.self, where: "token_hash = \(bind: hash)")
     }
-
-    func all(in account: Account.ID) async throws -> [APIToken] {
-        try await access.all(APIToken.self, where: "account_id = \(bind: account.rawValue)", orderBy: "created_at DESC, id")
-    }
 }

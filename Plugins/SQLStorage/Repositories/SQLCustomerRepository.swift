@@ -15,8 +15,4 @@ struct SQLCustomerRepository: CustomerRepository, SQLRecordRepository {
             ORDER BY customer.display_name, customer.id
             """)
     }
-
-    func all(in account: Account.ID) async throws -> [Customer] {
-        try await access.all(Customer.self, where: "account_id = \(bind: account.rawValue)", orderBy: "display_name, id")
-    }
 }

@@ -7,11 +7,4 @@ struct SQLInvoiceRepository: InvoiceRepository, SQLRecordRepository {
     func find(number: String, in account: Account.ID) async throws -> Invoice? {
         try await access.first(Invoice.self, where: "account_id = \(bind: account.rawValue) AND number = \(bind: number)")
     }
-
-    func portalCandidates(for customer: Customer.ID, in account: Account.ID) async throws -> [Invoice] {
-        try await access.all(
-            Invoice.self,
-            where: "account_id = \(bind: account.rawValue) AND customer_id = \(bind: customer.rawValue) AND voided = \(bind: false)",
-            orderBy: "id")
-    }
 }

@@ -9,9 +9,4 @@ struct SQLJobRepository: JobRepository, SQLRecordRepository {
         return try await access.all(
             Job.self, where: "account_id = \(bind: account.rawValue) AND id IN (\(binds: ids.map(\.rawValue)))", orderBy: "id")
     }
-
-    func all(for customer: Customer.ID, in account: Account.ID) async throws -> [Job] {
-        try await access.all(
-            Job.self, where: "account_id = \(bind: account.rawValue) AND customer_id = \(bind: customer.rawValue)", orderBy: "created_at DESC, id")
-    }
 }

@@ -5,8 +5,6 @@ struct SQLOutboxRepository: OutboxRepository, SQLRecordRepository {
     typealias Record = OutboxMessage
     let access: SQLAccess
 
-    func enqueue(_ message: OutboxMessage) async throws { try await access.insert(message) }
-
     func due(at instant: Date, limit: Int) async throws -> [OutboxMessage] {
         // In a transaction, the messages are locked, and those another worker holds are skipped, not waited for.
         try await access.records(
@@ -20,19 +18,6 @@ struct SQLOutboxRepository: OutboxRepository, SQLRecordRepository {
 
     func depth() async throws -> Int {
         try await access.integer("SELECT count(*) AS depth FROM outbox_message WHERE status IN (\(binds: Self.waiting))")
-    }
-
-    func all(about subject: OutboxMessage.Subject, in account: Account.ID) async throws -> [OutboxMessage] {
-        try await access.all(
-            OutboxMessage.self, where: "account_id = \(bind: account.rawValue) AND about_key = \(bind: subject.storageKey)",
-            orderBy: "created_at DESC, id")
-    }
-
-    func failures(in account: Account.ID) async throws -> [OutboxMessage] {
-        try await access.all(
-            OutboxMessage.self,
-            where: "account_id = \(bind: account.rawValue) AND status = \(bind: OutboxMessage.Status.failed.rawValue)",
-            orderBy: "created_at DESC, id")
     }
 
     /// The states of a message still to be sent.

@@ -4,11 +4,6 @@ struct SQLPaymentRepository: PaymentRepository, SQLRecordRepository {
     typealias Record = Payment
     let access: SQLAccess
 
-    func all(for invoice: Invoice.ID, in account: Account.ID) async throws -> [Payment] {
-        try await access.all(
-            Payment.self, where: "account_id = \(bind: account.rawValue) AND invoice_id = \(bind: invoice.rawValue)", orderBy: "received_at, id")
-    }
-
     func find(idempotencyKey: String, in account: Account.ID) async throws -> Payment? {
         try await access.first(Payment.self, where: "account_id = \(bind: account.rawValue) AND idempotency_key = \(bind: idempotencyKey)")
     }

@@ -17,8 +17,4 @@ struct SQLStaffUserRepository: StaffUserRepository, SQLRecordRepository {
             WHERE staff_user.email = \(bind: EmailAddress.normalized(email)) ORDER BY account.created_at, account.id
             """)
     }
-
-    func all(in account: Account.ID) async throws -> [StaffUser] {
-        try await access.all(StaffUser.self, where: "account_id = \(bind: account.rawValue)", orderBy: "name, id")
-    }
 }

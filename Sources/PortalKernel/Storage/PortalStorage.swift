@@ -15,6 +15,8 @@ public protocol Repositories: Sendable {
     var proposalLinks: any ProposalLinkRepository { get }
     var apiTokens: any APITokenRepository { get }
     var counters: any CounterRepository { get }
+    /// Every catalogued record type's insert, update, find and query (``records(_:)``).
+    var recordStore: any RecordStore { get }
 }
 
 /// A storage backend (SQLite, JSON files, …), chosen by `storage.driver` in the configuration.
@@ -112,4 +114,5 @@ extension StandaloneRepositories {
     public var proposalLinks: any ProposalLinkRepository { standalone.proposalLinks }
     public var apiTokens: any APITokenRepository { standalone.apiTokens }
     public var counters: any CounterRepository { standalone.counters }
+    public var recordStore: any RecordStore { standalone.recordStore }
 }

@@ -22,14 +22,14 @@ extension RecordReference {
 
 extension Account: StoredRecord {
     public static let storage = RecordStorage<Account>(
-        table: "account", dump: RecordDump("accounts", \.accounts), id: { $0.id.rawValue }, account: nil,
+        table: "account", dump: "accounts", id: { $0.id.rawValue }, account: nil,
         columns: [.text("portal_key") { $0.portalKey }, .instant("created_at") { $0.createdAt }],
         unique: [["portal_key"]])
 }
 
 extension StaffUser: StoredRecord {
     public static let storage = RecordStorage<StaffUser>(
-        table: "staff_user", dump: RecordDump("staffUsers", \.staffUsers), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "staff_user", dump: "staffUsers", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("email") { $0.email }, .text("name") { $0.name }],
         unique: [["account_id", "email"]],
         // The back-office login finds staff by email across accounts.
@@ -38,7 +38,7 @@ extension StaffUser: StoredRecord {
 
 extension Customer: StoredRecord {
     public static let storage = RecordStorage<Customer>(
-        table: "customer", dump: RecordDump("customers", \.customers), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "customer", dump: "customers", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("display_name") { $0.displayName }],
         // "Which customers is this email?" (the portal login) is an index look-up.
         list: RecordList("email") { Set($0.emails) })
@@ -46,14 +46,14 @@ extension Customer: StoredRecord {
 
 extension Job: StoredRecord {
     public static let storage = RecordStorage<Job>(
-        table: "job", dump: RecordDump("jobs", \.jobs), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "job", dump: "jobs", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.optionalText("customer_id", references: "customer") { $0.customerID?.rawValue }, .instant("created_at") { $0.createdAt }],
         indexes: [["account_id", "customer_id"]])
 }
 
 extension Proposal: StoredRecord {
     public static let storage = RecordStorage<Proposal>(
-        table: "proposal", dump: RecordDump("proposals", \.proposals), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "proposal", dump: "proposals", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
             .text("job_id", references: "job") { $0.jobID.rawValue }, .text("customer_id", references: "customer") { $0.customerID.rawValue },
             .text("status") { $0.status.rawValue }, .integer("version") { $0.version },
@@ -64,7 +64,7 @@ extension Proposal: StoredRecord {
 
 extension Invoice: StoredRecord {
     public static let storage = RecordStorage<Invoice>(
-        table: "invoice", dump: RecordDump("invoices", \.invoices), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "invoice", dump: "invoices", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
             .text("customer_id", references: "customer") { $0.customerID.rawValue }, .optionalText("job_id", references: "job") { $0.jobID?.rawValue },
             .text("number") { $0.number }, .bool("voided") { $0.voided },
@@ -76,7 +76,7 @@ extension Invoice: StoredRecord {
 
 extension Payment: StoredRecord {
     public static let storage = RecordStorage<Payment>(
-        table: "payment", dump: RecordDump("payments", \.payments), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "payment", dump: "payments", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
             .text("invoice_id", references: "invoice") { $0.invoiceID.rawValue }, .optionalText("idempotency_key") { $0.idempotencyKey },
             .instant("received_at") { $0.receivedAt },
@@ -87,7 +87,7 @@ extension Payment: StoredRecord {
 
 extension Lead: StoredRecord {
     public static let storage = RecordStorage<Lead>(
-        table: "lead", dump: RecordDump("leads", \.leads), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "lead", dump: "leads", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
             .text("job_id", references: "job") { $0.jobID.rawValue }, .optionalText("assignee_id", references: "staff_user") { $0.assigneeID?.rawValue },
             .instant("submitted_at") { $0.submittedAt },
@@ -98,7 +98,7 @@ extension Lead: StoredRecord {
 
 extension LoginToken: StoredRecord {
     public static let storage = RecordStorage<LoginToken>(
-        table: "login_token", dump: RecordDump("loginTokens", \.loginTokens), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "login_token", dump: "loginTokens", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
             .text("token_hash") { $0.tokenHash }, .optionalInstant("used_at") { $0.usedAt }, .instant("expires_at") { $0.expiresAt },
         ],
@@ -107,14 +107,14 @@ extension LoginToken: StoredRecord {
 
 extension Session: StoredRecord {
     public static let storage = RecordStorage<Session>(
-        table: "session", dump: RecordDump("sessions", \.sessions), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "session", dump: "sessions", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.instant("absolute_expiry") { $0.absoluteExpiry }],
         indexes: [["absolute_expiry"]])
 }
 
 extension OutboxMessage: StoredRecord {
     public static let storage = RecordStorage<OutboxMessage>(
-        table: "outbox_message", dump: RecordDump("outbox", \.outbox), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "outbox_message", dump: "outbox", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
             .text("status") { $0.status.rawValue }, .instant("next_attempt_at") { $0.nextAttemptAt }, .instant("created_at") { $0.createdAt },
             .optionalText("about_key") { $0.about?.storageKey },
@@ -125,7 +125,7 @@ extension OutboxMessage: StoredRecord {
 
 extension AuditEvent: StoredRecord {
     public static let storage = RecordStorage<AuditEvent>(
-        table: "audit_event", dump: RecordDump("auditEvents", \.auditEvents), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "audit_event", dump: "auditEvents", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.optionalText("about_key") { $0.about?.storageKey }, .instant("occurred_at") { $0.occurredAt }],
         // A record's timeline, and the account's latest events.
         indexes: [["account_id", "about_key", "occurred_at"], ["account_id", "occurred_at"]])
@@ -133,14 +133,14 @@ extension AuditEvent: StoredRecord {
 
 extension ProposalLink: StoredRecord {
     public static let storage = RecordStorage<ProposalLink>(
-        table: "proposal_link", dump: RecordDump("proposalLinks", \.proposalLinks), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "proposal_link", dump: "proposalLinks", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("proposal_id", references: "proposal") { $0.proposalID.rawValue }, .text("token_hash") { $0.tokenHash }],
         unique: [["token_hash"]])
 }
 
 extension APIToken: StoredRecord {
     public static let storage = RecordStorage<APIToken>(
-        table: "api_token", dump: RecordDump("apiTokens", \.apiTokens), id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        table: "api_token", dump: "apiTokens", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("token_hash") { $0.tokenHash }, .instant("created_at") { $0.createdAt }],
         unique: [["token_hash"]], indexes: [["account_id", "created_at"]])
 }

@@ -22,8 +22,8 @@ extension StorageDump {
         self.init()
         formatVersion = version
         func read<Record: StoredRecord>(_: Record.Type) throws {
-            guard let dump = Record.storage.dump else { return }
-            self[keyPath: dump.list] = try container.decodeIfPresent([Record].self, forKey: Key(stringValue: dump.key)) ?? []
+            guard let key = Record.storage.dump else { return }
+            self[Record.self] = try container.decodeIfPresent([Record].self, forKey: Key(stringValue: key)) ?? []
         }
         try RecordCatalogue.forEach { try read($0) }
     }
@@ -33,8 +33,8 @@ extension StorageDump {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(formatVersion, forKey: .formatVersion)
         func write<Record: StoredRecord>(_: Record.Type) throws {
-            guard let dump = Record.storage.dump, !self[keyPath: dump.list].isEmpty else { return }
-            try container.encode(self[keyPath: dump.list], forKey: Key(stringValue: dump.key))
+            guard let key = Record.storage.dump, !self[Record.self].isEmpty else { return }
+            try container.encode(self[Record.self], forKey: Key(stringValue: key))
         }
         try RecordCatalogue.forEach { try write($0) }
     }
@@ -73,13 +73,18 @@ public enum StorageJSON {
     /// An instant beyond the four-digit years (a stored value no version wrote) is written as the nearest one, so
     /// reading it never traps (SPEC M2).
     public static func format(_ date: Date) -> String {
-        let raw = (date.timeIntervalSince1970 * 1_000 + 1e-6).rounded(.down)
-        let milliseconds = Int64(raw.isNaN ? 0 : min(max(raw, -62_135_596_800_000), 253_402_300_799_999))
+        let milliseconds = milliseconds(date)
         let seconds = milliseconds >= 0 ? milliseconds / 1_000 : (milliseconds - 999) / 1_000
         let fraction = milliseconds - seconds * 1_000
         let whole = Date.ISO8601FormatStyle().format(Date(timeIntervalSince1970: Double(seconds)))
         let digits = String(fraction)
         return "\(whole.dropLast()).\(String(repeating: "0", count: 3 - digits.count))\(digits)Z"
+    }
+
+    /// The whole milliseconds since 1970 that ``format(_:)`` writes: the precision every store keeps an instant to.
+    public static func milliseconds(_ date: Date) -> Int64 {
+        let raw = (date.timeIntervalSince1970 * 1_000 + 1e-6).rounded(.down)
+        return Int64(raw.isNaN ? 0 : min(max(raw, -62_135_596_800_000), 253_402_300_799_999))
     }
 
     /// Parses what ``format(_:)`` writes (and the same without a fraction); `nil` for anything else.

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every store keeps the whole record as JSON (``StorageJSON``), so the columns are only what queries and
 /// constraints need, and are worked out from the record at every write: they cannot drift from it.
-public protocol StoredRecord: Codable, Sendable {
+public protocol StoredRecord: Codable, Hashable, Sendable {
     static var storage: RecordStorage<Self> { get }
 }
 
@@ -14,8 +14,9 @@ public protocol StoredRecord: Codable, Sendable {
 public struct RecordStorage<Record: StoredRecord>: Sendable {
     /// The table: `snake_case`, singular (`staff_user`).
     public let table: String
-    /// Where the records sit in a ``StorageDump``; `nil` for records no dump carries (counters).
-    public let dump: RecordDump<Record>?
+    /// The key of the record type's list in a ``StorageDump``'s JSON (`staffUsers`); `nil` for records no dump
+    /// carries (counters).
+    public let dump: String?
     /// The record's id, unique in the table.
     public let id: @Sendable (Record) -> String
     /// The account the record belongs to; `nil` for a table outside accounts (accounts, counters). Every query of
@@ -32,7 +33,7 @@ public struct RecordStorage<Record: StoredRecord>: Sendable {
     public let list: RecordList<Record>?
 
     public init(
-        table: String, dump: RecordDump<Record>?,
+        table: String, dump: String?,
         id: @escaping @Sendable (Record) -> String, account: (@Sendable (Record) -> String)?,
         columns: [RecordColumn<Record>] = [], unique: [[String]] = [], indexes: [[String]] = [], list: RecordList<Record>? = nil
     ) {
@@ -48,6 +49,11 @@ public struct RecordStorage<Record: StoredRecord>: Sendable {
 
     /// Whether the table has `account_id`.
     public var isAccountScoped: Bool { account != nil }
+
+    /// The column called `name`, if the table has one besides `id`, `account_id` and the record.
+    public func column(named name: String) -> RecordColumn<Record>? {
+        columns.first { $0.name == name }
+    }
 }
 
 /// A value kept in a column beside the record.
@@ -108,16 +114,5 @@ public struct RecordList<Record>: Sendable {
     public init(_ name: String, _ values: @escaping @Sendable (Record) -> Set<String>) {
         self.name = name
         self.values = values
-    }
-}
-
-/// Where a record type sits in a ``StorageDump``: its list and the list's JSON key (`staffUsers`).
-public struct RecordDump<Record>: Sendable {
-    public let list: WritableKeyPath<StorageDump, [Record]> & Sendable
-    public let key: String
-
-    public init(_ key: String, _ list: WritableKeyPath<StorageDump, [Record]> & Sendable) {
-        self.key = key
-        self.list = list
     }
 }

@@ -41,7 +41,7 @@ public struct StorageConformance: Sendable, CustomTestStringConvertible {
 
     /// The suite's check groups: to run them apart, as the cases of a parameterised test, or one by one.
     public enum CheckGroup: String, CaseIterable, Sendable, CustomTestStringConvertible {
-        case records, operations, isolation, cancellation, sharedState, readSnapshots, persistence
+        case records, recordQueries, operations, isolation, cancellation, sharedState, readSnapshots, persistence
 
         /// The group's name, as a parameterised test shows its argument.
         public var testDescription: String { rawValue }
@@ -49,6 +49,7 @@ public struct StorageConformance: Sendable, CustomTestStringConvertible {
         var checks: [Check] {
             switch self {
             case .records: StorageConformance.recordChecks
+            case .recordQueries: StorageConformance.recordQueryChecks
             case .operations: StorageConformance.operationChecks
             case .isolation: StorageConformance.isolationChecks
             case .cancellation: StorageConformance.cancellationChecks
@@ -79,6 +80,10 @@ public struct StorageConformance: Sendable, CustomTestStringConvertible {
     /// Records: every record type round-trips unchanged; updates are kept; the portal's queries (customers by email,
     /// portal candidates), the outbox queue, expiry, audit timelines, proposal links and API tokens.
     public func records() async throws { try await run(.records) }
+
+    /// Record queries: the generic repository every record type has (#19), answered by every store as the kernel
+    /// reads ``RecordQuery``, under the catalogue's rules.
+    public func recordQueries() async throws { try await run(.recordQueries) }
 
     /// Operations: the repository operations ``records()`` does not reach, with the orders every backend must agree
     /// on, and references to missing records refused.

@@ -1,0 +1,48 @@
+/// What a store does for every record type of ``RecordCatalogue``, written once per store from the catalogue (#19):
+/// insert, update, find by id and ``RecordQuery``. A record type with no query of its own needs no repository of
+/// its own: use cases reach it as `store.records(Visit.self)`.
+public protocol RecordStore: Sendable {
+    /// Inserts `record`. `StorageError.duplicate` when its id or one of its table's unique keys is taken;
+    /// `.missingReference` when its account, or a record a column refers to, does not exist in its account.
+    func insert<Record: StoredRecord>(_ record: Record) async throws
+    /// Replaces the record with `record`'s id in `record`'s account, under the same rules as an insert;
+    /// `StorageError.notFound` when there is none.
+    func update<Record: StoredRecord>(_ record: Record) async throws
+    /// The record of `account` with `id`; `nil` for an unknown id or another account's. Inside a transaction it is
+    /// held for the transaction's write where the store locks rows.
+    func find<Record: StoredRecord>(_ type: Record.Type, id: String, in account: Account.ID) async throws -> Record?
+    /// The records `query` selects, in its order.
+    func all<Record: StoredRecord>(_ query: RecordQuery<Record>) async throws -> [Record]
+}
+
+/// One record type's operations over a ``RecordStore``.
+public struct RecordRepository<Record: StoredRecord>: Sendable {
+    public let store: any RecordStore
+
+    public init(store: any RecordStore) {
+        self.store = store
+    }
+
+    public func insert(_ record: Record) async throws { try await store.insert(record) }
+
+    public func update(_ record: Record) async throws { try await store.update(record) }
+
+    public func find(_ id: Identifier<Record>, in account: Account.ID) async throws -> Record? {
+        try await store.find(Record.self, id: id.rawValue, in: account)
+    }
+
+    /// The account's records that pass every filter, by `order` and then id, at most `limit` of them. Throws
+    /// `StorageError.refused` for a query the catalogue does not allow (see ``RecordQuery``).
+    public func all(
+        in account: Account.ID, where filters: [RecordFilter] = [], orderedBy order: [RecordOrder] = [], limit: Int? = nil
+    ) async throws -> [Record] {
+        try await store.all(RecordQuery(in: account, where: filters, orderedBy: order, limit: limit))
+    }
+}
+
+extension Repositories {
+    /// `Record`'s operations, seen from where these repositories are (the store itself, a transaction or a read).
+    public func records<Record: StoredRecord>(_: Record.Type) -> RecordRepository<Record> {
+        RecordRepository(store: recordStore)
+    }
+}
