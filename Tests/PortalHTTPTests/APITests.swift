@@ -191,7 +191,7 @@ struct APITests {
         await bed.remove()
     }
 
-    @Test("Invoices: create, send, a payment recorded once per Idempotency-Key, void refused once paid")
+    @Test("#20 Invoices: create (another customer's job refused), send, a payment recorded once per Idempotency-Key, void refused once paid")
     func invoices() async throws {
         let bed = try await PortalTestbed()
         let token = try await bed.apiToken(for: Seed.accountA)
@@ -203,6 +203,12 @@ struct APITests {
             #expect(created.status == .created && created["number"] as? String == "INV-1001" && created["balance"] as? Int == 12_000)
             let id = try #require(created["id"] as? String)
             #expect(try await api.call(.post, "/api/v1/invoices", ["customerId": Seed.dana.rawValue, "lines": [["description": "x", "quantity": 1, "unitPrice": 1]]]).status == .notFound)
+            // #20: the job of another customer is not this invoice's job.
+            let bobsJob = try #require(try await api.call(.post, "/api/v1/jobs", ["customerId": Seed.bob.rawValue, "title": "Bob's hedge", "stage": "proposal"])["id"] as? String)
+            let crossed = try await api.call(.post, "/api/v1/invoices", [
+                "customerId": Seed.cece.rawValue, "jobId": bobsJob, "lines": [["description": "x", "quantity": 1, "unitPrice": 1]],
+            ])
+            #expect(crossed.status == .unprocessableContent && crossed.errorCode == "invalid")
             let sent = try await api.call(.post, "/api/v1/invoices/\(id)/send")
             #expect(sent["sentAt"] is String)
             bed.clock.advance(by: 60)  // the timeline orders by time; the test clock otherwise stands still
@@ -223,7 +229,7 @@ struct APITests {
         await bed.remove()
     }
 
-    @Test("Leads: listed with portalLead, converted to a new customer or attached to an existing one, not both at once")
+    @Test("F7, #20 Leads: listed with portalLead, converted to a new customer or attached to an existing one, not both at once, nothing saved of a refused change")
     func leads() async throws {
         let bed = try await PortalTestbed()
         let token = try await bed.apiToken(for: Seed.accountA)
@@ -236,6 +242,13 @@ struct APITests {
                 "customerId": Seed.cece.rawValue, "newCustomer": ["displayName": "Riley Stone", "emails": []],
             ])
             #expect(both.status == .unprocessableContent)
+            // #20: one change, saved whole or not at all: a blank title keeps the new customer out too.
+            let customersBefore = try await bed.services.storage.customers.all(in: Seed.accountA).count
+            let blank = try await api.call(.patch, "/api/v1/leads/\(Seed.phoneLead)", [
+                "newCustomer": ["displayName": "Riley Stone", "emails": ["riley@example.net"]], "job": ["title": "  "],
+            ])
+            #expect(blank.status == .unprocessableContent)
+            #expect(try await bed.services.storage.customers.all(in: Seed.accountA).count == customersBefore)
             let converted = try await api.call(.patch, "/api/v1/leads/\(Seed.phoneLead)", [
                 "newCustomer": ["displayName": "Riley Stone", "emails": ["riley@example.net"]], "job": ["stage": "proposal", "title": "Ash removal"],
             ])
@@ -247,7 +260,7 @@ struct APITests {
         await bed.remove()
     }
 
-    @Test("A method a documented path does not serve is 405 with Allow; an undocumented path stays 404")
+    @Test("A method a documented path does not serve is 405 with Allow; a path the API does not have is a 404 in the API's error shape")
     func methodNotAllowed() async throws {
         let bed = try await PortalTestbed()
         try await bed.run { client in
@@ -259,7 +272,14 @@ struct APITests {
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.headers[.allow] == "GET, POST")
             }
-            try await client.execute(uri: "/api/v1/no-such-thing", method: .trace) { #expect($0.status == .notFound) }
+            for (uri, method) in [("/api/v1/no-such-thing", HTTPRequest.Method.trace), ("/api/v1/no-such-thing", .get), ("/api/v2/customers", .post), ("/api/", .get)] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .notFound, "\(method) \(uri)")
+                    #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(method) \(uri)")
+                    let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                    #expect((body?["error"] as? [String: Any])?["code"] as? String == "not_found", "\(method) \(uri)")
+                }
+            }
             try await client.execute(uri: "/admin/leads", method: .trace) { #expect($0.status == .notFound) }
         }
         await bed.remove()

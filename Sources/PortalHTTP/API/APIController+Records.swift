@@ -24,13 +24,20 @@ extension APIController {
             if let currency = change.currency { form.currency = currency }
             switch await form.applied(to: account, webhooks: env.services.webhookSender) {
             case .failure(let problems):
-                let first = problems.messages.sorted { $0.key.rawValue < $1.key.rawValue }.first
-                throw APIError.invalid("\(first?.key.rawValue ?? "settings"): \(first?.value ?? "invalid")")
+                throw APIError.invalid(Self.settingsProblems(problems))
             case .success(let updated):
                 try await env.services.storage.accounts.update(updated)
                 return try APIJSON.response(APISettings(updated, portalURL: env.links.portal(updated)))
             }
         }
+    }
+
+    /// Every problem of a settings change, each under the API's name for its field and in the API's units (#20):
+    /// the form's fee is a percentage, the API's `serviceFeeBasisPoints` whole basis points.
+    static func settingsProblems(_ problems: FieldProblems<SettingsForm.Field>) -> String {
+        problems.messages.map { field, message in
+            field == .serviceFeePercent ? "serviceFeeBasisPoints: a whole number from 0 to 1000 (10 %)." : "\(field.rawValue): \(message)"
+        }.sorted().joined(separator: " ")
     }
 
     func registerCustomers(on api: RouterGroup<Context>) {
@@ -131,25 +138,22 @@ extension APIController {
             guard change.customerId == nil || change.newCustomer == nil else {
                 throw APIError.invalid("Give customerId or newCustomer, not both.")
             }
-            if let customerID = change.customerId {
-                guard try await env.leadDesk.attach(lead, to: Customer.ID(rawValue: customerID), in: account.id) else {
-                    throw APIError.notFound("No such customer.")
-                }
-            } else if let new = change.newCustomer {
-                let customer = try await Self.desk {
-                    try await env.customerDesk.create(
-                        displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
-                        serviceAddresses: new.serviceAddresses ?? [], in: account.id)
-                }
-                _ = try await env.leadDesk.attach(lead, to: customer.id, in: account.id)
+            let jobChange = change.job.map { LeadDesk.JobChange(stage: $0.stage, title: $0.title, workDate: $0.workDate) }
+            let job = try await Self.desk {
+                let customer: LeadDesk.LeadCustomer? =
+                    if let id = change.customerId {
+                        .existing(Customer.ID(rawValue: id))
+                    } else if let new = change.newCustomer {
+                        .new(
+                            try CustomerDesk.newCustomer(
+                                displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
+                                serviceAddresses: new.serviceAddresses ?? [], in: account.id))
+                    } else {
+                        nil
+                    }
+                return try await env.leadDesk.apply(customer: customer, job: jobChange, to: lead, in: account.id)
             }
-            if let jobChange = change.job, var job = try await env.services.storage.jobs.find(lead.jobID, in: account.id) {
-                if let stage = jobChange.stage { job.stage = stage }
-                if let title = jobChange.title, !title.trimmingCharacters(in: .whitespaces).isEmpty { job.title = title }
-                if let date = jobChange.workDate { job.workDate = date }
-                try await env.services.storage.jobs.update(job)
-            }
-            return try APIJSON.response(APILead(lead, job: try await env.services.storage.jobs.find(lead.jobID, in: account.id)))
+            return try APIJSON.response(APILead(lead, job: job))
         }
     }
 

@@ -82,7 +82,7 @@ enum APIJSON {
         do {
             return try StorageJSON.decoder().decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {
-            throw APIError.badRequest("The JSON body cannot be read: \(error.locationDescription)")
+            throw APIError.badRequest(APIRequestSchemas.bundled.explain(error, method: request.method.rawValue, path: request.uri.path))
         } catch {
             throw APIError.badRequest("The body must be JSON.")
         }

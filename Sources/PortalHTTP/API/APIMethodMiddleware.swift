@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 
 /// Answers 405 with `Allow`, not 404, to a method the JSON API does not serve on one of its paths: a 404 would say
-/// the path does not exist. The paths and their methods are read from the OpenAPI document, which the tests keep
-/// equal to the routes.
+/// the path does not exist. A path under `/api/` that the API does not have is a 404 in the API's JSON error shape,
+/// like every other answer of the API (#20). The paths and their methods are read from the OpenAPI document, which
+/// the tests keep equal to the routes.
 struct APIMethodMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Each documented path as its segments (`{id}` matches any one segment), with its methods for `Allow`.
     let paths: [(template: APIPathTemplate, allow: String)]
@@ -21,8 +22,9 @@ struct APIMethodMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && context.endpointPath == "NotFound" {
-            guard let allow = allowedMethods(for: request.uri.path) else { throw error }
-            throw APIError.methodNotAllowed(allowing: allow)
+            if let allow = allowedMethods(for: request.uri.path) { throw APIError.methodNotAllowed(allowing: allow) }
+            guard request.uri.path.hasPrefix("/api/") else { throw error }
+            throw APIError.notFound("No such path in the API; its operations are listed in /api/v1/openapi.json.")
         }
     }
 

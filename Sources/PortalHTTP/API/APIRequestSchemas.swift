@@ -8,13 +8,14 @@ struct APIRequestSchemas: Sendable {
     /// Each operation's body schema, by method and documented path.
     private let operations: [(method: String, path: APIPathTemplate, schema: Schema)]
 
-    /// A schema as far as field names go: the fields an object takes, what an array holds, the alternatives of an
-    /// `anyOf`.
+    /// A schema as far as field names and error messages go: the fields an object takes, what an array holds, the
+    /// alternatives of an `anyOf`, and what a plain value must be, in words (`a whole number`, `one of lead,
+    /// proposal, active`; `nil` when the document does not say).
     indirect enum Schema: Sendable {
         case object([String: Schema])
         case array(Schema)
         case anyOf([Schema])
-        case other
+        case value(String?)
     }
 
     /// The shared instance over the bundled document.
@@ -40,6 +41,45 @@ struct APIRequestSchemas: Sendable {
     func unknownField(in body: Any, method: String, path: String) -> String? {
         guard let operation = operations.first(where: { $0.method == method && $0.path.matches(path) }) else { return nil }
         return Self.unknownField(in: body, schema: operation.schema, at: "")
+    }
+
+    /// Why the body could not be read, in the API's words (#20): the field as the document names it
+    /// (`lines[0].quantity`) and what it accepts there, by the document (`expected a number`).
+    func explain(_ error: DecodingError, method: String, path: String) -> String {
+        let schema = operations.first { $0.method == method && $0.path.matches(path) }?.schema
+        let (context, missing): (DecodingError.Context?, CodingKey?) =
+            switch error {
+            case .keyNotFound(let key, let context): (context, key)
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): (context, nil)
+            @unknown default: (nil, nil)
+            }
+        let keys = (context?.codingPath ?? []) + (missing.map { [$0] } ?? [])
+        guard !keys.isEmpty else { return "The body must be a JSON object, as the operation's schema in /api/v1/openapi.json says." }
+        let field = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".")
+        let expected = schema.flatMap { Self.expectation(in: $0, at: keys) }
+        if missing != nil { return "\(field): required\(expected.map { ", \($0)" } ?? "")." }
+        if case .valueNotFound = error { return "\(field): cannot be null\(expected.map { "; expected \($0)" } ?? "")." }
+        return "\(field): expected \(expected ?? "another kind of value")."
+    }
+
+    /// What the document accepts at `keys` under `schema`, in words.
+    private static func expectation(in schema: Schema, at keys: [CodingKey]) -> String? {
+        guard let key = keys.first else { return words(schema) }
+        switch schema {
+        case .object(let fields): return fields[key.stringValue].flatMap { expectation(in: $0, at: Array(keys.dropFirst())) }
+        case .array(let items): return key.intValue == nil ? nil : expectation(in: items, at: Array(keys.dropFirst()))
+        case .anyOf(let alternatives): return alternatives.lazy.compactMap { expectation(in: $0, at: keys) }.first
+        case .value: return nil
+        }
+    }
+
+    private static func words(_ schema: Schema) -> String? {
+        switch schema {
+        case .object: "an object"
+        case .array: "a list"
+        case .value(let words): words
+        case .anyOf(let alternatives): alternatives.compactMap(words).joined(separator: " or ")
+        }
     }
 
     private static func unknownField(in value: Any, schema: Schema, at place: String) -> String? {
@@ -68,7 +108,7 @@ struct APIRequestSchemas: Sendable {
                 }
             }
             return fitting.flatMap { unknownField(in: value, schema: $0, at: place) }
-        case .other:
+        case .value:
             return nil
         }
     }
@@ -76,7 +116,7 @@ struct APIRequestSchemas: Sendable {
     /// Reads a JSON schema, following `$ref`s into `components` (to a bounded depth: the document is ours, but a
     /// cycle must not hang start-up).
     private static func read(_ raw: Any, components: [String: Any], depth: Int) -> Schema {
-        guard depth < 16, let schema = raw as? [String: Any] else { return .other }
+        guard depth < 16, let schema = raw as? [String: Any] else { return .value(nil) }
         if let reference = schema["$ref"] as? String, let name = reference.split(separator: "/").last {
             return read(components[String(name)] as Any, components: components, depth: depth + 1)
         }
@@ -89,7 +129,25 @@ struct APIRequestSchemas: Sendable {
         if let items = schema["items"] {
             return .array(read(items, components: components, depth: depth + 1))
         }
-        return .other
+        return .value(words(value: schema))
+    }
+
+    /// A plain value's schema in words: its `enum`, or its type and format.
+    private static func words(value schema: [String: Any]) -> String? {
+        if let values = schema["enum"] as? [Any] {
+            return "one of " + values.map { $0 is NSNull ? "null" : "\($0)" }.joined(separator: ", ")
+        }
+        return switch (schema["type"] as? String, schema["format"] as? String) {
+        case ("integer", _): "a whole number"
+        case ("number", _): "a number"
+        case ("boolean", _): "true or false"
+        case ("null", _): "null"
+        case ("string", "date"): "a date such as 2026-12-01"
+        case ("string", "date-time"): "an instant such as 2026-11-25T09:30:00.000Z"
+        case ("string", "email"): "an email address"
+        case ("string", _): "text"
+        default: nil
+        }
     }
 }
 

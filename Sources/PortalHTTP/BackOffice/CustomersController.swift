@@ -39,10 +39,8 @@ struct CustomersController: Sendable {
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await creating(visit, staff, customer, form: form, prefix: "p") {
-                    let job = try await env.services.storage.jobs.find(Job.ID(rawValue: form.jobId ?? ""), in: staff.account.id)
-                    guard let job, job.customerID == customer.id else { throw DeskRefusal.notFound("Choose one of this customer's jobs.") }
                     let proposal = try await env.proposalDesk.create(
-                        for: job.id, title: form.title ?? "", lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(),
+                        for: Job.ID(rawValue: form.jobId ?? ""), of: customer.id, title: form.title ?? "", lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(),
                         in: staff.account)
                     return "/admin/proposals/\(proposal.id)"
                 }

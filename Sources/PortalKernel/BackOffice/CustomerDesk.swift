@@ -15,6 +15,19 @@ public struct CustomerDesk: Sendable {
         displayName: String, emails typed: [String], phone: String?, billingAddress: Address?, serviceAddresses: [Address],
         in account: Account.ID
     ) async throws -> Customer {
+        let customer = try Self.newCustomer(
+            displayName: displayName, emails: typed, phone: phone, billingAddress: billingAddress, serviceAddresses: serviceAddresses,
+            in: account)
+        try await services.storage.customers.insert(customer)
+        return customer
+    }
+
+    /// The customer ``create(displayName:emails:phone:billingAddress:serviceAddresses:in:)`` would save, checked but
+    /// not saved, for a use case that saves it in a transaction of its own; `DeskRefusal.invalid` with the reason.
+    public static func newCustomer(
+        displayName: String, emails typed: [String], phone: String?, billingAddress: Address?, serviceAddresses: [Address],
+        in account: Account.ID
+    ) throws -> Customer {
         let name = displayName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.unicodeScalars.count <= 200 else { throw DeskRefusal.invalid("Give the customer a name (up to 200 characters).") }
         let addresses = EmailAddress.normalizedList(typed)
@@ -26,11 +39,9 @@ public struct CustomerDesk: Sendable {
         if let bad = addresses.first(where: { !EmailAddress.isValid($0) }) {
             throw DeskRefusal.invalid("\"\(bad)\" is not an email address.")
         }
-        let customer = Customer(
+        return Customer(
             accountID: account, displayName: name, emails: addresses, phone: phone, billingAddress: billingAddress,
             serviceAddresses: serviceAddresses)
-        try await services.storage.customers.insert(customer)
-        return customer
     }
 
     /// Emails the customer the portal link ("Send portal invitation").

@@ -26,9 +26,9 @@ public struct LineInput: Hashable, Codable, Sendable {
         for (index, line) in lines.enumerated() {
             let number = index + 1
             if line.description.trimmingCharacters(in: .whitespaces).isEmpty { return "Line \(number) needs a description." }
-            if !line.quantity.isFinite || line.quantity <= 0 || line.quantity > 1_000_000 || !Self.hasQuantityDecimals(line.quantity) {
-                return "Line \(number): the quantity must be above 0, at most 1,000,000, with at most \(quantityDecimals) decimals."
-            }
+            if !line.quantity.isFinite || line.quantity <= 0 { return "Line \(number): the quantity must be above 0." }
+            if line.quantity > 1_000_000 { return "Line \(number): the quantity must be at most 1,000,000." }
+            if !Self.hasQuantityDecimals(line.quantity) { return "Line \(number): the quantity has at most \(quantityDecimals) decimals." }
             if line.unitPrice < 0 || line.unitPrice > Money.limit { return "Line \(number): the unit price is out of range." }
             if line.optional == true && !allowOptional { return "Line \(number): invoices have no optional lines." }
             if (try? line.lineItem.amount) == nil { return "Line \(number): quantity times unit price is too large." }

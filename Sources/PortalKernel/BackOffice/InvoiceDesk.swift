@@ -10,7 +10,8 @@ public struct InvoiceDesk: Sendable {
         self.emails = emails
     }
 
-    /// A new invoice for `customerID`; without a number, the next free `INV-…` one.
+    /// A new invoice for `customerID`; without a number, the next free `INV-…` one. A job, when given, is one of that
+    /// customer's (#20): another customer's, or a lead's without a customer, is refused as invalid.
     public func create(
         for customerID: Customer.ID, job jobID: Job.ID?, number: String?, invoiceDate: CalendarDate?, dueDate: CalendarDate?,
         lines: [LineInput], taxRateBasisPoints: Int, in account: Account
@@ -23,7 +24,10 @@ public struct InvoiceDesk: Sendable {
         if let dueDate, dueDate < date { throw DeskRefusal.invalid("The due date is before the invoice date.") }
         return try await services.storage.transaction { store in
             guard try await store.customers.find(customerID, in: account.id) != nil else { throw DeskRefusal.notFound("No such customer.") }
-            if let jobID, try await store.jobs.find(jobID, in: account.id) == nil { throw DeskRefusal.notFound("No such job.") }
+            if let jobID {
+                guard let job = try await store.jobs.find(jobID, in: account.id) else { throw DeskRefusal.notFound("No such job.") }
+                guard job.customerID == customerID else { throw DeskRefusal.invalid("The job belongs to another customer.") }
+            }
             let chosen = number?.trimmingCharacters(in: .whitespaces)
             if let chosen, chosen.isEmpty || chosen.unicodeScalars.count > 40 { throw DeskRefusal.invalid("An invoice number is 1–40 characters.") }
             if let chosen, try await store.invoices.find(number: chosen, in: account.id) != nil {

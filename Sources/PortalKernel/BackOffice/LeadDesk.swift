@@ -157,6 +157,55 @@ public struct LeadDesk: Sendable {
         return nil
     }
 
+    /// Who a lead's job is for, in ``apply(customer:job:to:in:)``: a customer of the account, or a new one (checked
+    /// with ``CustomerDesk/newCustomer(displayName:emails:phone:billingAddress:serviceAddresses:in:)``, saved there).
+    public enum LeadCustomer: Hashable, Sendable {
+        case existing(Customer.ID)
+        case new(Customer)
+    }
+
+    /// A change to a lead's job: each value given replaces the job's. A title follows the job-title rule of
+    /// ``JobDetails``.
+    public struct JobChange: Hashable, Sendable {
+        public var stage: Job.Stage?
+        public var title: String?
+        public var workDate: CalendarDate?
+
+        public init(stage: Job.Stage? = nil, title: String? = nil, workDate: CalendarDate? = nil) {
+            (self.stage, self.title, self.workDate) = (stage, title, workDate)
+        }
+    }
+
+    /// Attaches the lead's job to `customer` (creating a new one) and applies `change` to the job, in one
+    /// transaction (F7, #20): if any step is refused or fails, nothing is saved. Returns the job as saved.
+    ///
+    /// - Throws: `DeskRefusal.notFound` for a customer not in the account, `.invalid` for a title the rule refuses.
+    public func apply(customer: LeadCustomer?, job change: JobChange?, to lead: Lead, in account: Account.ID) async throws -> Job {
+        let title = change?.title?.trimmed
+        if let title, let problem = JobDetails(title: title, workDate: "", stage: .lead).problems()[.title] {
+            throw DeskRefusal.invalid("title: \(problem)")
+        }
+        return try await services.storage.transaction { store in
+            guard var job = try await store.jobs.find(lead.jobID, in: account) else { throw StorageError.notFound("job \(lead.jobID)") }
+            switch customer {
+            case .existing(let id):
+                guard try await store.customers.find(id, in: account) != nil else { throw DeskRefusal.notFound("No such customer.") }
+                job.customerID = id
+            case .new(let new):
+                try await store.customers.insert(new)
+                job.customerID = new.id
+                if job.serviceAddress == nil { job.serviceAddress = new.serviceAddresses.first ?? new.billingAddress }
+            case nil:
+                break
+            }
+            if let stage = change?.stage { job.stage = stage }
+            if let title { job.title = title }
+            if let workDate = change?.workDate { job.workDate = workDate }
+            try await store.jobs.update(job)
+            return job
+        }
+    }
+
     static func digits(_ text: String) -> String { text.filter(\.isNumber) }
 
     /// `12 oak st` from `12 Oak Street, Springfield`: the street part, lower-cased, common suffixes shortened.

@@ -10,11 +10,13 @@ public struct ProposalDesk: Sendable {
         self.emails = emails
     }
 
-    /// A draft proposal for a job that has a customer.
+    /// A draft proposal for a job that has a customer; with `expected`, that customer's job only (#20: the back
+    /// office creates proposals from a customer's page, and another customer's job is not found there).
     public func create(
-        for jobID: Job.ID, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account
+        for jobID: Job.ID, of expected: Customer.ID? = nil, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account
     ) async throws -> Proposal {
         guard let job = try await services.storage.jobs.find(jobID, in: account.id) else { throw DeskRefusal.notFound("No such job.") }
+        if let expected, job.customerID != expected { throw DeskRefusal.notFound("Choose one of this customer's jobs.") }
         guard let customer = job.customerID else { throw DeskRefusal.invalid("Attach a customer to the job first.") }
         try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints)
         let proposal = Proposal(

@@ -32,6 +32,40 @@ struct BackOfficeFlowTests {
         #expect(try await bed.services.storage.jobs.find(lead.jobID, in: bed.account.id)?.customerID == bed.customer.id)
     }
 
+    @Test("F7, #20: a lead changed in one go (a new customer, the job's stage, title and date) is saved whole, or not at all")
+    func leadChangedInOneGo() async throws {
+        // The store fails the job's update, after the new customer was written in the same transaction.
+        let failing = try await UseCaseBed(storage: { FailingStorage($0) })
+        let lead = try await Self.portalLead(failing)
+        let riley = try CustomerDesk.newCustomer(
+            displayName: "Riley Stone", emails: ["riley@example.net"], phone: nil, billingAddress: nil, serviceAddresses: [],
+            in: failing.account.id)
+        let change = LeadDesk.JobChange(stage: .proposal, title: "Ash removal", workDate: CalendarDate(iso: "2026-12-05"))
+        await #expect(throws: FailingStorage.Failure()) {
+            try await LeadDesk(services: failing.services).apply(customer: .new(riley), job: change, to: lead, in: failing.account.id)
+        }
+        #expect(try await failing.services.storage.customers.find(riley.id, in: failing.account.id) == nil, "the customer was not kept")
+        #expect(try await failing.services.storage.jobs.find(lead.jobID, in: failing.account.id)?.customerID == nil)
+
+        // The same change on a store that works is saved whole; a refused part (a blank title, another account's
+        // customer) saves none of it.
+        let bed = try await UseCaseBed()
+        let desk = LeadDesk(services: bed.services)
+        let other = try await Self.portalLead(bed)
+        await #expect(throws: DeskRefusal.invalid("title: Enter a job title (up to 200 characters).")) {
+            try await desk.apply(customer: .new(riley), job: LeadDesk.JobChange(title: "   "), to: other, in: bed.account.id)
+        }
+        await #expect(throws: DeskRefusal.notFound("No such customer.")) {
+            try await desk.apply(customer: .existing("someone-elses"), job: change, to: other, in: bed.account.id)
+        }
+        #expect(try await bed.services.storage.customers.all(in: bed.account.id).map(\.id) == [bed.customer.id])
+        #expect(try await bed.services.storage.jobs.find(other.jobID, in: bed.account.id)?.stage == .lead)
+        let job = try await desk.apply(customer: .new(riley), job: LeadDesk.JobChange(stage: .proposal, title: "  Ash removal "), to: other, in: bed.account.id)
+        #expect(job.customerID == riley.id && job.stage == .proposal && job.title == "Ash removal")
+        #expect(try await bed.services.storage.jobs.find(other.jobID, in: bed.account.id) == job)
+        #expect(try await bed.services.storage.customers.find(riley.id, in: bed.account.id) == riley)
+    }
+
     @Test("F7: a new customer made from a lead is saved with the job attached, or not at all when the form is wrong")
     func customerFromLead() async throws {
         let bed = try await UseCaseBed()

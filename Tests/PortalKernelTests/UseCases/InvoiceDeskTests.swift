@@ -38,7 +38,7 @@ struct InvoiceDeskTests {
         #expect(try await Self.invoiceCount(bed) == 3)
     }
 
-    @Test("A refused invoice saves nothing: no lines, an optional line, a due date before the invoice date, an unknown customer or job")
+    @Test("#20: a refused invoice saves nothing: no lines, an optional line, a due date before the invoice date, an unknown customer or job, another customer's job")
     func refusedCreation() async throws {
         let bed = try await UseCaseBed()
         let desk = Self.desk(bed)
@@ -56,6 +56,19 @@ struct InvoiceDeskTests {
             try await desk.create(
                 for: bed.customer.id, job: "no-such-job", number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing,
                 taxRateBasisPoints: 0, in: bed.account)
+        }
+        // #20: a job of another customer, or a lead's job without one, is not this invoice's job.
+        let other = Customer(accountID: bed.account.id, displayName: "Someone else", emails: ["else@example.com"])
+        let theirs = Job(accountID: bed.account.id, customerID: other.id, title: "Their hedge", createdStage: .proposal, createdAt: bed.clock.now)
+        let leads = Job(accountID: bed.account.id, customerID: nil, title: "A lead's job", createdStage: .lead, createdAt: bed.clock.now)
+        try await bed.services.storage.customers.insert(other)
+        for job in [theirs, leads] {
+            try await bed.services.storage.jobs.insert(job)
+            await #expect(throws: DeskRefusal.invalid("The job belongs to another customer.")) {
+                try await desk.create(
+                    for: bed.customer.id, job: job.id, number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing,
+                    taxRateBasisPoints: 0, in: bed.account)
+            }
         }
         #expect(try await Self.invoiceCount(bed) == 0)
         #expect(try await Self.draft(bed, dueIn: 0).dueDate == bed.account.today(at: bed.clock.now))

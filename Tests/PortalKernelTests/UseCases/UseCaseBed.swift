@@ -16,10 +16,11 @@ struct UseCaseBed {
     let origin = RequestOrigin(ipAddress: "203.0.113.10", userAgent: "kernel tests")
     let policy = PortalPolicy()
 
-    init(allowsPartialPayments: Bool = false) async throws {
+    /// `storage` wraps the in-memory store (a store that fails on purpose, say).
+    init(allowsPartialPayments: Bool = false, storage wrap: (any PortalStorage) -> any PortalStorage = { $0 }) async throws {
         let logger = Logger(label: "kernel-tests")
         services = PortalServices(
-            storage: JSONStorage.inMemory(logger: logger), mailer: Unused(), leadRouter: OfficeRouter(),
+            storage: wrap(JSONStorage.inMemory(logger: logger)), mailer: Unused(), leadRouter: OfficeRouter(),
             paymentGateway: SandboxPayments(clock: clock, logger: logger), webhookSender: Unused(), clock: clock,
             publicBaseURL: "https://portal.example.com", logger: logger)
         account = Account(

@@ -1,0 +1,59 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PortalKernel
+import Testing
+
+@testable import PortalHTTP
+
+/// #20: the API says what is wrong in its own words: the field as the document names it, what it accepts there.
+@Suite("API contract")
+struct APIContractTests {
+    @Test("#20: a value of the wrong kind, an unknown enum value and a missing field name the field and what the document accepts there")
+    func decodingErrors() async throws {
+        let bed = try await PortalTestbed()
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            func message(_ answer: APIClient.Answer) -> String? { (answer.object["error"] as? [String: Any])?["message"] as? String }
+            let wrongKind = try await api.call(.post, "/api/v1/invoices", [
+                "customerId": Seed.cece.rawValue, "lines": [["description": "Aeration", "quantity": "x", "unitPrice": 100]],
+            ])
+            #expect(wrongKind.status == .badRequest)
+            #expect(message(wrongKind) == "lines[0].quantity: expected a number.")
+            let stage = try await api.call(.post, "/api/v1/jobs", ["customerId": Seed.cece.rawValue, "title": "Oak care", "stage": "nope"])
+            #expect(stage.status == .badRequest)
+            #expect(message(stage)?.hasPrefix("stage: expected one of ") == true, "\(message(stage) ?? "")")
+            #expect(message(stage)?.contains("proposal") == true && message(stage)?.contains("Stage") == false)
+            let missing = try await api.call(.post, "/api/v1/invoices", ["lines": [["description": "Aeration", "quantity": 1, "unitPrice": 100]]])
+            #expect(missing.status == .badRequest)
+            #expect(message(missing)?.hasPrefix("customerId: required") == true, "\(message(missing) ?? "")")
+            let notAnObject = try await api.call(.post, "/api/v1/invoices", [1, 2])
+            #expect(notAnObject.status == .badRequest)
+            #expect(message(notAnObject)?.hasPrefix("The body must be a JSON object") == true)
+        }
+        await bed.remove()
+    }
+
+    @Test("#20: a quantity too large is told it is too large; a fee out of range is told in basis points under its API name, with every other problem")
+    func ruleMessages() async throws {
+        let bed = try await PortalTestbed()
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            func message(_ answer: APIClient.Answer) -> String? { (answer.object["error"] as? [String: Any])?["message"] as? String }
+            let large = try await api.call(.post, "/api/v1/invoices", [
+                "customerId": Seed.cece.rawValue, "lines": [["description": "Aeration", "quantity": 10_000_000, "unitPrice": 100]],
+            ])
+            #expect(large.status == .unprocessableContent)
+            #expect(message(large) == "Line 1: the quantity must be at most 1,000,000.")
+            let fee = try await api.call(.patch, "/api/v1/settings", ["serviceFeeBasisPoints": 1_001, "timeZone": "Mars/Olympus"])
+            #expect(fee.status == .unprocessableContent)
+            let text = message(fee) ?? ""
+            #expect(text.contains("serviceFeeBasisPoints: a whole number from 0 to 1000") && !text.contains("serviceFeePercent"), "\(text)")
+            #expect(text.contains("timeZone:"), "every problem, not the first: \(text)")
+        }
+        await bed.remove()
+    }
+}
