@@ -56,4 +56,57 @@ struct APIContractTests {
         }
         await bed.remove()
     }
+
+    @Test("#20: PATCH is JSON Merge Patch: null clears a work date or a list, and is a 422 naming the field where a value cannot be cleared")
+    func mergePatch() async throws {
+        let bed = try await PortalTestbed()
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            func message(_ answer: APIClient.Answer) -> String? { (answer.object["error"] as? [String: Any])?["message"] as? String }
+            let job = try await api.call(.post, "/api/v1/jobs", ["customerId": Seed.cece.rawValue, "title": "Oak care", "stage": "proposal", "workDate": "2026-12-05"])
+            let id = try #require(job["id"] as? String)
+            #expect(job["workDate"] as? String == "2026-12-05")
+            let cleared = try await api.call(.patch, "/api/v1/jobs/\(id)", ["workDate": NSNull()])
+            #expect(cleared.status == .ok && cleared["workDate"] == nil)
+            #expect(try await api.call(.get, "/api/v1/jobs/\(id)")["workDate"] == nil, "the date is gone for good")
+            let untouched = try await api.call(.patch, "/api/v1/jobs/\(id)", ["stage": "active"])
+            #expect(untouched["title"] as? String == "Oak care" && untouched["stage"] as? String == "active")
+            for field in ["title", "stage"] {
+                let refused = try await api.call(.patch, "/api/v1/jobs/\(id)", [field: NSNull()])
+                #expect(refused.status == .unprocessableContent && message(refused)?.hasPrefix("\(field): cannot be null") == true, "\(field)")
+            }
+            #expect(try await api.call(.patch, "/api/v1/jobs/\(id)", ["title": "  "]).status == .unprocessableContent)
+            #expect(try await api.call(.get, "/api/v1/jobs/\(id)")["title"] as? String == "Oak care")
+
+            #expect(try await api.call(.patch, "/api/v1/settings", ["leadFormAllowedOrigins": ["https://greenleaf.example"]]).status == .ok)
+            let emptied = try await api.call(.patch, "/api/v1/settings", ["leadFormAllowedOrigins": NSNull()])
+            #expect(emptied.status == .ok && (emptied["leadFormAllowedOrigins"] as? [String]) == [])
+            let zone = try await api.call(.patch, "/api/v1/settings", ["timeZone": NSNull()])
+            #expect(zone.status == .unprocessableContent && message(zone)?.hasPrefix("timeZone: cannot be null") == true)
+        }
+        await bed.remove()
+    }
+
+    @Test("#20: every write through the API leaves an audit event naming the token: settings, customers, invitations, jobs, leads")
+    func writesAreAudited() async throws {
+        let bed = try await PortalTestbed()
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            let before = try await bed.services.storage.auditEvents.recent(in: Seed.accountA, limit: 1_000).count
+            #expect(try await api.call(.patch, "/api/v1/settings", ["proposalExpiryDays": 20]).status == .ok)
+            let customer = try #require(try await api.call(.post, "/api/v1/customers", ["displayName": "Riley Stone", "emails": ["riley@example.net"]])["id"] as? String)
+            #expect(try await api.call(.post, "/api/v1/customers/\(customer)/invitation").status == .accepted)
+            let job = try #require(try await api.call(.post, "/api/v1/jobs", ["customerId": customer, "title": "Ash removal", "stage": "proposal"])["id"] as? String)
+            #expect(try await api.call(.patch, "/api/v1/jobs/\(job)", ["stage": "active"]).status == .ok)
+            #expect(try await api.call(.patch, "/api/v1/leads/\(Seed.phoneLead)", ["customerId": customer]).status == .ok)
+            let events = try await bed.services.storage.auditEvents.recent(in: Seed.accountA, limit: 1_000)
+            let new = events.prefix(events.count - before)
+            #expect(Set(new.map(\.action)) == [.settingsChanged, .customerCreated, .customerInvited, .jobCreated, .jobChanged, .leadConverted])
+            #expect(new.allSatisfy { if case .apiToken = $0.actor { true } else { false } })
+            #expect(try await bed.services.storage.accounts.find(Seed.accountA)?.settings.proposalExpiryDays == 20)
+        }
+        await bed.remove()
+    }
 }

@@ -224,7 +224,9 @@ struct APITests {
             #expect(tooMuch.status == .unprocessableContent)
             #expect(try await api.call(.post, "/api/v1/invoices/\(id)/void").status == .conflict)
             let timeline = try await bed.services.storage.auditEvents.all(about: .invoice(Invoice.ID(rawValue: id)), in: Seed.accountA)
-            #expect(timeline.map(\.action) == [.invoiceSent, .paymentRecorded])
+            #expect(timeline.map(\.action).filter { $0 != .invoiceCreated } == [.invoiceSent, .paymentRecorded])
+            // #20: every write through the API is in the trail, with the token that made it.
+            #expect(timeline.count == 3 && timeline.allSatisfy { if case .apiToken = $0.actor { true } else { false } })
         }
         await bed.remove()
     }

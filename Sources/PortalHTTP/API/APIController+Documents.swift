@@ -7,13 +7,13 @@ import PortalKernel
 extension APIController {
     func registerProposals(on api: RouterGroup<Context>) {
         api.post("proposals") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let content = try await APIJSON.decode(APIProposalContent.self, from: request, context: context)
             guard let jobID = content.jobId else { throw APIError.invalid("jobId: name the job the proposal is for.") }
             let proposal = try await Self.desk {
                 try await env.proposalDesk.create(
                     for: Job.ID(rawValue: jobID), title: content.title, lines: content.lines,
-                    taxRateBasisPoints: content.taxRateBasisPoints ?? 0, in: account)
+                    taxRateBasisPoints: content.taxRateBasisPoints ?? 0, in: account, by: actor)
             }
             return try APIJSON.response(APIProposal(proposal), status: .created)
         }
@@ -22,20 +22,20 @@ extension APIController {
             return try APIJSON.response(APIProposal(try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }))
         }
         api.put("proposals/:id") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }
             let content = try await APIJSON.decode(APIProposalContent.self, from: request, context: context)
             let revised = try await Self.desk {
                 try await env.proposalDesk.revise(
                     current.id, title: content.title, lines: content.lines, taxRateBasisPoints: content.taxRateBasisPoints ?? 0,
-                    in: account, by: nil)
+                    in: account, by: actor)
             }
             return try APIJSON.response(APIProposal(revised))
         }
         api.post("proposals/:id/send") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }
-            let sent = try await Self.desk { try await env.proposalDesk.send(current.id, in: account, by: nil) }
+            let sent = try await Self.desk { try await env.proposalDesk.send(current.id, in: account, by: actor) }
             return try APIJSON.response(APIProposal(sent))
         }
         api.post("proposals/:id/accept") { request, context in
@@ -62,13 +62,13 @@ extension APIController {
 
     func registerInvoices(on api: RouterGroup<Context>) {
         api.post("invoices") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let new = try await APIJSON.decode(APINewInvoice.self, from: request, context: context)
             let invoice = try await Self.desk {
                 try await env.invoiceDesk.create(
                     for: Customer.ID(rawValue: new.customerId), job: new.jobId.map { Job.ID(rawValue: $0) }, number: new.number,
                     invoiceDate: new.invoiceDate, dueDate: new.dueDate, lines: new.lines, taxRateBasisPoints: new.taxRateBasisPoints ?? 0,
-                    in: account)
+                    in: account, by: actor)
             }
             return try APIJSON.response(APIInvoice(invoice), status: .created)
         }
@@ -77,17 +77,17 @@ extension APIController {
             return try APIJSON.response(APIInvoice(try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }))
         }
         api.post("invoices/:id/send") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }
-            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.send(current.id, in: account, by: nil) }))
+            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.send(current.id, in: account, by: actor) }))
         }
         api.post("invoices/:id/void") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }
-            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.void(current.id, in: account, by: nil) }))
+            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.void(current.id, in: account, by: actor) }))
         }
         api.post("invoices/:id/payments") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }
             guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
                 throw APIError.badRequest("Send an Idempotency-Key header, unique per payment, so a retry never records twice.")
@@ -95,7 +95,7 @@ extension APIController {
             let new = try await APIJSON.decode(APINewPayment.self, from: request, context: context)
             let (payment, _) = try await Self.desk {
                 try await env.invoiceDesk.recordPayment(
-                    on: current.id, amount: Money(cents: new.amount), method: new.method, idempotencyKey: key, in: account, by: nil)
+                    on: current.id, amount: Money(cents: new.amount), method: new.method, idempotencyKey: key, in: account, by: actor)
             }
             return try APIJSON.response(APIPayment(payment), status: .created)
         }

@@ -10,23 +10,13 @@ extension APIController {
             return try APIJSON.response(APISettings(account, portalURL: env.links.portal(account)))
         }
         api.patch("settings") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let change = try await APIJSON.decode(APISettingsChange.self, from: request, context: context)
-            var form = SettingsForm(account)
-            if let emails = change.leadNotificationEmails { form.leadNotificationEmails = emails.joined(separator: ", ") }
-            if let rule = change.openInvoiceWhen { form.openInvoiceWhen = rule }
-            if let days = change.paidInvoiceRetentionDays { form.paidInvoiceRetentionDays = "\(days)" }
-            if let days = change.proposalExpiryDays { form.proposalExpiryDays = "\(days)" }
-            if let partial = change.allowsPartialPayments { form.allowsPartialPayments = partial }
-            if let fee = change.serviceFeeBasisPoints { form.serviceFeePercent = "\(Decimal(fee) / 100)" }
-            if let origins = change.leadFormAllowedOrigins { form.leadFormAllowedOrigins = origins.joined(separator: "\n") }
-            if let zone = change.timeZone { form.timeZone = zone }
-            if let currency = change.currency { form.currency = currency }
-            switch await form.applied(to: account, webhooks: env.services.webhookSender) {
+            let form = try change.applied(to: SettingsForm(account))
+            switch try await env.companySettings.update(form, of: account, by: actor) {
             case .failure(let problems):
                 throw APIError.invalid(Self.settingsProblems(problems))
             case .success(let updated):
-                try await env.services.storage.accounts.update(updated)
                 return try APIJSON.response(APISettings(updated, portalURL: env.links.portal(updated)))
             }
         }
@@ -51,12 +41,12 @@ extension APIController {
             return try APIJSON.response(APIPage(customers.map(APICustomer.init), offset: offset, limit: limit))
         }
         api.post("customers") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let new = try await APIJSON.decode(APINewCustomer.self, from: request, context: context)
             let customer = try await Self.desk {
                 try await env.customerDesk.create(
                     displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
-                    serviceAddresses: new.serviceAddresses ?? [], in: account.id)
+                    serviceAddresses: new.serviceAddresses ?? [], in: account.id, by: actor)
             }
             return try APIJSON.response(APICustomer(customer), status: .created)
         }
@@ -72,26 +62,22 @@ extension APIController {
                 APIPortal(customerId: customer.id.rawValue, proposals: view.proposals.map(APIProposal.init), invoices: view.invoices.map(APIInvoice.init)))
         }
         api.post("customers/:id/invitation") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let customer = try await Self.record(context) { try await env.services.storage.customers.find($0, in: account.id) }
-            try await Self.desk { try await env.customerDesk.invite(customer.id, in: account) }
+            try await Self.desk { try await env.customerDesk.invite(customer.id, in: account, by: actor) }
             return Response(status: .accepted)
         }
     }
 
     func registerJobs(on api: RouterGroup<Context>) {
         api.post("jobs") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let new = try await APIJSON.decode(APINewJob.self, from: request, context: context)
-            let title = new.title.trimmingCharacters(in: .whitespaces)
-            guard !title.isEmpty, title.count <= 200 else { throw APIError.invalid("title: give the job a title (up to 200 characters).") }
-            if let customerID = new.customerId, try await env.services.storage.customers.find(Customer.ID(rawValue: customerID), in: account.id) == nil {
-                throw APIError.notFound("No such customer.")
+            let job = try await Self.desk {
+                try await env.jobTracking.create(
+                    title: new.title, for: new.customerId.map { Customer.ID(rawValue: $0) }, stage: new.stage, workDate: new.workDate,
+                    in: account.id, by: actor)
             }
-            let job = Job(
-                accountID: account.id, customerID: new.customerId.map { Customer.ID(rawValue: $0) }, title: title, createdStage: new.stage,
-                workDate: new.workDate, createdAt: env.services.clock.now)
-            try await env.services.storage.jobs.insert(job)
             return try APIJSON.response(APIJob(job), status: .created)
         }
         api.get("jobs/:id") { request, context in
@@ -99,17 +85,10 @@ extension APIController {
             return try APIJSON.response(APIJob(try await Self.record(context) { try await env.services.storage.jobs.find($0, in: account.id) }))
         }
         api.patch("jobs/:id") { request, context in
-            let account = try await authorize(request)
-            var job = try await Self.record(context) { try await env.services.storage.jobs.find($0, in: account.id) }
-            let change = try await APIJSON.decode(APIJobChange.self, from: request, context: context)
-            if let stage = change.stage { job.stage = stage }
-            if let title = change.title {
-                guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError.invalid("title: a job needs a title.") }
-                job.title = title
-            }
-            if let date = change.workDate { job.workDate = date }
-            try await env.services.storage.jobs.update(job)
-            return try APIJSON.response(APIJob(job))
+            let (account, actor) = try await caller(request)
+            let id = Job.ID(rawValue: try context.parameters.require("id"))
+            let change = try await APIJSON.decode(APIJobChange.self, from: request, context: context).change()
+            return try APIJSON.response(APIJob(try await Self.desk { try await env.jobTracking.change(id, change, in: account.id, by: actor) }))
         }
     }
 
@@ -132,13 +111,13 @@ extension APIController {
             return try APIJSON.response(APILead(lead, job: try await env.services.storage.jobs.find(lead.jobID, in: account.id)))
         }
         api.patch("leads/:id") { request, context in
-            let account = try await authorize(request)
+            let (account, actor) = try await caller(request)
             let lead = try await Self.record(context) { try await env.services.storage.leads.find($0, in: account.id) }
             let change = try await APIJSON.decode(APILeadChange.self, from: request, context: context)
             guard change.customerId == nil || change.newCustomer == nil else {
                 throw APIError.invalid("Give customerId or newCustomer, not both.")
             }
-            let jobChange = change.job.map { LeadDesk.JobChange(stage: $0.stage, title: $0.title, workDate: $0.workDate) }
+            let jobChange = try change.job?.change()
             let job = try await Self.desk {
                 let customer: LeadDesk.LeadCustomer? =
                     if let id = change.customerId {
@@ -151,7 +130,7 @@ extension APIController {
                     } else {
                         nil
                     }
-                return try await env.leadDesk.apply(customer: customer, job: jobChange, to: lead, in: account.id)
+                return try await env.leadDesk.apply(customer: customer, job: jobChange, to: lead, in: account.id, by: actor)
             }
             return try APIJSON.response(APILead(lead, job: job))
         }

@@ -31,6 +31,12 @@ struct APIController: Sendable {
 
     /// The account of the request's bearer token; a missing, unknown or revoked token is 401.
     func authorize(_ request: Request) async throws -> Account {
+        try await caller(request).account
+    }
+
+    /// The account the request's bearer token belongs to, and the token as who acts (for the audit trail, #20); 401
+    /// without a token that is known and not revoked.
+    func caller(_ request: Request) async throws -> (account: Account, actor: StaffActor) {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw APIError.unauthorized()
         }
@@ -38,7 +44,7 @@ struct APIController: Sendable {
         guard SecretToken.isWellFormed(secret), let token = try await env.services.storage.apiTokens.find(hash: SecretToken.hash(of: secret)),
             token.isActive, let account = try await env.services.storage.accounts.find(token.accountID)
         else { throw APIError.unauthorized("The API token is unknown or revoked.") }
-        return account
+        return (account, .apiToken(token.id))
     }
 
     /// The largest `offset` a list takes: far beyond any account's records, and small enough that `offset + limit`

@@ -69,10 +69,18 @@ struct APINewJob: Decodable, Sendable {
     let workDate: CalendarDate?
 }
 
+/// A JSON Merge Patch of a job (#20): `workDate: null` clears the date; a job always has a stage and a title.
 struct APIJobChange: Decodable, Sendable {
-    let stage: Job.Stage?
-    let title: String?
-    let workDate: CalendarDate?
+    let stage: PatchField<Job.Stage>
+    let title: PatchField<String>
+    let workDate: PatchField<CalendarDate>
+
+    /// The kernel's change; a 422 for a `null` stage or title.
+    func change() throws -> Job.Change {
+        Job.Change(
+            stage: try stage.required("stage", "a job is always at a stage"), title: try title.required("title", "a job always has a title"),
+            workDate: workDate.change)
+    }
 }
 
 struct APILine: Codable, Sendable {
@@ -233,16 +241,33 @@ struct APISettings: Codable, Sendable {
     }
 }
 
+/// A JSON Merge Patch of the settings (#20): `null` empties a list; a setting with one value cannot be `null`.
 struct APISettingsChange: Decodable, Sendable {
-    let leadNotificationEmails: [String]?
-    let openInvoiceWhen: String?
-    let paidInvoiceRetentionDays: Int?
-    let proposalExpiryDays: Int?
-    let allowsPartialPayments: Bool?
-    let serviceFeeBasisPoints: Int?
-    let leadFormAllowedOrigins: [String]?
-    let timeZone: String?
-    let currency: String?
+    let leadNotificationEmails: PatchField<[String]>
+    let openInvoiceWhen: PatchField<String>
+    let paidInvoiceRetentionDays: PatchField<Int>
+    let proposalExpiryDays: PatchField<Int>
+    let allowsPartialPayments: PatchField<Bool>
+    let serviceFeeBasisPoints: PatchField<Int>
+    let leadFormAllowedOrigins: PatchField<[String]>
+    let timeZone: PatchField<String>
+    let currency: PatchField<String>
+
+    /// `form` with the change's values; a 422 for a `null` setting that has one value.
+    func applied(to form: SettingsForm) throws -> SettingsForm {
+        var form = form
+        let why = "the setting always has a value"
+        if let emails = leadNotificationEmails.change { form.leadNotificationEmails = (emails ?? []).joined(separator: ", ") }
+        if let rule = try openInvoiceWhen.required("openInvoiceWhen", why) { form.openInvoiceWhen = rule }
+        if let days = try paidInvoiceRetentionDays.required("paidInvoiceRetentionDays", why) { form.paidInvoiceRetentionDays = "\(days)" }
+        if let days = try proposalExpiryDays.required("proposalExpiryDays", why) { form.proposalExpiryDays = "\(days)" }
+        if let partial = try allowsPartialPayments.required("allowsPartialPayments", why) { form.allowsPartialPayments = partial }
+        if let fee = try serviceFeeBasisPoints.required("serviceFeeBasisPoints", why) { form.serviceFeePercent = "\(Decimal(fee) / 100)" }
+        if let origins = leadFormAllowedOrigins.change { form.leadFormAllowedOrigins = (origins ?? []).joined(separator: "\n") }
+        if let zone = try timeZone.required("timeZone", why) { form.timeZone = zone }
+        if let code = try currency.required("currency", why) { form.currency = code }
+        return form
+    }
 }
 
 /// What a customer's portal shows now (SPEC: `GET /api/v1/customers/{id}/portal`).

@@ -31,7 +31,7 @@ struct CustomersController: Sendable {
         router.post("admin/customers/:id/invitation") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
                 _ = try await visit.form(DocumentForm.self, context: context)
-                try await env.customerDesk.invite(customer.id, in: staff.account)
+                try await env.customerDesk.invite(customer.id, in: staff.account, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/customers/\(customer.id)?done=invited")
             }
         }
@@ -41,7 +41,7 @@ struct CustomersController: Sendable {
                 return try await creating(visit, staff, customer, form: form, prefix: "p") {
                     let proposal = try await env.proposalDesk.create(
                         for: Job.ID(rawValue: form.jobId ?? ""), of: customer.id, title: form.title ?? "", lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(),
-                        in: staff.account)
+                        in: staff.account, by: .staff(staff.user.id))
                     return "/admin/proposals/\(proposal.id)"
                 }
             }
@@ -53,7 +53,8 @@ struct CustomersController: Sendable {
                     let number = (form.title ?? "").trimmingCharacters(in: .whitespaces)
                     let invoice = try await env.invoiceDesk.create(
                         for: customer.id, job: nil, number: number.isEmpty ? nil : number, invoiceDate: nil, dueDate: nil,
-                        lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(), in: staff.account)
+                        lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(), in: staff.account,
+                        by: .staff(staff.user.id))
                     return "/admin/invoices/\(invoice.id)"
                 }
             }

@@ -13,13 +13,13 @@ extension DocumentsController {
         router.post("admin/invoices/:id/send") { request, context in
             try await changingInvoice(request, context, done: "sent") { visit, staff, invoice in
                 _ = try await visit.form(AcceptForm.self, context: context)
-                try await env.invoiceDesk.send(invoice.id, in: staff.account, by: staff.user.id)
+                try await env.invoiceDesk.send(invoice.id, in: staff.account, by: .staff(staff.user.id))
             }
         }
         router.post("admin/invoices/:id/void") { request, context in
             try await changingInvoice(request, context, done: "voided") { visit, staff, invoice in
                 _ = try await visit.form(AcceptForm.self, context: context)
-                _ = try await env.invoiceDesk.void(invoice.id, in: staff.account, by: staff.user.id)
+                _ = try await env.invoiceDesk.void(invoice.id, in: staff.account, by: .staff(staff.user.id))
             }
         }
         router.post("admin/invoices/:id/payments") { request, context in
@@ -27,7 +27,7 @@ extension DocumentsController {
                 let form = try await visit.form(PaymentForm.self, context: context)
                 guard let method = Payment.Method(rawValue: form.method ?? "") else { throw DeskRefusal.invalid("Choose how it was paid.") }
                 if form.full == "yes" {
-                    _ = try await env.invoiceDesk.markPaid(invoice.id, method: method, in: staff.account, by: staff.user.id)
+                    _ = try await env.invoiceDesk.markPaid(invoice.id, method: method, in: staff.account, by: .staff(staff.user.id))
                     return
                 }
                 let amount: Money
@@ -37,7 +37,7 @@ extension DocumentsController {
                     throw AmountFieldRefusal(typed: form.amount ?? "", message: error.description)
                 }
                 _ = try await env.invoiceDesk.recordPayment(
-                    on: invoice.id, amount: amount, method: method, idempotencyKey: form.idempotencyKey, in: staff.account, by: staff.user.id)
+                    on: invoice.id, amount: amount, method: method, idempotencyKey: form.idempotencyKey, in: staff.account, by: .staff(staff.user.id))
             }
         }
     }

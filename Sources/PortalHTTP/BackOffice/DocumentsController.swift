@@ -33,7 +33,7 @@ struct DocumentsController: Sendable {
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
                 _ = try await visit.form(AcceptForm.self, context: context)
                 return try await acting(visit, staff, proposal, done: "sent") {
-                    _ = try await env.proposalDesk.send(proposal.id, in: staff.account, by: staff.user.id)
+                    _ = try await env.proposalDesk.send(proposal.id, in: staff.account, by: .staff(staff.user.id))
                     return proposal.id
                 }
             }
@@ -69,7 +69,7 @@ struct DocumentsController: Sendable {
                 return try await acting(visit, staff, proposal, done: "saved") {
                     try await env.proposalDesk.revise(
                         proposal.id, title: form.title ?? "", lines: lines, taxRateBasisPoints: try form.taxBasisPoints(),
-                        in: staff.account, by: staff.user.id
+                        in: staff.account, by: .staff(staff.user.id)
                     ).id
                 }
             }
@@ -97,7 +97,8 @@ struct DocumentsController: Sendable {
         case .invoice: return "/admin/invoices/\(subject.id)"
         case .lead: return "/admin/leads/\(subject.id)"
         case .customer: return "/admin/customers/\(subject.id)"
-        case .loginLink, .payment, .staffUser: return nil
+        case .account: return "/admin/settings"
+        case .loginLink, .payment, .staffUser, .job: return nil
         }
     }
 

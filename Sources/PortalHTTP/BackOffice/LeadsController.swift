@@ -91,7 +91,7 @@ struct LeadsController: Sendable {
         try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.leads.find($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(AttachForm.self, context: context)
             guard let id = form.customer,
-                try await env.leadDesk.attach(lead, to: Customer.ID(rawValue: id), in: staff.account.id)
+                try await env.leadDesk.attach(lead, to: Customer.ID(rawValue: id), in: staff.account.id, by: .staff(staff.user.id))
             else { return visit.notFound() }
             return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
         }
@@ -118,7 +118,7 @@ struct LeadsController: Sendable {
     @Sendable func createCustomer(_ request: Request, context: Context) async throws -> Response {
         try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.leads.find($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(NewCustomerForm.self, context: context).value
-            switch try await env.leadDesk.createCustomer(form, for: lead, in: staff.account.id) {
+            switch try await env.leadDesk.createCustomer(form, for: lead, in: staff.account.id, by: .staff(staff.user.id)) {
             case .success:
                 return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
             case .failure(let problems):
@@ -145,7 +145,7 @@ struct LeadsController: Sendable {
                 return try await LeadPage.render(lead, visit: visit, staff: staff, errors: FormErrors("Choose a stage.", field: "stage"), status: .unprocessableContent)
             }
             let details = LeadDesk.JobDetails(title: form.title ?? "", workDate: form.workDate ?? "", stage: stage)
-            if let problems = try await env.leadDesk.update(details, for: lead, in: staff.account.id) {
+            if let problems = try await env.leadDesk.update(details, for: lead, in: staff.account.id, by: .staff(staff.user.id)) {
                 return try await LeadPage.render(
                     lead, visit: visit, staff: staff, errors: FormErrors(problems.messages), typedJob: details, status: .unprocessableContent)
             }

@@ -72,13 +72,12 @@ struct SettingsController: Sendable {
             let visit = try await AdminVisit.start(request, context: context, env: env)
             let staff = try visit.requireAdmin()
             let form = try await visit.form(Form.self, context: context).value
-            switch await form.applied(to: staff.account, webhooks: env.services.webhookSender) {
+            switch try await env.companySettings.update(form, of: staff.account, by: .staff(staff.user.id)) {
             case .failure(let problems):
                 return page(
                     visit, staff: staff, form: form, errors: FormErrors(problems.messages, heading: "Nothing was saved: please correct these fields"),
                     status: .unprocessableContent)
-            case .success(let account):
-                try await env.services.storage.accounts.update(account)
+            case .success:
                 return visit.redirect(to: "/admin/settings?done=saved")
             }
         }

@@ -52,19 +52,14 @@ struct TemplatesController: Sendable {
                     return try page(visit, staff: staff, template: template, errors: errors, status: .unprocessableContent)
                 }
                 guard form.intent == "save" else { return try page(visit, staff: staff, template: template) }
-                var account = staff.account
-                account.emailTemplates.removeAll { $0.kind == kind }
-                account.emailTemplates.append(template)
-                try await env.services.storage.accounts.update(account)
+                try await env.companySettings.save(template, of: staff.account.id, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/templates/\(kind.rawValue)?done=saved")
             }
         }
         router.post("admin/templates/:kind/reset") { request, context in
             try await editing(request, context) { visit, staff, kind in
                 _ = try await visit.form(Form.self, context: context)
-                var account = staff.account
-                account.emailTemplates.removeAll { $0.kind == kind }
-                try await env.services.storage.accounts.update(account)
+                try await env.companySettings.reset(kind, of: staff.account.id, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/templates/\(kind.rawValue)")
             }
         }

@@ -21,6 +21,8 @@ struct PortalEnvironment: Sendable {
     let proposalDesk: ProposalDesk
     let invoiceDesk: InvoiceDesk
     let customerDesk: CustomerDesk
+    let jobTracking: JobTracking
+    let companySettings: CompanySettings
 
     init(services: PortalServices, options: PortalHTTPOptions) throws {
         self.services = services
@@ -42,6 +44,8 @@ struct PortalEnvironment: Sendable {
         proposalDesk = ProposalDesk(services: services, emails: emails)
         invoiceDesk = InvoiceDesk(services: services, emails: emails)
         customerDesk = CustomerDesk(services: services, emails: emails)
+        jobTracking = JobTracking(services: services)
+        companySettings = CompanySettings(services: services)
     }
 }
 

@@ -13,12 +13,15 @@ public struct CustomerDesk: Sendable {
     /// A new customer with one to ``EmailLimits/customerEmails`` valid emails (SPEC M4: all of them go in `To`).
     public func create(
         displayName: String, emails typed: [String], phone: String?, billingAddress: Address?, serviceAddresses: [Address],
-        in account: Account.ID
+        in account: Account.ID, by actor: StaffActor?
     ) async throws -> Customer {
         let customer = try Self.newCustomer(
             displayName: displayName, emails: typed, phone: phone, billingAddress: billingAddress, serviceAddresses: serviceAddresses,
             in: account)
-        try await services.storage.customers.insert(customer)
+        try await services.storage.transaction { store in
+            try await store.customers.insert(customer)
+            try await store.recordChange(.customerCreated, about: .customer(customer.id), in: account, by: actor, at: services.clock.now)
+        }
         return customer
     }
 
@@ -45,7 +48,7 @@ public struct CustomerDesk: Sendable {
     }
 
     /// Emails the customer the portal link ("Send portal invitation").
-    public func invite(_ id: Customer.ID, in account: Account) async throws {
+    public func invite(_ id: Customer.ID, in account: Account, by actor: StaffActor?) async throws {
         guard let customer = try await services.storage.customers.find(id, in: account.id) else {
             throw DeskRefusal.notFound("No such customer.")
         }
@@ -54,7 +57,8 @@ public struct CustomerDesk: Sendable {
         let message = try emails.compose(
             .portalInvitation(account: account, customer: customer),
             to: customer.mailboxes)
-        try await services.storage.outbox.enqueue(
-            OutboxMessage(accountID: account.id, email: message, about: .customer(customer.id), nextAttemptAt: now, createdAt: now))
+        try await services.storage.transaction { store in
+            try await store.recordSent(message, about: .customer(customer.id), action: .customerInvited, in: account.id, by: actor, at: now)
+        }
     }
 }

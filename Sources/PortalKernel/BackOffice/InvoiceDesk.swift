@@ -14,7 +14,7 @@ public struct InvoiceDesk: Sendable {
     /// customer's (#20): another customer's, or a lead's without a customer, is refused as invalid.
     public func create(
         for customerID: Customer.ID, job jobID: Job.ID?, number: String?, invoiceDate: CalendarDate?, dueDate: CalendarDate?,
-        lines: [LineInput], taxRateBasisPoints: Int, in account: Account
+        lines: [LineInput], taxRateBasisPoints: Int, in account: Account, by actor: StaffActor?
     ) async throws -> Invoice {
         if let problem = LineInput.problem(with: lines, allowOptional: false, taxRateBasisPoints: taxRateBasisPoints) {
             throw DeskRefusal.invalid(problem)
@@ -39,6 +39,7 @@ public struct InvoiceDesk: Sendable {
                 accountID: account.id, customerID: customerID, jobID: jobID, number: chosen ?? "INV-\(next)", invoiceDate: date,
                 dueDate: dueDate, lineItems: lines.map(\.lineItem), taxRateBasisPoints: taxRateBasisPoints, createdAt: now)
             try await store.invoices.insert(invoice)
+            try await store.recordChange(.invoiceCreated, about: .invoice(invoice.id), in: account.id, by: actor, detail: invoice.number, at: now)
             return invoice
         }
     }
@@ -46,7 +47,7 @@ public struct InvoiceDesk: Sendable {
     /// Emails the customer that the invoice is in their portal; the first send sets `sentAt` (which can open it,
     /// SPEC I1).
     @discardableResult
-    public func send(_ id: Invoice.ID, in account: Account, by staff: StaffUser.ID?) async throws -> Invoice {
+    public func send(_ id: Invoice.ID, in account: Account, by actor: StaffActor?) async throws -> Invoice {
         let now = services.clock.now
         return try await services.storage.transaction { store in
             guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
@@ -61,7 +62,7 @@ public struct InvoiceDesk: Sendable {
             let message = try emails.compose(
                 .invoiceSent(account: account, customer: customer, invoice: invoice),
                 to: customer.mailboxes)
-            try await store.recordSent(message, about: .invoice(invoice.id), action: .invoiceSent, in: account.id, by: staff, at: now)
+            try await store.recordSent(message, about: .invoice(invoice.id), action: .invoiceSent, in: account.id, by: actor, at: now)
             return invoice
         }
     }
@@ -69,7 +70,7 @@ public struct InvoiceDesk: Sendable {
     /// Records money received outside the portal (check, cash, bank…). With an idempotency key, a repeat returns
     /// the first payment.
     public func recordPayment(
-        on id: Invoice.ID, amount: Money, method: Payment.Method, idempotencyKey: String?, in account: Account, by staff: StaffUser.ID?
+        on id: Invoice.ID, amount: Money, method: Payment.Method, idempotencyKey: String?, in account: Account, by actor: StaffActor?
     ) async throws -> (Payment, Invoice) {
         if let key = idempotencyKey, !(1...128).contains(key.unicodeScalars.count) { throw DeskRefusal.invalid("An Idempotency-Key is 1–128 characters.") }
         let now = services.clock.now
@@ -98,10 +99,9 @@ public struct InvoiceDesk: Sendable {
                 if invoice.isPaid {
                     try await WebhookEvents.enqueue(.invoicePaid, data: invoice, about: .invoice(invoice.id), account: account, store: store, at: now)
                 }
-                try await store.auditEvents.record(
-                    AuditEvent(
-                        accountID: account.id, action: .paymentRecorded, about: .invoice(invoice.id),
-                        detail: "\(amount.formatted(currencyCode: account.currencyCode)) by \(method.rawValue)\(staff.map { ", staff \($0)" } ?? "")", occurredAt: now))
+                try await store.recordChange(
+                    .paymentRecorded, about: .invoice(invoice.id), in: account.id, by: actor,
+                    detail: "\(amount.formatted(currencyCode: account.currencyCode)) by \(method.rawValue)", at: now)
                 return (payment, invoice)
             }
         } catch StorageError.duplicate(let what) {
@@ -110,16 +110,16 @@ public struct InvoiceDesk: Sendable {
             guard let key = idempotencyKey, try await services.storage.payments.find(idempotencyKey: key, in: account.id) != nil else {
                 throw StorageError.duplicate(what)
             }
-            return try await recordPayment(on: id, amount: amount, method: method, idempotencyKey: idempotencyKey, in: account, by: staff)
+            return try await recordPayment(on: id, amount: amount, method: method, idempotencyKey: idempotencyKey, in: account, by: actor)
         }
     }
 
     /// Records a payment of the whole balance.
-    public func markPaid(_ id: Invoice.ID, method: Payment.Method, in account: Account, by staff: StaffUser.ID?) async throws -> Invoice {
+    public func markPaid(_ id: Invoice.ID, method: Payment.Method, in account: Account, by actor: StaffActor?) async throws -> Invoice {
         guard let invoice = try await services.storage.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
         let balance = try Self.balance(of: invoice)
         guard balance > .zero else { return invoice }
-        return try await recordPayment(on: id, amount: balance, method: method, idempotencyKey: nil, in: account, by: staff).1
+        return try await recordPayment(on: id, amount: balance, method: method, idempotencyKey: nil, in: account, by: actor).1
     }
 
     /// The invoice's balance, or a refusal naming it when its stored lines cannot be totalled (SPEC M2).
@@ -132,7 +132,7 @@ public struct InvoiceDesk: Sendable {
     }
 
     /// Voids the invoice: it leaves the portal for good (SPEC I1). An invoice with payments cannot be voided.
-    public func void(_ id: Invoice.ID, in account: Account, by staff: StaffUser.ID?) async throws -> Invoice {
+    public func void(_ id: Invoice.ID, in account: Account, by actor: StaffActor?) async throws -> Invoice {
         let now = services.clock.now
         return try await services.storage.transaction { store in
             guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
@@ -140,8 +140,7 @@ public struct InvoiceDesk: Sendable {
             guard !invoice.voided else { return invoice }
             invoice.voided = true
             try await store.invoices.update(invoice)
-            try await store.auditEvents.record(
-                AuditEvent(accountID: account.id, action: .invoiceVoided, about: .invoice(invoice.id), detail: staff.map { "by staff \($0)" }, occurredAt: now))
+            try await store.recordChange(.invoiceVoided, about: .invoice(invoice.id), in: account.id, by: actor, at: now)
             return invoice
         }
     }

@@ -62,7 +62,7 @@ public struct LeadDesk: Sendable {
 
         public func problems() -> [Field: String] {
             var problems: [Field: String] = [:]
-            if title.isEmpty || title.unicodeScalars.count > 200 { problems[.title] = "Enter a job title (up to 200 characters)." }
+            if let problem = Job.titleProblem(title) { problems[.title] = problem }
             if !workDate.isEmpty && CalendarDate(iso: workDate) == nil { problems[.workDate] = "Enter a date such as 2026-12-05." }
             return problems
         }
@@ -110,20 +110,21 @@ public struct LeadDesk: Sendable {
     }
 
     /// Attaches the lead's job to an existing customer; `false` when either is not in the account.
-    public func attach(_ lead: Lead, to customerID: Customer.ID, in account: Account.ID) async throws -> Bool {
+    public func attach(_ lead: Lead, to customerID: Customer.ID, in account: Account.ID, by actor: StaffActor?) async throws -> Bool {
         try await services.storage.transaction { store in
             guard try await store.customers.find(customerID, in: account) != nil,
                 var job = try await store.jobs.find(lead.jobID, in: account)
             else { return false }
             job.customerID = customerID
             try await store.jobs.update(job)
+            try await store.recordChange(.leadConverted, about: .lead(lead.id), in: account, by: actor, detail: "customer \(customerID)", at: services.clock.now)
             return true
         }
     }
 
     /// Creates a customer from `form` and attaches the lead's job to it, in one transaction.
     public func createCustomer(
-        _ form: NewCustomer, for lead: Lead, in account: Account.ID
+        _ form: NewCustomer, for lead: Lead, in account: Account.ID, by actor: StaffActor?
     ) async throws -> Result<Customer, FieldProblems<NewCustomer.Field>> {
         let problems = form.problems()
         guard problems.isEmpty else { return .failure(FieldProblems(problems)) }
@@ -139,21 +140,27 @@ public struct LeadDesk: Sendable {
             job.customerID = customer.id
             if job.serviceAddress == nil { job.serviceAddress = address }
             try await store.jobs.update(job)
+            let now = services.clock.now
+            try await store.recordChange(.customerCreated, about: .customer(customer.id), in: account, by: actor, at: now)
+            try await store.recordChange(.leadConverted, about: .lead(lead.id), in: account, by: actor, detail: "customer \(customer.id)", at: now)
         }
         return .success(customer)
     }
 
     /// Saves the job's title, work date and stage.
-    public func update(_ details: JobDetails, for lead: Lead, in account: Account.ID) async throws -> FieldProblems<JobDetails.Field>? {
+    public func update(
+        _ details: JobDetails, for lead: Lead, in account: Account.ID, by actor: StaffActor?
+    ) async throws -> FieldProblems<JobDetails.Field>? {
         let problems = details.problems()
         guard problems.isEmpty else { return FieldProblems(problems) }
-        guard var job = try await services.storage.jobs.find(lead.jobID, in: account) else {
-            throw StorageError.notFound("job \(lead.jobID)")
+        try await services.storage.transaction { store in
+            guard var job = try await store.jobs.find(lead.jobID, in: account) else { throw StorageError.notFound("job \(lead.jobID)") }
+            job.title = details.title
+            job.workDate = CalendarDate(iso: details.workDate)
+            job.stage = details.stage
+            try await store.jobs.update(job)
+            try await store.recordChange(.jobChanged, about: .lead(lead.id), in: account, by: actor, at: services.clock.now)
         }
-        job.title = details.title
-        job.workDate = CalendarDate(iso: details.workDate)
-        job.stage = details.stage
-        try await services.storage.jobs.update(job)
         return nil
     }
 
@@ -164,43 +171,36 @@ public struct LeadDesk: Sendable {
         case new(Customer)
     }
 
-    /// A change to a lead's job: each value given replaces the job's. A title follows the job-title rule of
-    /// ``JobDetails``.
-    public struct JobChange: Hashable, Sendable {
-        public var stage: Job.Stage?
-        public var title: String?
-        public var workDate: CalendarDate?
-
-        public init(stage: Job.Stage? = nil, title: String? = nil, workDate: CalendarDate? = nil) {
-            (self.stage, self.title, self.workDate) = (stage, title, workDate)
-        }
-    }
-
     /// Attaches the lead's job to `customer` (creating a new one) and applies `change` to the job, in one
     /// transaction (F7, #20): if any step is refused or fails, nothing is saved. Returns the job as saved.
     ///
     /// - Throws: `DeskRefusal.notFound` for a customer not in the account, `.invalid` for a title the rule refuses.
-    public func apply(customer: LeadCustomer?, job change: JobChange?, to lead: Lead, in account: Account.ID) async throws -> Job {
-        let title = change?.title?.trimmed
-        if let title, let problem = JobDetails(title: title, workDate: "", stage: .lead).problems()[.title] {
-            throw DeskRefusal.invalid("title: \(problem)")
-        }
+    public func apply(
+        customer: LeadCustomer?, job change: Job.Change?, to lead: Lead, in account: Account.ID, by actor: StaffActor?
+    ) async throws -> Job {
+        if let title = change?.title, let problem = Job.titleProblem(title) { throw DeskRefusal.invalid("title: \(problem)") }
         return try await services.storage.transaction { store in
             guard var job = try await store.jobs.find(lead.jobID, in: account) else { throw StorageError.notFound("job \(lead.jobID)") }
+            let now = services.clock.now
             switch customer {
             case .existing(let id):
                 guard try await store.customers.find(id, in: account) != nil else { throw DeskRefusal.notFound("No such customer.") }
                 job.customerID = id
             case .new(let new):
                 try await store.customers.insert(new)
+                try await store.recordChange(.customerCreated, about: .customer(new.id), in: account, by: actor, at: now)
                 job.customerID = new.id
                 if job.serviceAddress == nil { job.serviceAddress = new.serviceAddresses.first ?? new.billingAddress }
             case nil:
                 break
             }
-            if let stage = change?.stage { job.stage = stage }
-            if let title { job.title = title }
-            if let workDate = change?.workDate { job.workDate = workDate }
+            if let id = job.customerID, customer != nil {
+                try await store.recordChange(.leadConverted, about: .lead(lead.id), in: account, by: actor, detail: "customer \(id)", at: now)
+            }
+            if let change {
+                job = try job.applying(change)
+                try await store.recordChange(.jobChanged, about: .lead(lead.id), in: account, by: actor, at: now)
+            }
             try await store.jobs.update(job)
             return job
         }

@@ -13,7 +13,8 @@ public struct ProposalDesk: Sendable {
     /// A draft proposal for a job that has a customer; with `expected`, that customer's job only (#20: the back
     /// office creates proposals from a customer's page, and another customer's job is not found there).
     public func create(
-        for jobID: Job.ID, of expected: Customer.ID? = nil, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account
+        for jobID: Job.ID, of expected: Customer.ID? = nil, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account,
+        by actor: StaffActor?
     ) async throws -> Proposal {
         guard let job = try await services.storage.jobs.find(jobID, in: account.id) else { throw DeskRefusal.notFound("No such job.") }
         if let expected, job.customerID != expected { throw DeskRefusal.notFound("Choose one of this customer's jobs.") }
@@ -22,14 +23,17 @@ public struct ProposalDesk: Sendable {
         let proposal = Proposal(
             accountID: account.id, jobID: job.id, customerID: customer, title: title.trimmingCharacters(in: .whitespaces),
             lineItems: lines.map(\.lineItem), taxRateBasisPoints: taxRateBasisPoints, createdAt: services.clock.now)
-        try await services.storage.proposals.insert(proposal)
+        try await services.storage.transaction { store in
+            try await store.proposals.insert(proposal)
+            try await store.recordChange(.proposalCreated, about: .proposal(proposal.id), in: account.id, by: actor, at: proposal.createdAt)
+        }
         return proposal
     }
 
     /// Emails the proposal to the customer with a new `/p/{token}` link (its token is in that email only); a draft
     /// becomes sent, with its expiry date set from the account's setting.
     @discardableResult
-    public func send(_ id: Proposal.ID, in account: Account, by staff: StaffUser.ID?) async throws -> Proposal {
+    public func send(_ id: Proposal.ID, in account: Account, by actor: StaffActor?) async throws -> Proposal {
         let now = services.clock.now
         let token = SecretToken.generate()
         let links = PortalLinks(publicBaseURL: services.publicBaseURL)
@@ -52,7 +56,7 @@ public struct ProposalDesk: Sendable {
             let message = try emails.compose(
                 .proposalSent(account: account, customer: customer, proposal: proposal, link: links.proposal(token: token)),
                 to: customer.mailboxes)
-            try await store.recordSent(message, about: .proposal(proposal.id), action: .proposalSent, in: account.id, by: staff, at: now)
+            try await store.recordSent(message, about: .proposal(proposal.id), action: .proposalSent, in: account.id, by: actor, at: now)
             return proposal
         }
     }
@@ -61,7 +65,7 @@ public struct ProposalDesk: Sendable {
     /// sent at once, and the old one is marked superseded (its link then shows the new one). An accepted proposal
     /// is locked.
     public func revise(
-        _ id: Proposal.ID, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account, by staff: StaffUser.ID?
+        _ id: Proposal.ID, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account, by actor: StaffActor?
     ) async throws -> Proposal {
         try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints)
         let now = services.clock.now
@@ -88,10 +92,9 @@ public struct ProposalDesk: Sendable {
                 current.status = .superseded
                 try await store.proposals.update(current)
                 try await store.proposals.insert(next)
-                try await store.auditEvents.record(
-                    AuditEvent(
-                        accountID: account.id, action: .proposalRevised, about: .proposal(current.id),
-                        detail: "Replaced by version \(next.version) (\(next.id))\(staff.map { " by staff \($0)" } ?? "")", occurredAt: now))
+                try await store.recordChange(
+                    .proposalRevised, about: .proposal(current.id), in: account.id, by: actor,
+                    detail: "Replaced by version \(next.version) (\(next.id))", at: now)
                 return next
             }
         }

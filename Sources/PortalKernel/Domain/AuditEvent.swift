@@ -1,9 +1,10 @@
 import Foundation
 
-/// One thing a client did in the portal, kept for the back office's activity timelines (issue: audit trail).
+/// One thing a client did in the portal, or staff or an integration did in the back office or the API, kept for the
+/// back office's activity timelines (issue: audit trail; #20: every write of the back office and the API).
 ///
-/// Records who (the customer and the email they logged in with, when known), what, about which record, when, and
-/// from where (IP address and user agent). Events are only ever added, never changed.
+/// Records who (the customer and the email they logged in with, when known; or the staff user or API token), what,
+/// about which record, when, and from where (IP address and user agent). Events are only ever added, never changed.
 public struct AuditEvent: Hashable, Codable, Sendable {
     public typealias ID = Identifier<AuditEvent>
 
@@ -23,6 +24,17 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         case invoiceSent
         case paymentRecorded
         case invoiceVoided
+        /// Back-office and API changes (#20).
+        case customerCreated
+        case customerInvited
+        case jobCreated
+        case jobChanged
+        case leadConverted
+        case proposalCreated
+        case invoiceCreated
+        case settingsChanged
+        case templateSaved
+        case templateReset
     }
 
     public var id: ID
@@ -36,15 +48,29 @@ public struct AuditEvent: Hashable, Codable, Sendable {
     public var actorEmail: String?
     public var ipAddress: String?
     public var userAgent: String?
+    /// The staff user who did it in the back office (#20).
+    public var staffUserID: StaffUser.ID?
+    /// The API token it was done with (#20).
+    public var apiTokenID: APIToken.ID?
     /// A short human-readable note (the amount paid, the name typed as signature, the decline reason).
     public var detail: String?
     public var occurredAt: Date
 
+    /// Who did it, when it was staff or an integration.
+    public var actor: StaffActor? {
+        staffUserID.map(StaffActor.staff) ?? apiTokenID.map(StaffActor.apiToken)
+    }
+
     public init(
         id: ID = .random(), accountID: Account.ID, action: Action, about: RecordReference? = nil,
         customerID: Customer.ID? = nil, actorEmail: String? = nil, ipAddress: String? = nil, userAgent: String? = nil,
-        detail: String? = nil, occurredAt: Date
+        by actor: StaffActor? = nil, detail: String? = nil, occurredAt: Date
     ) {
+        switch actor {
+        case .staff(let id): staffUserID = id
+        case .apiToken(let id): apiTokenID = id
+        case nil: break
+        }
         self.id = id
         self.accountID = accountID
         self.action = action

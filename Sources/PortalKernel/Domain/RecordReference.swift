@@ -11,6 +11,9 @@ public struct RecordReference: Hashable, Codable, Sendable {
         case customer
         /// A staff user (the failed-sign-in alert, #17).
         case staffUser
+        /// A job, and the company's own settings (#20).
+        case job
+        case account
     }
 
     public var kind: Kind
@@ -26,4 +29,6 @@ public struct RecordReference: Hashable, Codable, Sendable {
     public static func lead(_ id: Lead.ID) -> RecordReference { RecordReference(kind: .lead, id: id.rawValue) }
     public static func payment(_ id: Payment.ID) -> RecordReference { RecordReference(kind: .payment, id: id.rawValue) }
     public static func customer(_ id: Customer.ID) -> RecordReference { RecordReference(kind: .customer, id: id.rawValue) }
+    public static func job(_ id: Job.ID) -> RecordReference { RecordReference(kind: .job, id: id.rawValue) }
+    public static func account(_ id: Account.ID) -> RecordReference { RecordReference(kind: .account, id: id.rawValue) }
 }

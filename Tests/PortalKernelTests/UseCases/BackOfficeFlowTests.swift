@@ -26,9 +26,9 @@ struct BackOfficeFlowTests {
         let bed = try await UseCaseBed()
         let desk = LeadDesk(services: bed.services)
         let lead = try await Self.portalLead(bed)
-        #expect(try await desk.attach(lead, to: "someone-elses", in: bed.account.id) == false)
+        #expect(try await desk.attach(lead, to: "someone-elses", in: bed.account.id, by: nil) == false)
         #expect(try await bed.services.storage.jobs.find(lead.jobID, in: bed.account.id)?.customerID == nil)
-        #expect(try await desk.attach(lead, to: bed.customer.id, in: bed.account.id))
+        #expect(try await desk.attach(lead, to: bed.customer.id, in: bed.account.id, by: .staff("staff-1")))
         #expect(try await bed.services.storage.jobs.find(lead.jobID, in: bed.account.id)?.customerID == bed.customer.id)
     }
 
@@ -40,9 +40,9 @@ struct BackOfficeFlowTests {
         let riley = try CustomerDesk.newCustomer(
             displayName: "Riley Stone", emails: ["riley@example.net"], phone: nil, billingAddress: nil, serviceAddresses: [],
             in: failing.account.id)
-        let change = LeadDesk.JobChange(stage: .proposal, title: "Ash removal", workDate: CalendarDate(iso: "2026-12-05"))
+        let change = Job.Change(stage: .proposal, title: "Ash removal", workDate: CalendarDate(iso: "2026-12-05"))
         await #expect(throws: FailingStorage.Failure()) {
-            try await LeadDesk(services: failing.services).apply(customer: .new(riley), job: change, to: lead, in: failing.account.id)
+            try await LeadDesk(services: failing.services).apply(customer: .new(riley), job: change, to: lead, in: failing.account.id, by: nil)
         }
         #expect(try await failing.services.storage.customers.find(riley.id, in: failing.account.id) == nil, "the customer was not kept")
         #expect(try await failing.services.storage.jobs.find(lead.jobID, in: failing.account.id)?.customerID == nil)
@@ -53,17 +53,21 @@ struct BackOfficeFlowTests {
         let desk = LeadDesk(services: bed.services)
         let other = try await Self.portalLead(bed)
         await #expect(throws: DeskRefusal.invalid("title: Enter a job title (up to 200 characters).")) {
-            try await desk.apply(customer: .new(riley), job: LeadDesk.JobChange(title: "   "), to: other, in: bed.account.id)
+            try await desk.apply(customer: .new(riley), job: Job.Change(title: "   "), to: other, in: bed.account.id, by: .apiToken("token-1"))
         }
         await #expect(throws: DeskRefusal.notFound("No such customer.")) {
-            try await desk.apply(customer: .existing("someone-elses"), job: change, to: other, in: bed.account.id)
+            try await desk.apply(customer: .existing("someone-elses"), job: change, to: other, in: bed.account.id, by: .apiToken("token-1"))
         }
         #expect(try await bed.services.storage.customers.all(in: bed.account.id).map(\.id) == [bed.customer.id])
         #expect(try await bed.services.storage.jobs.find(other.jobID, in: bed.account.id)?.stage == .lead)
-        let job = try await desk.apply(customer: .new(riley), job: LeadDesk.JobChange(stage: .proposal, title: "  Ash removal "), to: other, in: bed.account.id)
+        let job = try await desk.apply(customer: .new(riley), job: Job.Change(stage: .proposal, title: "  Ash removal "), to: other, in: bed.account.id, by: .apiToken("token-1"))
         #expect(job.customerID == riley.id && job.stage == .proposal && job.title == "Ash removal")
         #expect(try await bed.services.storage.jobs.find(other.jobID, in: bed.account.id) == job)
         #expect(try await bed.services.storage.customers.find(riley.id, in: bed.account.id) == riley)
+        let events = try await bed.services.storage.auditEvents.recent(in: bed.account.id, limit: 10)
+        #expect(Set(events.map(\.action)).isSuperset(of: [.customerCreated, .leadConverted, .jobChanged]))
+        #expect(events.filter { [.customerCreated, .leadConverted, .jobChanged].contains($0.action) }.allSatisfy { $0.actor == .apiToken("token-1") })
+        #expect(try await failing.services.storage.auditEvents.recent(in: failing.account.id, limit: 10).allSatisfy { $0.action == .leadSubmitted })
     }
 
     @Test("F7: a new customer made from a lead is saved with the job attached, or not at all when the form is wrong")
@@ -74,12 +78,12 @@ struct BackOfficeFlowTests {
         var form = LeadDesk.NewCustomer(from: lead)
         #expect(form.city == "Springfield" && form.region == "IL" && form.postalCode == "62704")
         form.email = "not an address"
-        guard case .failure = try await desk.createCustomer(form, for: lead, in: bed.account.id) else {
+        guard case .failure = try await desk.createCustomer(form, for: lead, in: bed.account.id, by: nil) else {
             Issue.record("a bad email was saved")
             return
         }
         #expect(try await bed.services.storage.customers.all(in: bed.account.id).count == 1)
-        guard case .success(let customer) = try await desk.createCustomer(LeadDesk.NewCustomer(from: lead), for: lead, in: bed.account.id) else {
+        guard case .success(let customer) = try await desk.createCustomer(LeadDesk.NewCustomer(from: lead), for: lead, in: bed.account.id, by: nil) else {
             Issue.record("a good form was refused")
             return
         }
@@ -93,10 +97,10 @@ struct BackOfficeFlowTests {
         let bed = try await UseCaseBed()
         let desk = ProposalDesk(services: bed.services, emails: KindComposer())
         let lead = try await Self.portalLead(bed)
-        _ = try await LeadDesk(services: bed.services).attach(lead, to: bed.customer.id, in: bed.account.id)
+        _ = try await LeadDesk(services: bed.services).attach(lead, to: bed.customer.id, in: bed.account.id, by: nil)
         let draft = try await desk.create(
             for: lead.jobID, title: "Ash removal", lines: [LineInput(description: "Remove the ash", quantity: 1, unitPrice: 90_000)],
-            taxRateBasisPoints: 0, in: bed.account)
+            taxRateBasisPoints: 0, in: bed.account, by: nil)
         let sent = try await desk.send(draft.id, in: bed.account, by: nil)
         #expect(sent.status == .sent)
         #expect(sent.expiresOn == bed.account.today(at: bed.clock.now).adding(days: bed.account.settings.proposalExpiryDays))

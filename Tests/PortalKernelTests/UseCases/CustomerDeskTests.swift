@@ -9,7 +9,7 @@ struct CustomerDeskTests {
     static func create(_ bed: UseCaseBed, name: String = "Dana Oakes", emails: [String]) async throws -> Customer {
         try await CustomerDesk(services: bed.services, emails: KindComposer()).create(
             displayName: name, emails: emails, phone: "555-0100", billingAddress: nil,
-            serviceAddresses: [Address(line1: "4 Elm St", city: "Springfield", region: "IL", postalCode: "62701")], in: bed.account.id)
+            serviceAddresses: [Address(line1: "4 Elm St", city: "Springfield", region: "IL", postalCode: "62701")], in: bed.account.id, by: nil)
     }
 
     @Test("A new customer is saved with a trimmed name and trimmed, lower-cased emails, and is found by any of them")
@@ -52,7 +52,7 @@ struct CustomerDeskTests {
         var stored = Customer(accountID: bed.account.id, displayName: "Old", emails: [])
         stored.emails = ["old@example.com", "old@example.com"]
         try await bed.services.storage.customers.insert(stored)
-        try await CustomerDesk(services: bed.services, emails: KindComposer()).invite(stored.id, in: bed.account)
+        try await CustomerDesk(services: bed.services, emails: KindComposer()).invite(stored.id, in: bed.account, by: nil)
         let queued = try await bed.services.storage.outbox.all(about: .customer(stored.id), in: bed.account.id)
         #expect(queued.first?.email?.to.map(\.address) == ["old@example.com"])
     }
@@ -62,15 +62,15 @@ struct CustomerDeskTests {
         let bed = try await UseCaseBed()
         let desk = CustomerDesk(services: bed.services, emails: KindComposer())
         let customer = try await Self.create(bed, emails: ["dana@example.com", "office@oakes.example"])
-        try await desk.invite(customer.id, in: bed.account)
+        try await desk.invite(customer.id, in: bed.account, by: nil)
         let queued = try await bed.services.storage.outbox.all(about: .customer(customer.id), in: bed.account.id)
         #expect(queued.compactMap(\.email).map(\.subject) == ["portalInvitation"])
         #expect(queued.first?.email?.to.map(\.address) == ["dana@example.com", "office@oakes.example"])
 
-        await #expect(throws: DeskRefusal.notFound("No such customer.")) { try await desk.invite("someone-elses", in: bed.account) }
+        await #expect(throws: DeskRefusal.notFound("No such customer.")) { try await desk.invite("someone-elses", in: bed.account, by: nil) }
         let silent = Customer(accountID: bed.account.id, displayName: "No Email", emails: [])
         try await bed.services.storage.customers.insert(silent)
-        await #expect(throws: DeskRefusal.invalid("The customer has no email address.")) { try await desk.invite(silent.id, in: bed.account) }
+        await #expect(throws: DeskRefusal.invalid("The customer has no email address.")) { try await desk.invite(silent.id, in: bed.account, by: nil) }
         #expect(try await bed.queuedEmails().count == 1)
     }
 }

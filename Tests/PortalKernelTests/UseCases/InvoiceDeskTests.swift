@@ -14,7 +14,7 @@ struct InvoiceDeskTests {
         let today = bed.account.today(at: bed.clock.now)
         return try await desk(bed).create(
             for: bed.customer.id, job: nil, number: number, invoiceDate: nil, dueDate: days.map { today.adding(days: $0) },
-            lines: lines, taxRateBasisPoints: 0, in: bed.account)
+            lines: lines, taxRateBasisPoints: 0, in: bed.account, by: .staff("staff-1"))
     }
 
     static func invoiceCount(_ bed: UseCaseBed) async throws -> Int {
@@ -50,12 +50,12 @@ struct InvoiceDeskTests {
         await #expect(throws: DeskRefusal.notFound("No such customer.")) {
             try await desk.create(
                 for: "someone-elses", job: nil, number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing, taxRateBasisPoints: 0,
-                in: bed.account)
+                in: bed.account, by: nil)
         }
         await #expect(throws: DeskRefusal.notFound("No such job.")) {
             try await desk.create(
                 for: bed.customer.id, job: "no-such-job", number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing,
-                taxRateBasisPoints: 0, in: bed.account)
+                taxRateBasisPoints: 0, in: bed.account, by: nil)
         }
         // #20: a job of another customer, or a lead's job without one, is not this invoice's job.
         let other = Customer(accountID: bed.account.id, displayName: "Someone else", emails: ["else@example.com"])
@@ -67,20 +67,20 @@ struct InvoiceDeskTests {
             await #expect(throws: DeskRefusal.invalid("The job belongs to another customer.")) {
                 try await desk.create(
                     for: bed.customer.id, job: job.id, number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing,
-                    taxRateBasisPoints: 0, in: bed.account)
+                    taxRateBasisPoints: 0, in: bed.account, by: nil)
             }
         }
         #expect(try await Self.invoiceCount(bed) == 0)
         #expect(try await Self.draft(bed, dueIn: 0).dueDate == bed.account.today(at: bed.clock.now))
     }
 
-    @Test("I1: sending emails the customer and records it; the first send sets sentAt and a resend keeps it")
+    @Test("I1, #20: sending emails the customer and records it with who sent it; the first send sets sentAt and a resend keeps it")
     func send() async throws {
         let bed = try await UseCaseBed()
         let desk = Self.desk(bed)
         let invoice = try await Self.draft(bed)
         let sentAt = bed.clock.now
-        #expect(try await desk.send(invoice.id, in: bed.account, by: "staff-1").sentAt == sentAt)
+        #expect(try await desk.send(invoice.id, in: bed.account, by: .staff("staff-1")).sentAt == sentAt)
         bed.clock.advance(by: 3_600)
         #expect(try await desk.send(invoice.id, in: bed.account, by: nil).sentAt == sentAt)
         #expect(try await bed.services.storage.invoices.find(invoice.id, in: bed.account.id)?.sentAt == sentAt)
@@ -89,8 +89,10 @@ struct InvoiceDeskTests {
         #expect(emails.map(\.subject) == ["invoiceSent", "invoiceSent"])
         #expect(emails.first?.to.map(\.address) == ["cece@example.com"])
         let events = try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id)
-        #expect(events.map(\.action) == [.invoiceSent, .invoiceSent])
-        #expect(Set(events.map(\.detail)) == ["by staff staff-1", nil])
+        #expect(events.count == 3)
+        // #20: who, in every event of a back-office change (the draft and the first send share an instant).
+        #expect(events.first { $0.action == .invoiceCreated }?.actor == .staff("staff-1"))
+        #expect(events.filter { $0.action == .invoiceSent }.map(\.actor) == [.staff("staff-1"), nil])
 
         await #expect(throws: DeskRefusal.notFound("No such invoice.")) { try await desk.send("no-such-invoice", in: bed.account, by: nil) }
     }
@@ -101,23 +103,23 @@ struct InvoiceDeskTests {
         let desk = Self.desk(bed)
         let invoice = try await Self.draft(bed)
         let (payment, updated) = try await desk.recordPayment(
-            on: invoice.id, amount: Money(cents: 4_000), method: .check, idempotencyKey: "check-1042", in: bed.account, by: "staff-1")
+            on: invoice.id, amount: Money(cents: 4_000), method: .check, idempotencyKey: "check-1042", in: bed.account, by: .staff("staff-1"))
         #expect(payment.source == .staff && payment.method == .check && payment.amount == Money(cents: 4_000))
         #expect(try updated.balance == Money(cents: 5_000))
         #expect(try await bed.services.storage.invoices.find(invoice.id, in: bed.account.id)?.amountPaid == Money(cents: 4_000))
-        let events = try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id)
+        let events = try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id).filter { $0.action != .invoiceCreated }
         #expect(events.map(\.action) == [.paymentRecorded])
-        #expect(events.first?.detail == "USD 40.00 by check, staff staff-1")
+        #expect(events.first?.detail == "USD 40.00 by check" && events.first?.actor == .staff("staff-1"))
 
         let (repeated, _) = try await desk.recordPayment(
-            on: invoice.id, amount: Money(cents: 4_000), method: .check, idempotencyKey: "check-1042", in: bed.account, by: "staff-1")
+            on: invoice.id, amount: Money(cents: 4_000), method: .check, idempotencyKey: "check-1042", in: bed.account, by: .staff("staff-1"))
         #expect(repeated.id == payment.id)
         await #expect(throws: DeskRefusal.conflict("This Idempotency-Key was used for another payment.")) {
             try await desk.recordPayment(
                 on: invoice.id, amount: Money(cents: 1_000), method: .check, idempotencyKey: "check-1042", in: bed.account, by: nil)
         }
         #expect(try await bed.services.storage.payments.all(for: invoice.id, in: bed.account.id).map(\.id) == [payment.id])
-        #expect(try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id).count == 1)
+        #expect(try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id).map(\.action).sorted { $0.rawValue < $1.rawValue } == [.invoiceCreated, .paymentRecorded])
     }
 
     @Test("M3: a staff payment beyond the balance, of zero, or with an overlong key is refused and nothing is recorded")
@@ -138,7 +140,7 @@ struct InvoiceDeskTests {
         }
         #expect(try await bed.services.storage.payments.all(for: invoice.id, in: bed.account.id).isEmpty)
         #expect(try await bed.services.storage.invoices.find(invoice.id, in: bed.account.id)?.amountPaid == .zero)
-        #expect(try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id).isEmpty)
+        #expect(try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id).map(\.action) == [.invoiceCreated])
     }
 
     @Test("Mark paid records the whole balance once and queues the invoice.paid webhook; a paid invoice is left alone")
@@ -171,9 +173,9 @@ struct InvoiceDeskTests {
         let portal = CustomerPortal(services: bed.services)
         let invoice = try await Self.draft(bed)
         #expect(try await portal.invoice(invoice.id, of: bed.customer.id, account: bed.account) != nil)
-        #expect(try await desk.void(invoice.id, in: bed.account, by: "staff-1").voided)
-        #expect(try await desk.void(invoice.id, in: bed.account, by: "staff-1").voided)
-        #expect(try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id).map(\.action) == [.invoiceVoided])
+        #expect(try await desk.void(invoice.id, in: bed.account, by: .staff("staff-1")).voided)
+        #expect(try await desk.void(invoice.id, in: bed.account, by: .staff("staff-1")).voided)
+        #expect(try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id).map(\.action).filter { $0 != .invoiceCreated } == [.invoiceVoided])
         #expect(try await portal.invoice(invoice.id, of: bed.customer.id, account: bed.account) == nil)
         await #expect(throws: DeskRefusal.conflict("A voided invoice cannot be sent.")) { try await desk.send(invoice.id, in: bed.account, by: nil) }
         await #expect(throws: DeskRefusal.conflict("The invoice is voided.")) {

@@ -1,0 +1,53 @@
+/// A company's settings and email templates, changed from the back office or through the JSON API (#20): each
+/// change is saved over the account as it is at that moment (so a template saved meanwhile is kept) and recorded in
+/// the audit trail with who made it.
+public struct CompanySettings: Sendable {
+    let services: PortalServices
+
+    public init(services: PortalServices) {
+        self.services = services
+    }
+
+    /// Saves `form`'s values (the company's name, branding, time zone, currency and settings) over the account;
+    /// the failure lists every field problem, and then nothing is saved.
+    public func update(
+        _ form: SettingsForm, of account: Account, by actor: StaffActor?
+    ) async throws -> Result<Account, FieldProblems<SettingsForm.Field>> {
+        let checked = await form.applied(to: account, webhooks: services.webhookSender)
+        guard case .success(let updated) = checked else { return checked }
+        return .success(
+            try await change(account.id, .settingsChanged, by: actor) { current in
+                (current.name, current.timeZoneIdentifier, current.currencyCode) = (updated.name, updated.timeZoneIdentifier, updated.currencyCode)
+                (current.settings, current.branding) = (updated.settings, updated.branding)
+            })
+    }
+
+    /// Saves `template` as the account's own for its kind; the caller has checked it renders.
+    public func save(_ template: EmailTemplate, of account: Account.ID, by actor: StaffActor?) async throws {
+        _ = try await change(account, .templateSaved, detail: template.kind.rawValue, by: actor) { current in
+            current.emailTemplates.removeAll { $0.kind == template.kind }
+            current.emailTemplates.append(template)
+        }
+    }
+
+    /// Goes back to the bundled template of `kind`.
+    public func reset(_ kind: EmailTemplate.Kind, of account: Account.ID, by actor: StaffActor?) async throws {
+        _ = try await change(account, .templateReset, detail: kind.rawValue, by: actor) { current in
+            current.emailTemplates.removeAll { $0.kind == kind }
+        }
+    }
+
+    /// Reads the account in a transaction, changes it, saves it and records `action`.
+    private func change(
+        _ id: Account.ID, _ action: AuditEvent.Action, detail: String? = nil, by actor: StaffActor?,
+        _ edit: @Sendable (inout Account) -> Void
+    ) async throws -> Account {
+        try await services.storage.transaction { store in
+            guard var current = try await store.accounts.find(id) else { throw DeskRefusal.notFound("No such account.") }
+            edit(&current)
+            try await store.accounts.update(current)
+            try await store.recordChange(action, about: .account(id), in: id, by: actor, detail: detail, at: services.clock.now)
+            return current
+        }
+    }
+}
