@@ -50,6 +50,13 @@ public struct RecordStorage<Record: StoredRecord>: Sendable {
     /// Whether the table has `account_id`.
     public var isAccountScoped: Bool { account != nil }
 
+    /// Throws `StorageError.refused` for a table outside accounts (accounts, counters), which a look-up "in an
+    /// account" cannot scope: every store refuses it alike, as ``RecordQuery`` does, rather than one answering
+    /// `nil` and another failing on a column it does not have.
+    public func requireAccountScope() throws {
+        guard isAccountScoped else { throw StorageError.refused("a find in an account of \(table): the table is not kept per account") }
+    }
+
     /// The column called `name`, if the table has one besides `id`, `account_id` and the record.
     public func column(named name: String) -> RecordColumn<Record>? {
         columns.first { $0.name == name }
