@@ -63,6 +63,7 @@ extension JSONState {
     /// Throws the first rule `record` breaks: its account or a record a column refers to missing from its account
     /// (`missingReference`), or a unique key another row holds (`duplicate`).
     private func check<Record: StoredRecord>(_ record: Record) throws {
+        try Record.storage.refuseNUL(in: record)
         if let account = Record.storage.account?(record) {
             guard self[Account.self][account] != nil else { throw StorageError.missingReference("account \(account)") }
             for column in Record.storage.columns {

@@ -187,6 +187,7 @@ extension SQLAccess: RecordStore {
         var parts: [SQLQueryString] = []
 
         init<Record: StoredRecord>(_ record: Record, json jsonType: String) throws {
+            try Record.storage.refuseNUL(in: record)
             id = Record.storage.id(record)
             parts.append("\(bind: id)")
             if let account = Record.storage.account {
