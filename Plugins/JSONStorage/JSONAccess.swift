@@ -45,7 +45,8 @@ extension JSONAccess: RecordStore {
     func update<Record: StoredRecord>(_ record: Record) async throws { try await write { try $0.update(record) } }
 
     func find<Record: StoredRecord>(_: Record.Type, id: String, in account: Account.ID) async throws -> Record? {
-        try read { $0.row(Record.self, id, in: account) }
+        try Record.storage.requireAccountScope()
+        return try read { $0.row(Record.self, id, in: account) }
     }
 
     func all<Record: StoredRecord>(_ query: RecordQuery<Record>) async throws -> [Record] {

@@ -6,6 +6,7 @@ import PortalKernel
 extension JSONState {
     /// Adds a row; `duplicate` when its id, or one of its unique keys, is taken.
     mutating func insert<Record: StoredRecord>(_ record: Record) throws {
+        try requireKept(Record.self)
         let id = Record.storage.id(record)
         guard self[Record.self][id] == nil else { throw StorageError.duplicate("UNIQUE: \(Record.storage.table).id") }
         try check(record)
@@ -14,6 +15,7 @@ extension JSONState {
 
     /// Replaces a row that exists in the record's account; otherwise `notFound("table id")`, as SQL words it.
     mutating func update<Record: StoredRecord>(_ record: Record) throws {
+        try requireKept(Record.self)
         let id = Record.storage.id(record)
         guard let existing = self[Record.self][id], Record.storage.account?(existing) == Record.storage.account?(record) else {
             throw StorageError.notFound("\(Record.storage.table) \(id)")
@@ -24,6 +26,7 @@ extension JSONState {
 
     /// Adds or replaces a row, under the insert's rules.
     mutating func save<Record: StoredRecord>(_ record: Record) throws {
+        try requireKept(Record.self)
         try check(record)
         write(record)
     }
@@ -48,9 +51,19 @@ extension JSONState {
         touched.insert(RowKey(table: Record.storage.table, id: id))
     }
 
+    /// Refuses a record of a table this store does not keep: one no dump carries (counters, which the store holds in
+    /// memory on their own). Its row would be journalled as nothing and lost at commit, after the write was
+    /// acknowledged.
+    private func requireKept<Record: StoredRecord>(_: Record.Type) throws {
+        guard Record.storage.dump != nil else {
+            throw StorageError.refused("\(Record.storage.table): this store keeps no such table (counters are held in memory)")
+        }
+    }
+
     /// Throws the first rule `record` breaks: its account or a record a column refers to missing from its account
     /// (`missingReference`), or a unique key another row holds (`duplicate`).
     private func check<Record: StoredRecord>(_ record: Record) throws {
+        try Record.storage.refuseNUL(in: record)
         if let account = Record.storage.account?(record) {
             guard self[Account.self][account] != nil else { throw StorageError.missingReference("account \(account)") }
             for column in Record.storage.columns {

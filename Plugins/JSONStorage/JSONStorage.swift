@@ -137,6 +137,11 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
     /// and fold it into the snapshot.
     public func importDump(_ dump: StorageDump) async throws {
         try await gate.withGate { [self] in
+            // What an insert refuses, an import refuses too (a store already holding such text still opens).
+            func refuseNUL<Record: StoredRecord>(_: Record.Type) throws {
+                for record in dump[Record.self] { try Record.storage.refuseNUL(in: record) }
+            }
+            try RecordCatalogue.forEach { try refuseNUL($0) }
             var working = current
             working.touched = []
             try working.merge(dump)

@@ -115,7 +115,8 @@ extension SQLAccess: RecordStore {
 
     /// The record with `id` in `account`, locked for update inside a transaction.
     func find<Record: StoredRecord>(_: Record.Type, id: String, in account: Account.ID) async throws -> Record? {
-        try await first(Record.self, where: "id = \(bind: id) AND account_id = \(bind: account.rawValue)")
+        try Record.storage.requireAccountScope()
+        return try await first(Record.self, where: "id = \(bind: id) AND account_id = \(bind: account.rawValue)")
     }
 
     /// The query as one statement; its columns are the catalogue's (``RecordQuery`` checked them). Text is ordered
@@ -186,6 +187,7 @@ extension SQLAccess: RecordStore {
         var parts: [SQLQueryString] = []
 
         init<Record: StoredRecord>(_ record: Record, json jsonType: String) throws {
+            try Record.storage.refuseNUL(in: record)
             id = Record.storage.id(record)
             parts.append("\(bind: id)")
             if let account = Record.storage.account {

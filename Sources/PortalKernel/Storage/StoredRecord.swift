@@ -50,6 +50,29 @@ public struct RecordStorage<Record: StoredRecord>: Sendable {
     /// Whether the table has `account_id`.
     public var isAccountScoped: Bool { account != nil }
 
+    /// Throws `StorageError.refused` for a table outside accounts (accounts, counters), which a look-up "in an
+    /// account" cannot scope: every store refuses it alike, as ``RecordQuery`` does, rather than one answering
+    /// `nil` and another failing on a column it does not have.
+    public func requireAccountScope() throws {
+        guard isAccountScoped else { throw StorageError.refused("a find in an account of \(table): the table is not kept per account") }
+    }
+
+    /// Throws `StorageError.refused` when a text kept beside the record (its id, its account, a text column, a list
+    /// value) holds the NUL character. The stores would part there: SQLite keeps text only up to its first NUL (so
+    /// `N\0 1` would be stored, found and unique as `N`), PostgreSQL refuses it, the JSON store would keep it whole.
+    /// Every store refuses it alike, as the HTTP layer does.
+    public func refuseNUL(in record: Record) throws {
+        var texts = [id(record)]
+        if let account { texts.append(account(record)) }
+        for column in columns {
+            if case .text(let text?) = column.value(record) { texts.append(text) }
+        }
+        if let list { texts += list.values(record) }
+        guard !texts.contains(where: { $0.utf8.contains(0) }) else {
+            throw StorageError.refused("\(table) \(id(record).debugDescription): text may not contain the NUL character (U+0000)")
+        }
+    }
+
     /// The column called `name`, if the table has one besides `id`, `account_id` and the record.
     public func column(named name: String) -> RecordColumn<Record>? {
         columns.first { $0.name == name }
