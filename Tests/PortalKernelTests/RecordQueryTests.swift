@@ -25,6 +25,7 @@ struct RecordQueryTests {
         #expect(refusal { try RecordQuery<Invoice>(in: account, orderedBy: [.ascending("account_id")]) } == "a query of invoice: no column account_id")
         #expect(refusal { try RecordQuery<Account>(in: account) } == "a query of account: the table is not kept per account")
         #expect(refusal { try RecordQuery<Invoice>(in: account, limit: -1) } == "a query of invoice: a negative limit")
+        #expect(refusal { try RecordQuery<Invoice>(in: account, where: [.equal("number", .text("N\u{0}1"))]) } == "a query of invoice: number: text with the NUL character")
         #expect(refusal { try RecordQuery<Invoice>(in: account, where: [.equal("number", .text("1"))], orderedBy: [.descending("number")], limit: 0) } == nil)
     }
 

@@ -12,7 +12,8 @@ public struct RecordQuery<Record: StoredRecord>: Sendable {
 
     /// A query of `Record`'s table. Throws `StorageError.refused` when the table is not kept per account, a filter
     /// or an order names a column the catalogue does not give the table, a value is of another kind than its
-    /// column, an order's column may be empty (the databases sort `NULL` differently), or `limit` is negative.
+    /// column or text holding NUL, an order's column may be empty (the databases sort `NULL` differently), or `limit`
+    /// is negative.
     public init(in account: Account.ID, where filters: [RecordFilter] = [], orderedBy order: [RecordOrder] = [], limit: Int? = nil) throws {
         let storage = Record.storage
         func refuse(_ why: String) -> StorageError { .refused("a query of \(storage.table): \(why)") }
@@ -20,6 +21,8 @@ public struct RecordQuery<Record: StoredRecord>: Sendable {
         for filter in filters {
             guard let column = storage.column(named: filter.column) else { throw refuse("no column \(filter.column)") }
             guard filter.value.kind == column.kind else { throw refuse("\(filter.column) holds \(column.kind), not \(filter.value.kind)") }
+            // No stored text holds one (``RecordStorage/refuseNUL(in:)``), and SQLite would compare only up to it.
+            if case .text(let text?) = filter.value, text.utf8.contains(0) { throw refuse("\(filter.column): text with the NUL character") }
         }
         for item in order {
             guard let column = storage.column(named: item.column) else { throw refuse("no column \(item.column)") }
