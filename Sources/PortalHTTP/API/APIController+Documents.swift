@@ -19,11 +19,11 @@ extension APIController {
         }
         api.get("proposals/:id") { request, context in
             let account = try await authorize(request)
-            return try APIJSON.response(APIProposal(try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }))
+            return try APIJSON.response(APIProposal(try await Self.record(context) { try await env.proposalDesk.proposal($0, in: account.id) }))
         }
         api.put("proposals/:id") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }
+            let current = try await Self.record(context) { try await env.proposalDesk.proposal($0, in: account.id) }
             let content = try await APIJSON.decode(APIProposalContent.self, from: request, context: context)
             let revised = try await Self.desk {
                 try await env.proposalDesk.revise(
@@ -34,13 +34,13 @@ extension APIController {
         }
         api.post("proposals/:id/send") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }
+            let current = try await Self.record(context) { try await env.proposalDesk.proposal($0, in: account.id) }
             let sent = try await Self.desk { try await env.proposalDesk.send(current.id, in: account, by: actor) }
             return try APIJSON.response(APIProposal(sent))
         }
         api.post("proposals/:id/accept") { request, context in
             let account = try await authorize(request)
-            let current = try await Self.record(context) { try await env.services.storage.proposals.find($0, in: account.id) }
+            let current = try await Self.record(context) { try await env.proposalDesk.proposal($0, in: account.id) }
             let body = try await APIJSON.decode(APIStaffAcceptance.self, from: request, context: context)
             let outcome = try await env.answers.accept(
                 current.id, account: account, via: .staff,
@@ -74,21 +74,21 @@ extension APIController {
         }
         api.get("invoices/:id") { request, context in
             let account = try await authorize(request)
-            return try APIJSON.response(APIInvoice(try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }))
+            return try APIJSON.response(APIInvoice(try await Self.record(context) { try await env.invoiceDesk.invoice($0, in: account.id) }))
         }
         api.post("invoices/:id/send") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }
+            let current = try await Self.record(context) { try await env.invoiceDesk.invoice($0, in: account.id) }
             return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.send(current.id, in: account, by: actor) }))
         }
         api.post("invoices/:id/void") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }
+            let current = try await Self.record(context) { try await env.invoiceDesk.invoice($0, in: account.id) }
             return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.void(current.id, in: account, by: actor) }))
         }
         api.post("invoices/:id/payments") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.services.storage.invoices.find($0, in: account.id) }
+            let current = try await Self.record(context) { try await env.invoiceDesk.invoice($0, in: account.id) }
             guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
                 throw APIError.badRequest("Send an Idempotency-Key header, unique per payment, so a retry never records twice.")
             }

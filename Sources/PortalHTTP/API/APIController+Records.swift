@@ -36,7 +36,7 @@ extension APIController {
             let (offset, limit) = try Self.paging(request)
             let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
             let customers = query.isEmpty
-                ? try await env.services.storage.customers.all(in: account.id)
+                ? try await env.customerDesk.all(in: account.id)
                 : try await env.leadDesk.search(query, in: account.id)
             return try APIJSON.response(APIPage(customers.map(APICustomer.init), offset: offset, limit: limit))
         }
@@ -52,18 +52,18 @@ extension APIController {
         }
         api.get("customers/:id") { request, context in
             let account = try await authorize(request)
-            return try APIJSON.response(APICustomer(try await Self.record(context) { try await env.services.storage.customers.find($0, in: account.id) }))
+            return try APIJSON.response(APICustomer(try await Self.record(context) { try await env.customerDesk.customer($0, in: account.id) }))
         }
         api.get("customers/:id/portal") { request, context in
             let account = try await authorize(request)
-            let customer = try await Self.record(context) { try await env.services.storage.customers.find($0, in: account.id) }
+            let customer = try await Self.record(context) { try await env.customerDesk.customer($0, in: account.id) }
             let view = try await env.portal.view(of: customer.id, account: account)
             return try APIJSON.response(
                 APIPortal(customerId: customer.id.rawValue, proposals: view.proposals.map(APIProposal.init), invoices: view.invoices.map(APIInvoice.init)))
         }
         api.post("customers/:id/invitation") { request, context in
             let (account, actor) = try await caller(request)
-            let customer = try await Self.record(context) { try await env.services.storage.customers.find($0, in: account.id) }
+            let customer = try await Self.record(context) { try await env.customerDesk.customer($0, in: account.id) }
             try await Self.desk { try await env.customerDesk.invite(customer.id, in: account, by: actor) }
             return Response(status: .accepted)
         }
@@ -82,7 +82,7 @@ extension APIController {
         }
         api.get("jobs/:id") { request, context in
             let account = try await authorize(request)
-            return try APIJSON.response(APIJob(try await Self.record(context) { try await env.services.storage.jobs.find($0, in: account.id) }))
+            return try APIJSON.response(APIJob(try await Self.record(context) { try await env.jobTracking.job($0, in: account.id) }))
         }
         api.patch("jobs/:id") { request, context in
             let (account, actor) = try await caller(request)
@@ -107,12 +107,12 @@ extension APIController {
         }
         api.get("leads/:id") { request, context in
             let account = try await authorize(request)
-            let lead = try await Self.record(context) { try await env.services.storage.leads.find($0, in: account.id) }
+            let lead = try await Self.record(context) { try await env.leadDesk.lead($0, in: account.id) }
             return try APIJSON.response(APILead(lead, job: try await env.services.storage.jobs.find(lead.jobID, in: account.id)))
         }
         api.patch("leads/:id") { request, context in
             let (account, actor) = try await caller(request)
-            let lead = try await Self.record(context) { try await env.services.storage.leads.find($0, in: account.id) }
+            let lead = try await Self.record(context) { try await env.leadDesk.lead($0, in: account.id) }
             let change = try await APIJSON.decode(APILeadChange.self, from: request, context: context)
             guard change.customerId == nil || change.newCustomer == nil else {
                 throw APIError.invalid("Give customerId or newCustomer, not both.")

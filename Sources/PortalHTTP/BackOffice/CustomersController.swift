@@ -16,7 +16,7 @@ struct CustomersController: Sendable {
             let staff = try visit.requireStaff()
             let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
             let customers = query.isEmpty
-                ? try await env.services.storage.customers.all(in: staff.account.id)
+                ? try await env.customerDesk.all(in: staff.account.id)
                 : try await env.leadDesk.search(query, in: staff.account.id)
             let rows: [[String: String]] = customers.map {
                 ["url": "/admin/customers/\($0.id)", "name": $0.displayName, "emails": $0.emails.joined(separator: ", "), "phone": $0.phone ?? ""]
@@ -24,19 +24,19 @@ struct CustomersController: Sendable {
             return visit.page("admin-customers", ["chrome": visit.chrome("Customers", section: "customers"), "query": query, "customers": rows])
         }
         router.get("admin/customers/:id") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
                 try await page(visit, staff: staff, customer: customer, notice: Self.notices[request.uri.queryParameters.get("done").map { String($0) } ?? ""])
             }
         }
         router.post("admin/customers/:id/invitation") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
                 _ = try await visit.form(DocumentForm.self, context: context)
                 try await env.customerDesk.invite(customer.id, in: staff.account, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/customers/\(customer.id)?done=invited")
             }
         }
         router.post("admin/customers/:id/proposals") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await creating(visit, staff, customer, form: form, prefix: "p") {
                     let proposal = try await env.proposalDesk.create(
@@ -47,7 +47,7 @@ struct CustomersController: Sendable {
             }
         }
         router.post("admin/customers/:id/invoices") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await creating(visit, staff, customer, form: form, prefix: "i") {
                     let number = (form.title ?? "").trimmingCharacters(in: .whitespaces)
@@ -60,7 +60,7 @@ struct CustomersController: Sendable {
             }
         }
         router.get("admin/customers/:id/portal") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.customers.find($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
                 try await portalAsClient(visit, staff: staff, customer: customer)
             }
         }

@@ -6,7 +6,7 @@ import PortalKernel
 extension DocumentsController {
     func registerInvoices(on router: Router<Context>) {
         router.get("admin/invoices/:id") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.invoices.find($0, in: $1) }) { visit, staff, invoice in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.invoiceDesk.invoice($0, in: $1) }) { visit, staff, invoice in
                 try await invoicePage(visit, staff: staff, invoice: invoice, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
             }
         }
@@ -46,7 +46,7 @@ extension DocumentsController {
         _ request: Request, _ context: Context, done: String,
         _ change: @escaping (AdminVisit, StaffSessions.Staff, Invoice) async throws -> Void
     ) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.invoices.find($0, in: $1) }) { visit, staff, invoice in
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.invoiceDesk.invoice($0, in: $1) }) { visit, staff, invoice in
             do {
                 try await change(visit, staff, invoice)
                 return visit.redirect(to: "/admin/invoices/\(invoice.id)?done=\(done.replacingOccurrences(of: " ", with: "+"))")

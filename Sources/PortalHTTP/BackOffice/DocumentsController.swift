@@ -25,12 +25,12 @@ struct DocumentsController: Sendable {
 
     func register(on router: Router<Context>) {
         router.get("admin/proposals/:id") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.proposalDesk.proposal($0, in: $1) }) { visit, staff, proposal in
                 try await proposalPage(visit, staff: staff, proposal: proposal, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
             }
         }
         router.post("admin/proposals/:id/send") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.proposalDesk.proposal($0, in: $1) }) { visit, staff, proposal in
                 _ = try await visit.form(AcceptForm.self, context: context)
                 return try await acting(visit, staff, proposal, done: "sent") {
                     _ = try await env.proposalDesk.send(proposal.id, in: staff.account, by: .staff(staff.user.id))
@@ -39,7 +39,7 @@ struct DocumentsController: Sendable {
             }
         }
         router.post("admin/proposals/:id/accept") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.proposalDesk.proposal($0, in: $1) }) { visit, staff, proposal in
                 let form = try await visit.form(AcceptForm.self, context: context)
                 let outcome = try await env.answers.accept(
                     proposal.id, account: staff.account, via: .staff,
@@ -55,7 +55,7 @@ struct DocumentsController: Sendable {
             }
         }
         router.post("admin/proposals/:id/revise") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.proposals.find($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.proposalDesk.proposal($0, in: $1) }) { visit, staff, proposal in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 let lines: [LineInput]
                 do throws(DocumentForm.LineRefusal) {

@@ -73,7 +73,7 @@ struct LeadsController: Sendable {
 
     /// `GET /admin/leads/{id}`.
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.leads.find($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadDesk.lead($0, in: $1) }) { visit, staff, lead in
             try await LeadPage.render(
                 lead, visit: visit, staff: staff,
                 query: request.uri.queryParameters.get("q").map { String($0) } ?? "",
@@ -88,7 +88,7 @@ struct LeadsController: Sendable {
 
     /// `POST /admin/leads/{id}/attach`: "Edit Customer Details", an existing customer.
     @Sendable func attach(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.leads.find($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadDesk.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(AttachForm.self, context: context)
             guard let id = form.customer,
                 try await env.leadDesk.attach(lead, to: Customer.ID(rawValue: id), in: staff.account.id, by: .staff(staff.user.id))
@@ -116,7 +116,7 @@ struct LeadsController: Sendable {
 
     /// `POST /admin/leads/{id}/customer`: "Add New Customer" from what the client typed.
     @Sendable func createCustomer(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.leads.find($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadDesk.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(NewCustomerForm.self, context: context).value
             switch try await env.leadDesk.createCustomer(form, for: lead, in: staff.account.id, by: .staff(staff.user.id)) {
             case .success:
@@ -139,7 +139,7 @@ struct LeadsController: Sendable {
 
     /// `POST /admin/leads/{id}/job`: "Update & Close" saves the job and goes back to the list.
     @Sendable func updateJob(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.services.storage.leads.find($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadDesk.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(JobForm.self, context: context)
             guard let stage = Job.Stage(rawValue: form.stage ?? "") else {
                 return try await LeadPage.render(lead, visit: visit, staff: staff, errors: FormErrors("Choose a stage.", field: "stage"), status: .unprocessableContent)

@@ -10,6 +10,16 @@ public struct CustomerDesk: Sendable {
         self.emails = emails
     }
 
+    /// The account's customer with `id`; `nil` for an unknown id or another account's.
+    public func customer(_ id: Customer.ID, in account: Account.ID) async throws -> Customer? {
+        try await services.storage.customers.find(id, in: account)
+    }
+
+    /// The account's customers, by name.
+    public func all(in account: Account.ID) async throws -> [Customer] {
+        try await services.storage.customers.all(in: account)
+    }
+
     /// A new customer with one to ``EmailLimits/customerEmails`` valid emails (SPEC M4: all of them go in `To`).
     public func create(
         displayName: String, emails typed: [String], phone: String?, billingAddress: Address?, serviceAddresses: [Address],

@@ -10,6 +10,11 @@ public struct InvoiceDesk: Sendable {
         self.emails = emails
     }
 
+    /// The account's invoice with `id`; `nil` for an unknown id or another account's.
+    public func invoice(_ id: Invoice.ID, in account: Account.ID) async throws -> Invoice? {
+        try await services.storage.invoices.find(id, in: account)
+    }
+
     /// A new invoice for `customerID`; without a number, the next free `INV-…` one. A job, when given, is one of that
     /// customer's (#20): another customer's, or a lead's without a customer, is refused as invalid.
     public func create(

@@ -7,6 +7,11 @@ public struct JobTracking: Sendable {
         self.services = services
     }
 
+    /// The account's job with `id`; `nil` for an unknown id or another account's.
+    public func job(_ id: Job.ID, in account: Account.ID) async throws -> Job? {
+        try await services.storage.jobs.find(id, in: account)
+    }
+
     /// A new job for a customer of the account, or for none (a lead's).
     ///
     /// - Throws: `DeskRefusal.invalid` for a title the rule refuses (``Job/titleProblem(_:)``), `.notFound` for a

@@ -74,6 +74,11 @@ public struct LeadDesk: Sendable {
         self.services = services
     }
 
+    /// The account's lead with `id`; `nil` for an unknown id or another account's.
+    public func lead(_ id: Lead.ID, in account: Account.ID) async throws -> Lead? {
+        try await services.storage.leads.find(id, in: account)
+    }
+
     /// Customers whose email, phone or service address matches what the lead typed, so a returning client is not
     /// created twice.
     public func suggestions(for lead: Lead, in account: Account.ID) async throws -> [Match] {

@@ -10,6 +10,11 @@ public struct ProposalDesk: Sendable {
         self.emails = emails
     }
 
+    /// The account's proposal with `id`; `nil` for an unknown id or another account's.
+    public func proposal(_ id: Proposal.ID, in account: Account.ID) async throws -> Proposal? {
+        try await services.storage.proposals.find(id, in: account)
+    }
+
     /// A draft proposal for a job that has a customer; with `expected`, that customer's job only (#20: the back
     /// office creates proposals from a customer's page, and another customer's job is not found there).
     public func create(
