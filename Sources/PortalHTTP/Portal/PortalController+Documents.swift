@@ -96,9 +96,8 @@ extension PortalController {
             .invoiceViewed, of: .invoice(invoice.id), account: visit.account, customer: client.customer.id,
             email: client.email, origin: visit.origin)
         let format = visit.format
-        let payments = try await env.services.storage.payments.all(for: invoice.id, in: visit.account.id)
-        let job = try await invoice.jobID.asyncMap { try await env.services.storage.jobs.find($0, in: visit.account.id) }
-        let serviceAddress = job??.serviceAddress ?? client.customer.serviceAddresses.first
+        let (payments, jobAddress) = try await env.portal.invoiceDetail(invoice, account: visit.account)
+        let serviceAddress = jobAddress ?? client.customer.serviceAddresses.first
         let page = try InvoicePage(
             chrome: visit.chrome("Invoice \(invoice.number)"), number: invoice.number,
             notice: request.uri.queryParameters.get("done") == "paid" ? "Thank you: your payment was received." : nil,

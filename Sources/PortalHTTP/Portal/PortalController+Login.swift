@@ -96,7 +96,7 @@ extension PortalController {
         guard SecretToken.isWellFormed(token),
             let started = try await env.loginLinks.redeem(token: token, account: visit.account, origin: visit.origin)
         else { return unusableLinkPage(visit) }
-        if let previous = visit.client { try await env.services.storage.sessions.delete(previous.session.id) }
+        if let previous = visit.client { try await env.sessions.replace(previous) }
         var response = visit.redirect(to: visit.path())
         response.setCookie(visit.sessionCookie(started.cookieValue.value))
         return response

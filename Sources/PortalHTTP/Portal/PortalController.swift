@@ -32,7 +32,7 @@ struct PortalController: Sendable {
     /// saved before that rule misses it (issue #18).
     @Sendable func theme(_ request: Request, context: Context) async throws -> Response {
         let key = try context.parameters.require("portalKey")
-        guard let account = try await env.services.storage.accounts.find(portalKey: key) else {
+        guard let account = try await env.portal.account(portalKey: key) else {
             return Response(status: .notFound)
         }
         let colour = Self.safeColour(account.branding.accentColor)

@@ -18,7 +18,7 @@ struct PortalVisit: BrowserVisit {
     /// The visit for `request`; an unknown portal key answers the plain 404 page.
     static func start(_ request: Request, context: PortalRequestContext, env: PortalEnvironment) async throws -> PortalVisit {
         let key = try context.parameters.require("portalKey")
-        guard let account = try await env.services.storage.accounts.find(portalKey: key) else {
+        guard let account = try await env.portal.account(portalKey: key) else {
             throw PageResponse(PortalVisit.notFoundPage(env: env, request: request))
         }
         return try await start(request, context: context, env: env, account: account)

@@ -45,17 +45,11 @@ struct ProposalLinkController: Sendable {
         _ request: Request, _ context: Context, _ body: (PortalVisit, Proposal, ProposalResponder.Place) async throws -> Response
     ) async throws -> Response {
         let token = try context.parameters.require("token")
-        let store = env.services.storage
-        guard SecretToken.isWellFormed(token), let link = try await store.proposalLinks.find(hash: SecretToken.hash(of: token)),
-            let account = try await store.accounts.find(link.accountID),
-            var proposal = try await store.proposals.find(link.proposalID, in: account.id), proposal.status != .draft
-        else { return PortalVisit.notFoundPage(env: env, request: request) }
-        // An old version's link shows the newest version, saying so.
-        var note: String?
-        if proposal.status == .superseded, let newer = try await env.proposalDesk.newerVersion(of: proposal, in: account.id) {
-            proposal = newer
-            note = "This proposal was updated since it was sent to you. This is the current version."
+        guard let (account, proposal, replaced) = try await env.answers.openLink(token: token) else {
+            return PortalVisit.notFoundPage(env: env, request: request)
         }
+        // An old version's link shows the newest version, saying so.
+        let note = replaced ? "This proposal was updated since it was sent to you. This is the current version." : nil
         let visit = try await PortalVisit.start(request, context: context, env: env, account: account)
         let place = ProposalResponder.Place(
             channel: .emailLink, actionBase: "/p/\(token)", backURL: nil, actor: proposal.customerID, actorEmail: nil, note: note)

@@ -22,7 +22,7 @@ struct NotFoundPageMiddleware: RouterMiddleware {
         case "admin":
             return try await AdminVisit.start(request, context: context, env: env).notFound()
         case "portal" where segments.count > 1:
-            guard let account = try await env.services.storage.accounts.find(portalKey: String(segments[1])) else { break }
+            guard let account = try await env.portal.account(portalKey: String(segments[1])) else { break }
             return try await PortalVisit.start(request, context: context, env: env, account: account).notFound()
         default:
             break

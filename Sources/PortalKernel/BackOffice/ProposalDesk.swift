@@ -107,9 +107,7 @@ public struct ProposalDesk: Sendable {
 
     /// The newest version of `proposal`'s job's proposal, when a newer one exists.
     public func newerVersion(of proposal: Proposal, in account: Account.ID) async throws -> Proposal? {
-        try await services.storage.proposals.all(for: proposal.jobID, in: account)
-            .filter { $0.version > proposal.version && $0.status != .draft }
-            .max { $0.version < $1.version }
+        try await services.storage.proposals.newerVersion(of: proposal, in: account)
     }
 
     static func check(title: String, lines: [LineInput], taxRateBasisPoints: Int) throws {

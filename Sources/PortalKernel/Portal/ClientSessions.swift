@@ -87,6 +87,12 @@ public struct ClientSessions: Sendable {
         }
     }
 
+    /// Forgets `client`'s session when a new login in the same browser replaces it (not a logout: nothing is
+    /// recorded).
+    public func replace(_ client: Client) async throws {
+        try await services.storage.sessions.delete(client.session.id)
+    }
+
     /// Ends the session and records the logout.
     public func end(_ client: Client, origin: RequestOrigin) async throws {
         try await services.storage.transaction { store in

@@ -39,6 +39,19 @@ public struct CustomerPortal: Sendable {
         return invoice
     }
 
+    /// What the invoice page shows beside the invoice (#20: read here, not by the page): its payments, oldest first,
+    /// and the job's service address, when the invoice has a job with one.
+    public func invoiceDetail(_ invoice: Invoice, account: Account) async throws -> (payments: [Payment], serviceAddress: Address?) {
+        let payments = try await services.storage.payments.all(for: invoice.id, in: account.id)
+        guard let jobID = invoice.jobID else { return (payments, nil) }
+        return (payments, try await services.storage.jobs.find(jobID, in: account.id)?.serviceAddress)
+    }
+
+    /// The account whose portal link carries `portalKey`; `nil` when none does.
+    public func account(portalKey: String) async throws -> Account? {
+        try await services.storage.accounts.find(portalKey: portalKey)
+    }
+
     /// A payment of the customer's and its invoice, for the receipt. Receipts stay available after the invoice
     /// leaves the portal.
     public func receipt(_ id: Payment.ID, of customer: Customer.ID, account: Account) async throws -> (Payment, Invoice)? {

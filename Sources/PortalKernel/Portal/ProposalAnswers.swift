@@ -47,6 +47,20 @@ public struct ProposalAnswers: Sendable {
         self.services = services
     }
 
+    /// What an emailed proposal link opens (F3, F4, #20): its account and proposal, or the newest sent version when
+    /// the link's was replaced (`replaced`); `nil` for a malformed or unknown link, or a draft.
+    public func openLink(token: String) async throws -> (account: Account, proposal: Proposal, replaced: Bool)? {
+        let store = services.storage
+        guard SecretToken.isWellFormed(token), let link = try await store.proposalLinks.find(hash: SecretToken.hash(of: token)),
+            let account = try await store.accounts.find(link.accountID),
+            let proposal = try await store.proposals.find(link.proposalID, in: account.id), proposal.status != .draft
+        else { return nil }
+        if proposal.status == .superseded, let newer = try await store.proposals.newerVersion(of: proposal, in: account.id) {
+            return (account, newer, true)
+        }
+        return (account, proposal, false)
+    }
+
     /// Accepts `proposalID` through `channel`. Of two concurrent acceptances exactly one records; the job moves to
     /// `active` in the same transaction.
     public func accept(

@@ -92,3 +92,10 @@ extension APITokenRepository where Self: CatalogueRepository, Record == APIToken
         try await records.all(in: account, orderedBy: [.descending("created_at")])
     }
 }
+
+extension ProposalRepository {
+    /// The newest sent version of `proposal`'s job's proposal, when one is newer than `proposal`.
+    func newerVersion(of proposal: Proposal, in account: Account.ID) async throws -> Proposal? {
+        try await all(for: proposal.jobID, in: account).filter { $0.version > proposal.version && $0.status != .draft }.max { $0.version < $1.version }
+    }
+}
