@@ -100,15 +100,13 @@ extension APIController {
                 guard let value = Bool(String(text)) else { throw APIError.badRequest("portalLead is true or false.") }
                 return value
             }
-            let leads = try await env.services.storage.leads.all(in: account.id).filter { portalOnly == nil || $0.portalLead == portalOnly }
-            let jobs = Dictionary(
-                try await env.services.storage.jobs.find(leads.map(\.jobID), in: account.id).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            return try APIJSON.response(APIPage(leads.map { APILead($0, job: jobs[$0.jobID]) }, offset: offset, limit: limit))
+            let listings = try await env.leadDesk.listings(in: account.id).filter { portalOnly == nil || $0.lead.portalLead == portalOnly }
+            return try APIJSON.response(APIPage(listings.map { APILead($0.lead, job: $0.job) }, offset: offset, limit: limit))
         }
         api.get("leads/:id") { request, context in
             let account = try await authorize(request)
             let lead = try await Self.record(context) { try await env.leadDesk.lead($0, in: account.id) }
-            return try APIJSON.response(APILead(lead, job: try await env.services.storage.jobs.find(lead.jobID, in: account.id)))
+            return try APIJSON.response(APILead(lead, job: try await env.leadDesk.job(of: lead, in: account.id)))
         }
         api.patch("leads/:id") { request, context in
             let (account, actor) = try await caller(request)

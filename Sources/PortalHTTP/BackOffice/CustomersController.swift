@@ -89,15 +89,13 @@ struct CustomersController: Sendable {
         _ visit: AdminVisit, staff: StaffSessions.Staff, customer: Customer, notice: String? = nil, errors: FormErrors = FormErrors(),
         typed: [String: [String: Any]] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let store = env.services.storage
         let account = staff.account
         let format = Formatting(account: account)
         let today = account.today(at: env.services.clock.now)
         let view = try await env.portal.view(of: customer.id, account: account)
-        let jobs = try await store.jobs.all(for: customer.id, in: account.id)
+        let file = try await env.customerDesk.file(customer, in: account.id)
+        let (jobs, proposals, invoices) = (file.jobs, file.proposals, file.invoices)
         let jobsByID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let proposals = try await jobs.asyncFlatMap { try await store.proposals.all(for: $0.id, in: account.id) }
-        let invoices = try await store.invoices.portalCandidates(for: customer.id, in: account.id)
         func proposalRow(_ proposal: Proposal) -> [String: String] {
             let verdict = jobsByID[proposal.jobID].map { ProposalVisibility.verdict(for: proposal, of: $0, today: today) }
             return [
@@ -151,13 +149,4 @@ struct CustomersController: Sendable {
         return visit.page("admin-portal-view", model)
     }
 
-}
-
-extension Sequence {
-    /// `flatMap` with an async transform, in order.
-    func asyncFlatMap<T>(_ transform: (Element) async throws -> [T]) async rethrows -> [T] {
-        var result: [T] = []
-        for element in self { result += try await transform(element) }
-        return result
-    }
 }

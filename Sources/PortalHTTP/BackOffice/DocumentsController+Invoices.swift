@@ -71,12 +71,11 @@ extension DocumentsController {
         _ visit: AdminVisit, staff: StaffSessions.Staff, invoice: Invoice, notice: String? = nil,
         errors: FormErrors = FormErrors(), typedAmount: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let store = env.services.storage
         let account = staff.account
         let format = Formatting(account: account)
-        let customer = try await store.customers.find(invoice.customerID, in: account.id)
-        let timeline = try await Timeline.of(.invoice(invoice.id), in: account, store: store)
-        let payments = try await store.payments.all(for: invoice.id, in: account.id)
+        let file = try await env.invoiceDesk.file(invoice, in: account.id)
+        let (customer, payments) = (file.customer, file.payments)
+        let timeline = Timeline(file.history, format: format)
         let verdict = InvoiceVisibility.verdict(for: invoice, settings: account.settings, today: account.today(at: env.services.clock.now))
         let model: [String: Any] = try [
             "chrome": visit.chrome("Invoice \(invoice.number)", section: "customers"), "number": invoice.number,

@@ -79,7 +79,7 @@ struct DocumentsController: Sendable {
             let visit = try await AdminVisit.start(request, context: context, env: env)
             let staff = try visit.requireStaff()
             let format = Formatting(account: staff.account)
-            let failures = try await env.services.storage.outbox.failures(in: staff.account.id).map { message in
+            let failures = try await env.invoiceDesk.failedEmails(in: staff.account.id).map { message in
                 let delivery = LeadPage.delivery(message, format: format)
                 return [
                     "subject": delivery.subject, "to": delivery.to, "detail": delivery.detail as Any, "recordURL": Self.url(of: message.about) as Any,
@@ -119,13 +119,12 @@ struct DocumentsController: Sendable {
         _ visit: AdminVisit, staff: StaffSessions.Staff, proposal: Proposal, notice: String? = nil, errors: FormErrors = FormErrors(),
         editRows typed: [[String: Any]]? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let store = env.services.storage
         let account = staff.account
         let format = Formatting(account: account)
-        let job = try await store.jobs.find(proposal.jobID, in: account.id)
-        let customer = try await store.customers.find(proposal.customerID, in: account.id)
+        let file = try await env.proposalDesk.file(proposal, in: account.id)
+        let (job, customer) = (file.job, file.customer)
         let chosen = Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])
-        let timeline = try await Timeline.of(.proposal(proposal.id), in: account, store: store)
+        let timeline = Timeline(file.history, format: format)
         let editable = proposal.status != .accepted && proposal.status != .superseded
         let rows = proposal.lineItems.map { item -> [String: Any] in
             ["description": item.description, "quantity": format.quantity(item.quantity), "unitPrice": format.amountField(item.unitPrice), "optional": item.isOptional]
@@ -138,7 +137,7 @@ struct DocumentsController: Sendable {
             "sentAt": proposal.sentAt.map(format.instant) as Any, "expiresOn": proposal.expiresOn.map(format.date) as Any,
             "acceptance": proposal.acceptance.map { "by \($0.signatureName), \($0.via.rawValue), \(format.instant($0.acceptedAt))" } as Any,
             "declineReason": proposal.declineReason as Any,
-            "newerURL": try await env.proposalDesk.newerVersion(of: proposal, in: account.id).map { "/admin/proposals/\($0.id)" } as Any,
+            "newerURL": file.newerVersion.map { "/admin/proposals/\($0.id)" } as Any,
             "lines": proposal.lineItems.map {
                 ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice),
                  "amount": format.money(try $0.amount), "optional": $0.isOptional] as [String: Any]
@@ -166,16 +165,13 @@ struct Timeline {
     /// Whether an email about it failed for good: the document is flagged, so nobody believes it arrived.
     let hasFailure: Bool
 
-    static func of(_ subject: RecordReference, in account: Account, store: any PortalStorage) async throws -> Timeline {
-        let format = Formatting(account: account)
-        let messages = try await store.outbox.all(about: subject, in: account.id)
-        return Timeline(
-            deliveries: messages.map { LeadPage.delivery($0, format: format) },
-            activity: try await store.auditEvents.all(about: subject, in: account.id).map {
-                LeadPage.Activity(
-                    when: format.instant($0.occurredAt), what: $0.action.rawValue + ($0.detail.map { ": \($0)" } ?? ""),
-                    who: [$0.actorEmail, $0.ipAddress, $0.userAgent].compactMap { $0 }.joined(separator: " · "))
-            },
-            hasFailure: messages.contains { $0.status == .failed })
+    init(_ history: RecordHistory, format: Formatting) {
+        deliveries = history.emails.map { LeadPage.delivery($0, format: format) }
+        activity = history.events.map {
+            LeadPage.Activity(
+                when: format.instant($0.occurredAt), what: $0.action.rawValue + ($0.detail.map { ": \($0)" } ?? ""),
+                who: LeadPage.who($0, details: [$0.userAgent]))
+        }
+        hasFailure = history.hasFailedEmail
     }
 }

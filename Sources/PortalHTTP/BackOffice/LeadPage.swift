@@ -61,19 +61,29 @@ struct LeadPage {
     let deliveries: [Delivery]
     let activity: [Activity]
 
+    /// Who did what an event records, as the timelines word it: the client's email and address, or the staff user or
+    /// API token (#20), then `details`.
+    static func who(_ event: AuditEvent, details: [String?] = []) -> String {
+        let actor: String? =
+            switch event.actor {
+            case .staff(let id): "staff \(id)"
+            case .apiToken(let id): "API token \(id)"
+            case nil: nil
+            }
+        return ([actor, event.actorEmail, event.ipAddress] + details).compactMap { $0 }.joined(separator: " · ")
+    }
+
     static func render(
         _ lead: Lead, visit: AdminVisit, staff: StaffSessions.Staff, query: String = "", notice: String? = nil,
         errors: FormErrors = FormErrors(), newCustomer: LeadDesk.NewCustomer? = nil, typedJob: LeadDesk.JobDetails? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let env = visit.env
-        let store = env.services.storage
         let account = staff.account
         let format = Formatting(account: account)
-        let job = try await store.jobs.find(lead.jobID, in: account.id)
-        let customer = try await job?.customerID.asyncMap { try await store.customers.find($0, in: account.id) } ?? nil
+        let file = try await env.leadDesk.file(lead, in: account.id)
+        let (job, customer, assignee) = (file.job, file.customer, file.assignee)
         let attachURL = "/admin/leads/\(lead.id)/attach"
-        let assignee = try await lead.assigneeID.asyncMap { try await store.staffUsers.find($0, in: account.id) } ?? nil
         let details = typedJob ?? LeadDesk.JobDetails(
             title: job?.title ?? "", workDate: job?.workDate?.description ?? "", stage: job?.stage ?? .lead)
         let suggestions = try await env.leadDesk.suggestions(for: lead, in: account.id).map {
@@ -97,9 +107,9 @@ struct LeadPage {
             job: JobFields(
                 title: details.title, workDate: details.workDate,
                 stages: Job.Stage.allCases.map { .init(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == details.stage) }),
-            deliveries: try await store.outbox.all(about: .lead(lead.id), in: account.id).map { Self.delivery($0, format: format) },
-            activity: try await store.auditEvents.all(about: .lead(lead.id), in: account.id).map {
-                Activity(when: format.instant($0.occurredAt), what: $0.action.rawValue, who: [$0.actorEmail, $0.ipAddress].compactMap { $0 }.joined(separator: " · "))
+            deliveries: file.history.emails.map { Self.delivery($0, format: format) },
+            activity: file.history.events.map {
+                Activity(when: format.instant($0.occurredAt), what: $0.action.rawValue + ($0.detail.map { ": \($0)" } ?? ""), who: Self.who($0))
             })
         return visit.page("admin-lead", page, status: status)
     }

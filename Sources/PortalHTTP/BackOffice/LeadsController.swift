@@ -39,24 +39,21 @@ struct LeadsController: Sendable {
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
         let visit = try await AdminVisit.start(request, context: context, env: env)
         let staff = try visit.requireStaff()
-        let store = env.services.storage
         let account = staff.account
         let source = request.uri.queryParameters.get("source").map { String($0) } ?? "all"
         let status = request.uri.queryParameters.get("status").map { String($0) } ?? "all"
-        let leads = try await store.leads.all(in: account.id)
-        let jobs = Dictionary(
-            try await store.jobs.find(leads.map(\.jobID), in: account.id).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let names = Dictionary(try await store.staffUsers.all(in: account.id).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let listings = try await env.leadDesk.listings(in: account.id)
         let format = Formatting(account: account)
-        let rows = leads.filter { lead in
-            (source == "all" || (source == "portal") == lead.portalLead)
-                && (status == "all" || jobs[lead.jobID]?.stage.rawValue == status)
-        }.map { lead in
-            LeadsPage.Row(
+        let rows = listings.filter { listing in
+            (source == "all" || (source == "portal") == listing.lead.portalLead)
+                && (status == "all" || listing.job?.stage.rawValue == status)
+        }.map { listing in
+            let lead = listing.lead
+            return LeadsPage.Row(
                 url: "/admin/leads/\(lead.id)", submitted: format.instant(lead.submittedAt), name: lead.name,
                 services: lead.servicesWanted.isEmpty ? "—" : lead.servicesWanted.joined(separator: ", "),
-                status: jobs[lead.jobID]?.stage.rawValue.capitalized ?? "—",
-                assignee: lead.assigneeID.flatMap { names[$0] } ?? "—", tags: lead.tags, portalLead: lead.portalLead)
+                status: listing.job?.stage.rawValue.capitalized ?? "—",
+                assignee: listing.assigneeName ?? "—", tags: lead.tags, portalLead: lead.portalLead)
         }
         func link(source: String, status: String) -> String { "/admin/leads?source=\(source)&status=\(status)" }
         let page = LeadsPage(

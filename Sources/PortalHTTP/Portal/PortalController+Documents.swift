@@ -117,11 +117,3 @@ extension PortalController {
         return visit.page("invoice", page)
     }
 }
-
-extension Optional {
-    /// `map` with an async transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
-}
