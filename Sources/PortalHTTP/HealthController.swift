@@ -18,17 +18,11 @@ struct HealthController {
 
     func register(on router: some RouterMethods<some RequestContext>) {
         router.get("health") { _, _ -> EditedResponse<Health> in
-            let healthy: Bool
-            do {
-                try await services.storage.ping()
-                healthy = true
-            } catch {
-                services.logger.error("Health check: storage does not answer: \(error)")
-                healthy = false
-            }
+            let check = ServiceHealth(services: services)
+            let healthy = await check.storageAnswers()
+            let drivers = check.drivers
             let health = Health(
-                status: healthy ? "ok" : "unavailable", storage: services.storage.driverName,
-                mailer: services.mailer.driverName, leadRouting: services.leadRouter.driverName)
+                status: healthy ? "ok" : "unavailable", storage: drivers.storage, mailer: drivers.mailer, leadRouting: drivers.leadRouting)
             return EditedResponse(status: healthy ? .ok : .serviceUnavailable, response: health)
         }
     }

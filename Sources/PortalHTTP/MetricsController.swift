@@ -52,7 +52,7 @@ struct MetricsController {
             guard isAuthorized(request) else {
                 throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "A bearer token is required.")
             }
-            outboxDepth.set(Double(try await services.storage.outbox.depth()))
+            outboxDepth.set(Double(try await ServiceHealth(services: services).outboxDepth()))
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: endpoint.registry.emitToBuffer())))

@@ -22,7 +22,7 @@ public enum PortalRouter {
             APIMethodMiddleware(openAPI: PortalTemplates.openAPI)
             NULRefusalMiddleware()
             StorageUnavailableMiddleware()
-            ReadGroupMiddleware(storage: services.storage)
+            ReadGroupMiddleware(health: ServiceHealth(services: services))
             NotFoundPageMiddleware(env: env)
         }
         HealthController(services: services).register(on: router)

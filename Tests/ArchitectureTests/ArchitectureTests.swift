@@ -153,4 +153,22 @@ struct ArchitectureTests {
             #expect(!Self.imports(in: file.text).contains("PortalApp"), "\(file.path) imports PortalApp")
         }
     }
+
+    @Test("#20: the HTTP front touches no storage: every write and every page's read goes through a kernel use case")
+    func httpTouchesNoStorage() throws {
+        // Simple word boundaries: Unicode's would read `services.storage.jobs` as one word.
+        let storage = try Regex(#"services\.storage\b|\bPortalStorage\b|\bRepositories\b|\.transaction\s*\{|\.recordStore\b|\.records\("#)
+            .wordBoundaryKind(.simple)
+        let files = try Self.swiftFiles(under: "Sources/PortalHTTP")
+        #expect(!files.isEmpty)
+        for file in files {
+            for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains(storage) {
+                Issue.record("\(file.path):\(number + 1) reaches storage: \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        // The rule sees what it looks for.
+        #expect("let x = env.services.storage.jobs".contains(storage) && "store: any PortalStorage".contains(storage))
+        #expect(!"ServiceHealth(services: services)".contains(storage) && !"storage: drivers.storage,".contains(storage))
+    }
 }

@@ -41,9 +41,9 @@ struct APIController: Sendable {
             throw APIError.unauthorized()
         }
         let secret = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-        guard SecretToken.isWellFormed(secret), let token = try await env.services.storage.apiTokens.find(hash: SecretToken.hash(of: secret)),
-            token.isActive, let account = try await env.services.storage.accounts.find(token.accountID)
-        else { throw APIError.unauthorized("The API token is unknown or revoked.") }
+        guard let (account, token) = try await APITokenAuthentication(services: env.services).caller(secret: secret) else {
+            throw APIError.unauthorized("The API token is unknown or revoked.")
+        }
         return (account, .apiToken(token.id))
     }
 

@@ -7,7 +7,7 @@ import PortalKernel
 /// goes on as usual, after its own reads.
 struct ReadGroupMiddleware: RouterMiddleware {
     typealias Context = PortalRequestContext
-    let storage: any PortalStorage
+    let health: ServiceHealth
 
     /// The pages and API reads a client or staff opens; health checks, metrics and static assets need no group.
     static let prefixes = ["/portal/", "/admin", "/api/", "/p/"]
@@ -19,7 +19,7 @@ struct ReadGroupMiddleware: RouterMiddleware {
         return try await withoutActuallyEscaping(next) { next in
             // `read` runs its body once, in this task, before it returns: `next` never leaves this call.
             nonisolated(unsafe) let handler = next
-            return try await storage.read { _ in try await handler(request, context) }
+            return try await health.inOneSnapshot { try await handler(request, context) }
         }
     }
 }
