@@ -39,6 +39,46 @@ struct APIDocumentTests {
         await bed.remove()
     }
 
+    @Test("Every enum is a named component schema with a type, no schema uses `not`, none is called Error, and every $ref resolves")
+    func structure() async throws {
+        try await Self.withServedDocument { document in
+            let schemas = try Self.schemas(of: document)
+            #expect(schemas["Error"] == nil && schemas["ErrorResponse"] != nil)
+            var problems: [String] = []
+            Self.visitSchemas(in: document, at: "#") { schema, place in
+                if schema["enum"] != nil {
+                    if schema["type"] == nil { problems.append("\(place): an enum without a type") }
+                    if !place.hasPrefix("#/components/schemas/") || place.dropFirst("#/components/schemas/".count).contains("/") {
+                        problems.append("\(place): an inline enum")
+                    }
+                }
+                if schema["not"] != nil { problems.append("\(place): a `not` clause") }
+                if let reference = schema["$ref"] as? String {
+                    let name = reference.replacingOccurrences(of: "#/components/schemas/", with: "")
+                    if schemas[name] == nil { problems.append("\(place): \(reference) names no schema") }
+                }
+            }
+            #expect(problems.isEmpty, "\(problems)")
+        }
+    }
+
+    /// Calls `visit` with every JSON object in `node` that sits where a schema keyword may (not the name map of
+    /// `properties` itself, whose keys are field names), with its place as a JSON pointer.
+    static func visitSchemas(in node: Any, at place: String, _ visit: ([String: Any], String) -> Void) {
+        if let object = node as? [String: Any] {
+            visit(object, place)
+            for (key, value) in object {
+                if key == "properties", let fields = value as? [String: Any] {
+                    for (field, schema) in fields { visitSchemas(in: schema, at: "\(place)/properties/\(field)", visit) }
+                } else {
+                    visitSchemas(in: value, at: "\(place)/\(key)", visit)
+                }
+            }
+        } else if let list = node as? [Any] {
+            for (index, item) in list.enumerated() { visitSchemas(in: item, at: "\(place)/\(index)", visit) }
+        }
+    }
+
     /// Runs `check` on the parsed document the API serves.
     static func withServedDocument(_ check: @Sendable ([String: Any]) throws -> Void) async throws {
         let bed = try await PortalTestbed()
