@@ -8,11 +8,10 @@ extension APIController {
     func registerProposals(on api: RouterGroup<Context>) {
         api.post("proposals") { request, context in
             let (account, actor) = try await caller(request)
-            let content = try await APIJSON.decode(APIProposalContent.self, from: request, context: context)
-            guard let jobID = content.jobId else { throw APIError.invalid("jobId: name the job the proposal is for.") }
+            let content = try await APIJSON.decode(APINewProposal.self, from: request, context: context)
             let proposal = try await Self.desk {
                 try await env.proposalDesk.create(
-                    for: Job.ID(rawValue: jobID), title: content.title, lines: content.lines,
+                    for: Job.ID(rawValue: content.jobId), title: content.title, lines: content.lines,
                     taxRateBasisPoints: content.taxRateBasisPoints ?? 0, in: account, by: actor)
             }
             return try APIJSON.response(APIProposal(proposal), status: .created)
@@ -24,7 +23,7 @@ extension APIController {
         api.put("proposals/:id") { request, context in
             let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.proposalDesk.proposal($0, in: account.id) }
-            let content = try await APIJSON.decode(APIProposalContent.self, from: request, context: context)
+            let content = try await APIJSON.decode(APIProposalRevision.self, from: request, context: context)
             let revised = try await Self.desk {
                 try await env.proposalDesk.revise(
                     current.id, title: content.title, lines: content.lines, taxRateBasisPoints: content.taxRateBasisPoints ?? 0,

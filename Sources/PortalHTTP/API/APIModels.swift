@@ -122,8 +122,16 @@ struct APIProposal: Codable, Sendable {
     }
 }
 
-struct APIProposalContent: Decodable, Sendable {
-    let jobId: String?
+/// `POST /api/v1/proposals` (`NewProposal`): a draft for a job, which must have a customer.
+struct APINewProposal: Decodable, Sendable {
+    let jobId: String
+    let title: String
+    let lines: [LineInput]
+    let taxRateBasisPoints: Int?
+}
+
+/// `PUT /api/v1/proposals/{id}` (`ProposalRevision`): new content; the job and customer stay the proposal's.
+struct APIProposalRevision: Decodable, Sendable {
     let title: String
     let lines: [LineInput]
     let taxRateBasisPoints: Int?
