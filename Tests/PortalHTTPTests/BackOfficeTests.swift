@@ -205,7 +205,7 @@ struct BackOfficeTests {
 
 @Suite("Back office: account settings")
 struct SettingsTests {
-    @Test("Admins see the portal link and update settings; a bad address re-renders the form with the text kept")
+    @Test("F1: admins see the portal link and update settings; a bad address re-renders the form with the text kept")
     func updateSettings() async throws {
         let bed = try await PortalTestbed()
         try await bed.run { client in

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Back office: email templates")
 struct EmailTemplateTests {
-    @Test("An admin rewords the login email: preview with sample data, a broken template refused with the parser's message, the saved one used")
+    @Test("F1: an admin rewords the login email ({{object.account.customer_portal_url}} renders to the portal link): preview with sample data, a broken template refused with the parser's message, the saved one used")
     func editTemplate() async throws {
         let bed = try await PortalTestbed()
         try await bed.run { client in
