@@ -62,6 +62,68 @@ struct APIDocumentTests {
         }
     }
 
+    @Test("Every schema, every property and every parameter has a description")
+    func descriptions() async throws {
+        try await Self.withServedDocument { document in
+            var missing: [String] = []
+            func described(_ node: Any?) -> Bool { ((node as? [String: Any])?["description"] as? String)?.isEmpty == false }
+            for (name, schema) in try Self.schemas(of: document) {
+                if !described(schema) { missing.append("#/components/schemas/\(name)") }
+            }
+            Self.visitSchemas(in: document, at: "#") { schema, place in
+                for (field, property) in schema["properties"] as? [String: Any] ?? [:] where !described(property) {
+                    missing.append("\(place)/properties/\(field)")
+                }
+                for case let parameter as [String: Any] in schema["parameters"] as? [Any] ?? [] where !described(parameter) {
+                    missing.append("\(place)/parameters/\(parameter["name"] as? String ?? "?")")
+                }
+            }
+            #expect(missing.isEmpty, "\(missing.sorted())")
+        }
+    }
+
+    @Test("The limits the document adds are the server's: a value just past each is refused, and what the server keeps is allowed")
+    func limits() async throws {
+        let bed = try await PortalTestbed()
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            let line: [String: Any] = ["description": "Prune oak", "quantity": 1, "unitPrice": 45_000]
+            let draft = "/api/v1/proposals/\(Seed.CeceProposal.draft)"
+            // Not blank: the server trims tabs and the Unicode space separators (the document's pattern names them).
+            for blank in ["\u{3000}\t", "\u{A0}", " "] {
+                let statuses = [
+                    try await api.call(.put, draft, ["title": blank, "lines": [line]]).status,
+                    try await api.call(.put, draft, ["title": "Oak", "lines": [["description": blank, "quantity": 1, "unitPrice": 1]]]).status,
+                    try await api.call(.post, "/api/v1/jobs", ["title": blank, "stage": "lead"]).status,
+                    try await api.call(.post, "/api/v1/customers", ["displayName": blank, "emails": ["a@example.com"]]).status,
+                    try await api.call(.post, "/api/v1/invoices", ["customerId": Seed.cece.rawValue, "number": blank, "lines": [line]]).status,
+                ]
+                #expect(statuses.allSatisfy { $0 == .unprocessableContent }, "\(blank.unicodeScalars.map(\.value)): \(statuses)")
+            }
+            // …and keeps a line break in a customer's name, so that pattern is not `\S`; a job's title is trimmed of line
+            // breaks too (#20: one job-title rule, `Job.titleProblem`), and its pattern says so.
+            #expect(try await api.call(.post, "/api/v1/customers", ["displayName": "\n", "emails": ["b@example.com"]]).status == .created)
+            #expect(try await api.call(.post, "/api/v1/jobs", ["title": "\n", "stage": "lead"]).status == .unprocessableContent)
+            // A proposal title is at most 200 characters, counted as given.
+            #expect(try await api.call(.put, draft, ["title": String(repeating: "\u{E9}", count: 200), "lines": [line]]).status == .ok)
+            #expect(try await api.call(.put, draft, ["title": String(repeating: "\u{E9}", count: 201), "lines": [line]]).status == .unprocessableContent)
+            // An invoice line is never optional; a proposal has a line that is not.
+            let optional: [String: Any] = ["description": "Haul away", "quantity": 1, "unitPrice": 8_000, "optional": true]
+            #expect(try await api.call(.post, "/api/v1/invoices", ["customerId": Seed.cece.rawValue, "lines": [line, optional]]).status == .unprocessableContent)
+            #expect(try await api.call(.put, draft, ["title": "Oak", "lines": [optional]]).status == .unprocessableContent)
+            // A currency is an ISO 4217 code; a payment is at most 10^13 minor units.
+            #expect(try await api.call(.patch, "/api/v1/settings", ["currency": "ABC"]).status == .unprocessableContent)
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "limit-1"]
+            let payment = ["amount": 10_000_000_000_001, "method": "cash"] as [String: Any]
+            #expect(try await api.call(.post, "/api/v1/invoices/\(Seed.CeceInvoice.unpaid)/payments", payment, headers: key).status == .unprocessableContent)
+            // A signature of blanks and line breaks, or of one character, is refused.
+            #expect(try await api.call(.post, "/api/v1/proposals/\(Seed.CeceProposal.open)/accept", ["signatureName": " \n\u{2028} "]).status == .unprocessableContent)
+            #expect(try await api.call(.post, "/api/v1/proposals/\(Seed.CeceProposal.open)/accept", ["signatureName": "A"]).status == .unprocessableContent)
+        }
+        await bed.remove()
+    }
+
     /// Calls `visit` with every JSON object in `node` that sits where a schema keyword may (not the name map of
     /// `properties` itself, whose keys are field names), with its place as a JSON pointer.
     static func visitSchemas(in node: Any, at place: String, _ visit: ([String: Any], String) -> Void) {
