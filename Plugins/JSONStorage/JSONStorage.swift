@@ -19,7 +19,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
     private let files: JSONFiles?
     private let committed: Mutex<JSONState>
     private let entriesSinceSnapshot: Mutex<Int>
-    private let gate = ConcurrencyGate()
+    private let gate = AsyncSemaphore()
     private let compactAfter: Int
     private let logger: Logger
     /// Rate limits and claims: in memory, since a JSON folder serves one process (see ``Counter``).

@@ -7,10 +7,10 @@ import SQLKit
 open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendable {
     public let driver: any SQLDriver
     /// At most ``SQLDriver/readGroups`` groups hold a connection at once, so a connection is always left.
-    private let readGroups: ConcurrencyGate
+    private let readGroups: AsyncSemaphore
 
     public init(driver: any SQLDriver) {
-        (self.driver, readGroups) = (driver, ConcurrencyGate(limit: driver.readGroups))
+        (self.driver, readGroups) = (driver, AsyncSemaphore(limit: driver.readGroups))
     }
 
     public var driverName: String { driver.name }
@@ -63,7 +63,7 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
                     }
                 }
             }
-        } catch is ConcurrencyGate.NotAdmitted { throw StorageError.unavailable("every connection is busy; try again") }
+        } catch is AsyncSemaphore.NotAdmitted { throw StorageError.unavailable("every connection is busy; try again") }
     }
 
     private static func read<Record: StoredRecord>(_: Record.Type, into dump: inout StorageDump, _ access: SQLAccess) async throws {

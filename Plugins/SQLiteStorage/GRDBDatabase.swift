@@ -14,7 +14,7 @@ import SQLKit
 /// read group, everything goes to the group's reader, which refuses writes.
 struct GRDBDatabase: SQLDatabase {
     enum Mode: Sendable {
-        case standalone(ConcurrencyGate)
+        case standalone(AsyncSemaphore)
         case transaction
         case snapshot(ReaderLease)  // A read group's reader: every statement in one read transaction.
     }

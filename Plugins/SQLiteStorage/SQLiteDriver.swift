@@ -9,7 +9,7 @@ import SQLStorage
 struct SQLiteDriver: SQLDriver {
     let name = "sqlite"
     let pool: DatabasePool
-    let gate = ConcurrencyGate()
+    let gate = AsyncSemaphore()
 
     let dialect = SQLStorageDialect(
         text: "TEXT", byteOrder: "", integer: "INTEGER", bool: "INTEGER", instant: "TEXT", json: "TEXT", locksRows: false, keyLock: nil)

@@ -37,7 +37,7 @@ struct APIClient {
 extension PortalTestbed {
     /// A new API token of `account`.
     func apiToken(for account: Account.ID) async throws -> String {
-        let administration = AccountAdministration(storage: services.storage, clock: clock, hashing: BcryptHashing())
+        let administration = CompanySetup(storage: services.storage, clock: clock, hashing: BcryptHashing())
         return try await administration.createToken(named: "tests", in: account).1.value
     }
 }
@@ -92,7 +92,7 @@ struct APITests {
             #expect((listB["data"] as? [[String: Any]])?.map { $0["id"] as? String } == [Seed.dana.rawValue])
 
             let tokens = try await bed.services.storage.apiTokens.all(in: Seed.accountA)
-            _ = try await AccountAdministration(storage: bed.services.storage, clock: bed.clock, hashing: BcryptHashing())
+            _ = try await CompanySetup(storage: bed.services.storage, clock: bed.clock, hashing: BcryptHashing())
                 .revokeToken(try #require(tokens.first).id, in: Seed.accountA)
             #expect(try await a.call(.get, "/api/v1/customers").status == .unauthorized)
         }
@@ -327,7 +327,7 @@ struct APITests {
     func concurrentStaffPayments() async throws {
         let bed = try await PortalTestbed()
         let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
-        let desk = InvoiceDesk(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
+        let desk = Billing(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
         let payments = try await withThrowingTaskGroup(of: Payment.ID.self) { group in
             for _ in 0..<8 {
                 group.addTask {

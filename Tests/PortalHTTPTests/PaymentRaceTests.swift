@@ -134,11 +134,11 @@ struct PaymentRaceTests {
     struct InterleavedPayer {
         let pay: @Sendable (_ cents: Int, _ key: String) async throws -> InvoicePayments.Outcome
 
-        init(_ bed: PortalTestbed, whileCharging: @escaping @Sendable (InvoiceDesk, Account) async throws -> Void) async throws {
+        init(_ bed: PortalTestbed, whileCharging: @escaping @Sendable (Billing, Account) async throws -> Void) async throws {
             let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
             let customer = try #require(try await bed.services.storage.customers.find(Seed.cece, in: Seed.accountA))
             let emails = try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)
-            let desk = InvoiceDesk(services: bed.services, emails: emails)
+            let desk = Billing(services: bed.services, emails: emails)
             var services = bed.services
             services.paymentGateway = InterleavingGateway(sandbox: bed.gateway) { try await whileCharging(desk, account) }
             let payments = InvoicePayments(services: services, emails: emails)

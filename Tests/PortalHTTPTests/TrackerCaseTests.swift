@@ -98,7 +98,7 @@ struct TrackerCaseTests {
     func markPaidAfterSettled() async throws {
         let bed = try await PortalTestbed()
         let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
-        let desk = InvoiceDesk(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
+        let desk = Billing(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
         _ = try await desk.recordPayment(on: I.unpaid, amount: Money(cents: 14_000), method: .cash, idempotencyKey: nil, in: account, by: nil)
         _ = try await desk.recordPayment(on: I.unpaid, amount: Money(cents: 6_000), method: .check, idempotencyKey: nil, in: account, by: nil)
         let invoice = try await desk.markPaid(I.unpaid, method: .cash, in: account, by: nil)

@@ -114,10 +114,10 @@ struct TokenCommand: ParsableCommand {
 extension ConfigOption {
     /// Runs `body` with the account administration over the configured storage.
     func administration<Result: Sendable>(
-        registry: PluginRegistry, _ body: (AccountAdministration, any PortalStorage) async throws -> Result
+        registry: PluginRegistry, _ body: (CompanySetup, any PortalStorage) async throws -> Result
     ) async throws -> Result {
         try await withStorage(registry: registry) { storage in
-            try await body(AccountAdministration(storage: storage, clock: SystemClock(), hashing: BcryptHashing()), storage)
+            try await body(CompanySetup(storage: storage, clock: SystemClock(), hashing: BcryptHashing()), storage)
         }
     }
 }

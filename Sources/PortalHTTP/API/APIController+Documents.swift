@@ -10,7 +10,7 @@ extension APIController {
             let (account, actor) = try await caller(request)
             let content = try await APIJSON.decode(APINewProposal.self, from: request, context: context)
             let proposal = try await Self.desk {
-                try await env.proposalDesk.create(
+                try await env.quoting.create(
                     for: Job.ID(rawValue: content.jobId), title: content.title, lines: content.lines,
                     taxRateBasisPoints: content.taxRateBasisPoints ?? 0, in: account, by: actor)
             }
@@ -18,14 +18,14 @@ extension APIController {
         }
         api.get("proposals/:id") { request, context in
             let account = try await authorize(request)
-            return try APIJSON.response(APIProposal(try await Self.record(context) { try await env.proposalDesk.proposal($0, in: account.id) }))
+            return try APIJSON.response(APIProposal(try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }))
         }
         api.put("proposals/:id") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.proposalDesk.proposal($0, in: account.id) }
+            let current = try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }
             let content = try await APIJSON.decode(APIProposalRevision.self, from: request, context: context)
             let revised = try await Self.desk {
-                try await env.proposalDesk.revise(
+                try await env.quoting.revise(
                     current.id, title: content.title, lines: content.lines, taxRateBasisPoints: content.taxRateBasisPoints ?? 0,
                     in: account, by: actor)
             }
@@ -33,13 +33,13 @@ extension APIController {
         }
         api.post("proposals/:id/send") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.proposalDesk.proposal($0, in: account.id) }
-            let sent = try await Self.desk { try await env.proposalDesk.send(current.id, in: account, by: actor) }
+            let current = try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }
+            let sent = try await Self.desk { try await env.quoting.send(current.id, in: account, by: actor) }
             return try APIJSON.response(APIProposal(sent))
         }
         api.post("proposals/:id/accept") { request, context in
             let account = try await authorize(request)
-            let current = try await Self.record(context) { try await env.proposalDesk.proposal($0, in: account.id) }
+            let current = try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }
             let body = try await APIJSON.decode(APIStaffAcceptance.self, from: request, context: context)
             let outcome = try await env.answers.accept(
                 current.id, account: account, via: .staff,
@@ -64,7 +64,7 @@ extension APIController {
             let (account, actor) = try await caller(request)
             let new = try await APIJSON.decode(APINewInvoice.self, from: request, context: context)
             let invoice = try await Self.desk {
-                try await env.invoiceDesk.create(
+                try await env.billing.create(
                     for: Customer.ID(rawValue: new.customerId), job: new.jobId.map { Job.ID(rawValue: $0) }, number: new.number,
                     invoiceDate: new.invoiceDate, dueDate: new.dueDate, lines: new.lines, taxRateBasisPoints: new.taxRateBasisPoints ?? 0,
                     in: account, by: actor)
@@ -73,27 +73,27 @@ extension APIController {
         }
         api.get("invoices/:id") { request, context in
             let account = try await authorize(request)
-            return try APIJSON.response(APIInvoice(try await Self.record(context) { try await env.invoiceDesk.invoice($0, in: account.id) }))
+            return try APIJSON.response(APIInvoice(try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }))
         }
         api.post("invoices/:id/send") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.invoiceDesk.invoice($0, in: account.id) }
-            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.send(current.id, in: account, by: actor) }))
+            let current = try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }
+            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.billing.send(current.id, in: account, by: actor) }))
         }
         api.post("invoices/:id/void") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.invoiceDesk.invoice($0, in: account.id) }
-            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.invoiceDesk.void(current.id, in: account, by: actor) }))
+            let current = try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }
+            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.billing.void(current.id, in: account, by: actor) }))
         }
         api.post("invoices/:id/payments") { request, context in
             let (account, actor) = try await caller(request)
-            let current = try await Self.record(context) { try await env.invoiceDesk.invoice($0, in: account.id) }
+            let current = try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }
             guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
                 throw APIError.badRequest("Send an Idempotency-Key header, unique per payment, so a retry never records twice.")
             }
             let new = try await APIJSON.decode(APINewPayment.self, from: request, context: context)
             let (payment, _) = try await Self.desk {
-                try await env.invoiceDesk.recordPayment(
+                try await env.billing.recordPayment(
                     on: current.id, amount: Money(cents: new.amount), method: new.method, idempotencyKey: key, in: account, by: actor)
             }
             return try APIJSON.response(APIPayment(payment), status: .created)

@@ -36,15 +36,15 @@ extension APIController {
             let (offset, limit) = try Self.paging(request)
             let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
             let customers = query.isEmpty
-                ? try await env.customerDesk.all(in: account.id)
-                : try await env.leadDesk.search(query, in: account.id)
+                ? try await env.customerManagement.all(in: account.id)
+                : try await env.leadConversion.search(query, in: account.id)
             return try APIJSON.response(APIPage(customers.map(APICustomer.init), offset: offset, limit: limit))
         }
         api.post("customers") { request, context in
             let (account, actor) = try await caller(request)
             let new = try await APIJSON.decode(APINewCustomer.self, from: request, context: context)
             let customer = try await Self.desk {
-                try await env.customerDesk.create(
+                try await env.customerManagement.create(
                     displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
                     serviceAddresses: new.serviceAddresses ?? [], in: account.id, by: actor)
             }
@@ -52,19 +52,19 @@ extension APIController {
         }
         api.get("customers/:id") { request, context in
             let account = try await authorize(request)
-            return try APIJSON.response(APICustomer(try await Self.record(context) { try await env.customerDesk.customer($0, in: account.id) }))
+            return try APIJSON.response(APICustomer(try await Self.record(context) { try await env.customerManagement.customer($0, in: account.id) }))
         }
         api.get("customers/:id/portal") { request, context in
             let account = try await authorize(request)
-            let customer = try await Self.record(context) { try await env.customerDesk.customer($0, in: account.id) }
+            let customer = try await Self.record(context) { try await env.customerManagement.customer($0, in: account.id) }
             let view = try await env.portal.view(of: customer.id, account: account)
             return try APIJSON.response(
                 APIPortal(customerId: customer.id.rawValue, proposals: view.proposals.map(APIProposal.init), invoices: view.invoices.map(APIInvoice.init)))
         }
         api.post("customers/:id/invitation") { request, context in
             let (account, actor) = try await caller(request)
-            let customer = try await Self.record(context) { try await env.customerDesk.customer($0, in: account.id) }
-            try await Self.desk { try await env.customerDesk.invite(customer.id, in: account, by: actor) }
+            let customer = try await Self.record(context) { try await env.customerManagement.customer($0, in: account.id) }
+            try await Self.desk { try await env.customerManagement.invite(customer.id, in: account, by: actor) }
             return Response(status: .accepted)
         }
     }
@@ -100,35 +100,35 @@ extension APIController {
                 guard let value = Bool(String(text)) else { throw APIError.badRequest("portalLead is true or false.") }
                 return value
             }
-            let listings = try await env.leadDesk.listings(in: account.id).filter { portalOnly == nil || $0.lead.portalLead == portalOnly }
+            let listings = try await env.leadConversion.listings(in: account.id).filter { portalOnly == nil || $0.lead.portalLead == portalOnly }
             return try APIJSON.response(APIPage(listings.map { APILead($0.lead, job: $0.job) }, offset: offset, limit: limit))
         }
         api.get("leads/:id") { request, context in
             let account = try await authorize(request)
-            let lead = try await Self.record(context) { try await env.leadDesk.lead($0, in: account.id) }
-            return try APIJSON.response(APILead(lead, job: try await env.leadDesk.job(of: lead, in: account.id)))
+            let lead = try await Self.record(context) { try await env.leadConversion.lead($0, in: account.id) }
+            return try APIJSON.response(APILead(lead, job: try await env.leadConversion.job(of: lead, in: account.id)))
         }
         api.patch("leads/:id") { request, context in
             let (account, actor) = try await caller(request)
-            let lead = try await Self.record(context) { try await env.leadDesk.lead($0, in: account.id) }
+            let lead = try await Self.record(context) { try await env.leadConversion.lead($0, in: account.id) }
             let change = try await APIJSON.decode(APILeadChange.self, from: request, context: context)
             guard change.customerId == nil || change.newCustomer == nil else {
                 throw APIError.invalid("Give customerId or newCustomer, not both.")
             }
             let jobChange = try change.job?.change()
             let job = try await Self.desk {
-                let customer: LeadDesk.LeadCustomer? =
+                let customer: LeadConversion.LeadCustomer? =
                     if let id = change.customerId {
                         .existing(Customer.ID(rawValue: id))
                     } else if let new = change.newCustomer {
                         .new(
-                            try CustomerDesk.newCustomer(
+                            try CustomerManagement.newCustomer(
                                 displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
                                 serviceAddresses: new.serviceAddresses ?? [], in: account.id))
                     } else {
                         nil
                     }
-                return try await env.leadDesk.apply(customer: customer, job: jobChange, to: lead, in: account.id, by: actor)
+                return try await env.leadConversion.apply(customer: customer, job: jobChange, to: lead, in: account.id, by: actor)
             }
             return try APIJSON.response(APILead(lead, job: job))
         }

@@ -16,30 +16,30 @@ struct CustomersController: Sendable {
             let staff = try visit.requireStaff()
             let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
             let customers = query.isEmpty
-                ? try await env.customerDesk.all(in: staff.account.id)
-                : try await env.leadDesk.search(query, in: staff.account.id)
+                ? try await env.customerManagement.all(in: staff.account.id)
+                : try await env.leadConversion.search(query, in: staff.account.id)
             let rows: [[String: String]] = customers.map {
                 ["url": "/admin/customers/\($0.id)", "name": $0.displayName, "emails": $0.emails.joined(separator: ", "), "phone": $0.phone ?? ""]
             }
             return visit.page("admin-customers", ["chrome": visit.chrome("Customers", section: "customers"), "query": query, "customers": rows])
         }
         router.get("admin/customers/:id") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 try await page(visit, staff: staff, customer: customer, notice: Self.notices[request.uri.queryParameters.get("done").map { String($0) } ?? ""])
             }
         }
         router.post("admin/customers/:id/invitation") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 _ = try await visit.form(DocumentForm.self, context: context)
-                try await env.customerDesk.invite(customer.id, in: staff.account, by: .staff(staff.user.id))
+                try await env.customerManagement.invite(customer.id, in: staff.account, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/customers/\(customer.id)?done=invited")
             }
         }
         router.post("admin/customers/:id/proposals") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await creating(visit, staff, customer, form: form, prefix: "p") {
-                    let proposal = try await env.proposalDesk.create(
+                    let proposal = try await env.quoting.create(
                         for: Job.ID(rawValue: form.jobId ?? ""), of: customer.id, title: form.title ?? "", lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(),
                         in: staff.account, by: .staff(staff.user.id))
                     return "/admin/proposals/\(proposal.id)"
@@ -47,11 +47,11 @@ struct CustomersController: Sendable {
             }
         }
         router.post("admin/customers/:id/invoices") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await creating(visit, staff, customer, form: form, prefix: "i") {
                     let number = (form.title ?? "").trimmingCharacters(in: .whitespaces)
-                    let invoice = try await env.invoiceDesk.create(
+                    let invoice = try await env.billing.create(
                         for: customer.id, job: nil, number: number.isEmpty ? nil : number, invoiceDate: nil, dueDate: nil,
                         lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(), in: staff.account,
                         by: .staff(staff.user.id))
@@ -60,7 +60,7 @@ struct CustomersController: Sendable {
             }
         }
         router.get("admin/customers/:id/portal") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerDesk.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 try await portalAsClient(visit, staff: staff, customer: customer)
             }
         }
@@ -93,7 +93,7 @@ struct CustomersController: Sendable {
         let format = Formatting(account: account)
         let today = account.today(at: env.services.clock.now)
         let view = try await env.portal.view(of: customer.id, account: account)
-        let file = try await env.customerDesk.file(customer, in: account.id)
+        let file = try await env.customerManagement.file(customer, in: account.id)
         let (jobs, proposals, invoices) = (file.jobs, file.proposals, file.invoices)
         let jobsByID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func proposalRow(_ proposal: Proposal) -> [String: String] {

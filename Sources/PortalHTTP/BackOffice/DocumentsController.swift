@@ -25,21 +25,21 @@ struct DocumentsController: Sendable {
 
     func register(on router: Router<Context>) {
         router.get("admin/proposals/:id") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.proposalDesk.proposal($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 try await proposalPage(visit, staff: staff, proposal: proposal, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
             }
         }
         router.post("admin/proposals/:id/send") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.proposalDesk.proposal($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 _ = try await visit.form(AcceptForm.self, context: context)
                 return try await acting(visit, staff, proposal, done: "sent") {
-                    _ = try await env.proposalDesk.send(proposal.id, in: staff.account, by: .staff(staff.user.id))
+                    _ = try await env.quoting.send(proposal.id, in: staff.account, by: .staff(staff.user.id))
                     return proposal.id
                 }
             }
         }
         router.post("admin/proposals/:id/accept") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.proposalDesk.proposal($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 let form = try await visit.form(AcceptForm.self, context: context)
                 let outcome = try await env.answers.accept(
                     proposal.id, account: staff.account, via: .staff,
@@ -55,7 +55,7 @@ struct DocumentsController: Sendable {
             }
         }
         router.post("admin/proposals/:id/revise") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.proposalDesk.proposal($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 let lines: [LineInput]
                 do throws(DocumentForm.LineRefusal) {
@@ -67,7 +67,7 @@ struct DocumentsController: Sendable {
                         status: .unprocessableContent)
                 }
                 return try await acting(visit, staff, proposal, done: "saved") {
-                    try await env.proposalDesk.revise(
+                    try await env.quoting.revise(
                         proposal.id, title: form.title ?? "", lines: lines, taxRateBasisPoints: try form.taxBasisPoints(),
                         in: staff.account, by: .staff(staff.user.id)
                     ).id
@@ -79,7 +79,7 @@ struct DocumentsController: Sendable {
             let visit = try await AdminVisit.start(request, context: context, env: env)
             let staff = try visit.requireStaff()
             let format = Formatting(account: staff.account)
-            let failures = try await env.invoiceDesk.failedEmails(in: staff.account.id).map { message in
+            let failures = try await env.billing.failedEmails(in: staff.account.id).map { message in
                 let delivery = LeadPage.delivery(message, format: format)
                 return [
                     "subject": delivery.subject, "to": delivery.to, "detail": delivery.detail as Any, "recordURL": Self.url(of: message.about) as Any,
@@ -121,7 +121,7 @@ struct DocumentsController: Sendable {
     ) async throws -> Response {
         let account = staff.account
         let format = Formatting(account: account)
-        let file = try await env.proposalDesk.file(proposal, in: account.id)
+        let file = try await env.quoting.file(proposal, in: account.id)
         let (job, customer) = (file.job, file.customer)
         let chosen = Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])
         let timeline = Timeline(file.history, format: format)

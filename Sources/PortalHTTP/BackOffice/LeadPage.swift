@@ -55,7 +55,7 @@ struct LeadPage {
     let query: String
     let results: [CustomerRow]
     let createURL: String
-    let newCustomer: LeadDesk.NewCustomer
+    let newCustomer: LeadConversion.NewCustomer
     let updateURL: String
     let job: JobFields
     let deliveries: [Delivery]
@@ -75,18 +75,18 @@ struct LeadPage {
 
     static func render(
         _ lead: Lead, visit: AdminVisit, staff: StaffSessions.Staff, query: String = "", notice: String? = nil,
-        errors: FormErrors = FormErrors(), newCustomer: LeadDesk.NewCustomer? = nil, typedJob: LeadDesk.JobDetails? = nil,
+        errors: FormErrors = FormErrors(), newCustomer: LeadConversion.NewCustomer? = nil, typedJob: LeadConversion.JobDetails? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let env = visit.env
         let account = staff.account
         let format = Formatting(account: account)
-        let file = try await env.leadDesk.file(lead, in: account.id)
+        let file = try await env.leadConversion.file(lead, in: account.id)
         let (job, customer, assignee) = (file.job, file.customer, file.assignee)
         let attachURL = "/admin/leads/\(lead.id)/attach"
-        let details = typedJob ?? LeadDesk.JobDetails(
+        let details = typedJob ?? LeadConversion.JobDetails(
             title: job?.title ?? "", workDate: job?.workDate?.description ?? "", stage: job?.stage ?? .lead)
-        let suggestions = try await env.leadDesk.suggestions(for: lead, in: account.id).map {
+        let suggestions = try await env.leadConversion.suggestions(for: lead, in: account.id).map {
             CustomerRow(id: $0.customer.id.rawValue, name: $0.customer.displayName, reason: $0.reason, attachURL: attachURL)
         }
         let page = LeadPage(
@@ -99,10 +99,10 @@ struct LeadPage {
             customer: customer.map { ["name": $0.displayName, "emails": $0.emails.joined(separator: ", ")] },
             hasSuggestions: !suggestions.isEmpty, suggestions: suggestions,
             pageURL: "/admin/leads/\(lead.id)", query: query,
-            results: try await env.leadDesk.search(query, in: account.id).map {
+            results: try await env.leadConversion.search(query, in: account.id).map {
                 CustomerRow(id: $0.id.rawValue, name: $0.displayName, reason: $0.emails.joined(separator: ", "), attachURL: attachURL)
             },
-            createURL: "/admin/leads/\(lead.id)/customer", newCustomer: newCustomer ?? LeadDesk.NewCustomer(from: lead),
+            createURL: "/admin/leads/\(lead.id)/customer", newCustomer: newCustomer ?? LeadConversion.NewCustomer(from: lead),
             updateURL: "/admin/leads/\(lead.id)/job",
             job: JobFields(
                 title: details.title, workDate: details.workDate,

@@ -42,7 +42,7 @@ struct LeadsController: Sendable {
         let account = staff.account
         let source = request.uri.queryParameters.get("source").map { String($0) } ?? "all"
         let status = request.uri.queryParameters.get("status").map { String($0) } ?? "all"
-        let listings = try await env.leadDesk.listings(in: account.id)
+        let listings = try await env.leadConversion.listings(in: account.id)
         let format = Formatting(account: account)
         let rows = listings.filter { listing in
             (source == "all" || (source == "portal") == listing.lead.portalLead)
@@ -70,7 +70,7 @@ struct LeadsController: Sendable {
 
     /// `GET /admin/leads/{id}`.
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadDesk.lead($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             try await LeadPage.render(
                 lead, visit: visit, staff: staff,
                 query: request.uri.queryParameters.get("q").map { String($0) } ?? "",
@@ -85,10 +85,10 @@ struct LeadsController: Sendable {
 
     /// `POST /admin/leads/{id}/attach`: "Edit Customer Details", an existing customer.
     @Sendable func attach(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadDesk.lead($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(AttachForm.self, context: context)
             guard let id = form.customer,
-                try await env.leadDesk.attach(lead, to: Customer.ID(rawValue: id), in: staff.account.id, by: .staff(staff.user.id))
+                try await env.leadConversion.attach(lead, to: Customer.ID(rawValue: id), in: staff.account.id, by: .staff(staff.user.id))
             else { return visit.notFound() }
             return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
         }
@@ -104,8 +104,8 @@ struct LeadsController: Sendable {
         var region: String?
         var postalCode: String?
 
-        var value: LeadDesk.NewCustomer {
-            LeadDesk.NewCustomer(
+        var value: LeadConversion.NewCustomer {
+            LeadConversion.NewCustomer(
                 name: name ?? "", email: email ?? "", phone: phone ?? "", line1: line1 ?? "", city: city ?? "",
                 region: region ?? "", postalCode: postalCode ?? "")
         }
@@ -113,9 +113,9 @@ struct LeadsController: Sendable {
 
     /// `POST /admin/leads/{id}/customer`: "Add New Customer" from what the client typed.
     @Sendable func createCustomer(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadDesk.lead($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(NewCustomerForm.self, context: context).value
-            switch try await env.leadDesk.createCustomer(form, for: lead, in: staff.account.id, by: .staff(staff.user.id)) {
+            switch try await env.leadConversion.createCustomer(form, for: lead, in: staff.account.id, by: .staff(staff.user.id)) {
             case .success:
                 return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
             case .failure(let problems):
@@ -136,13 +136,13 @@ struct LeadsController: Sendable {
 
     /// `POST /admin/leads/{id}/job`: "Update & Close" saves the job and goes back to the list.
     @Sendable func updateJob(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadDesk.lead($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(JobForm.self, context: context)
             guard let stage = Job.Stage(rawValue: form.stage ?? "") else {
                 return try await LeadPage.render(lead, visit: visit, staff: staff, errors: FormErrors("Choose a stage.", field: "stage"), status: .unprocessableContent)
             }
-            let details = LeadDesk.JobDetails(title: form.title ?? "", workDate: form.workDate ?? "", stage: stage)
-            if let problems = try await env.leadDesk.update(details, for: lead, in: staff.account.id, by: .staff(staff.user.id)) {
+            let details = LeadConversion.JobDetails(title: form.title ?? "", workDate: form.workDate ?? "", stage: stage)
+            if let problems = try await env.leadConversion.update(details, for: lead, in: staff.account.id, by: .staff(staff.user.id)) {
                 return try await LeadPage.render(
                     lead, visit: visit, staff: staff, errors: FormErrors(problems.messages), typedJob: details, status: .unprocessableContent)
             }

@@ -17,10 +17,10 @@ struct PortalEnvironment: Sendable {
     let payments: InvoicePayments
     let serviceRequests: ServiceRequests
     let staffSessions: StaffSessions
-    let leadDesk: LeadDesk
-    let proposalDesk: ProposalDesk
-    let invoiceDesk: InvoiceDesk
-    let customerDesk: CustomerDesk
+    let leadConversion: LeadConversion
+    let quoting: Quoting
+    let billing: Billing
+    let customerManagement: CustomerManagement
     let jobTracking: JobTracking
     let companySettings: CompanySettings
 
@@ -40,10 +40,10 @@ struct PortalEnvironment: Sendable {
         serviceRequests = ServiceRequests(services: services, emails: emails, policy: policy)
         staffSessions = StaffSessions(
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
-        leadDesk = LeadDesk(services: services)
-        proposalDesk = ProposalDesk(services: services, emails: emails)
-        invoiceDesk = InvoiceDesk(services: services, emails: emails)
-        customerDesk = CustomerDesk(services: services, emails: emails)
+        leadConversion = LeadConversion(services: services)
+        quoting = Quoting(services: services, emails: emails)
+        billing = Billing(services: services, emails: emails)
+        customerManagement = CustomerManagement(services: services, emails: emails)
         jobTracking = JobTracking(services: services)
         companySettings = CompanySettings(services: services)
     }

@@ -17,7 +17,7 @@ extension Repositories {
     }
 }
 
-extension LeadDesk {
+extension LeadConversion {
     /// A lead in the back office's list: its job and the name of the staff user it is assigned to.
     public struct Listing: Sendable {
         public let lead: Lead
@@ -58,7 +58,7 @@ extension LeadDesk {
     }
 }
 
-extension ProposalDesk {
+extension Quoting {
     /// A proposal's page: its job and customer, its history, and the newer version that replaced it, if any.
     public struct File: Sendable {
         public let job: Job?
@@ -76,7 +76,7 @@ extension ProposalDesk {
     }
 }
 
-extension InvoiceDesk {
+extension Billing {
     /// An invoice's page: its customer, its payments (oldest first) and its history.
     public struct File: Sendable {
         public let customer: Customer?
@@ -97,7 +97,7 @@ extension InvoiceDesk {
     }
 }
 
-extension CustomerDesk {
+extension CustomerManagement {
     /// A customer's page: their jobs (newest first), every version of those jobs' proposals, and their invoices that
     /// could be in the portal.
     public struct File: Sendable {

@@ -14,7 +14,9 @@ public struct ClientSessions: Sendable {
         }
     }
 
-    /// A request's logged-in client.
+    /// A request's logged-in client: the person, known by the email they logged in with, looking at one
+    /// `customer` (the company's record) of the customers that email belongs to. A client is not a customer: one
+    /// email may reach several customers, and the client switches between them.
     public struct Client: Hashable, Sendable {
         public var session: Session
         public var email: String

@@ -14,8 +14,8 @@ extension InvoicePayments {
     static let spentKeyLifetime: TimeInterval = 7 * 24 * 3_600
 
     /// The mark a key carries once its charge was reversed.
-    func spentKey(_ idempotencyKey: String, in account: Account.ID) -> KeyClaim {
-        KeyClaim(counters: services.storage.counters, subject: "spent-payment-key:\(account):\(idempotencyKey)")
+    func spentKey(_ idempotencyKey: String, in account: Account.ID) -> Lease {
+        Lease(counters: services.storage.counters, subject: "spent-payment-key:\(account):\(idempotencyKey)")
     }
 
     /// Reverses the approved charge `reference` at the gateway and marks `key` spent. A reversal the gateway

@@ -106,8 +106,8 @@ public struct InvoicePayments: Sendable {
     }
 
     /// The claim a card payment holds on its invoice from the balance check until the payment is recorded (SPEC M3).
-    public static func claim(on invoiceID: Invoice.ID, in account: Account.ID, counters: any CounterRepository) -> KeyClaim {
-        KeyClaim(counters: counters, subject: "invoice-payment:\(account):\(invoiceID)")
+    public static func claim(on invoiceID: Invoice.ID, in account: Account.ID, counters: any CounterRepository) -> Lease {
+        Lease(counters: counters, subject: "invoice-payment:\(account):\(invoiceID)")
     }
 
     /// The answer to a key that already paid: that payment, unless the key was used for another invoice.

@@ -24,7 +24,7 @@ struct BackOfficeFlowTests {
     @Test("F7: a lead is attached to an existing customer of the account only")
     func attachLead() async throws {
         let bed = try await UseCaseBed()
-        let desk = LeadDesk(services: bed.services)
+        let desk = LeadConversion(services: bed.services)
         let lead = try await Self.portalLead(bed)
         #expect(try await desk.attach(lead, to: "someone-elses", in: bed.account.id, by: nil) == false)
         #expect(try await bed.services.storage.jobs.find(lead.jobID, in: bed.account.id)?.customerID == nil)
@@ -37,12 +37,12 @@ struct BackOfficeFlowTests {
         // The store fails the job's update, after the new customer was written in the same transaction.
         let failing = try await UseCaseBed(storage: { FailingStorage($0) })
         let lead = try await Self.portalLead(failing)
-        let riley = try CustomerDesk.newCustomer(
+        let riley = try CustomerManagement.newCustomer(
             displayName: "Riley Stone", emails: ["riley@example.net"], phone: nil, billingAddress: nil, serviceAddresses: [],
             in: failing.account.id)
         let change = Job.Change(stage: .proposal, title: "Ash removal", workDate: CalendarDate(iso: "2026-12-05"))
         await #expect(throws: FailingStorage.Failure()) {
-            try await LeadDesk(services: failing.services).apply(customer: .new(riley), job: change, to: lead, in: failing.account.id, by: nil)
+            try await LeadConversion(services: failing.services).apply(customer: .new(riley), job: change, to: lead, in: failing.account.id, by: nil)
         }
         #expect(try await failing.services.storage.customers.find(riley.id, in: failing.account.id) == nil, "the customer was not kept")
         #expect(try await failing.services.storage.jobs.find(lead.jobID, in: failing.account.id)?.customerID == nil)
@@ -50,7 +50,7 @@ struct BackOfficeFlowTests {
         // The same change on a store that works is saved whole; a refused part (a blank title, another account's
         // customer) saves none of it.
         let bed = try await UseCaseBed()
-        let desk = LeadDesk(services: bed.services)
+        let desk = LeadConversion(services: bed.services)
         let other = try await Self.portalLead(bed)
         await #expect(throws: DeskRefusal.invalid("title: Enter a job title (up to 200 characters).")) {
             try await desk.apply(customer: .new(riley), job: Job.Change(title: "   "), to: other, in: bed.account.id, by: .apiToken("token-1"))
@@ -73,9 +73,9 @@ struct BackOfficeFlowTests {
     @Test("F7: a new customer made from a lead is saved with the job attached, or not at all when the form is wrong")
     func customerFromLead() async throws {
         let bed = try await UseCaseBed()
-        let desk = LeadDesk(services: bed.services)
+        let desk = LeadConversion(services: bed.services)
         let lead = try await Self.portalLead(bed)
-        var form = LeadDesk.NewCustomer(from: lead)
+        var form = LeadConversion.NewCustomer(from: lead)
         #expect(form.city == "Springfield" && form.region == "IL" && form.postalCode == "62704")
         form.email = "not an address"
         guard case .failure = try await desk.createCustomer(form, for: lead, in: bed.account.id, by: nil) else {
@@ -83,7 +83,7 @@ struct BackOfficeFlowTests {
             return
         }
         #expect(try await bed.services.storage.customers.all(in: bed.account.id).count == 1)
-        guard case .success(let customer) = try await desk.createCustomer(LeadDesk.NewCustomer(from: lead), for: lead, in: bed.account.id, by: nil) else {
+        guard case .success(let customer) = try await desk.createCustomer(LeadConversion.NewCustomer(from: lead), for: lead, in: bed.account.id, by: nil) else {
             Issue.record("a good form was refused")
             return
         }
@@ -95,9 +95,9 @@ struct BackOfficeFlowTests {
     @Test("F8, F9: a sent proposal gets an expiry and an emailed link; accepting through that link is recorded as emailLink and locks it")
     func sendAndAcceptByLink() async throws {
         let bed = try await UseCaseBed()
-        let desk = ProposalDesk(services: bed.services, emails: KindComposer())
+        let desk = Quoting(services: bed.services, emails: KindComposer())
         let lead = try await Self.portalLead(bed)
-        _ = try await LeadDesk(services: bed.services).attach(lead, to: bed.customer.id, in: bed.account.id, by: nil)
+        _ = try await LeadConversion(services: bed.services).attach(lead, to: bed.customer.id, in: bed.account.id, by: nil)
         let draft = try await desk.create(
             for: lead.jobID, title: "Ash removal", lines: [LineInput(description: "Remove the ash", quantity: 1, unitPrice: 90_000)],
             taxRateBasisPoints: 0, in: bed.account, by: nil)

@@ -45,7 +45,7 @@ struct PortalViewFlowTests {
         let bed = try await UseCaseBed()
         let portal = CustomerPortal(services: bed.services)
         let invoice = try await bed.openInvoice()
-        let (payment, _) = try await InvoiceDesk(services: bed.services, emails: KindComposer()).recordPayment(
+        let (payment, _) = try await Billing(services: bed.services, emails: KindComposer()).recordPayment(
             on: invoice.id, amount: Money(cents: 30_000), method: .check, idempotencyKey: nil, in: bed.account, by: nil)
         #expect(try await portal.receipt(payment.id, of: bed.customer.id, account: bed.account)?.0.id == payment.id)
         #expect(try await portal.receipt(payment.id, of: "someone-elses", account: bed.account) == nil)

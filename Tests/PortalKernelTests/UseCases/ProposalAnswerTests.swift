@@ -2,7 +2,7 @@ import Foundation
 import PortalKernel
 import Testing
 
-/// Answering proposals through `ProposalAnswers` and `ProposalDesk` on the in-memory store (#19, point 8): optional
+/// Answering proposals through `ProposalAnswers` and `Quoting` on the in-memory store (#19, point 8): optional
 /// items, declining, where each acceptance leaves the proposal, and revising.
 @Suite("ProposalAnswers: choosing, declining, and where an answer leaves the proposal")
 struct ProposalAnswerTests {
@@ -85,7 +85,7 @@ struct ProposalAnswerTests {
     @Test("F8, F9: revising a sent proposal sends a new version and closes the old one; an accepted one is locked")
     func revise() async throws {
         let bed = try await UseCaseBed()
-        let desk = ProposalDesk(services: bed.services, emails: KindComposer())
+        let desk = Quoting(services: bed.services, emails: KindComposer())
         let proposal = try await bed.sentProposal()
         let lines = [LineInput(description: "Clean-up and mulch", quantity: 1, unitPrice: 32_000)]
         let next = try await desk.revise(proposal.id, title: "Spring clean-up", lines: lines, taxRateBasisPoints: 0, in: bed.account, by: nil)

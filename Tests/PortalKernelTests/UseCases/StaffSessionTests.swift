@@ -20,7 +20,7 @@ struct StaffSessionTests {
         init() async throws {
             bed = try await UseCaseBed()
             sessions = StaffSessions(services: bed.services, emails: KindComposer(), hashing: PlainHashing(), throttleRules: StaffSessionTests.rules)
-            let administration = AccountAdministration(storage: bed.services.storage, clock: bed.clock, hashing: PlainHashing())
+            let administration = CompanySetup(storage: bed.services.storage, clock: bed.clock, hashing: PlainHashing())
             admin = try await administration.addStaff(name: "Ada Admin", email: "ada@greenleaf.example", role: .admin, to: bed.account.id).0
             let added = try await administration.addStaff(name: "Gale", email: "gale@greenleaf.example", role: .staff, to: bed.account.id)
             user = added.0

@@ -1,9 +1,10 @@
 import Foundation
 
-/// A claim one request holds on a key while it does something that must not run twice at once, in any server
-/// process: charging a card for one payment idempotency key. Held as a ``Counter``; it lapses by itself after
-/// its lifetime, so a process that dies mid-way blocks the key for that long at most.
-public struct KeyClaim: Sendable {
+/// A lease one request holds on a key while it does something that must not run twice at once, in any server
+/// process: charging a card for one payment idempotency key. Held as a ``Counter`` (under `claim:…`, the name of
+/// release 1); it lapses by itself after its lifetime, so a process that dies mid-way blocks the key for that long
+/// at most.
+public struct Lease: Sendable {
     let counters: any CounterRepository
     let key: String
 

@@ -4,7 +4,7 @@ import Testing
 
 /// The gate the stores hold for transactions (one at a time) and for read groups (so many at a time).
 @Suite("Concurrency gate")
-struct ConcurrencyGateTests {
+struct AsyncSemaphoreTests {
     /// How many tasks are inside now, and the most there ever were.
     final class Tally: Sendable {
         let inside = Mutex(0)
@@ -12,7 +12,7 @@ struct ConcurrencyGateTests {
     }
 
     /// Holds a place in `gate` for 200 ms, counted in `tally`.
-    private static func hold(_ gate: ConcurrencyGate, _ tally: Tally) async throws {
+    private static func hold(_ gate: AsyncSemaphore, _ tally: Tally) async throws {
         try await gate.withGate {
             let now = tally.inside.withLock { $0 += 1; return $0 }
             tally.peak.withLock { $0 = max($0, now) }
@@ -23,7 +23,7 @@ struct ConcurrencyGateTests {
 
     @Test("At most the limit are inside at once, and every task gets through")
     func limit() async throws {
-        let gate = ConcurrencyGate(limit: 3)
+        let gate = AsyncSemaphore(limit: 3)
         let tally = Tally()
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             for _ in 0..<20 { tasks.addTask { try await Self.hold(gate, tally) } }
@@ -35,7 +35,7 @@ struct ConcurrencyGateTests {
 
     @Test("#19: a task out of patience, or cancelled, stops waiting, runs nothing, and the gate goes on")
     func patienceAndCancellation() async throws {
-        let gate = ConcurrencyGate(limit: 1)
+        let gate = AsyncSemaphore(limit: 1)
         let ran = Tally()
         let (entered, inside) = AsyncStream.makeStream(of: Void.self)
         let holder = Task {
@@ -45,18 +45,18 @@ struct ConcurrencyGateTests {
             }
         }
         for await _ in entered { break }
-        await #expect(throws: ConcurrencyGate.NotAdmitted.self) {
+        await #expect(throws: AsyncSemaphore.NotAdmitted.self) {
             try await gate.withGate(waitingAtMost: .milliseconds(100)) { ran.inside.withLock { $0 += 1 } }
         }
         // Cancelled while it waits, and cancelled before it starts to: either way it never gets in.
         let waiting = Task { try await gate.withGate { ran.inside.withLock { $0 += 1 } } }
         while await gate.waiting == 0 { await Task.yield() }
         waiting.cancel()
-        await #expect(throws: ConcurrencyGate.NotAdmitted.self) { try await waiting.value }
+        await #expect(throws: AsyncSemaphore.NotAdmitted.self) { try await waiting.value }
         #expect(await gate.waiting == 0)
         let early = Task { try await gate.withGate { ran.inside.withLock { $0 += 1 } } }
         early.cancel()
-        await #expect(throws: ConcurrencyGate.NotAdmitted.self) { try await early.value }
+        await #expect(throws: AsyncSemaphore.NotAdmitted.self) { try await early.value }
         holder.cancel()
         _ = try? await holder.value
         try await gate.withGate { ran.inside.withLock { $0 += 1 } }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Staff's side of proposals (SPEC F8, F9): create, send by email with a link, revise (a new version), accept.
-public struct ProposalDesk: Sendable {
+public struct Quoting: Sendable {
     let services: PortalServices
     let emails: any PortalEmailComposer
 

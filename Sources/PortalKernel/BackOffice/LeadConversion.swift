@@ -2,7 +2,7 @@ import Foundation
 
 /// Working a lead in the back office (SPEC F7): find the customer it belongs to, or create one from what the
 /// client typed, and fill in the job.
-public struct LeadDesk: Sendable {
+public struct LeadConversion: Sendable {
     /// A customer who may be the person behind a lead, and why.
     public struct Match: Hashable, Sendable {
         public var customer: Customer
@@ -170,7 +170,7 @@ public struct LeadDesk: Sendable {
     }
 
     /// Who a lead's job is for, in ``apply(customer:job:to:in:)``: a customer of the account, or a new one (checked
-    /// with ``CustomerDesk/newCustomer(displayName:emails:phone:billingAddress:serviceAddresses:in:)``, saved there).
+    /// with ``CustomerManagement/newCustomer(displayName:emails:phone:billingAddress:serviceAddresses:in:)``, saved there).
     public enum LeadCustomer: Hashable, Sendable {
         case existing(Customer.ID)
         case new(Customer)

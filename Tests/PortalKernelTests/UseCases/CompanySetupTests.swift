@@ -2,19 +2,19 @@ import Foundation
 import PortalKernel
 import Testing
 
-/// Creating accounts, staff users and API tokens through `AccountAdministration` on the in-memory store (#19,
+/// Creating accounts, staff users and API tokens through `CompanySetup` on the in-memory store (#19,
 /// point 8): what is saved, and that every refusal names its problem and saves nothing.
-@Suite("AccountAdministration: accounts, staff users and API tokens")
-struct AccountAdministrationTests {
-    static func administration(_ bed: UseCaseBed) -> AccountAdministration {
-        AccountAdministration(storage: bed.services.storage, clock: bed.clock, hashing: PlainHashing())
+@Suite("CompanySetup: accounts, staff users and API tokens")
+struct CompanySetupTests {
+    static func administration(_ bed: UseCaseBed) -> CompanySetup {
+        CompanySetup(storage: bed.services.storage, clock: bed.clock, hashing: PlainHashing())
     }
 
     static func newAccount(
         name: String = "Oak & Ash", key: String = "oak-ash", timeZone: String = "America/Chicago", currency: String = "usd",
         adminEmail: String = "Owner@OakAsh.example"
-    ) -> AccountAdministration.NewAccount {
-        AccountAdministration.NewAccount(
+    ) -> CompanySetup.NewAccount {
+        CompanySetup.NewAccount(
             name: name, portalKey: key, timeZone: timeZone, currency: currency, adminName: "Olive Owner", adminEmail: adminEmail)
     }
 
@@ -23,7 +23,7 @@ struct AccountAdministrationTests {
         do {
             try await body()
             return nil
-        } catch let refusal as AccountAdministration.Refusal {
+        } catch let refusal as CompanySetup.Refusal {
             return refusal.description
         } catch {
             return "not a refusal: \(error)"
@@ -46,7 +46,7 @@ struct AccountAdministrationTests {
         let bed = try await UseCaseBed()
         let administration = Self.administration(bed)
         _ = try await administration.addStaff(name: "Gale", email: "gale@greenleaf.example", role: .staff, to: bed.account.id)
-        let cases: [(AccountAdministration.NewAccount, String)] = [
+        let cases: [(CompanySetup.NewAccount, String)] = [
             (Self.newAccount(key: "ab"), "The portal key must be 3–64 letters, digits or dashes (it goes in the portal link)."),
             (Self.newAccount(key: "oak ash"), "The portal key must be 3–64 letters, digits or dashes (it goes in the portal link)."),
             (Self.newAccount(key: "oäk-ash"), "The portal key must be 3–64 letters, digits or dashes (it goes in the portal link)."),

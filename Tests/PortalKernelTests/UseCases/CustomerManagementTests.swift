@@ -2,12 +2,12 @@ import Foundation
 import PortalKernel
 import Testing
 
-/// Staff's side of customers through `CustomerDesk` on the in-memory store (#19, point 8): a customer is saved with
+/// Staff's side of customers through `CustomerManagement` on the in-memory store (#19, point 8): a customer is saved with
 /// normalised emails or not at all, and the portal invitation goes to every contact email.
-@Suite("CustomerDesk: staff create customers and invite them to the portal")
-struct CustomerDeskTests {
+@Suite("CustomerManagement: staff create customers and invite them to the portal")
+struct CustomerManagementTests {
     static func create(_ bed: UseCaseBed, name: String = "Dana Oakes", emails: [String]) async throws -> Customer {
-        try await CustomerDesk(services: bed.services, emails: KindComposer()).create(
+        try await CustomerManagement(services: bed.services, emails: KindComposer()).create(
             displayName: name, emails: emails, phone: "555-0100", billingAddress: nil,
             serviceAddresses: [Address(line1: "4 Elm St", city: "Springfield", region: "IL", postalCode: "62701")], in: bed.account.id, by: nil)
     }
@@ -52,7 +52,7 @@ struct CustomerDeskTests {
         var stored = Customer(accountID: bed.account.id, displayName: "Old", emails: [])
         stored.emails = ["old@example.com", "old@example.com"]
         try await bed.services.storage.customers.insert(stored)
-        try await CustomerDesk(services: bed.services, emails: KindComposer()).invite(stored.id, in: bed.account, by: nil)
+        try await CustomerManagement(services: bed.services, emails: KindComposer()).invite(stored.id, in: bed.account, by: nil)
         let queued = try await bed.services.storage.outbox.all(about: .customer(stored.id), in: bed.account.id)
         #expect(queued.first?.email?.to.map(\.address) == ["old@example.com"])
     }
@@ -60,7 +60,7 @@ struct CustomerDeskTests {
     @Test("The portal invitation is queued to every contact email of the customer, and only for a customer of the account")
     func invite() async throws {
         let bed = try await UseCaseBed()
-        let desk = CustomerDesk(services: bed.services, emails: KindComposer())
+        let desk = CustomerManagement(services: bed.services, emails: KindComposer())
         let customer = try await Self.create(bed, emails: ["dana@example.com", "office@oakes.example"])
         try await desk.invite(customer.id, in: bed.account, by: nil)
         let queued = try await bed.services.storage.outbox.all(about: .customer(customer.id), in: bed.account.id)

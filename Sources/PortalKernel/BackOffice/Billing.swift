@@ -1,7 +1,7 @@
 import Foundation
 
 /// Staff's side of invoices: create, send, record a payment, mark paid, void.
-public struct InvoiceDesk: Sendable {
+public struct Billing: Sendable {
     let services: PortalServices
     let emails: any PortalEmailComposer
 

@@ -2,13 +2,13 @@ import Foundation
 import PortalKernel
 import Testing
 
-/// Staff's side of invoices through `InvoiceDesk` on the in-memory store (#19, point 8): create, send, record a
+/// Staff's side of invoices through `Billing` on the in-memory store (#19, point 8): create, send, record a
 /// payment, mark paid, void, and what each refusal leaves behind (nothing).
-@Suite("InvoiceDesk: staff create, send, record payments on and void invoices")
-struct InvoiceDeskTests {
+@Suite("Billing: staff create, send, record payments on and void invoices")
+struct BillingTests {
     static let mowing = [LineInput(description: "Mowing", quantity: 2, unitPrice: 4_500)]
 
-    static func desk(_ bed: UseCaseBed) -> InvoiceDesk { InvoiceDesk(services: bed.services, emails: KindComposer()) }
+    static func desk(_ bed: UseCaseBed) -> Billing { Billing(services: bed.services, emails: KindComposer()) }
 
     static func draft(_ bed: UseCaseBed, number: String? = nil, lines: [LineInput] = mowing, dueIn days: Int? = nil) async throws -> Invoice {
         let today = bed.account.today(at: bed.clock.now)

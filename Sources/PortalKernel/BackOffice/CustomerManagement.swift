@@ -1,7 +1,7 @@
 import Foundation
 
 /// Staff's side of customers: create one, and invite them to the portal.
-public struct CustomerDesk: Sendable {
+public struct CustomerManagement: Sendable {
     let services: PortalServices
     let emails: any PortalEmailComposer
 

@@ -1,7 +1,8 @@
-/// Lets at most `limit` tasks at a time through, across suspension points; the others wait, first come, first
-/// served. With the default limit of one, a storage backend holds it from the start of a transaction to its commit,
-/// so async transactions never interleave; with more, it caps how many read groups hold a connection at once.
-public actor ConcurrencyGate {
+/// A counting semaphore for Swift concurrency: lets at most `limit` tasks at a time through, across suspension
+/// points; the others wait, first come, first served. With the default limit of one (an async mutex), a storage
+/// backend holds it from the start of a transaction to its commit, so async transactions never interleave; with
+/// more, it caps how many read groups hold a connection at once.
+public actor AsyncSemaphore {
     private let limit: Int
     private var inside = 0
     /// Waiting tasks, each told `true` when let in, `false` when it stopped waiting (cancelled, or out of
@@ -9,7 +10,7 @@ public actor ConcurrencyGate {
     private var waiters: [(ticket: Int, admit: CheckedContinuation<Bool, Never>, timer: Task<Void, Never>?)] = []
     private var tickets = 0
 
-    /// A gate for `limit` tasks at once (at least one).
+    /// A semaphore for `limit` tasks at once (at least one).
     public init(limit: Int = 1) {
         self.limit = max(1, limit)
     }

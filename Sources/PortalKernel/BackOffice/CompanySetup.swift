@@ -2,7 +2,7 @@ import Foundation
 
 /// Creating accounts, staff users and API tokens (the `portal account`, `staff` and `token` commands, and the
 /// back office's admin pages).
-public struct AccountAdministration: Sendable {
+public struct CompanySetup: Sendable {
     /// Why something cannot be created, in words for the person who typed it.
     public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
         public var description: String
