@@ -262,30 +262,31 @@ struct SettingsTests {
         let account = Account(name: "A", portalKey: "a", branding: Branding(displayName: "A"), createdAt: Date())
         var form = SettingsForm(account)
         form.webhookURLs = "ftp://files.example"
-        guard case .failure(let problems) = form.applied(to: account) else { Issue.record("accepted"); return }
-        #expect(problems.messages[.webhookURLs]?.contains("ftp://files.example") == true)
+        let refusal = try #require(throws: UseCaseError.self) { try form.applied(to: account) }
+        #expect(refusal.fields(as: SettingsForm.Field.self)[.webhookURLs]?.contains("ftp://files.example") == true)
         form.webhookURLs = "https://hooks.example/a\nhttp://127.0.0.1:9000/b"
-        let updated = try form.applied(to: account).get()
+        let updated = try form.applied(to: account)
         #expect(updated.settings.webhookURLs == ["https://hooks.example/a", "http://127.0.0.1:9000/b"])
         let secret = try #require(updated.settings.webhookSecret)
         #expect(secret.hasPrefix("whsec_") && secret.count > 40)
         // Saving again keeps the secret.
-        #expect(try SettingsForm(updated).applied(to: updated).get().settings.webhookSecret == secret)
+        #expect(try SettingsForm(updated).applied(to: updated).settings.webhookSecret == secret)
     }
 
     @Test("Each settings field is checked")
     func validation() throws {
         let account = Account(name: "A", portalKey: "a", branding: Branding(displayName: "A"), createdAt: Date())
         var form = SettingsForm(account)
-        #expect(throws: Never.self) { try form.applied(to: account).get() }
+        #expect(throws: Never.self) { try form.applied(to: account) }
         form.serviceFeePercent = "2.555"
         form.leadFormAllowedOrigins = "https://example.com/path"
         form.timeZone = "Mars/Olympus"
         form.accentColor = "red"
         form.logoURL = "http://insecure.example/logo.png"
         form.proposalExpiryDays = "0"
-        guard case .failure(let problems) = form.applied(to: account) else { Issue.record("accepted"); return }
-        #expect(Set(problems.messages.keys) == [.serviceFeePercent, .leadFormAllowedOrigins, .timeZone, .accentColor, .logoURL, .proposalExpiryDays])
+        let refusal = try #require(throws: UseCaseError.self) { try form.applied(to: account) }
+        #expect(refusal.kind == .invalid)
+        #expect(Set(refusal.fields(as: SettingsForm.Field.self).keys) == [.serviceFeePercent, .leadFormAllowedOrigins, .timeZone, .accentColor, .logoURL, .proposalExpiryDays])
     }
 }
 

@@ -9,11 +9,9 @@ extension APIController {
         api.post("proposals") { request, context in
             let (account, actor) = try await caller(request)
             let content = try await APIJSON.decode(APINewProposal.self, from: request, context: context)
-            let proposal = try await Self.desk {
-                try await env.quoting.create(
-                    for: Job.ID(rawValue: content.jobId), title: content.title, lines: content.lines,
-                    taxRateBasisPoints: content.taxRateBasisPoints ?? 0, in: account, by: actor)
-            }
+            let proposal = try await env.quoting.create(
+                for: Job.ID(rawValue: content.jobId), title: content.title, lines: content.lines,
+                taxRateBasisPoints: content.taxRateBasisPoints ?? 0, in: account, by: actor)
             return try APIJSON.response(APIProposal(proposal), status: .created)
         }
         api.get("proposals/:id") { request, context in
@@ -24,17 +22,15 @@ extension APIController {
             let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }
             let content = try await APIJSON.decode(APIProposalRevision.self, from: request, context: context)
-            let revised = try await Self.desk {
-                try await env.quoting.revise(
-                    current.id, title: content.title, lines: content.lines, taxRateBasisPoints: content.taxRateBasisPoints ?? 0,
-                    in: account, by: actor)
-            }
+            let revised = try await env.quoting.revise(
+                current.id, title: content.title, lines: content.lines, taxRateBasisPoints: content.taxRateBasisPoints ?? 0,
+                in: account, by: actor)
             return try APIJSON.response(APIProposal(revised))
         }
         api.post("proposals/:id/send") { request, context in
             let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }
-            let sent = try await Self.desk { try await env.quoting.send(current.id, in: account, by: actor) }
+            let sent = try await env.quoting.send(current.id, in: account, by: actor)
             return try APIJSON.response(APIProposal(sent))
         }
         api.post("proposals/:id/accept") { request, context in
@@ -63,12 +59,10 @@ extension APIController {
         api.post("invoices") { request, context in
             let (account, actor) = try await caller(request)
             let new = try await APIJSON.decode(APINewInvoice.self, from: request, context: context)
-            let invoice = try await Self.desk {
-                try await env.billing.create(
-                    for: Customer.ID(rawValue: new.customerId), job: new.jobId.map { Job.ID(rawValue: $0) }, number: new.number,
-                    invoiceDate: new.invoiceDate, dueDate: new.dueDate, lines: new.lines, taxRateBasisPoints: new.taxRateBasisPoints ?? 0,
-                    in: account, by: actor)
-            }
+            let invoice = try await env.billing.create(
+                for: Customer.ID(rawValue: new.customerId), job: new.jobId.map { Job.ID(rawValue: $0) }, number: new.number,
+                invoiceDate: new.invoiceDate, dueDate: new.dueDate, lines: new.lines, taxRateBasisPoints: new.taxRateBasisPoints ?? 0,
+                in: account, by: actor)
             return try APIJSON.response(APIInvoice(invoice), status: .created)
         }
         api.get("invoices/:id") { request, context in
@@ -78,12 +72,12 @@ extension APIController {
         api.post("invoices/:id/send") { request, context in
             let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }
-            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.billing.send(current.id, in: account, by: actor) }))
+            return try APIJSON.response(APIInvoice(try await env.billing.send(current.id, in: account, by: actor)))
         }
         api.post("invoices/:id/void") { request, context in
             let (account, actor) = try await caller(request)
             let current = try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }
-            return try APIJSON.response(APIInvoice(try await Self.desk { try await env.billing.void(current.id, in: account, by: actor) }))
+            return try APIJSON.response(APIInvoice(try await env.billing.void(current.id, in: account, by: actor)))
         }
         api.post("invoices/:id/payments") { request, context in
             let (account, actor) = try await caller(request)
@@ -92,10 +86,8 @@ extension APIController {
                 throw APIError.badRequest("Send an Idempotency-Key header, unique per payment, so a retry never records twice.")
             }
             let new = try await APIJSON.decode(APINewPayment.self, from: request, context: context)
-            let (payment, _) = try await Self.desk {
-                try await env.billing.recordPayment(
-                    on: current.id, amount: Money(cents: new.amount), method: new.method, idempotencyKey: key, in: account, by: actor)
-            }
+            let (payment, _) = try await env.billing.recordPayment(
+                on: current.id, amount: Money(cents: new.amount), method: new.method, idempotencyKey: key, in: account, by: actor)
             return try APIJSON.response(APIPayment(payment), status: .created)
         }
     }

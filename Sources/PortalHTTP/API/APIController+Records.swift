@@ -13,19 +13,19 @@ extension APIController {
             let (account, actor) = try await caller(request)
             let change = try await APIJSON.decode(APISettingsChange.self, from: request, context: context)
             let form = try change.applied(to: SettingsForm(account))
-            switch try await env.companySettings.update(form, of: account, by: actor) {
-            case .failure(let problems):
-                throw APIError.invalid(Self.settingsProblems(problems))
-            case .success(let updated):
+            do {
+                let updated = try await env.companySettings.update(form, of: account, by: actor)
                 return try APIJSON.response(APISettings(updated, portalURL: env.links.portal(updated)))
+            } catch let refusal as UseCaseError where !refusal.fields.isEmpty {
+                throw APIError.invalid(Self.settingsProblems(refusal))
             }
         }
     }
 
     /// Every problem of a settings change, each under the API's name for its field and in the API's units (#20):
     /// the form's fee is a percentage, the API's `serviceFeeBasisPoints` whole basis points.
-    static func settingsProblems(_ problems: FieldProblems<SettingsForm.Field>) -> String {
-        problems.messages.map { field, message in
+    static func settingsProblems(_ refusal: UseCaseError) -> String {
+        refusal.fields(as: SettingsForm.Field.self).map { field, message in
             field == .serviceFeePercent ? "serviceFeeBasisPoints: a whole number from 0 to 1000 (10 %)." : "\(field.rawValue): \(message)"
         }.sorted().joined(separator: " ")
     }
@@ -43,11 +43,9 @@ extension APIController {
         api.post("customers") { request, context in
             let (account, actor) = try await caller(request)
             let new = try await APIJSON.decode(APINewCustomer.self, from: request, context: context)
-            let customer = try await Self.desk {
-                try await env.customerManagement.create(
-                    displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
-                    serviceAddresses: new.serviceAddresses ?? [], in: account.id, by: actor)
-            }
+            let customer = try await env.customerManagement.create(
+                displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
+                serviceAddresses: new.serviceAddresses ?? [], in: account.id, by: actor)
             return try APIJSON.response(APICustomer(customer), status: .created)
         }
         api.get("customers/:id") { request, context in
@@ -64,7 +62,7 @@ extension APIController {
         api.post("customers/:id/invitation") { request, context in
             let (account, actor) = try await caller(request)
             let customer = try await Self.record(context) { try await env.customerManagement.customer($0, in: account.id) }
-            try await Self.desk { try await env.customerManagement.invite(customer.id, in: account, by: actor) }
+            try await env.customerManagement.invite(customer.id, in: account, by: actor)
             return Response(status: .accepted)
         }
     }
@@ -73,11 +71,9 @@ extension APIController {
         api.post("jobs") { request, context in
             let (account, actor) = try await caller(request)
             let new = try await APIJSON.decode(APINewJob.self, from: request, context: context)
-            let job = try await Self.desk {
-                try await env.jobTracking.create(
-                    title: new.title, for: new.customerId.map { Customer.ID(rawValue: $0) }, stage: new.stage, workDate: new.workDate,
-                    in: account.id, by: actor)
-            }
+            let job = try await env.jobTracking.create(
+                title: new.title, for: new.customerId.map { Customer.ID(rawValue: $0) }, stage: new.stage, workDate: new.workDate,
+                in: account.id, by: actor)
             return try APIJSON.response(APIJob(job), status: .created)
         }
         api.get("jobs/:id") { request, context in
@@ -88,7 +84,7 @@ extension APIController {
             let (account, actor) = try await caller(request)
             let id = Job.ID(rawValue: try context.parameters.require("id"))
             let change = try await APIJSON.decode(APIJobChange.self, from: request, context: context).change()
-            return try APIJSON.response(APIJob(try await Self.desk { try await env.jobTracking.change(id, change, in: account.id, by: actor) }))
+            return try APIJSON.response(APIJob(try await env.jobTracking.change(id, change, in: account.id, by: actor)))
         }
     }
 
@@ -116,22 +112,19 @@ extension APIController {
                 throw APIError.invalid("Give customerId or newCustomer, not both.")
             }
             let jobChange = try change.job?.change()
-            let job = try await Self.desk {
-                let customer: LeadConversion.LeadCustomer? =
-                    if let id = change.customerId {
-                        .existing(Customer.ID(rawValue: id))
-                    } else if let new = change.newCustomer {
-                        .new(
-                            try CustomerManagement.newCustomer(
-                                displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
-                                serviceAddresses: new.serviceAddresses ?? [], in: account.id))
-                    } else {
-                        nil
-                    }
-                return try await env.leadConversion.apply(customer: customer, job: jobChange, to: lead, in: account.id, by: actor)
-            }
+            let customer: LeadConversion.LeadCustomer? =
+                if let id = change.customerId {
+                    .existing(Customer.ID(rawValue: id))
+                } else if let new = change.newCustomer {
+                    .new(
+                        try CustomerManagement.newCustomer(
+                            displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
+                            serviceAddresses: new.serviceAddresses ?? [], in: account.id))
+                } else {
+                    nil
+                }
+            let job = try await env.leadConversion.apply(customer: customer, job: jobChange, to: lead, in: account.id, by: actor)
             return try APIJSON.response(APILead(lead, job: job))
         }
     }
-
 }

@@ -11,7 +11,7 @@ struct APIController: Sendable {
     let env: PortalEnvironment
 
     func register(on router: Router<Context>) {
-        let api = router.group("api/v1")
+        let api = router.group("api/v1").add(middleware: APIErrorMiddleware())
         api.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -75,14 +75,5 @@ struct APIController: Sendable {
             throw APIError.notFound()
         }
         return record
-    }
-
-    /// Runs a back-office use case, turning its refusal into the API's error.
-    static func desk<Result>(_ body: () async throws -> Result) async throws -> Result {
-        do {
-            return try await body()
-        } catch let refusal as DeskRefusal {
-            throw APIError(refusal)
-        }
     }
 }

@@ -32,13 +32,10 @@ struct APIError: HTTPResponseError {
         return error
     }
 
-    /// The API's answer to a refusal from a back-office use case.
-    init(_ refusal: DeskRefusal) {
-        switch refusal {
-        case .notFound(let message): self = .notFound(message)
-        case .invalid(let message): self = .invalid(message)
-        case .conflict(let message): self = .conflict(message)
-        }
+    /// The API's answer to a use case's refusal: its status (``UseCaseError/status``), its kind as the code
+    /// (`not_found`, `invalid`, `conflict`, `forbidden`) and its message.
+    init(_ refusal: UseCaseError) {
+        self.init(status: refusal.status, code: refusal.kind.rawValue, message: refusal.message)
     }
 
     init(status: HTTPResponse.Status, code: String, message: String) {
@@ -95,6 +92,18 @@ enum APIJSON {
         case let list as [Any]: list.contains(where: holdsNUL)
         case let object as [String: Any]: object.contains { holdsNUL($0.key) || holdsNUL($0.value) }
         default: false
+        }
+    }
+}
+
+/// Answers every use case's refusal under `/api/v1` as the API's JSON error (#20), so handlers call use cases
+/// without catching anything.
+struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let refusal as UseCaseError {
+            throw APIError(refusal)
         }
     }
 }

@@ -79,9 +79,9 @@ struct CustomersController: Sendable {
         } catch let refusal as DocumentForm.LineRefusal {
             return try await page(visit, staff: staff, customer: customer, errors: refusal.errors(prefix: prefix),
                                   typed: [prefix: form.fields(prefix: prefix, refusal: refusal)], status: .unprocessableContent)
-        } catch let refusal as DeskRefusal {
-            return try await page(visit, staff: staff, customer: customer, errors: FormErrors(refusal.description),
-                                  typed: [prefix: form.fields(prefix: prefix)], status: .unprocessableContent)
+        } catch let refusal as UseCaseError {
+            return try await page(visit, staff: staff, customer: customer, errors: FormErrors(refusal.message),
+                                  typed: [prefix: form.fields(prefix: prefix)], status: refusal.status)
         }
     }
 

@@ -64,7 +64,7 @@ struct DocumentForm: PortalForm {
     }
 
     func taxBasisPoints() throws -> Int {
-        guard let points = SettingsForm.basisPoints(taxPercent ?? "0") else { throw DeskRefusal.invalid("Enter a tax rate such as 8.25.") }
+        guard let points = SettingsForm.basisPoints(taxPercent ?? "0") else { throw UseCaseError.invalid("Enter a tax rate such as 8.25.") }
         return points
     }
 

@@ -25,7 +25,7 @@ extension DocumentsController {
         router.post("admin/invoices/:id/payments") { request, context in
             try await changingInvoice(request, context, done: "payment recorded") { visit, staff, invoice in
                 let form = try await visit.form(PaymentForm.self, context: context)
-                guard let method = Payment.Method(rawValue: form.method ?? "") else { throw DeskRefusal.invalid("Choose how it was paid.") }
+                guard let method = Payment.Method(rawValue: form.method ?? "") else { throw UseCaseError.invalid("Choose how it was paid.") }
                 if form.full == "yes" {
                     _ = try await env.billing.markPaid(invoice.id, method: method, in: staff.account, by: .staff(staff.user.id))
                     return
@@ -50,9 +50,8 @@ extension DocumentsController {
             do {
                 try await change(visit, staff, invoice)
                 return visit.redirect(to: "/admin/invoices/\(invoice.id)?done=\(done.replacingOccurrences(of: " ", with: "+"))")
-            } catch let refusal as DeskRefusal {
-                let status: HTTPResponse.Status = if case .conflict = refusal { .conflict } else { .unprocessableContent }
-                return try await invoicePage(visit, staff: staff, invoice: invoice, errors: FormErrors(refusal.description), status: status)
+            } catch let refusal as UseCaseError {
+                return try await invoicePage(visit, staff: staff, invoice: invoice, errors: FormErrors(refusal.message), status: refusal.status)
             } catch let refusal as AmountFieldRefusal {
                 return try await invoicePage(
                     visit, staff: staff, invoice: invoice, errors: FormErrors(refusal.message, field: "amount"), typedAmount: refusal.typed,

@@ -109,9 +109,8 @@ struct DocumentsController: Sendable {
         do {
             let id = try await change()
             return visit.redirect(to: "/admin/proposals/\(id)?done=\(done)")
-        } catch let refusal as DeskRefusal {
-            let status: HTTPResponse.Status = if case .conflict = refusal { .conflict } else { .unprocessableContent }
-            return try await proposalPage(visit, staff: staff, proposal: proposal, errors: FormErrors(refusal.description), status: status)
+        } catch let refusal as UseCaseError {
+            return try await proposalPage(visit, staff: staff, proposal: proposal, errors: FormErrors(refusal.message), status: refusal.status)
         }
     }
 

@@ -115,14 +115,16 @@ struct LeadsController: Sendable {
     @Sendable func createCustomer(_ request: Request, context: Context) async throws -> Response {
         try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(NewCustomerForm.self, context: context).value
-            switch try await env.leadConversion.createCustomer(form, for: lead, in: staff.account.id, by: .staff(staff.user.id)) {
-            case .success:
+            do {
+                _ = try await env.leadConversion.createCustomer(form, for: lead, in: staff.account.id, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
-            case .failure(let problems):
+            } catch let refusal as UseCaseError {
                 return try await LeadPage.render(
                     lead, visit: visit, staff: staff,
-                    errors: FormErrors(problems.messages) { "new" + $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() },
-                    newCustomer: form, status: .unprocessableContent)
+                    errors: FormErrors(refusal, fields: LeadConversion.NewCustomer.Field.self) {
+                        "new" + $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst()
+                    },
+                    newCustomer: form, status: refusal.status)
             }
         }
     }
@@ -142,11 +144,14 @@ struct LeadsController: Sendable {
                 return try await LeadPage.render(lead, visit: visit, staff: staff, errors: FormErrors("Choose a stage.", field: "stage"), status: .unprocessableContent)
             }
             let details = LeadConversion.JobDetails(title: form.title ?? "", workDate: form.workDate ?? "", stage: stage)
-            if let problems = try await env.leadConversion.update(details, for: lead, in: staff.account.id, by: .staff(staff.user.id)) {
+            do {
+                try await env.leadConversion.update(details, for: lead, in: staff.account.id, by: .staff(staff.user.id))
+                return visit.redirect(to: "/admin/leads")
+            } catch let refusal as UseCaseError {
                 return try await LeadPage.render(
-                    lead, visit: visit, staff: staff, errors: FormErrors(problems.messages), typedJob: details, status: .unprocessableContent)
+                    lead, visit: visit, staff: staff, errors: FormErrors(refusal, fields: LeadConversion.JobDetails.Field.self),
+                    typedJob: details, status: refusal.status)
             }
-            return visit.redirect(to: "/admin/leads")
         }
     }
 }

@@ -72,13 +72,14 @@ struct SettingsController: Sendable {
             let visit = try await AdminVisit.start(request, context: context, env: env)
             let staff = try visit.requireAdmin()
             let form = try await visit.form(Form.self, context: context).value
-            switch try await env.companySettings.update(form, of: staff.account, by: .staff(staff.user.id)) {
-            case .failure(let problems):
-                return page(
-                    visit, staff: staff, form: form, errors: FormErrors(problems.messages, heading: "Nothing was saved: please correct these fields"),
-                    status: .unprocessableContent)
-            case .success:
+            do {
+                _ = try await env.companySettings.update(form, of: staff.account, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/settings?done=saved")
+            } catch let refusal as UseCaseError {
+                return page(
+                    visit, staff: staff, form: form,
+                    errors: FormErrors(refusal, fields: SettingsForm.Field.self, heading: "Nothing was saved: please correct these fields"),
+                    status: refusal.status)
             }
         }
     }

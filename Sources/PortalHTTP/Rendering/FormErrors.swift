@@ -1,3 +1,5 @@
+import PortalKernel
+
 /// What is wrong with a submitted form, as every form page shows it (issue #18): each message beside its field, the
 /// field marked `aria-invalid` and described by the message, and all of them at once in a summary at the top of the
 /// page whose items link to their fields.
@@ -49,6 +51,19 @@ struct FormErrors: Sendable {
     ) {
         self.init(heading: heading)
         for name in Field.allCases { if let message = problems[name] { add(message, field: id(name)) } }
+    }
+
+    /// A use case's refusal (#20): its messages beside the `Field`s they name, or its message about the whole form
+    /// when it names none.
+    init<Field: CaseIterable & RawRepresentable<String> & Hashable>(
+        _ refusal: UseCaseError, fields _: Field.Type, heading: String = "There is a problem", id: (Field) -> String = \.rawValue
+    ) {
+        let problems = refusal.fields(as: Field.self)
+        if problems.isEmpty {
+            self.init(refusal.message, heading: heading)
+        } else {
+            self.init(problems, heading: heading, id: id)
+        }
     }
 
     /// Adds `message` about the control whose id is `field`; a second message for the same field is joined to the

@@ -22,21 +22,21 @@ public struct Billing: Sendable {
         lines: [LineInput], taxRateBasisPoints: Int, in account: Account, by actor: StaffActor?
     ) async throws -> Invoice {
         if let problem = LineInput.problem(with: lines, allowOptional: false, taxRateBasisPoints: taxRateBasisPoints) {
-            throw DeskRefusal.invalid(problem)
+            throw UseCaseError.invalid(problem)
         }
         let now = services.clock.now
         let date = invoiceDate ?? account.today(at: now)
-        if let dueDate, dueDate < date { throw DeskRefusal.invalid("The due date is before the invoice date.") }
+        if let dueDate, dueDate < date { throw UseCaseError.invalid("The due date is before the invoice date.") }
         return try await services.storage.transaction { store in
-            guard try await store.customers.find(customerID, in: account.id) != nil else { throw DeskRefusal.notFound("No such customer.") }
+            guard try await store.customers.find(customerID, in: account.id) != nil else { throw UseCaseError.notFound("No such customer.") }
             if let jobID {
-                guard let job = try await store.jobs.find(jobID, in: account.id) else { throw DeskRefusal.notFound("No such job.") }
-                guard job.customerID == customerID else { throw DeskRefusal.invalid("The job belongs to another customer.") }
+                guard let job = try await store.jobs.find(jobID, in: account.id) else { throw UseCaseError.notFound("No such job.") }
+                guard job.customerID == customerID else { throw UseCaseError.invalid("The job belongs to another customer.") }
             }
             let chosen = number?.trimmingCharacters(in: .whitespaces)
-            if let chosen, chosen.isEmpty || chosen.unicodeScalars.count > 40 { throw DeskRefusal.invalid("An invoice number is 1–40 characters.") }
+            if let chosen, chosen.isEmpty || chosen.unicodeScalars.count > 40 { throw UseCaseError.invalid("An invoice number is 1–40 characters.") }
             if let chosen, try await store.invoices.find(number: chosen, in: account.id) != nil {
-                throw DeskRefusal.conflict("Invoice number \(chosen) is taken.")
+                throw UseCaseError.conflict("Invoice number \(chosen) is taken.")
             }
             var next = 1_001
             while chosen == nil, try await store.invoices.find(number: "INV-\(next)", in: account.id) != nil { next += 1 }
@@ -55,10 +55,10 @@ public struct Billing: Sendable {
     public func send(_ id: Invoice.ID, in account: Account, by actor: StaffActor?) async throws -> Invoice {
         let now = services.clock.now
         return try await services.storage.transaction { store in
-            guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
-            guard !invoice.voided else { throw DeskRefusal.conflict("A voided invoice cannot be sent.") }
+            guard var invoice = try await store.invoices.find(id, in: account.id) else { throw UseCaseError.notFound("No such invoice.") }
+            guard !invoice.voided else { throw UseCaseError.conflict("A voided invoice cannot be sent.") }
             guard let customer = try await store.customers.find(invoice.customerID, in: account.id), !customer.emails.isEmpty else {
-                throw DeskRefusal.invalid("The customer has no email address.")
+                throw UseCaseError.invalid("The customer has no email address.")
             }
             if invoice.sentAt == nil {
                 invoice.sentAt = now
@@ -77,23 +77,23 @@ public struct Billing: Sendable {
     public func recordPayment(
         on id: Invoice.ID, amount: Money, method: Payment.Method, idempotencyKey: String?, in account: Account, by actor: StaffActor?
     ) async throws -> (Payment, Invoice) {
-        if let key = idempotencyKey, !(1...128).contains(key.unicodeScalars.count) { throw DeskRefusal.invalid("An Idempotency-Key is 1–128 characters.") }
+        if let key = idempotencyKey, !(1...128).contains(key.unicodeScalars.count) { throw UseCaseError.invalid("An Idempotency-Key is 1–128 characters.") }
         let now = services.clock.now
         do {
             return try await services.storage.transaction { store in
                 if let key = idempotencyKey, let earlier = try await store.payments.find(idempotencyKey: key, in: account.id) {
                     guard earlier.invoiceID == id, earlier.amount == amount else {
-                        throw DeskRefusal.conflict("This Idempotency-Key was used for another payment.")
+                        throw UseCaseError.conflict("This Idempotency-Key was used for another payment.")
                     }
-                    guard let invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
+                    guard let invoice = try await store.invoices.find(id, in: account.id) else { throw UseCaseError.notFound("No such invoice.") }
                     return (earlier, invoice)
                 }
-                guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
-                guard !invoice.voided else { throw DeskRefusal.conflict("The invoice is voided.") }
-                guard amount > .zero else { throw DeskRefusal.invalid("The amount must be above zero.") }
+                guard var invoice = try await store.invoices.find(id, in: account.id) else { throw UseCaseError.notFound("No such invoice.") }
+                guard !invoice.voided else { throw UseCaseError.conflict("The invoice is voided.") }
+                guard amount > .zero else { throw UseCaseError.invalid("The amount must be above zero.") }
                 let balance = try Self.balance(of: invoice)
                 guard amount <= balance else {
-                    throw DeskRefusal.invalid("The amount is more than the \(balance.formatted(currencyCode: account.currencyCode)) due.")
+                    throw UseCaseError.invalid("The amount is more than the \(balance.formatted(currencyCode: account.currencyCode)) due.")
                 }
                 let payment = Payment(
                     accountID: account.id, invoiceID: invoice.id, amount: amount, method: method, source: .staff,
@@ -121,18 +121,18 @@ public struct Billing: Sendable {
 
     /// Records a payment of the whole balance.
     public func markPaid(_ id: Invoice.ID, method: Payment.Method, in account: Account, by actor: StaffActor?) async throws -> Invoice {
-        guard let invoice = try await services.storage.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
+        guard let invoice = try await services.storage.invoices.find(id, in: account.id) else { throw UseCaseError.notFound("No such invoice.") }
         let balance = try Self.balance(of: invoice)
         guard balance > .zero else { return invoice }
         return try await recordPayment(on: id, amount: balance, method: method, idempotencyKey: nil, in: account, by: actor).1
     }
 
     /// The invoice's balance, or a refusal naming it when its stored lines cannot be totalled (SPEC M2).
-    public static func balance(of invoice: Invoice) throws(DeskRefusal) -> Money {
+    public static func balance(of invoice: Invoice) throws(UseCaseError) -> Money {
         do {
             return try invoice.balance
         } catch {
-            throw DeskRefusal.invalid("Invoice \(invoice.number) cannot be totalled: \(error)")
+            throw UseCaseError.invalid("Invoice \(invoice.number) cannot be totalled: \(error)")
         }
     }
 
@@ -140,8 +140,8 @@ public struct Billing: Sendable {
     public func void(_ id: Invoice.ID, in account: Account, by actor: StaffActor?) async throws -> Invoice {
         let now = services.clock.now
         return try await services.storage.transaction { store in
-            guard var invoice = try await store.invoices.find(id, in: account.id) else { throw DeskRefusal.notFound("No such invoice.") }
-            guard invoice.amountPaid == .zero else { throw DeskRefusal.conflict("An invoice with payments cannot be voided.") }
+            guard var invoice = try await store.invoices.find(id, in: account.id) else { throw UseCaseError.notFound("No such invoice.") }
+            guard invoice.amountPaid == .zero else { throw UseCaseError.conflict("An invoice with payments cannot be voided.") }
             guard !invoice.voided else { return invoice }
             invoice.voided = true
             try await store.invoices.update(invoice)

@@ -8,18 +8,15 @@ public struct CompanySettings: Sendable {
         self.services = services
     }
 
-    /// Saves `form`'s values (the company's name, branding, time zone, currency and settings) over the account;
-    /// the failure lists every field problem, and then nothing is saved.
-    public func update(
-        _ form: SettingsForm, of account: Account, by actor: StaffActor?
-    ) async throws -> Result<Account, FieldProblems<SettingsForm.Field>> {
-        let checked = await form.applied(to: account, webhooks: services.webhookSender)
-        guard case .success(let updated) = checked else { return checked }
-        return .success(
-            try await change(account.id, .settingsChanged, by: actor) { current in
-                (current.name, current.timeZoneIdentifier, current.currencyCode) = (updated.name, updated.timeZoneIdentifier, updated.currencyCode)
-                (current.settings, current.branding) = (updated.settings, updated.branding)
-            })
+    /// Saves `form`'s values (the company's name, branding, time zone, currency and settings) over the account.
+    /// - Throws: `UseCaseError.invalid(fields:)` keyed by `SettingsForm.Field` with every problem, and then nothing
+    ///   is saved.
+    public func update(_ form: SettingsForm, of account: Account, by actor: StaffActor?) async throws -> Account {
+        let updated = try await form.applied(to: account, webhooks: services.webhookSender)
+        return try await change(account.id, .settingsChanged, by: actor) { current in
+            (current.name, current.timeZoneIdentifier, current.currencyCode) = (updated.name, updated.timeZoneIdentifier, updated.currencyCode)
+            (current.settings, current.branding) = (updated.settings, updated.branding)
+        }
     }
 
     /// Saves `template` as the account's own for its kind; the caller has checked it renders.
@@ -43,7 +40,7 @@ public struct CompanySettings: Sendable {
         _ edit: @Sendable (inout Account) -> Void
     ) async throws -> Account {
         try await services.storage.transaction { store in
-            guard var current = try await store.accounts.find(id) else { throw DeskRefusal.notFound("No such account.") }
+            guard var current = try await store.accounts.find(id) else { throw UseCaseError.notFound("No such account.") }
             edit(&current)
             try await store.accounts.update(current)
             try await store.recordChange(action, about: .account(id), in: id, by: actor, detail: detail, at: services.clock.now)

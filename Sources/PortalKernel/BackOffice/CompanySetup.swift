@@ -3,11 +3,6 @@ import Foundation
 /// Creating accounts, staff users and API tokens (the `portal account`, `staff` and `token` commands, and the
 /// back office's admin pages).
 public struct CompanySetup: Sendable {
-    /// Why something cannot be created, in words for the person who typed it.
-    public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
-        public var description: String
-    }
-
     /// A new account and its first admin.
     public struct NewAccount: Sendable {
         public var name: String
@@ -41,22 +36,21 @@ public struct CompanySetup: Sendable {
     public func createAccount(_ new: NewAccount) async throws -> (Account, StaffUser, password: String) {
         let key = new.portalKey.trimmingCharacters(in: .whitespaces).lowercased()
         guard (3...64).contains(key.count), key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            throw Refusal(description: "The portal key must be 3–64 letters, digits or dashes (it goes in the portal link).")
+            throw UseCaseError.invalid("The portal key must be 3–64 letters, digits or dashes (it goes in the portal link).")
         }
         let name = new.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw Refusal(description: "Give the company a name.") }
+        guard !name.isEmpty else { throw UseCaseError.invalid("Give the company a name.") }
         guard name.unicodeScalars.count <= EmailLimits.accountNameCharacters else {
-            throw Refusal(
-                description: "The company name can have up to \(EmailLimits.accountNameCharacters) characters (this one has \(name.unicodeScalars.count)): it goes in email subjects.")
+            throw UseCaseError.invalid("The company name can have up to \(EmailLimits.accountNameCharacters) characters (this one has \(name.unicodeScalars.count)): it goes in email subjects.")
         }
         guard TimeZone(identifier: new.timeZone) != nil else {
-            throw Refusal(description: "Unknown time zone \"\(new.timeZone)\"; use one such as America/Chicago.")
+            throw UseCaseError.invalid("Unknown time zone \"\(new.timeZone)\"; use one such as America/Chicago.")
         }
         guard let currency = Currency(code: new.currency)?.code else {
-            throw Refusal(description: "Unknown currency \"\(new.currency)\"; use a code such as USD.")
+            throw UseCaseError.invalid("Unknown currency \"\(new.currency)\"; use a code such as USD.")
         }
         if try await storage.accounts.find(portalKey: key) != nil {
-            throw Refusal(description: "The portal key \"\(key)\" is taken.")
+            throw UseCaseError.conflict("The portal key \"\(key)\" is taken.")
         }
         let now = clock.now
         let account = Account(
@@ -80,7 +74,7 @@ public struct CompanySetup: Sendable {
     /// A new API token; its secret is returned once and only its hash is stored.
     public func createToken(named name: String, in account: Account.ID) async throws -> (APIToken, SecretToken) {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.unicodeScalars.count <= 100 else { throw Refusal(description: "Name the token (what it is for), up to 100 characters.") }
+        guard !name.isEmpty, name.unicodeScalars.count <= 100 else { throw UseCaseError.invalid("Name the token (what it is for), up to 100 characters.") }
         let secret = SecretToken.generate()
         let token = APIToken(accountID: account, name: name, tokenHash: secret.hash, createdAt: clock.now)
         try await storage.apiTokens.insert(token)
@@ -101,10 +95,10 @@ public struct CompanySetup: Sendable {
     /// back-office login (email and password, no account) always knows whose login it is.
     private func staffUser(name: String, email: String, role: StaffUser.Role, in account: Account.ID) async throws -> (StaffUser, String) {
         let email = EmailAddress.normalized(email)
-        guard EmailAddress.isValid(email) else { throw Refusal(description: "\"\(email)\" is not an email address.") }
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal(description: "Give the staff user a name.") }
+        guard EmailAddress.isValid(email) else { throw UseCaseError.invalid("\"\(email)\" is not an email address.") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw UseCaseError.invalid("Give the staff user a name.") }
         guard try await storage.staffUsers.all(email: email).isEmpty else {
-            throw Refusal(description: "A staff user with \(email) exists already; each person logs in with their own email.")
+            throw UseCaseError.conflict("A staff user with \(email) exists already; each person logs in with their own email.")
         }
         let password = String(SecretToken.generate().value.prefix(20))
         let user = StaffUser(

@@ -36,21 +36,21 @@ public struct CustomerManagement: Sendable {
     }
 
     /// The customer ``create(displayName:emails:phone:billingAddress:serviceAddresses:in:)`` would save, checked but
-    /// not saved, for a use case that saves it in a transaction of its own; `DeskRefusal.invalid` with the reason.
+    /// not saved, for a use case that saves it in a transaction of its own; `UseCaseError.invalid` with the reason.
     public static func newCustomer(
         displayName: String, emails typed: [String], phone: String?, billingAddress: Address?, serviceAddresses: [Address],
         in account: Account.ID
     ) throws -> Customer {
         let name = displayName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.unicodeScalars.count <= 200 else { throw DeskRefusal.invalid("Give the customer a name (up to 200 characters).") }
+        guard !name.isEmpty, name.unicodeScalars.count <= 200 else { throw UseCaseError.invalid("Give the customer a name (up to 200 characters).") }
         let addresses = EmailAddress.normalizedList(typed)
-        guard !addresses.isEmpty else { throw DeskRefusal.invalid("Give the customer at least one email address.") }
+        guard !addresses.isEmpty else { throw UseCaseError.invalid("Give the customer at least one email address.") }
         // Counted as given, repeats included, as the API's contract says (`maxItems`); a repeat is then kept once.
         guard typed.count <= EmailLimits.customerEmails else {
-            throw DeskRefusal.invalid("Give the customer up to \(EmailLimits.customerEmails) email addresses (there are \(typed.count)).")
+            throw UseCaseError.invalid("Give the customer up to \(EmailLimits.customerEmails) email addresses (there are \(typed.count)).")
         }
         if let bad = addresses.first(where: { !EmailAddress.isValid($0) }) {
-            throw DeskRefusal.invalid("\"\(bad)\" is not an email address.")
+            throw UseCaseError.invalid("\"\(bad)\" is not an email address.")
         }
         return Customer(
             accountID: account, displayName: name, emails: addresses, phone: phone, billingAddress: billingAddress,
@@ -60,9 +60,9 @@ public struct CustomerManagement: Sendable {
     /// Emails the customer the portal link ("Send portal invitation").
     public func invite(_ id: Customer.ID, in account: Account, by actor: StaffActor?) async throws {
         guard let customer = try await services.storage.customers.find(id, in: account.id) else {
-            throw DeskRefusal.notFound("No such customer.")
+            throw UseCaseError.notFound("No such customer.")
         }
-        guard !customer.emails.isEmpty else { throw DeskRefusal.invalid("The customer has no email address.") }
+        guard !customer.emails.isEmpty else { throw UseCaseError.invalid("The customer has no email address.") }
         let now = services.clock.now
         let message = try emails.compose(
             .portalInvitation(account: account, customer: customer),

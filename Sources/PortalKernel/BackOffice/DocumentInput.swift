@@ -61,19 +61,3 @@ public struct LineInput: Hashable, Codable, Sendable {
             unitPrice: Money(cents: unitPrice), isOptional: optional ?? false)
     }
 }
-
-/// Why a back-office change was refused: what the API answers with its status, and what a page shows.
-public enum DeskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
-    /// No such record in the account (404).
-    case notFound(String)
-    /// The input cannot be saved (422).
-    case invalid(String)
-    /// The record's state does not allow it (409): an accepted proposal is locked, a voided invoice is closed.
-    case conflict(String)
-
-    public var description: String {
-        switch self {
-        case .notFound(let message), .invalid(let message), .conflict(let message): message
-        }
-    }
-}

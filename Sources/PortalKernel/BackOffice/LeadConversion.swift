@@ -128,11 +128,12 @@ public struct LeadConversion: Sendable {
     }
 
     /// Creates a customer from `form` and attaches the lead's job to it, in one transaction.
+    /// - Throws: `UseCaseError.invalid(fields:)` keyed by ``NewCustomer/Field`` when the form cannot be saved.
     public func createCustomer(
         _ form: NewCustomer, for lead: Lead, in account: Account.ID, by actor: StaffActor?
-    ) async throws -> Result<Customer, FieldProblems<NewCustomer.Field>> {
+    ) async throws -> Customer {
         let problems = form.problems()
-        guard problems.isEmpty else { return .failure(FieldProblems(problems)) }
+        guard problems.isEmpty else { throw UseCaseError.invalid(fields: problems) }
         let address = Address(line1: form.line1, city: form.city, region: form.region, postalCode: form.postalCode)
         let customer = Customer(
             accountID: account, displayName: form.name, emails: [form.email], phone: form.phone.isEmpty ? nil : form.phone,
@@ -149,15 +150,14 @@ public struct LeadConversion: Sendable {
             try await store.recordChange(.customerCreated, about: .customer(customer.id), in: account, by: actor, at: now)
             try await store.recordChange(.leadConverted, about: .lead(lead.id), in: account, by: actor, detail: "customer \(customer.id)", at: now)
         }
-        return .success(customer)
+        return customer
     }
 
     /// Saves the job's title, work date and stage.
-    public func update(
-        _ details: JobDetails, for lead: Lead, in account: Account.ID, by actor: StaffActor?
-    ) async throws -> FieldProblems<JobDetails.Field>? {
+    /// - Throws: `UseCaseError.invalid(fields:)` keyed by ``JobDetails/Field`` when the details cannot be saved.
+    public func update(_ details: JobDetails, for lead: Lead, in account: Account.ID, by actor: StaffActor?) async throws {
         let problems = details.problems()
-        guard problems.isEmpty else { return FieldProblems(problems) }
+        guard problems.isEmpty else { throw UseCaseError.invalid(fields: problems) }
         try await services.storage.transaction { store in
             guard var job = try await store.jobs.find(lead.jobID, in: account) else { throw StorageError.notFound("job \(lead.jobID)") }
             job.title = details.title
@@ -166,7 +166,6 @@ public struct LeadConversion: Sendable {
             try await store.jobs.update(job)
             try await store.recordChange(.jobChanged, about: .lead(lead.id), in: account, by: actor, at: services.clock.now)
         }
-        return nil
     }
 
     /// Who a lead's job is for, in ``apply(customer:job:to:in:)``: a customer of the account, or a new one (checked
@@ -179,17 +178,17 @@ public struct LeadConversion: Sendable {
     /// Attaches the lead's job to `customer` (creating a new one) and applies `change` to the job, in one
     /// transaction (F7, #20): if any step is refused or fails, nothing is saved. Returns the job as saved.
     ///
-    /// - Throws: `DeskRefusal.notFound` for a customer not in the account, `.invalid` for a title the rule refuses.
+    /// - Throws: `UseCaseError.notFound` for a customer not in the account, `.invalid` for a title the rule refuses.
     public func apply(
         customer: LeadCustomer?, job change: Job.Change?, to lead: Lead, in account: Account.ID, by actor: StaffActor?
     ) async throws -> Job {
-        if let title = change?.title, let problem = Job.titleProblem(title) { throw DeskRefusal.invalid("title: \(problem)") }
+        if let title = change?.title, let problem = Job.titleProblem(title) { throw UseCaseError.invalid("title: \(problem)") }
         return try await services.storage.transaction { store in
             guard var job = try await store.jobs.find(lead.jobID, in: account) else { throw StorageError.notFound("job \(lead.jobID)") }
             let now = services.clock.now
             switch customer {
             case .existing(let id):
-                guard try await store.customers.find(id, in: account) != nil else { throw DeskRefusal.notFound("No such customer.") }
+                guard try await store.customers.find(id, in: account) != nil else { throw UseCaseError.notFound("No such customer.") }
                 job.customerID = id
             case .new(let new):
                 try await store.customers.insert(new)
@@ -227,16 +226,4 @@ public struct LeadConversion: Sendable {
             }
         }.joined(separator: " ")
     }
-}
-
-/// Messages for the fields of a form that cannot be saved, keyed by field.
-public struct FieldProblems<Field: Hashable & Sendable & RawRepresentable<String>>: Error, Hashable, Sendable {
-    public var messages: [Field: String]
-
-    public init(_ messages: [Field: String]) {
-        self.messages = messages
-    }
-
-    /// By field name, for templates.
-    public var byName: [String: String] { Dictionary(uniqueKeysWithValues: messages.map { ($0.key.rawValue, $0.value) }) }
 }

@@ -16,14 +16,16 @@ public struct Quoting: Sendable {
     }
 
     /// A draft proposal for a job that has a customer; with `expected`, that customer's job only (#20: the back
-    /// office creates proposals from a customer's page, and another customer's job is not found there).
+    /// office creates proposals from a customer's page, where a job that is not one of the customer's is a wrong
+    /// choice in the form, `UseCaseError.invalid`; without `expected`, an unknown job is `.notFound`).
     public func create(
         for jobID: Job.ID, of expected: Customer.ID? = nil, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account,
         by actor: StaffActor?
     ) async throws -> Proposal {
-        guard let job = try await services.storage.jobs.find(jobID, in: account.id) else { throw DeskRefusal.notFound("No such job.") }
-        if let expected, job.customerID != expected { throw DeskRefusal.notFound("Choose one of this customer's jobs.") }
-        guard let customer = job.customerID else { throw DeskRefusal.invalid("Attach a customer to the job first.") }
+        let found = try await services.storage.jobs.find(jobID, in: account.id)
+        if let expected, found?.customerID != expected { throw UseCaseError.invalid("Choose one of this customer's jobs.") }
+        guard let job = found else { throw UseCaseError.notFound("No such job.") }
+        guard let customer = job.customerID else { throw UseCaseError.invalid("Attach a customer to the job first.") }
         try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints)
         let proposal = Proposal(
             accountID: account.id, jobID: job.id, customerID: customer, title: title.trimmingCharacters(in: .whitespaces),
@@ -43,12 +45,12 @@ public struct Quoting: Sendable {
         let token = SecretToken.generate()
         let links = PortalLinks(publicBaseURL: services.publicBaseURL)
         return try await services.storage.transaction { store in
-            guard var proposal = try await store.proposals.find(id, in: account.id) else { throw DeskRefusal.notFound("No such proposal.") }
+            guard var proposal = try await store.proposals.find(id, in: account.id) else { throw UseCaseError.notFound("No such proposal.") }
             guard proposal.status == .draft || proposal.status == .sent else {
-                throw DeskRefusal.conflict("A proposal that is \(proposal.status.rawValue) cannot be sent.")
+                throw UseCaseError.conflict("A proposal that is \(proposal.status.rawValue) cannot be sent.")
             }
             guard let customer = try await store.customers.find(proposal.customerID, in: account.id), !customer.emails.isEmpty else {
-                throw DeskRefusal.invalid("The customer has no email address.")
+                throw UseCaseError.invalid("The customer has no email address.")
             }
             if proposal.status == .draft {
                 proposal.status = .sent
@@ -75,12 +77,12 @@ public struct Quoting: Sendable {
         try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints)
         let now = services.clock.now
         return try await services.storage.transaction { store in
-            guard var current = try await store.proposals.find(id, in: account.id) else { throw DeskRefusal.notFound("No such proposal.") }
+            guard var current = try await store.proposals.find(id, in: account.id) else { throw UseCaseError.notFound("No such proposal.") }
             switch current.status {
             case .accepted:
-                throw DeskRefusal.conflict("This proposal was accepted and is locked. Create a new proposal for further work.")
+                throw UseCaseError.conflict("This proposal was accepted and is locked. Create a new proposal for further work.")
             case .superseded:
-                throw DeskRefusal.conflict("This is an old version; change the newest one.")
+                throw UseCaseError.conflict("This is an old version; change the newest one.")
             case .draft:
                 current.title = title.trimmingCharacters(in: .whitespaces)
                 current.lineItems = lines.map(\.lineItem)
@@ -112,10 +114,10 @@ public struct Quoting: Sendable {
 
     static func check(title: String, lines: [LineInput], taxRateBasisPoints: Int) throws {
         if title.trimmingCharacters(in: .whitespaces).isEmpty || title.unicodeScalars.count > 200 {
-            throw DeskRefusal.invalid("Give the proposal a title (up to 200 characters).")
+            throw UseCaseError.invalid("Give the proposal a title (up to 200 characters).")
         }
         if let problem = LineInput.problem(with: lines, allowOptional: true, taxRateBasisPoints: taxRateBasisPoints) {
-            throw DeskRefusal.invalid(problem)
+            throw UseCaseError.invalid(problem)
         }
     }
 }

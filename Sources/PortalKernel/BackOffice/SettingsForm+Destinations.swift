@@ -3,14 +3,14 @@
 /// http, and no host that is or resolves to a reserved address). URLs saved before are left to the delivery-time
 /// check, so a setting the operator tightened later does not block saving the other fields.
 extension SettingsForm {
-    public func applied(to account: Account, webhooks sender: any WebhookSender) async -> Result<Account, FieldProblems<Field>> {
-        let result = applied(to: account)
-        guard case .success(let updated) = result else { return result }
+    /// - Throws: `UseCaseError.invalid(fields:)` keyed by ``Field``.
+    public func applied(to account: Account, webhooks sender: any WebhookSender) async throws(UseCaseError) -> Account {
+        let updated = try applied(to: account)
         for url in updated.settings.webhookURLs where !account.settings.webhookURLs.contains(url) {
             if let problem = await sender.destinationProblem(url) {
-                return .failure(FieldProblems([.webhookURLs: "\"\(url)\" cannot receive webhooks: \(problem)."]))
+                throw UseCaseError.invalid(fields: [Field.webhookURLs: "\"\(url)\" cannot receive webhooks: \(problem)."])
             }
         }
-        return result
+        return updated
     }
 }

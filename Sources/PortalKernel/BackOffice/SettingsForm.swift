@@ -67,8 +67,9 @@ public struct SettingsForm: Hashable, Sendable {
             webhookURLs: settings.webhookURLs.joined(separator: "\n"))
     }
 
-    /// `account` with the form's values, or what is wrong with them.
-    public func applied(to account: Account) -> Result<Account, FieldProblems<Field>> {
+    /// `account` with the form's values.
+    /// - Throws: `UseCaseError.invalid(fields:)` keyed by ``Field``, with every problem of the form.
+    public func applied(to account: Account) throws(UseCaseError) -> Account {
         var problems: [Field: String] = [:]
         var updated = account
         let emails = EmailAddress.normalizedList(
@@ -147,7 +148,8 @@ public struct SettingsForm: Hashable, Sendable {
         if !hooks.isEmpty && updated.settings.webhookSecret == nil {
             updated.settings.webhookSecret = WebhookSecret.generate()
         }
-        return problems.isEmpty ? .success(updated) : .failure(FieldProblems(problems))
+        guard problems.isEmpty else { throw UseCaseError.invalid(fields: problems) }
+        return updated
     }
 
     /// `2.5` → 250; `nil` for anything but a plain number with at most two decimals.

@@ -52,10 +52,10 @@ struct BackOfficeFlowTests {
         let bed = try await UseCaseBed()
         let desk = LeadConversion(services: bed.services)
         let other = try await Self.portalLead(bed)
-        await #expect(throws: DeskRefusal.invalid("title: Enter a job title (up to 200 characters).")) {
+        await #expect(throws: UseCaseError.invalid("title: Enter a job title (up to 200 characters).")) {
             try await desk.apply(customer: .new(riley), job: Job.Change(title: "   "), to: other, in: bed.account.id, by: .apiToken("token-1"))
         }
-        await #expect(throws: DeskRefusal.notFound("No such customer.")) {
+        await #expect(throws: UseCaseError.notFound("No such customer.")) {
             try await desk.apply(customer: .existing("someone-elses"), job: change, to: other, in: bed.account.id, by: .apiToken("token-1"))
         }
         #expect(try await bed.services.storage.customers.all(in: bed.account.id).map(\.id) == [bed.customer.id])
@@ -78,15 +78,12 @@ struct BackOfficeFlowTests {
         var form = LeadConversion.NewCustomer(from: lead)
         #expect(form.city == "Springfield" && form.region == "IL" && form.postalCode == "62704")
         form.email = "not an address"
-        guard case .failure = try await desk.createCustomer(form, for: lead, in: bed.account.id, by: nil) else {
-            Issue.record("a bad email was saved")
-            return
+        let refusal = try await #require(throws: UseCaseError.self, "a bad email was saved") {
+            try await desk.createCustomer(form, for: lead, in: bed.account.id, by: nil)
         }
+        #expect(refusal.kind == .invalid && refusal.fields.keys.sorted() == ["email"])
         #expect(try await bed.services.storage.customers.all(in: bed.account.id).count == 1)
-        guard case .success(let customer) = try await desk.createCustomer(LeadConversion.NewCustomer(from: lead), for: lead, in: bed.account.id, by: nil) else {
-            Issue.record("a good form was refused")
-            return
-        }
+        let customer = try await desk.createCustomer(LeadConversion.NewCustomer(from: lead), for: lead, in: bed.account.id, by: nil)
         let job = try await bed.services.storage.jobs.find(lead.jobID, in: bed.account.id)
         #expect(job?.customerID == customer.id)
         #expect(job?.serviceAddress?.line1 == "9 Birch Rd")
@@ -115,6 +112,6 @@ struct BackOfficeFlowTests {
             return
         }
         #expect(accepted.acceptance?.via == .emailLink)
-        await #expect(throws: DeskRefusal.self) { try await desk.send(sent.id, in: bed.account, by: nil) }
+        await #expect(throws: UseCaseError.self) { try await desk.send(sent.id, in: bed.account, by: nil) }
     }
 }

@@ -33,8 +33,8 @@ struct BillingTests {
         #expect(try saved.total == Money(cents: 9_000))
         #expect(saved.sentAt == nil && saved.amountPaid == .zero && !saved.voided)
 
-        await #expect(throws: DeskRefusal.conflict("Invoice number INV-1002 is taken.")) { try await Self.draft(bed, number: "INV-1002") }
-        await #expect(throws: DeskRefusal.invalid("An invoice number is 1–40 characters.")) { try await Self.draft(bed, number: "   ") }
+        await #expect(throws: UseCaseError.conflict("Invoice number INV-1002 is taken.")) { try await Self.draft(bed, number: "INV-1002") }
+        await #expect(throws: UseCaseError.invalid("An invoice number is 1–40 characters.")) { try await Self.draft(bed, number: "   ") }
         #expect(try await Self.invoiceCount(bed) == 3)
     }
 
@@ -42,17 +42,17 @@ struct BillingTests {
     func refusedCreation() async throws {
         let bed = try await UseCaseBed()
         let desk = Self.desk(bed)
-        await #expect(throws: DeskRefusal.invalid("Add at least one line.")) { try await Self.draft(bed, lines: []) }
-        await #expect(throws: DeskRefusal.invalid("Line 1: invoices have no optional lines.")) {
+        await #expect(throws: UseCaseError.invalid("Add at least one line.")) { try await Self.draft(bed, lines: []) }
+        await #expect(throws: UseCaseError.invalid("Line 1: invoices have no optional lines.")) {
             try await Self.draft(bed, lines: [LineInput(description: "Extra", quantity: 1, unitPrice: 100, optional: true)])
         }
-        await #expect(throws: DeskRefusal.invalid("The due date is before the invoice date.")) { try await Self.draft(bed, dueIn: -1) }
-        await #expect(throws: DeskRefusal.notFound("No such customer.")) {
+        await #expect(throws: UseCaseError.invalid("The due date is before the invoice date.")) { try await Self.draft(bed, dueIn: -1) }
+        await #expect(throws: UseCaseError.notFound("No such customer.")) {
             try await desk.create(
                 for: "someone-elses", job: nil, number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing, taxRateBasisPoints: 0,
                 in: bed.account, by: nil)
         }
-        await #expect(throws: DeskRefusal.notFound("No such job.")) {
+        await #expect(throws: UseCaseError.notFound("No such job.")) {
             try await desk.create(
                 for: bed.customer.id, job: "no-such-job", number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing,
                 taxRateBasisPoints: 0, in: bed.account, by: nil)
@@ -64,7 +64,7 @@ struct BillingTests {
         try await bed.services.storage.customers.insert(other)
         for job in [theirs, leads] {
             try await bed.services.storage.jobs.insert(job)
-            await #expect(throws: DeskRefusal.invalid("The job belongs to another customer.")) {
+            await #expect(throws: UseCaseError.invalid("The job belongs to another customer.")) {
                 try await desk.create(
                     for: bed.customer.id, job: job.id, number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing,
                     taxRateBasisPoints: 0, in: bed.account, by: nil)
@@ -94,7 +94,7 @@ struct BillingTests {
         #expect(events.first { $0.action == .invoiceCreated }?.actor == .staff("staff-1"))
         #expect(events.filter { $0.action == .invoiceSent }.map(\.actor) == [.staff("staff-1"), nil])
 
-        await #expect(throws: DeskRefusal.notFound("No such invoice.")) { try await desk.send("no-such-invoice", in: bed.account, by: nil) }
+        await #expect(throws: UseCaseError.notFound("No such invoice.")) { try await desk.send("no-such-invoice", in: bed.account, by: nil) }
     }
 
     @Test("A staff payment records the payment, the new balance and an audit event; its key never records twice")
@@ -114,7 +114,7 @@ struct BillingTests {
         let (repeated, _) = try await desk.recordPayment(
             on: invoice.id, amount: Money(cents: 4_000), method: .check, idempotencyKey: "check-1042", in: bed.account, by: .staff("staff-1"))
         #expect(repeated.id == payment.id)
-        await #expect(throws: DeskRefusal.conflict("This Idempotency-Key was used for another payment.")) {
+        await #expect(throws: UseCaseError.conflict("This Idempotency-Key was used for another payment.")) {
             try await desk.recordPayment(
                 on: invoice.id, amount: Money(cents: 1_000), method: .check, idempotencyKey: "check-1042", in: bed.account, by: nil)
         }
@@ -130,12 +130,12 @@ struct BillingTests {
         func record(_ cents: Int, key: String? = nil) async throws {
             _ = try await desk.recordPayment(on: invoice.id, amount: Money(cents: cents), method: .cash, idempotencyKey: key, in: bed.account, by: nil)
         }
-        await #expect(throws: DeskRefusal.invalid("The amount is more than the USD 90.00 due.")) { try await record(9_001) }
-        await #expect(throws: DeskRefusal.invalid("The amount must be above zero.")) { try await record(0) }
-        await #expect(throws: DeskRefusal.invalid("An Idempotency-Key is 1–128 characters.")) {
+        await #expect(throws: UseCaseError.invalid("The amount is more than the USD 90.00 due.")) { try await record(9_001) }
+        await #expect(throws: UseCaseError.invalid("The amount must be above zero.")) { try await record(0) }
+        await #expect(throws: UseCaseError.invalid("An Idempotency-Key is 1–128 characters.")) {
             try await record(100, key: String(repeating: "k", count: 129))
         }
-        await #expect(throws: DeskRefusal.notFound("No such invoice.")) {
+        await #expect(throws: UseCaseError.notFound("No such invoice.")) {
             _ = try await desk.recordPayment(on: "no-such-invoice", amount: Money(cents: 100), method: .cash, idempotencyKey: nil, in: bed.account, by: nil)
         }
         #expect(try await bed.services.storage.payments.all(for: invoice.id, in: bed.account.id).isEmpty)
@@ -177,15 +177,15 @@ struct BillingTests {
         #expect(try await desk.void(invoice.id, in: bed.account, by: .staff("staff-1")).voided)
         #expect(try await bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: bed.account.id).map(\.action).filter { $0 != .invoiceCreated } == [.invoiceVoided])
         #expect(try await portal.invoice(invoice.id, of: bed.customer.id, account: bed.account) == nil)
-        await #expect(throws: DeskRefusal.conflict("A voided invoice cannot be sent.")) { try await desk.send(invoice.id, in: bed.account, by: nil) }
-        await #expect(throws: DeskRefusal.conflict("The invoice is voided.")) {
+        await #expect(throws: UseCaseError.conflict("A voided invoice cannot be sent.")) { try await desk.send(invoice.id, in: bed.account, by: nil) }
+        await #expect(throws: UseCaseError.conflict("The invoice is voided.")) {
             _ = try await desk.recordPayment(on: invoice.id, amount: Money(cents: 100), method: .cash, idempotencyKey: nil, in: bed.account, by: nil)
         }
         #expect(try await bed.queuedEmails().isEmpty)
 
         let partlyPaid = try await Self.draft(bed)
         _ = try await desk.recordPayment(on: partlyPaid.id, amount: Money(cents: 100), method: .cash, idempotencyKey: nil, in: bed.account, by: nil)
-        await #expect(throws: DeskRefusal.conflict("An invoice with payments cannot be voided.")) { try await desk.void(partlyPaid.id, in: bed.account, by: nil) }
+        await #expect(throws: UseCaseError.conflict("An invoice with payments cannot be voided.")) { try await desk.void(partlyPaid.id, in: bed.account, by: nil) }
         #expect(try await bed.services.storage.invoices.find(partlyPaid.id, in: bed.account.id)?.voided == false)
     }
 }

@@ -14,19 +14,16 @@ struct CompanySettingsTests {
         let template = EmailTemplate(kind: .loginLink, subject: "Sign in", text: "{{link}}", html: "<a href=\"{{link}}\">Sign in</a>")
         try await settings.save(template, of: bed.account.id, by: .staff("alex"))
         form.proposalExpiryDays = "21"
-        guard case .success(let saved) = try await settings.update(form, of: bed.account, by: .staff("sam")) else {
-            Issue.record("a valid form was refused")
-            return
-        }
+        let saved = try await settings.update(form, of: bed.account, by: .staff("sam"))
         #expect(saved.settings.proposalExpiryDays == 21 && saved.emailTemplate(.loginLink) == template)
         #expect(try await bed.services.storage.accounts.find(bed.account.id) == saved)
 
         form.proposalExpiryDays = "0"
-        guard case .failure(let problems) = try await settings.update(form, of: saved, by: .staff("sam")) else {
-            Issue.record("a bad form was saved")
-            return
+        let refusal = try await #require(throws: UseCaseError.self, "a bad form was saved") {
+            try await settings.update(form, of: saved, by: .staff("sam"))
         }
-        #expect(problems.messages[.proposalExpiryDays] != nil)
+        #expect(refusal.fields(as: SettingsForm.Field.self)[.proposalExpiryDays] != nil)
+        #expect(try await bed.services.storage.accounts.find(bed.account.id) == saved)
         try await settings.reset(.loginLink, of: bed.account.id, by: .apiToken("token-1"))
         #expect(try await bed.services.storage.accounts.find(bed.account.id)?.emailTemplate(.loginLink) == nil)
 

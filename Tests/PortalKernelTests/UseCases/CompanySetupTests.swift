@@ -23,7 +23,7 @@ struct CompanySetupTests {
         do {
             try await body()
             return nil
-        } catch let refusal as CompanySetup.Refusal {
+        } catch let refusal as UseCaseError {
             return refusal.description
         } catch {
             return "not a refusal: \(error)"

@@ -34,7 +34,7 @@ struct CustomerManagementTests {
             ("Dana Oakes", ["dana@example.com", " Not An Address "], "\"not an address\" is not an email address."),
         ]
         for refused in cases {
-            await #expect(throws: DeskRefusal.invalid(refused.problem)) { try await Self.create(bed, name: refused.name, emails: refused.emails) }
+            await #expect(throws: UseCaseError.invalid(refused.problem)) { try await Self.create(bed, name: refused.name, emails: refused.emails) }
         }
         #expect(try await bed.services.storage.customers.all(in: bed.account.id).map(\.id) == [bed.customer.id])
         #expect(try await Self.create(bed, name: String(repeating: "n", count: 200), emails: (1...10).map { "dana\($0)@example.com" }).emails.count == 10)
@@ -47,7 +47,7 @@ struct CustomerManagementTests {
         // Up to ten as given, repeats included (the API's contract says `maxItems: 10`); kept once each.
         let nine = (1...9).map { "dana\($0)@example.com" }
         #expect(try await Self.create(bed, emails: nine + ["DANA1@example.com"]).emails == nine)
-        await #expect(throws: DeskRefusal.self) { try await Self.create(bed, emails: nine + ["x@example.com", "DANA1@example.com"]) }
+        await #expect(throws: UseCaseError.self) { try await Self.create(bed, emails: nine + ["x@example.com", "DANA1@example.com"]) }
         // A record stored with a repeat before this check is mailed once per address.
         var stored = Customer(accountID: bed.account.id, displayName: "Old", emails: [])
         stored.emails = ["old@example.com", "old@example.com"]
@@ -67,10 +67,10 @@ struct CustomerManagementTests {
         #expect(queued.compactMap(\.email).map(\.subject) == ["portalInvitation"])
         #expect(queued.first?.email?.to.map(\.address) == ["dana@example.com", "office@oakes.example"])
 
-        await #expect(throws: DeskRefusal.notFound("No such customer.")) { try await desk.invite("someone-elses", in: bed.account, by: nil) }
+        await #expect(throws: UseCaseError.notFound("No such customer.")) { try await desk.invite("someone-elses", in: bed.account, by: nil) }
         let silent = Customer(accountID: bed.account.id, displayName: "No Email", emails: [])
         try await bed.services.storage.customers.insert(silent)
-        await #expect(throws: DeskRefusal.invalid("The customer has no email address.")) { try await desk.invite(silent.id, in: bed.account, by: nil) }
+        await #expect(throws: UseCaseError.invalid("The customer has no email address.")) { try await desk.invite(silent.id, in: bed.account, by: nil) }
         #expect(try await bed.queuedEmails().count == 1)
     }
 }

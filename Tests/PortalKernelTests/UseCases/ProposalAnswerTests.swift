@@ -96,14 +96,14 @@ struct ProposalAnswerTests {
             Issue.record("the old version was accepted")
             return
         }
-        await #expect(throws: DeskRefusal.conflict("This is an old version; change the newest one.")) {
+        await #expect(throws: UseCaseError.conflict("This is an old version; change the newest one.")) {
             try await desk.revise(proposal.id, title: "Old", lines: lines, taxRateBasisPoints: 0, in: bed.account, by: nil)
         }
         guard case .accepted = try await Self.accept(next, bed) else {
             Issue.record("the new version was not accepted")
             return
         }
-        await #expect(throws: DeskRefusal.conflict("This proposal was accepted and is locked. Create a new proposal for further work.")) {
+        await #expect(throws: UseCaseError.conflict("This proposal was accepted and is locked. Create a new proposal for further work.")) {
             try await desk.revise(next.id, title: "More", lines: lines, taxRateBasisPoints: 0, in: bed.account, by: nil)
         }
         #expect(try await bed.services.storage.proposals.find(next.id, in: bed.account.id)?.lineItems.map(\.description) == ["Clean-up and mulch"])
