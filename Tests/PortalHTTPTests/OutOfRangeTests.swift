@@ -31,7 +31,7 @@ struct OutOfRangeTests {
             let fewer = Array(many.prefix(400))
             let sum = try await api.call(.post, "/api/v1/invoices", ["customerId": Seed.cece.rawValue, "lines": fewer])
             #expect(sum.status == .unprocessableContent)
-            #expect((sum.object["error"] as? [String: Any])?["message"] as? String == "The total is too large: split the work into several documents.")
+            #expect((sum.object["error"] as? [String: Any])?["message"] as? String == "lines: The total is too large: split the work into several documents.")
             #expect(try await bed.services.storage.invoices.portalCandidates(for: Seed.cece, in: Seed.accountA).count == before)
 
             let jobs = try await bed.services.storage.jobs.all(for: Seed.cece, in: Seed.accountA)

@@ -25,11 +25,15 @@ struct UseCaseErrorTests {
         }
     }
 
-    @Test("#20: a refusal about fields keeps each field's message and says them all, sorted by field, in its message")
+    @Test("#20: a refusal about fields keeps each field's message; the API says each with its field's name, sorted by name")
     func fields() {
         let refusal = UseCaseError.invalid(fields: [SettingsForm.Field.timeZone: "Unknown zone.", .currency: "Enter a code."])
         #expect(refusal.kind == .invalid)
-        #expect(refusal.message == "currency: Enter a code. timeZone: Unknown zone.")
+        #expect(refusal.message == "Enter a code. Unknown zone.")
+        #expect(APIError(refusal).message == "currency: Enter a code. timeZone: Unknown zone.")
+        #expect(APIError(.invalid("Line 2 needs a description.", field: "lines[1].description")).message
+            == "lines[1].description: Line 2 needs a description.")
+        #expect(APIError(.conflict("The invoice is voided.")).message == "The invoice is voided.")
         #expect(refusal.fields(as: SettingsForm.Field.self) == [.timeZone: "Unknown zone.", .currency: "Enter a code."])
         #expect(refusal.fields(as: LeadConversion.JobDetails.Field.self).isEmpty)
     }

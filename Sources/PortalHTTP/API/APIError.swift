@@ -33,9 +33,10 @@ struct APIError: HTTPResponseError {
     }
 
     /// The API's answer to a use case's refusal: its status (``UseCaseError/status``), its kind as the code
-    /// (`not_found`, `invalid`, `conflict`, `forbidden`) and its message.
+    /// (`not_found`, `invalid`, `conflict`, `forbidden`) and its message with each field named as the document
+    /// names it.
     init(_ refusal: UseCaseError) {
-        self.init(status: refusal.status, code: refusal.kind.rawValue, message: refusal.message)
+        self.init(status: refusal.status, code: refusal.kind.rawValue, message: refusal.messageNamingFields)
     }
 
     init(status: HTTPResponse.Status, code: String, message: String) {

@@ -21,20 +21,18 @@ public struct Billing: Sendable {
         for customerID: Customer.ID, job jobID: Job.ID?, number: String?, invoiceDate: CalendarDate?, dueDate: CalendarDate?,
         lines: [LineInput], taxRateBasisPoints: Int, in account: Account, by actor: StaffActor?
     ) async throws -> Invoice {
-        if let problem = LineInput.problem(with: lines, allowOptional: false, taxRateBasisPoints: taxRateBasisPoints) {
-            throw UseCaseError.invalid(problem)
-        }
+        if let refusal = LineInput.problem(with: lines, allowOptional: false, taxRateBasisPoints: taxRateBasisPoints) { throw refusal }
         let now = services.clock.now
         let date = invoiceDate ?? account.today(at: now)
-        if let dueDate, dueDate < date { throw UseCaseError.invalid("The due date is before the invoice date.") }
+        if let dueDate, dueDate < date { throw UseCaseError.invalid("The due date is before the invoice date.", field: "dueDate") }
         return try await services.storage.transaction { store in
             guard try await store.customers.find(customerID, in: account.id) != nil else { throw UseCaseError.notFound("No such customer.") }
             if let jobID {
                 guard let job = try await store.jobs.find(jobID, in: account.id) else { throw UseCaseError.notFound("No such job.") }
-                guard job.customerID == customerID else { throw UseCaseError.invalid("The job belongs to another customer.") }
+                guard job.customerID == customerID else { throw UseCaseError.invalid("The job belongs to another customer.", field: "jobId") }
             }
             let chosen = number?.trimmingCharacters(in: .whitespaces)
-            if let chosen, chosen.isEmpty || chosen.unicodeScalars.count > 40 { throw UseCaseError.invalid("An invoice number is 1–40 characters.") }
+            if let chosen, chosen.isEmpty || chosen.unicodeScalars.count > 40 { throw UseCaseError.invalid("An invoice number is 1–40 characters.", field: "number") }
             if let chosen, try await store.invoices.find(number: chosen, in: account.id) != nil {
                 throw UseCaseError.conflict("Invoice number \(chosen) is taken.")
             }
@@ -90,10 +88,10 @@ public struct Billing: Sendable {
                 }
                 guard var invoice = try await store.invoices.find(id, in: account.id) else { throw UseCaseError.notFound("No such invoice.") }
                 guard !invoice.voided else { throw UseCaseError.conflict("The invoice is voided.") }
-                guard amount > .zero else { throw UseCaseError.invalid("The amount must be above zero.") }
+                guard amount > .zero else { throw UseCaseError.invalid("The amount must be above zero.", field: "amount") }
                 let balance = try Self.balance(of: invoice)
                 guard amount <= balance else {
-                    throw UseCaseError.invalid("The amount is more than the \(balance.formatted(currencyCode: account.currencyCode)) due.")
+                    throw UseCaseError.invalid("The amount is more than the \(balance.formatted(currencyCode: account.currencyCode)) due.", field: "amount")
                 }
                 let payment = Payment(
                     accountID: account.id, invoiceID: invoice.id, amount: amount, method: method, source: .staff,

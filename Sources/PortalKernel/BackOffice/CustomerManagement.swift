@@ -42,15 +42,15 @@ public struct CustomerManagement: Sendable {
         in account: Account.ID
     ) throws -> Customer {
         let name = displayName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.unicodeScalars.count <= 200 else { throw UseCaseError.invalid("Give the customer a name (up to 200 characters).") }
+        guard !name.isEmpty, name.unicodeScalars.count <= 200 else { throw UseCaseError.invalid("Give the customer a name (up to 200 characters).", field: "displayName") }
         let addresses = EmailAddress.normalizedList(typed)
-        guard !addresses.isEmpty else { throw UseCaseError.invalid("Give the customer at least one email address.") }
+        guard !addresses.isEmpty else { throw UseCaseError.invalid("Give the customer at least one email address.", field: "emails") }
         // Counted as given, repeats included, as the API's contract says (`maxItems`); a repeat is then kept once.
         guard typed.count <= EmailLimits.customerEmails else {
-            throw UseCaseError.invalid("Give the customer up to \(EmailLimits.customerEmails) email addresses (there are \(typed.count)).")
+            throw UseCaseError.invalid("Give the customer up to \(EmailLimits.customerEmails) email addresses (there are \(typed.count)).", field: "emails")
         }
         if let bad = addresses.first(where: { !EmailAddress.isValid($0) }) {
-            throw UseCaseError.invalid("\"\(bad)\" is not an email address.")
+            throw UseCaseError.invalid("\"\(bad)\" is not an email address.", field: "emails")
         }
         return Customer(
             accountID: account, displayName: name, emails: addresses, phone: phone, billingAddress: billingAddress,

@@ -15,28 +15,37 @@ public struct LineInput: Hashable, Codable, Sendable {
         self.optional = optional
     }
 
-    /// Why `lines` taxed at `taxRateBasisPoints` cannot be saved, or `nil`. `allowOptional` is false for invoices.
+    /// Why `lines` taxed at `taxRateBasisPoints` cannot be saved, or `nil`: `UseCaseError.invalid` naming the field
+    /// as the API's document does (`lines`, `lines[0].quantity`, `taxRateBasisPoints`). `allowOptional` is false for
+    /// invoices.
     ///
     /// SPEC M2: each line's amount, the subtotal, the tax and the total with every optional line chosen must stay
     /// within ±``Money/limit``, so a saved document can always be totalled.
-    static func problem(with lines: [LineInput], allowOptional: Bool, taxRateBasisPoints: Int) -> String? {
-        if lines.isEmpty { return "Add at least one line." }
-        if lines.count > maximumLines { return "A document has at most \(maximumLines) lines." }
-        if !(0...5_000).contains(taxRateBasisPoints) { return "The tax rate must be between 0 and 50 %." }
+    static func problem(with lines: [LineInput], allowOptional: Bool, taxRateBasisPoints: Int) -> UseCaseError? {
+        if lines.isEmpty { return .invalid("Add at least one line.", field: "lines") }
+        if lines.count > maximumLines { return .invalid("A document has at most \(maximumLines) lines.", field: "lines") }
+        if !(0...5_000).contains(taxRateBasisPoints) { return .invalid("The tax rate must be between 0 and 50 %.", field: "taxRateBasisPoints") }
         for (index, line) in lines.enumerated() {
-            let number = index + 1
-            if line.description.trimmingCharacters(in: .whitespaces).isEmpty { return "Line \(number) needs a description." }
-            if !line.quantity.isFinite || line.quantity <= 0 { return "Line \(number): the quantity must be above 0." }
-            if line.quantity > 1_000_000 { return "Line \(number): the quantity must be at most 1,000,000." }
-            if !Self.hasQuantityDecimals(line.quantity) { return "Line \(number): the quantity has at most \(quantityDecimals) decimals." }
-            if line.unitPrice < 0 || line.unitPrice > Money.limit { return "Line \(number): the unit price is out of range." }
-            if line.optional == true && !allowOptional { return "Line \(number): invoices have no optional lines." }
-            if (try? line.lineItem.amount) == nil { return "Line \(number): quantity times unit price is too large." }
+            if let problem = line.problem(number: index + 1, allowOptional: allowOptional) {
+                return .invalid(problem.message, field: "lines[\(index)].\(problem.field)")
+            }
         }
-        if lines.allSatisfy({ $0.optional == true }) { return "At least one line must be required, not optional." }
+        if lines.allSatisfy({ $0.optional == true }) { return .invalid("At least one line must be required, not optional.", field: "lines") }
         if (try? Totals(items: lines.map(\.lineItem), taxRateBasisPoints: taxRateBasisPoints)) == nil {
-            return "The total is too large: split the work into several documents."
+            return .invalid("The total is too large: split the work into several documents.", field: "lines")
         }
+        return nil
+    }
+
+    /// Why this line, the `number`th (from 1), cannot be saved, and the field of the line it is about; `nil` when it can.
+    private func problem(number: Int, allowOptional: Bool) -> (field: String, message: String)? {
+        if description.trimmingCharacters(in: .whitespaces).isEmpty { return ("description", "Line \(number) needs a description.") }
+        if !quantity.isFinite || quantity <= 0 { return ("quantity", "Line \(number): the quantity must be above 0.") }
+        if quantity > 1_000_000 { return ("quantity", "Line \(number): the quantity must be at most 1,000,000.") }
+        if !Self.hasQuantityDecimals(quantity) { return ("quantity", "Line \(number): the quantity has at most \(Self.quantityDecimals) decimals.") }
+        if unitPrice < 0 || unitPrice > Money.limit { return ("unitPrice", "Line \(number): the unit price is out of range.") }
+        if optional == true && !allowOptional { return ("optional", "Line \(number): invoices have no optional lines.") }
+        if (try? lineItem.amount) == nil { return ("quantity", "Line \(number): quantity times unit price is too large.") }
         return nil
     }
 

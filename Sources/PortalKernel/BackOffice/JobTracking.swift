@@ -20,7 +20,7 @@ public struct JobTracking: Sendable {
         title: String, for customer: Customer.ID?, stage: Job.CreatedStage, workDate: CalendarDate?, in account: Account.ID,
         by actor: StaffActor?
     ) async throws -> Job {
-        if let problem = Job.titleProblem(title) { throw UseCaseError.invalid("title: \(problem)") }
+        if let problem = Job.titleProblem(title) { throw UseCaseError.invalid(problem, field: "title") }
         let job = Job(
             accountID: account, customerID: customer, title: title.trimmed, createdStage: stage, workDate: workDate,
             createdAt: services.clock.now)

@@ -182,7 +182,7 @@ public struct LeadConversion: Sendable {
     public func apply(
         customer: LeadCustomer?, job change: Job.Change?, to lead: Lead, in account: Account.ID, by actor: StaffActor?
     ) async throws -> Job {
-        if let title = change?.title, let problem = Job.titleProblem(title) { throw UseCaseError.invalid("title: \(problem)") }
+        if let title = change?.title, let problem = Job.titleProblem(title) { throw UseCaseError.invalid(problem, field: "title") }
         return try await services.storage.transaction { store in
             guard var job = try await store.jobs.find(lead.jobID, in: account) else { throw StorageError.notFound("job \(lead.jobID)") }
             let now = services.clock.now

@@ -23,7 +23,7 @@ public struct Quoting: Sendable {
         by actor: StaffActor?
     ) async throws -> Proposal {
         let found = try await services.storage.jobs.find(jobID, in: account.id)
-        if let expected, found?.customerID != expected { throw UseCaseError.invalid("Choose one of this customer's jobs.") }
+        if let expected, found?.customerID != expected { throw UseCaseError.invalid("Choose one of this customer's jobs.", field: "jobId") }
         guard let job = found else { throw UseCaseError.notFound("No such job.") }
         guard let customer = job.customerID else { throw UseCaseError.invalid("Attach a customer to the job first.") }
         try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints)
@@ -114,10 +114,8 @@ public struct Quoting: Sendable {
 
     static func check(title: String, lines: [LineInput], taxRateBasisPoints: Int) throws {
         if title.trimmingCharacters(in: .whitespaces).isEmpty || title.unicodeScalars.count > 200 {
-            throw UseCaseError.invalid("Give the proposal a title (up to 200 characters).")
+            throw UseCaseError.invalid("Give the proposal a title (up to 200 characters).", field: "title")
         }
-        if let problem = LineInput.problem(with: lines, allowOptional: true, taxRateBasisPoints: taxRateBasisPoints) {
-            throw UseCaseError.invalid(problem)
-        }
+        if let refusal = LineInput.problem(with: lines, allowOptional: true, taxRateBasisPoints: taxRateBasisPoints) { throw refusal }
     }
 }

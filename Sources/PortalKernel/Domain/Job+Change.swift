@@ -19,11 +19,11 @@ extension Job {
         return trimmed.isEmpty || trimmed.unicodeScalars.count > 200 ? "Enter a job title (up to 200 characters)." : nil
     }
 
-    /// The job with `change` applied, its title trimmed; `UseCaseError.invalid("title: …")` for a title the rule refuses.
+    /// The job with `change` applied, its title trimmed; `UseCaseError.invalid(_:field:)` naming `title` for a title the rule refuses.
     public func applying(_ change: Change) throws -> Job {
         var job = self
         if let title = change.title {
-            if let problem = Self.titleProblem(title) { throw UseCaseError.invalid("title: \(problem)") }
+            if let problem = Self.titleProblem(title) { throw UseCaseError.invalid(problem, field: "title") }
             job.title = title.trimmed
         }
         if let stage = change.stage { job.stage = stage }

@@ -35,12 +35,25 @@ public struct UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The caller may not do this (403).
     public static func forbidden(_ message: String) -> UseCaseError { UseCaseError(kind: .forbidden, message: message, fields: [:]) }
 
-    /// Fields of a form that cannot be saved (422), one message each; ``message`` lists them as "field: message",
-    /// sorted by field name.
+    /// One field of the input cannot be saved (422). `field` is its name as the JSON API's document names it
+    /// (`displayName`, `lines[0].quantity`), which the API puts before the message.
+    public static func invalid(_ message: String, field: String) -> UseCaseError {
+        UseCaseError(kind: .invalid, message: message, fields: [field: message])
+    }
+
+    /// Fields of a form that cannot be saved (422), one message each; ``message`` is every message, in the order of
+    /// the fields' names.
     public static func invalid<Field: RawRepresentable<String> & Hashable>(fields: [Field: String]) -> UseCaseError {
         let named = Dictionary(uniqueKeysWithValues: fields.map { ($0.key.rawValue, $0.value) })
-        let message = named.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: " ")
+        let message = named.sorted { $0.key < $1.key }.map(\.value).joined(separator: " ")
         return UseCaseError(kind: .invalid, message: message, fields: named)
+    }
+
+    /// Every message with the name of its field before it ("lines[0].quantity: …", sorted by name), or ``message``
+    /// when the refusal names no field: what the JSON API answers (#20: an error names the field as the API does).
+    public var messageNamingFields: String {
+        guard !fields.isEmpty else { return message }
+        return fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: " ")
     }
 
     /// ``fields`` keyed by `Field` again, for a page that orders its messages by its own fields; names `Field` does

@@ -52,7 +52,7 @@ struct BackOfficeFlowTests {
         let bed = try await UseCaseBed()
         let desk = LeadConversion(services: bed.services)
         let other = try await Self.portalLead(bed)
-        await #expect(throws: UseCaseError.invalid("title: Enter a job title (up to 200 characters).")) {
+        await #expect(throws: UseCaseError.invalid("Enter a job title (up to 200 characters).", field: "title")) {
             try await desk.apply(customer: .new(riley), job: Job.Change(title: "   "), to: other, in: bed.account.id, by: .apiToken("token-1"))
         }
         await #expect(throws: UseCaseError.notFound("No such customer.")) {

@@ -34,7 +34,7 @@ struct BillingTests {
         #expect(saved.sentAt == nil && saved.amountPaid == .zero && !saved.voided)
 
         await #expect(throws: UseCaseError.conflict("Invoice number INV-1002 is taken.")) { try await Self.draft(bed, number: "INV-1002") }
-        await #expect(throws: UseCaseError.invalid("An invoice number is 1–40 characters.")) { try await Self.draft(bed, number: "   ") }
+        await #expect(throws: UseCaseError.invalid("An invoice number is 1–40 characters.", field: "number")) { try await Self.draft(bed, number: "   ") }
         #expect(try await Self.invoiceCount(bed) == 3)
     }
 
@@ -42,11 +42,11 @@ struct BillingTests {
     func refusedCreation() async throws {
         let bed = try await UseCaseBed()
         let desk = Self.desk(bed)
-        await #expect(throws: UseCaseError.invalid("Add at least one line.")) { try await Self.draft(bed, lines: []) }
-        await #expect(throws: UseCaseError.invalid("Line 1: invoices have no optional lines.")) {
+        await #expect(throws: UseCaseError.invalid("Add at least one line.", field: "lines")) { try await Self.draft(bed, lines: []) }
+        await #expect(throws: UseCaseError.invalid("Line 1: invoices have no optional lines.", field: "lines[0].optional")) {
             try await Self.draft(bed, lines: [LineInput(description: "Extra", quantity: 1, unitPrice: 100, optional: true)])
         }
-        await #expect(throws: UseCaseError.invalid("The due date is before the invoice date.")) { try await Self.draft(bed, dueIn: -1) }
+        await #expect(throws: UseCaseError.invalid("The due date is before the invoice date.", field: "dueDate")) { try await Self.draft(bed, dueIn: -1) }
         await #expect(throws: UseCaseError.notFound("No such customer.")) {
             try await desk.create(
                 for: "someone-elses", job: nil, number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing, taxRateBasisPoints: 0,
@@ -64,7 +64,7 @@ struct BillingTests {
         try await bed.services.storage.customers.insert(other)
         for job in [theirs, leads] {
             try await bed.services.storage.jobs.insert(job)
-            await #expect(throws: UseCaseError.invalid("The job belongs to another customer.")) {
+            await #expect(throws: UseCaseError.invalid("The job belongs to another customer.", field: "jobId")) {
                 try await desk.create(
                     for: bed.customer.id, job: job.id, number: nil, invoiceDate: nil, dueDate: nil, lines: Self.mowing,
                     taxRateBasisPoints: 0, in: bed.account, by: nil)
@@ -130,8 +130,8 @@ struct BillingTests {
         func record(_ cents: Int, key: String? = nil) async throws {
             _ = try await desk.recordPayment(on: invoice.id, amount: Money(cents: cents), method: .cash, idempotencyKey: key, in: bed.account, by: nil)
         }
-        await #expect(throws: UseCaseError.invalid("The amount is more than the USD 90.00 due.")) { try await record(9_001) }
-        await #expect(throws: UseCaseError.invalid("The amount must be above zero.")) { try await record(0) }
+        await #expect(throws: UseCaseError.invalid("The amount is more than the USD 90.00 due.", field: "amount")) { try await record(9_001) }
+        await #expect(throws: UseCaseError.invalid("The amount must be above zero.", field: "amount")) { try await record(0) }
         await #expect(throws: UseCaseError.invalid("An Idempotency-Key is 1–128 characters.")) {
             try await record(100, key: String(repeating: "k", count: 129))
         }

@@ -26,15 +26,15 @@ struct CustomerManagementTests {
     @Test("A refused customer saves nothing: no name, a name over 200 characters, no email, too many emails, one bad email")
     func refusals() async throws {
         let bed = try await UseCaseBed()
-        let cases: [(name: String, emails: [String], problem: String)] = [
-            ("   ", ["dana@example.com"], "Give the customer a name (up to 200 characters)."),
-            (String(repeating: "n", count: 201), ["dana@example.com"], "Give the customer a name (up to 200 characters)."),
-            ("Dana Oakes", [], "Give the customer at least one email address."),
-            ("Dana Oakes", (1...11).map { "dana\($0)@example.com" }, "Give the customer up to 10 email addresses (there are 11)."),
-            ("Dana Oakes", ["dana@example.com", " Not An Address "], "\"not an address\" is not an email address."),
+        let cases: [(name: String, emails: [String], field: String, problem: String)] = [
+            ("   ", ["dana@example.com"], "displayName", "Give the customer a name (up to 200 characters)."),
+            (String(repeating: "n", count: 201), ["dana@example.com"], "displayName", "Give the customer a name (up to 200 characters)."),
+            ("Dana Oakes", [], "emails", "Give the customer at least one email address."),
+            ("Dana Oakes", (1...11).map { "dana\($0)@example.com" }, "emails", "Give the customer up to 10 email addresses (there are 11)."),
+            ("Dana Oakes", ["dana@example.com", " Not An Address "], "emails", "\"not an address\" is not an email address."),
         ]
         for refused in cases {
-            await #expect(throws: UseCaseError.invalid(refused.problem)) { try await Self.create(bed, name: refused.name, emails: refused.emails) }
+            await #expect(throws: UseCaseError.invalid(refused.problem, field: refused.field)) { try await Self.create(bed, name: refused.name, emails: refused.emails) }
         }
         #expect(try await bed.services.storage.customers.all(in: bed.account.id).map(\.id) == [bed.customer.id])
         #expect(try await Self.create(bed, name: String(repeating: "n", count: 200), emails: (1...10).map { "dana\($0)@example.com" }).emails.count == 10)
