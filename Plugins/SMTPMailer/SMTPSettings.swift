@@ -29,7 +29,8 @@ public struct SMTPSettings: Sendable {
     public var from: EmailMessage.Mailbox
     /// The name given in `EHLO`.
     public var heloName: String
-    /// Seconds to wait for the connection, 1 to 600 in the configuration (10 by default); longer is a transient failure.
+    /// Seconds to wait for the connection, 1 to 600 in the configuration (10 by default); longer is a transient
+    /// failure.
     public var connectTimeout: TimeInterval
     /// Seconds to wait for each server reply, 1 to 3,600 in the configuration (60 by default); longer is a transient
     /// failure.

@@ -5,7 +5,7 @@ public struct PluginContext: Sendable {
     /// The process's logger, for the plugin's own log lines.
     public var logger: Logger
     /// The clock the portal runs on (a manual one in tests), for a plugin that needs the time: the mailers date
-    /// their messages by it, the sandbox gateway its charges.
+    /// their messages by it, the sandbox gateway checks a card's expiry against it.
     public var clock: any PortalClock
 
     /// Memberwise; ``PortalBootstrap`` (in PortalApp) makes one for every plugin it builds.
