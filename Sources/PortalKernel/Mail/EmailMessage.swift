@@ -2,7 +2,7 @@
 public struct EmailMessage: Hashable, Codable, Sendable {
     /// A mailbox with an optional display name: `Cece Cunningham <cece@example.com>`.
     public struct Mailbox: Hashable, Codable, Sendable {
-        /// The email address, as the recipient list or the configuration gives it (the portal's own are lower-cased).
+        /// The email address, as the record or the configuration holds it; the mailer checks it before sending.
         public var address: String
         /// The display name shown before the address (the customer's name); `nil` for the address alone.
         public var name: String?
@@ -17,8 +17,8 @@ public struct EmailMessage: Hashable, Codable, Sendable {
 
     /// `nil` means the mailer's configured sender.
     public var from: Mailbox?
-    /// The recipients, all in one `To` field (a customer's contact emails, at most ``EmailLimits/customerEmails``);
-    /// empty only for a preview.
+    /// The recipients, all in one `To` field (a customer's contact emails, a lead notification's addresses); empty
+    /// only for a preview.
     public var to: [Mailbox]
     /// Where replies go when not to the sender; `nil` for none (the portal's own emails set none).
     public var replyTo: Mailbox?
