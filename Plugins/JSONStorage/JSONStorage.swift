@@ -164,7 +164,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
 
     /// The repositories for calls outside a transaction: each read sees the committed state (or the read group's
     /// snapshot, inside ``read(_:)``), each write is a transaction of its own; the counters are the process's own
-    /// (``InMemoryCounters``).
+    /// (`InMemoryCounters`).
     public var standalone: any Repositories { JSONRepositories(access: JSONAccess(mode: .standalone(self)), counters: counters) }
 }
 

@@ -8,7 +8,7 @@ public struct PluginContext: Sendable {
     /// their messages by it, the sandbox gateway checks a card's expiry against it.
     public var clock: any PortalClock
 
-    /// Memberwise; ``PortalBootstrap`` (in PortalApp) makes one for every plugin it builds.
+    /// Memberwise; `PortalBootstrap` (in PortalApp) makes one for every plugin it builds.
     public init(logger: Logger, clock: any PortalClock) {
         self.logger = logger
         self.clock = clock
