@@ -13,6 +13,7 @@ import PortalKernel
 /// Each delivery uses its own client on the shared event loops, so its connection goes to the address just checked
 /// (async-http-client's `dnsOverride`, which still verifies the certificate for the URL's host).
 public struct HTTPWebhookSender: WebhookSender {
+    /// `http`, as `/health` shows it.
     public let driverName = "http"
     private let timeout: TimeAmount
     private let allowsInsecure: Bool
@@ -74,6 +75,7 @@ public struct HTTPWebhookSender: WebhookSender {
 /// Registers the sender as `webhooks.driver = "http"`; `webhooks.timeoutSeconds` (1–120, default 10) and
 /// `webhooks.allowInsecure` (default `false`).
 public enum HTTPWebhooksPlugin {
+    /// The name `webhooks.driver` selects it by (the default).
     public static let driverName = "http"
 
     public static func register(in registry: inout PluginRegistry) {

@@ -14,6 +14,7 @@ import Synchronization
 /// ``inMemory(logger:)`` is the same engine without files (`storage.driver = "memory"`): every rule and every
 /// round trip through the journal's encoding, nothing on disk, nothing kept after the process ends.
 public final class JSONStorage: PortalStorage, StandaloneRepositories {
+    /// `json` for a store in a folder, `memory` for one held in memory only, as `/health` shows it.
     public let driverName: String
     /// `nil` for a store held in memory only.
     private let files: JSONFiles?
@@ -161,6 +162,9 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
         }
     }
 
+    /// The repositories for calls outside a transaction: each read sees the committed state (or the read group's
+    /// snapshot, inside ``read(_:)``), each write is a transaction of its own; the counters are the process's own
+    /// (`InMemoryCounters`).
     public var standalone: any Repositories { JSONRepositories(access: JSONAccess(mode: .standalone(self)), counters: counters) }
 }
 

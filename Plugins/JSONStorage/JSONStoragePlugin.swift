@@ -6,6 +6,7 @@ import PortalKernel
 /// Settings (section `storage`): `folder` (default `var/portal-json`), where `portal.json`, `journal.jsonl` and
 /// `.lock` live; `compactAfter` (default 1000), how many transactions the journal holds before a new snapshot.
 public enum JSONStoragePlugin {
+    /// The name `storage.driver` selects it by.
     public static let driverName = "json"
 
     public static func register(in registry: inout PluginRegistry) {

@@ -4,6 +4,7 @@ import PortalKernel
 /// fast tests and throwaway demos (`portal serve --demo` on it starts empty each time). It takes no settings; nothing
 /// is written to disk and nothing is kept when the process ends.
 public enum MemoryStoragePlugin {
+    /// The name `storage.driver` selects it by.
     public static let driverName = "memory"
 
     public static func register(in registry: inout PluginRegistry) {

@@ -7,13 +7,18 @@ import PortalKernel
 ///
 /// It logs the text body on purpose (that is where the login link is): never use it where real clients log in.
 public struct LogMailer: Mailer {
+    /// `log`, as `/health` shows it.
     public let driverName = "log"
     /// Where `.eml` files are written.
     public let folder: URL
+    /// The sender of a message that names none (`fromAddress` and `fromName`; `Client Portal <portal@localhost>` by
+    /// default).
     public let defaultFrom: EmailMessage.Mailbox
     private let logger: Logger
     private let clock: any PortalClock
 
+    /// Writes into `folder` (made when the first message comes), logs to `logger`, and dates each message and file name
+    /// by `clock`.
     public init(folder: URL, defaultFrom: EmailMessage.Mailbox, logger: Logger, clock: any PortalClock) {
         self.folder = folder
         self.defaultFrom = defaultFrom

@@ -6,6 +6,7 @@ import PortalKernel
 /// Settings (section `mailer`): `folder` for the `.eml` files (default `var/mail`), `fromAddress` (default
 /// `portal@localhost`) and `fromName` (default `Client Portal`).
 public enum LogMailerPlugin {
+    /// The name `mailer.driver` selects it by (the default).
     public static let driverName = "log"
 
     public static func register(in registry: inout PluginRegistry) {

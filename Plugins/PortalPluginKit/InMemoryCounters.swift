@@ -7,6 +7,7 @@ import Synchronization
 public final class InMemoryCounters: CounterRepository {
     private let counters = Mutex<[String: Counter]>([:])
 
+    /// No counters yet.
     public init() {}
 
     public func change<Result: Sendable>(

@@ -2,6 +2,7 @@ import PortalKernel
 
 /// Registers the PostgreSQL storage as `storage.driver = "postgres"` (settings: ``PostgresSettings``).
 public enum PostgresStoragePlugin {
+    /// The name `storage.driver` selects it by.
     public static let driverName = "postgres"
 
     public static func register(in registry: inout PluginRegistry) {

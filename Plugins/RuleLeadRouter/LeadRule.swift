@@ -10,11 +10,15 @@ public struct LeadRule: Hashable, Sendable {
     public var postalPrefixes: [String]
     /// Words looked for in the services wanted and the description, whole and ignoring case; empty for any.
     public var words: [String]
+    /// The addresses emailed about a matching lead, normalised; at least one.
     public var recipients: [String]
     /// A staff user's email.
     public var assignee: String?
+    /// Labels put on a matching lead (`north`), shown in the back office's lead list; empty for none.
     public var tags: [String]
 
+    /// Memberwise; criteria left out match every lead. ``RuleLeadRouter/rules(from:)`` checks the addresses of a
+    /// configured rule.
     public init(
         name: String, account: String? = nil, postalPrefixes: [String] = [], words: [String] = [], recipients: [String],
         assignee: String? = nil, tags: [String] = []

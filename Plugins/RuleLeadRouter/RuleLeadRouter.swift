@@ -15,9 +15,12 @@ import PortalKernel
 /// }
 /// ```
 public struct RuleLeadRouter: LeadRouter {
+    /// `rules`, as `/health` shows it.
     public let driverName = "rules"
+    /// The rules, in the order they are tried (the section's `order`); the first a lead matches decides.
     public let rules: [LeadRule]
 
+    /// Routes by `rules`, first to last, as given (``rules(from:)`` reads and checks them from the configuration).
     public init(rules: [LeadRule]) {
         self.rules = rules
     }
@@ -76,6 +79,7 @@ public struct RuleLeadRouter: LeadRouter {
 
 /// Registers the rules router as `leadRouting.driver = "rules"`.
 public enum RuleLeadRouterPlugin {
+    /// The name `leadRouting.driver` selects it by.
     public static let driverName = "rules"
 
     public static func register(in registry: inout PluginRegistry) {

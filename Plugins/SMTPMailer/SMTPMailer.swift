@@ -10,12 +10,15 @@ import PortalKernel
 /// Failures are reported in the outbox's terms: a 4xx reply, a refused connection or a time-out is transient; a 5xx
 /// reply is permanent, with the server's words. The password never appears in a log or an error.
 public struct SMTPMailer: Mailer {
+    /// `smtp`, as `/health` shows it.
     public let driverName = "smtp"
     let settings: SMTPSettings
     let clock: any PortalClock
     let logger: Logger
     private let tls: NIOSSLContext
 
+    /// Sends with `settings`, dating each message by `clock`; throws when the TLS context cannot be made (an unreadable
+    /// `caFile`).
     public init(settings: SMTPSettings, clock: any PortalClock, logger: Logger) throws {
         self.settings = settings
         self.clock = clock

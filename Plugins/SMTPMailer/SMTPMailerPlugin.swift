@@ -2,6 +2,7 @@ import PortalKernel
 
 /// Registers the SMTP mailer as `mailer.driver = "smtp"` (settings: ``SMTPSettings/init(_:)``).
 public enum SMTPMailerPlugin {
+    /// The name `mailer.driver` selects it by.
     public static let driverName = "smtp"
 
     public static func register(in registry: inout PluginRegistry) {

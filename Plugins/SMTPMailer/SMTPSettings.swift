@@ -13,22 +13,33 @@ public struct SMTPSettings: Sendable {
         case none
     }
 
+    /// The mail server's host name or address (`smtp.example.com`); TLS certificates are checked against it.
     public var host: String
+    /// The server's TCP port, 1 to 65,535: 587 (submission) by default, 465 for implicit TLS.
     public var port: Int
     /// TLS from the first byte (SMTPS, port 465); `startTLS` does not apply then.
     public var implicitTLS: Bool
+    /// Whether the plain connection must, may or must not be upgraded with `STARTTLS` (`required` by default).
     public var startTLS: StartTLS
+    /// The login for `AUTH PLAIN`/`LOGIN`, given together with ``password``; `nil` to send without logging in.
     public var username: String?
     /// Never logged or printed.
     public var password: String?
+    /// The sender of every message that names none, and the `MAIL FROM` address of all (`fromAddress`, `fromName`).
     public var from: EmailMessage.Mailbox
     /// The name given in `EHLO`.
     public var heloName: String
+    /// Seconds to wait for the connection, 1 to 600 in the configuration (10 by default); longer is a transient
+    /// failure.
     public var connectTimeout: TimeInterval
+    /// Seconds to wait for each server reply, 1 to 3,600 in the configuration (60 by default); longer is a transient
+    /// failure.
     public var commandTimeout: TimeInterval
     /// A PEM file of certificates to trust instead of the system's (a private server's own CA).
     public var caFile: String?
 
+    /// Memberwise, with the defaults of the configuration: port 587, STARTTLS required, no login, `localhost` in
+    /// `EHLO`, 10 seconds to connect and 60 per reply.
     public init(
         host: String, port: Int = 587, implicitTLS: Bool = false, startTLS: StartTLS = .required, username: String? = nil,
         password: String? = nil, from: EmailMessage.Mailbox, heloName: String = "localhost", connectTimeout: TimeInterval = 10,

@@ -32,9 +32,13 @@ public struct SQLStorageDialect: Sendable {
     /// What makes text compare as bytes where a column may not (`COLLATE "C"` on PostgreSQL, whose release-1
     /// schema has text columns in the database's collation); empty where text always compares as bytes.
     public let byteOrder: String
+    /// The column type of whole numbers (`INTEGER` on SQLite, `integer` on PostgreSQL).
     public let integer: String
+    /// The column type of flags (`INTEGER` on SQLite, `boolean` on PostgreSQL).
     public let bool: String
+    /// The column type of instants (`TEXT` on SQLite, `timestamptz` on PostgreSQL).
     public let instant: String
+    /// The column type of the record's JSON (`TEXT` on SQLite, `jsonb` on PostgreSQL).
     public let json: String
     /// Whether transactions run side by side and lock the rows they read by key (`FOR NO KEY UPDATE`). Where they
     /// run one at a time (SQLite), no lock is needed.
@@ -43,6 +47,7 @@ public struct SQLStorageDialect: Sendable {
     /// `nil` where transactions run one at a time.
     public let keyLock: (@Sendable (String) -> SQLQueryString)?
 
+    /// Memberwise; each driver has one (`SQLiteDriver`, `PostgresDriver`).
     public init(
         text: String, byteOrder: String, integer: String, bool: String, instant: String, json: String, locksRows: Bool,
         keyLock: (@Sendable (String) -> SQLQueryString)?

@@ -5,14 +5,17 @@ import SQLKit
 /// A store on an SQL database: the repositories, schema and migrations of this target over a driver's pool and
 /// transactions. `SQLiteStorage` and `PostgresStorage` are this class with their drivers.
 open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendable {
+    /// The database under the store: its pool, transactions, snapshots and dialect.
     public let driver: any SQLDriver
     /// At most ``SQLDriver/readGroups`` groups hold a connection at once, so a connection is always left.
     private let readGroups: AsyncSemaphore
 
+    /// A store over `driver`, not yet migrated (``migrate()``); read groups are limited to ``SQLDriver/readGroups``.
     public init(driver: any SQLDriver) {
         (self.driver, readGroups) = (driver, AsyncSemaphore(limit: driver.readGroups))
     }
 
+    /// The driver's name (`sqlite`, `postgres`), as `/health` shows it.
     public var driverName: String { driver.name }
 
     /// Brings the schema up to date in one transaction; records of a former table design the driver hands back
@@ -84,5 +87,7 @@ open class SQLStorage: PortalStorage, StandaloneRepositories, @unchecked Sendabl
             group: ReadGroupScope.snapshot(for: self, as: (any SQLDatabase).self))
     }
 
+    /// The repositories for calls outside a transaction: each statement is a transaction of its own, or runs on the
+    /// read group's snapshot inside ``read(_:)``.
     public var standalone: any Repositories { SQLRepositories(access: standaloneAccess) }
 }

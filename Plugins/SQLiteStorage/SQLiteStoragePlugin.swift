@@ -5,6 +5,7 @@ import PortalKernel
 ///
 /// Settings (section `storage`): `path`, the database file (default `var/portal.sqlite`; its folder is created).
 public enum SQLiteStoragePlugin {
+    /// The name `storage.driver` selects it by (the default).
     public static let driverName = "sqlite"
 
     public static func register(in registry: inout PluginRegistry) {

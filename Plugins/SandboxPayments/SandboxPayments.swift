@@ -14,21 +14,30 @@ import Synchronization
 /// gateways do, so a repeated key returns the first charge instead of charging again; a key tried again with another
 /// amount is declined. It keeps only the brand and last four digits of a card.
 public final class SandboxPayments: PaymentGateway {
+    /// `sandbox`, as `/health` and the pay page (which then lists the test cards) show it.
     public let driverName = "sandbox"
 
     /// The documented test numbers.
     public enum TestCard {
+        /// `4242 4242 4242 4242`: approved.
         public static let approved = "4242424242424242"
+        /// `4000 0000 0000 0002`: declined ("Your card was declined.").
         public static let declined = "4000000000000002"
+        /// `4000 0000 0000 0119`: the gateway is unavailable; nothing is charged.
         public static let unavailable = "4000000000000119"
     }
 
     /// One charge the sandbox approved: what a real gateway's dashboard would list.
     public struct Charge: Hashable, Sendable {
+        /// The sandbox's reference of the charge, `sandbox_` and a UUID, as the payment keeps it.
         public var reference: String
+        /// What was charged, in minor units of ``currencyCode``, service fee included.
         public var amount: Money
+        /// The ISO 4217 code of the charge's currency.
         public var currencyCode: String
+        /// The card's brand and last four digits: all the sandbox keeps of it.
         public var card: CardSummary
+        /// What the charge was for, as the portal asked (`Invoice INV-1042`).
         public var description: String
     }
 
@@ -139,6 +148,7 @@ public final class SandboxPayments: PaymentGateway {
 
 /// Registers the sandbox as `payments.driver = "sandbox"`. It takes no settings.
 public enum SandboxPaymentsPlugin {
+    /// The name `payments.driver` selects it by.
     public static let driverName = "sandbox"
 
     public static func register(in registry: inout PluginRegistry) {

@@ -5,14 +5,21 @@ import Logging
 /// The HTTP front and background jobs receive this and nothing else: they never know which backend is behind a
 /// protocol.
 public struct PortalServices: Sendable {
+    /// The store every record lives in (`storage.driver`), migrated.
     public var storage: any PortalStorage
+    /// What delivers the outbox's emails (`mailer.driver`); use cases never call it, they queue emails in the outbox.
     public var mailer: any Mailer
+    /// Who is told of a new portal lead, and its assignee and tags (`leadRouting.driver`, SPEC F6).
     public var leadRouter: any LeadRouter
+    /// What charges cards for portal payments (`payments.driver`).
     public var paymentGateway: any PaymentGateway
+    /// What posts the outbox's webhooks (`webhooks.driver`).
     public var webhookSender: any WebhookSender
+    /// The time every use case reads "now" from: the system clock in production, a manual one in tests.
     public var clock: any PortalClock
     /// The externally visible base of every link the portal emails or shows (`https://portal.example.com`).
     public var publicBaseURL: String
+    /// The process's logger, for the kernel's own log lines.
     public var logger: Logger
     /// Where the kernel's counts go (login links, outbox attempts); records nothing unless the executable sets one.
     public var meter: any PortalMeter

@@ -5,6 +5,8 @@ import PortalKernel
 /// The `portal` command line. The executable registers its plugins and calls ``main(registry:)``; a team's own
 /// executable does the same with its extra plugins.
 public struct PortalCommand: ParsableCommand {
+    /// The command's name, summary and subcommands (`serve`, the default, `demo`, `account`, `staff`, `token`,
+    /// `config-check`, `export`, `import`, `bench`, `seed`).
     public static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Client Portal: a self-hosted customer portal for field-service companies.",
@@ -14,6 +16,7 @@ public struct PortalCommand: ParsableCommand {
         ],
         defaultSubcommand: ServeCommand.self)
 
+    /// For ArgumentParser, which makes the command from the arguments.
     public init() {}
 
     /// Parses the process's arguments and runs the chosen command with `registry`'s plugins. Exits non-zero with

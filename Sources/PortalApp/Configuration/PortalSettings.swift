@@ -3,18 +3,28 @@ import PortalKernel
 
 /// The top-level settings the app itself reads; everything else belongs to a plugin's section.
 public struct PortalSettings: Sendable, Equatable {
+    /// The address the HTTP server listens on (`http.host`): `127.0.0.1` by default, `0.0.0.0` or `::` for every
+    /// interface.
     public var httpHost: String
+    /// The TCP port the HTTP server listens on (`http.port`), 8080 by default; 0 lets the system pick a free one.
     public var httpPort: Int
     /// Read the client's address from `X-Forwarded-For` (set only behind a reverse proxy that writes it).
     public var trustForwardedFor: Bool
     /// The base of every link the portal emails or shows.
     public var publicBaseURL: String
+    /// The lowest level logged (`logLevel`: `trace` to `critical`), `info` by default.
     public var logLevel: Logger.Level
+    /// The storage driver's registered name (`storage.driver`), `sqlite` by default.
     public var storageDriver: String
+    /// The mailer's registered name (`mailer.driver`), `log` by default.
     public var mailerDriver: String
+    /// The lead router's registered name (`leadRouting.driver`), `settings` by default.
     public var leadRoutingDriver: String
+    /// The payment gateway's registered name (`payments.driver`), `sandbox` by default.
     public var paymentsDriver: String
+    /// The webhook sender's registered name (`webhooks.driver`), `http` by default.
     public var webhooksDriver: String
+    /// How the outbox worker polls, batches and retries (the `outbox` section).
     public var outbox: OutboxSettings
     /// Login links, sessions and rate limits of the customer portal.
     public var portal: PortalPolicy

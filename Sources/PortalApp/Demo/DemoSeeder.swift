@@ -6,11 +6,17 @@ import PortalKernel
 public struct DemoSeeder: Sendable {
     /// What the person running the demo needs to try it.
     public struct Result: Sendable {
+        /// The demo company (portal key `greenleaf-demo`), as stored.
         public var account: Account
+        /// Whether this run created the company; `false` when it existed and only the password and link are new.
         public var created: Bool
+        /// The back-office admin's login, `admin@greenleaf.example`.
         public var adminEmail: String
+        /// The admin's new random password (16 characters), printed once: only its bcrypt hash is stored.
         public var adminPassword: String
+        /// An email to log in to the portal with (`cece@example.com`, one customer's).
         public var clientEmail: String
+        /// An email two customers share (a property manager, `pat.manager@example.com`), to try switching between them.
         public var sharedClientEmail: String
         /// A fresh emailed-proposal link (`/p/{token}`), as staff would send it.
         public var proposalLinkToken: SecretToken
@@ -19,6 +25,7 @@ public struct DemoSeeder: Sendable {
     let storage: any PortalStorage
     let clock: any PortalClock
 
+    /// Seeds into `storage`, dating the records around `clock`'s now.
     public init(storage: any PortalStorage, clock: any PortalClock) {
         self.storage = storage
         self.clock = clock

@@ -10,6 +10,7 @@ public struct ExpirySweeper: Service {
     let interval: Duration
     let logger: Logger
 
+    /// Sweeps `storage` once at start and then every `interval` (an hour by default), judging expiry by `clock`.
     public init(storage: any PortalStorage, clock: any PortalClock, interval: Duration = .seconds(3_600), logger: Logger) {
         self.storage = storage
         self.clock = clock
@@ -19,7 +20,9 @@ public struct ExpirySweeper: Service {
 
     /// What one sweep deleted.
     public struct Swept: Hashable, Sendable {
+        /// Login tokens past their expiry.
         public var tokens: Int
+        /// Sessions past their absolute expiry.
         public var sessions: Int
         /// Rate-limit windows, login lockouts and payment claims that have run out.
         public var counters: Int

@@ -10,6 +10,8 @@ public struct OutboxWorker: Service {
     let settings: OutboxSettings
     let logger: Logger
 
+    /// Runs `delivery` in rounds of `settings.batchSize`, waiting `settings.pollInterval` after a round that was not
+    /// full.
     public init(delivery: OutboxDelivery, settings: OutboxSettings, logger: Logger) {
         self.delivery = delivery
         self.settings = settings
@@ -41,8 +43,11 @@ public struct OutboxSettings: Hashable, Sendable {
     public var pollInterval: Duration
     /// How many messages one round sends at most.
     public var batchSize: Int
+    /// When a failed message is tried again and when it is given up on (`retryBaseSeconds`, `retryMaxSeconds`,
+    /// `giveUpAfterHours`).
     public var retryPolicy: RetryPolicy
 
+    /// Memberwise, with the defaults: a round every 2 seconds when idle, 20 messages a round, the default retry policy.
     public init(pollInterval: Duration = .seconds(2), batchSize: Int = 20, retryPolicy: RetryPolicy = RetryPolicy()) {
         self.pollInterval = pollInterval
         self.batchSize = batchSize

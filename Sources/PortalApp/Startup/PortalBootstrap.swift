@@ -3,8 +3,11 @@ import PortalKernel
 
 /// Builds the running portal's services from the configuration: each plugin by its driver name, storage migrated.
 public struct PortalBootstrap: Sendable {
+    /// The plugins the executable registered, by driver name.
     public let registry: PluginRegistry
+    /// The configuration file and environment it reads; its sections go to the plugins.
     public let config: PortalConfigFile
+    /// The top-level settings, read and checked when the bootstrap was made.
     public let settings: PortalSettings
 
     /// Reads the top-level settings and checks every driver name before anything is built, so a typo stops

@@ -7,7 +7,9 @@ import ServiceLifecycle
 /// The HTTP server, the outbox worker and the expiry sweeper, run as swift-service-lifecycle services and stopped gracefully on
 /// SIGINT or SIGTERM.
 public struct PortalServer: Sendable {
+    /// The services every route and background job uses; the meter is swift-metrics' when metrics are enabled.
     public let services: PortalServices
+    /// The top-level settings: where to listen, the portal's policy, metrics.
     public let settings: PortalSettings
 
     /// With `metrics.enabled`, the kernel's counts go to the process's swift-metrics backend, behind `/metrics`.

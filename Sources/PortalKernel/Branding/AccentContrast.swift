@@ -22,7 +22,9 @@ public enum AccentContrast {
 
     /// A requirement a colour misses, and the ratio it has.
     public struct Failure: Hashable, Sendable {
+        /// The requirement missed.
         public let requirement: Requirement
+        /// The contrast ratio the colour has against ``Requirement/against`` (1 to 21), below ``Requirement/minimum``.
         public let ratio: Double
     }
 

@@ -2,10 +2,14 @@ import Foundation
 
 /// An sRGB colour with 8-bit channels, as a stylesheet writes it (`#2f7d32`), and its WCAG 2 contrast (issue #18).
 public struct RGBColour: Hashable, Sendable, CustomStringConvertible {
+    /// The red channel, 0 to 255 (sRGB-encoded, as written in `#rrggbb`).
     public let red: UInt8
+    /// The green channel, 0 to 255.
     public let green: UInt8
+    /// The blue channel, 0 to 255.
     public let blue: UInt8
 
+    /// Memberwise: the three sRGB channels.
     public init(red: UInt8, green: UInt8, blue: UInt8) {
         (self.red, self.green, self.blue) = (red, green, blue)
     }
@@ -25,6 +29,7 @@ public struct RGBColour: Hashable, Sendable, CustomStringConvertible {
         self.init(red: red, green: green, blue: blue)
     }
 
+    /// `#ffffff`: the text on the accent and the cards' background.
     public static let white = RGBColour(red: 255, green: 255, blue: 255)
 
     /// `#rrggbb`, lower case.

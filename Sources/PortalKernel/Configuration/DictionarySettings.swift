@@ -4,10 +4,13 @@ import Foundation
 /// benchmark) and for tests. Values are parsed as the reader asks; one that does not parse is
 /// ``ConfigurationError/invalidValue(key:problem:)``.
 public struct DictionarySettings: PluginSettings {
+    /// The section's dotted path from the configuration's root (`storage`, `leadRouting.rules`; empty for the root),
+    /// which error messages name.
     public let path: String
     /// Values by key relative to this section; a nested key is dotted (`smtp.port`).
     public let values: [String: String]
 
+    /// Memberwise: the section at `path` holding `values`; nothing is parsed until read.
     public init(path: String, _ values: [String: String] = [:]) {
         self.path = path
         self.values = values

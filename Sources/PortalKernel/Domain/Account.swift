@@ -4,6 +4,8 @@ import Foundation
 public struct Account: Hashable, Codable, Sendable {
     public typealias ID = Identifier<Account>
 
+    /// The account's id, a random UUID string: every other record carries it, and every repository call that reads an
+    /// account's records takes it.
     public var id: ID
     /// The company's name as staff entered it.
     public var name: String
@@ -13,12 +15,19 @@ public struct Account: Hashable, Codable, Sendable {
     public var timeZoneIdentifier: String
     /// An ISO 4217 currency code (`USD`).
     public var currencyCode: String
+    /// What the company set on its settings page: lead notifications, invoice and proposal visibility (SPEC I1, I2,
+    /// P2), payments, the lead form's origins, webhooks.
     public var settings: AccountSettings
+    /// How the portal pages and emails present the company: name, logo, contact details, accent colour.
     public var branding: Branding
     /// The emails this account has reworded; the others use the bundled wording.
     public var emailTemplates: [EmailTemplate]
+    /// When the account was created (`portal account create`, the demo); an import keeps the original instant.
     public var createdAt: Date
 
+    /// Memberwise. Takes the values as given: the settings page and ``CompanySetup`` check the time zone, currency code
+    /// and portal key before they get here. A new account gets a random id, the New York time zone and US dollars
+    /// unless told otherwise.
     public init(
         id: ID = .random(), name: String, portalKey: String, timeZoneIdentifier: String = "America/New_York",
         currencyCode: String = "USD", settings: AccountSettings = AccountSettings(), branding: Branding,

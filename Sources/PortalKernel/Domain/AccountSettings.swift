@@ -20,6 +20,9 @@ public struct AccountSettings: Hashable, Codable, Sendable {
     /// to admins, never logged.
     public var webhookSecret: String?
 
+    /// Memberwise, with the settings a new account starts with: nobody told of leads, invoices open as soon as they
+    /// exist, paid invoices kept 365 days, proposals expiring after 30 days, no partial payments, no service fee, no
+    /// embedding origins, no webhooks.
     public init(
         leadNotificationEmails: [String] = [], openInvoiceWhen: OpenInvoiceRule = .generated,
         paidInvoiceRetentionDays: Int = 365, proposalExpiryDays: Int = 30, allowsPartialPayments: Bool = false,
@@ -74,14 +77,23 @@ public enum OpenInvoiceRule: String, Hashable, Codable, Sendable, CaseIterable {
 
 /// How the portal and emails present the company.
 public struct Branding: Hashable, Codable, Sendable {
+    /// The company name as clients see it: in the page header, the browser title, the footer and email texts (as
+    /// `{{account.name}}`). At most ``EmailLimits/accountNameCharacters`` characters, as it goes into email subjects.
     public var displayName: String
+    /// An `https://` address of the logo image shown in the page header beside the name; `nil` for none.
     public var logoURL: String?
+    /// The company's phone number as typed, shown in the page footer (as a `tel:` link when it holds a digit); `nil`
+    /// for none.
     public var phone: String?
+    /// The company's contact email, normalised, shown in the page footer as a `mailto:` link; `nil` for none.
     public var email: String?
+    /// The company's postal address as typed on the settings page; `nil` for none. No page or email shows it yet.
     public var address: String?
     /// A CSS hex colour (`#2f7d32`).
     public var accentColor: String
 
+    /// Memberwise; the accent colour defaults to the portal's green, `#2f7d32`. The settings page checks each value (an
+    /// https logo, the colour's contrast) before it gets here.
     public init(
         displayName: String, logoURL: String? = nil, phone: String? = nil, email: String? = nil,
         address: String? = nil, accentColor: String = "#2f7d32"

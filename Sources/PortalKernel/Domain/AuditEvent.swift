@@ -37,8 +37,11 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         case templateReset
     }
 
+    /// The event's id, a random UUID string.
     public var id: ID
+    /// The account whose timelines show the event.
     public var accountID: Account.ID
+    /// What was done; ``about`` says to which record.
     public var action: Action
     /// The record the action was about (the proposal viewed, the invoice paid, the lead submitted).
     public var about: RecordReference?
@@ -46,7 +49,10 @@ public struct AuditEvent: Hashable, Codable, Sendable {
     public var customerID: Customer.ID?
     /// The email the client logged in with, or the one an anonymous visitor typed.
     public var actorEmail: String?
+    /// The client's IP address as the server saw it (behind a trusted proxy, the last `X-Forwarded-For` entry); `nil`
+    /// when not known.
     public var ipAddress: String?
+    /// The browser's `User-Agent` header, cut to 512 characters (``RequestOrigin``); `nil` when none was sent.
     public var userAgent: String?
     /// The staff user who did it in the back office (#20).
     public var staffUserID: StaffUser.ID?
@@ -54,6 +60,7 @@ public struct AuditEvent: Hashable, Codable, Sendable {
     public var apiTokenID: APIToken.ID?
     /// A short human-readable note (the amount paid, the name typed as signature, the decline reason).
     public var detail: String?
+    /// When it happened, by the portal's clock.
     public var occurredAt: Date
 
     /// Who did it, when it was staff or an integration.
@@ -61,6 +68,7 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         staffUserID.map(StaffActor.staff) ?? apiTokenID.map(StaffActor.apiToken)
     }
 
+    /// Memberwise, except that `actor` fills ``staffUserID`` or ``apiTokenID`` (at most one of them is set).
     public init(
         id: ID = .random(), accountID: Account.ID, action: Action, about: RecordReference? = nil,
         customerID: Customer.ID? = nil, actorEmail: String? = nil, ipAddress: String? = nil, userAgent: String? = nil,

@@ -6,8 +6,11 @@ import Foundation
 /// computed from an instant and that time zone (``today(at:in:)``), so a company in Honolulu and one in New York
 /// agree on what their own invoices' dates mean.
 public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// The year, 1 to 9999.
     public let year: Int
+    /// The month, 1 (January) to 12.
     public let month: Int
+    /// The day of the month, 1 to 31 (valid for the month and year).
     public let day: Int
 
     /// A valid date, or `nil` (`CalendarDate(year: 2025, month: 2, day: 29)` is `nil`).

@@ -8,6 +8,7 @@ import Foundation
 public struct Counter: Hashable, Codable, Sendable {
     /// What is counted, as ``CounterKey`` makes it (a hash: no email or address is stored in the clear).
     public var key: String
+    /// How many attempts or failures the current window has counted (1 for a claim).
     public var count: Int
     /// When the current window began (the first attempt or failure counted in it).
     public var windowStart: Date
@@ -18,6 +19,7 @@ public struct Counter: Hashable, Codable, Sendable {
     /// From here on the counter is treated as absent, and the expiry sweep deletes it.
     public var expiresAt: Date
 
+    /// Memberwise; `lockedUntil` defaults to not locked.
     public init(key: String, count: Int, windowStart: Date, lastAt: Date, lockedUntil: Date? = nil, expiresAt: Date) {
         self.key = key
         self.count = count

@@ -13,11 +13,17 @@ public struct EmailTemplate: Hashable, Codable, Sendable {
         case failedLogins
     }
 
+    /// Which email this template rewords; an account has at most one per kind.
     public var kind: Kind
+    /// The subject line, a Mustache template (`Your login link for {{account.name}}`).
     public var subject: String
+    /// The plain-text body, a Mustache template (values go in as they are, not HTML-escaped).
     public var text: String
+    /// The HTML body, a Mustache template (values are HTML-escaped).
     public var html: String
 
+    /// Memberwise. The back office saves only a template whose parts are within their size and nesting limits and
+    /// parse.
     public init(kind: Kind, subject: String, text: String, html: String) {
         self.kind = kind
         self.subject = subject

@@ -6,8 +6,11 @@ import Foundation
 public struct Identifier<Entity>: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     CustomStringConvertible, ExpressibleByStringInterpolation
 {
+    /// The identifier as stored and as it appears in URLs: a lowercase UUID for the portal's own records, or the string
+    /// an import or a test gave.
     public let rawValue: String
 
+    /// Wraps a stored or typed string as it is, without checking its form.
     public init(rawValue: String) {
         self.rawValue = rawValue
     }

@@ -4,23 +4,38 @@ import Foundation
 public struct Invoice: Hashable, Codable, Sendable {
     public typealias ID = Identifier<Invoice>
 
+    /// The invoice's id, a random UUID string; portal and API URLs name the invoice by it.
     public var id: ID
+    /// The company that issued the invoice.
     public var accountID: Account.ID
+    /// The customer billed: only that customer's clients see it in the portal.
     public var customerID: Customer.ID
+    /// The job the invoice bills for, one of the same customer's; `nil` for an invoice that belongs to no job.
     public var jobID: Job.ID?
     /// The number the company shows the client (`INV-1042`), unique in the account.
     public var number: String
+    /// The date printed on the invoice, in the account's time zone: when it opens under the "invoice date" rule (SPEC
+    /// I1) and what a paid invoice's retention counts from (SPEC I2, I3).
     public var invoiceDate: CalendarDate
+    /// When payment is due, on or after the invoice date; `nil` when no due date was set.
     public var dueDate: CalendarDate?
     /// When it was first sent; `nil` while never sent.
     public var sentAt: Date?
+    /// What is billed, in order: at least one line, none optional (invoices have no optional lines).
     public var lineItems: [LineItem]
+    /// The tax rate applied to the subtotal, in basis points (825 = 8.25 %), 0 to 5,000 as the back office and API
+    /// accept it; 0 for no tax.
     public var taxRateBasisPoints: Int
     /// The sum of the payments recorded against it, kept in the same transaction as each payment.
     public var amountPaid: Money
+    /// Whether staff voided the invoice: a voided invoice never shows in the portal (SPEC I1), cannot be sent and takes
+    /// no payment.
     public var voided: Bool
+    /// When the invoice was created, by the portal's clock.
     public var createdAt: Date
 
+    /// Memberwise: the values as given (``Billing`` checks lines, dates and tax rate before it gets here). A new
+    /// invoice is unsent, unpaid and not voided unless told otherwise.
     public init(
         id: ID = .random(), accountID: Account.ID, customerID: Customer.ID, jobID: Job.ID? = nil, number: String,
         invoiceDate: CalendarDate, dueDate: CalendarDate? = nil, sentAt: Date? = nil, lineItems: [LineItem],
@@ -46,6 +61,8 @@ public struct Invoice: Hashable, Codable, Sendable {
         get throws(AmountOutOfRange) { try Totals(items: lineItems, taxRateBasisPoints: taxRateBasisPoints) }
     }
 
+    /// The amount the invoice is for: subtotal plus tax, in minor units of the account's currency; ``AmountOutOfRange``
+    /// for a record whose lines cannot be totalled (SPEC M2).
     public var total: Money {
         get throws(AmountOutOfRange) { try totals.total }
     }

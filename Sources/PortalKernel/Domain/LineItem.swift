@@ -4,14 +4,18 @@ import Foundation
 public struct LineItem: Hashable, Codable, Sendable {
     public typealias ID = Identifier<LineItem>
 
+    /// The line's id, a random UUID string: accepting a proposal names the optional lines chosen by it.
     public var id: ID
+    /// What the line is for, as the document shows it (`Mulch, 3 yards`), trimmed and never blank.
     public var description: String
     /// How many units (hours, yards, trees): may be fractional, such as 2.5 hours.
     public var quantity: Decimal
+    /// The price of one unit, in minor units of the account's currency (SPEC M1), never negative.
     public var unitPrice: Money
     /// On a proposal, an item the client may choose to add. Invoices have no optional items.
     public var isOptional: Bool
 
+    /// Memberwise; one unit and a required line unless told otherwise.
     public init(
         id: ID = .random(), description: String, quantity: Decimal = 1, unitPrice: Money, isOptional: Bool = false
     ) {
@@ -39,8 +43,11 @@ public struct LineItem: Hashable, Codable, Sendable {
 
 /// Subtotal, tax and total of a set of line items.
 public struct Totals: Hashable, Codable, Sendable {
+    /// The sum of the lines' amounts, before tax.
     public var subtotal: Money
+    /// The tax on the subtotal, rounded half away from zero to the minor unit.
     public var tax: Money
+    /// Subtotal plus tax: what the document is for.
     public var total: Money
 
     /// Adds up `items` and applies `taxRateBasisPoints` (825 = 8.25 %) to the subtotal; ``AmountOutOfRange`` when a

@@ -12,10 +12,12 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
     /// billion dollars or 10 trillion yen; a product of two in-range numbers still fits in 64 bits.
     public static let limit = 10_000_000_000_000
 
+    /// An amount of `cents` minor units, unchecked: use ``checked(_:)`` for a number from outside (SPEC M2).
     public init(cents: Int) {
         self.cents = cents
     }
 
+    /// No money: zero minor units.
     public static let zero = Money(cents: 0)
 
     /// Whether the amount lies within ±``limit``.
@@ -87,6 +89,7 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
 /// An amount, given or derived, that would lie beyond ±``Money/limit`` minor units (SPEC M2): refused at the edge
 /// with a 422 or a form error, and shown as an error for a stored record that cannot be totalled.
 public struct AmountOutOfRange: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The one value: the error carries nothing but its kind.
     public init() {}
 
     public var description: String { "An amount or a total is too large: the portal keeps every amount within 10,000,000,000,000 of the currency's smallest unit." }

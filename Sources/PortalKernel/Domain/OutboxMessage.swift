@@ -8,6 +8,9 @@ import Foundation
 public struct OutboxMessage: Hashable, Codable, Sendable {
     public typealias ID = Identifier<OutboxMessage>
 
+    /// Where a message is in its delivery: `queued` (not tried yet), `retrying` (an attempt failed in a way worth
+    /// trying again), `delivered` (the mail server or webhook receiver accepted it), `failed` (refused for good, or
+    /// given up on after ``RetryPolicy/giveUpAfter``).
     public enum Status: String, Hashable, Codable, Sendable, CaseIterable {
         case queued
         case retrying
@@ -18,18 +21,28 @@ public struct OutboxMessage: Hashable, Codable, Sendable {
     /// The record an email is about, so its delivery state can be shown beside it.
     public typealias Subject = RecordReference
 
+    /// The message's id, a random UUID string; logs name the message by it.
     public var id: ID
+    /// The account the message is sent for; its webhooks are signed with that account's secret.
     public var accountID: Account.ID
+    /// The email to deliver; `nil` for a webhook.
     public var email: EmailMessage?
+    /// The webhook event to post; `nil` for an email.
     public var webhook: WebhookRequest?
+    /// The record the message is about (the proposal, invoice or lead), so the back office shows its delivery state
+    /// beside it; `nil` for one about no record.
     public var about: Subject?
+    /// Where the message is in its delivery.
     public var status: Status
+    /// How many delivery attempts have been made, 0 while queued.
     public var attempts: Int
     /// When the worker should try next.
     public var nextAttemptAt: Date
     /// The mail server's (or the webhook receiver's) reply to the last failed attempt.
     public var lastError: String?
+    /// When the message was queued: the give-up age (``RetryPolicy/giveUpAfter``) counts from here.
     public var createdAt: Date
+    /// When the mail server or webhook receiver accepted it; `nil` until delivered.
     public var deliveredAt: Date?
 
     /// Whether the message still waits to be delivered (queued or retrying).

@@ -4,6 +4,8 @@ import Foundation
 public struct Payment: Hashable, Codable, Sendable {
     public typealias ID = Identifier<Payment>
 
+    /// How the money came: `card` for every portal payment (staff may record one too), or a bank transfer, a
+    /// check, cash or anything else staff record.
     public enum Method: String, Hashable, Codable, Sendable, CaseIterable {
         case card
         case bank
@@ -18,23 +20,33 @@ public struct Payment: Hashable, Codable, Sendable {
         case staff
     }
 
+    /// The payment's id, a random UUID string; the receipt's link names it.
     public var id: ID
+    /// The company that received the payment.
     public var accountID: Account.ID
+    /// The invoice the payment counts against.
     public var invoiceID: Invoice.ID
     /// What the payment takes off the invoice's balance.
     public var amount: Money
     /// A card service fee charged on top of ``amount`` (the account's service-fee percentage); not part of the
     /// invoice, so it never reduces the balance.
     public var serviceFee: Money
+    /// How the money came.
     public var method: Method
+    /// Who recorded it: the portal (a client's card payment) or staff and integrations.
     public var source: Source
+    /// The payment gateway's reference of the approved charge, for looking it up at the gateway; `nil` for a payment
+    /// staff recorded.
     public var gatewayReference: String?
     /// For a card payment: brand and last four digits, as the gateway reported them. Never the card number.
     public var card: CardSummary?
     /// Unique in the account: a retry with the same key never records (or charges) twice.
     public var idempotencyKey: String?
+    /// When the payment was recorded, by the portal's clock.
     public var receivedAt: Date
 
+    /// Memberwise; no service fee unless told otherwise. ``InvoicePayments`` and ``Billing`` check the amount against
+    /// the invoice's balance (SPEC M3) before they get here.
     public init(
         id: ID = .random(), accountID: Account.ID, invoiceID: Invoice.ID, amount: Money, serviceFee: Money = .zero,
         method: Method, source: Source, gatewayReference: String? = nil, card: CardSummary? = nil,

@@ -4,6 +4,9 @@ import Foundation
 public struct Proposal: Hashable, Codable, Sendable {
     public typealias ID = Identifier<Proposal>
 
+    /// Where a proposal is: a `draft` staff are still writing, `sent` and awaiting an answer, `accepted` or `declined`
+    /// by its answer, `expired` (a sent proposal past ``expiresOn`` counts as expired whatever its status says), or
+    /// `superseded` by a newer version.
     public enum Status: String, Hashable, Codable, Sendable, CaseIterable {
         case draft
         case sent
@@ -14,23 +17,39 @@ public struct Proposal: Hashable, Codable, Sendable {
         case superseded
     }
 
+    /// The proposal's id, a random UUID string; each version is a proposal of its own with its own id.
     public var id: ID
+    /// The company making the offer.
     public var accountID: Account.ID
+    /// The job the proposal prices; whether it may show in the portal depends on how that job was created (SPEC P1).
     public var jobID: Job.ID
+    /// The customer the offer is made to: only that customer's clients see it in the portal.
     public var customerID: Customer.ID
     /// Increases each time staff change a sent proposal; an acceptance names the version it accepted.
     public var version: Int
+    /// What is offered (`Spring cleanup and mulch`), trimmed, 1 to 200 characters; it goes into the email's subject.
     public var title: String
+    /// What is offered, in order: at least one required line; optional lines are the client's to choose when accepting.
     public var lineItems: [LineItem]
+    /// The tax rate applied to the subtotal, in basis points (825 = 8.25 %), 0 to 5,000; 0 for no tax.
     public var taxRateBasisPoints: Int
+    /// Where the proposal is; whether the portal shows it also depends on the expiry date and the job
+    /// (``ProposalVisibility``).
     public var status: Status
+    /// When staff sent this version; `nil` for a draft.
     public var sentAt: Date?
     /// The last day the proposal can be accepted, in the account's time zone.
     public var expiresOn: CalendarDate?
+    /// Who accepted it, when, where and which version; `nil` unless accepted.
     public var acceptance: Acceptance?
+    /// The client's reason for declining, trimmed, at most 2,000 characters; `nil` when not declined or no reason
+    /// given.
     public var declineReason: String?
+    /// When this version was created, by the portal's clock.
     public var createdAt: Date
 
+    /// Memberwise: a draft at version 1 unless told otherwise. ``Quoting`` checks the title, lines and tax rate before
+    /// it gets here.
     public init(
         id: ID = .random(), accountID: Account.ID, jobID: Job.ID, customerID: Customer.ID, version: Int = 1,
         title: String, lineItems: [LineItem], taxRateBasisPoints: Int = 0, status: Status = .draft,
@@ -99,16 +118,22 @@ public enum AcceptanceChannel: String, Hashable, Codable, Sendable, CaseIterable
 
 /// The record of an acceptance: who, when, where, and exactly what.
 public struct Acceptance: Hashable, Codable, Sendable {
+    /// Where it was accepted: in the portal, from the emailed link or by staff (SPEC P3, P4).
     public var via: AcceptanceChannel
+    /// When it was accepted, by the portal's clock.
     public var acceptedAt: Date
     /// The full name typed as a signature.
     public var signatureName: String
+    /// The accepting browser's IP address as the server saw it; `nil` when not known.
     public var ipAddress: String?
+    /// The accepting browser's `User-Agent`, cut to 512 characters; `nil` when none was sent.
     public var userAgent: String?
     /// ``Proposal/contentHash`` of the version accepted.
     public var versionHash: String
+    /// The optional lines the client chose, by id; the accepted total counts them with the required ones.
     public var chosenOptionalItemIDs: [LineItem.ID]
 
+    /// Memberwise; no address, browser or optional lines unless given.
     public init(
         via: AcceptanceChannel, acceptedAt: Date, signatureName: String, ipAddress: String? = nil,
         userAgent: String? = nil, versionHash: String, chosenOptionalItemIDs: [LineItem.ID] = []

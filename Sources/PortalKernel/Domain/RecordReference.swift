@@ -16,9 +16,12 @@ public struct RecordReference: Hashable, Codable, Sendable {
         case account
     }
 
+    /// What kind of record it points at.
     public var kind: Kind
+    /// The record's id (its ``Identifier/rawValue``).
     public var id: String
 
+    /// Memberwise; the static functions below make one from a typed id.
     public init(kind: Kind, id: String) {
         self.kind = kind
         self.id = id

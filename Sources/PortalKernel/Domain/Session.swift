@@ -15,13 +15,19 @@ public struct Session: Hashable, Codable, Sendable {
 
     /// ``SecretToken/hash`` of the cookie value.
     public var id: ID
+    /// The account the session is in: a portal session opens only that account's portal, a staff session only its back
+    /// office.
     public var accountID: Account.ID
+    /// Who is logged in: a client (by email, and the customer they are looking at) or a staff user.
     public var principal: Principal
+    /// When the login happened.
     public var createdAt: Date
+    /// The latest request seen on the session, written at most once a minute; the idle timeout counts from here.
     public var lastSeenAt: Date
     /// The session ends here however active it is.
     public var absoluteExpiry: Date
 
+    /// Memberwise: the id is the hash of the cookie's secret, which the caller makes.
     public init(
         id: ID, accountID: Account.ID, principal: Principal, createdAt: Date, lastSeenAt: Date, absoluteExpiry: Date
     ) {

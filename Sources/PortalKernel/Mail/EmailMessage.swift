@@ -2,9 +2,13 @@
 public struct EmailMessage: Hashable, Codable, Sendable {
     /// A mailbox with an optional display name: `Cece Cunningham <cece@example.com>`.
     public struct Mailbox: Hashable, Codable, Sendable {
+        /// The email address, as the record or the configuration holds it; the mailer checks it before sending.
         public var address: String
+        /// The display name shown before the address (the customer's name); `nil` for the address alone.
         public var name: String?
 
+        /// Memberwise; nothing is checked here (the mailer checks addresses before sending, ``MIMEMessage`` makes names
+        /// safe for a header).
         public init(address: String, name: String? = nil) {
             self.address = address
             self.name = name
@@ -13,12 +17,19 @@ public struct EmailMessage: Hashable, Codable, Sendable {
 
     /// `nil` means the mailer's configured sender.
     public var from: Mailbox?
+    /// The recipients, all in one `To` field (a customer's contact emails, a lead notification's addresses); empty
+    /// only for a preview.
     public var to: [Mailbox]
+    /// Where replies go when not to the sender; `nil` for none (the portal's own emails set none).
     public var replyTo: Mailbox?
+    /// The subject, one line (``EmailLimits/subjectLine(_:)``).
     public var subject: String
+    /// The plain-text body, always present.
     public var textBody: String
+    /// The HTML alternative of the body; `nil` for a text-only email.
     public var htmlBody: String?
 
+    /// Memberwise; the mailer's configured sender unless `from` is given.
     public init(
         from: Mailbox? = nil, to: [Mailbox], replyTo: Mailbox? = nil, subject: String, textBody: String,
         htmlBody: String? = nil

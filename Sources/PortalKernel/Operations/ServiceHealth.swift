@@ -3,6 +3,7 @@
 public struct ServiceHealth: Sendable {
     let services: PortalServices
 
+    /// Asks `services`' storage and reads its drivers' names.
     public init(services: PortalServices) {
         self.services = services
     }

@@ -10,10 +10,14 @@ import Logging
 public struct OutboxDelivery: Sendable {
     /// What one round did.
     public struct Round: Hashable, Sendable {
+        /// How many messages the server or receiver accepted.
         public var delivered = 0
+        /// How many failed in a way worth trying again, and will be.
         public var retrying = 0
+        /// How many failed for good (refused, or past the give-up age).
         public var failed = 0
 
+        /// Memberwise; all zero by default.
         public init(delivered: Int = 0, retrying: Int = 0, failed: Int = 0) {
             self.delivered = delivered
             self.retrying = retrying
@@ -34,6 +38,7 @@ public struct OutboxDelivery: Sendable {
     /// A number in 0…1 for the retry jitter (random in production, fixed in tests).
     let jitter: @Sendable () -> Double
 
+    /// `jitter` defaults to a random number in 0…1; tests give a fixed one. `meter` defaults to recording nothing.
     public init(
         storage: any PortalStorage, mailer: any Mailer, webhooks: any WebhookSender, clock: any PortalClock, policy: RetryPolicy,
         logger: Logger, meter: any PortalMeter = SilentMeter(),

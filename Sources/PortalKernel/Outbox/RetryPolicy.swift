@@ -10,6 +10,8 @@ public struct RetryPolicy: Hashable, Sendable {
     /// How long after it was queued a message is given up on.
     public var giveUpAfter: TimeInterval
 
+    /// Memberwise, with the defaults: a minute after the first failure, at most an hour between attempts, given up
+    /// after five days.
     public init(baseDelay: TimeInterval = 60, maximumDelay: TimeInterval = 3_600, giveUpAfter: TimeInterval = 5 * 86_400) {
         self.baseDelay = baseDelay
         self.maximumDelay = maximumDelay

@@ -16,8 +16,10 @@ public struct LeadRouting: Hashable, Sendable {
     public var recipients: [String]
     /// The email of the staff user to assign it to; one that is not a staff user of the account assigns nobody.
     public var assigneeEmail: String?
+    /// Labels to put on the lead (`north-side`), shown in the back office's lead list; empty for none.
     public var tags: [String]
 
+    /// Memberwise: no assignee and no tags unless given.
     public init(recipients: [String], assigneeEmail: String? = nil, tags: [String] = []) {
         self.recipients = recipients
         self.assigneeEmail = assigneeEmail

@@ -19,10 +19,12 @@ public struct ChargeReversal: Hashable, Sendable {
     public var reference: String
     /// What was charged, in minor units of `currencyCode`.
     public var amount: Money
+    /// The ISO 4217 code of the charge's currency (`USD`), the account's.
     public var currencyCode: String
     /// Why, for the gateway's records and the log (`invoice INV-1042 owes nothing now`).
     public var reason: String
 
+    /// Memberwise; ``InvoicePayments`` makes one for an approved charge it could not record (SPEC M3).
     public init(reference: String, amount: Money, currencyCode: String, reason: String) {
         self.reference = reference
         self.amount = amount
@@ -33,13 +35,19 @@ public struct ChargeReversal: Hashable, Sendable {
 
 /// One charge, as the portal asks for it.
 public struct ChargeRequest: Sendable {
+    /// What to charge, in minor units of ``currencyCode``: the payment plus any service fee.
     public var amount: Money
+    /// The ISO 4217 code of the account's currency (`USD`), which ``amount`` is in.
     public var currencyCode: String
+    /// The card as the client typed it, never stored.
     public var card: CardDetails
+    /// The pay form's key, prefixed with the account's id (`<account>:<key>`): a repeat of it is the same charge, never
+    /// a second one.
     public var idempotencyKey: String
     /// What the charge is for, shown on the gateway's side (`Invoice INV-1042`).
     public var description: String
 
+    /// Memberwise; ``InvoicePayments`` makes one per pay attempt, after checking the amount against the balance.
     public init(amount: Money, currencyCode: String, card: CardDetails, idempotencyKey: String, description: String) {
         self.amount = amount
         self.currencyCode = currencyCode
@@ -51,12 +59,18 @@ public struct ChargeRequest: Sendable {
 
 /// Card details as typed, held in memory only for the length of one charge.
 public struct CardDetails: Sendable, CustomStringConvertible {
+    /// The card number as typed, spaces and dashes included (``digits`` has the digits only); never stored or logged.
     public var number: String
+    /// The expiry month as typed in the portal's `MM/YY` field, not checked here.
     public var expiryMonth: Int
+    /// The expiry year as typed: the two digits of the portal's `MM/YY` field, not checked here.
     public var expiryYear: Int
+    /// The 3 or 4 digits printed on the card, trimmed; never stored or logged.
     public var securityCode: String
+    /// The cardholder's name as typed, trimmed.
     public var nameOnCard: String
 
+    /// Memberwise; nothing is checked (the gateway answers for the card).
     public init(number: String, expiryMonth: Int, expiryYear: Int, securityCode: String, nameOnCard: String) {
         self.number = number
         self.expiryMonth = expiryMonth
@@ -91,9 +105,12 @@ public struct CardDetails: Sendable, CustomStringConvertible {
 
 /// What the portal keeps of a card: its brand and last four digits.
 public struct CardSummary: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// The card's brand as ``CardDetails/brand`` names it (`Visa`), or `Card`.
     public var brand: String
+    /// The card number's last four digits.
     public var last4: String
 
+    /// Memberwise; a gateway reports one with an approved charge, usually ``CardDetails/summary``.
     public init(brand: String, last4: String) {
         self.brand = brand
         self.last4 = last4
@@ -116,6 +133,7 @@ public struct PaymentGatewayError: Error, Hashable, Sendable, CustomStringConver
     /// A message fit for the client.
     public var message: String
 
+    /// An outage described by `message`, which the pay page shows the client as it is.
     public init(message: String) {
         self.message = message
     }

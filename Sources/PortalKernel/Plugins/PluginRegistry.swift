@@ -2,9 +2,13 @@ import Logging
 
 /// What a plugin factory gets besides its own settings.
 public struct PluginContext: Sendable {
+    /// The process's logger, for the plugin's own log lines.
     public var logger: Logger
+    /// The clock the portal runs on (a manual one in tests), for a plugin that needs the time: the mailers date
+    /// their messages by it, the sandbox gateway checks a card's expiry against it.
     public var clock: any PortalClock
 
+    /// Memberwise; `PortalBootstrap` (in PortalApp) makes one for every plugin it builds.
     public init(logger: Logger, clock: any PortalClock) {
         self.logger = logger
         self.clock = clock
@@ -20,6 +24,8 @@ public struct PluginFactories<Plugin: Sendable>: Sendable {
     public let kind: String
     private var factories: [String: Factory] = [:]
 
+    /// An empty table for the extension point configured under `kind` (`storage`, `mailer`, `leadRouting`, `payments`,
+    /// `webhooks`).
     public init(kind: String) {
         self.kind = kind
     }
@@ -54,11 +60,17 @@ public struct PluginFactories<Plugin: Sendable>: Sendable {
 /// The stock `portal` executable registers the bundled plugins; a team's own executable registers theirs as
 /// well and hands the registry to `PortalApp`. Each plugin target exposes one `register(in:)` entry.
 public struct PluginRegistry: Sendable {
+    /// Storage backends by `storage.driver` (`sqlite`, `json`, `memory`, `postgres` in the stock executable).
     public var storage = PluginFactories<any PortalStorage>(kind: "storage")
+    /// Mailers by `mailer.driver` (`log`, `smtp`).
     public var mailers = PluginFactories<any Mailer>(kind: "mailer")
+    /// Lead routers by `leadRouting.driver` (`settings`, `rules`).
     public var leadRouters = PluginFactories<any LeadRouter>(kind: "leadRouting")
+    /// Payment gateways by `payments.driver` (`sandbox`).
     public var paymentGateways = PluginFactories<any PaymentGateway>(kind: "payments")
+    /// Webhook senders by `webhooks.driver` (`http`).
     public var webhookSenders = PluginFactories<any WebhookSender>(kind: "webhooks")
 
+    /// An empty registry: each plugin's `register(in:)` adds to it.
     public init() {}
 }

@@ -7,6 +7,8 @@ public protocol PortalClock: Sendable {
 
 /// The system's clock.
 public struct SystemClock: PortalClock {
+    /// The system's clock; there is nothing to set.
     public init() {}
+    /// The current instant, by the system's clock.
     public var now: Date { Date() }
 }

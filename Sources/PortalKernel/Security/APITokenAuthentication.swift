@@ -2,6 +2,7 @@
 public struct APITokenAuthentication: Sendable {
     let services: PortalServices
 
+    /// Reads the API tokens and accounts from `services.storage`.
     public init(services: PortalServices) {
         self.services = services
     }

@@ -8,6 +8,7 @@ public struct Lease: Sendable {
     let counters: any CounterRepository
     let key: String
 
+    /// The lease on `subject` (`invoice-payment:<account>:<invoice>`), kept in `counters` under a hashed key.
     public init(counters: any CounterRepository, subject: String) {
         self.counters = counters
         self.key = CounterKey.make("claim:\(subject)")

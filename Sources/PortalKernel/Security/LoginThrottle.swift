@@ -19,12 +19,20 @@ public struct LoginThrottle: Sendable {
 
     /// How many failures are free, and how hard the rest are slowed down.
     public struct Rules: Hashable, Sendable {
+        /// Failures that cost nothing: the next attempt after them goes ahead at once (3 by default).
         public var freeAttempts: Int
+        /// The failure count that locks the login for ``lockDuration`` (10 by default).
         public var lockAfter: Int
+        /// How long a locked login stays locked, in seconds (15 minutes by default).
         public var lockDuration: TimeInterval
+        /// The longest wait, in seconds, between two attempts while not locked: one second per failure beyond
+        /// ``freeAttempts``, at most this (5 by default).
         public var maximumDelay: TimeInterval
+        /// Seconds without a failure after which the count starts again (15 minutes by default).
         public var window: TimeInterval
 
+        /// Memberwise, with the defaults: 3 free failures, then a second more per failure up to 5, locked 15 minutes at
+        /// 10, forgotten after 15 quiet minutes.
         public init(
             freeAttempts: Int = 3, lockAfter: Int = 10, lockDuration: TimeInterval = 15 * 60, maximumDelay: TimeInterval = 5,
             window: TimeInterval = 15 * 60
@@ -37,9 +45,11 @@ public struct LoginThrottle: Sendable {
         }
     }
 
+    /// The numbers this throttle applies.
     public let rules: Rules
     let counters: any CounterRepository
 
+    /// Counts in `counters`, the storage's shared counters, under `rules` (the defaults unless given).
     public init(counters: any CounterRepository, rules: Rules = Rules()) {
         self.counters = counters
         self.rules = rules

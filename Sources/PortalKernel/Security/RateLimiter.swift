@@ -7,6 +7,7 @@ import Foundation
 public struct RateLimiter: Sendable {
     let counters: any CounterRepository
 
+    /// Counts in `counters`, the storage's shared counters.
     public init(counters: any CounterRepository) {
         self.counters = counters
     }

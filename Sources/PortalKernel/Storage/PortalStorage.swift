@@ -99,20 +99,36 @@ public protocol StandaloneRepositories: Repositories {
 }
 
 extension StandaloneRepositories {
+    /// The companies (by id or portal key), each call on its own, outside any transaction.
     public var accounts: any AccountRepository { standalone.accounts }
+    /// The back-office users, each call on its own.
     public var staffUsers: any StaffUserRepository { standalone.staffUsers }
+    /// The customers (by id, or every one an email belongs to), each call on its own.
     public var customers: any CustomerRepository { standalone.customers }
+    /// The jobs, including those behind leads, each call on its own.
     public var jobs: any JobRepository { standalone.jobs }
+    /// The proposals, every version, each call on its own.
     public var proposals: any ProposalRepository { standalone.proposals }
+    /// The invoices (by id or number), each call on its own.
     public var invoices: any InvoiceRepository { standalone.invoices }
+    /// The payments (by id, invoice or idempotency key), each call on its own.
     public var payments: any PaymentRepository { standalone.payments }
+    /// What service requests said, each call on its own.
     public var leads: any LeadRepository { standalone.leads }
+    /// The login links' token hashes, each call on its own.
     public var loginTokens: any LoginTokenRepository { standalone.loginTokens }
+    /// The portal and back-office sessions, each call on its own.
     public var sessions: any SessionRepository { standalone.sessions }
+    /// The emails and webhooks to deliver, and the record of those delivered, each call on its own.
     public var outbox: any OutboxRepository { standalone.outbox }
+    /// The audit trail, each call on its own.
     public var auditEvents: any AuditRepository { standalone.auditEvents }
+    /// The emailed proposal links' token hashes, each call on its own.
     public var proposalLinks: any ProposalLinkRepository { standalone.proposalLinks }
+    /// The API tokens' hashes, each call on its own.
     public var apiTokens: any APITokenRepository { standalone.apiTokens }
+    /// The rate-limit, lockout and claim counters, each call on its own.
     public var counters: any CounterRepository { standalone.counters }
+    /// The catalogued record types' generic operations, each call on its own.
     public var recordStore: any RecordStore { standalone.recordStore }
 }

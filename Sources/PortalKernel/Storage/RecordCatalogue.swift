@@ -21,6 +21,7 @@ extension RecordReference {
 }
 
 extension Account: StoredRecord {
+    /// Table `account`, dump key `accounts`; the one record not scoped to an account. Found by its unique portal key.
     public static let storage = RecordStorage<Account>(
         table: "account", dump: "accounts", id: { $0.id.rawValue }, account: nil,
         columns: [.text("portal_key") { $0.portalKey }, .instant("created_at") { $0.createdAt }],
@@ -28,6 +29,8 @@ extension Account: StoredRecord {
 }
 
 extension StaffUser: StoredRecord {
+    /// Table `staff_user`, dump key `staffUsers`; an email is unique within an account and indexed across accounts for
+    /// the back-office login.
     public static let storage = RecordStorage<StaffUser>(
         table: "staff_user", dump: "staffUsers", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("email") { $0.email }, .text("name") { $0.name }],
@@ -37,6 +40,7 @@ extension StaffUser: StoredRecord {
 }
 
 extension Customer: StoredRecord {
+    /// Table `customer`, dump key `customers`; every contact email is listed for the portal login's look-up.
     public static let storage = RecordStorage<Customer>(
         table: "customer", dump: "customers", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("display_name") { $0.displayName }],
@@ -45,6 +49,7 @@ extension Customer: StoredRecord {
 }
 
 extension Job: StoredRecord {
+    /// Table `job`, dump key `jobs`; found by customer (none for an unmatched lead).
     public static let storage = RecordStorage<Job>(
         table: "job", dump: "jobs", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.optionalText("customer_id", references: "customer") { $0.customerID?.rawValue }, .instant("created_at") { $0.createdAt }],
@@ -52,6 +57,8 @@ extension Job: StoredRecord {
 }
 
 extension Proposal: StoredRecord {
+    /// Table `proposal`, dump key `proposals`; indexed by customer and status for the portal home, and by job for its
+    /// versions.
     public static let storage = RecordStorage<Proposal>(
         table: "proposal", dump: "proposals", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
@@ -63,6 +70,8 @@ extension Proposal: StoredRecord {
 }
 
 extension Invoice: StoredRecord {
+    /// Table `invoice`, dump key `invoices`; its number is unique within the account; indexed by customer and voided
+    /// for the portal home.
     public static let storage = RecordStorage<Invoice>(
         table: "invoice", dump: "invoices", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
@@ -75,6 +84,7 @@ extension Invoice: StoredRecord {
 }
 
 extension Payment: StoredRecord {
+    /// Table `payment`, dump key `payments`; its idempotency key is unique within the account; indexed by invoice.
     public static let storage = RecordStorage<Payment>(
         table: "payment", dump: "payments", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
@@ -86,6 +96,7 @@ extension Payment: StoredRecord {
 }
 
 extension Lead: StoredRecord {
+    /// Table `lead`, dump key `leads`; indexed by submission time for the back office's newest-first list.
     public static let storage = RecordStorage<Lead>(
         table: "lead", dump: "leads", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
@@ -97,6 +108,7 @@ extension Lead: StoredRecord {
 }
 
 extension LoginToken: StoredRecord {
+    /// Table `login_token`, dump key `loginTokens`; the token hash is unique; indexed by expiry for the sweep.
     public static let storage = RecordStorage<LoginToken>(
         table: "login_token", dump: "loginTokens", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
@@ -106,6 +118,7 @@ extension LoginToken: StoredRecord {
 }
 
 extension Session: StoredRecord {
+    /// Table `session`, dump key `sessions`; found by id (the cookie's hash); indexed by absolute expiry for the sweep.
     public static let storage = RecordStorage<Session>(
         table: "session", dump: "sessions", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.instant("absolute_expiry") { $0.absoluteExpiry }],
@@ -113,6 +126,8 @@ extension Session: StoredRecord {
 }
 
 extension OutboxMessage: StoredRecord {
+    /// Table `outbox_message`, dump key `outbox`; indexed for the worker's queue (status, next attempt), for a record's
+    /// messages and for the back office's list of failures.
     public static let storage = RecordStorage<OutboxMessage>(
         table: "outbox_message", dump: "outbox", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [
@@ -124,6 +139,7 @@ extension OutboxMessage: StoredRecord {
 }
 
 extension AuditEvent: StoredRecord {
+    /// Table `audit_event`, dump key `auditEvents`; indexed for a record's timeline and the account's latest events.
     public static let storage = RecordStorage<AuditEvent>(
         table: "audit_event", dump: "auditEvents", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.optionalText("about_key") { $0.about?.storageKey }, .instant("occurred_at") { $0.occurredAt }],
@@ -132,6 +148,7 @@ extension AuditEvent: StoredRecord {
 }
 
 extension ProposalLink: StoredRecord {
+    /// Table `proposal_link`, dump key `proposalLinks`; the token hash is unique.
     public static let storage = RecordStorage<ProposalLink>(
         table: "proposal_link", dump: "proposalLinks", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("proposal_id", references: "proposal") { $0.proposalID.rawValue }, .text("token_hash") { $0.tokenHash }],
@@ -139,6 +156,7 @@ extension ProposalLink: StoredRecord {
 }
 
 extension APIToken: StoredRecord {
+    /// Table `api_token`, dump key `apiTokens`; the token hash is unique; listed by creation time.
     public static let storage = RecordStorage<APIToken>(
         table: "api_token", dump: "apiTokens", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("token_hash") { $0.tokenHash }, .instant("created_at") { $0.createdAt }],
@@ -146,6 +164,8 @@ extension APIToken: StoredRecord {
 }
 
 extension Counter: StoredRecord {
+    /// Table `counter`, keyed by its hashed key, not scoped to an account and not in the dump (security state that ends
+    /// within minutes); indexed by expiry for the sweep.
     public static let storage = RecordStorage<Counter>(
         table: "counter", dump: nil, id: { $0.key }, account: nil,
         columns: [.instant("expires_at") { $0.expiresAt }],

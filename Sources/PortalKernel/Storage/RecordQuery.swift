@@ -5,9 +5,13 @@
 /// the SQL databases do: text as UTF-8 bytes, instants to the millisecond, `false` before `true`, and an empty
 /// (`NULL`) column passes no comparison but ``RecordFilter/isEmpty(_:)``.
 public struct RecordQuery<Record: StoredRecord>: Sendable {
+    /// The account whose records are asked for; no other account's record is ever in the answer.
     public let account: Account.ID
+    /// The conditions a record must pass, all of them; empty for every record of the account.
     public let filters: [RecordFilter]
+    /// The columns to sort by, first to last, each never empty; ties, and an empty order, fall back to the id.
     public let order: [RecordOrder]
+    /// The most records to return, never negative; `nil` for all.
     public let limit: Int?
 
     /// A query of `Record`'s table. Throws `StorageError.refused` when the table is not kept per account, a filter
@@ -72,8 +76,12 @@ public struct RecordFilter: Sendable, Hashable {
         case below
     }
 
+    /// The catalogue column compared (`customer_id`), one the record's table has.
     public let column: String
+    /// How the column is compared with ``value``.
     public let comparison: Comparison
+    /// What the column is compared with, of the column's kind; an empty value (`NULL`) asks whether the column is
+    /// empty.
     public let value: StoredValue
 
     public static func equal(_ column: String, _ value: StoredValue) -> Self { Self(column: column, comparison: .equal, value: value) }
@@ -102,7 +110,9 @@ public struct RecordFilter: Sendable, Hashable {
 
 /// One column to sort by.
 public struct RecordOrder: Sendable, Hashable {
+    /// The catalogue column sorted by, one that is never empty.
     public let column: String
+    /// Whether the largest value comes first.
     public let descending: Bool
 
     public static func ascending(_ column: String) -> Self { Self(column: column, descending: false) }

@@ -17,8 +17,10 @@ public protocol RecordStore: Sendable {
 
 /// One record type's operations over a ``RecordStore``.
 public struct RecordRepository<Record: StoredRecord>: Sendable {
+    /// The store the operations go to: the storage itself, or a transaction's or read snapshot's repositories.
     public let store: any RecordStore
 
+    /// Memberwise; use cases get one from `store.records(Visit.self)`.
     public init(store: any RecordStore) {
         self.store = store
     }

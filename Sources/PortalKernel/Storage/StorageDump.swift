@@ -8,10 +8,13 @@ public struct StorageDump: Hashable, Codable, Sendable {
     /// The format this build writes. A dump from a newer format is refused rather than half-read.
     public static let currentFormatVersion = 1
 
+    /// The format the dump was written in (``currentFormatVersion`` for a new one); a later version is refused on
+    /// import.
     public var formatVersion: Int
     /// The non-empty lists, by table.
     private var lists: [String: DumpList] = [:]
 
+    /// An empty dump in the current format.
     public init() {
         formatVersion = Self.currentFormatVersion
     }
@@ -70,18 +73,31 @@ private struct DumpList: Hashable, Sendable {
 extension StorageDump {
     /// Release 1's record types by name, for readable code; a later type is read as `dump[Visit.self]`.
     public var accounts: [Account] { get { self[Account.self] } _modify { yield &self[Account.self] } }
+    /// The back-office users (`staffUsers` in the JSON), with their password hashes.
     public var staffUsers: [StaffUser] { get { self[StaffUser.self] } _modify { yield &self[StaffUser.self] } }
+    /// The customers (`customers`).
     public var customers: [Customer] { get { self[Customer.self] } _modify { yield &self[Customer.self] } }
+    /// The jobs, including those behind leads (`jobs`).
     public var jobs: [Job] { get { self[Job.self] } _modify { yield &self[Job.self] } }
+    /// The proposals, every version (`proposals`).
     public var proposals: [Proposal] { get { self[Proposal.self] } _modify { yield &self[Proposal.self] } }
+    /// The invoices (`invoices`).
     public var invoices: [Invoice] { get { self[Invoice.self] } _modify { yield &self[Invoice.self] } }
+    /// The payments (`payments`).
     public var payments: [Payment] { get { self[Payment.self] } _modify { yield &self[Payment.self] } }
+    /// What service requests said (`leads`).
     public var leads: [Lead] { get { self[Lead.self] } _modify { yield &self[Lead.self] } }
+    /// The login links' token hashes, used and unused (`loginTokens`).
     public var loginTokens: [LoginToken] { get { self[LoginToken.self] } _modify { yield &self[LoginToken.self] } }
+    /// The portal and back-office sessions, by their cookies' hashes (`sessions`).
     public var sessions: [Session] { get { self[Session.self] } _modify { yield &self[Session.self] } }
+    /// The emails and webhooks, delivered or waiting (`outbox`).
     public var outbox: [OutboxMessage] { get { self[OutboxMessage.self] } _modify { yield &self[OutboxMessage.self] } }
+    /// The audit trail (`auditEvents`).
     public var auditEvents: [AuditEvent] { get { self[AuditEvent.self] } _modify { yield &self[AuditEvent.self] } }
+    /// The emailed proposal links' token hashes (`proposalLinks`).
     public var proposalLinks: [ProposalLink] { get { self[ProposalLink.self] } _modify { yield &self[ProposalLink.self] } }
+    /// The API tokens' hashes, revoked ones too (`apiTokens`).
     public var apiTokens: [APIToken] { get { self[APIToken.self] } _modify { yield &self[APIToken.self] } }
 
     /// A dump of release 1's record types, each list as given.

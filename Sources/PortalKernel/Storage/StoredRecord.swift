@@ -32,6 +32,7 @@ public struct RecordStorage<Record: StoredRecord>: Sendable {
     /// value: the customer's contact emails.
     public let list: RecordList<Record>?
 
+    /// Memberwise; no constraints, indexes or list unless given. ``RecordCatalogue`` holds one per record type.
     public init(
         table: String, dump: String?,
         id: @escaping @Sendable (Record) -> String, account: (@Sendable (Record) -> String)?,
@@ -96,11 +97,15 @@ public enum StoredValue: Sendable, Hashable {
 /// One column beside the record: its name, kind, whether it may be empty, the table it points at (in the same
 /// account) and how its value comes from the record.
 public struct RecordColumn<Record>: Sendable {
+    /// The column's name in `snake_case` (`customer_id`), as queries and the SQL schema name it.
     public let name: String
+    /// What the column holds: text, an integer, a Boolean or an instant (milliseconds in SQL).
     public let kind: StoredValue.Kind
+    /// Whether the column may be empty (`NULL`); such a column cannot order a ``RecordQuery``.
     public let isOptional: Bool
     /// The table whose `id` this column holds, within the record's account.
     public let references: String?
+    /// Works the column's value out of a record, at every write.
     public let value: @Sendable (Record) -> StoredValue
 
     public static func text(_ name: String, references: String? = nil, _ value: @escaping @Sendable (Record) -> String) -> Self {
@@ -131,9 +136,12 @@ public struct RecordColumn<Record>: Sendable {
 /// A column with several text values per record, kept as rows `(account_id, name, <table>_id)` of its own table
 /// `<table>_<name>`.
 public struct RecordList<Record>: Sendable {
+    /// The list's name (`email`): its table is `<table>_<name>` (`customer_email`).
     public let name: String
+    /// The record's values for the list, each kept as a row of its own.
     public let values: @Sendable (Record) -> Set<String>
 
+    /// Memberwise: the list called `name`, its values from `values`.
     public init(_ name: String, _ values: @escaping @Sendable (Record) -> Set<String>) {
         self.name = name
         self.values = values

@@ -19,6 +19,8 @@ public actor DeferredWork {
     private var worker: Task<Void, Never>?
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
+    /// A queue of at most `capacity` jobs (1,000 by default), each started at least `startDelay` (10 ms) after it was
+    /// handed over; dropped jobs are logged to `logger`.
     public init(
         capacity: Int = 1_000, startDelay: Duration = .milliseconds(10), logger: Logger = Logger(label: "client-portal.deferred-work")
     ) {

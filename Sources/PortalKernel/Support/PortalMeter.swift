@@ -18,6 +18,7 @@ public enum PortalMeterEvent: Hashable, Sendable {
 
 /// The meter that records nothing: the default where no metrics backend is set up (tests, tools).
 public struct SilentMeter: PortalMeter {
+    /// The meter that records nothing.
     public init() {}
     public func record(_ event: PortalMeterEvent) {}
 }

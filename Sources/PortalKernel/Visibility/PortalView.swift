@@ -3,7 +3,9 @@
 /// The portal home, the back office's "view portal as this client" and `GET /api/v1/customers/{id}/portal` all
 /// build this one value, so they cannot disagree.
 public struct PortalView: Hashable, Sendable {
+    /// The proposals the portal shows (SPEC P1–P4), most recently sent first.
     public var proposals: [Proposal]
+    /// The invoices the portal shows (SPEC I1–I3), latest invoice date first (then by number, descending).
     public var invoices: [Invoice]
 
     /// Applies SPEC P1–P4 and I1–I3. Proposals whose job is not in `jobs` are left out (a job of another customer

@@ -8,8 +8,11 @@ import Foundation
 /// `webhook-signature: v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`, keyed with the bytes of the
 /// account's `whsec_` secret (``WebhookSecret/key(of:)``).
 public enum StandardWebhookSignature {
+    /// The header carrying the event's id, the same on every attempt.
     public static let idHeader = "webhook-id"
+    /// The header carrying the time of sending, in unix seconds.
     public static let timestampHeader = "webhook-timestamp"
+    /// The header carrying `v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`.
     public static let signatureHeader = "webhook-signature"
 
     /// The three headers for `body`, the event `id`, sent at `instant`.

@@ -10,6 +10,7 @@ public struct WebhookRequest: Hashable, Codable, Sendable {
     /// The JSON body, byte for byte as signed and sent.
     public var body: String
 
+    /// Memberwise; ``WebhookEvents`` makes the body and the event id when it queues one.
     public init(url: String, event: String, eventID: String, body: String) {
         self.url = url
         self.event = event
@@ -20,10 +21,16 @@ public struct WebhookRequest: Hashable, Codable, Sendable {
 
 /// A webhook ready to post: URL, headers (signature included) and body.
 public struct SignedWebhook: Hashable, Sendable {
+    /// The receiver's URL, as the request was queued with it.
     public var url: String
+    /// Every header to send, by name: `Content-Type`, `Portal-Event`, `Portal-Event-Id`, ``WebhookSignature/header``
+    /// and the Standard Webhooks three (``StandardWebhookSignature``).
     public var headers: [String: String]
+    /// The JSON body, byte for byte as signed: a sender posts it unchanged.
     public var body: String
 
+    /// Memberwise; ``OutboxDelivery`` makes one at each attempt, signed with the account's current secret at the
+    /// time of sending.
     public init(url: String, headers: [String: String], body: String) {
         self.url = url
         self.headers = headers

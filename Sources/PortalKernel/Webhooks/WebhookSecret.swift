@@ -6,6 +6,7 @@ import Foundation
 /// Secrets made before issue #17 carry base64url without padding after `whsec_`; they are still read (their key is
 /// the same bytes), and ``libraryForm(of:)`` writes them the way a library expects.
 public enum WebhookSecret {
+    /// What every secret starts with, as Standard Webhooks libraries expect.
     public static let prefix = "whsec_"
 
     /// A fresh secret from the system's cryptographically secure generator.

@@ -7,6 +7,8 @@ import Foundation
 /// A receiver recomputes the HMAC over the timestamp and the raw body, compares in constant time, and refuses a
 /// timestamp more than ``tolerance`` away from its clock, so a captured request cannot be replayed later.
 public enum WebhookSignature {
+    /// The header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256>` (the portal's own signature, kept beside the
+    /// Standard Webhooks headers).
     public static let header = "Portal-Signature"
     /// Five minutes either way.
     public static let tolerance: TimeInterval = 300
