@@ -42,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
@@ -66,7 +67,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // Page and email templates and the stylesheet, compiled into the binary so it runs from anywhere.
@@ -79,6 +80,8 @@ let package = Package(
                 "PortalKernel",
                 "PortalHTTP",
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -146,7 +149,7 @@ let package = Package(
         ),
         .target(
             name: "LogMailer",
-            dependencies: ["PortalKernel"],
+            dependencies: ["PortalKernel", .product(name: "Logging", package: "swift-log")],
             path: "Plugins/LogMailer"
         ),
         .target(
@@ -223,7 +226,10 @@ let package = Package(
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -238,7 +244,7 @@ let package = Package(
         .testTarget(
             name: "PluginTests",
             dependencies: [
-                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "RuleLeadRouter", "SandboxPayments", "HTTPWebhooks", "SQLiteStorage",
+                "LogMailer", "SMTPMailer", "SettingsLeadRouter", "RuleLeadRouter", "HTTPWebhooks", "SQLiteStorage",
                 "PostgresStorage", "PortalPluginKit",
                 "PortalKernel",
                 "PortalTestSupport",
@@ -250,9 +256,10 @@ let package = Package(
         .testTarget(
             name: "PortalAppTests",
             dependencies: [
-                "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
+                "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PortalTestSupport",
-                "PortalTesting", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "PortalTesting", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

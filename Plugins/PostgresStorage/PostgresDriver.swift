@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import PortalKernel
 import PostgresKit
 import PostgresNIO
