@@ -14,5 +14,8 @@ public struct PortalRequestContext: RequestContext, RemoteAddressRequestContext 
     }
 
     /// 64 KiB: the largest form (a service request with a long description) is a few KiB.
-    public var maxUploadSize: Int { 64 * 1_024 }
+    public var maxUploadSize: Int { Self.formBodyLimit }
+
+    /// The largest body read, in bytes, on every route (the fronts' own contexts too): 64 KiB.
+    public static let formBodyLimit = 64 * 1_024
 }

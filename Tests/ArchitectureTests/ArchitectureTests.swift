@@ -171,4 +171,21 @@ struct ArchitectureTests {
         #expect("let x = env.services.storage.jobs".contains(storage) && "store: any PortalStorage".contains(storage))
         #expect(!"ServiceHealth(services: services)".contains(storage) && !"storage: drivers.storage,".contains(storage))
     }
+
+    @Test("#20: only the authenticators find who a request is from: no handler reads a session cookie or a bearer token")
+    func identityFromMiddlewareOnly() throws {
+        let identity = try Regex(#"\.resume\(cookieValue:|APITokenAuthentication\(|sessionCookieName\]|headers\[\.authorization\]"#)
+        let files = try Self.swiftFiles(under: "Sources/PortalHTTP")
+        #expect(files.contains { $0.path.hasSuffix("Identity/Authenticators.swift") })
+        for file in files where !file.path.hasSuffix("Identity/Authenticators.swift") && !file.path.hasSuffix("MetricsController.swift") {
+            for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains(identity) {
+                Issue.record("\(file.path):\(number + 1) finds an identity itself: \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        // The rule sees what it looks for.
+        #expect("try await env.staffSessions.resume(cookieValue: cookie)".contains(identity))
+        #expect("request.cookies[PortalVisit.sessionCookieName]?.value".contains(identity))
+        #expect(!"response.setCookie(visit.sessionCookie(value))".contains(identity))
+    }
 }

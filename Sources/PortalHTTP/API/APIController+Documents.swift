@@ -1,13 +1,14 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import PortalKernel
 
 /// Proposals and invoices.
 extension APIController {
     func registerProposals(on api: RouterGroup<Context>) {
         api.post("proposals") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let content = try await APIJSON.decode(APINewProposal.self, from: request, context: context)
             let proposal = try await env.quoting.create(
                 for: Job.ID(rawValue: content.jobId), title: content.title, lines: content.lines,
@@ -15,11 +16,11 @@ extension APIController {
             return try APIJSON.response(APIProposal(proposal), status: .created)
         }
         api.get("proposals/:id") { request, context in
-            let account = try await authorize(request)
+            let account = try context.requireIdentity().account
             return try APIJSON.response(APIProposal(try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }))
         }
         api.put("proposals/:id") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let current = try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }
             let content = try await APIJSON.decode(APIProposalRevision.self, from: request, context: context)
             let revised = try await env.quoting.revise(
@@ -28,13 +29,13 @@ extension APIController {
             return try APIJSON.response(APIProposal(revised))
         }
         api.post("proposals/:id/send") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let current = try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }
             let sent = try await env.quoting.send(current.id, in: account, by: actor)
             return try APIJSON.response(APIProposal(sent))
         }
         api.post("proposals/:id/accept") { request, context in
-            let account = try await authorize(request)
+            let account = try context.requireIdentity().account
             let current = try await Self.record(context) { try await env.quoting.proposal($0, in: account.id) }
             let body = try await APIJSON.decode(APIStaffAcceptance.self, from: request, context: context)
             let outcome = try await env.answers.accept(
@@ -57,7 +58,7 @@ extension APIController {
 
     func registerInvoices(on api: RouterGroup<Context>) {
         api.post("invoices") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let new = try await APIJSON.decode(APINewInvoice.self, from: request, context: context)
             let invoice = try await env.billing.create(
                 for: Customer.ID(rawValue: new.customerId), job: new.jobId.map { Job.ID(rawValue: $0) }, number: new.number,
@@ -66,21 +67,21 @@ extension APIController {
             return try APIJSON.response(APIInvoice(invoice), status: .created)
         }
         api.get("invoices/:id") { request, context in
-            let account = try await authorize(request)
+            let account = try context.requireIdentity().account
             return try APIJSON.response(APIInvoice(try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }))
         }
         api.post("invoices/:id/send") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let current = try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }
             return try APIJSON.response(APIInvoice(try await env.billing.send(current.id, in: account, by: actor)))
         }
         api.post("invoices/:id/void") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let current = try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }
             return try APIJSON.response(APIInvoice(try await env.billing.void(current.id, in: account, by: actor)))
         }
         api.post("invoices/:id/payments") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let current = try await Self.record(context) { try await env.billing.invoice($0, in: account.id) }
             guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
                 throw APIError.badRequest("Send an Idempotency-Key header, unique per payment, so a retry never records twice.")

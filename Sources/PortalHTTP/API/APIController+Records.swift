@@ -1,16 +1,17 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import PortalKernel
 
 /// Settings, customers, jobs and leads.
 extension APIController {
     func registerSettings(on api: RouterGroup<Context>) {
-        api.get("settings") { request, _ in
-            let account = try await authorize(request)
+        api.get("settings") { request, context in
+            let account = try context.requireIdentity().account
             return try APIJSON.response(APISettings(account, portalURL: env.links.portal(account)))
         }
         api.patch("settings") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let change = try await APIJSON.decode(APISettingsChange.self, from: request, context: context)
             let form = try change.applied(to: SettingsForm(account))
             do {
@@ -31,8 +32,8 @@ extension APIController {
     }
 
     func registerCustomers(on api: RouterGroup<Context>) {
-        api.get("customers") { request, _ in
-            let account = try await authorize(request)
+        api.get("customers") { request, context in
+            let account = try context.requireIdentity().account
             let (offset, limit) = try Self.paging(request)
             let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
             let customers = query.isEmpty
@@ -41,7 +42,7 @@ extension APIController {
             return try APIJSON.response(APIPage(customers.map(APICustomer.init), offset: offset, limit: limit))
         }
         api.post("customers") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let new = try await APIJSON.decode(APINewCustomer.self, from: request, context: context)
             let customer = try await env.customerManagement.create(
                 displayName: new.displayName, emails: new.emails, phone: new.phone, billingAddress: new.billingAddress,
@@ -49,18 +50,18 @@ extension APIController {
             return try APIJSON.response(APICustomer(customer), status: .created)
         }
         api.get("customers/:id") { request, context in
-            let account = try await authorize(request)
+            let account = try context.requireIdentity().account
             return try APIJSON.response(APICustomer(try await Self.record(context) { try await env.customerManagement.customer($0, in: account.id) }))
         }
         api.get("customers/:id/portal") { request, context in
-            let account = try await authorize(request)
+            let account = try context.requireIdentity().account
             let customer = try await Self.record(context) { try await env.customerManagement.customer($0, in: account.id) }
             let view = try await env.portal.view(of: customer.id, account: account)
             return try APIJSON.response(
                 APIPortal(customerId: customer.id.rawValue, proposals: view.proposals.map(APIProposal.init), invoices: view.invoices.map(APIInvoice.init)))
         }
         api.post("customers/:id/invitation") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let customer = try await Self.record(context) { try await env.customerManagement.customer($0, in: account.id) }
             try await env.customerManagement.invite(customer.id, in: account, by: actor)
             return Response(status: .accepted)
@@ -69,7 +70,7 @@ extension APIController {
 
     func registerJobs(on api: RouterGroup<Context>) {
         api.post("jobs") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let new = try await APIJSON.decode(APINewJob.self, from: request, context: context)
             let job = try await env.jobTracking.create(
                 title: new.title, for: new.customerId.map { Customer.ID(rawValue: $0) }, stage: new.stage, workDate: new.workDate,
@@ -77,11 +78,11 @@ extension APIController {
             return try APIJSON.response(APIJob(job), status: .created)
         }
         api.get("jobs/:id") { request, context in
-            let account = try await authorize(request)
+            let account = try context.requireIdentity().account
             return try APIJSON.response(APIJob(try await Self.record(context) { try await env.jobTracking.job($0, in: account.id) }))
         }
         api.patch("jobs/:id") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let id = Job.ID(rawValue: try context.parameters.require("id"))
             let change = try await APIJSON.decode(APIJobChange.self, from: request, context: context).change()
             return try APIJSON.response(APIJob(try await env.jobTracking.change(id, change, in: account.id, by: actor)))
@@ -89,8 +90,8 @@ extension APIController {
     }
 
     func registerLeads(on api: RouterGroup<Context>) {
-        api.get("leads") { request, _ in
-            let account = try await authorize(request)
+        api.get("leads") { request, context in
+            let account = try context.requireIdentity().account
             let (offset, limit) = try Self.paging(request)
             let portalOnly = try request.uri.queryParameters.get("portalLead").map { text in
                 guard let value = Bool(String(text)) else { throw APIError.badRequest("portalLead is true or false.") }
@@ -100,12 +101,12 @@ extension APIController {
             return try APIJSON.response(APIPage(listings.map { APILead($0.lead, job: $0.job) }, offset: offset, limit: limit))
         }
         api.get("leads/:id") { request, context in
-            let account = try await authorize(request)
+            let account = try context.requireIdentity().account
             let lead = try await Self.record(context) { try await env.leadConversion.lead($0, in: account.id) }
             return try APIJSON.response(APILead(lead, job: try await env.leadConversion.job(of: lead, in: account.id)))
         }
         api.patch("leads/:id") { request, context in
-            let (account, actor) = try await caller(request)
+            let (account, actor) = try context.caller()
             let lead = try await Self.record(context) { try await env.leadConversion.lead($0, in: account.id) }
             let change = try await APIJSON.decode(APILeadChange.self, from: request, context: context)
             guard change.customerId == nil || change.newCustomer == nil else {

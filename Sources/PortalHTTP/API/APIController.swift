@@ -1,24 +1,32 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import PortalKernel
 
 /// The JSON API under `/api/v1` (SPEC Interfaces), for integrations: bearer API tokens, every record scoped to the
 /// token's account (another account's id is a 404), errors as `{"error": {"code", "message"}}`. Described by
 /// `/api/v1/openapi.json` (also `Docs/openapi.json`).
 struct APIController: Sendable {
-    typealias Context = PortalRequestContext
+    typealias Context = APIRequestContext
 
     let env: PortalEnvironment
 
-    func register(on router: Router<Context>) {
-        let api = router.group("api/v1").add(middleware: APIErrorMiddleware())
-        api.get("openapi.json") { _, _ in
+    /// The API's routes: the document for anyone; every operation for a caller ``APITokenAuthenticator`` found
+    /// (#20), anyone else 401.
+    func register(on router: Router<PortalRequestContext>) {
+        let root = router.group("api/v1", context: Context.self).add(middleware: APIErrorMiddleware())
+        root.get("openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: PortalTemplates.openAPI)))
         }
-        api.get("portal-link") { request, _ in
-            let account = try await authorize(request)
+        let api = root.group()
+            .add(middleware: APITokenAuthenticator(env: env))
+            .add(middleware: IdentityRequired { request, _ in
+                throw APITokenAuthenticator.bearer(request) == nil ? APIError.unauthorized() : APIError.unauthorized("The API token is unknown or revoked.")
+            })
+        api.get("portal-link") { request, context in
+            let account = try context.requireIdentity().account
             return try APIJSON.response(["url": env.links.portal(account)])
         }
         registerSettings(on: api)
@@ -27,24 +35,6 @@ struct APIController: Sendable {
         registerProposals(on: api)
         registerInvoices(on: api)
         registerLeads(on: api)
-    }
-
-    /// The account of the request's bearer token; a missing, unknown or revoked token is 401.
-    func authorize(_ request: Request) async throws -> Account {
-        try await caller(request).account
-    }
-
-    /// The account the request's bearer token belongs to, and the token as who acts (for the audit trail, #20); 401
-    /// without a token that is known and not revoked.
-    func caller(_ request: Request) async throws -> (account: Account, actor: StaffActor) {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-            throw APIError.unauthorized()
-        }
-        let secret = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-        guard let (account, token) = try await APITokenAuthentication(services: env.services).caller(secret: secret) else {
-            throw APIError.unauthorized("The API token is unknown or revoked.")
-        }
-        return (account, .apiToken(token.id))
     }
 
     /// The largest `offset` a list takes: far beyond any account's records, and small enough that `offset + limit`
@@ -75,5 +65,14 @@ struct APIController: Sendable {
             throw APIError.notFound()
         }
         return record
+    }
+}
+
+extension APIRequestContext {
+    /// The caller's account, and the token as who acts (for the audit trail, #20); on a route behind
+    /// ``IdentityRequired`` there always is one.
+    func caller() throws -> (account: Account, actor: StaffActor) {
+        let caller = try requireIdentity()
+        return (caller.account, caller.actor)
     }
 }

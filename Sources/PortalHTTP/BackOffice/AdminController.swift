@@ -1,11 +1,12 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import PortalKernel
 
 /// The back office's login and logout (issue: staff auth). Its cookie, `admin_session`, is limited to `/admin`,
 /// apart from the portal's.
 struct AdminController: Sendable {
-    typealias Context = PortalRequestContext
+    typealias Context = StaffRequestContext
 
     let env: PortalEnvironment
 
@@ -24,37 +25,44 @@ struct AdminController: Sendable {
         var errors = FormErrors()
     }
 
-    func register(on router: Router<Context>) {
-        router.get("admin") { request, context in
-            let visit = try await AdminVisit.start(request, context: context, env: env)
-            _ = try visit.requireStaff()
-            return visit.redirect(to: "/admin/leads")
-        }
-        router.get("admin/login") { request, context in
-            let visit = try await AdminVisit.start(request, context: context, env: env)
+    /// The back office's routes, each knowing its staff user from ``StaffSessionAuthenticator`` (#20): the login
+    /// and logout for anyone; every other page for a logged-in staff user only (anyone else goes to the login page,
+    /// which brings them back); settings and email templates for admins only (a `staff`-role user gets 403).
+    func register(on router: Router<PortalRequestContext>) {
+        let admin = router.group("admin", context: Context.self).add(middleware: StaffSessionAuthenticator(env: env))
+        admin.get("login") { request, context in
+            let visit = AdminVisit(request, context: context, env: env)
             let next = Self.safeNext(request.uri.queryParameters.get("next").map { String($0) })
             if visit.staff != nil { return visit.redirect(to: next) }
             return visit.page("admin-login", LoginPage(chrome: visit.chrome("Log in"), next: next))
         }
-        router.post("admin/login", use: logIn)
-        router.post("admin/logout") { request, context in
-            let visit = try await AdminVisit.start(request, context: context, env: env)
+        admin.post("login", use: logIn)
+        admin.post("logout") { request, context in
+            let visit = AdminVisit(request, context: context, env: env)
             _ = try await visit.form(LoginForm.self, context: context)
             if let staff = visit.staff { try await env.staffSessions.end(staff) }
             var response = visit.redirect(to: "/admin/login")
             response.setCookie(visit.sessionCookie(""))
             return response
         }
-        LeadsController(env: env).register(on: router)
-        SettingsController(env: env).register(on: router)
-        TemplatesController(env: env).register(on: router)
-        CustomersController(env: env).register(on: router)
-        DocumentsController(env: env).register(on: router)
+        let staffPages = admin.group().add(middleware: IdentityRequired { request, context in
+            AdminVisit(request, context: context, env: env).loginRedirect()
+        })
+        staffPages.get { request, context in
+            AdminVisit(request, context: context, env: env).redirect(to: "/admin/leads")
+        }
+        LeadsController(env: env).register(on: staffPages)
+        CustomersController(env: env).register(on: staffPages)
+        DocumentsController(env: env).register(on: staffPages)
+        let adminPages = staffPages.group().add(
+            middleware: AuthorizationPolicyMiddleware(RolePolicy<StaffSessions.Staff>(.admin), deniedError: AdminsOnly(env: env), context: Context.self))
+        SettingsController(env: env).register(on: adminPages)
+        TemplatesController(env: env).register(on: adminPages)
     }
 
     /// `POST /admin/login`: a session with a new id, or the form again with one message for any wrong detail.
     @Sendable func logIn(_ request: Request, context: Context) async throws -> Response {
-        let visit = try await AdminVisit.start(request, context: context, env: env)
+        let visit = AdminVisit(request, context: context, env: env)
         let form = try await visit.form(LoginForm.self, context: context)
         let email = form.email ?? ""
         let next = Self.safeNext(form.next)

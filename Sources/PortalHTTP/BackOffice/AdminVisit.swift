@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import PortalKernel
 
-/// One request to the back office: the logged-in staff user if any, the CSRF token, and how to answer.
+/// One request to the back office: the logged-in staff user if any (from the context, #20), the CSRF token, and how to
+/// answer.
 struct AdminVisit: BrowserVisit {
     static let sessionCookieName = "admin_session"
 
@@ -13,15 +14,12 @@ struct AdminVisit: BrowserVisit {
     let csrfIsNew: Bool
     let origin: RequestOrigin
 
-    static func start(_ request: Request, context: PortalRequestContext, env: PortalEnvironment) async throws -> AdminVisit {
-        var staff: StaffSessions.Staff?
-        if let cookie = request.cookies[sessionCookieName]?.value, SecretToken.isWellFormed(cookie) {
-            staff = try await env.staffSessions.resume(cookieValue: cookie)
-        }
+    /// The visit of `request`, with the staff user ``StaffSessionAuthenticator`` found.
+    init(_ request: Request, context: StaffRequestContext, env: PortalEnvironment) {
         let csrf = env.csrf.token(for: request)
-        return AdminVisit(
-            env: env, request: request, staff: staff, csrfToken: csrf.value, csrfIsNew: csrf.isNew,
-            origin: ClientAddress.origin(of: request, context: context, trustForwardedFor: env.trustForwardedFor))
+        (self.env, self.request, staff) = (env, request, context.identity)
+        (csrfToken, csrfIsNew) = (csrf.value, csrf.isNew)
+        origin = ClientAddress.origin(of: request, context: context, trustForwardedFor: env.trustForwardedFor)
     }
 
     /// The layout's data: the account, the staff user, and the menu (settings for admins only).
@@ -40,23 +38,17 @@ struct AdminVisit: BrowserVisit {
             csrf: csrfToken)
     }
 
-    /// The logged-in staff user; anyone else goes to the login page, which brings them back here.
+    /// The logged-in staff user, on a route behind ``IdentityRequired`` (which sent anyone else to the login page).
     func requireStaff() throws -> StaffSessions.Staff {
-        guard let staff else {
-            let next = request.uri.path.hasPrefix("/admin/") ? request.uri.path : "/admin"
-            throw PageResponse(redirect(to: "/admin/login?next=\(Self.encode(next))"))
-        }
+        guard let staff else { throw HTTPError(.unauthorized) }
         return staff
     }
 
-    /// A logged-in admin; a `staff`-role user gets 403.
-    func requireAdmin() throws -> StaffSessions.Staff {
-        let staff = try requireStaff()
-        guard staff.user.role == .admin else {
-            throw PageResponse(
-                message("Admins only", "Only an admin can change this. Ask an admin of \(staff.account.branding.displayName).", status: .forbidden))
-        }
-        return staff
+    /// The login page, which brings the visitor back to this page once they are logged in: what ``IdentityRequired``
+    /// answers on the back office's pages to anyone not logged in.
+    func loginRedirect() -> Response {
+        let next = request.uri.path.hasPrefix("/admin/") ? request.uri.path : "/admin"
+        return redirect(to: "/admin/login?next=\(Self.encode(next))")
     }
 
     func message(_ heading: String, _ paragraph: String, link: MessagePage.Link? = nil, status: HTTPResponse.Status) -> Response {
@@ -88,11 +80,11 @@ extension AdminVisit {
     /// Runs `body` for the logged-in staff user with the record that `:id` names in their account (found by
     /// `find`), or answers the 404 page: another account's id looks exactly like one that does not exist.
     static func withRecord<Entity>(
-        _ request: Request, _ context: PortalRequestContext, env: PortalEnvironment,
+        _ request: Request, _ context: StaffRequestContext, env: PortalEnvironment,
         find: (Identifier<Entity>, Account.ID) async throws -> Entity?,
         _ body: (AdminVisit, StaffSessions.Staff, Entity) async throws -> Response
     ) async throws -> Response {
-        let visit = try await AdminVisit.start(request, context: context, env: env)
+        let visit = AdminVisit(request, context: context, env: env)
         let staff = try visit.requireStaff()
         let id = Identifier<Entity>(rawValue: try context.parameters.require("id"))
         guard let record = try await find(id, staff.account.id) else { return visit.notFound() }

@@ -6,13 +6,13 @@ import PortalKernel
 /// shows now (the portal's own functions), every proposal and invoice with why it is or is not in the portal,
 /// "Send portal invitation", "view portal as this client", and new proposals and invoices.
 struct CustomersController: Sendable {
-    typealias Context = PortalRequestContext
+    typealias Context = StaffRequestContext
 
     let env: PortalEnvironment
 
-    func register(on router: Router<Context>) {
-        router.get("admin/customers") { request, context in
-            let visit = try await AdminVisit.start(request, context: context, env: env)
+    func register(on admin: RouterGroup<Context>) {
+        admin.get("customers") { request, context in
+            let visit = AdminVisit(request, context: context, env: env)
             let staff = try visit.requireStaff()
             let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
             let customers = query.isEmpty
@@ -23,19 +23,19 @@ struct CustomersController: Sendable {
             }
             return visit.page("admin-customers", ["chrome": visit.chrome("Customers", section: "customers"), "query": query, "customers": rows])
         }
-        router.get("admin/customers/:id") { request, context in
+        admin.get("customers/:id") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 try await page(visit, staff: staff, customer: customer, notice: Self.notices[request.uri.queryParameters.get("done").map { String($0) } ?? ""])
             }
         }
-        router.post("admin/customers/:id/invitation") { request, context in
+        admin.post("customers/:id/invitation") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 _ = try await visit.form(DocumentForm.self, context: context)
                 try await env.customerManagement.invite(customer.id, in: staff.account, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/customers/\(customer.id)?done=invited")
             }
         }
-        router.post("admin/customers/:id/proposals") { request, context in
+        admin.post("customers/:id/proposals") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await creating(visit, staff, customer, form: form, prefix: "p") {
@@ -46,7 +46,7 @@ struct CustomersController: Sendable {
                 }
             }
         }
-        router.post("admin/customers/:id/invoices") { request, context in
+        admin.post("customers/:id/invoices") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await creating(visit, staff, customer, form: form, prefix: "i") {
@@ -59,7 +59,7 @@ struct CustomersController: Sendable {
                 }
             }
         }
-        router.get("admin/customers/:id/portal") { request, context in
+        admin.get("customers/:id/portal") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 try await portalAsClient(visit, staff: staff, customer: customer)
             }

@@ -4,25 +4,25 @@ import PortalKernel
 
 /// The invoice page and its actions.
 extension DocumentsController {
-    func registerInvoices(on router: Router<Context>) {
-        router.get("admin/invoices/:id") { request, context in
+    func registerInvoices(on admin: RouterGroup<Context>) {
+        admin.get("invoices/:id") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.billing.invoice($0, in: $1) }) { visit, staff, invoice in
                 try await invoicePage(visit, staff: staff, invoice: invoice, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
             }
         }
-        router.post("admin/invoices/:id/send") { request, context in
+        admin.post("invoices/:id/send") { request, context in
             try await changingInvoice(request, context, done: "sent") { visit, staff, invoice in
                 _ = try await visit.form(AcceptForm.self, context: context)
                 try await env.billing.send(invoice.id, in: staff.account, by: .staff(staff.user.id))
             }
         }
-        router.post("admin/invoices/:id/void") { request, context in
+        admin.post("invoices/:id/void") { request, context in
             try await changingInvoice(request, context, done: "voided") { visit, staff, invoice in
                 _ = try await visit.form(AcceptForm.self, context: context)
                 _ = try await env.billing.void(invoice.id, in: staff.account, by: .staff(staff.user.id))
             }
         }
-        router.post("admin/invoices/:id/payments") { request, context in
+        admin.post("invoices/:id/payments") { request, context in
             try await changingInvoice(request, context, done: "payment recorded") { visit, staff, invoice in
                 let form = try await visit.form(PaymentForm.self, context: context)
                 guard let method = Payment.Method(rawValue: form.method ?? "") else { throw UseCaseError.invalid("Choose how it was paid.") }

@@ -6,7 +6,7 @@ import PortalKernel
 /// actions (send, accept as staff, edit as a new version; record a payment, mark paid, void) and its timeline:
 /// the emails about it with their delivery state (a failed one flagged) and the portal's audit trail.
 struct DocumentsController: Sendable {
-    typealias Context = PortalRequestContext
+    typealias Context = StaffRequestContext
 
     let env: PortalEnvironment
 
@@ -23,13 +23,13 @@ struct DocumentsController: Sendable {
         var full: String?
     }
 
-    func register(on router: Router<Context>) {
-        router.get("admin/proposals/:id") { request, context in
+    func register(on admin: RouterGroup<Context>) {
+        admin.get("proposals/:id") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 try await proposalPage(visit, staff: staff, proposal: proposal, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
             }
         }
-        router.post("admin/proposals/:id/send") { request, context in
+        admin.post("proposals/:id/send") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 _ = try await visit.form(AcceptForm.self, context: context)
                 return try await acting(visit, staff, proposal, done: "sent") {
@@ -38,7 +38,7 @@ struct DocumentsController: Sendable {
                 }
             }
         }
-        router.post("admin/proposals/:id/accept") { request, context in
+        admin.post("proposals/:id/accept") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 let form = try await visit.form(AcceptForm.self, context: context)
                 let outcome = try await env.answers.accept(
@@ -54,7 +54,7 @@ struct DocumentsController: Sendable {
                 return try await proposalPage(visit, staff: staff, proposal: proposal, errors: errors, status: .conflict)
             }
         }
-        router.post("admin/proposals/:id/revise") { request, context in
+        admin.post("proposals/:id/revise") { request, context in
             try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 let lines: [LineInput]
@@ -74,9 +74,9 @@ struct DocumentsController: Sendable {
                 }
             }
         }
-        registerInvoices(on: router)
-        router.get("admin/emails/failed") { request, context in
-            let visit = try await AdminVisit.start(request, context: context, env: env)
+        registerInvoices(on: admin)
+        admin.get("emails/failed") { request, context in
+            let visit = AdminVisit(request, context: context, env: env)
             let staff = try visit.requireStaff()
             let format = Formatting(account: staff.account)
             let failures = try await env.billing.failedEmails(in: staff.account.id).map { message in

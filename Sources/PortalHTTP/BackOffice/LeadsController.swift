@@ -5,7 +5,7 @@ import PortalKernel
 /// `/admin/leads` (SPEC F7): the leads list with its "Portal Lead" column and filters, and the lead page where
 /// staff attach or create the customer and fill in the job.
 struct LeadsController: Sendable {
-    typealias Context = PortalRequestContext
+    typealias Context = StaffRequestContext
 
     let env: PortalEnvironment
 
@@ -27,17 +27,17 @@ struct LeadsController: Sendable {
         let hasLeads: Bool
     }
 
-    func register(on router: Router<Context>) {
-        router.get("admin/leads", use: list)
-        router.get("admin/leads/:id", use: show)
-        router.post("admin/leads/:id/attach", use: attach)
-        router.post("admin/leads/:id/customer", use: createCustomer)
-        router.post("admin/leads/:id/job", use: updateJob)
+    func register(on admin: RouterGroup<Context>) {
+        admin.get("leads", use: list)
+        admin.get("leads/:id", use: show)
+        admin.post("leads/:id/attach", use: attach)
+        admin.post("leads/:id/customer", use: createCustomer)
+        admin.post("leads/:id/job", use: updateJob)
     }
 
     /// `GET /admin/leads?source=portal|other&status=lead|…`: newest first.
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        let visit = try await AdminVisit.start(request, context: context, env: env)
+        let visit = AdminVisit(request, context: context, env: env)
         let staff = try visit.requireStaff()
         let account = staff.account
         let source = request.uri.queryParameters.get("source").map { String($0) } ?? "all"

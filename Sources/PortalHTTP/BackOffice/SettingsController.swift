@@ -4,7 +4,7 @@ import PortalKernel
 /// `/admin/settings` (admins only): the portal link, the lead-notification addresses, invoice and proposal rules,
 /// payments, branding, time zone and currency.
 struct SettingsController: Sendable {
-    typealias Context = PortalRequestContext
+    typealias Context = StaffRequestContext
 
     let env: PortalEnvironment
 
@@ -61,16 +61,16 @@ struct SettingsController: Sendable {
         (.invoiceDateOrSent, "from its invoice date, or once sent"),
     ]
 
-    func register(on router: Router<Context>) {
-        router.get("admin/settings") { request, context in
-            let visit = try await AdminVisit.start(request, context: context, env: env)
-            let staff = try visit.requireAdmin()
+    func register(on admin: RouterGroup<Context>) {
+        admin.get("settings") { request, context in
+            let visit = AdminVisit(request, context: context, env: env)
+            let staff = try visit.requireStaff()
             return page(visit, staff: staff, form: SettingsForm(staff.account), errors: FormErrors(),
                         notice: request.uri.queryParameters.get("done") == "saved" ? "Settings updated." : nil)
         }
-        router.post("admin/settings") { request, context in
-            let visit = try await AdminVisit.start(request, context: context, env: env)
-            let staff = try visit.requireAdmin()
+        admin.post("settings") { request, context in
+            let visit = AdminVisit(request, context: context, env: env)
+            let staff = try visit.requireStaff()
             let form = try await visit.form(Form.self, context: context).value
             do {
                 _ = try await env.companySettings.update(form, of: staff.account, by: .staff(staff.user.id))

@@ -5,7 +5,7 @@ import PortalKernel
 /// `/admin/templates` (admins only): reword each email the portal sends, with its variables listed, a preview
 /// with sample data, and a template that does not parse refused with the parser's message.
 struct TemplatesController: Sendable {
-    typealias Context = PortalRequestContext
+    typealias Context = StaffRequestContext
 
     let env: PortalEnvironment
 
@@ -23,10 +23,10 @@ struct TemplatesController: Sendable {
         .portalInvitation: "Portal invitation", .failedLogins: "Failed sign-ins (to staff)",
     ]
 
-    func register(on router: Router<Context>) {
-        router.get("admin/templates") { request, context in
-            let visit = try await AdminVisit.start(request, context: context, env: env)
-            let staff = try visit.requireAdmin()
+    func register(on admin: RouterGroup<Context>) {
+        admin.get("templates") { request, context in
+            let visit = AdminVisit(request, context: context, env: env)
+            let staff = try visit.requireStaff()
             let kinds = EmailTemplate.Kind.allCases.map { kind -> [String: String] in
                 ["url": "/admin/templates/\(kind.rawValue)", "label": Self.labels[kind] ?? kind.rawValue,
                  "state": staff.account.emailTemplate(kind) == nil ? "bundled" : "customized"]
@@ -36,13 +36,13 @@ struct TemplatesController: Sendable {
                 "portalVariable": "{{account.customer_portal_url}}",
             ])
         }
-        router.get("admin/templates/:kind") { request, context in
+        admin.get("templates/:kind") { request, context in
             try await editing(request, context) { visit, staff, kind in
                 let template = staff.account.emailTemplate(kind) ?? TemplateEmailComposer.bundled(kind)
                 return try page(visit, staff: staff, template: template, notice: request.uri.queryParameters.get("done").map { _ in "Saved." })
             }
         }
-        router.post("admin/templates/:kind") { request, context in
+        admin.post("templates/:kind") { request, context in
             try await editing(request, context) { visit, staff, kind in
                 let form = try await visit.form(Form.self, context: context)
                 let template = EmailTemplate(kind: kind, subject: form.subject ?? "", text: form.text ?? "", html: form.html ?? "")
@@ -56,7 +56,7 @@ struct TemplatesController: Sendable {
                 return visit.redirect(to: "/admin/templates/\(kind.rawValue)?done=saved")
             }
         }
-        router.post("admin/templates/:kind/reset") { request, context in
+        admin.post("templates/:kind/reset") { request, context in
             try await editing(request, context) { visit, staff, kind in
                 _ = try await visit.form(Form.self, context: context)
                 try await env.companySettings.reset(kind, of: staff.account.id, by: .staff(staff.user.id))
@@ -68,8 +68,8 @@ struct TemplatesController: Sendable {
     private func editing(
         _ request: Request, _ context: Context, _ body: (AdminVisit, StaffSessions.Staff, EmailTemplate.Kind) async throws -> Response
     ) async throws -> Response {
-        let visit = try await AdminVisit.start(request, context: context, env: env)
-        let staff = try visit.requireAdmin()
+        let visit = AdminVisit(request, context: context, env: env)
+        let staff = try visit.requireStaff()
         guard let kind = EmailTemplate.Kind(rawValue: try context.parameters.require("kind")) else { return visit.notFound() }
         return try await body(visit, staff, kind)
     }

@@ -39,7 +39,7 @@ extension PortalController {
         _ request: Request, _ context: Context,
         _ body: (PortalVisit, Proposal, ProposalResponder.Place) async throws -> Response
     ) async throws -> Response {
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         let client = try visit.requireClient()
         let id = Proposal.ID(rawValue: try context.parameters.require("id"))
         guard let proposal = try await env.portal.proposal(id, of: client.customer.id, account: visit.account) else {
@@ -86,7 +86,7 @@ extension PortalController {
 
     /// `GET /invoices/{id}`: the invoice with its Paid/Unpaid tag, addresses, lines and "Pay Now".
     @Sendable func invoicePage(_ request: Request, context: Context) async throws -> Response {
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         let client = try visit.requireClient()
         let id = Invoice.ID(rawValue: try context.parameters.require("id"))
         guard let invoice = try await env.portal.invoice(id, of: client.customer.id, account: visit.account) else {

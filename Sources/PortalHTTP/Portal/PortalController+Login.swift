@@ -23,7 +23,7 @@ extension PortalController {
 
     func registerLogin(on portal: RouterGroup<Context>) {
         portal.get("login") { request, context in
-            let visit = try await PortalVisit.start(request, context: context, env: env)
+            let visit = try PortalVisit(request, context: context, env: env)
             if visit.client != nil { return visit.redirect(to: visit.path()) }
             return loginPage(visit)
         }
@@ -31,7 +31,6 @@ extension PortalController {
         portal.get("auth/:token", use: linkPage)
         portal.post("auth/:token", use: useLink)
         portal.post("logout", use: logout)
-        portal.post("switch", use: switchCustomer)
     }
 
     func loginPage(_ visit: PortalVisit, email: String = "", notice: String? = nil, errors: FormErrors = FormErrors(),
@@ -46,7 +45,7 @@ extension PortalController {
 
     /// `POST /login`: the same "check your email" page whether or not the address matched.
     @Sendable func requestLink(_ request: Request, context: Context) async throws -> Response {
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         let form = try await visit.form(LoginForm.self, context: context)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !email.isEmpty, email.count <= 254 else {
@@ -76,7 +75,7 @@ extension PortalController {
 
     /// `GET /auth/{token}`: a button, and nothing used up, since mail scanners open every link (SPEC F3).
     @Sendable func linkPage(_ request: Request, context: Context) async throws -> Response {
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         let token = try context.parameters.require("token")
         guard SecretToken.isWellFormed(token),
             try await env.loginLinks.state(of: token, account: visit.account) == .usable
@@ -90,7 +89,7 @@ extension PortalController {
 
     /// `POST /auth/{token}`: uses the token, starts a session with a new id, and opens the client's home.
     @Sendable func useLink(_ request: Request, context: Context) async throws -> Response {
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         _ = try await visit.form(TokenForm.self, context: context)
         let token = try context.parameters.require("token")
         guard SecretToken.isWellFormed(token),
@@ -113,13 +112,10 @@ extension PortalController {
 
     /// `POST /logout`: removes the session from storage and the cookie from the browser.
     @Sendable func logout(_ request: Request, context: Context) async throws -> Response {
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         _ = try await visit.form(TokenForm.self, context: context)
         if let client = visit.client { try await env.sessions.end(client, origin: visit.origin) }
-        let loggedOut = PortalVisit(
-            env: env, request: request, account: visit.account, client: nil, csrfToken: visit.csrfToken,
-            csrfIsNew: visit.csrfIsNew, origin: visit.origin)
-        var response = loginPage(loggedOut, notice: "You are logged out.")
+        var response = loginPage(visit.loggedOut(), notice: "You are logged out.")
         response.setCookie(visit.expiredSessionCookie())
         return response
     }
@@ -130,7 +126,7 @@ extension PortalController {
             var csrf: String?
             var customer: String?
         }
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         let client = try visit.requireClient()
         let form = try await visit.form(SwitchForm.self, context: context)
         guard let id = form.customer, try await env.sessions.switchCustomer(of: client, to: Customer.ID(rawValue: id)) else {

@@ -179,7 +179,7 @@ extension PortalController {
         _ request: Request, _ context: Context,
         _ body: (PortalVisit, ClientSessions.Client, Invoice) async throws -> Response
     ) async throws -> Response {
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         let client = try visit.requireClient()
         let id = Invoice.ID(rawValue: try context.parameters.require("id"))
         guard let invoice = try await env.portal.invoice(id, of: client.customer.id, account: visit.account) else {
@@ -205,7 +205,7 @@ extension PortalController {
 
     /// `GET /receipts/{id}`: one of the client's payments.
     @Sendable func receipt(_ request: Request, context: Context) async throws -> Response {
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         let client = try visit.requireClient()
         let id = Payment.ID(rawValue: try context.parameters.require("id"))
         guard let (payment, invoice) = try await env.portal.receipt(id, of: client.customer.id, account: visit.account) else {

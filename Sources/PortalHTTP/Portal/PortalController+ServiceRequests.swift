@@ -39,7 +39,7 @@ extension PortalController {
 
     func registerServiceRequests(on portal: RouterGroup<Context>) {
         portal.get("request-service") { request, context in
-            try await serviceRequestPage(PortalVisit.start(request, context: context, env: env))
+            try await serviceRequestPage(PortalVisit(request, context: context, env: env))
         }
         portal.post("request-service", use: submitServiceRequest)
     }
@@ -73,7 +73,7 @@ extension PortalController {
 
     /// `POST /request-service`: a portal lead, or the form again with a message beside each field to fix.
     @Sendable func submitServiceRequest(_ request: Request, context: Context) async throws -> Response {
-        let visit = try await PortalVisit.start(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, env: env)
         let form = try await visit.form(ServiceRequestForm.self, context: context)
         if let trap = form.website, !trap.isEmpty { return thanks(visit) }
         switch try await env.serviceRequests.submit(

@@ -2,40 +2,27 @@ import Foundation
 import Hummingbird
 import PortalKernel
 
-/// One request to an account's portal: the account, the logged-in client if any, the CSRF token, and the helpers
-/// to answer with a page or a redirect.
+/// One request to an account's portal: the account, the logged-in client if any (both from the context, #20), the
+/// CSRF token, and the helpers to answer with a page or a redirect.
 struct PortalVisit: BrowserVisit {
     static let sessionCookieName = "portal_session"
 
     let env: PortalEnvironment
     let request: Request
     let account: Account
-    let client: ClientSessions.Client?
+    private(set) var client: ClientSessions.Client?
     let csrfToken: String
     let csrfIsNew: Bool
     let origin: RequestOrigin
 
-    /// The visit for `request`; an unknown portal key answers the plain 404 page.
-    static func start(_ request: Request, context: PortalRequestContext, env: PortalEnvironment) async throws -> PortalVisit {
-        let key = try context.parameters.require("portalKey")
-        guard let account = try await env.portal.account(portalKey: key) else {
-            throw PageResponse(PortalVisit.notFoundPage(env: env, request: request))
-        }
-        return try await start(request, context: context, env: env, account: account)
-    }
-
-    /// The visit for `request` to `account`'s pages, with the client's session when the cookie holds one.
-    static func start(
-        _ request: Request, context: PortalRequestContext, env: PortalEnvironment, account: Account
-    ) async throws -> PortalVisit {
-        var client: ClientSessions.Client?
-        if let cookie = request.cookies[sessionCookieName]?.value, SecretToken.isWellFormed(cookie) {
-            client = try await env.sessions.resume(cookieValue: cookie, account: account)
-        }
+    /// The visit of `request` to the context's account, with the client ``ClientSessionAuthenticator`` found.
+    /// - Throws: 404 when no account was set (a route outside ``PortalAccountMiddleware``: a defect).
+    init(_ request: Request, context: ClientRequestContext, env: PortalEnvironment) throws {
+        guard let account = context.account else { throw HTTPError(.notFound) }
         let csrf = env.csrf.token(for: request)
-        return PortalVisit(
-            env: env, request: request, account: account, client: client, csrfToken: csrf.value, csrfIsNew: csrf.isNew,
-            origin: ClientAddress.origin(of: request, context: context, trustForwardedFor: env.trustForwardedFor))
+        (self.env, self.request, self.account, client) = (env, request, account, context.identity)
+        (csrfToken, csrfIsNew) = (csrf.value, csrf.isNew)
+        origin = ClientAddress.origin(of: request, context: context, trustForwardedFor: env.trustForwardedFor)
     }
 
     /// The plain 404 page, outside any account (an unknown portal key, a dead proposal link).
@@ -69,10 +56,22 @@ struct PortalVisit: BrowserVisit {
         page("not-found", ["chrome": chrome("Page not found")], status: .notFound)
     }
 
-    /// The logged-in client; anyone else is sent to the login page.
+    /// The logged-in client, on a route behind ``IdentityRequired`` (which sent anyone else to the login page).
     func requireClient() throws -> ClientSessions.Client {
-        guard let client else { throw PageResponse(redirect(to: path("/login"))) }
+        guard let client else { throw HTTPError(.unauthorized) }
         return client
+    }
+
+    /// This visit once its client logged out: the login page it answers shows no client.
+    func loggedOut() -> PortalVisit {
+        var visit = self
+        visit.client = nil
+        return visit
+    }
+
+    /// The login page: what ``IdentityRequired`` answers on a client's pages to anyone not logged in.
+    func loginRedirect() -> Response {
+        redirect(to: path("/login"))
     }
 
     func expiredFormPage() -> Response {

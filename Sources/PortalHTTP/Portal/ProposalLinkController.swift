@@ -5,11 +5,12 @@ import PortalKernel
 /// accept and decline forms' `POST`s change anything, so a mail scanner opening the link accepts nothing (F3).
 /// Accepting here records `acceptedVia = emailLink`, so the proposal then leaves the portal (P4).
 struct ProposalLinkController: Sendable {
-    typealias Context = PortalRequestContext
+    typealias Context = ClientRequestContext
 
     let env: PortalEnvironment
 
-    func register(on router: Router<Context>) {
+    func register(on root: Router<PortalRequestContext>) {
+        let router = root.group("", context: Context.self)
         router.get("p/:token") { request, context in
             try await withProposal(request, context) { visit, proposal, place in
                 try await env.portal.recordView(
@@ -50,7 +51,11 @@ struct ProposalLinkController: Sendable {
         }
         // An old version's link shows the newest version, saying so.
         let note = replaced ? "This proposal was updated since it was sent to you. This is the current version." : nil
-        let visit = try await PortalVisit.start(request, context: context, env: env, account: account)
+        // The link names the account, so its client is known only now; a client of the account sees their layout.
+        var context = context
+        context.account = account
+        context.identity = try await ClientSessionAuthenticator(env: env).authenticate(request: request, context: context)
+        let visit = try PortalVisit(request, context: context, env: env)
         let place = ProposalResponder.Place(
             channel: .emailLink, actionBase: "/p/\(token)", backURL: nil, actor: proposal.customerID, actorEmail: nil, note: note)
         return try await body(visit, proposal, place)

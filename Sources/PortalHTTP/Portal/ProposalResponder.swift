@@ -43,7 +43,7 @@ struct ProposalResponder: Sendable {
 
     /// `POST …/accept`: "Update total" re-renders with the ticked items; "Accept" records the acceptance.
     func accept(
-        _ proposal: Proposal, visit: PortalVisit, place: Place, context: PortalRequestContext,
+        _ proposal: Proposal, visit: PortalVisit, place: Place, context: some RequestContext,
         accepted: (Proposal) -> Response
     ) async throws -> Response {
         let form = try await visit.form(AnswerForm.self, context: context)
@@ -88,7 +88,7 @@ struct ProposalResponder: Sendable {
 
     /// `POST …/decline`: records the decline and its reason.
     func decline(
-        _ proposal: Proposal, visit: PortalVisit, place: Place, context: PortalRequestContext,
+        _ proposal: Proposal, visit: PortalVisit, place: Place, context: some RequestContext,
         declined: () -> Response
     ) async throws -> Response {
         let form = try await visit.form(DeclineForm.self, context: context)

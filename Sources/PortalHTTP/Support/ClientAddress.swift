@@ -8,7 +8,7 @@ enum ClientAddress {
     /// Behind a trusted proxy, the address the proxy saw: the LAST entry of `X-Forwarded-For`, the one the proxy
     /// itself appended. The entries before it are whatever the client sent and prove nothing (#17: an attacker who
     /// picks them could lock the owner's address or get fresh budgets). An entry that is not an IP address is ignored.
-    static func origin(of request: Request, context: PortalRequestContext, trustForwardedFor: Bool) -> RequestOrigin {
+    static func origin(of request: Request, context: some RemoteAddressRequestContext, trustForwardedFor: Bool) -> RequestOrigin {
         var address = context.remoteAddress?.ipAddress
         if trustForwardedFor, let forwarded = request.headers[.xForwardedFor]?.split(separator: ",").last {
             let entry = forwarded.trimmingCharacters(in: .whitespaces)

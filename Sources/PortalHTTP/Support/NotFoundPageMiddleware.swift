@@ -20,10 +20,15 @@ struct NotFoundPageMiddleware: RouterMiddleware {
         let segments = request.uri.path.split(separator: "/")
         switch segments.first {
         case "admin":
-            return try await AdminVisit.start(request, context: context, env: env).notFound()
+            var staffContext = StaffRequestContext(context: context)
+            staffContext.identity = try await StaffSessionAuthenticator(env: env).authenticate(request: request, context: staffContext)
+            return AdminVisit(request, context: staffContext, env: env).notFound()
         case "portal" where segments.count > 1:
             guard let account = try await env.portal.account(portalKey: String(segments[1])) else { break }
-            return try await PortalVisit.start(request, context: context, env: env, account: account).notFound()
+            var clientContext = ClientRequestContext(context: context)
+            clientContext.account = account
+            clientContext.identity = try await ClientSessionAuthenticator(env: env).authenticate(request: request, context: clientContext)
+            return try PortalVisit(request, context: clientContext, env: env).notFound()
         default:
             break
         }
