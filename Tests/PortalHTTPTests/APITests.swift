@@ -47,7 +47,7 @@ struct APITests {
     static let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Docs/openapi.json")
 
-    @Test("Every operation in the OpenAPI document exists, every /api/v1 route is documented, and the served document is Docs/openapi.json")
+    @Test("Every operation in the OpenAPI document exists, every /api/v1 route is documented, and the served document is Docs/openapi.json with this portal as its server")
     func openAPIMatchesRoutes() async throws {
         let bed = try await PortalTestbed()
         let router = try PortalRouter.build(services: bed.services)
@@ -61,9 +61,28 @@ struct APITests {
         try await bed.run { client in
             let served = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
             #expect(served.status == .ok)
-            #expect(Data(buffer: served.body) == (try Data(contentsOf: Self.docs)))
+            // #20: Docs/openapi.json, but naming this portal as its server.
+            var servedDocument = try #require(try JSONSerialization.jsonObject(with: Data(buffer: served.body)) as? [String: Any])
+            let servers = try #require(servedDocument.removeValue(forKey: "servers") as? [[String: String]])
+            #expect(servers.map { $0["url"] } == [bed.services.publicBaseURL])
+            var docs = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.docs)) as? [String: Any])
+            #expect((docs.removeValue(forKey: "servers") as? [[String: String]])?.map { $0["url"] } == ["http://127.0.0.1:8080"])
+            #expect(NSDictionary(dictionary: servedDocument) == NSDictionary(dictionary: docs))
         }
         await bed.remove()
+    }
+
+    @Test("#20: one copy of the contract: the compiled-in document is a link to Docs/openapi.json, served with the portal's own address, escaped")
+    func oneDocument() throws {
+        let resource = Self.docs.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/PortalHTTP/Resources/openapi.json")
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: resource.path)
+        #expect(resource.deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL == Self.docs.standardizedFileURL)
+        #expect(PortalTemplates.openAPI == Array(try Data(contentsOf: Self.docs)))
+        let served = ServedAPIDocument.bytes(base: #"https://portal.example.com/a"b\c"#)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(served)) as? [String: Any])
+        #expect((document["servers"] as? [[String: String]])?.first?["url"] == #"https://portal.example.com/a"b\c"#)
+        #expect(document["paths"] != nil && document["components"] != nil)
     }
 
     static func normalized(_ path: String) -> String {

@@ -15,10 +15,9 @@ struct APIController: Sendable {
     /// (#20), anyone else 401.
     func register(on router: Router<PortalRequestContext>) {
         let root = router.group("api/v1", context: Context.self).add(middleware: APIErrorMiddleware())
+        let document = ByteBuffer(bytes: ServedAPIDocument.bytes(base: env.links.base))
         root.get("openapi.json") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: PortalTemplates.openAPI)))
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: document))
         }
         let api = root.group()
             .add(middleware: APITokenAuthenticator(env: env))

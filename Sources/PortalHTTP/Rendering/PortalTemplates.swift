@@ -63,7 +63,8 @@ enum PortalTemplates {
     /// `/assets/portal.css`.
     static let stylesheet: [UInt8] = PackageResources.portal_css
 
-    /// `/api/v1/openapi.json`, the same file as `Docs/openapi.json` (a test keeps them equal).
+    /// `Docs/openapi.json` (`Resources/openapi.json` is a link to it: one copy in the repository, #20); served at
+    /// `/api/v1/openapi.json` with this portal's address (``ServedAPIDocument``).
     static let openAPI: [UInt8] = PackageResources.openapi_json
 
     /// `/assets/admin.js`: the back office's copy buttons.
