@@ -23,7 +23,9 @@ public enum PortalRouter {
             NULRefusalMiddleware()
             StorageUnavailableMiddleware()
             ReadGroupMiddleware(health: ServiceHealth(services: services))
-            NotFoundPageMiddleware(env: env)
+            NotFoundPageMiddleware(
+                front: env.front, portal: env.portal, staffAuthenticator: StaffSessionAuthenticator(staffSessions: env.staffSessions),
+                clientAuthenticator: ClientSessionAuthenticator(sessions: env.sessions))
         }
         HealthController(services: services).register(on: router)
         if let metrics = options.metrics {
@@ -39,10 +41,13 @@ public enum PortalRouter {
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
             }
         }
-        PortalController(env: env).register(on: router)
-        ProposalLinkController(env: env).register(on: router)
-        AdminController(env: env).register(on: router)
-        APIController(env: env).register(on: router)
+        PortalRoutes.register(on: router, env: env)
+        BackOfficeRoutes.register(on: router, env: env)
+        let api = APIController(
+            links: env.front.links, apiTokens: env.apiTokens, portal: env.portal, companySettings: env.companySettings,
+            customerManagement: env.customerManagement, jobTracking: env.jobTracking, leadConversion: env.leadConversion,
+            quoting: env.quoting, answers: env.answers, billing: env.billing)
+        router.group("api/v1", context: APIRequestContext.self).add(middleware: APIErrorMiddleware()).addRoutes(api.routes)
         return router
     }
 }

@@ -174,7 +174,7 @@ struct ArchitectureTests {
 
     @Test("#20: only the authenticators find who a request is from: no handler reads a session cookie or a bearer token")
     func identityFromMiddlewareOnly() throws {
-        let identity = try Regex(#"\.resume\(cookieValue:|APITokenAuthentication\(|sessionCookieName\]|headers\[\.authorization\]"#)
+        let identity = try Regex(#"\.resume\(cookieValue:|\.caller\(secret:|sessionCookieName\]|headers\[\.authorization\]"#)
         let files = try Self.swiftFiles(under: "Sources/PortalHTTP")
         #expect(files.contains { $0.path.hasSuffix("Identity/Authenticators.swift") })
         for file in files where !file.path.hasSuffix("Identity/Authenticators.swift") && !file.path.hasSuffix("MetricsController.swift") {
@@ -186,6 +186,17 @@ struct ArchitectureTests {
         // The rule sees what it looks for.
         #expect("try await env.staffSessions.resume(cookieValue: cookie)".contains(identity))
         #expect("request.cookies[PortalVisit.sessionCookieName]?.value".contains(identity))
+        #expect("try await apiTokens.caller(secret: secret)".contains(identity))
         #expect(!"response.setCookie(visit.sessionCookie(value))".contains(identity))
+    }
+
+    @Test("#20: a controller gets only the use cases it calls: only the router's composition sees every use case")
+    func controllersTakeTheirUseCases() throws {
+        let composition: Set<String> = ["PortalEnvironment.swift", "PortalRouter.swift", "PortalRoutes.swift", "BackOfficeRoutes.swift"]
+        let files = try Self.swiftFiles(under: "Sources/PortalHTTP")
+        #expect(files.contains { $0.text.contains("struct PortalEnvironment") })
+        for file in files where !composition.contains(String(file.path.split(separator: "/").last ?? "")) {
+            #expect(!file.text.contains("PortalEnvironment"), "\(file.path) holds every use case")
+        }
     }
 }

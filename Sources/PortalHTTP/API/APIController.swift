@@ -6,27 +6,35 @@ import PortalKernel
 /// The JSON API under `/api/v1` (SPEC Interfaces), for integrations: bearer API tokens, every record scoped to the
 /// token's account (another account's id is a 404), errors as `{"error": {"code", "message"}}`. Described by
 /// `/api/v1/openapi.json` (also `Docs/openapi.json`).
-struct APIController: Sendable {
+struct APIController: RouteController {
     typealias Context = APIRequestContext
 
-    let env: PortalEnvironment
+    let links: PortalLinks
+    let apiTokens: APITokenAuthentication
+    let portal: CustomerPortal
+    let companySettings: CompanySettings
+    let customerManagement: CustomerManagement
+    let jobTracking: JobTracking
+    let leadConversion: LeadConversion
+    let quoting: Quoting
+    let answers: ProposalAnswers
+    let billing: Billing
 
-    /// The API's routes: the document for anyone; every operation for a caller ``APITokenAuthenticator`` found
-    /// (#20), anyone else 401.
-    func register(on router: Router<PortalRequestContext>) {
-        let root = router.group("api/v1", context: Context.self).add(middleware: APIErrorMiddleware())
-        let document = ByteBuffer(bytes: ServedAPIDocument.bytes(base: env.links.base))
-        root.get("openapi.json") { _, _ in
+    /// The API's routes, under `/api/v1`: the document for anyone; every operation for a caller
+    /// ``APITokenAuthenticator`` found (#20), anyone else 401.
+    func register(on routes: RouteCollection<Context>) {
+        let document = ByteBuffer(bytes: ServedAPIDocument.bytes(base: links.base))
+        routes.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: document))
         }
-        let api = root.group()
-            .add(middleware: APITokenAuthenticator(env: env))
+        let api = routes.group()
+            .add(middleware: APITokenAuthenticator(apiTokens: apiTokens))
             .add(middleware: IdentityRequired { request, _ in
                 throw APITokenAuthenticator.bearer(request) == nil ? APIError.unauthorized() : APIError.unauthorized("The API token is unknown or revoked.")
             })
         api.get("portal-link") { request, context in
             let account = try context.requireIdentity().account
-            return try APIJSON.response(["url": env.links.portal(account)])
+            return try APIJSON.response(["url": links.portal(account)])
         }
         registerSettings(on: api)
         registerCustomers(on: api)

@@ -1,14 +1,14 @@
 import Foundation
 import Hummingbird
-import HummingbirdAuth
 import PortalKernel
 
 /// The back office's login and logout (issue: staff auth). Its cookie, `admin_session`, is limited to `/admin`,
 /// apart from the portal's.
-struct AdminController: Sendable {
+struct AdminController: RouteController {
     typealias Context = StaffRequestContext
 
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let staffSessions: StaffSessions
 
     struct LoginForm: PortalForm {
         var csrf: String?
@@ -25,62 +25,46 @@ struct AdminController: Sendable {
         var errors = FormErrors()
     }
 
-    /// The back office's routes, each knowing its staff user from ``StaffSessionAuthenticator`` (#20): the login
-    /// and logout for anyone; every other page for a logged-in staff user only (anyone else goes to the login page,
-    /// which brings them back); settings and email templates for admins only (a `staff`-role user gets 403).
-    func register(on router: Router<PortalRequestContext>) {
-        let admin = router.group("admin", context: Context.self).add(middleware: StaffSessionAuthenticator(env: env))
+    /// `GET /login`, `POST /login` and `POST /logout`, for anyone.
+    func register(on admin: RouteCollection<Context>) {
         admin.get("login") { request, context in
-            let visit = AdminVisit(request, context: context, env: env)
+            let visit = AdminVisit(request, context: context, front: front)
             let next = Self.safeNext(request.uri.queryParameters.get("next").map { String($0) })
             if visit.staff != nil { return visit.redirect(to: next) }
             return visit.page("admin-login", LoginPage(chrome: visit.chrome("Log in"), next: next))
         }
         admin.post("login", use: logIn)
         admin.post("logout") { request, context in
-            let visit = AdminVisit(request, context: context, env: env)
+            let visit = AdminVisit(request, context: context, front: front)
             _ = try await visit.form(LoginForm.self, context: context)
-            if let staff = visit.staff { try await env.staffSessions.end(staff) }
+            if let staff = visit.staff { try await staffSessions.end(staff) }
             var response = visit.redirect(to: "/admin/login")
             response.setCookie(visit.sessionCookie(""))
             return response
         }
-        let staffPages = admin.group().add(middleware: IdentityRequired { request, context in
-            AdminVisit(request, context: context, env: env).loginRedirect()
-        })
-        staffPages.get { request, context in
-            AdminVisit(request, context: context, env: env).redirect(to: "/admin/leads")
-        }
-        LeadsController(env: env).register(on: staffPages)
-        CustomersController(env: env).register(on: staffPages)
-        DocumentsController(env: env).register(on: staffPages)
-        let adminPages = staffPages.group().add(
-            middleware: AuthorizationPolicyMiddleware(RolePolicy<StaffSessions.Staff>(.admin), deniedError: AdminsOnly(env: env), context: Context.self))
-        SettingsController(env: env).register(on: adminPages)
-        TemplatesController(env: env).register(on: adminPages)
     }
 
     /// `POST /admin/login`: a session with a new id, or the form again with one message for any wrong detail.
     @Sendable func logIn(_ request: Request, context: Context) async throws -> Response {
-        let visit = AdminVisit(request, context: context, env: env)
+        let visit = AdminVisit(request, context: context, front: front)
         let form = try await visit.form(LoginForm.self, context: context)
         let email = form.email ?? ""
         let next = Self.safeNext(form.next)
         func again(_ error: String, status: HTTPResponse.Status) -> Response {
             visit.page("admin-login", LoginPage(chrome: visit.chrome("Log in"), email: email, next: next, errors: FormErrors(error)), status: status)
         }
-        switch try await env.staffSessions.logIn(email: email, password: form.password ?? "", origin: visit.origin) {
+        switch try await staffSessions.logIn(email: email, password: form.password ?? "", origin: visit.origin) {
         case .wrongCredentials:
             return again("That email and password do not match.", status: .unauthorized)
         case .throttled(let until, let locked):
             // Held to a day: the instant comes from a stored counter, which may hold anything.
-            let wait = Int(min(max(1, until.timeIntervalSince(env.services.clock.now).rounded(.up)), 86_400))
+            let wait = Int(min(max(1, until.timeIntervalSince(front.clock.now).rounded(.up)), 86_400))
             let message = locked
                 ? "Too many wrong passwords. This login is locked for \(Int((Double(wait) / 60).rounded(.up))) minutes."
                 : "Too many wrong passwords in a row. Wait \(wait == 1 ? "a second" : "\(wait) seconds") and try again."
             return again(message, status: .tooManyRequests)
         case .loggedIn(let started, _):
-            if let previous = visit.staff { try await env.staffSessions.end(previous) }
+            if let previous = visit.staff { try await staffSessions.end(previous) }
             var response = visit.redirect(to: next)
             response.setCookie(visit.sessionCookie(started.cookieValue.value))
             return response

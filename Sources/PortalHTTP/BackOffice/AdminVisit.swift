@@ -7,7 +7,7 @@ import PortalKernel
 struct AdminVisit: BrowserVisit {
     static let sessionCookieName = "admin_session"
 
-    let env: PortalEnvironment
+    let front: BrowserFront
     let request: Request
     let staff: StaffSessions.Staff?
     let csrfToken: String
@@ -15,11 +15,11 @@ struct AdminVisit: BrowserVisit {
     let origin: RequestOrigin
 
     /// The visit of `request`, with the staff user ``StaffSessionAuthenticator`` found.
-    init(_ request: Request, context: StaffRequestContext, env: PortalEnvironment) {
-        let csrf = env.csrf.token(for: request)
-        (self.env, self.request, staff) = (env, request, context.identity)
+    init(_ request: Request, context: StaffRequestContext, front: BrowserFront) {
+        let csrf = front.csrf.token(for: request)
+        (self.front, self.request, staff) = (front, request, context.identity)
         (csrfToken, csrfIsNew) = (csrf.value, csrf.isNew)
-        origin = ClientAddress.origin(of: request, context: context, trustForwardedFor: env.trustForwardedFor)
+        origin = ClientAddress.origin(of: request, context: context, trustForwardedFor: front.trustForwardedFor)
     }
 
     /// The layout's data: the account, the staff user, and the menu (settings for admins only).
@@ -80,11 +80,11 @@ extension AdminVisit {
     /// Runs `body` for the logged-in staff user with the record that `:id` names in their account (found by
     /// `find`), or answers the 404 page: another account's id looks exactly like one that does not exist.
     static func withRecord<Entity>(
-        _ request: Request, _ context: StaffRequestContext, env: PortalEnvironment,
+        _ request: Request, _ context: StaffRequestContext, front: BrowserFront,
         find: (Identifier<Entity>, Account.ID) async throws -> Entity?,
         _ body: (AdminVisit, StaffSessions.Staff, Entity) async throws -> Response
     ) async throws -> Response {
-        let visit = AdminVisit(request, context: context, env: env)
+        let visit = AdminVisit(request, context: context, front: front)
         let staff = try visit.requireStaff()
         let id = Identifier<Entity>(rawValue: try context.parameters.require("id"))
         guard let record = try await find(id, staff.account.id) else { return visit.notFound() }

@@ -5,41 +5,46 @@ import PortalKernel
 /// `/admin/customers`: the list with search, and each customer's page: contact details, exactly what their portal
 /// shows now (the portal's own functions), every proposal and invoice with why it is or is not in the portal,
 /// "Send portal invitation", "view portal as this client", and new proposals and invoices.
-struct CustomersController: Sendable {
+struct CustomersController: RouteController {
     typealias Context = StaffRequestContext
 
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let customerManagement: CustomerManagement
+    let leadConversion: LeadConversion
+    let portal: CustomerPortal
+    let quoting: Quoting
+    let billing: Billing
 
-    func register(on admin: RouterGroup<Context>) {
+    func register(on admin: RouteCollection<Context>) {
         admin.get("customers") { request, context in
-            let visit = AdminVisit(request, context: context, env: env)
+            let visit = AdminVisit(request, context: context, front: front)
             let staff = try visit.requireStaff()
             let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
             let customers = query.isEmpty
-                ? try await env.customerManagement.all(in: staff.account.id)
-                : try await env.leadConversion.search(query, in: staff.account.id)
+                ? try await customerManagement.all(in: staff.account.id)
+                : try await leadConversion.search(query, in: staff.account.id)
             let rows: [[String: String]] = customers.map {
                 ["url": "/admin/customers/\($0.id)", "name": $0.displayName, "emails": $0.emails.joined(separator: ", "), "phone": $0.phone ?? ""]
             }
             return visit.page("admin-customers", ["chrome": visit.chrome("Customers", section: "customers"), "query": query, "customers": rows])
         }
         admin.get("customers/:id") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 try await page(visit, staff: staff, customer: customer, notice: Self.notices[request.uri.queryParameters.get("done").map { String($0) } ?? ""])
             }
         }
         admin.post("customers/:id/invitation") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 _ = try await visit.form(DocumentForm.self, context: context)
-                try await env.customerManagement.invite(customer.id, in: staff.account, by: .staff(staff.user.id))
+                try await customerManagement.invite(customer.id, in: staff.account, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/customers/\(customer.id)?done=invited")
             }
         }
         admin.post("customers/:id/proposals") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await creating(visit, staff, customer, form: form, prefix: "p") {
-                    let proposal = try await env.quoting.create(
+                    let proposal = try await quoting.create(
                         for: Job.ID(rawValue: form.jobId ?? ""), of: customer.id, title: form.title ?? "", lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(),
                         in: staff.account, by: .staff(staff.user.id))
                     return "/admin/proposals/\(proposal.id)"
@@ -47,11 +52,11 @@ struct CustomersController: Sendable {
             }
         }
         admin.post("customers/:id/invoices") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 return try await creating(visit, staff, customer, form: form, prefix: "i") {
                     let number = (form.title ?? "").trimmingCharacters(in: .whitespaces)
-                    let invoice = try await env.billing.create(
+                    let invoice = try await billing.create(
                         for: customer.id, job: nil, number: number.isEmpty ? nil : number, invoiceDate: nil, dueDate: nil,
                         lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(), in: staff.account,
                         by: .staff(staff.user.id))
@@ -60,7 +65,7 @@ struct CustomersController: Sendable {
             }
         }
         admin.get("customers/:id/portal") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.customerManagement.customer($0, in: $1) }) { visit, staff, customer in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await customerManagement.customer($0, in: $1) }) { visit, staff, customer in
                 try await portalAsClient(visit, staff: staff, customer: customer)
             }
         }
@@ -91,9 +96,9 @@ struct CustomersController: Sendable {
     ) async throws -> Response {
         let account = staff.account
         let format = Formatting(account: account)
-        let today = account.today(at: env.services.clock.now)
-        let view = try await env.portal.view(of: customer.id, account: account)
-        let file = try await env.customerManagement.file(customer, in: account.id)
+        let today = account.today(at: front.clock.now)
+        let view = try await portal.view(of: customer.id, account: account)
+        let file = try await customerManagement.file(customer, in: account.id)
         let (jobs, proposals, invoices) = (file.jobs, file.proposals, file.invoices)
         let jobsByID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func proposalRow(_ proposal: Proposal) -> [String: String] {
@@ -132,7 +137,7 @@ struct CustomersController: Sendable {
     func portalAsClient(_ visit: AdminVisit, staff: StaffSessions.Staff, customer: Customer) async throws -> Response {
         let account = staff.account
         let format = Formatting(account: account)
-        let view = try await env.portal.view(of: customer.id, account: account)
+        let view = try await portal.view(of: customer.id, account: account)
         let model: [String: Any] = [
             "chrome": visit.chrome("Portal of \(customer.displayName)", section: "customers"), "customerName": customer.displayName,
             "backURL": "/admin/customers/\(customer.id)",

@@ -4,22 +4,22 @@ import PortalKernel
 
 /// The invoice page and its actions.
 extension DocumentsController {
-    func registerInvoices(on admin: RouterGroup<Context>) {
+    func registerInvoices(on admin: RouteCollection<Context>) {
         admin.get("invoices/:id") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.billing.invoice($0, in: $1) }) { visit, staff, invoice in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await billing.invoice($0, in: $1) }) { visit, staff, invoice in
                 try await invoicePage(visit, staff: staff, invoice: invoice, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
             }
         }
         admin.post("invoices/:id/send") { request, context in
             try await changingInvoice(request, context, done: "sent") { visit, staff, invoice in
                 _ = try await visit.form(AcceptForm.self, context: context)
-                try await env.billing.send(invoice.id, in: staff.account, by: .staff(staff.user.id))
+                try await billing.send(invoice.id, in: staff.account, by: .staff(staff.user.id))
             }
         }
         admin.post("invoices/:id/void") { request, context in
             try await changingInvoice(request, context, done: "voided") { visit, staff, invoice in
                 _ = try await visit.form(AcceptForm.self, context: context)
-                _ = try await env.billing.void(invoice.id, in: staff.account, by: .staff(staff.user.id))
+                _ = try await billing.void(invoice.id, in: staff.account, by: .staff(staff.user.id))
             }
         }
         admin.post("invoices/:id/payments") { request, context in
@@ -27,7 +27,7 @@ extension DocumentsController {
                 let form = try await visit.form(PaymentForm.self, context: context)
                 guard let method = Payment.Method(rawValue: form.method ?? "") else { throw UseCaseError.invalid("Choose how it was paid.") }
                 if form.full == "yes" {
-                    _ = try await env.billing.markPaid(invoice.id, method: method, in: staff.account, by: .staff(staff.user.id))
+                    _ = try await billing.markPaid(invoice.id, method: method, in: staff.account, by: .staff(staff.user.id))
                     return
                 }
                 let amount: Money
@@ -36,7 +36,7 @@ extension DocumentsController {
                 } catch {
                     throw AmountFieldRefusal(typed: form.amount ?? "", message: error.description)
                 }
-                _ = try await env.billing.recordPayment(
+                _ = try await billing.recordPayment(
                     on: invoice.id, amount: amount, method: method, idempotencyKey: form.idempotencyKey, in: staff.account, by: .staff(staff.user.id))
             }
         }
@@ -46,7 +46,7 @@ extension DocumentsController {
         _ request: Request, _ context: Context, done: String,
         _ change: @escaping (AdminVisit, StaffSessions.Staff, Invoice) async throws -> Void
     ) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.billing.invoice($0, in: $1) }) { visit, staff, invoice in
+        try await AdminVisit.withRecord(request, context, front: front, find: { try await billing.invoice($0, in: $1) }) { visit, staff, invoice in
             do {
                 try await change(visit, staff, invoice)
                 return visit.redirect(to: "/admin/invoices/\(invoice.id)?done=\(done.replacingOccurrences(of: " ", with: "+"))")
@@ -72,10 +72,10 @@ extension DocumentsController {
     ) async throws -> Response {
         let account = staff.account
         let format = Formatting(account: account)
-        let file = try await env.billing.file(invoice, in: account.id)
+        let file = try await billing.file(invoice, in: account.id)
         let (customer, payments) = (file.customer, file.payments)
         let timeline = Timeline(file.history, format: format)
-        let verdict = InvoiceVisibility.verdict(for: invoice, settings: account.settings, today: account.today(at: env.services.clock.now))
+        let verdict = InvoiceVisibility.verdict(for: invoice, settings: account.settings, today: account.today(at: front.clock.now))
         let model: [String: Any] = try [
             "chrome": visit.chrome("Invoice \(invoice.number)", section: "customers"), "number": invoice.number,
             "status": invoice.voided ? "Voided" : invoice.isPaid ? "Paid" : "Unpaid",

@@ -5,10 +5,13 @@ import PortalKernel
 /// `/admin/proposals/{id}` and `/admin/invoices/{id}`: each document with its state in the client's portal, its
 /// actions (send, accept as staff, edit as a new version; record a payment, mark paid, void) and its timeline:
 /// the emails about it with their delivery state (a failed one flagged) and the portal's audit trail.
-struct DocumentsController: Sendable {
+struct DocumentsController: RouteController {
     typealias Context = StaffRequestContext
 
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let quoting: Quoting
+    let answers: ProposalAnswers
+    let billing: Billing
 
     struct AcceptForm: PortalForm {
         var csrf: String?
@@ -23,25 +26,25 @@ struct DocumentsController: Sendable {
         var full: String?
     }
 
-    func register(on admin: RouterGroup<Context>) {
+    func register(on admin: RouteCollection<Context>) {
         admin.get("proposals/:id") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 try await proposalPage(visit, staff: staff, proposal: proposal, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
             }
         }
         admin.post("proposals/:id/send") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 _ = try await visit.form(AcceptForm.self, context: context)
                 return try await acting(visit, staff, proposal, done: "sent") {
-                    _ = try await env.quoting.send(proposal.id, in: staff.account, by: .staff(staff.user.id))
+                    _ = try await quoting.send(proposal.id, in: staff.account, by: .staff(staff.user.id))
                     return proposal.id
                 }
             }
         }
         admin.post("proposals/:id/accept") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 let form = try await visit.form(AcceptForm.self, context: context)
-                let outcome = try await env.answers.accept(
+                let outcome = try await answers.accept(
                     proposal.id, account: staff.account, via: .staff,
                     form: .init(signatureName: form.signature ?? staff.user.name, chosenOptionalItemIDs: [], shownVersionHash: proposal.contentHash),
                     actor: nil, actorEmail: staff.user.email, origin: visit.origin)
@@ -55,7 +58,7 @@ struct DocumentsController: Sendable {
             }
         }
         admin.post("proposals/:id/revise") { request, context in
-            try await AdminVisit.withRecord(request, context, env: env, find: { try await env.quoting.proposal($0, in: $1) }) { visit, staff, proposal in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 let form = try await visit.form(DocumentForm.self, context: context)
                 let lines: [LineInput]
                 do throws(DocumentForm.LineRefusal) {
@@ -67,7 +70,7 @@ struct DocumentsController: Sendable {
                         status: .unprocessableContent)
                 }
                 return try await acting(visit, staff, proposal, done: "saved") {
-                    try await env.quoting.revise(
+                    try await quoting.revise(
                         proposal.id, title: form.title ?? "", lines: lines, taxRateBasisPoints: try form.taxBasisPoints(),
                         in: staff.account, by: .staff(staff.user.id)
                     ).id
@@ -76,10 +79,10 @@ struct DocumentsController: Sendable {
         }
         registerInvoices(on: admin)
         admin.get("emails/failed") { request, context in
-            let visit = AdminVisit(request, context: context, env: env)
+            let visit = AdminVisit(request, context: context, front: front)
             let staff = try visit.requireStaff()
             let format = Formatting(account: staff.account)
-            let failures = try await env.billing.failedEmails(in: staff.account.id).map { message in
+            let failures = try await billing.failedEmails(in: staff.account.id).map { message in
                 let delivery = LeadPage.delivery(message, format: format)
                 return [
                     "subject": delivery.subject, "to": delivery.to, "detail": delivery.detail as Any, "recordURL": Self.url(of: message.about) as Any,
@@ -120,7 +123,7 @@ struct DocumentsController: Sendable {
     ) async throws -> Response {
         let account = staff.account
         let format = Formatting(account: account)
-        let file = try await env.quoting.file(proposal, in: account.id)
+        let file = try await quoting.file(proposal, in: account.id)
         let (job, customer) = (file.job, file.customer)
         let chosen = Set(proposal.acceptance?.chosenOptionalItemIDs ?? [])
         let timeline = Timeline(file.history, format: format)
@@ -132,7 +135,7 @@ struct DocumentsController: Sendable {
         let model: [String: Any] = try [
             "chrome": visit.chrome(proposal.title, section: "customers"), "title": proposal.title, "status": proposal.status.rawValue,
             "notice": notice as Any, "errors": errors, "version": proposal.version,
-            "verdict": job.map { AdminWords.proposalVerdict(ProposalVisibility.verdict(for: proposal, of: $0, today: account.today(at: env.services.clock.now))) } ?? "",
+            "verdict": job.map { AdminWords.proposalVerdict(ProposalVisibility.verdict(for: proposal, of: $0, today: account.today(at: front.clock.now))) } ?? "",
             "sentAt": proposal.sentAt.map(format.instant) as Any, "expiresOn": proposal.expiresOn.map(format.date) as Any,
             "acceptance": proposal.acceptance.map { "by \($0.signatureName), \($0.via.rawValue), \(format.instant($0.acceptedAt))" } as Any,
             "declineReason": proposal.declineReason as Any,

@@ -74,19 +74,18 @@ struct LeadPage {
     }
 
     static func render(
-        _ lead: Lead, visit: AdminVisit, staff: StaffSessions.Staff, query: String = "", notice: String? = nil,
+        _ lead: Lead, visit: AdminVisit, staff: StaffSessions.Staff, leadConversion: LeadConversion, query: String = "", notice: String? = nil,
         errors: FormErrors = FormErrors(), newCustomer: LeadConversion.NewCustomer? = nil, typedJob: LeadConversion.JobDetails? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let env = visit.env
         let account = staff.account
         let format = Formatting(account: account)
-        let file = try await env.leadConversion.file(lead, in: account.id)
+        let file = try await leadConversion.file(lead, in: account.id)
         let (job, customer, assignee) = (file.job, file.customer, file.assignee)
         let attachURL = "/admin/leads/\(lead.id)/attach"
         let details = typedJob ?? LeadConversion.JobDetails(
             title: job?.title ?? "", workDate: job?.workDate?.description ?? "", stage: job?.stage ?? .lead)
-        let suggestions = try await env.leadConversion.suggestions(for: lead, in: account.id).map {
+        let suggestions = try await leadConversion.suggestions(for: lead, in: account.id).map {
             CustomerRow(id: $0.customer.id.rawValue, name: $0.customer.displayName, reason: $0.reason, attachURL: attachURL)
         }
         let page = LeadPage(
@@ -99,7 +98,7 @@ struct LeadPage {
             customer: customer.map { ["name": $0.displayName, "emails": $0.emails.joined(separator: ", ")] },
             hasSuggestions: !suggestions.isEmpty, suggestions: suggestions,
             pageURL: "/admin/leads/\(lead.id)", query: query,
-            results: try await env.leadConversion.search(query, in: account.id).map {
+            results: try await leadConversion.search(query, in: account.id).map {
                 CustomerRow(id: $0.id.rawValue, name: $0.displayName, reason: $0.emails.joined(separator: ", "), attachURL: attachURL)
             },
             createURL: "/admin/leads/\(lead.id)/customer", newCustomer: newCustomer ?? LeadConversion.NewCustomer(from: lead),

@@ -4,10 +4,11 @@ import PortalKernel
 
 /// `/admin/leads` (SPEC F7): the leads list with its "Portal Lead" column and filters, and the lead page where
 /// staff attach or create the customer and fill in the job.
-struct LeadsController: Sendable {
+struct LeadsController: RouteController {
     typealias Context = StaffRequestContext
 
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let leadConversion: LeadConversion
 
     struct LeadsPage {
         struct Row {
@@ -27,7 +28,7 @@ struct LeadsController: Sendable {
         let hasLeads: Bool
     }
 
-    func register(on admin: RouterGroup<Context>) {
+    func register(on admin: RouteCollection<Context>) {
         admin.get("leads", use: list)
         admin.get("leads/:id", use: show)
         admin.post("leads/:id/attach", use: attach)
@@ -37,12 +38,12 @@ struct LeadsController: Sendable {
 
     /// `GET /admin/leads?source=portal|other&status=lead|…`: newest first.
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        let visit = AdminVisit(request, context: context, env: env)
+        let visit = AdminVisit(request, context: context, front: front)
         let staff = try visit.requireStaff()
         let account = staff.account
         let source = request.uri.queryParameters.get("source").map { String($0) } ?? "all"
         let status = request.uri.queryParameters.get("status").map { String($0) } ?? "all"
-        let listings = try await env.leadConversion.listings(in: account.id)
+        let listings = try await leadConversion.listings(in: account.id)
         let format = Formatting(account: account)
         let rows = listings.filter { listing in
             (source == "all" || (source == "portal") == listing.lead.portalLead)
@@ -70,9 +71,9 @@ struct LeadsController: Sendable {
 
     /// `GET /admin/leads/{id}`.
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadConversion.lead($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, front: front, find: { try await leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             try await LeadPage.render(
-                lead, visit: visit, staff: staff,
+                lead, visit: visit, staff: staff, leadConversion: leadConversion,
                 query: request.uri.queryParameters.get("q").map { String($0) } ?? "",
                 notice: request.uri.queryParameters.get("done") == "saved" ? "Saved." : nil)
         }
@@ -85,10 +86,10 @@ struct LeadsController: Sendable {
 
     /// `POST /admin/leads/{id}/attach`: "Edit Customer Details", an existing customer.
     @Sendable func attach(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadConversion.lead($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, front: front, find: { try await leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(AttachForm.self, context: context)
             guard let id = form.customer,
-                try await env.leadConversion.attach(lead, to: Customer.ID(rawValue: id), in: staff.account.id, by: .staff(staff.user.id))
+                try await leadConversion.attach(lead, to: Customer.ID(rawValue: id), in: staff.account.id, by: .staff(staff.user.id))
             else { return visit.notFound() }
             return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
         }
@@ -113,14 +114,14 @@ struct LeadsController: Sendable {
 
     /// `POST /admin/leads/{id}/customer`: "Add New Customer" from what the client typed.
     @Sendable func createCustomer(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadConversion.lead($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, front: front, find: { try await leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(NewCustomerForm.self, context: context).value
             do {
-                _ = try await env.leadConversion.createCustomer(form, for: lead, in: staff.account.id, by: .staff(staff.user.id))
+                _ = try await leadConversion.createCustomer(form, for: lead, in: staff.account.id, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
             } catch let refusal as UseCaseError {
                 return try await LeadPage.render(
-                    lead, visit: visit, staff: staff,
+                    lead, visit: visit, staff: staff, leadConversion: leadConversion,
                     errors: FormErrors(refusal, fields: LeadConversion.NewCustomer.Field.self) {
                         "new" + $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst()
                     },
@@ -138,18 +139,18 @@ struct LeadsController: Sendable {
 
     /// `POST /admin/leads/{id}/job`: "Update & Close" saves the job and goes back to the list.
     @Sendable func updateJob(_ request: Request, context: Context) async throws -> Response {
-        try await AdminVisit.withRecord(request, context, env: env, find: { try await env.leadConversion.lead($0, in: $1) }) { visit, staff, lead in
+        try await AdminVisit.withRecord(request, context, front: front, find: { try await leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(JobForm.self, context: context)
             guard let stage = Job.Stage(rawValue: form.stage ?? "") else {
-                return try await LeadPage.render(lead, visit: visit, staff: staff, errors: FormErrors("Choose a stage.", field: "stage"), status: .unprocessableContent)
+                return try await LeadPage.render(lead, visit: visit, staff: staff, leadConversion: leadConversion, errors: FormErrors("Choose a stage.", field: "stage"), status: .unprocessableContent)
             }
             let details = LeadConversion.JobDetails(title: form.title ?? "", workDate: form.workDate ?? "", stage: stage)
             do {
-                try await env.leadConversion.update(details, for: lead, in: staff.account.id, by: .staff(staff.user.id))
+                try await leadConversion.update(details, for: lead, in: staff.account.id, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/leads")
             } catch let refusal as UseCaseError {
                 return try await LeadPage.render(
-                    lead, visit: visit, staff: staff, errors: FormErrors(refusal, fields: LeadConversion.JobDetails.Field.self),
+                    lead, visit: visit, staff: staff, leadConversion: leadConversion, errors: FormErrors(refusal, fields: LeadConversion.JobDetails.Field.self),
                     typedJob: details, status: refusal.status)
             }
         }

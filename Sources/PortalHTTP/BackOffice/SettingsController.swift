@@ -3,10 +3,11 @@ import PortalKernel
 
 /// `/admin/settings` (admins only): the portal link, the lead-notification addresses, invoice and proposal rules,
 /// payments, branding, time zone and currency.
-struct SettingsController: Sendable {
+struct SettingsController: RouteController {
     typealias Context = StaffRequestContext
 
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let companySettings: CompanySettings
 
     struct Form: PortalForm {
         var csrf: String?
@@ -61,19 +62,19 @@ struct SettingsController: Sendable {
         (.invoiceDateOrSent, "from its invoice date, or once sent"),
     ]
 
-    func register(on admin: RouterGroup<Context>) {
+    func register(on admin: RouteCollection<Context>) {
         admin.get("settings") { request, context in
-            let visit = AdminVisit(request, context: context, env: env)
+            let visit = AdminVisit(request, context: context, front: front)
             let staff = try visit.requireStaff()
             return page(visit, staff: staff, form: SettingsForm(staff.account), errors: FormErrors(),
                         notice: request.uri.queryParameters.get("done") == "saved" ? "Settings updated." : nil)
         }
         admin.post("settings") { request, context in
-            let visit = AdminVisit(request, context: context, env: env)
+            let visit = AdminVisit(request, context: context, front: front)
             let staff = try visit.requireStaff()
             let form = try await visit.form(Form.self, context: context).value
             do {
-                _ = try await env.companySettings.update(form, of: staff.account, by: .staff(staff.user.id))
+                _ = try await companySettings.update(form, of: staff.account, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/settings?done=saved")
             } catch let refusal as UseCaseError {
                 return page(
@@ -91,7 +92,7 @@ struct SettingsController: Sendable {
         visit.page(
             "admin-settings",
             Page(
-                chrome: visit.chrome("Settings", section: "settings"), portalURL: env.links.portal(staff.account),
+                chrome: visit.chrome("Settings", section: "settings"), portalURL: front.links.portal(staff.account),
                 webhookSecret: staff.account.settings.webhookSecret,
                 webhookLibrarySecret: staff.account.settings.webhookSecret.map(WebhookSecret.libraryForm).flatMap {
                     $0 == staff.account.settings.webhookSecret ? nil : $0

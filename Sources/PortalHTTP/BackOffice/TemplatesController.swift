@@ -4,10 +4,11 @@ import PortalKernel
 
 /// `/admin/templates` (admins only): reword each email the portal sends, with its variables listed, a preview
 /// with sample data, and a template that does not parse refused with the parser's message.
-struct TemplatesController: Sendable {
+struct TemplatesController: RouteController {
     typealias Context = StaffRequestContext
 
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let companySettings: CompanySettings
 
     struct Form: PortalForm {
         var csrf: String?
@@ -23,9 +24,9 @@ struct TemplatesController: Sendable {
         .portalInvitation: "Portal invitation", .failedLogins: "Failed sign-ins (to staff)",
     ]
 
-    func register(on admin: RouterGroup<Context>) {
+    func register(on admin: RouteCollection<Context>) {
         admin.get("templates") { request, context in
-            let visit = AdminVisit(request, context: context, env: env)
+            let visit = AdminVisit(request, context: context, front: front)
             let staff = try visit.requireStaff()
             let kinds = EmailTemplate.Kind.allCases.map { kind -> [String: String] in
                 ["url": "/admin/templates/\(kind.rawValue)", "label": Self.labels[kind] ?? kind.rawValue,
@@ -52,14 +53,14 @@ struct TemplatesController: Sendable {
                     return try page(visit, staff: staff, template: template, errors: errors, status: .unprocessableContent)
                 }
                 guard form.intent == "save" else { return try page(visit, staff: staff, template: template) }
-                try await env.companySettings.save(template, of: staff.account.id, by: .staff(staff.user.id))
+                try await companySettings.save(template, of: staff.account.id, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/templates/\(kind.rawValue)?done=saved")
             }
         }
         admin.post("templates/:kind/reset") { request, context in
             try await editing(request, context) { visit, staff, kind in
                 _ = try await visit.form(Form.self, context: context)
-                try await env.companySettings.reset(kind, of: staff.account.id, by: .staff(staff.user.id))
+                try await companySettings.reset(kind, of: staff.account.id, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/templates/\(kind.rawValue)")
             }
         }
@@ -68,7 +69,7 @@ struct TemplatesController: Sendable {
     private func editing(
         _ request: Request, _ context: Context, _ body: (AdminVisit, StaffSessions.Staff, EmailTemplate.Kind) async throws -> Response
     ) async throws -> Response {
-        let visit = AdminVisit(request, context: context, env: env)
+        let visit = AdminVisit(request, context: context, front: front)
         let staff = try visit.requireStaff()
         guard let kind = EmailTemplate.Kind(rawValue: try context.parameters.require("kind")) else { return visit.notFound() }
         return try await body(visit, staff, kind)
@@ -78,8 +79,8 @@ struct TemplatesController: Sendable {
         _ visit: AdminVisit, staff: StaffSessions.Staff, template: EmailTemplate, notice: String? = nil, errors: FormErrors = FormErrors(),
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let composer = try TemplateEmailComposer(publicBaseURL: env.services.publicBaseURL)
-        let sample = EmailSamples.email(template.kind, account: staff.account, links: env.links, now: env.services.clock.now)
+        let composer = try TemplateEmailComposer(publicBaseURL: front.links.base)
+        let sample = EmailSamples.email(template.kind, account: staff.account, links: front.links, now: front.clock.now)
         let preview = errors.isEmpty ? composer.preview(template, for: sample) : nil
         let label = Self.labels[template.kind] ?? template.kind.rawValue
         return visit.page(

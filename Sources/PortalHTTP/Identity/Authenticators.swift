@@ -6,11 +6,11 @@ import PortalKernel
 /// not ended, of a user who is still active; `nil` otherwise, and the route decides (``IdentityRequired``).
 struct StaffSessionAuthenticator: AuthenticatorMiddleware {
     typealias Context = StaffRequestContext
-    let env: PortalEnvironment
+    let staffSessions: StaffSessions
 
     func authenticate(request: Request, context: Context) async throws -> StaffSessions.Staff? {
         guard let cookie = request.cookies[AdminVisit.sessionCookieName]?.value, SecretToken.isWellFormed(cookie) else { return nil }
-        return try await env.staffSessions.resume(cookieValue: cookie)
+        return try await staffSessions.resume(cookieValue: cookie)
     }
 }
 
@@ -18,13 +18,13 @@ struct StaffSessionAuthenticator: AuthenticatorMiddleware {
 /// account's portal is not one here.
 struct ClientSessionAuthenticator: AuthenticatorMiddleware {
     typealias Context = ClientRequestContext
-    let env: PortalEnvironment
+    let sessions: ClientSessions
 
     func authenticate(request: Request, context: Context) async throws -> ClientSessions.Client? {
         guard let account = context.account, let cookie = request.cookies[PortalVisit.sessionCookieName]?.value,
             SecretToken.isWellFormed(cookie)
         else { return nil }
-        return try await env.sessions.resume(cookieValue: cookie, account: account)
+        return try await sessions.resume(cookieValue: cookie, account: account)
     }
 }
 
@@ -32,11 +32,11 @@ struct ClientSessionAuthenticator: AuthenticatorMiddleware {
 /// scheme in any case) of a token that is known and not revoked, compared by its hash.
 struct APITokenAuthenticator: AuthenticatorMiddleware {
     typealias Context = APIRequestContext
-    let env: PortalEnvironment
+    let apiTokens: APITokenAuthentication
 
     func authenticate(request: Request, context: Context) async throws -> APICaller? {
         guard let secret = Self.bearer(request),
-            let (account, token) = try await APITokenAuthentication(services: env.services).caller(secret: secret)
+            let (account, token) = try await apiTokens.caller(secret: secret)
         else { return nil }
         return APICaller(account: account, actor: .apiToken(token.id))
     }
@@ -52,11 +52,12 @@ struct APITokenAuthenticator: AuthenticatorMiddleware {
 /// any account's branding.
 struct PortalAccountMiddleware: RouterMiddleware {
     typealias Context = ClientRequestContext
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let portal: CustomerPortal
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let account = try await env.portal.account(portalKey: try context.parameters.require("portalKey")) else {
-            return PortalVisit.notFoundPage(env: env, request: request)
+        guard let account = try await portal.account(portalKey: try context.parameters.require("portalKey")) else {
+            return PortalVisit.notFoundPage(front: front, request: request)
         }
         var context = context
         context.account = account

@@ -22,12 +22,12 @@ extension StaffSessions.Staff: RoleProviding {
 /// The answer to a staff user who is not an admin on an admin's page (settings, email templates): 403 with a page
 /// that says whom to ask (`AuthorizationPolicyMiddleware` with `RolePolicy(.admin)` throws it).
 struct AdminsOnly: HTTPResponseError {
-    let env: PortalEnvironment
+    let front: BrowserFront
     var status: HTTPResponse.Status { .forbidden }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         guard let context = context as? StaffRequestContext, let staff = context.identity else { return Response(status: status) }
-        let visit = AdminVisit(request, context: context, env: env)
+        let visit = AdminVisit(request, context: context, front: front)
         return visit.message(
             "Admins only", "Only an admin can change this. Ask an admin of \(staff.account.branding.displayName).", status: status)
     }

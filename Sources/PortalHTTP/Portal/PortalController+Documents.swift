@@ -4,33 +4,33 @@ import PortalKernel
 /// The client's proposals and invoices, each only when that client's portal shows it (SPEC P1–P4, I1–I3): any
 /// other id, another customer's included, is the same 404 as one that does not exist.
 extension PortalController {
-    func registerDocuments(on portal: RouterGroup<Context>) {
-        portal.get("proposals/:id", use: proposalPage)
-        portal.post("proposals/:id/accept") { request, context in
+    func registerDocuments(on routes: some RouterMethods<Context>) {
+        routes.get("proposals/:id", use: proposalPage)
+        routes.post("proposals/:id/accept") { request, context in
             try await answering(request, context) { visit, proposal, place in
-                try await ProposalResponder(env: env).accept(proposal, visit: visit, place: place, context: context) { done in
+                try await ProposalResponder(front: front, answers: answers).accept(proposal, visit: visit, place: place, context: context) { done in
                     visit.redirect(to: visit.path("/proposals/\(done.id)?done=accepted"))
                 }
             }
         }
-        portal.post("proposals/:id/decline") { request, context in
+        routes.post("proposals/:id/decline") { request, context in
             try await answering(request, context) { visit, proposal, place in
-                try await ProposalResponder(env: env).decline(proposal, visit: visit, place: place, context: context) {
+                try await ProposalResponder(front: front, answers: answers).decline(proposal, visit: visit, place: place, context: context) {
                     visit.redirect(to: visit.path("?done=declined"))
                 }
             }
         }
-        portal.get("invoices/:id", use: invoicePage)
+        routes.get("invoices/:id", use: invoicePage)
     }
 
     /// `GET /proposals/{id}`: the proposal, recorded as viewed.
     @Sendable func proposalPage(_ request: Request, context: Context) async throws -> Response {
         try await answering(request, context) { visit, proposal, place in
-            try await env.portal.recordView(
+            try await portal.recordView(
                 .proposalViewed, of: .proposal(proposal.id), account: visit.account, customer: place.actor,
                 email: place.actorEmail, origin: visit.origin)
             let done = request.uri.queryParameters.get("done").flatMap { Self.notices[String($0)] }
-            return try ProposalResponder(env: env).show(proposal, visit: visit, place: place, notice: done)
+            return try ProposalResponder(front: front, answers: answers).show(proposal, visit: visit, place: place, notice: done)
         }
     }
 
@@ -39,10 +39,10 @@ extension PortalController {
         _ request: Request, _ context: Context,
         _ body: (PortalVisit, Proposal, ProposalResponder.Place) async throws -> Response
     ) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let id = Proposal.ID(rawValue: try context.parameters.require("id"))
-        guard let proposal = try await env.portal.proposal(id, of: client.customer.id, account: visit.account) else {
+        guard let proposal = try await portal.proposal(id, of: client.customer.id, account: visit.account) else {
             return visit.notFound()
         }
         let place = ProposalResponder.Place(
@@ -86,17 +86,17 @@ extension PortalController {
 
     /// `GET /invoices/{id}`: the invoice with its Paid/Unpaid tag, addresses, lines and "Pay Now".
     @Sendable func invoicePage(_ request: Request, context: Context) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let id = Invoice.ID(rawValue: try context.parameters.require("id"))
-        guard let invoice = try await env.portal.invoice(id, of: client.customer.id, account: visit.account) else {
+        guard let invoice = try await portal.invoice(id, of: client.customer.id, account: visit.account) else {
             return visit.notFound()
         }
-        try await env.portal.recordView(
+        try await portal.recordView(
             .invoiceViewed, of: .invoice(invoice.id), account: visit.account, customer: client.customer.id,
             email: client.email, origin: visit.origin)
         let format = visit.format
-        let (payments, jobAddress) = try await env.portal.invoiceDetail(invoice, account: visit.account)
+        let (payments, jobAddress) = try await portal.invoiceDetail(invoice, account: visit.account)
         let serviceAddress = jobAddress ?? client.customer.serviceAddresses.first
         let page = try InvoicePage(
             chrome: visit.chrome("Invoice \(invoice.number)"), number: invoice.number,

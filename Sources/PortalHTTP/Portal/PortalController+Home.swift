@@ -63,8 +63,8 @@ extension PortalController {
     }
 
     func homePage(_ visit: PortalVisit, client: ClientSessions.Client) async throws -> Response {
-        let view = try await env.portal.view(of: client.customer.id, account: visit.account)
-        let customers = try await env.sessions.customers(of: client)
+        let view = try await portal.view(of: client.customer.id, account: visit.account)
+        let customers = try await sessions.customers(of: client)
         let filter = visit.request.uri.queryParameters.get("show").flatMap(InvoiceFilter.init(rawValue:)) ?? .unpaid
         let format = visit.format
         let switcher = customers.count > 1

@@ -21,16 +21,16 @@ extension PortalController {
         var errors = FormErrors()
     }
 
-    func registerLogin(on portal: RouterGroup<Context>) {
-        portal.get("login") { request, context in
-            let visit = try PortalVisit(request, context: context, env: env)
+    func registerLogin(on routes: some RouterMethods<Context>) {
+        routes.get("login") { request, context in
+            let visit = try PortalVisit(request, context: context, front: front)
             if visit.client != nil { return visit.redirect(to: visit.path()) }
             return loginPage(visit)
         }
-        portal.post("login", use: requestLink)
-        portal.get("auth/:token", use: linkPage)
-        portal.post("auth/:token", use: useLink)
-        portal.post("logout", use: logout)
+        routes.post("login", use: requestLink)
+        routes.get("auth/:token", use: linkPage)
+        routes.post("auth/:token", use: useLink)
+        routes.post("logout", use: logout)
     }
 
     func loginPage(_ visit: PortalVisit, email: String = "", notice: String? = nil, errors: FormErrors = FormErrors(),
@@ -45,18 +45,18 @@ extension PortalController {
 
     /// `POST /login`: the same "check your email" page whether or not the address matched.
     @Sendable func requestLink(_ request: Request, context: Context) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         let form = try await visit.form(LoginForm.self, context: context)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !email.isEmpty, email.count <= 254 else {
             return loginPage(visit, email: email, errors: FormErrors("Enter your email address.", field: "email"), status: .unprocessableContent)
         }
-        switch try await env.loginLinks.request(email: email, account: visit.account, origin: visit.origin) {
+        switch try await loginLinks.request(email: email, account: visit.account, origin: visit.origin) {
         case .rateLimited:
             return loginPage(
                 visit, email: email,
                 errors: FormErrors(
-                    "You have asked for several links in a short time. Use the newest email, or try again in \(Int(env.policy.rateLimitWindow / 60)) minutes."),
+                    "You have asked for several links in a short time. Use the newest email, or try again in \(Int(front.policy.rateLimitWindow / 60)) minutes."),
                 status: .tooManyRequests)
         case .accepted:
             struct CheckEmail {
@@ -69,16 +69,16 @@ extension PortalController {
                 "check-email",
                 CheckEmail(
                     chrome: visit.chrome("Check your email"), email: email,
-                    minutes: Int(env.policy.loginLinkLifetime / 60), loginURL: visit.path("/login")))
+                    minutes: Int(front.policy.loginLinkLifetime / 60), loginURL: visit.path("/login")))
         }
     }
 
     /// `GET /auth/{token}`: a button, and nothing used up, since mail scanners open every link (SPEC F3).
     @Sendable func linkPage(_ request: Request, context: Context) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         let token = try context.parameters.require("token")
         guard SecretToken.isWellFormed(token),
-            try await env.loginLinks.state(of: token, account: visit.account) == .usable
+            try await loginLinks.state(of: token, account: visit.account) == .usable
         else { return unusableLinkPage(visit) }
         struct Continue {
             let chrome: PageChrome
@@ -89,13 +89,13 @@ extension PortalController {
 
     /// `POST /auth/{token}`: uses the token, starts a session with a new id, and opens the client's home.
     @Sendable func useLink(_ request: Request, context: Context) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         _ = try await visit.form(TokenForm.self, context: context)
         let token = try context.parameters.require("token")
         guard SecretToken.isWellFormed(token),
-            let started = try await env.loginLinks.redeem(token: token, account: visit.account, origin: visit.origin)
+            let started = try await loginLinks.redeem(token: token, account: visit.account, origin: visit.origin)
         else { return unusableLinkPage(visit) }
-        if let previous = visit.client { try await env.sessions.replace(previous) }
+        if let previous = visit.client { try await sessions.replace(previous) }
         var response = visit.redirect(to: visit.path())
         response.setCookie(visit.sessionCookie(started.cookieValue.value))
         return response
@@ -112,9 +112,9 @@ extension PortalController {
 
     /// `POST /logout`: removes the session from storage and the cookie from the browser.
     @Sendable func logout(_ request: Request, context: Context) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         _ = try await visit.form(TokenForm.self, context: context)
-        if let client = visit.client { try await env.sessions.end(client, origin: visit.origin) }
+        if let client = visit.client { try await sessions.end(client, origin: visit.origin) }
         var response = loginPage(visit.loggedOut(), notice: "You are logged out.")
         response.setCookie(visit.expiredSessionCookie())
         return response
@@ -126,10 +126,10 @@ extension PortalController {
             var csrf: String?
             var customer: String?
         }
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let form = try await visit.form(SwitchForm.self, context: context)
-        guard let id = form.customer, try await env.sessions.switchCustomer(of: client, to: Customer.ID(rawValue: id)) else {
+        guard let id = form.customer, try await sessions.switchCustomer(of: client, to: Customer.ID(rawValue: id)) else {
             return visit.notFound()
         }
         return visit.redirect(to: visit.path())

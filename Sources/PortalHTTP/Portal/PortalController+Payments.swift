@@ -45,14 +45,14 @@ extension PortalController {
         var review: String?
     }
 
-    func registerPayments(on portal: RouterGroup<Context>) {
-        portal.get("invoices/:id/pay") { request, context in
+    func registerPayments(on routes: some RouterMethods<Context>) {
+        routes.get("invoices/:id/pay") { request, context in
             try await paying(request, context) { visit, _, invoice in
                 try payPage(visit, invoice: invoice, typed: PayForm(), key: SecretToken.generate().value)
             }
         }
-        portal.post("invoices/:id/pay", use: pay)
-        portal.get("receipts/:id", use: receipt)
+        routes.post("invoices/:id/pay", use: pay)
+        routes.get("receipts/:id", use: receipt)
     }
 
     /// The pay form, its button stating the charge, computed here, for the amount typed (the balance until one is
@@ -75,7 +75,7 @@ extension PortalController {
             allowsPartial: settings.allowsPartialPayments,
             amount: settings.allowsPartialPayments ? typed.amount ?? format.amountField(balance) : format.amountField(balance),
             confirmedAmount: format.amountField(quote.amount), confirmedCharge: format.amountField(quote.charge), idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
-            sandbox: env.services.paymentGateway.driverName == "sandbox")
+            sandbox: payments.gatewayDriverName == "sandbox")
         page.errors = errors
         if reviewing {
             let fee = quote.serviceFee > .zero ? " with the \(format.money(quote.serviceFee)) service fee" : ""
@@ -114,7 +114,7 @@ extension PortalController {
             guard let card = Self.card(from: form) else {
                 return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, errors: Self.cardErrors(form))
             }
-            let outcome = try await env.payments.pay(
+            let outcome = try await payments.pay(
                 invoice.id, of: client.customer, account: visit.account, amount: amount, card: card, idempotencyKey: key,
                 actorEmail: client.email, origin: visit.origin,
                 expectedCharge: form.confirmedCharge.flatMap { try? visit.format.parseAmount($0) })
@@ -179,10 +179,10 @@ extension PortalController {
         _ request: Request, _ context: Context,
         _ body: (PortalVisit, ClientSessions.Client, Invoice) async throws -> Response
     ) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let id = Invoice.ID(rawValue: try context.parameters.require("id"))
-        guard let invoice = try await env.portal.invoice(id, of: client.customer.id, account: visit.account) else {
+        guard let invoice = try await portal.invoice(id, of: client.customer.id, account: visit.account) else {
             return visit.notFound()
         }
         guard try invoice.balance > .zero else { return visit.redirect(to: visit.path("/invoices/\(invoice.id)")) }
@@ -205,10 +205,10 @@ extension PortalController {
 
     /// `GET /receipts/{id}`: one of the client's payments.
     @Sendable func receipt(_ request: Request, context: Context) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let id = Payment.ID(rawValue: try context.parameters.require("id"))
-        guard let (payment, invoice) = try await env.portal.receipt(id, of: client.customer.id, account: visit.account) else {
+        guard let (payment, invoice) = try await portal.receipt(id, of: client.customer.id, account: visit.account) else {
             return visit.notFound()
         }
         let format = visit.format

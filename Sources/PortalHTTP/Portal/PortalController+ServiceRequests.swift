@@ -37,11 +37,11 @@ extension PortalController {
         let backURL: String?
     }
 
-    func registerServiceRequests(on portal: RouterGroup<Context>) {
-        portal.get("request-service") { request, context in
-            try await serviceRequestPage(PortalVisit(request, context: context, env: env))
+    func registerServiceRequests(on routes: some RouterMethods<Context>) {
+        routes.get("request-service") { request, context in
+            try await serviceRequestPage(PortalVisit(request, context: context, front: front))
         }
-        portal.post("request-service", use: submitServiceRequest)
+        routes.post("request-service", use: submitServiceRequest)
     }
 
     /// The form, prefilled for a logged-in client.
@@ -73,10 +73,10 @@ extension PortalController {
 
     /// `POST /request-service`: a portal lead, or the form again with a message beside each field to fix.
     @Sendable func submitServiceRequest(_ request: Request, context: Context) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         let form = try await visit.form(ServiceRequestForm.self, context: context)
         if let trap = form.website, !trap.isEmpty { return thanks(visit) }
-        switch try await env.serviceRequests.submit(
+        switch try await serviceRequests.submit(
             form.request, account: visit.account, customer: visit.client?.customer, origin: visit.origin)
         {
         case .invalid(let problems):
@@ -84,12 +84,12 @@ extension PortalController {
                 visit, form: form, errors: FormErrors(problems, heading: "Nothing was sent yet: please correct these fields"),
                 status: .unprocessableContent)
         case .rateLimited:
-            let minutes = Int(env.policy.rateLimitWindow / 60)
+            let minutes = Int(front.policy.rateLimitWindow / 60)
             var page = serviceRequestPage(
                 visit, form: form,
                 errors: FormErrors("Too many requests were sent from here or for this email address. Nothing was sent; please try again in \(minutes) minutes, or call us."),
                 status: .tooManyRequests)
-            page.headers[.retryAfter] = "\(Int(env.policy.rateLimitWindow))"
+            page.headers[.retryAfter] = "\(Int(front.policy.rateLimitWindow))"
             return page
         case .submitted:
             return thanks(visit)

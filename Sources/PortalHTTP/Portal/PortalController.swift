@@ -3,25 +3,26 @@ import PortalKernel
 
 /// The customer portal under `/portal/{portalKey}` (SPEC F1–F5, F9, F10): login by emailed link, the client's
 /// proposals and invoices, payments, and service requests.
-struct PortalController: Sendable {
+struct PortalController: RouteController {
     typealias Context = ClientRequestContext
 
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let portal: CustomerPortal
+    let sessions: ClientSessions
+    let loginLinks: LoginLinks
+    let answers: ProposalAnswers
+    let payments: InvoicePayments
+    let serviceRequests: ServiceRequests
 
-    /// The portal's routes, each knowing the account its path names (``PortalAccountMiddleware``) and the client
-    /// from ``ClientSessionAuthenticator`` (#20): the home (or the login page), login, logout and service requests
-    /// for anyone; the proposals, invoices, payments, receipts and switching customer for a logged-in client only
-    /// (anyone else goes to the login page).
-    func register(on router: Router<PortalRequestContext>) {
-        router.get("portal/:portalKey/theme.css", use: theme)
-        let portal = router.group("portal/:portalKey", context: Context.self)
-            .add(middleware: PortalAccountMiddleware(env: env))
-            .add(middleware: ClientSessionAuthenticator(env: env))
-        portal.get(use: entry)
-        registerLogin(on: portal)
-        registerServiceRequests(on: portal)
-        let clientPages = portal.group().add(middleware: IdentityRequired { request, context in
-            try PortalVisit(request, context: context, env: env).loginRedirect()
+    /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,
+    /// logout and service requests for anyone; the proposals, invoices, payments, receipts and switching customer for
+    /// a logged-in client only (``IdentityRequired`` sends anyone else to the login page).
+    func register(on routes: RouteCollection<Context>) {
+        routes.get(use: entry)
+        registerLogin(on: routes)
+        registerServiceRequests(on: routes)
+        let clientPages = routes.group().add(middleware: IdentityRequired { request, context in
+            try PortalVisit(request, context: context, front: front).loginRedirect()
         })
         clientPages.post("switch", use: switchCustomer)
         registerDocuments(on: clientPages)
@@ -30,7 +31,7 @@ struct PortalController: Sendable {
 
     /// `GET /portal/{key}`: the request form with `?leadform=true`, else the client's home, else the login page.
     @Sendable func entry(_ request: Request, context: Context) async throws -> Response {
-        let visit = try PortalVisit(request, context: context, env: env)
+        let visit = try PortalVisit(request, context: context, front: front)
         if request.uri.queryParameters.get("leadform") == "true" {
             return try await serviceRequestPage(visit)
         }
@@ -42,7 +43,7 @@ struct PortalController: Sendable {
     /// saved before that rule misses it (issue #18).
     @Sendable func theme(_ request: Request, context: PortalRequestContext) async throws -> Response {
         let key = try context.parameters.require("portalKey")
-        guard let account = try await env.portal.account(portalKey: key) else {
+        guard let account = try await portal.account(portalKey: key) else {
             return Response(status: .notFound)
         }
         let colour = Self.safeColour(account.branding.accentColor)

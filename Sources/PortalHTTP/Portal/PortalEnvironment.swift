@@ -1,14 +1,11 @@
 import PortalKernel
 
-/// What every portal route shares: the services, the use cases over them, the renderer and the security settings.
+/// The HTTP front's composition root (#20): the services, the page support every browser controller shares
+/// (``BrowserFront``), and every use case over the services, built once; ``PortalRouter`` hands each controller only
+/// the use cases it calls.
 struct PortalEnvironment: Sendable {
     let services: PortalServices
-    let policy: PortalPolicy
-    let renderer: PageRenderer
-    let csrf: CSRFProtection
-    let links: PortalLinks
-    /// Whether the client's address is read from `X-Forwarded-For` (behind a trusted reverse proxy).
-    let trustForwardedFor: Bool
+    let front: BrowserFront
 
     let loginLinks: LoginLinks
     let sessions: ClientSessions
@@ -23,14 +20,15 @@ struct PortalEnvironment: Sendable {
     let customerManagement: CustomerManagement
     let jobTracking: JobTracking
     let companySettings: CompanySettings
+    let apiTokens: APITokenAuthentication
 
     init(services: PortalServices, options: PortalHTTPOptions) throws {
         self.services = services
-        policy = options.policy
-        renderer = try PageRenderer()
-        links = PortalLinks(publicBaseURL: services.publicBaseURL)
-        csrf = CSRFProtection(secure: links.isSecure)
-        trustForwardedFor = options.trustForwardedFor
+        let policy = options.policy
+        let links = PortalLinks(publicBaseURL: services.publicBaseURL)
+        front = BrowserFront(
+            renderer: try PageRenderer(), csrf: CSRFProtection(secure: links.isSecure), links: links, policy: policy,
+            trustForwardedFor: options.trustForwardedFor, clock: services.clock)
         let emails = try TemplateEmailComposer(publicBaseURL: services.publicBaseURL)
         loginLinks = LoginLinks(services: services, emails: emails, policy: policy)
         sessions = ClientSessions(services: services, policy: policy)
@@ -46,6 +44,7 @@ struct PortalEnvironment: Sendable {
         customerManagement = CustomerManagement(services: services, emails: emails)
         jobTracking = JobTracking(services: services)
         companySettings = CompanySettings(services: services)
+        apiTokens = APITokenAuthentication(services: services)
     }
 }
 

@@ -7,7 +7,7 @@ import PortalKernel
 struct PortalVisit: BrowserVisit {
     static let sessionCookieName = "portal_session"
 
-    let env: PortalEnvironment
+    let front: BrowserFront
     let request: Request
     let account: Account
     private(set) var client: ClientSessions.Client?
@@ -17,25 +17,25 @@ struct PortalVisit: BrowserVisit {
 
     /// The visit of `request` to the context's account, with the client ``ClientSessionAuthenticator`` found.
     /// - Throws: 404 when no account was set (a route outside ``PortalAccountMiddleware``: a defect).
-    init(_ request: Request, context: ClientRequestContext, env: PortalEnvironment) throws {
+    init(_ request: Request, context: ClientRequestContext, front: BrowserFront) throws {
         guard let account = context.account else { throw HTTPError(.notFound) }
-        let csrf = env.csrf.token(for: request)
-        (self.env, self.request, self.account, client) = (env, request, account, context.identity)
+        let csrf = front.csrf.token(for: request)
+        (self.front, self.request, self.account, client) = (front, request, account, context.identity)
         (csrfToken, csrfIsNew) = (csrf.value, csrf.isNew)
-        origin = ClientAddress.origin(of: request, context: context, trustForwardedFor: env.trustForwardedFor)
+        origin = ClientAddress.origin(of: request, context: context, trustForwardedFor: front.trustForwardedFor)
     }
 
     /// The plain 404 page, outside any account (an unknown portal key, a dead proposal link).
-    static func notFoundPage(env: PortalEnvironment, request: Request) -> Response {
-        let csrf = env.csrf.token(for: request)
+    static func notFoundPage(front: BrowserFront, request: Request) -> Response {
+        let csrf = front.csrf.token(for: request)
         let chrome = PageChrome(title: "Page not found", brandName: "Client Portal", csrf: csrf.value)
-        return env.renderer.render("not-found", ["chrome": chrome], status: .notFound)
+        return front.renderer.render("not-found", ["chrome": chrome], status: .notFound)
     }
 
     var format: Formatting { Formatting(account: account) }
 
     /// The account's portal link.
-    var portalURL: String { env.links.portal(account) }
+    var portalURL: String { front.links.portal(account) }
 
     /// A path under this portal (`/portal/{key}/invoices/…`), relative to the server.
     func path(_ suffix: String = "") -> String { "/portal/\(account.portalKey)\(suffix)" }
@@ -86,7 +86,7 @@ struct PortalVisit: BrowserVisit {
     /// The session cookie for a new session, scoped to this portal's path so two companies' portals on one host
     /// never share a login.
     func sessionCookie(_ value: String) -> Cookie {
-        sessionCookie(named: Self.sessionCookieName, value, path: path(), lifetime: env.policy.sessionLifetime)
+        sessionCookie(named: Self.sessionCookieName, value, path: path(), lifetime: front.policy.sessionLifetime)
     }
 
     /// A cookie that removes the session cookie.

@@ -4,33 +4,36 @@ import PortalKernel
 /// `/p/{token}`: the proposal from an emailed link, without logging in (SPEC F8). Its `GET` only shows; only the
 /// accept and decline forms' `POST`s change anything, so a mail scanner opening the link accepts nothing (F3).
 /// Accepting here records `acceptedVia = emailLink`, so the proposal then leaves the portal (P4).
-struct ProposalLinkController: Sendable {
+struct ProposalLinkController: RouteController {
     typealias Context = ClientRequestContext
 
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let answers: ProposalAnswers
+    let portal: CustomerPortal
+    /// The link names the account, so the client is found here, once the link is opened.
+    let clientAuthenticator: ClientSessionAuthenticator
 
-    func register(on root: Router<PortalRequestContext>) {
-        let router = root.group("", context: Context.self)
+    func register(on router: RouteCollection<Context>) {
         router.get("p/:token") { request, context in
             try await withProposal(request, context) { visit, proposal, place in
-                try await env.portal.recordView(
+                try await portal.recordView(
                     .proposalViewed, of: .proposal(proposal.id), account: visit.account, customer: proposal.customerID,
                     email: nil, origin: visit.origin)
                 let notice = request.uri.queryParameters.get("done") == "accepted"
                     ? "Thank you: the proposal is accepted. We will be in touch to schedule the work." : nil
-                return try ProposalResponder(env: env).show(proposal, visit: visit, place: place, notice: notice)
+                return try ProposalResponder(front: front, answers: answers).show(proposal, visit: visit, place: place, notice: notice)
             }
         }
         router.post("p/:token/accept") { request, context in
             try await withProposal(request, context) { visit, proposal, place in
-                try await ProposalResponder(env: env).accept(proposal, visit: visit, place: place, context: context) { _ in
+                try await ProposalResponder(front: front, answers: answers).accept(proposal, visit: visit, place: place, context: context) { _ in
                     visit.redirect(to: "\(place.actionBase)?done=accepted")
                 }
             }
         }
         router.post("p/:token/decline") { request, context in
             try await withProposal(request, context) { visit, proposal, place in
-                try await ProposalResponder(env: env).decline(proposal, visit: visit, place: place, context: context) {
+                try await ProposalResponder(front: front, answers: answers).decline(proposal, visit: visit, place: place, context: context) {
                     visit.page(
                         "message",
                         MessagePage(
@@ -46,16 +49,16 @@ struct ProposalLinkController: Sendable {
         _ request: Request, _ context: Context, _ body: (PortalVisit, Proposal, ProposalResponder.Place) async throws -> Response
     ) async throws -> Response {
         let token = try context.parameters.require("token")
-        guard let (account, proposal, replaced) = try await env.answers.openLink(token: token) else {
-            return PortalVisit.notFoundPage(env: env, request: request)
+        guard let (account, proposal, replaced) = try await answers.openLink(token: token) else {
+            return PortalVisit.notFoundPage(front: front, request: request)
         }
         // An old version's link shows the newest version, saying so.
         let note = replaced ? "This proposal was updated since it was sent to you. This is the current version." : nil
         // The link names the account, so its client is known only now; a client of the account sees their layout.
         var context = context
         context.account = account
-        context.identity = try await ClientSessionAuthenticator(env: env).authenticate(request: request, context: context)
-        let visit = try PortalVisit(request, context: context, env: env)
+        context.identity = try await clientAuthenticator.authenticate(request: request, context: context)
+        let visit = try PortalVisit(request, context: context, front: front)
         let place = ProposalResponder.Place(
             channel: .emailLink, actionBase: "/p/\(token)", backURL: nil, actor: proposal.customerID, actorEmail: nil, note: note)
         return try await body(visit, proposal, place)

@@ -49,7 +49,7 @@ struct ProposalPage {
         proposal: Proposal, visit: PortalVisit, typed: Typed, actionBase: String, backURL: String?
     ) throws(AmountOutOfRange) {
         let format = visit.format
-        let canAnswer = ProposalAnswers.unanswerable(proposal, today: visit.account.today(at: visit.env.services.clock.now)) == nil
+        let canAnswer = ProposalAnswers.unanswerable(proposal, today: visit.account.today(at: visit.front.clock.now)) == nil
         let chosen = proposal.status == .accepted ? Set(proposal.acceptance?.chosenOptionalItemIDs ?? []) : typed.chosen
         let totals = try proposal.totals(choosing: chosen)
         chrome = visit.chrome(proposal.title)

@@ -32,7 +32,8 @@ struct ProposalResponder: Sendable {
         var note: String?
     }
 
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let answers: ProposalAnswers
 
     func show(_ proposal: Proposal, visit: PortalVisit, place: Place, notice: String? = nil) throws -> Response {
         var page = try ProposalPage(
@@ -63,7 +64,7 @@ struct ProposalResponder: Sendable {
             errors.add("Tick the box to agree before you accept.", field: "consent")
             return try again(proposal, status: .unprocessableContent, errors: errors)
         }
-        let outcome = try await env.answers.accept(
+        let outcome = try await answers.accept(
             proposal.id, account: visit.account, via: place.channel,
             form: .init(signatureName: typed.signature, chosenOptionalItemIDs: typed.chosen, shownVersionHash: form.version ?? ""),
             actor: place.actor, actorEmail: place.actorEmail, origin: visit.origin)
@@ -92,7 +93,7 @@ struct ProposalResponder: Sendable {
         declined: () -> Response
     ) async throws -> Response {
         let form = try await visit.form(DeclineForm.self, context: context)
-        let outcome = try await env.answers.decline(
+        let outcome = try await answers.decline(
             proposal.id, account: visit.account, reason: form.reason ?? "", actor: place.actor,
             actorEmail: place.actorEmail, origin: visit.origin)
         switch outcome {

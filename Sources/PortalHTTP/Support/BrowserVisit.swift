@@ -5,7 +5,7 @@ import PortalKernel
 /// What the portal's and the back office's visits share: rendering with the CSRF cookie, redirects, reading forms
 /// with their CSRF check, and session cookies.
 protocol BrowserVisit: Sendable {
-    var env: PortalEnvironment { get }
+    var front: BrowserFront { get }
     var request: Request { get }
     var csrfToken: String { get }
     var csrfIsNew: Bool { get }
@@ -17,7 +17,7 @@ protocol BrowserVisit: Sendable {
 extension BrowserVisit {
     /// The page `template` over `model`, with the CSRF cookie set when it is new.
     func page(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
-        withCookies(env.renderer.render(template, model, status: status))
+        withCookies(front.renderer.render(template, model, status: status))
     }
 
     /// A `303 See Other` to `location` (a POST answered with a page to GET).
@@ -28,20 +28,20 @@ extension BrowserVisit {
     /// Reads a form and checks its CSRF token; a missing or wrong token answers 403 with a page that says what to do.
     func form<Form: PortalForm>(_ type: Form.Type, context: some RequestContext) async throws -> Form {
         let form = try await FormBody.read(request, context: context).decode(Form.self)
-        guard env.csrf.verify(form.csrf, for: request) else { throw PageResponse(expiredFormPage()) }
+        guard front.csrf.verify(form.csrf, for: request) else { throw PageResponse(expiredFormPage()) }
         return form
     }
 
     /// A session cookie (HttpOnly, SameSite=Lax, Secure on https) limited to `path`; an empty value removes it.
     func sessionCookie(named name: String, _ value: String, path: String, lifetime: TimeInterval) -> Cookie {
         Cookie(
-            name: name, value: value, maxAge: value.isEmpty ? 0 : Int(lifetime), path: path, secure: env.links.isSecure,
+            name: name, value: value, maxAge: value.isEmpty ? 0 : Int(lifetime), path: path, secure: front.links.isSecure,
             httpOnly: true, sameSite: .lax)
     }
 
     private func withCookies(_ response: Response) -> Response {
         var response = response
-        if csrfIsNew { response.setCookie(env.csrf.cookie(csrfToken)) }
+        if csrfIsNew { response.setCookie(front.csrf.cookie(csrfToken)) }
         return response
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import PortalKernel
 
 /// Answers an address no route serves (and any other 404 error) outside the JSON API with the site's "Page not
 /// found" page and a link home, where Hummingbird would send an empty body: in the account's branding under
@@ -6,7 +7,10 @@ import Hummingbird
 /// its own 404.
 struct NotFoundPageMiddleware: RouterMiddleware {
     typealias Context = PortalRequestContext
-    let env: PortalEnvironment
+    let front: BrowserFront
+    let portal: CustomerPortal
+    let staffAuthenticator: StaffSessionAuthenticator
+    let clientAuthenticator: ClientSessionAuthenticator
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -21,17 +25,17 @@ struct NotFoundPageMiddleware: RouterMiddleware {
         switch segments.first {
         case "admin":
             var staffContext = StaffRequestContext(context: context)
-            staffContext.identity = try await StaffSessionAuthenticator(env: env).authenticate(request: request, context: staffContext)
-            return AdminVisit(request, context: staffContext, env: env).notFound()
+            staffContext.identity = try await staffAuthenticator.authenticate(request: request, context: staffContext)
+            return AdminVisit(request, context: staffContext, front: front).notFound()
         case "portal" where segments.count > 1:
-            guard let account = try await env.portal.account(portalKey: String(segments[1])) else { break }
+            guard let account = try await portal.account(portalKey: String(segments[1])) else { break }
             var clientContext = ClientRequestContext(context: context)
             clientContext.account = account
-            clientContext.identity = try await ClientSessionAuthenticator(env: env).authenticate(request: request, context: clientContext)
-            return try PortalVisit(request, context: clientContext, env: env).notFound()
+            clientContext.identity = try await clientAuthenticator.authenticate(request: request, context: clientContext)
+            return try PortalVisit(request, context: clientContext, front: front).notFound()
         default:
             break
         }
-        return PortalVisit.notFoundPage(env: env, request: request)
+        return PortalVisit.notFoundPage(front: front, request: request)
     }
 }

@@ -48,6 +48,10 @@ public struct InvoicePayments: Sendable {
         self.emails = emails
     }
 
+    /// The payment gateway's driver name (`sandbox` for the one without real money, whose test cards the pay page
+    /// lists).
+    public var gatewayDriverName: String { services.paymentGateway.driverName }
+
     /// Why `amount` cannot be paid on `invoice`, or `nil` when it can: more than zero, no more than the balance,
     /// and the whole balance unless the account allows partial payments. The balance is written in the account's
     /// currency (SPEC M1).
