@@ -1,5 +1,6 @@
 import Foundation
 import PortalKernel
+import PortalPluginKit
 
 /// Registers the JSON-file storage as `storage.driver = "json"`.
 ///
@@ -16,6 +17,7 @@ public enum JSONStoragePlugin {
                 throw ConfigurationError.invalidValue(key: settings.fullKey("folder"), problem: "must be a folder path")
             }
             let compactAfter = try settings.int("compactAfter", default: 1_000, in: 1...1_000_000)
+            try PluginFolder.create(URL(fileURLWithPath: folder, isDirectory: true), forKey: settings.fullKey("folder"))
             context.logger.info("JSON storage", metadata: ["folder": "\(folder)"])
             return try JSONStorage(
                 folder: URL(fileURLWithPath: folder, isDirectory: true), compactAfter: compactAfter,

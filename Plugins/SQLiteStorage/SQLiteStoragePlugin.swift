@@ -1,5 +1,6 @@
 import Foundation
 import PortalKernel
+import PortalPluginKit
 
 /// Registers the SQLite storage as `storage.driver = "sqlite"`.
 ///
@@ -15,10 +16,13 @@ public enum SQLiteStoragePlugin {
                 throw ConfigurationError.invalidValue(
                     key: settings.fullKey("path"), problem: "must be a file path (WAL mode needs a file)")
             }
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try PluginFolder.create(URL(fileURLWithPath: path).deletingLastPathComponent(), forKey: settings.fullKey("path"))
             context.logger.info("SQLite storage", metadata: ["path": "\(path)"])
-            return try SQLiteStorage(path: path)
+            do {
+                return try SQLiteStorage(path: path)
+            } catch {
+                throw ConfigurationError.invalidValue(key: settings.fullKey("path"), problem: "cannot open the database \(path): \(error)")
+            }
         }
     }
 }

@@ -39,13 +39,15 @@ struct AppFixture {
         return url.path
     }
 
-    /// A config that keeps every file inside the fixture's folder.
-    func isolatedConfig(port: Int = 8080) throws -> String {
+    /// A config that keeps every file inside the fixture's folder; `mailer` is the mailer section (the log mailer
+    /// writing into the folder by default; `{"driver": "smtp"}` for a test that sets the SMTP server in variables), and
+    /// `storage` the storage section (SQLite in the folder by default).
+    func isolatedConfig(port: Int = 8080, storage: String? = nil, mailer: String? = nil) throws -> String {
         try configFile(
             """
             {"http": {"host": "127.0.0.1", "port": \(port)},
-             "storage": {"driver": "sqlite", "path": "\(folder.path)/portal.sqlite"},
-             "mailer": {"driver": "log", "folder": "\(folder.path)/mail"}}
+             "storage": \(storage ?? #"{"driver": "sqlite", "path": "\#(folder.path)/portal.sqlite"}"#),
+             "mailer": \(mailer ?? #"{"driver": "log", "folder": "\#(folder.path)/mail"}"#)}
             """)
     }
 

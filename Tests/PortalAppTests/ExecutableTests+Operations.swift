@@ -52,7 +52,7 @@ extension ExecutableTests {
         defer { smtp.stop() }
         let fixture = try AppFixture()
         let server = try await startServer(
-            ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)],
+            ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0, mailer: #"{"driver": "smtp"}"#)],
             environment: Self.mailing(to: smtp).merging(["PORTAL_OUTBOX_POLL_SECONDS": "1"]) { $1 })
         defer { if server.process.isRunning { server.process.terminate() } }
         let portal = "http://127.0.0.1:\(server.port)/portal/greenleaf-demo"
@@ -113,6 +113,21 @@ extension ExecutableTests {
         let again = try run(["seed", "--config", config])
         #expect(again.status != 0)
         #expect(again.stderr.contains("not empty"))
+        fixture.remove()
+    }
+
+    @Test("#21: a port in use stops portal serve naming the file, the address, http.port and the reason")
+    func portInUse() throws {
+        // Another program holds a port on 127.0.0.1.
+        let holder = try LoopbackSocket(listening: true)
+        let port = holder.port
+        let fixture = try AppFixture()
+        let config = try fixture.isolatedConfig(port: port)
+        let result = try run(["serve", "--config", config])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(config) && result.stderr.contains("127.0.0.1:\(port)") && result.stderr.contains("http.port"), "\(result.stderr)")
+        #expect(result.stderr.contains("Address already in use"), "\(result.stderr)")
+        #expect(holder.descriptor >= 0)  // held to here
         fixture.remove()
     }
 }

@@ -147,7 +147,7 @@ struct ExecutableTests {
         defer { smtp.stop() }
         let fixture = try AppFixture()
         let server = try await startServer(
-            ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)], environment: Self.mailing(to: smtp))
+            ["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0, mailer: #"{"driver": "smtp"}"#)], environment: Self.mailing(to: smtp))
         defer { if server.process.isRunning { server.process.terminate() } }
         try await logInAsSampleClient(port: server.port) {
             try smtp.received().filter { $0.to == ["cece@example.com"] }

@@ -17,7 +17,7 @@ struct SeveralInstancesTests {
         let database = "instances_\(UUID().uuidString.lowercased().filter(\.isHexDigit))"
         try server.createDatabase(database)
         let fixture = try AppFixture()
-        let config = try fixture.isolatedConfig(port: 0)
+        let config = try fixture.isolatedConfig(port: 0, storage: #"{"driver": "postgres"}"#)
         let environment = [
             "PORTAL_STORAGE_DRIVER": "postgres", "PORTAL_STORAGE_HOST": "127.0.0.1", "PORTAL_STORAGE_PORT": "\(server.port)",
             "PORTAL_STORAGE_DATABASE": database, "PORTAL_STORAGE_USER": server.user, "PORTAL_STORAGE_PASSWORD": server.password,

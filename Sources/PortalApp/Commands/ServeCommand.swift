@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
 import PortalKernel
 
 /// `portal serve`: runs the portal until SIGINT or SIGTERM.
@@ -28,6 +29,15 @@ struct ServeCommand: RegistryCommand {
                 "storage": "\(services.storage.driverName)", "mailer": "\(services.mailer.driverName)",
                 "leadRouting": "\(services.leadRouter.driverName)", "config": "\(bootstrap.config.filePath)",
             ])
-        try await PortalServer(services: services, settings: bootstrap.settings).run()
+        do {
+            try await PortalServer(services: services, settings: bootstrap.settings).run()
+        } catch let error as IOError {
+            // #21: the socket's error names neither the address nor the setting that chose it.
+            let settings = bootstrap.settings
+            throw StartupError.configFile(
+                path: bootstrap.config.filePath,
+                problem: "cannot listen on \(settings.httpHost):\(settings.httpPort) (http.host, http.port): \(String(cString: strerror(error.errnoCode)))"
+                    + (error.errnoCode == EADDRINUSE ? "; another program is listening there, so choose another http.port or stop it" : ""))
+        }
     }
 }

@@ -24,7 +24,7 @@ final class ConfigOrigins: AccessReporter {
     }
 
     private let filePath: String
-    private let state = Mutex<(origins: [String: Source], problems: [String: Problem])>(([:], [:]))
+    private let state = Mutex<(origins: [String: Source], problems: [String: Problem], read: Set<String>)>(([:], [:], []))
 
     init(filePath: String) {
         self.filePath = filePath
@@ -49,6 +49,7 @@ final class ConfigOrigins: AccessReporter {
             problem = Problem(source: supplied, message: "\(conversionError)")
         }
         state.withLock { state in
+            state.read.insert(key)
             if let origin = problem?.source ?? supplied { state.origins[key] = origin }
             state.problems[key] = problem
         }
@@ -57,6 +58,11 @@ final class ConfigOrigins: AccessReporter {
     /// Where `key` got its value, if it has one.
     func origin(of key: String) -> Source? {
         state.withLock { $0.origins[key] }
+    }
+
+    /// Every key read so far, dotted, whether it had a value or not: the keys the portal and its plugins know.
+    var readKeys: Set<String> {
+        state.withLock { $0.read }
     }
 
     /// The problem found by the most recent read of `key`.

@@ -14,6 +14,10 @@ public struct PortalConfigFile: Sendable {
     /// The whole configuration, for plugins to read their sections from.
     public let root: any PluginSettings
     private let origins: ConfigOrigins
+    /// Every key the file sets, dotted.
+    private let fileKeys: Set<String>
+    /// The names of the `PORTAL_…` environment variables set.
+    private let variableNames: Set<String>
 
     /// Reads `filePath` and the environment. A missing or malformed file is an error naming the file.
     public static func load(
@@ -31,6 +35,10 @@ public struct PortalConfigFile: Sendable {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             throw StartupError.configFile(path: filePath, problem: "not valid JSON: \(detail)")
         }
+        let text = (try? String(contentsOfFile: filePath, encoding: .utf8)) ?? ""
+        if let duplicate = JSONDuplicateKeys.find(in: text).first {
+            throw StartupError.configFile(path: filePath, problem: "\"\(duplicate)\" is set twice: keep one (only one of them would be used)")
+        }
         let portalVariables = environment.filter { $0.key.hasPrefix(EnvironmentVariableName.prefix + "_") }
         let variables = EnvironmentVariablesProvider(
             environmentVariables: portalVariables,
@@ -38,10 +46,22 @@ public struct PortalConfigFile: Sendable {
         ).prefixKeys(with: ConfigKey([EnvironmentVariableName.prefix.lowercased()]))
         let origins = ConfigOrigins(filePath: filePath)
         let reader = ConfigReader(providers: [variables, file], accessReporter: origins)
+        let keys = try fileKeys(of: filePath)
         return PortalConfigFile(
-            filePath: filePath,
-            root: ConfigReaderSettings(path: "", reader: reader, origins: origins, fileKeys: try fileKeys(of: filePath)),
-            origins: origins)
+            filePath: filePath, root: ConfigReaderSettings(path: "", reader: reader, origins: origins, fileKeys: keys),
+            origins: origins, fileKeys: keys, variableNames: Set(portalVariables.keys))
+    }
+
+    /// Stops start-up when the file or a `PORTAL_…` variable sets a key, among those `inScope` accepts, that nothing
+    /// has read (#21): a typo would otherwise be ignored and its default used. Run after everything that reads those
+    /// keys; the error names the file, each key, and the nearest known key.
+    /// `unread` says, for a key with no known key near it, why nothing reads it.
+    public func checkEveryKeyRead(
+        where inScope: (String) -> Bool, unread: (String) -> String = { _ in "nothing reads it (see Docs/Configuration.md)" }
+    ) throws {
+        let problems = UnknownConfigKeys.problems(
+            fileKeys: fileKeys, variables: variableNames, read: origins.readKeys, inScope: inScope, unread: unread)
+        guard problems.isEmpty else { throw StartupError.configFile(path: filePath, problem: problems.joined(separator: "; ")) }
     }
 
     /// Every key `filePath` sets, dotted. The file parsed already, so this only walks it.

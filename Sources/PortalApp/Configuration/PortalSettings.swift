@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 import PortalKernel
 
 /// The top-level settings the app itself reads; everything else belongs to a plugin's section.
@@ -40,6 +41,18 @@ public struct PortalSettings: Sendable, Equatable {
         let http = root.section("http")
         httpHost = try http.string("host") ?? "127.0.0.1"
         httpPort = try http.int("port", default: 8080, in: 0...65_535)
+        do {
+            // #21: `127.0.0.300` or an unknown name stops config-check too, not only serve. Digits and dots are an
+            // IPv4 address or nothing: they are not looked up as a name.
+            if httpHost.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
+                _ = try SocketAddress(ipAddress: httpHost, port: httpPort)
+            } else {
+                _ = try SocketAddress.makeAddressResolvingHost(httpHost, port: httpPort)
+            }
+        } catch {
+            throw ConfigurationError.invalidValue(
+                key: "http.host", problem: "\"\(httpHost)\" is neither an IP address nor a name this machine resolves (\(error))")
+        }
         trustForwardedFor = try http.bool("trustForwardedFor") ?? false
         let defaultBase = "http://\(httpHost.contains(":") ? "[\(httpHost)]" : httpHost):\(httpPort)"
         publicBaseURL = try root.string("publicBaseURL") ?? defaultBase

@@ -25,6 +25,32 @@ public struct PortalBootstrap: Sendable {
         } catch let error as ConfigurationError {
             throw config.startupError(error)
         }
+        // The drivers' own keys are known once the drivers are built (``makeStorage(context:)``,
+        // ``makeServices(logger:clock:)``); every other key must be known now, before anything is built.
+        try config.checkEveryKeyRead { key in
+            guard let section = Self.driverSection(of: key) else { return true }
+            return key == "\(section).driver"
+        }
+    }
+
+    /// The sections whose keys, apart from `driver`, belong to the chosen plugin.
+    static let driverSections: Set<String> = ["storage", "mailer", "leadRouting", "payments", "webhooks"]
+
+    /// Why nothing reads `key` of a driver section: the chosen driver has no such setting (it may be another
+    /// driver's, left from before the driver changed).
+    private func driverDoesNotRead(_ key: String) -> String {
+        let section = Self.driverSection(of: key) ?? ""
+        let driver = [
+            "storage": settings.storageDriver, "mailer": settings.mailerDriver, "leadRouting": settings.leadRoutingDriver,
+            "payments": settings.paymentsDriver, "webhooks": settings.webhooksDriver,
+        ][section] ?? ""
+        return "the \(section) driver \"\(driver)\" has no such setting (another driver's? see Docs/Configuration.md)"
+    }
+
+    /// The driver section `key` is in, if any.
+    static func driverSection(of key: String) -> String? {
+        let top = String(key.split(separator: ".").first ?? "")
+        return driverSections.contains(top) ? top : nil
     }
 
     /// The storage alone, migrated (for commands that need no mailer).
@@ -34,6 +60,7 @@ public struct PortalBootstrap: Sendable {
                 settings.storageDriver, settings: config.root.section("storage"), context: context)
         }
         do {
+            try config.checkEveryKeyRead(where: { Self.driverSection(of: $0) == "storage" }, unread: driverDoesNotRead)
             try await storage.migrate()
         } catch {
             try? await storage.close()
@@ -63,6 +90,7 @@ public struct PortalBootstrap: Sendable {
                 try await registry.webhookSenders.make(
                     settings.webhooksDriver, settings: config.root.section("webhooks"), context: context)
             }
+            try config.checkEveryKeyRead(where: { Self.driverSection(of: $0) != nil }, unread: driverDoesNotRead)
             return PortalServices(
                 storage: storage, mailer: mailer, leadRouter: leadRouter, paymentGateway: paymentGateway,
                 webhookSender: webhookSender, clock: clock,
