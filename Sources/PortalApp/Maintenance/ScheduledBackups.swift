@@ -43,6 +43,9 @@ public struct ScheduledBackups: Service {
 
     public func run() async throws {
         var due = nextRun(after: clock.now)
+        logger.info(
+            "Backups daily at \(settings.hour):00 UTC, the newest \(settings.keep) kept",
+            metadata: ["folder": "\(settings.folder)", "next": "\(BackupFolder.stamp(due))"])
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let wait = max(due.timeIntervalSince(clock.now), 0)
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
