@@ -9,6 +9,9 @@ public final class SQLiteStorage: SQLStorage, @unchecked Sendable {
     /// WAL readers open at most at once (GRDB's default is 5).
     static let readers = 8
 
+    /// The connections, kept for the online backup (``SQLiteStorage+Backup.swift``).
+    let pool: DatabasePool
+
     /// Opens (creating when needed) the database at `path`. `":memory:"` is not supported: WAL needs a file.
     public convenience init(path: String) throws {
         try self.init(path: path, prepareConnection: nil)
@@ -25,6 +28,7 @@ public final class SQLiteStorage: SQLStorage, @unchecked Sendable {
         configuration.label = "portal"
         configuration.maximumReaderCount = Self.readers
         if let prepareConnection { configuration.prepareDatabase(prepareConnection) }
-        super.init(driver: SQLiteDriver(pool: try DatabasePool(path: path, configuration: configuration)))
+        pool = try DatabasePool(path: path, configuration: configuration)
+        super.init(driver: SQLiteDriver(pool: pool))
     }
 }

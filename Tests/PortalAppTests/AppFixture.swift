@@ -39,6 +39,14 @@ struct AppFixture {
         return url.path
     }
 
+    /// A config whose only setting is a store of `driver` (`sqlite` or `json`) named `name` in the fixture's folder.
+    func storeConfig(_ name: String, driver: String) throws -> String {
+        let storage =
+            driver == "sqlite"
+            ? #""path": "\#(folder.path)/\#(name).sqlite""# : #""folder": "\#(folder.path)/\#(name)-json""#
+        return try configFile(#"{"storage": {"driver": "\#(driver)", \#(storage)}}"#, name: "\(name).json")
+    }
+
     /// A config that keeps every file inside the fixture's folder; `mailer` is the mailer section (the log mailer
     /// writing into the folder by default; `{"driver": "smtp"}` for a test that sets the SMTP server in variables), and
     /// `storage` the storage section (SQLite in the folder by default).

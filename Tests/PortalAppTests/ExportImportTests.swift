@@ -7,13 +7,6 @@ import Testing
 struct ExportImportTests {
     let runner = ExecutableTests()
 
-    func config(_ fixture: AppFixture, _ name: String, driver: String) throws -> String {
-        let storage =
-            driver == "sqlite"
-            ? #""path": "\#(fixture.folder.path)/\#(name).sqlite""# : #""folder": "\#(fixture.folder.path)/\#(name)-json""#
-        return try fixture.configFile(#"{"storage": {"driver": "\#(driver)", \#(storage)}}"#, name: "\(name).json")
-    }
-
     func portal(_ arguments: String...) throws -> (status: Int32, stderr: String) {
         let result = try runner.run(arguments)
         return (result.status, result.stderr)
@@ -22,9 +15,9 @@ struct ExportImportTests {
     @Test("SQLite → JSON → SQLite gives identical dumps, byte for byte")
     func roundTrip() throws {
         let fixture = try AppFixture()
-        let sqlite = try config(fixture, "first", driver: "sqlite")
-        let json = try config(fixture, "second", driver: "json")
-        let sqliteAgain = try config(fixture, "third", driver: "sqlite")
+        let sqlite = try fixture.storeConfig("first", driver: "sqlite")
+        let json = try fixture.storeConfig("second", driver: "json")
+        let sqliteAgain = try fixture.storeConfig("third", driver: "sqlite")
         let dump = { (name: String) in fixture.folder.appendingPathComponent("\(name)-dump.json").path }
 
         #expect(try portal("demo", "--config", sqlite).status == 0)
@@ -53,7 +46,7 @@ struct ExportImportTests {
                 #"{"storage": {"driver": "postgres", "host": "127.0.0.1", "port": \#(server.port), "database": "\#(database)", "user": "\#(server.user)", "password": "\#(server.password)", "tls": "disable"}}"#,
                 name: "\(name).json")
         }
-        let stores = [try config(fixture, "start", driver: "sqlite"), try postgres("first"), try config(fixture, "middle", driver: "json"), try postgres("last")]
+        let stores = [try fixture.storeConfig("start", driver: "sqlite"), try postgres("first"), try fixture.storeConfig("middle", driver: "json"), try postgres("last")]
         let dump = { (index: Int) in fixture.folder.appendingPathComponent("dump-\(index).json").path }
 
         #expect(try portal("demo", "--config", stores[0]).status == 0)
@@ -71,11 +64,52 @@ struct ExportImportTests {
         fixture.remove()
     }
 
+    @Test("#21 case 1: a nightly export onto the same file succeeds every night and leaves no temporary file")
+    func exportOverAnExistingFile() throws {
+        let fixture = try AppFixture()
+        let store = try fixture.storeConfig("nightly", driver: "sqlite")
+        let backups = fixture.folder.appendingPathComponent("backups")
+        try FileManager.default.createDirectory(at: backups, withIntermediateDirectories: true)
+        let file = backups.appendingPathComponent("nightly.json").path
+        #expect(try portal("demo", "--config", store).status == 0)
+        var previous: Data?
+        for night in 1...3 {
+            let result = try portal("export", "--config", store, "--to", file)
+            #expect(result.status == 0, "night \(night): \(result.stderr)")
+            let written = try Data(contentsOf: URL(fileURLWithPath: file))
+            #expect(written.count > 5_000, "night \(night)")
+            if let previous { #expect(written == previous, "night \(night): the same store exports the same bytes") }
+            previous = written
+            #expect(try FileManager.default.contentsOfDirectory(atPath: backups.path) == ["nightly.json"], "night \(night)")
+        }
+        fixture.remove()
+    }
+
+    @Test("An export that cannot be written leaves the previous file as it was and no temporary file")
+    func failedExportKeepsTheOldFile() throws {
+        let fixture = try AppFixture()
+        let store = try fixture.storeConfig("store", driver: "sqlite")
+        let file = fixture.folder.appendingPathComponent("kept.json")
+        try Data("the last good one".utf8).write(to: file)
+        // The target is a folder's entry that cannot be replaced by a file: the rename fails after the write.
+        let folderTarget = fixture.folder.appendingPathComponent("a-folder")
+        try FileManager.default.createDirectory(at: folderTarget.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        #expect(try portal("demo", "--config", store).status == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path).sorted()
+
+        let refused = try portal("export", "--config", store, "--to", folderTarget.path)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains(folderTarget.path), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path).sorted() == before)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "the last good one")
+        fixture.remove()
+    }
+
     @Test("Import into a non-empty store is refused unless asked for; a clashing import writes nothing")
     func nonEmptyStore() throws {
         let fixture = try AppFixture()
-        let source = try config(fixture, "source", driver: "sqlite")
-        let target = try config(fixture, "target", driver: "json")
+        let source = try fixture.storeConfig("source", driver: "sqlite")
+        let target = try fixture.storeConfig("target", driver: "json")
         let file = fixture.folder.appendingPathComponent("dump.json").path
         #expect(try portal("demo", "--config", source).status == 0)
         #expect(try portal("export", "--config", source, "--to", file).status == 0)
@@ -97,7 +131,7 @@ struct ExportImportTests {
     @Test("A file that is not a dump is refused, naming the file and where it is wrong")
     func badFile() throws {
         let fixture = try AppFixture()
-        let target = try config(fixture, "target", driver: "sqlite")
+        let target = try fixture.storeConfig("target", driver: "sqlite")
         let file = try fixture.configFile(#"{"formatVersion": 1, "accounts": [{"id": "a"}]}"#, name: "broken-dump.json")
         let result = try portal("import", "--config", target, "--from", file)
         #expect(result.status != 0)

@@ -9,21 +9,12 @@ struct ExportCommand: RegistryCommand {
 
     @OptionGroup var config: ConfigOption
 
-    @Option(name: .customLong("to"), help: "The dump file to write (replaced if it exists).")
+    @Option(name: .customLong("to"), help: "The dump file to write (replaced whole if it exists, or left as it was on failure).")
     var file: String
 
     func run(registry: PluginRegistry) async throws {
         let dump = try await config.withStorage(registry: registry) { storage in try await storage.exportDump() }
-        let data = try StorageJSON.encoder(pretty: true).encode(dump)
-        // Written beside the target and renamed over it: an interrupted export never leaves half a file.
-        let target = URL(fileURLWithPath: file)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
-        try data.write(to: temporary)
-        if FileManager.default.fileExists(atPath: target.path) {
-            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: target)
-        }
+        try await DumpFile.write(dump, to: file)
         print("Exported \(dump.summary) to \(file)")
     }
 }
@@ -43,31 +34,15 @@ struct ImportCommand: RegistryCommand {
     var intoNonEmpty = false
 
     func run(registry: PluginRegistry) async throws {
-        let dump = try Self.read(file)
+        let dump = try DumpFile.read(file)
         try await config.withStorage(registry: registry) { storage in
-            let existing = try await storage.accounts.all().count
-            guard existing == 0 || intoNonEmpty else {
-                throw ValidationError(
-                    "the \(storage.driverName) store already holds \(existing) account(s); import into an empty store, "
-                        + "or pass --into-non-empty to add these records beside them")
+            if !intoNonEmpty {
+                try await StoreContents.requireEmpty(
+                    storage, advice: "import into an empty store, or pass --into-non-empty to add these records beside them")
             }
             try await storage.importDump(dump)
         }
         print("Imported \(dump.summary) from \(file)")
-    }
-
-    /// The dump in `path`; an unreadable file or a record that does not decode is an error naming the file.
-    static func read(_ path: String) throws -> StorageDump {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): cannot read the file")
-        }
-        do {
-            return try StorageJSON.decoder().decode(StorageDump.self, from: data)
-        } catch let error as DecodingError {
-            throw ValidationError("\(path): not a portal dump: \(error.locationDescription)")
-        } catch {
-            throw ValidationError("\(path): not a portal dump: \(error)")
-        }
     }
 }
 

@@ -6,13 +6,13 @@ import PortalKernel
 /// executable does the same with its extra plugins.
 public struct PortalCommand: ParsableCommand {
     /// The command's name, summary and subcommands (`serve`, the default, `demo`, `account`, `staff`, `token`,
-    /// `config-check`, `export`, `import`, `bench`, `seed`).
+    /// `config-check`, `export`, `import`, `backup`, `restore`, `bench`, `seed`).
     public static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Client Portal: a self-hosted customer portal for field-service companies.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, AccountCommand.self, StaffCommand.self, TokenCommand.self, ConfigCheckCommand.self,
-            ExportCommand.self, ImportCommand.self, BenchCommand.self, SeedCommand.self,
+            ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self, SeedCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 

@@ -35,6 +35,8 @@ public struct PortalSettings: Sendable, Equatable {
     public var metricsToken: String?
     /// Whether `/metrics` is open without a token on a server that does not listen on loopback only (#17).
     public var metricsPublic: Bool
+    /// The scheduled backups `portal serve` takes (the `backup` section); `nil` when `backup.folder` is not set.
+    public var backup: BackupSettings?
 
     /// Reads and validates the settings, with the documented defaults.
     public init(_ root: any PluginSettings) throws {
@@ -78,6 +80,7 @@ public struct PortalSettings: Sendable, Equatable {
         metricsEnabled = try metrics.bool("enabled") ?? true
         metricsToken = try metrics.secret("token")
         metricsPublic = try metrics.bool("public") ?? false
+        backup = try BackupSettings.read(root.section("backup"))
         if let metricsToken, metricsToken.count < 16 {
             throw ConfigurationError.invalidValue(key: "metrics.token", problem: "must be at least 16 characters")
         }

@@ -4,8 +4,8 @@ import PortalHTTP
 import PortalKernel
 import ServiceLifecycle
 
-/// The HTTP server, the outbox worker and the expiry sweeper, run as swift-service-lifecycle services and stopped gracefully on
-/// SIGINT or SIGTERM.
+/// The HTTP server, the outbox worker, the expiry sweeper and (with `backup.folder`) the scheduled backups, run as
+/// swift-service-lifecycle services and stopped gracefully on SIGINT or SIGTERM.
 public struct PortalServer: Sendable {
     /// The services every route and background job uses; the meter is swift-metrics' when metrics are enabled.
     public let services: PortalServices
@@ -47,12 +47,17 @@ public struct PortalServer: Sendable {
 
     /// Serves until SIGINT or SIGTERM, then finishes in-flight requests, sends and deferred work, and closes storage.
     public func run() async throws {
+        var members: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: try makeApplication()), .init(service: makeOutboxWorker()),
+            .init(service: ExpirySweeper(storage: services.storage, clock: services.clock, logger: services.logger)),
+        ]
+        if let backup = settings.backup {
+            members.append(
+                .init(service: ScheduledBackups(storage: services.storage, clock: services.clock, settings: backup, logger: services.logger)))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [
-                    .init(service: try makeApplication()), .init(service: makeOutboxWorker()),
-                    .init(service: ExpirySweeper(storage: services.storage, clock: services.clock, logger: services.logger)),
-                ],
+                services: members,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: services.logger))
         do {

@@ -1,0 +1,43 @@
+import Foundation
+import PortalKernel
+
+/// One online backup of a storage into a ``BackupFolder`` (`portal backup`, the scheduled backups, #21): the
+/// store's own copy where it has one (``NativeBackup``: SQLite's backup API), else its dump, read in one snapshot
+/// (JSON's committed state, PostgreSQL's `REPEATABLE READ`). Either is written through ``AtomicFile``, then the
+/// oldest of the folder's own backups beyond `keep` are deleted.
+struct StorageBackup {
+    /// The store to copy; it goes on serving meanwhile.
+    let storage: any PortalStorage
+
+    /// What one backup wrote and deleted.
+    struct Written: Sendable, Equatable {
+        /// The backup file's path.
+        var path: String
+        /// The names of the old backups deleted to keep the newest N.
+        var deleted: [String]
+    }
+
+    /// The file ending of this store's backups: its own (`sqlite`) or `json` for a dump.
+    var fileExtension: String {
+        (storage as? any NativeBackup)?.backupFileExtension ?? DumpFile.fileExtension
+    }
+
+    /// Backs up into `folder` (created if missing) under the name of `instant`, then keeps the newest `keep`
+    /// (at least 1: the one just written is never deleted).
+    ///
+    /// - Throws: ``BackupError`` or ``AtomicFile/Failure`` naming the folder or file; an old backup is deleted only
+    ///   after the new one is in place.
+    func run(into folder: String, keep: Int, at instant: Date) async throws -> Written {
+        let backups = BackupFolder(path: folder)
+        try backups.create()
+        let name = BackupFolder.fileName(at: instant, ending: fileExtension)
+        let path = (folder as NSString).appendingPathComponent(name)
+        if let native = storage as? any NativeBackup {
+            try await AtomicFile.write(to: path) { temporary in try await native.backup(to: temporary) }
+        } else {
+            try await DumpFile.write(try await storage.exportDump(), to: path)
+        }
+        let deleted = try backups.prune(keep: keep, endings: [fileExtension], sparing: name)
+        return Written(path: path, deleted: deleted)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import PortalKernel
+
+/// `portal restore` (#21): puts a backup back into the configured store, which must be empty, then checks it: the
+/// store opens and migrates again, and holds exactly the backup's records. A dump (`.json`, from `portal backup` or
+/// `portal export`) restores into any storage; a store's own backup (`.sqlite`) into that kind of store.
+struct StorageRestore {
+    /// The configuration naming the store to restore into.
+    let bootstrap: PortalBootstrap
+    /// For the plugins, while restoring.
+    let context: PluginContext
+
+    /// Restores `path` and returns the backup's records, as the restored store now holds them.
+    ///
+    /// - Throws: ``BackupError`` naming the file or the store (a store that holds records, a backup of another kind
+    ///   of store, a check that failed); `ValidationError` or ``StorageError`` naming the file when it is not a
+    ///   backup. Before the import nothing is written; the import is all or nothing.
+    func restore(from path: String) async throws -> StorageDump {
+        let storage = try await bootstrap.makeStorage(context: context)
+        let dump: StorageDump
+        do {
+            dump = try await records(of: path, for: storage)
+            try await StoreContents.requireEmpty(
+                storage, advice: "restore into an empty store (a new storage path, folder or database); nothing was changed")
+            try await storage.importDump(dump)
+            try await storage.close()
+        } catch {
+            try? await storage.close()
+            throw error
+        }
+        try await check(dump, from: path)
+        return dump
+    }
+
+    /// The records of the backup at `path`: a dump, or a native backup of `storage`'s own kind.
+    private func records(of path: String, for storage: any PortalStorage) async throws -> StorageDump {
+        guard FileManager.default.isReadableFile(atPath: path) else { throw BackupError("\(path): cannot read the file") }
+        let ending = (path as NSString).pathExtension
+        if ending == DumpFile.fileExtension { return try DumpFile.read(path) }
+        if let native = storage as? any NativeBackup, native.backupFileExtension == ending {
+            return try await native.records(ofBackup: path)
+        }
+        throw BackupError(
+            "\(path): a .\(ending) file is not a backup the \(storage.driverName) store reads; it restores a dump (.json)"
+                + ((storage as? any NativeBackup).map { " or its own .\($0.backupFileExtension) backups" } ?? "")
+                + ". Restore it into the storage that made it, then `portal export` a dump")
+    }
+
+    /// Opens the store again (migrating it, as `portal serve` would) and compares its records with the backup's.
+    private func check(_ dump: StorageDump, from path: String) async throws {
+        let storage = try await bootstrap.makeStorage(context: context)
+        let restored: StorageDump
+        do {
+            restored = try await storage.exportDump()
+            try await storage.close()
+        } catch {
+            try? await storage.close()
+            throw error
+        }
+        guard restored != dump.canonical else { return }
+        throw BackupError(
+            "\(path): the restored \(storage.driverName) store does not hold the backup's records: it holds "
+                + "\(restored.summary), the backup \(dump.summary)")
+    }
+}
