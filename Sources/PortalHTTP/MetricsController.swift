@@ -17,6 +17,7 @@ public struct MetricsEndpoint: Sendable {
     /// with `metrics.public`: a server on loopback behind a proxy on the same host is reached from anywhere (#17).
     public var openBehindProxy: Bool
 
+    /// Memberwise; without a token, open to nobody unless told otherwise.
     public init(
         registry: PrometheusCollectorRegistry, bearerToken: String? = nil, openWithoutToken: Bool = false, openBehindProxy: Bool = false
     ) {

@@ -8,6 +8,7 @@ public struct PortalRequestContext: RequestContext, RemoteAddressRequestContext 
     /// The connected peer; `nil` in router tests.
     public let remoteAddress: SocketAddress?
 
+    /// The context of one request on `source`'s channel, its peer as ``remoteAddress``.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress

@@ -9,6 +9,7 @@ import Logging
 ///
 /// Hummingbird's own `LogRequestsMiddleware` logs the path as it came, which would put tokens in the log.
 public struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Logs through each request's own logger (`context.logger`), at `info`.
     public init() {}
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

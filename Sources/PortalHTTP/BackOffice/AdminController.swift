@@ -7,13 +7,19 @@ import PortalKernel
 struct AdminController: RouteController {
     typealias Context = StaffRequestContext
 
+    /// Draws the login page and redirects, and reads the form with its CSRF check.
     let front: BrowserFront
+    /// Logs staff in (throttled) and ends their session at logout.
     let staffSessions: StaffSessions
 
     struct LoginForm: PortalForm {
+        /// The CSRF token the login page put in the form.
         var csrf: String?
+        /// The login email as typed; normalised by ``StaffSessions``.
         var email: String?
+        /// The password as typed; checked against the stored bcrypt hash, never kept.
         var password: String?
+        /// The back-office path to go to after login; anything else goes to `/admin`.
         var next: String?
     }
 

@@ -8,11 +8,17 @@ import PortalKernel
 struct CustomersController: RouteController {
     typealias Context = StaffRequestContext
 
+    /// Draws the list and customer pages and redirects, and reads forms with their CSRF check.
     let front: BrowserFront
+    /// Finds and lists customers, reads a customer's file, and sends the portal invitation.
     let customerManagement: CustomerManagement
+    /// Searches customers by name, email or phone (the list's search box).
     let leadConversion: LeadConversion
+    /// Shows exactly what the customer's portal shows now, and the portal as the client sees it.
     let portal: CustomerPortal
+    /// Creates a proposal from the customer's page.
     let quoting: Quoting
+    /// Creates an invoice from the customer's page.
     let billing: Billing
 
     func register(on admin: RouteCollection<Context>) {

@@ -8,21 +8,32 @@ import PortalKernel
 struct DocumentsController: RouteController {
     typealias Context = StaffRequestContext
 
+    /// Draws the proposal and invoice pages and redirects, and reads forms with their CSRF check.
     let front: BrowserFront
+    /// Finds a proposal and its file, sends it, and revises it (a new version when sent).
     let quoting: Quoting
+    /// Accepts a proposal as staff (SPEC P4: it then leaves the portal).
     let answers: ProposalAnswers
+    /// Finds an invoice and its file, sends and voids it, records payments and marks it paid; lists failed emails.
     let billing: Billing
 
     struct AcceptForm: PortalForm {
+        /// The CSRF token the page put in the form.
         var csrf: String?
+        /// The name recorded as the signature; `nil` records the staff user's name.
         var signature: String?
     }
 
     struct PaymentForm: PortalForm {
+        /// The CSRF token the page put in the form.
         var csrf: String?
+        /// The form's own key, so a form sent twice records one payment; `nil` records without one.
         var idempotencyKey: String?
+        /// The amount as typed in the account's currency (`12.50`); read with ``Formatting/parseAmount(_:)``.
         var amount: String?
+        /// A `Payment.Method` raw value: `card`, `bank`, `check`, `cash` or `other`.
         var method: String?
+        /// `yes` marks the invoice paid in full and ignores `amount`.
         var full: String?
     }
 
@@ -162,11 +173,14 @@ struct DocumentsController: RouteController {
 
 /// A document's timeline: the emails about it and the audit trail, as the back office words them.
 struct Timeline {
+    /// The emails about the document, newest first, with their delivery state.
     let deliveries: [LeadPage.Delivery]
+    /// The audit trail, oldest first: when, what and who.
     let activity: [LeadPage.Activity]
     /// Whether an email about it failed for good: the document is flagged, so nobody believes it arrived.
     let hasFailure: Bool
 
+    /// `history` worded with `format` (the account's time zone for the instants).
     init(_ history: RecordHistory, format: Formatting) {
         deliveries = history.emails.map { LeadPage.delivery($0, format: format) }
         activity = history.events.map {

@@ -7,7 +7,9 @@ import PortalKernel
 struct LeadsController: RouteController {
     typealias Context = StaffRequestContext
 
+    /// Draws the list and lead pages and redirects, and reads forms with their CSRF check.
     let front: BrowserFront
+    /// Lists and finds leads, attaches a lead's job to a customer or creates one, and saves the job (SPEC F7).
     let leadConversion: LeadConversion
 
     struct LeadsPage {
@@ -80,7 +82,9 @@ struct LeadsController: RouteController {
     }
 
     struct AttachForm: PortalForm {
+        /// The CSRF token the page put in the form.
         var csrf: String?
+        /// The id of the customer to attach the lead's job to; `nil` or unknown answers 404.
         var customer: String?
     }
 
@@ -96,13 +100,21 @@ struct LeadsController: RouteController {
     }
 
     struct NewCustomerForm: PortalForm {
+        /// The CSRF token the page put in the form.
         var csrf: String?
+        /// The customer's name as typed.
         var name: String?
+        /// The customer's one email as typed.
         var email: String?
+        /// The customer's phone as typed; empty for none.
         var phone: String?
+        /// The street line of the customer's billing and service address.
         var line1: String?
+        /// The address's city.
         var city: String?
+        /// The address's state or region.
         var region: String?
+        /// The address's postal code.
         var postalCode: String?
 
         var value: LeadConversion.NewCustomer {
@@ -131,9 +143,13 @@ struct LeadsController: RouteController {
     }
 
     struct JobForm: PortalForm {
+        /// The CSRF token the page put in the form.
         var csrf: String?
+        /// The job's title as typed.
         var title: String?
+        /// The work date, `YYYY-MM-DD` from a date field, or empty for none.
         var workDate: String?
+        /// A `Job.Stage` raw value; anything else answers 422 "Choose a stage.".
         var stage: String?
     }
 

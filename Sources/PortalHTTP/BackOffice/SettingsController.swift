@@ -6,7 +6,9 @@ import PortalKernel
 struct SettingsController: RouteController {
     typealias Context = StaffRequestContext
 
+    /// Draws the settings page and redirects, and reads the form with its CSRF check.
     let front: BrowserFront
+    /// Saves the settings form over the account, with the audit event.
     let companySettings: CompanySettings
 
     struct Form: PortalForm {

@@ -7,14 +7,21 @@ import PortalKernel
 struct TemplatesController: RouteController {
     typealias Context = StaffRequestContext
 
+    /// Draws the template pages and previews and redirects, and reads forms with their CSRF check.
     let front: BrowserFront
+    /// Saves an account's own template, or goes back to the bundled one.
     let companySettings: CompanySettings
 
     struct Form: PortalForm {
+        /// The CSRF token the page put in the form.
         var csrf: String?
+        /// The subject's Mustache template.
         var subject: String?
+        /// The plain-text body's Mustache template.
         var text: String?
+        /// The HTML body's Mustache template.
         var html: String?
+        /// `save` saves a template that parses; anything else (the preview button) only shows it again.
         var intent: String?
     }
 

@@ -6,6 +6,7 @@ import PortalKernel
 /// not ended, of a user who is still active; `nil` otherwise, and the route decides (``IdentityRequired``).
 struct StaffSessionAuthenticator: AuthenticatorMiddleware {
     typealias Context = StaffRequestContext
+    /// Resumes the cookie's session: checks it is an active staff session of a user who still exists.
     let staffSessions: StaffSessions
 
     func authenticate(request: Request, context: Context) async throws -> StaffSessions.Staff? {
@@ -18,6 +19,7 @@ struct StaffSessionAuthenticator: AuthenticatorMiddleware {
 /// account's portal is not one here.
 struct ClientSessionAuthenticator: AuthenticatorMiddleware {
     typealias Context = ClientRequestContext
+    /// Resumes the cookie's session in the context's account.
     let sessions: ClientSessions
 
     func authenticate(request: Request, context: Context) async throws -> ClientSessions.Client? {
@@ -32,6 +34,7 @@ struct ClientSessionAuthenticator: AuthenticatorMiddleware {
 /// scheme in any case) of a token that is known and not revoked, compared by its hash.
 struct APITokenAuthenticator: AuthenticatorMiddleware {
     typealias Context = APIRequestContext
+    /// Finds the token by its hash, not revoked, and its account.
     let apiTokens: APITokenAuthentication
 
     func authenticate(request: Request, context: Context) async throws -> APICaller? {
@@ -52,7 +55,9 @@ struct APITokenAuthenticator: AuthenticatorMiddleware {
 /// any account's branding.
 struct PortalAccountMiddleware: RouterMiddleware {
     typealias Context = ClientRequestContext
+    /// Draws the plain 404 page for an unknown portal key.
     let front: BrowserFront
+    /// Finds the account of a portal key.
     let portal: CustomerPortal
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -17,6 +17,7 @@ struct SignedInRequestContext<Identity: Sendable>: ChildRequestContext, AuthRequ
     /// Who the request is from.
     var identity: Identity?
 
+    /// The root context's basics and peer; no ``identity`` until the front's authenticator runs.
     init(context: PortalRequestContext) {
         coreContext = context.coreContext
         remoteAddress = context.remoteAddress
@@ -33,7 +34,9 @@ typealias APIRequestContext = SignedInRequestContext<APICaller>
 
 /// Who calls the JSON API: the account of the bearer token, and the token as who acts in the audit trail.
 struct APICaller: Sendable {
+    /// The token's account: every record the call reads or writes is this account's.
     let account: Account
+    /// The token as who acts (`.apiToken(id)`), recorded in the audit trail of every write.
     let actor: StaffActor
 }
 
@@ -49,6 +52,7 @@ struct ClientRequestContext: ChildRequestContext, AuthRequestContext, RemoteAddr
     /// The logged-in client of ``account``.
     var identity: ClientSessions.Client?
 
+    /// The root context's basics and peer; no ``account`` or ``identity`` until the middleware and authenticator run.
     init(context: PortalRequestContext) {
         coreContext = context.coreContext
         remoteAddress = context.remoteAddress

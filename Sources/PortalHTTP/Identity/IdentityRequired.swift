@@ -6,6 +6,7 @@ import PortalKernel
 /// else gets `otherwise`'s answer: the login page for the portal and the back office (which brings them back), a
 /// 401 JSON error for the API.
 struct IdentityRequired<Context: AuthRequestContext>: RouterMiddleware {
+    /// The answer to a request no authenticator recognised: the front's login page, or the API's 401 JSON error.
     let otherwise: @Sendable (Request, Context) throws -> Response
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -16,12 +17,14 @@ struct IdentityRequired<Context: AuthRequestContext>: RouterMiddleware {
 
 /// The back office's roles, for hummingbird-auth's `RolePolicy`: a staff user holds their one role.
 extension StaffSessions.Staff: RoleProviding {
+    /// The staff user's one role, `admin` or `staff`; `RolePolicy(.admin)` lets only an admin through.
     public var roles: Set<StaffUser.Role> { [user.role] }
 }
 
 /// The answer to a staff user who is not an admin on an admin's page (settings, email templates): 403 with a page
 /// that says whom to ask (`AuthorizationPolicyMiddleware` with `RolePolicy(.admin)` throws it).
 struct AdminsOnly: HTTPResponseError {
+    /// What the 403 page is rendered with, in the back office's layout.
     let front: BrowserFront
     var status: HTTPResponse.Status { .forbidden }
 

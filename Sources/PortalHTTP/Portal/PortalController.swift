@@ -6,12 +6,19 @@ import PortalKernel
 struct PortalController: RouteController {
     typealias Context = ClientRequestContext
 
+    /// Draws the portal's pages in the account's branding and redirects, and reads forms with their CSRF check.
     let front: BrowserFront
+    /// Finds the account of the path's key, and reads what the client may see (SPEC P1–P4, I1–I3).
     let portal: CustomerPortal
+    /// Replaces the session at login, ends it at logout, and lists and switches the client's customers.
     let sessions: ClientSessions
+    /// Emails login links and redeems them (SPEC F2, F3).
     let loginLinks: LoginLinks
+    /// Accepts and declines proposals in the portal (SPEC F4, F9).
     let answers: ProposalAnswers
+    /// Pays invoices by card and names the gateway driver on the pay page (SPEC F10).
     let payments: InvoicePayments
+    /// Turns the request-service form into a portal lead (SPEC F5, F6).
     let serviceRequests: ServiceRequests
 
     /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,

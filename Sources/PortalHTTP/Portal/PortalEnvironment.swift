@@ -50,15 +50,18 @@ struct PortalEnvironment: Sendable {
 
 /// How the HTTP front behaves, from the configuration.
 public struct PortalHTTPOptions: Sendable {
+    /// The portal's login-link, session and rate-limit timings and limits (the `portal` section of the configuration).
     public var policy: PortalPolicy
     /// Read the client's address from `X-Forwarded-For` (only behind a reverse proxy that sets it).
     public var trustForwardedFor: Bool
     /// How wrong staff passwords are slowed down and locked out (the counts live in the storage).
     public var loginThrottle: LoginThrottle.Rules
+    /// How staff passwords are hashed and checked: ``BcryptHashing`` unless a test gives a faster one.
     public var passwordHashing: any PasswordHashing
     /// Serve `GET /metrics` from this registry and record every request into it; `nil` leaves both out.
     public var metrics: MetricsEndpoint?
 
+    /// Memberwise; by default the default policy and login throttle, no trusted `X-Forwarded-For`, bcrypt, no metrics.
     public init(
         policy: PortalPolicy = PortalPolicy(), trustForwardedFor: Bool = false,
         loginThrottle: LoginThrottle.Rules = LoginThrottle.Rules(), passwordHashing: any PasswordHashing = BcryptHashing(),

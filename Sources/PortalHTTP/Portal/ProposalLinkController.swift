@@ -7,8 +7,11 @@ import PortalKernel
 struct ProposalLinkController: RouteController {
     typealias Context = ClientRequestContext
 
+    /// Draws the proposal page in the account's branding, and reads forms with their CSRF check.
     let front: BrowserFront
+    /// Opens the emailed link (or its newer version), and accepts or declines through it (SPEC F8).
     let answers: ProposalAnswers
+    /// Records that the proposal was viewed.
     let portal: CustomerPortal
     /// The link names the account, so the client is found here, once the link is opened.
     let clientAuthenticator: ClientSessionAuthenticator

@@ -3,6 +3,7 @@ import PortalKernel
 
 /// Staff passwords as bcrypt hashes (cost 10), through hummingbird-auth.
 public struct BcryptHashing: PasswordHashing {
+    /// Hashes at cost 10; checks hashes of cost 4 to ``maximumCost``.
     public init() {}
 
     /// The highest cost a stored hash may ask for: bcrypt takes up to 31 (2^31 rounds, a day of CPU per check), so a

@@ -4,6 +4,7 @@ import PortalKernel
 /// A stored record that cannot be totalled (SPEC M2) answers 422 for that record alone: the API with its JSON
 /// error, a page with the message. The server, and every other record, go on as before.
 extension AmountOutOfRange: HTTPResponseError {
+    /// Always 422 Unprocessable Content: the record cannot be totalled, whoever asks.
     public var status: HTTPResponse.Status { .unprocessableContent }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

@@ -5,9 +5,13 @@ import PortalKernel
 /// What the portal's and the back office's visits share: rendering with the CSRF cookie, redirects, reading forms
 /// with their CSRF check, and session cookies.
 protocol BrowserVisit: Sendable {
+    /// The renderer, CSRF protection, links, policy and clock every page shares.
     var front: BrowserFront { get }
+    /// The request being answered.
     var request: Request { get }
+    /// The browser's CSRF token, from its cookie or new: every form on the page carries it in its `csrf` field.
     var csrfToken: String { get }
+    /// Whether ``csrfToken`` was made for this request, so the page sets it as a cookie.
     var csrfIsNew: Bool { get }
 
     /// The 403 page for a form whose CSRF token does not match, in this visit's layout.

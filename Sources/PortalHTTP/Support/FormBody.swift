@@ -2,6 +2,7 @@ import Hummingbird
 
 /// A submitted HTML form (`application/x-www-form-urlencoded`), read once within the context's size limit.
 struct FormBody: Sendable {
+    /// The whole body, as sent: `name=value` pairs, percent-encoded, joined by `&`.
     let text: String
 
     /// Reads the body; one over ``PortalRequestContext/maxUploadSize`` is refused with 413.
@@ -24,13 +25,16 @@ struct FormBody: Sendable {
 
 /// A form that carries the CSRF token in its `csrf` field.
 protocol PortalForm: Decodable, Sendable {
+    /// The form's CSRF token, compared with the cookie's; `nil` when the form has none (refused with 403).
     var csrf: String? { get }
 }
 
 /// U+0000, which no text the portal keeps may hold: PostgreSQL cannot store it, and a record that holds it on
 /// another backend could never move there. Refused at the edge: in a form, a JSON body and an address.
 enum NULCharacter {
+    /// The NUL character itself.
     static let scalar: Character = "\u{0}"
+    /// The message a refused form, JSON body or query answers with (400).
     static let refusal = "Text may not contain the NUL character (U+0000)."
 
     /// Whether part of an address holds NUL, encoded (`%00`) or not.

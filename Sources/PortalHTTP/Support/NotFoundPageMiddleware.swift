@@ -7,9 +7,13 @@ import PortalKernel
 /// its own 404.
 struct NotFoundPageMiddleware: RouterMiddleware {
     typealias Context = PortalRequestContext
+    /// Draws the 404 page in each layout.
     let front: BrowserFront
+    /// Finds the account of a `/portal/{key}/…` path, for its branding.
     let portal: CustomerPortal
+    /// Finds the staff user under `/admin/…`, so the page is drawn for the one logged in, if any.
     let staffAuthenticator: StaffSessionAuthenticator
+    /// Finds the client under `/portal/{key}/…`, so the page is drawn for the one logged in, if any.
     let clientAuthenticator: ClientSessionAuthenticator
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

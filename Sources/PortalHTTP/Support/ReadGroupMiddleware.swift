@@ -7,6 +7,7 @@ import PortalKernel
 /// goes on as usual, after its own reads.
 struct ReadGroupMiddleware: RouterMiddleware {
     typealias Context = PortalRequestContext
+    /// Runs a page's reads in one storage snapshot (``ServiceHealth/inOneSnapshot(_:)``).
     let health: ServiceHealth
 
     /// The pages and API reads a client or staff opens; health checks, metrics and static assets need no group.

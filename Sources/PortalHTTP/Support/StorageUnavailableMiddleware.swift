@@ -23,5 +23,6 @@ struct StorageUnavailableMiddleware: RouterMiddleware {
         }
     }
 
+    /// The 503's words, to a browser as plain text and to the API as its error's message.
     static let message = "The portal is busy for a moment. Please try again in a few seconds."
 }

@@ -5,6 +5,7 @@ import PortalKernel
 /// the refusal on the page again with this status, the JSON API answers it as `{"error": {"code", "message"}}`
 /// (``APIError/init(_:)``), and a refusal nobody caught is answered as plain text with it.
 extension UseCaseError: HTTPResponseError {
+    /// The status of ``UseCaseError/kind``: 404 not found, 422 invalid, 409 conflict, 403 forbidden.
     public var status: HTTPResponse.Status {
         switch kind {
         case .notFound: .notFound

@@ -3,7 +3,9 @@
 
 /// A record's history: the emails about it, newest first, and its audit trail, oldest first.
 public struct RecordHistory: Sendable {
+    /// The emails queued about the record, newest first, in any status (a failed one flags the record).
     public let emails: [OutboxMessage]
+    /// The record's audit trail, oldest first: a timeline of who changed what.
     public let events: [AuditEvent]
 
     /// Whether an email about it failed for good: the record is flagged, so nobody believes it arrived.
@@ -20,16 +22,23 @@ extension Repositories {
 extension LeadConversion {
     /// A lead in the back office's list: its job and the name of the staff user it is assigned to.
     public struct Listing: Sendable {
+        /// The lead as the visitor sent it.
         public let lead: Lead
+        /// The job in stage `lead` the request created; `nil` when it is missing from storage.
         public let job: Job?
+        /// The display name of the staff user the lead is assigned to; `nil` for no assignee (or one since deleted).
         public let assigneeName: String?
     }
 
     /// A lead's page: its job, the job's customer, the assignee, and its history.
     public struct File: Sendable {
+        /// The job the request created; `nil` when it is missing from storage.
         public let job: Job?
+        /// The customer the job is attached to; `nil` until staff match or create one (SPEC F7).
         public let customer: Customer?
+        /// The staff user the lead is assigned to; `nil` for none.
         public let assignee: StaffUser?
+        /// The lead's emails and audit trail.
         public let history: RecordHistory
     }
 
@@ -61,9 +70,13 @@ extension LeadConversion {
 extension Quoting {
     /// A proposal's page: its job and customer, its history, and the newer version that replaced it, if any.
     public struct File: Sendable {
+        /// The job the proposal quotes for; `nil` when it is missing from storage.
         public let job: Job?
+        /// The customer the proposal is for; `nil` when it is missing from storage.
         public let customer: Customer?
+        /// The proposal's emails and audit trail.
         public let history: RecordHistory
+        /// The newest sent (not draft) version of the job's proposal, when it is newer than this one; `nil` otherwise.
         public let newerVersion: Proposal?
     }
 
@@ -79,8 +92,11 @@ extension Quoting {
 extension Billing {
     /// An invoice's page: its customer, its payments (oldest first) and its history.
     public struct File: Sendable {
+        /// The customer billed; `nil` when it is missing from storage.
         public let customer: Customer?
+        /// The payments recorded against the invoice, oldest first, portal and staff-recorded alike.
         public let payments: [Payment]
+        /// The invoice's emails and audit trail.
         public let history: RecordHistory
     }
 
@@ -101,8 +117,11 @@ extension CustomerManagement {
     /// A customer's page: their jobs (newest first), every version of those jobs' proposals, and their invoices that
     /// could be in the portal.
     public struct File: Sendable {
+        /// The customer's jobs, newest first.
         public let jobs: [Job]
+        /// Every version of every proposal of those jobs, drafts included, job by job.
         public let proposals: [Proposal]
+        /// The customer's invoices that could be in the portal: every one not voided (``InvoiceVisibility`` decides).
         public let invoices: [Invoice]
     }
 

@@ -5,6 +5,7 @@ public struct Billing: Sendable {
     let services: PortalServices
     let emails: any PortalEmailComposer
 
+    /// Reads and writes through `services` (storage and its outbox, clock); words the invoice emails with `emails`.
     public init(services: PortalServices, emails: any PortalEmailComposer) {
         self.services = services
         self.emails = emails

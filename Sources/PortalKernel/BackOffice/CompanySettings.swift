@@ -4,6 +4,8 @@
 public struct CompanySettings: Sendable {
     let services: PortalServices
 
+    /// Reads and saves the account through `services.storage`; a change to the webhook URLs is checked with
+    /// `services.webhookSender`.
     public init(services: PortalServices) {
         self.services = services
     }

@@ -5,13 +5,22 @@ import Foundation
 public struct CompanySetup: Sendable {
     /// A new account and its first admin.
     public struct NewAccount: Sendable {
+        /// The company's name: 1 to ``EmailLimits/accountNameCharacters`` characters once trimmed (it goes in email
+        /// subjects).
         public var name: String
+        /// The part of the portal link after `/portal/`: 3–64 letters, digits or dashes (trimmed and lower-cased when
+        /// saved); unique across accounts.
         public var portalKey: String
+        /// An IANA time zone identifier (`America/Chicago`): the zone the account's calendar dates live in.
         public var timeZone: String
+        /// An ISO 4217 currency code (`USD`), the currency of every amount in the account (SPEC M1).
         public var currency: String
+        /// The first admin's name, as staff see it.
         public var adminName: String
+        /// The first admin's login email: valid, and not used by any staff user of any account (normalised when saved).
         public var adminEmail: String
 
+        /// Memberwise, as typed; ``CompanySetup/createAccount(_:)`` checks and normalises each value.
         public init(name: String, portalKey: String, timeZone: String, currency: String, adminName: String, adminEmail: String) {
             self.name = name
             self.portalKey = portalKey
@@ -26,6 +35,8 @@ public struct CompanySetup: Sendable {
     let clock: any PortalClock
     let hashing: any PasswordHashing
 
+    /// Writes accounts, staff users and tokens to `storage`, stamps them with `clock`, and hashes the generated
+    /// passwords with `hashing` (bcrypt in the app).
     public init(storage: any PortalStorage, clock: any PortalClock, hashing: any PasswordHashing) {
         self.storage = storage
         self.clock = clock

@@ -5,6 +5,7 @@ public struct CustomerManagement: Sendable {
     let services: PortalServices
     let emails: any PortalEmailComposer
 
+    /// Reads and writes through `services` (storage and its outbox, clock); words the invitation with `emails`.
     public init(services: PortalServices, emails: any PortalEmailComposer) {
         self.services = services
         self.emails = emails

@@ -2,12 +2,17 @@ import Foundation
 
 /// A line as staff (or an integration) type it, before it becomes a ``LineItem``.
 public struct LineInput: Hashable, Codable, Sendable {
+    /// What the line is for, as the client sees it; not blank.
     public var description: String
+    /// How many units: above 0, at most 1,000,000, with at most ``quantityDecimals`` decimals.
     public var quantity: Decimal
     /// In minor units of the account's currency (SPEC M1).
     public var unitPrice: Int
+    /// Whether the client may leave the line out when accepting a proposal (SPEC F4); `nil` or `false`: required.
+    /// Invoices have no optional lines.
     public var optional: Bool?
 
+    /// Memberwise, as typed; ``problem(with:allowOptional:taxRateBasisPoints:)`` checks lines before they are saved.
     public init(description: String, quantity: Decimal, unitPrice: Int, optional: Bool? = nil) {
         self.description = description
         self.quantity = quantity

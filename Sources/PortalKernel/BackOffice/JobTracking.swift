@@ -3,6 +3,7 @@
 public struct JobTracking: Sendable {
     let services: PortalServices
 
+    /// Reads and writes jobs and their audit events through `services` (storage, clock).
     public init(services: PortalServices) {
         self.services = services
     }

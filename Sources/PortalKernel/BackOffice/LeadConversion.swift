@@ -5,7 +5,9 @@ import Foundation
 public struct LeadConversion: Sendable {
     /// A customer who may be the person behind a lead, and why.
     public struct Match: Hashable, Sendable {
+        /// The customer who may be behind the lead.
         public var customer: Customer
+        /// Why they match, shown beside them: `same email`, `same phone` or `same address`.
         public var reason: String
     }
 
@@ -13,14 +15,22 @@ public struct LeadConversion: Sendable {
     public struct NewCustomer: Hashable, Sendable {
         public enum Field: String, Hashable, Sendable, CaseIterable { case name, email, line1 }
 
+        /// The customer's display name, trimmed; required.
         public var name: String
+        /// The customer's one email, normalised (trimmed, lower-cased); required, and must be valid.
         public var email: String
+        /// The customer's phone as typed, trimmed; empty for none.
         public var phone: String
+        /// The street line of the address, trimmed; required. The address becomes the billing and the service address.
         public var line1: String
+        /// The address's city, trimmed; may be empty.
         public var city: String
+        /// The address's state or region (`TX`), trimmed; may be empty.
         public var region: String
+        /// The address's postal code, trimmed; may be empty.
         public var postalCode: String
 
+        /// The form's values, each trimmed and the email normalised; `problems()` checks them.
         public init(name: String, email: String, phone: String, line1: String, city: String, region: String, postalCode: String) {
             (self.name, self.email, self.phone) = (name.trimmed, EmailAddress.normalized(email), phone.trimmed)
             (self.line1, self.city, self.region, self.postalCode) = (line1.trimmed, city.trimmed, region.trimmed, postalCode.trimmed)
@@ -49,11 +59,14 @@ public struct LeadConversion: Sendable {
     public struct JobDetails: Hashable, Sendable {
         public enum Field: String, Hashable, Sendable, CaseIterable { case title, workDate }
 
+        /// The job's title, trimmed; held to ``Job/titleProblem(_:)``.
         public var title: String
         /// `2026-12-05` or empty.
         public var workDate: String
+        /// The stage the job is saved in.
         public var stage: Job.Stage
 
+        /// The form's values, the title and work date trimmed; `problems()` checks them.
         public init(title: String, workDate: String, stage: Job.Stage) {
             self.title = title.trimmed
             self.workDate = workDate.trimmed
@@ -70,6 +83,7 @@ public struct LeadConversion: Sendable {
 
     let services: PortalServices
 
+    /// Reads and writes leads, jobs and customers through `services` (storage, clock).
     public init(services: PortalServices) {
         self.services = services
     }

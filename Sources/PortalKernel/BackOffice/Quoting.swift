@@ -5,6 +5,8 @@ public struct Quoting: Sendable {
     let services: PortalServices
     let emails: any PortalEmailComposer
 
+    /// Reads and writes through `services` (storage and its outbox, clock, the base URL of the `/p/{token}` links);
+    /// words the proposal emails with `emails`.
     public init(services: PortalServices, emails: any PortalEmailComposer) {
         self.services = services
         self.emails = emails

@@ -8,25 +8,44 @@ public struct SettingsForm: Hashable, Sendable {
         case leadFormAllowedOrigins, displayName, logoURL, brandEmail, accentColor, timeZone, currency, webhookURLs
     }
 
+    /// The addresses told about new leads (SPEC F6), separated by commas, semicolons or new lines; at most
+    /// ``EmailLimits/leadNotificationRecipients``.
     public var leadNotificationEmails: String
+    /// When an invoice opens (SPEC I1): an ``OpenInvoiceRule`` raw value (`generated`, `invoiceDate`, `sent`,
+    /// `invoiceDateOrSent`).
     public var openInvoiceWhen: String
+    /// How many days after its invoice date a paid invoice stays in the portal (SPEC I2): a whole number, 1–3650.
     public var paidInvoiceRetentionDays: String
+    /// How many days after sending a proposal expires (SPEC P2): a whole number, 1–365.
     public var proposalExpiryDays: String
+    /// Whether clients may pay less than the balance.
     public var allowsPartialPayments: Bool
+    /// The service fee on portal card payments, in percent (`2.5`, an optional `%`): 0–10, at most two decimals;
+    /// saved in basis points.
     public var serviceFeePercent: String
     /// One origin per line (`https://example-landscaping.com`).
     public var leadFormAllowedOrigins: String
+    /// The company name clients see: required, at most ``EmailLimits/accountNameCharacters`` characters; also
+    /// becomes the account's name.
     public var displayName: String
+    /// An `https://` address of the logo image; empty for none.
     public var logoURL: String
+    /// The company's phone for the page footer, as typed; empty for none.
     public var brandPhone: String
+    /// The company's contact email for the page footer; empty for none.
     public var brandEmail: String
+    /// The company's postal address, as typed; empty for none.
     public var brandAddress: String
+    /// A CSS hex colour (`#2f7d32`); a new one must pass WCAG AA contrast (issue #18).
     public var accentColor: String
+    /// An IANA time zone identifier (`America/Chicago`).
     public var timeZone: String
+    /// An ISO 4217 currency code (`USD`), upper-cased when saved.
     public var currency: String
     /// One URL per line.
     public var webhookURLs: String
 
+    /// Memberwise, as typed; ``applied(to:)`` checks every field.
     public init(
         leadNotificationEmails: String, openInvoiceWhen: String, paidInvoiceRetentionDays: String, proposalExpiryDays: String,
         allowsPartialPayments: Bool, serviceFeePercent: String, leadFormAllowedOrigins: String, displayName: String,

@@ -13,13 +13,17 @@ public struct StaffSessions: Sendable {
 
     /// A request's logged-in staff user.
     public struct Staff: Hashable, Sendable {
+        /// The session the request's cookie names (its `lastSeenAt` written at most once a minute).
         public var session: Session
+        /// The logged-in staff user, with their role.
         public var user: StaffUser
+        /// The user's account: the only one whose back office the session opens.
         public var account: Account
     }
 
     /// A staff session ends after this long without a request (a working day), and this long after login.
     public static let idleTimeout: TimeInterval = 12 * 3_600
+    /// Fourteen days: the session's absolute expiry after login, and the cookie's lifetime.
     public static let lifetime: TimeInterval = 14 * 86_400
     let services: PortalServices
     let emails: any PortalEmailComposer
@@ -33,6 +37,9 @@ public struct StaffSessions: Sendable {
     /// as a wrong password.
     private let decoyHash: String
 
+    /// Keeps sessions and throttle counters in `services.storage`, emails failed-login warnings worded by `emails`,
+    /// and checks passwords with `hashing`. `throttleRules` (the defaults unless given) budget one email from one
+    /// client address; one address across emails gets three times as many tries.
     public init(
         services: PortalServices, emails: any PortalEmailComposer, hashing: any PasswordHashing,
         throttleRules: LoginThrottle.Rules = LoginThrottle.Rules()

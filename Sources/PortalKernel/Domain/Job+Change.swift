@@ -2,11 +2,14 @@ extension Job {
     /// A change to a job as staff or an integration asks for it (#20; the API's JSON Merge Patch): each value given
     /// replaces the job's, and `workDate: .some(nil)` clears the date. The title follows ``titleProblem(_:)``.
     public struct Change: Hashable, Sendable {
+        /// The new stage; `nil`: unchanged.
         public var stage: Stage?
+        /// The new title, trimmed when applied and held to ``Job/titleProblem(_:)``; `nil`: unchanged.
         public var title: String?
         /// `nil`: unchanged; `.some(nil)`: no work date any more.
         public var workDate: CalendarDate??
 
+        /// Memberwise; every value unchanged unless given.
         public init(stage: Stage? = nil, title: String? = nil, workDate: CalendarDate?? = nil) {
             (self.stage, self.title, self.workDate) = (stage, title, workDate)
         }

@@ -5,9 +5,12 @@ import Foundation
 public struct ClientSessions: Sendable {
     /// A session just started: the secret goes into the cookie, the session into storage.
     public struct Started: Sendable {
+        /// The session's secret: its value goes into the cookie; only its hash is stored, as the session's id.
         public var cookieValue: SecretToken
+        /// The session as saved.
         public var session: Session
 
+        /// Memberwise: `session.id` is `cookieValue`'s hash.
         public init(cookieValue: SecretToken, session: Session) {
             self.cookieValue = cookieValue
             self.session = session
@@ -18,8 +21,11 @@ public struct ClientSessions: Sendable {
     /// `customer` (the company's record) of the customers that email belongs to. A client is not a customer: one
     /// email may reach several customers, and the client switches between them.
     public struct Client: Hashable, Sendable {
+        /// The client's session (its `lastSeenAt` written at most once a minute).
         public var session: Session
+        /// The normalised email the client logged in with; `customer` still lists it.
         public var email: String
+        /// The customer the client is looking at, one of those that list `email`; switching customer changes it.
         public var customer: Customer
     }
 
@@ -29,6 +35,8 @@ public struct ClientSessions: Sendable {
     let services: PortalServices
     let policy: PortalPolicy
 
+    /// Keeps sessions and the login audit events in `services.storage`; a session's lifetime and idle timeout come from
+    /// `policy`.
     public init(services: PortalServices, policy: PortalPolicy) {
         self.services = services
         self.policy = policy

@@ -7,6 +7,7 @@ import Foundation
 public struct CustomerPortal: Sendable {
     let services: PortalServices
 
+    /// Reads the customer's records from `services.storage`, and today's date from `services.clock`.
     public init(services: PortalServices) {
         self.services = services
     }

@@ -27,8 +27,13 @@ public struct InvoicePayments: Sendable {
 
     /// The amounts of a payment of `amount` on an invoice: what goes to the invoice, the fee, and the charge.
     public struct Quote: Hashable, Sendable {
+        /// What goes to the invoice: the part of the balance the client pays, in minor units of the account's currency
+        /// (SPEC M1).
         public var amount: Money
+        /// The account's service fee on `amount` (``AccountSettings/serviceFeeBasisPoints``), charged on top and not
+        /// paid into the invoice; zero for none.
         public var serviceFee: Money
+        /// What the card is charged: `amount` plus `serviceFee`.
         public var charge: Money
 
         /// The quote for paying `amount` under the account's service-fee setting; ``AmountOutOfRange`` when the fee
@@ -43,6 +48,8 @@ public struct InvoicePayments: Sendable {
     let services: PortalServices
     let emails: any PortalEmailComposer
 
+    /// Charges cards through `services.paymentGateway`, records payments, claims and the outbox in `services.storage`,
+    /// and words the receipt email with `emails`.
     public init(services: PortalServices, emails: any PortalEmailComposer) {
         self.services = services
         self.emails = emails

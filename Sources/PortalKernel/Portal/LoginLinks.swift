@@ -22,6 +22,9 @@ public struct LoginLinks: Sendable {
     let policy: PortalPolicy
     let rateLimiter: RateLimiter
 
+    /// Keeps links and rate-limit counters in `services.storage` and looks the email up after the answer
+    /// (`services.deferredWork`); words the login email with `emails`; the link's lifetime and the request limits come
+    /// from `policy`.
     public init(services: PortalServices, emails: any PortalEmailComposer, policy: PortalPolicy) {
         self.services = services
         self.emails = emails

@@ -5,6 +5,7 @@ public struct PortalLinks: Sendable, Hashable {
     /// `https://portal.example.com`, without a trailing slash.
     public let base: String
 
+    /// `publicBaseURL` (`https://portal.example.com`) without its trailing slashes.
     public init(publicBaseURL: String) {
         var base = publicBaseURL
         while base.hasSuffix("/") { base.removeLast() }

@@ -16,8 +16,12 @@ public struct PortalPolicy: Hashable, Sendable {
     public var leadFormsPerEmail: Int
     /// Lead-form submissions allowed per client IP address in ``rateLimitWindow`` (SPEC M5).
     public var leadFormsPerIP: Int
+    /// The fixed window, in seconds, the login-link and lead-form limits count in.
     public var rateLimitWindow: TimeInterval
 
+    /// Memberwise, with the defaults: login links last 20 minutes, a session ends after 2 idle hours or 30 days, 5
+    /// login-link requests per email and 20 per IP address, 3 lead forms per email and 10 per IP address, in windows of
+    /// 15 minutes.
     public init(
         loginLinkLifetime: TimeInterval = 20 * 60, sessionIdleTimeout: TimeInterval = 2 * 3_600,
         sessionLifetime: TimeInterval = 30 * 86_400, loginRequestsPerEmail: Int = 5, loginRequestsPerIP: Int = 20,

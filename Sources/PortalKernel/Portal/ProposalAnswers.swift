@@ -18,6 +18,8 @@ public struct ProposalAnswers: Sendable {
             return signature.count >= 2 && signature.unicodeScalars.count <= 200 ? nil : "Type your full name to sign."
         }
 
+        /// Memberwise, as sent; ``ProposalAnswers/accept(_:account:via:form:actor:actorEmail:origin:)`` checks the
+        /// signature, and that the hash and the chosen items are the current version's.
         public init(signatureName: String, chosenOptionalItemIDs: Set<LineItem.ID>, shownVersionHash: String) {
             self.signatureName = signatureName
             self.chosenOptionalItemIDs = chosenOptionalItemIDs
@@ -43,6 +45,7 @@ public struct ProposalAnswers: Sendable {
 
     let services: PortalServices
 
+    /// Reads and writes proposals, jobs, webhooks and audit events through `services` (storage, clock).
     public init(services: PortalServices) {
         self.services = services
     }

@@ -10,15 +10,24 @@ public struct ServiceRequest: Hashable, Sendable {
         "Lawn care", "Tree care", "Landscaping", "Hardscaping", "Irrigation", "Snow removal", "Other",
     ]
 
+    /// The visitor's name, trimmed; required, up to 200 characters.
     public var name: String
+    /// The visitor's email, normalised; must be valid. The confirmation goes there, without the visitor's free text
+    /// unless the logged-in client's customer lists it (SPEC M5).
     public var email: String
+    /// A phone number as typed, trimmed: empty for none, else at least 7 digits and at most 40 characters.
     public var phone: String
+    /// Where the work is needed, one line as typed, trimmed; required, up to 500 characters.
     public var serviceAddress: String
+    /// The services ticked, only those of ``serviceChoices``; may be empty when `description` is not.
     public var servicesWanted: [String]
+    /// What the visitor needs, in their words, trimmed; up to 5,000 characters, required when no service is ticked.
     public var description: String
     /// As typed (`2026-12-05`, from a date field); empty for none.
     public var preferredDate: String
 
+    /// The form as typed: the text trimmed, the email normalised, services not in ``serviceChoices`` dropped;
+    /// ``problems(today:)`` checks it.
     public init(
         name: String, email: String, phone: String, serviceAddress: String, servicesWanted: [String],
         description: String, preferredDate: String

@@ -17,6 +17,8 @@ public struct ServiceRequests: Sendable {
     let policy: PortalPolicy
     let rateLimiter: RateLimiter
 
+    /// Saves leads, jobs, outbox emails and rate-limit counters in `services.storage`, asks `services.leadRouter` whom
+    /// to tell, words the emails with `emails`, and takes the form limits from `policy` (SPEC M5).
     public init(services: PortalServices, emails: any PortalEmailComposer, policy: PortalPolicy) {
         self.services = services
         self.emails = emails

@@ -19,6 +19,7 @@ public struct UseCaseError: Error, Hashable, Sendable, CustomStringConvertible {
         case forbidden
     }
 
+    /// What kind of refusal it is: decides the HTTP status (404, 422, 409 or 403).
     public let kind: Kind
     /// The whole refusal in words for the person who asked, fields included.
     public let message: String
