@@ -88,7 +88,7 @@ struct APIContractTests {
         await bed.remove()
     }
 
-    @Test("#20: every write through the API leaves an audit event naming the token: settings, customers, invitations, jobs, leads")
+    @Test("#20: every write through the API leaves an audit event naming the token: settings, customers, invitations, jobs, leads, proposals and their acceptance")
     func writesAreAudited() async throws {
         let bed = try await PortalTestbed()
         let token = try await bed.apiToken(for: Seed.accountA)
@@ -101,9 +101,17 @@ struct APIContractTests {
             let job = try #require(try await api.call(.post, "/api/v1/jobs", ["customerId": customer, "title": "Ash removal", "stage": "proposal"])["id"] as? String)
             #expect(try await api.call(.patch, "/api/v1/jobs/\(job)", ["stage": "active"]).status == .ok)
             #expect(try await api.call(.patch, "/api/v1/leads/\(Seed.phoneLead)", ["customerId": customer]).status == .ok)
+            let proposal = try #require(try await api.call(.post, "/api/v1/proposals", [
+                "jobId": job, "title": "Ash removal", "lines": [["description": "Remove the ash", "quantity": 1, "unitPrice": 50_000]],
+            ])["id"] as? String)
+            #expect(try await api.call(.post, "/api/v1/proposals/\(proposal)/send").status == .ok)
+            #expect(try await api.call(.post, "/api/v1/proposals/\(proposal)/accept", ["signatureName": "Riley Stone"]).status == .ok)
             let events = try await bed.services.storage.auditEvents.recent(in: Seed.accountA, limit: 1_000)
             let new = events.prefix(events.count - before)
-            #expect(Set(new.map(\.action)) == [.settingsChanged, .customerCreated, .customerInvited, .jobCreated, .jobChanged, .leadConverted])
+            #expect(Set(new.map(\.action)).isSuperset(of: [
+                .settingsChanged, .customerCreated, .customerInvited, .jobCreated, .jobChanged, .leadConverted, .proposalCreated,
+                .proposalAccepted,
+            ]))
             #expect(new.allSatisfy { if case .apiToken = $0.actor { true } else { false } })
             #expect(try await bed.services.storage.accounts.find(Seed.accountA)?.settings.proposalExpiryDays == 20)
         }

@@ -35,7 +35,7 @@ extension APIController {
             return try APIJSON.response(APIProposal(sent))
         }
         api.post("proposals/:id/accept") { request, context in
-            let account = try context.requireIdentity().account
+            let (account, actor) = try context.caller()
             let current = try await Self.record(context) { try await quoting.proposal($0, in: account.id) }
             let body = try await APIJSON.decode(APIStaffAcceptance.self, from: request, context: context)
             let outcome = try await answers.accept(
@@ -44,11 +44,13 @@ extension APIController {
                     signatureName: body.signatureName ?? "Accepted by staff",
                     chosenOptionalItemIDs: Set((body.optionalLineIds ?? []).map { LineItem.ID(rawValue: $0) }),
                     shownVersionHash: current.contentHash),
-                actor: nil, actorEmail: nil, origin: RequestOrigin(ipAddress: nil, userAgent: request.headers[.userAgent]))
+                actor: nil, actorEmail: nil, origin: RequestOrigin(ipAddress: nil, userAgent: request.headers[.userAgent]), by: actor)
             switch outcome {
             case .accepted(let accepted): return try APIJSON.response(APIProposal(accepted))
             case .alreadyAccepted: throw APIError.conflict("The proposal is accepted already.")
             case .closed(let closed): throw APIError.conflict("A proposal that is \(closed.status.rawValue) cannot be accepted.")
+            case .changedSinceShown(let now) where now.contentHash != current.contentHash:
+                throw APIError.conflict("The proposal changed while it was being accepted; read it again and accept the version you mean.")
             case .changedSinceShown: throw APIError.invalid("optionalLineIds: not optional lines of this proposal.")
             case .invalid(let message): throw APIError.invalid("signatureName: \(message)")
             case .declined, .notFound: throw APIError.notFound()

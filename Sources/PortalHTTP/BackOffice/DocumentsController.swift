@@ -58,7 +58,7 @@ struct DocumentsController: RouteController {
                 let outcome = try await answers.accept(
                     proposal.id, account: staff.account, via: .staff,
                     form: .init(signatureName: form.signature ?? staff.user.name, chosenOptionalItemIDs: [], shownVersionHash: proposal.contentHash),
-                    actor: nil, actorEmail: staff.user.email, origin: visit.origin)
+                    actor: nil, actorEmail: staff.user.email, origin: visit.origin, by: .staff(staff.user.id))
                 if case .accepted = outcome { return visit.redirect(to: "/admin/proposals/\(proposal.id)?done=accepted") }
                 let errors = switch outcome {
                 case .invalid(let text): FormErrors(text, field: "signature")

@@ -65,10 +65,11 @@ public struct ProposalAnswers: Sendable {
     }
 
     /// Accepts `proposalID` through `channel`. Of two concurrent acceptances exactly one records; the job moves to
-    /// `active` in the same transaction.
+    /// `active` in the same transaction. `actor` is the client who accepted, `staff` the staff user or API token who
+    /// accepted for them (`via: .staff`); the audit event names whichever it was.
     public func accept(
         _ proposalID: Proposal.ID, account: Account, via channel: AcceptanceChannel, form: AcceptanceForm,
-        actor: Customer.ID?, actorEmail: String?, origin: RequestOrigin
+        actor: Customer.ID?, actorEmail: String?, origin: RequestOrigin, by staff: StaffActor? = nil
     ) async throws -> Outcome {
         if let problem = AcceptanceForm.signatureProblem(form.signatureName) { return .invalid(problem) }
         let signature = form.signatureName.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -94,7 +95,7 @@ public struct ProposalAnswers: Sendable {
             try await store.auditEvents.record(
                 AuditEvent(
                     accountID: account.id, action: .proposalAccepted, about: .proposal(proposal.id), customerID: actor,
-                    actorEmail: actorEmail, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
+                    actorEmail: actorEmail, ipAddress: origin.ipAddress, userAgent: origin.userAgent, by: staff,
                     detail: "Signed \"\(signature)\" via \(channel.rawValue); total \(proposal.totals(choosing: form.chosenOptionalItemIDs).total.formatted(currencyCode: account.currencyCode))",
                     occurredAt: now))
             return .accepted(proposal)
