@@ -18,6 +18,9 @@ import Darwin
 /// - `.lock`: held with `flock` while the store is open, so a second process is refused.
 final class JSONFiles: Sendable {
     static let snapshotName = "portal.json"
+    /// The snapshot's format, written into it (#21): 2 since the journal names tables as SQL does; a snapshot without
+    /// one is release 1's. A release refuses a snapshot of a newer format rather than drop what it cannot read.
+    static let formatVersion = 2
     static let journalName = "journal.jsonl"
     static let lockName = ".lock"
 
@@ -30,6 +33,9 @@ final class JSONFiles: Sendable {
         var state: JSONState
         /// Journal entries after the snapshot (a compaction is due when there are any).
         var journalEntries: Int
+        /// The format of the snapshot read (``JSONFiles/formatVersion`` for a new store): an older one is rewritten
+        /// at once, so a newer snapshot always marks a store a newer release wrote to.
+        var snapshotFormat: Int
     }
 
     /// Takes the folder's lock (creating the folder) and opens the journal.
@@ -81,9 +87,17 @@ final class JSONFiles: Sendable {
     /// read stops here with the file, the line and what is wrong.
     func load(logger: Logger) throws -> Contents {
         var state = JSONState()
+        var snapshotFormat = Self.formatVersion
         let snapshotURL = folder.appendingPathComponent(Self.snapshotName)
         if FileManager.default.fileExists(atPath: snapshotURL.path) {
             let data = try Data(contentsOf: snapshotURL)
+            snapshotFormat = (try? StorageJSON.decoder().decode(SnapshotHeader.self, from: data))?.formatVersion ?? 1
+            guard snapshotFormat <= Self.formatVersion else {
+                throw StorageError.refused(
+                    "\(snapshotURL.path) was written by a newer Client Portal (JSON store format \(snapshotFormat); this release "
+                        + "reads up to \(Self.formatVersion)): run that release or a newer one, or restore a backup taken before the "
+                        + "upgrade (Docs/Deployment.md, \"Upgrade and rollback\")")
+            }
             do {
                 let snapshot = try StorageJSON.decoder().decode(Snapshot.self, from: data)
                 try state.merge(snapshot.records)
@@ -132,7 +146,7 @@ final class JSONFiles: Sendable {
         } catch {
             throw StorageError.corrupt("\(folder.path): \(error)")
         }
-        return Contents(state: state, journalEntries: applied)
+        return Contents(state: state, journalEntries: applied, snapshotFormat: snapshotFormat)
     }
 
     // MARK: Writing
@@ -153,7 +167,8 @@ final class JSONFiles: Sendable {
 
     /// Replaces the snapshot with `state` atomically, then empties the journal it makes redundant.
     func writeSnapshot(_ state: JSONState) throws {
-        let data = try StorageJSON.encoder(pretty: true).encode(Snapshot(sequence: state.sequence, records: state.dump))
+        let data = try StorageJSON.encoder(pretty: true).encode(
+            Snapshot(formatVersion: Self.formatVersion, sequence: state.sequence, records: state.dump))
         let target = folder.appendingPathComponent(Self.snapshotName).path
         let temporary = target + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -192,8 +207,15 @@ final class JSONFiles: Sendable {
 
     /// The snapshot file's shape.
     struct Snapshot: Codable {
+        /// `nil` in release 1's snapshots.
+        var formatVersion: Int?
         var sequence: Int
         var records: StorageDump
+    }
+
+    /// The part of a snapshot read before its records, which a newer format may shape differently.
+    struct SnapshotHeader: Decodable {
+        var formatVersion: Int?
     }
 
     /// A decoding error as a person can act on it: where in the file, and what.

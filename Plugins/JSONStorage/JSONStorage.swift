@@ -22,6 +22,8 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
     private let entriesSinceSnapshot: Mutex<Int>
     private let gate = AsyncSemaphore()
     private let compactAfter: Int
+    /// Whether the snapshot read at opening is of an older format than this release writes.
+    private let snapshotIsOlder: Bool
     private let logger: Logger
     /// Rate limits and claims: in memory, since a JSON folder serves one process (see ``Counter``).
     private let counters = InMemoryCounters()
@@ -34,6 +36,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
             let contents = try files.load(logger: logger)
             committed = Mutex(contents.state)
             entriesSinceSnapshot = Mutex(contents.journalEntries)
+            snapshotIsOlder = contents.snapshotFormat < JSONFiles.formatVersion
         } catch {
             files.close()
             throw error
@@ -48,6 +51,7 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
         files = nil
         committed = Mutex(JSONState())
         entriesSinceSnapshot = Mutex(0)
+        snapshotIsOlder = false
         driverName = MemoryStoragePlugin.driverName
         compactAfter = .max
         self.logger = logger
@@ -58,10 +62,11 @@ public final class JSONStorage: PortalStorage, StandaloneRepositories {
         JSONStorage(logger: logger)
     }
 
-    /// Folds the journal into a fresh snapshot, so start-up reads one file.
+    /// Folds the journal into a fresh snapshot, so start-up reads one file; a snapshot of an older format is written
+    /// again in this release's, so an older release then refuses the store instead of dropping what it cannot read.
     public func migrate() async throws {
         try await gate.withGate { [self] in
-            if entriesSinceSnapshot.withLock({ $0 }) > 0 { try compact() }
+            if entriesSinceSnapshot.withLock({ $0 }) > 0 || snapshotIsOlder { try compact() }
         }
     }
 

@@ -26,6 +26,7 @@ enum SQLMigrations {
         try await access.run(
             "CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at \(unsafeRaw: access.driver.dialect.instant) NOT NULL)")
         let applied = Set(try await access.run("SELECT version FROM schema_migration").map { try $0.decode(column: "version", as: Int.self) })
+        try refuseNewer(applied)
         for migration in all where !applied.contains(migration.version) {
             try await migration.apply(access)
             try await access.run(
@@ -34,6 +35,18 @@ enum SQLMigrations {
                 VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Date().storedPrecision))
                 """)
         }
+    }
+
+    /// #21: a database a newer release migrated is not this release's to run on (it would not read, and might
+    /// overwrite, what the newer schema holds).
+    /// - Throws: `StorageError.refused` naming the schema versions, and what to do.
+    static func refuseNewer(_ applied: Set<Int>) throws {
+        let known = all.map(\.version).max() ?? 0
+        guard let newest = applied.max(), newest > known else { return }
+        throw StorageError.refused(
+            "this database was migrated by a newer Client Portal (schema version \(newest); this release knows versions up to "
+                + "\(known)): run that release or a newer one, or restore a backup taken before the upgrade "
+                + "(Docs/Deployment.md, \"Upgrade and rollback\")")
     }
 
     private static func createTables(_ types: [any StoredRecord.Type], _ access: SQLAccess) async throws {

@@ -205,4 +205,29 @@ struct JSONStorageFileTests {
         #expect(try await store.accounts.all().isEmpty)
         try await store.close()
     }
+
+    @Test("#21: a snapshot of a newer format is refused with what to do; release 1's is written again in this format at start")
+    func snapshotFormats() async throws {
+        let folder = try makeFolder()
+        let store = try open(folder, compactAfter: 1)
+        try await store.accounts.insert(account("a1"))  // compacts: a snapshot in this release's format
+        try await store.close()
+        #expect(try text(folder, "portal.json").contains(#""formatVersion" : 2"#))
+
+        // Release 1 wrote no format: opened here, the store is readable and its snapshot is rewritten at once.
+        let releaseOne = try text(folder, "portal.json").replacingOccurrences(of: #""formatVersion" : 2,"#, with: "")
+        try Data(releaseOne.utf8).write(to: folder.appendingPathComponent("portal.json"))
+        let upgraded = try open(folder)
+        try await upgraded.migrate()
+        #expect(try await upgraded.accounts.all().count == 1)
+        try await upgraded.close()
+        #expect(try text(folder, "portal.json").contains(#""formatVersion" : 2"#))
+
+        // A newer release's snapshot: refused, and the files are left as they were.
+        let newer = try text(folder, "portal.json").replacingOccurrences(of: #""formatVersion" : 2"#, with: #""formatVersion" : 3"#)
+        try Data(newer.utf8).write(to: folder.appendingPathComponent("portal.json"))
+        let message = try #require(openingError(folder))
+        #expect(message.contains("newer Client Portal") && message.contains("format 3") && message.contains("reads up to 2"))
+        #expect(try text(folder, "portal.json") == newer)
+    }
 }

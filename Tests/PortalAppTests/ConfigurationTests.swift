@@ -33,7 +33,7 @@ struct ConfigurationTests {
         #expect(services.leadRouter.driverName == "rules")
         try await services.storage.close()
         let bad = try fixture.configFile(
-            #"{"leadRouting": {"driver": "rules", "order": ["north"], "rules": {"north": {"postalPrefix": ["606"], "recipients": ["north@example.com"]}}}}"#,
+            #"{"storage": {"driver": "sqlite", "path": "\#(fixture.folder.path)/bad.sqlite"}, "leadRouting": {"driver": "rules", "order": ["north"], "rules": {"north": {"postalPrefix": ["606"], "recipients": ["north@example.com"]}}}}"#,
             name: "bad.json")
         await #expect { _ = try await fixture.bootstrap(bad).makeServices(logger: Logger(label: "test")) } throws: { error in
             let text = "\(error)"

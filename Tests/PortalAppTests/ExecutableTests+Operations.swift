@@ -1,4 +1,5 @@
 import Foundation
+import PortalApp
 import PortalKernel
 import PortalTestSupport
 import SQLiteStorage
@@ -129,5 +130,32 @@ extension ExecutableTests {
         #expect(result.stderr.contains("Address already in use"), "\(result.stderr)")
         #expect(holder.descriptor >= 0)  // held to here
         fixture.remove()
+    }
+
+    @Test("#21: SIGHUP stops the portal gracefully, like SIGTERM: exit 0, storage closed")
+    func hangUp() async throws {
+        let fixture = try AppFixture()
+        let server = try await startServer(["serve", "--config", try fixture.isolatedConfig(port: 0)])
+        defer { if server.process.isRunning { server.process.terminate() } }
+        _ = try await fetch("http://127.0.0.1:\(server.port)/health")
+        kill(server.process.processIdentifier, SIGHUP)
+        server.process.waitUntilExit()
+        #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0)
+        #expect(read(server.errors, waitingAtMost: 1).contains("Portal stopped"))
+        fixture.remove()
+    }
+
+    @Test("#21: portal --version prints the release, the newest section of CHANGELOG.md")
+    func version() throws {
+        let result = try run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == PortalVersion.current)
+        let changelog = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let newest = try #require(changelog.split(separator: "\n").first { $0.hasPrefix("## ") })
+        let release = PortalVersion.current.replacingOccurrences(of: "-dev", with: "")
+        #expect(newest.hasPrefix("## \(release)"), "\(newest)")
+        #expect(PortalVersion.current.hasSuffix("-dev") == newest.contains("(unreleased)"))
     }
 }

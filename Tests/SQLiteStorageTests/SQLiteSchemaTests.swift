@@ -53,6 +53,24 @@ struct SQLiteSchemaTests {
         #expect(tables == ["account", "grdb_migrations"])
     }
 
+    @Test("#21: a database a newer release migrated is refused, naming the schema versions and what to do, and left as it was")
+    func newerSchemaIsRefused() async throws {
+        let fixture = try await SQLiteFixture()
+        _ = try await fixture.seed()
+        try await fixture.storage.close()
+        try await DatabaseQueue(path: fixture.path).write { db in
+            try db.execute(sql: "INSERT INTO schema_migration (version, name, applied_at) VALUES (2, 'visits', 0)")
+        }
+        let older = try SQLiteStorage(path: fixture.path)
+        await #expect { try await older.migrate() } throws: { error in
+            let text = "\(error)"
+            return text.contains("newer Client Portal") && text.contains("schema version 2") && text.contains("up to 1")
+                && text.contains("Upgrade and rollback")
+        }
+        #expect(try await older.customers.all(in: SQLiteFixture.accountID).map(\.id) == ["cust-a"])
+        try await older.close()
+    }
+
     @Test("Each portal query is answered from an index, not a table scan")
     func portalQueriesUseIndexes() async throws {
         let statements = Mutex<[String]>([])

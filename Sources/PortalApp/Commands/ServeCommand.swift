@@ -4,7 +4,7 @@ import Logging
 import NIOCore
 import PortalKernel
 
-/// `portal serve`: runs the portal until SIGINT or SIGTERM.
+/// `portal serve`: runs the portal until SIGINT, SIGTERM or SIGHUP.
 struct ServeCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Start the portal's HTTP server.")

@@ -5,7 +5,7 @@ import PortalKernel
 import ServiceLifecycle
 
 /// The HTTP server, the outbox worker, the expiry sweeper and (with `backup.folder`) the scheduled backups, run as
-/// swift-service-lifecycle services and stopped gracefully on SIGINT or SIGTERM.
+/// swift-service-lifecycle services and stopped gracefully on SIGINT, SIGTERM or SIGHUP.
 public struct PortalServer: Sendable {
     /// The services every route and background job uses; the meter is swift-metrics' when metrics are enabled.
     public let services: PortalServices
@@ -45,7 +45,7 @@ public struct PortalServer: Sendable {
         return OutboxWorker(delivery: delivery, settings: settings.outbox, logger: services.logger)
     }
 
-    /// Serves until SIGINT or SIGTERM, then finishes in-flight requests, sends and deferred work, and closes storage.
+    /// Serves until SIGINT, SIGTERM or SIGHUP, then finishes in-flight requests, sends and deferred work, and closes storage.
     public func run() async throws {
         var members: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: try makeApplication()), .init(service: makeOutboxWorker()),
@@ -58,7 +58,8 @@ public struct PortalServer: Sendable {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: members,
-                gracefulShutdownSignals: [.sigterm, .sigint],
+                // SIGHUP too (#21): the portal has no reload, and a hang-up must not kill it mid-request.
+                gracefulShutdownSignals: [.sigterm, .sigint, .sighup],
                 logger: services.logger))
         do {
             try await group.run()
