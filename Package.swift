@@ -257,7 +257,7 @@ let package = Package(
         .testTarget(
             name: "PortalAppTests",
             dependencies: [
-                "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
+                "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PortalTestSupport",
                 "PortalTesting", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,4 +1,5 @@
 import Logging
+import PortalHTTP
 import PortalKernel
 
 /// The top-level settings the app itself reads; everything else belongs to a plugin's section.
@@ -8,8 +9,9 @@ public struct PortalSettings: Sendable, Equatable {
     public var httpHost: String
     /// The TCP port the HTTP server listens on (`http.port`), 8080 by default; 0 lets the system pick a free one.
     public var httpPort: Int
-    /// Read the client's address from `X-Forwarded-For` (set only behind a reverse proxy that writes it).
-    public var trustForwardedFor: Bool
+    /// The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed (`http.trustedProxies`, or
+    /// the older `http.trustForwardedFor`); none by default.
+    public var proxies: ProxyTrust
     /// The base of every link the portal emails or shows.
     public var publicBaseURL: String
     /// The lowest level logged (`logLevel`: `trace` to `critical`), `info` by default.
@@ -40,7 +42,7 @@ public struct PortalSettings: Sendable, Equatable {
         let http = root.section("http")
         httpHost = try http.string("host") ?? "127.0.0.1"
         httpPort = try http.int("port", default: 8080, in: 0...65_535)
-        trustForwardedFor = try http.bool("trustForwardedFor") ?? false
+        proxies = try ProxyTrust(http)
         let defaultBase = "http://\(httpHost.contains(":") ? "[\(httpHost)]" : httpHost):\(httpPort)"
         publicBaseURL = try root.string("publicBaseURL") ?? defaultBase
         guard publicBaseURL.hasPrefix("http://") || publicBaseURL.hasPrefix("https://") else {

@@ -28,7 +28,7 @@ struct PortalEnvironment: Sendable {
         let links = PortalLinks(publicBaseURL: services.publicBaseURL)
         front = BrowserFront(
             renderer: try PageRenderer(), csrf: CSRFProtection(secure: links.isSecure), links: links, policy: policy,
-            trustForwardedFor: options.trustForwardedFor, clock: services.clock)
+            proxies: options.proxies, clock: services.clock)
         let emails = try TemplateEmailComposer(publicBaseURL: services.publicBaseURL)
         loginLinks = LoginLinks(services: services, emails: emails, policy: policy)
         sessions = ClientSessions(services: services, policy: policy)
@@ -51,8 +51,8 @@ struct PortalEnvironment: Sendable {
 /// How the HTTP front behaves, from the configuration.
 public struct PortalHTTPOptions: Sendable {
     public var policy: PortalPolicy
-    /// Read the client's address from `X-Forwarded-For` (only behind a reverse proxy that sets it).
-    public var trustForwardedFor: Bool
+    /// The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed (#21).
+    public var proxies: ProxyTrust
     /// How wrong staff passwords are slowed down and locked out (the counts live in the storage).
     public var loginThrottle: LoginThrottle.Rules
     public var passwordHashing: any PasswordHashing
@@ -60,12 +60,12 @@ public struct PortalHTTPOptions: Sendable {
     public var metrics: MetricsEndpoint?
 
     public init(
-        policy: PortalPolicy = PortalPolicy(), trustForwardedFor: Bool = false,
+        policy: PortalPolicy = PortalPolicy(), proxies: ProxyTrust = .none,
         loginThrottle: LoginThrottle.Rules = LoginThrottle.Rules(), passwordHashing: any PasswordHashing = BcryptHashing(),
         metrics: MetricsEndpoint? = nil
     ) {
         self.policy = policy
-        self.trustForwardedFor = trustForwardedFor
+        self.proxies = proxies
         self.loginThrottle = loginThrottle
         self.passwordHashing = passwordHashing
         self.metrics = metrics
