@@ -28,6 +28,8 @@ struct MetricsEndpointTests {
             var visitor = Browser(client)
             _ = try await visitor.get("/portal/\(Seed.keyA)/login")
             _ = try await visitor.post("/portal/\(Seed.keyA)/login", [("email", "cece@example.com")])
+            // The email is queued after the answer (#17, DeferredWork): wait for it.
+            await bed.services.deferredWork.idle()
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 #expect(response.headers[.wwwAuthenticate] == "Bearer")
