@@ -18,6 +18,9 @@ public enum PortalRouter {
                 // Requests by route template and status, and their latency, through swift-metrics.
                 MetricsMiddleware()
             }
+            if let hsts = options.strictTransportSecurity, env.front.links.isSecure {
+                StrictTransportSecurityMiddleware(policy: hsts, proxies: options.proxies)
+            }
             SecurityHeadersMiddleware()
             APIMethodMiddleware(openAPI: PortalTemplates.openAPI)
             NULRefusalMiddleware()

@@ -33,3 +33,19 @@ struct ProxySettingsTests {
     }
 }
 
+/// #21: the HSTS settings.
+@Suite("Strict-Transport-Security settings")
+struct StrictTransportSecuritySettingsTests {
+    @Test("One year with subdomains by default; a max-age of 0 turns it off; out of range names the key")
+    func settings() async throws {
+        let fixture = try AppFixture()
+        #expect(try await fixture.bootstrap(try fixture.configFile("{}")).settings.strictTransportSecurity == StrictTransportSecurity())
+        let short = try fixture.configFile(#"{"http": {"hstsMaxAgeSeconds": 600, "hstsIncludeSubDomains": false}}"#, name: "short.json")
+        #expect(try await fixture.bootstrap(short).settings.strictTransportSecurity == StrictTransportSecurity(maxAgeSeconds: 600, includeSubDomains: false))
+        let off = try fixture.configFile(#"{"http": {"hstsMaxAgeSeconds": 0}}"#, name: "off.json")
+        #expect(try await fixture.bootstrap(off).settings.strictTransportSecurity == nil)
+        let bad = try fixture.configFile(#"{"http": {"hstsMaxAgeSeconds": -1}}"#, name: "bad.json")
+        await #expect { try await fixture.bootstrap(bad) } throws: { "\($0)".contains("http.hstsMaxAgeSeconds") }
+        fixture.remove()
+    }
+}

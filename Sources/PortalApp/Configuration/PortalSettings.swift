@@ -12,6 +12,9 @@ public struct PortalSettings: Sendable, Equatable {
     /// The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed (`http.trustedProxies`, or
     /// the older `http.trustForwardedFor`); none by default.
     public var proxies: ProxyTrust
+    /// The `Strict-Transport-Security` header sent when `publicBaseURL` is https (`http.hstsMaxAgeSeconds`,
+    /// `http.hstsIncludeSubDomains`); `nil` when turned off.
+    public var strictTransportSecurity: StrictTransportSecurity?
     /// The base of every link the portal emails or shows.
     public var publicBaseURL: String
     /// The lowest level logged (`logLevel`: `trace` to `critical`), `info` by default.
@@ -43,6 +46,7 @@ public struct PortalSettings: Sendable, Equatable {
         httpHost = try http.string("host") ?? "127.0.0.1"
         httpPort = try http.int("port", default: 8080, in: 0...65_535)
         proxies = try ProxyTrust(http)
+        strictTransportSecurity = try StrictTransportSecurity.from(http)
         let defaultBase = "http://\(httpHost.contains(":") ? "[\(httpHost)]" : httpHost):\(httpPort)"
         publicBaseURL = try root.string("publicBaseURL") ?? defaultBase
         guard publicBaseURL.hasPrefix("http://") || publicBaseURL.hasPrefix("https://") else {

@@ -26,7 +26,7 @@ public struct PortalServer: Sendable {
             router: try PortalRouter.build(
                 services: services,
                 options: PortalHTTPOptions(
-                    policy: settings.portal, proxies: settings.proxies,
+                    policy: settings.portal, proxies: settings.proxies, strictTransportSecurity: settings.strictTransportSecurity,
                     metrics: settings.metricsEnabled
                         ? MetricsEndpoint(
                             registry: PortalMetricsSystem.registry(), bearerToken: settings.metricsToken,

@@ -53,6 +53,8 @@ public struct PortalHTTPOptions: Sendable {
     public var policy: PortalPolicy
     /// The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed (#21).
     public var proxies: ProxyTrust
+    /// The `Strict-Transport-Security` header sent when the public base URL is `https`; `nil` sends none.
+    public var strictTransportSecurity: StrictTransportSecurity?
     /// How wrong staff passwords are slowed down and locked out (the counts live in the storage).
     public var loginThrottle: LoginThrottle.Rules
     public var passwordHashing: any PasswordHashing
@@ -61,11 +63,13 @@ public struct PortalHTTPOptions: Sendable {
 
     public init(
         policy: PortalPolicy = PortalPolicy(), proxies: ProxyTrust = .none,
+        strictTransportSecurity: StrictTransportSecurity? = StrictTransportSecurity(),
         loginThrottle: LoginThrottle.Rules = LoginThrottle.Rules(), passwordHashing: any PasswordHashing = BcryptHashing(),
         metrics: MetricsEndpoint? = nil
     ) {
         self.policy = policy
         self.proxies = proxies
+        self.strictTransportSecurity = strictTransportSecurity
         self.loginThrottle = loginThrottle
         self.passwordHashing = passwordHashing
         self.metrics = metrics
