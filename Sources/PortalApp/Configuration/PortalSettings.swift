@@ -15,6 +15,9 @@ public struct PortalSettings: Sendable, Equatable {
     /// The `Strict-Transport-Security` header sent when `publicBaseURL` is https (`http.hstsMaxAgeSeconds`,
     /// `http.hstsIncludeSubDomains`); `nil` when turned off.
     public var strictTransportSecurity: StrictTransportSecurity?
+    /// How long a connection may take to send a request head, and stay idle (`http.requestHeadTimeoutSeconds`,
+    /// `http.idleTimeoutSeconds`).
+    public var connectionTimeouts: ConnectionTimeouts
     /// The base of every link the portal emails or shows.
     public var publicBaseURL: String
     /// The lowest level logged (`logLevel`: `trace` to `critical`), `info` by default.
@@ -47,6 +50,7 @@ public struct PortalSettings: Sendable, Equatable {
         httpPort = try http.int("port", default: 8080, in: 0...65_535)
         proxies = try ProxyTrust(http)
         strictTransportSecurity = try StrictTransportSecurity.from(http)
+        connectionTimeouts = try ConnectionTimeouts(http)
         let defaultBase = "http://\(httpHost.contains(":") ? "[\(httpHost)]" : httpHost):\(httpPort)"
         publicBaseURL = try root.string("publicBaseURL") ?? defaultBase
         guard publicBaseURL.hasPrefix("http://") || publicBaseURL.hasPrefix("https://") else {

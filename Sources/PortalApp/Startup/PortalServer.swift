@@ -32,6 +32,7 @@ public struct PortalServer: Sendable {
                             registry: PortalMetricsSystem.registry(), bearerToken: settings.metricsToken,
                             openWithoutToken: settings.metricsPublic || (Self.isLoopback(settings.httpHost) && !settings.proxies.isEnabled),
                             openBehindProxy: settings.metricsPublic) : nil)),
+            server: settings.connectionTimeouts.server,
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "client-portal"),
             logger: services.logger)
