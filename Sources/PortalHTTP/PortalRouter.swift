@@ -13,7 +13,7 @@ public enum PortalRouter {
         let router = Router(context: Context.self)
         let env = try PortalEnvironment(services: services, options: options)
         router.addMiddleware {
-            RequestLogMiddleware()
+            RequestLogMiddleware(proxies: options.proxies)
             if options.metrics != nil {
                 // Requests by route template and status, and their latency, through swift-metrics.
                 MetricsMiddleware()
