@@ -63,9 +63,11 @@ let package = Package(
             dependencies: [
                 "PortalKernel",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
@@ -258,7 +260,7 @@ let package = Package(
         .testTarget(
             name: "PortalAppTests",
             dependencies: [
-                "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
+                "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PortalTestSupport",
                 "PortalTesting", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

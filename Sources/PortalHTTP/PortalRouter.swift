@@ -13,10 +13,13 @@ public enum PortalRouter {
         let router = Router(context: Context.self)
         let env = try PortalEnvironment(services: services, options: options)
         router.addMiddleware {
-            RequestLogMiddleware()
+            RequestLogMiddleware(proxies: options.proxies)
             if options.metrics != nil {
                 // Requests by route template and status, and their latency, through swift-metrics.
                 MetricsMiddleware()
+            }
+            if let hsts = options.strictTransportSecurity, env.front.links.isSecure {
+                StrictTransportSecurityMiddleware(policy: hsts, proxies: options.proxies)
             }
             SecurityHeadersMiddleware()
             APIMethodMiddleware(openAPI: PortalTemplates.openAPI)

@@ -2,15 +2,24 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Logs each request once it is answered, in one line: method, path, status, time taken and the request id (the
-/// `hb.request.id` metadata Hummingbird gives each request's logger), with the secrets some paths carry
-/// (login-link tokens under `/auth/`, proposal-link tokens under `/p/`) redacted, and no query string, header,
-/// cookie or body. The response carries the id as `X-Request-Id`, so a report from a user finds its log line.
+/// Logs each request once it is answered, in one line: method, route, status, time taken, the client's address (as
+/// ``ClientAddress`` finds it, through the trusted proxies) and the request id (the `hb.request.id` metadata
+/// Hummingbird gives each request's logger). The response carries the id as `X-Request-Id`, so a report from a user
+/// finds its log line.
+///
+/// The route is the matched route's template with only the parameters in ``shownParameters`` filled in
+/// (`/portal/greenleaf/auth/{token}`, `/p/{token}`), so a secret in a path never reaches the log however the path was
+/// spelled (percent-encoded, doubled or trailing slashes, other case): the router decides what matched, not the raw
+/// text (#21). A path no route matched is logged as `(no route)`. No query string, header, cookie or body is logged.
 ///
 /// Hummingbird's own `LogRequestsMiddleware` logs the path as it came, which would put tokens in the log.
-public struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// Logs through each request's own logger (`context.logger`), at `info`.
-    public init() {}
+public struct RequestLogMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware {
+    /// The proxies whose `X-Forwarded-For` gives the logged client address.
+    let proxies: ProxyTrust
+
+    public init(proxies: ProxyTrust = .none) {
+        self.proxies = proxies
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
@@ -31,23 +40,28 @@ public struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     private func log(_ request: Request, context: Context, status: Int, since started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+        let client = ClientAddress.address(of: request, context: context, proxies: proxies) ?? "unknown"
         context.logger.info(
-            "\(request.method) \(Self.redacted(request.uri.path)) \(status)",
-            metadata: ["duration_ms": "\(Int(milliseconds.rounded()))"])
+            "\(request.method) \(Self.route(context.endpointPath, parameters: context.parameters)) \(status)",
+            metadata: ["duration_ms": "\(Int(milliseconds.rounded()))", "client": "\(client)"])
     }
 
     /// `X-Request-Id`: the id the request's log line carries.
     static var requestIDHeader: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
 
-    /// The path with the segment after `auth` (under `/portal/{key}/`) and after a leading `p` replaced.
-    static func redacted(_ path: String) -> String {
-        var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        for index in segments.indices.dropLast() {
-            let secretFollows =
-                (segments[index] == "auth" && index >= 3 && segments[1] == "portal")
-                || (segments[index] == "p" && index == 1)
-            if secretFollows { segments[index + 1] = "[redacted]" }
-        }
-        return segments.joined(separator: "/")
+    /// The route parameters whose values are logged: record ids, portal keys and template kinds, never a secret.
+    /// Any other parameter (`token`, and whatever a new route names) is logged as its placeholder.
+    static var shownParameters: Set<Substring> { ["id", "portalKey", "kind"] }
+
+    /// The route as logged: `template` (`/portal/{portalKey}/auth/{token}`) with the ``shownParameters`` replaced
+    /// by their values; `(no route)` when none matched.
+    static func route(_ template: String?, parameters: Parameters) -> String {
+        guard let template, template != "NotFound" else { return "(no route)" }
+        return template.split(separator: "/", omittingEmptySubsequences: false).map { component -> Substring in
+            guard component.hasPrefix("{"), component.hasSuffix("}") else { return component }
+            let name = component.dropFirst().dropLast()
+            guard shownParameters.contains(name), let value = parameters.get(String(name)) else { return component }
+            return Substring(value)
+        }.joined(separator: "/")
     }
 }

@@ -50,8 +50,14 @@ struct ConfigKeyTests {
         await #expect { try await fixture.bootstrap(path, environment: ["PORTAL_PUBLIC_BASE_UR": "https://x.example"]) } throws: { error in
             "\(error)".contains("PORTAL_PUBLIC_BASE_UR") && "\(error)".contains("did you mean \"PORTAL_PUBLIC_BASE_URL\"")
         }
-        #expect(try await fixture.bootstrap(path, environment: ["PORTAL_PUBLIC_BASE_URL": "https://x.example"]).settings.publicBaseURL
-            == "https://x.example")
+        await #expect { try await fixture.bootstrap(path, environment: ["PORTAL_HTTP_PROT": "8081"]) } throws: { error in
+            "\(error)".contains("PORTAL_HTTP_PROT") && "\(error)".contains("did you mean \"PORTAL_HTTP_PORT\"")
+        }
+        // Another tool's variable that names no section and is near no key is not the portal's (the test scripts'
+        // PORTAL_BINARY).
+        let settings = try await fixture.bootstrap(
+            path, environment: ["PORTAL_PUBLIC_BASE_URL": "https://x.example", "PORTAL_BINARY": "/opt/portal/bin/portal"]).settings
+        #expect(settings.publicBaseURL == "https://x.example")
         fixture.remove()
     }
 

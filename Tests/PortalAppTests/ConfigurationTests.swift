@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PortalApp
+import PortalHTTP
 import PortalKernel
 import Testing
 
@@ -20,7 +21,7 @@ struct ConfigurationTests {
         #expect(settings.logLevel == .info)
         #expect(settings.portal == PortalPolicy())
         #expect(settings.portal.loginLinkLifetime == 20 * 60)
-        #expect(!settings.trustForwardedFor)
+        #expect(settings.proxies == .none)
         fixture.remove()
     }
 
@@ -50,7 +51,7 @@ struct ConfigurationTests {
         #expect(settings.portal.loginLinkLifetime == 30 * 60)
         #expect(settings.portal.loginRequestsPerIP == 50)
         #expect(settings.portal.sessionLifetime == 7 * 86_400)
-        #expect(settings.trustForwardedFor)
+        #expect(settings.proxies == .anyPeer)
         let bad = try fixture.configFile(#"{"login": {"linkMinutes": 0}}"#, name: "bad.json")
         await #expect { try await fixture.bootstrap(bad) } throws: { error in
             "\(error)".contains("login.linkMinutes") && "\(error)".contains("bad.json")

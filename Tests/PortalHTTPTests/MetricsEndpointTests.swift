@@ -23,11 +23,13 @@ struct MetricsEndpointTests {
         }
         let token = "a-metrics-token-of-some-length"
         let endpoint = MetricsEndpoint(registry: PrometheusCollectorRegistry(), bearerToken: token)
-        try await bed.run(options: PortalHTTPOptions(trustForwardedFor: true, metrics: endpoint)) { client in
+        try await bed.run(options: PortalHTTPOptions(proxies: .anyPeer, metrics: endpoint)) { client in
             // A login link for Cece queues an email: the depth is at least one.
             var visitor = Browser(client)
             _ = try await visitor.get("/portal/\(Seed.keyA)/login")
             _ = try await visitor.post("/portal/\(Seed.keyA)/login", [("email", "cece@example.com")])
+            // The email is queued after the answer (#17, DeferredWork): wait for it.
+            await bed.services.deferredWork.idle()
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 #expect(response.headers[.wwwAuthenticate] == "Bearer")
@@ -51,7 +53,7 @@ struct MetricsEndpointTests {
         let bed = try await PortalTestbed()
         for open in [false, true] {
             let endpoint = MetricsEndpoint(registry: PrometheusCollectorRegistry(), openWithoutToken: open)
-            try await bed.run(options: PortalHTTPOptions(trustForwardedFor: true, metrics: endpoint)) { client in
+            try await bed.run(options: PortalHTTPOptions(proxies: .anyPeer, metrics: endpoint)) { client in
                 try await client.execute(uri: "/metrics", method: .get) { response in
                     #expect(response.status == (open ? .ok : .forbidden))
                     #expect(open || String(buffer: response.body).contains("metrics.public"))

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import PortalHTTP
 import PortalKernel
 
 /// The top-level settings the app itself reads; everything else belongs to a plugin's section.
@@ -9,8 +10,15 @@ public struct PortalSettings: Sendable, Equatable {
     public var httpHost: String
     /// The TCP port the HTTP server listens on (`http.port`), 8080 by default; 0 lets the system pick a free one.
     public var httpPort: Int
-    /// Read the client's address from `X-Forwarded-For` (set only behind a reverse proxy that writes it).
-    public var trustForwardedFor: Bool
+    /// The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed (`http.trustedProxies`, or
+    /// the older `http.trustForwardedFor`); none by default.
+    public var proxies: ProxyTrust
+    /// The `Strict-Transport-Security` header sent when `publicBaseURL` is https (`http.hstsMaxAgeSeconds`,
+    /// `http.hstsIncludeSubDomains`); `nil` when turned off.
+    public var strictTransportSecurity: StrictTransportSecurity?
+    /// How long a connection may take to send a request head, and stay idle (`http.requestHeadTimeoutSeconds`,
+    /// `http.idleTimeoutSeconds`).
+    public var connectionTimeouts: ConnectionTimeouts
     /// The base of every link the portal emails or shows.
     public var publicBaseURL: String
     /// The lowest level logged (`logLevel`: `trace` to `critical`), `info` by default.
@@ -55,7 +63,9 @@ public struct PortalSettings: Sendable, Equatable {
             throw ConfigurationError.invalidValue(
                 key: "http.host", problem: "\"\(httpHost)\" is neither an IP address nor a name this machine resolves (\(error))")
         }
-        trustForwardedFor = try http.bool("trustForwardedFor") ?? false
+        proxies = try ProxyTrust(http)
+        strictTransportSecurity = try StrictTransportSecurity.from(http)
+        connectionTimeouts = try ConnectionTimeouts(http)
         let defaultBase = "http://\(httpHost.contains(":") ? "[\(httpHost)]" : httpHost):\(httpPort)"
         publicBaseURL = try root.string("publicBaseURL") ?? defaultBase
         guard publicBaseURL.hasPrefix("http://") || publicBaseURL.hasPrefix("https://") else {

@@ -16,9 +16,16 @@ enum UnknownConfigKeys {
             "unknown key \"\(key)\": " + (nearest(key, among: known).map { "did you mean \"\($0)\"?" } ?? unread(key))
         }
         let variableKeys = Dictionary(read.map { (EnvironmentVariableName.forKey($0), $0) }, uniquingKeysWith: { first, _ in first })
-        let unknownVariables = variables.filter { variableKeys[$0] == nil && inScope(Self.key(ofVariable: $0)) }.sorted().map { name in
+        // A variable is the portal's when it starts with a section's name or is close to a known one: other tools'
+        // variables (`PORTAL_BINARY`, which the test scripts read) are left alone.
+        let sections = Set(read.compactMap { $0.split(separator: ".").first.map { EnvironmentVariableName.forKey(String($0)) } })
+        let knownVariables = Set(variableKeys.keys)
+        let unknownVariables = variables.filter { name in
+            variableKeys[name] == nil && inScope(Self.key(ofVariable: name))
+                && (sections.contains { name == $0 || name.hasPrefix($0 + "_") } || nearest(name, among: knownVariables) != nil)
+        }.sorted().map { name in
             "unknown environment variable \(name): "
-                + (nearest(name, among: Set(known.map(EnvironmentVariableName.forKey))).map { "did you mean \"\($0)\"?" }
+                + (nearest(name, among: Set(variableKeys.keys.filter { inScope(variableKeys[$0] ?? "") })).map { "did you mean \"\($0)\"?" }
                     ?? unread(key(ofVariable: name)))
         }
         return unknownKeys + unknownVariables

@@ -26,12 +26,13 @@ public struct PortalServer: Sendable {
             router: try PortalRouter.build(
                 services: services,
                 options: PortalHTTPOptions(
-                    policy: settings.portal, trustForwardedFor: settings.trustForwardedFor,
+                    policy: settings.portal, proxies: settings.proxies, strictTransportSecurity: settings.strictTransportSecurity,
                     metrics: settings.metricsEnabled
                         ? MetricsEndpoint(
                             registry: PortalMetricsSystem.registry(), bearerToken: settings.metricsToken,
-                            openWithoutToken: settings.metricsPublic || (Self.isLoopback(settings.httpHost) && !settings.trustForwardedFor),
+                            openWithoutToken: settings.metricsPublic || (Self.isLoopback(settings.httpHost) && !settings.proxies.isEnabled),
                             openBehindProxy: settings.metricsPublic) : nil)),
+            server: settings.connectionTimeouts.server,
             configuration: ApplicationConfiguration(
                 address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "client-portal"),
             logger: services.logger)
@@ -47,6 +48,10 @@ public struct PortalServer: Sendable {
 
     /// Serves until SIGINT, SIGTERM or SIGHUP, then finishes in-flight requests, sends and deferred work, and closes storage.
     public func run() async throws {
+        if settings.proxies.trustsAnyPeer {
+            services.logger.warning(
+                "http.trustForwardedFor believes X-Forwarded-For from any peer, so a client that reaches the port directly picks its own address: list your proxies in http.trustedProxies instead (Docs/Configuration.md)")
+        }
         var members: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: try makeApplication()), .init(service: makeOutboxWorker()),
             .init(service: ExpirySweeper(storage: services.storage, clock: services.clock, logger: services.logger)),

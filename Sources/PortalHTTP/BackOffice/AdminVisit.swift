@@ -19,7 +19,7 @@ struct AdminVisit: BrowserVisit {
         let csrf = front.csrf.token(for: request)
         (self.front, self.request, staff) = (front, request, context.identity)
         (csrfToken, csrfIsNew) = (csrf.value, csrf.isNew)
-        origin = ClientAddress.origin(of: request, context: context, trustForwardedFor: front.trustForwardedFor)
+        origin = ClientAddress.origin(of: request, context: context, proxies: front.proxies)
     }
 
     /// The layout's data: the account, the staff user, and the menu (settings for admins only).

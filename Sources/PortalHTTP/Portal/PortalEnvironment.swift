@@ -28,7 +28,7 @@ struct PortalEnvironment: Sendable {
         let links = PortalLinks(publicBaseURL: services.publicBaseURL)
         front = BrowserFront(
             renderer: try PageRenderer(), csrf: CSRFProtection(secure: links.isSecure), links: links, policy: policy,
-            trustForwardedFor: options.trustForwardedFor, clock: services.clock)
+            proxies: options.proxies, clock: services.clock)
         let emails = try TemplateEmailComposer(publicBaseURL: services.publicBaseURL)
         loginLinks = LoginLinks(services: services, emails: emails, policy: policy)
         sessions = ClientSessions(services: services, policy: policy)
@@ -52,8 +52,10 @@ struct PortalEnvironment: Sendable {
 public struct PortalHTTPOptions: Sendable {
     /// The portal's login-link, session and rate-limit timings and limits (the `portal` section of the configuration).
     public var policy: PortalPolicy
-    /// Read the client's address from `X-Forwarded-For` (only behind a reverse proxy that sets it).
-    public var trustForwardedFor: Bool
+    /// The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed (#21).
+    public var proxies: ProxyTrust
+    /// The `Strict-Transport-Security` header sent when the public base URL is `https`; `nil` sends none.
+    public var strictTransportSecurity: StrictTransportSecurity?
     /// How wrong staff passwords are slowed down and locked out (the counts live in the storage).
     public var loginThrottle: LoginThrottle.Rules
     /// How staff passwords are hashed and checked: ``BcryptHashing`` unless a test gives a faster one.
@@ -63,12 +65,14 @@ public struct PortalHTTPOptions: Sendable {
 
     /// Memberwise; by default the default policy and login throttle, no trusted `X-Forwarded-For`, bcrypt, no metrics.
     public init(
-        policy: PortalPolicy = PortalPolicy(), trustForwardedFor: Bool = false,
+        policy: PortalPolicy = PortalPolicy(), proxies: ProxyTrust = .none,
+        strictTransportSecurity: StrictTransportSecurity? = StrictTransportSecurity(),
         loginThrottle: LoginThrottle.Rules = LoginThrottle.Rules(), passwordHashing: any PasswordHashing = BcryptHashing(),
         metrics: MetricsEndpoint? = nil
     ) {
         self.policy = policy
-        self.trustForwardedFor = trustForwardedFor
+        self.proxies = proxies
+        self.strictTransportSecurity = strictTransportSecurity
         self.loginThrottle = loginThrottle
         self.passwordHashing = passwordHashing
         self.metrics = metrics

@@ -22,7 +22,7 @@ struct PortalVisit: BrowserVisit {
         let csrf = front.csrf.token(for: request)
         (self.front, self.request, self.account, client) = (front, request, account, context.identity)
         (csrfToken, csrfIsNew) = (csrf.value, csrf.isNew)
-        origin = ClientAddress.origin(of: request, context: context, trustForwardedFor: front.trustForwardedFor)
+        origin = ClientAddress.origin(of: request, context: context, proxies: front.proxies)
     }
 
     /// The plain 404 page, outside any account (an unknown portal key, a dead proposal link).

@@ -10,7 +10,7 @@ struct BrowserFront: Sendable {
     let links: PortalLinks
     /// Session lifetimes and login-link limits.
     let policy: PortalPolicy
-    /// Whether the client's address is read from `X-Forwarded-For` (behind a trusted reverse proxy).
-    let trustForwardedFor: Bool
+    /// The reverse proxies whose `X-Forwarded-For` gives the client's address.
+    let proxies: ProxyTrust
     let clock: any PortalClock
 }

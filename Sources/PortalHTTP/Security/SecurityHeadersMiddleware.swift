@@ -27,12 +27,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response: Response
-        do {
-            response = try await next(request, context)
-        } catch let error as HTTPResponseError {
-            response = try error.response(from: request, context: context)
-        }
+        var response = try await responseOrErrorResponse(request, context, next)
         if response.headers[.contentSecurityPolicy] == nil {
             let backOffice = request.uri.path == "/admin" || request.uri.path.hasPrefix("/admin/")
             response.headers[.contentSecurityPolicy] = backOffice ? Self.backOfficePolicy : Self.defaultPolicy

@@ -1,31 +1,30 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import PortalKernel
 
-/// The client's IP address and user agent, as the audit trail and the rate limits see them.
+/// The client's IP address and user agent, as the audit trail, the rate limits and the request log see them, and
+/// the scheme the client used: read through the trusted proxies (``ProxyTrust``, #21).
 enum ClientAddress {
-    /// Behind a trusted proxy, the address the proxy saw: the LAST entry of `X-Forwarded-For`, the one the proxy
-    /// itself appended. The entries before it are whatever the client sent and prove nothing (#17: an attacker who
-    /// picks them could lock the owner's address or get fresh budgets). An entry that is not an IP address is ignored.
-    static func origin(of request: Request, context: some RemoteAddressRequestContext, trustForwardedFor: Bool) -> RequestOrigin {
-        var address = context.remoteAddress?.ipAddress
-        if trustForwardedFor, let forwarded = request.headers[.xForwardedFor]?.split(separator: ",").last {
-            let entry = forwarded.trimmingCharacters(in: .whitespaces)
-            if isIPAddress(entry) { address = entry }
-        }
-        return RequestOrigin(ipAddress: address, userAgent: request.headers[.userAgent])
+    /// The request's origin: behind a trusted proxy, the right-most `X-Forwarded-For` entry that is not a trusted
+    /// proxy; else the connection's peer.
+    static func origin(of request: Request, context: some RemoteAddressRequestContext, proxies: ProxyTrust) -> RequestOrigin {
+        RequestOrigin(ipAddress: address(of: request, context: context, proxies: proxies), userAgent: request.headers[.userAgent])
     }
 
-    /// Whether `text` is an IPv4 or IPv6 address as written (no port, no brackets).
-    static func isIPAddress(_ text: String) -> Bool {
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
+    /// The client's IP address as ``origin(of:context:proxies:)`` finds it.
+    static func address(of request: Request, context: some RemoteAddressRequestContext, proxies: ProxyTrust) -> String? {
+        proxies.clientAddress(peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: .xForwardedFor])
+    }
+
+    /// `http` or `https` when a trusted proxy says (`X-Forwarded-Proto`) which the client used; `nil` otherwise.
+    static func forwardedScheme(of request: Request, context: some RemoteAddressRequestContext, proxies: ProxyTrust) -> String? {
+        proxies.forwardedScheme(peer: context.remoteAddress?.ipAddress, forwardedProto: request.headers[values: .xForwardedProto])
     }
 }
 
 extension HTTPField.Name {
     /// `X-Forwarded-For`, set by a reverse proxy.
     static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
+    /// `X-Forwarded-Proto`, set by a reverse proxy: the scheme the client used.
+    static let xForwardedProto = HTTPField.Name("X-Forwarded-Proto")!
 }

@@ -49,13 +49,15 @@ final class PortalTestbed: Sendable {
             .write(into: storage)
     }
 
-    /// Runs `body` against the portal's router (no sockets).
+    /// Runs `body` against the portal's router: without sockets (`.router`, no peer address, so every request's
+    /// `X-Forwarded-For` is believed), or on a real server on a free loopback port (`.live`).
     func run(
-        options: PortalHTTPOptions = PortalHTTPOptions(trustForwardedFor: true), _ body: @Sendable (any TestClientProtocol) async throws -> Void
+        options: PortalHTTPOptions = PortalHTTPOptions(proxies: .anyPeer), testing: TestingSetup = .router,
+        _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let router = try PortalRouter.build(services: services, options: options)
         let app = Application(router: router, logger: services.logger)
-        try await app.test(.router, body)
+        try await app.test(testing, body)
     }
 
     /// Delivers every queued email through the log mailer, as the outbox worker does.
