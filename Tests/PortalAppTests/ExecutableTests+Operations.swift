@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PortalApp
 import PortalKernel
 import PortalTestSupport
@@ -157,5 +158,17 @@ extension ExecutableTests {
         let release = PortalVersion.current.replacingOccurrences(of: "-dev", with: "")
         #expect(newest.hasPrefix("## \(release)"), "\(newest)")
         #expect(PortalVersion.current.hasSuffix("-dev") == newest.contains("(unreleased)"))
+    }
+
+    @Test("#21: config-check opens the storage but does not migrate it: a new release's check leaves the old one's store as it is")
+    func configCheckDoesNotMigrate() throws {
+        let fixture = try AppFixture()
+        let result = try run(["config-check", "--config", try fixture.isolatedConfig(port: 0)])
+        #expect(result.status == 0, "\(result.stderr)")
+        let path = fixture.folder.appendingPathComponent("portal.sqlite").path
+        let tables = FileManager.default.fileExists(atPath: path)
+            ? try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") } : []
+        #expect(!tables.contains("schema_migration"), "\(tables)")
+        fixture.remove()
     }
 }

@@ -53,15 +53,16 @@ public struct PortalBootstrap: Sendable {
         return driverSections.contains(top) ? top : nil
     }
 
-    /// The storage alone, migrated (for commands that need no mailer).
-    public func makeStorage(context: PluginContext) async throws -> any PortalStorage {
+    /// The storage alone, migrated unless `migrate` is false (for commands that need no mailer). `config-check` does
+    /// not migrate (#21): run by a new release before an upgrade, it must not upgrade the store the old one serves.
+    public func makeStorage(context: PluginContext, migrate: Bool = true) async throws -> any PortalStorage {
         let storage = try await building {
             try await registry.storage.make(
                 settings.storageDriver, settings: config.root.section("storage"), context: context)
         }
         do {
             try config.checkEveryKeyRead(where: { Self.driverSection(of: $0) == "storage" }, unread: driverDoesNotRead)
-            try await storage.migrate()
+            if migrate { try await storage.migrate() }
         } catch {
             try? await storage.close()
             throw error
@@ -69,10 +70,12 @@ public struct PortalBootstrap: Sendable {
         return storage
     }
 
-    /// Every service, storage migrated.
-    public func makeServices(logger: Logger, clock: any PortalClock = SystemClock()) async throws -> PortalServices {
+    /// Every service, storage migrated unless `migrateStorage` is false.
+    public func makeServices(
+        logger: Logger, clock: any PortalClock = SystemClock(), migrateStorage: Bool = true
+    ) async throws -> PortalServices {
         let context = PluginContext(logger: logger, clock: clock)
-        let storage = try await makeStorage(context: context)
+        let storage = try await makeStorage(context: context, migrate: migrateStorage)
         do {
             let mailer = try await building {
                 try await registry.mailers.make(
