@@ -1,0 +1,51 @@
+import Foundation
+import PortalKernel
+
+// What the JSON API sends and receives. Money is in integer minor units of the account's currency (SPEC M1), calendar
+// dates are `YYYY-MM-DD`, instants ISO 8601. Field names match Docs/openapi.json.
+
+/// `Customer`: a customer of the company, the person or business it works for and bills.
+struct APICustomer: Codable, Sendable {
+    /// The customer's id, an opaque string.
+    let id: String
+    /// The name the company and the customer see.
+    let displayName: String
+    /// The customer's email addresses, lower case, each once; every message to the customer goes to all of them.
+    let emails: [String]
+    /// A phone number as typed; `nil` when none was given.
+    let phone: String?
+    /// Where invoices are addressed; `nil` when none was given.
+    let billingAddress: Address?
+    /// Where the work is done; empty when none was given.
+    let serviceAddresses: [Address]
+
+    /// The API's view of `customer`.
+    init(_ customer: Customer) {
+        (id, displayName, emails, phone) = (customer.id.rawValue, customer.displayName, customer.emails, customer.phone)
+        (billingAddress, serviceAddresses) = (customer.billingAddress, customer.serviceAddresses)
+    }
+}
+
+/// `NewCustomer`: a customer to create, checked by ``CustomerManagement`` (422 for what it refuses).
+struct APINewCustomer: Decodable, Sendable {
+    /// The customer's name; not blank, at most 200 characters once trimmed.
+    let displayName: String
+    /// One to 10 email addresses (SPEC M4), saved in lower case, a repeat once.
+    let emails: [String]
+    /// A phone number, saved as given; `nil` (absent or `null`) for none.
+    let phone: String?
+    /// Where invoices are addressed; `nil` (absent or `null`) for none.
+    let billingAddress: Address?
+    /// Where the work is done; `nil` (absent or `null`) for none.
+    let serviceAddresses: [Address]?
+}
+
+/// What a customer's portal shows now (SPEC: `GET /api/v1/customers/{id}/portal`).
+struct APIPortal: Codable, Sendable {
+    /// The customer whose portal this is.
+    let customerId: String
+    /// The proposals the portal shows (SPEC P1–P4).
+    let proposals: [APIProposal]
+    /// The invoices the portal shows (SPEC I1–I3).
+    let invoices: [APIInvoice]
+}

@@ -1,0 +1,78 @@
+import Foundation
+import PortalKernel
+
+// What the JSON API sends and receives. Money is in integer minor units of the account's currency (SPEC M1), calendar
+// dates are `YYYY-MM-DD`, instants ISO 8601. Field names match Docs/openapi.json.
+
+/// `Settings`: the account's settings.
+struct APISettings: Codable, Sendable {
+    /// Who is emailed when a lead arrives (SPEC F6); empty for nobody.
+    let leadNotificationEmails: [String]
+    /// When an invoice appears in the customer portal (SPEC I1).
+    let openInvoiceWhen: OpenInvoiceRule
+    /// How many days after its invoice date a paid invoice stays in the portal (SPEC I2).
+    let paidInvoiceRetentionDays: Int
+    /// How many days after sending a proposal expires (SPEC P2).
+    let proposalExpiryDays: Int
+    /// Whether clients may pay less than the balance in the portal.
+    let allowsPartialPayments: Bool
+    /// The service fee added to card payments in the portal, in basis points of the amount paid (250 is 2.5 %); 0 for
+    /// none.
+    let serviceFeeBasisPoints: Int
+    /// The web origins (`https://example.com`) allowed to embed the lead form.
+    let leadFormAllowedOrigins: [String]
+    /// The account's IANA time zone, such as `America/Chicago`; calendar dates are days in it.
+    let timeZone: String
+    /// The account's ISO 4217 currency code; every amount is an integer count of its minor unit (SPEC M1).
+    let currency: String
+    /// The address of the account's customer portal (SPEC F1).
+    let portalUrl: String
+
+    /// The API's view of `account`'s settings, with its portal link `portalURL`.
+    init(_ account: Account, portalURL: String) {
+        let settings = account.settings
+        (leadNotificationEmails, openInvoiceWhen) = (settings.leadNotificationEmails, settings.openInvoiceWhen)
+        (paidInvoiceRetentionDays, proposalExpiryDays) = (settings.paidInvoiceRetentionDays, settings.proposalExpiryDays)
+        (allowsPartialPayments, serviceFeeBasisPoints) = (settings.allowsPartialPayments, settings.serviceFeeBasisPoints)
+        (leadFormAllowedOrigins, timeZone, currency) = (settings.leadFormAllowedOrigins, account.timeZoneIdentifier, account.currencyCode)
+        portalUrl = portalURL
+    }
+}
+
+/// A JSON Merge Patch of the settings (#20): `null` empties a list; a setting with one value cannot be `null`.
+struct APISettingsChange: Decodable, Sendable {
+    /// Who is emailed when a lead arrives, up to 20 addresses; `[]` or `null` for nobody; `.absent` keeps them.
+    let leadNotificationEmails: PatchField<[String]>
+    /// An ``OpenInvoiceRule`` raw value; `.absent` keeps it, `null` is refused (422).
+    let openInvoiceWhen: PatchField<String>
+    /// 1 to 3650 days; `.absent` keeps it, `null` is refused (422).
+    let paidInvoiceRetentionDays: PatchField<Int>
+    /// 1 to 365 days; `.absent` keeps it, `null` is refused (422).
+    let proposalExpiryDays: PatchField<Int>
+    /// Whether clients may pay less than the balance; `.absent` keeps it, `null` is refused (422).
+    let allowsPartialPayments: PatchField<Bool>
+    /// The card service fee in basis points of the amount paid, 0 to 1000 (10 %); `.absent` keeps it, `null` is 422.
+    let serviceFeeBasisPoints: PatchField<Int>
+    /// Origins that may embed the lead form (scheme, host, optional port); `[]` or `null`: none; `.absent` keeps them.
+    let leadFormAllowedOrigins: PatchField<[String]>
+    /// An IANA time zone name (an unknown one is 422); `.absent` keeps it, `null` is refused (422).
+    let timeZone: PatchField<String>
+    /// An ISO 4217 currency code, any case; `.absent` keeps it, `null` is refused (422).
+    let currency: PatchField<String>
+
+    /// `form` with the change's values; a 422 for a `null` setting that has one value.
+    func applied(to form: SettingsForm) throws -> SettingsForm {
+        var form = form
+        let why = "the setting always has a value"
+        if let emails = leadNotificationEmails.change { form.leadNotificationEmails = (emails ?? []).joined(separator: ", ") }
+        if let rule = try openInvoiceWhen.required("openInvoiceWhen", why) { form.openInvoiceWhen = rule }
+        if let days = try paidInvoiceRetentionDays.required("paidInvoiceRetentionDays", why) { form.paidInvoiceRetentionDays = "\(days)" }
+        if let days = try proposalExpiryDays.required("proposalExpiryDays", why) { form.proposalExpiryDays = "\(days)" }
+        if let partial = try allowsPartialPayments.required("allowsPartialPayments", why) { form.allowsPartialPayments = partial }
+        if let fee = try serviceFeeBasisPoints.required("serviceFeeBasisPoints", why) { form.serviceFeePercent = "\(Decimal(fee) / 100)" }
+        if let origins = leadFormAllowedOrigins.change { form.leadFormAllowedOrigins = (origins ?? []).joined(separator: "\n") }
+        if let zone = try timeZone.required("timeZone", why) { form.timeZone = zone }
+        if let code = try currency.required("currency", why) { form.currency = code }
+        return form
+    }
+}
