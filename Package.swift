@@ -82,6 +82,7 @@ let package = Package(
             dependencies: [
                 "PortalKernel",
                 "PortalHTTP",
+                "PortalPluginKit",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "NIOCore", package: "swift-nio"),

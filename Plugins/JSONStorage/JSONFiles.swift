@@ -91,12 +91,14 @@ final class JSONFiles: Sendable {
         let snapshotURL = folder.appendingPathComponent(Self.snapshotName)
         if FileManager.default.fileExists(atPath: snapshotURL.path) {
             let data = try Data(contentsOf: snapshotURL)
-            snapshotFormat = (try? StorageJSON.decoder().decode(SnapshotHeader.self, from: data))?.formatVersion ?? 1
+            let header = try? StorageJSON.decoder().decode(SnapshotHeader.self, from: data)
+            snapshotFormat = header?.formatVersion ?? 1
             guard snapshotFormat <= Self.formatVersion else {
                 throw StorageError.refused(
-                    "\(snapshotURL.path) was written by a newer Client Portal (JSON store format \(snapshotFormat); this release "
-                        + "reads up to \(Self.formatVersion)): run that release or a newer one, or restore a backup taken before the "
-                        + "upgrade (Docs/Deployment.md, \"Upgrade and rollback\")")
+                    "\(snapshotURL.path) was written by \(header?.release.map { "Client Portal \($0)" } ?? "a newer Client Portal") "
+                        + "(JSON store format \(snapshotFormat); this release, \(PortalRelease.current), reads up to \(Self.formatVersion)): "
+                        + "run that release or a newer one, or restore a backup taken before the upgrade (Docs/Deployment.md, "
+                        + "\"Upgrade and rollback\")")
             }
             do {
                 let snapshot = try StorageJSON.decoder().decode(Snapshot.self, from: data)
@@ -168,7 +170,7 @@ final class JSONFiles: Sendable {
     /// Replaces the snapshot with `state` atomically, then empties the journal it makes redundant.
     func writeSnapshot(_ state: JSONState) throws {
         let data = try StorageJSON.encoder(pretty: true).encode(
-            Snapshot(formatVersion: Self.formatVersion, sequence: state.sequence, records: state.dump))
+            Snapshot(formatVersion: Self.formatVersion, release: PortalRelease.current, sequence: state.sequence, records: state.dump))
         let target = folder.appendingPathComponent(Self.snapshotName).path
         let temporary = target + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -209,6 +211,8 @@ final class JSONFiles: Sendable {
     struct Snapshot: Codable {
         /// `nil` in release 1's snapshots.
         var formatVersion: Int?
+        /// The release that wrote the snapshot (``PortalRelease``, #21); `nil` before 2.0 recorded it.
+        var release: String?
         var sequence: Int
         var records: StorageDump
     }
@@ -216,6 +220,7 @@ final class JSONFiles: Sendable {
     /// The part of a snapshot read before its records, which a newer format may shape differently.
     struct SnapshotHeader: Decodable {
         var formatVersion: Int?
+        var release: String?
     }
 
     /// A decoding error as a person can act on it: where in the file, and what.

@@ -183,3 +183,10 @@ final class WorkingCopy: Sendable {
         self.state = Mutex(state)
     }
 }
+
+extension JSONStorage: PluginLocation {
+    /// The store's folder, absolute; for the in-memory store, that it has none.
+    public var location: String {
+        files.map { $0.folder.standardizedFileURL.path } ?? "in memory, gone when the process ends"
+    }
+}

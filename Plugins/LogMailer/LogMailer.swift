@@ -53,3 +53,8 @@ public struct LogMailer: Mailer {
         return "\(formatter.string(from: instant))-\(suffix).eml"
     }
 }
+
+extension LogMailer: PluginLocation {
+    /// The folder of `.eml` files, absolute.
+    public var location: String { folder.standardizedFileURL.path }
+}

@@ -6,7 +6,10 @@ import SQLStorage
 
 /// Storage on a PostgreSQL server, for several `portal serve` instances on one database: the SQL core over
 /// postgres-nio's connection pool (``PostgresDriver``).
-public final class PostgresStorage: SQLStorage, @unchecked Sendable {
+public final class PostgresStorage: SQLStorage, PluginLocation, @unchecked Sendable {
+    /// The server, database and schema, without the password (``PluginLocation``).
+    public let location: String
+
     /// Connects to the server `settings` name: one connection first, so a wrong password or an unreachable
     /// server fails here with a clear message (``PostgresStartupError``), then the pool.
     /// `trace` sees each transaction's `BEGIN` and each statement run on its own (tests count trips with it).
@@ -17,6 +20,7 @@ public final class PostgresStorage: SQLStorage, @unchecked Sendable {
         } catch let error as PSQLError {
             throw PostgresStartupError(server: settings.displayName, reason: PostgresStartupError.reason(error))
         }
+        location = "postgres \(settings.displayName), schema \(settings.schema)"
         super.init(driver: PostgresDriver(settings: settings, logger: logger, trace: trace))
     }
 

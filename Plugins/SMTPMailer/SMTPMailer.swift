@@ -125,3 +125,10 @@ public struct SMTPMailer: Mailer {
             .joined(separator: "\r\n")
     }
 }
+
+extension SMTPMailer: PluginLocation {
+    /// The server and how the connection is protected (`smtp.example.com:587, STARTTLS required`).
+    public var location: String {
+        "\(settings.host):\(settings.port), " + (settings.implicitTLS ? "TLS" : "STARTTLS \(settings.startTLS.rawValue)")
+    }
+}

@@ -21,12 +21,16 @@ enum SQLMigrations {
         }
     ]
 
-    /// Runs the migrations not yet applied, inside `access`'s transaction.
+    /// Runs the migrations not yet applied, inside `access`'s transaction, and records this release in
+    /// `store_release` when it is not the one that last migrated the database (#21).
     static func run(_ access: SQLAccess) async throws {
         try await access.run(
             "CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at \(unsafeRaw: access.driver.dialect.instant) NOT NULL)")
+        try await access.run(
+            "CREATE TABLE IF NOT EXISTS store_release (release text NOT NULL, migrated_at \(unsafeRaw: access.driver.dialect.instant) NOT NULL)")
         let applied = Set(try await access.run("SELECT version FROM schema_migration").map { try $0.decode(column: "version", as: Int.self) })
-        try refuseNewer(applied)
+        let lastRelease = try await lastMigratingRelease(access)
+        try refuseNewer(applied, migratedBy: lastRelease)
         for migration in all where !applied.contains(migration.version) {
             try await migration.apply(access)
             try await access.run(
@@ -35,18 +39,29 @@ enum SQLMigrations {
                 VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Date().storedPrecision))
                 """)
         }
+        if lastRelease != PortalRelease.current {
+            try await access.run(
+                "INSERT INTO store_release (release, migrated_at) VALUES (\(bind: PortalRelease.current), \(bind: Date().storedPrecision))")
+        }
+    }
+
+    /// The release that last migrated the database (``PortalRelease``), `nil` before release 2.0 recorded it.
+    static func lastMigratingRelease(_ access: SQLAccess) async throws -> String? {
+        try await access.run("SELECT release FROM store_release ORDER BY migrated_at DESC LIMIT 1")
+            .first?.decode(column: "release", as: String.self)
     }
 
     /// #21: a database a newer release migrated is not this release's to run on (it would not read, and might
     /// overwrite, what the newer schema holds).
-    /// - Throws: `StorageError.refused` naming the schema versions, and what to do.
-    static func refuseNewer(_ applied: Set<Int>) throws {
+    /// - Throws: `StorageError.refused` naming the release that migrated it (when recorded), the schema versions,
+    ///   and what to do.
+    static func refuseNewer(_ applied: Set<Int>, migratedBy release: String?) throws {
         let known = all.map(\.version).max() ?? 0
         guard let newest = applied.max(), newest > known else { return }
         throw StorageError.refused(
-            "this database was migrated by a newer Client Portal (schema version \(newest); this release knows versions up to "
-                + "\(known)): run that release or a newer one, or restore a backup taken before the upgrade "
-                + "(Docs/Deployment.md, \"Upgrade and rollback\")")
+            "this database was migrated by \(release.map { "Client Portal \($0)" } ?? "a newer Client Portal") (schema version "
+                + "\(newest); this release, \(PortalRelease.current), knows versions up to \(known)): run that release or a newer "
+                + "one, or restore a backup taken before the upgrade (Docs/Deployment.md, \"Upgrade and rollback\")")
     }
 
     private static func createTables(_ types: [any StoredRecord.Type], _ access: SQLAccess) async throws {

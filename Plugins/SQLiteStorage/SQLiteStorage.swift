@@ -5,12 +5,14 @@ import SQLStorage
 
 /// The embedded default storage: one SQLite file in WAL mode, the SQL core over GRDB and the system libsqlite3
 /// (``SQLiteDriver``).
-public final class SQLiteStorage: SQLStorage, @unchecked Sendable {
+public final class SQLiteStorage: SQLStorage, PluginLocation, @unchecked Sendable {
     /// WAL readers open at most at once (GRDB's default is 5).
     static let readers = 8
 
     /// The connections, kept for the online backup (``SQLiteStorage+Backup.swift``).
     let pool: DatabasePool
+    /// The database file, absolute (``PluginLocation``).
+    public let location: String
 
     /// Opens (creating when needed) the database at `path`. `":memory:"` is not supported: WAL needs a file.
     public convenience init(path: String) throws {
@@ -29,6 +31,7 @@ public final class SQLiteStorage: SQLStorage, @unchecked Sendable {
         configuration.maximumReaderCount = Self.readers
         if let prepareConnection { configuration.prepareDatabase(prepareConnection) }
         pool = try DatabasePool(path: path, configuration: configuration)
+        location = URL(fileURLWithPath: path).standardizedFileURL.path
         super.init(driver: SQLiteDriver(pool: pool))
     }
 }

@@ -6,11 +6,13 @@ public enum PortalRouter {
     /// The request context every route uses.
     public typealias Context = PortalRequestContext
 
-    /// A router with every route registered over `services`.
+    /// A router with every route registered over `services`. Every `GET` route answers `HEAD` too, with the same
+    /// status and headers and no body (RFC 9110 §9.3.2; Hummingbird's own option), so a proxy or monitor that checks
+    /// with `HEAD /health` is answered (#21).
     ///
     /// - Throws: when a bundled template does not parse (a build defect the tests catch).
     public static func build(services: PortalServices, options: PortalHTTPOptions = PortalHTTPOptions()) throws -> Router<Context> {
-        let router = Router(context: Context.self)
+        let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
         let env = try PortalEnvironment(services: services, options: options)
         router.addMiddleware {
             RequestLogMiddleware(proxies: options.proxies)

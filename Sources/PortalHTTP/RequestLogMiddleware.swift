@@ -17,6 +17,7 @@ public struct RequestLogMiddleware<Context: RemoteAddressRequestContext>: Router
     /// The proxies whose `X-Forwarded-For` gives the logged client address.
     let proxies: ProxyTrust
 
+    /// Logs each request with the client address read through `proxies` (none by default: the peer).
     public init(proxies: ProxyTrust = .none) {
         self.proxies = proxies
     }

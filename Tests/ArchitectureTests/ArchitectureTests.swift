@@ -7,8 +7,9 @@ import Testing
 ///   I/O: no files, sockets, processes, SQL or HTTP.
 /// - Plugin targets are imported only by the stock executable (`Sources/portal`) and by tests.
 /// - Plugins depend on the kernel only: never on the HTTP front, the app or each other. Two plugin targets are written
-///   to be built on (`pluginFoundations`): the plugin kit (`PortalPluginKit`), which every plugin may import, and the
-///   SQL core (`SQLStorage`), which the SQL storage drivers import.
+///   to be built on (`pluginFoundations`): the plugin kit (`PortalPluginKit`), which every plugin and the app (for the
+///   folders its own settings name, such as `backup.folder`) may import, and the SQL core (`SQLStorage`), which the SQL
+///   storage drivers import.
 /// - The kernel imports neither the plugin kit nor the testing product (`PortalTesting`); only tests and the example
 ///   package import `PortalTesting`.
 @Suite("Architecture")
@@ -90,11 +91,11 @@ struct ArchitectureTests {
         return code.matches(of: pattern).map { String(code[$0.range]) }
     }
 
-    /// Plugin targets other targets build on, and which may import them: the plugin kit every plugin; the SQL core
-    /// the SQL drivers; the JSON store the testing product, which offers its in-memory engine.
+    /// Plugin targets other targets build on, and which may import them: the plugin kit every plugin and the app; the
+    /// SQL core the SQL drivers; the JSON store the testing product, which offers its in-memory engine.
     static var pluginFoundations: [String: Set<String>] {
         get throws {
-            ["PortalPluginKit": Set(try pluginTargets), "SQLStorage": ["SQLiteStorage", "PostgresStorage"], "JSONStorage": ["PortalTesting"]]
+            ["PortalPluginKit": Set(try pluginTargets).union(["PortalApp"]), "SQLStorage": ["SQLiteStorage", "PostgresStorage"], "JSONStorage": ["PortalTesting"]]
         }
     }
 

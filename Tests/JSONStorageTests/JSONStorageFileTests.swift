@@ -206,7 +206,7 @@ struct JSONStorageFileTests {
         try await store.close()
     }
 
-    @Test("#21: a snapshot of a newer format is refused with what to do; release 1's is written again in this format at start")
+    @Test("#21: a snapshot of a newer format is refused, naming the release that wrote it, with what to do; release 1's is written again in this format at start")
     func snapshotFormats() async throws {
         let folder = try makeFolder()
         let store = try open(folder, compactAfter: 1)
@@ -224,10 +224,12 @@ struct JSONStorageFileTests {
         #expect(try text(folder, "portal.json").contains(#""formatVersion" : 2"#))
 
         // A newer release's snapshot: refused, and the files are left as they were.
+        #expect(try text(folder, "portal.json").contains(#""release" : "\#(PortalRelease.current)""#), "names the release that wrote it")
         let newer = try text(folder, "portal.json").replacingOccurrences(of: #""formatVersion" : 2"#, with: #""formatVersion" : 3"#)
+            .replacingOccurrences(of: #""release" : "\#(PortalRelease.current)""#, with: #""release" : "2.1.0""#)
         try Data(newer.utf8).write(to: folder.appendingPathComponent("portal.json"))
         let message = try #require(openingError(folder))
-        #expect(message.contains("newer Client Portal") && message.contains("format 3") && message.contains("reads up to 2"))
+        #expect(message.contains("written by Client Portal 2.1.0") && message.contains("format 3") && message.contains("reads up to 2"))
         #expect(try text(folder, "portal.json") == newer)
     }
 }

@@ -55,7 +55,7 @@ struct BackupCommandTests {
         #expect(try portal("backup", "--config", store, "--to", folder.path, "--keep", "0").status != 0)
     }
 
-    @Test("An SQLite backup restores into an empty SQLite store, checked; a store with records is refused and unchanged")
+    @Test("An SQLite backup restores into an empty SQLite store, checked; a store with records is refused (exit 1, no usage) and unchanged")
     func restoresSQLite() throws {
         let fixture = try AppFixture()
         defer { fixture.remove() }
@@ -71,7 +71,8 @@ struct BackupCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: dumps[1])) == Data(contentsOf: URL(fileURLWithPath: dumps[0])))
 
         let again = try portal("restore", "--config", fresh, "--from", backup)
-        #expect(again.status != 0)
+        #expect(again.status == 1, "a refusal, not a wrong argument")
+        #expect(!again.stderr.contains("Usage:"), "\(again.stderr)")
         #expect(again.stderr.contains("already holds 1 account(s)") && again.stderr.contains("nothing was changed"), "\(again.stderr)")
         #expect(try portal("export", "--config", fresh, "--to", dumps[1]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dumps[1])) == Data(contentsOf: URL(fileURLWithPath: dumps[0])))

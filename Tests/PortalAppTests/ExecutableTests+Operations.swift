@@ -150,14 +150,61 @@ extension ExecutableTests {
     func version() throws {
         let result = try run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == PortalVersion.current)
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == PortalRelease.current)
         let changelog = try String(
             contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         let newest = try #require(changelog.split(separator: "\n").first { $0.hasPrefix("## ") })
-        let release = PortalVersion.current.replacingOccurrences(of: "-dev", with: "")
+        let release = PortalRelease.current.replacingOccurrences(of: "-dev", with: "")
         #expect(newest.hasPrefix("## \(release)"), "\(newest)")
-        #expect(PortalVersion.current.hasSuffix("-dev") == newest.contains("(unreleased)"))
+        #expect(PortalRelease.current.hasSuffix("-dev") == newest.contains("(unreleased)"))
+    }
+
+    @Test("#21: config-check prints where the data, the mail and the backups go, resolved from the working folder, and no password")
+    func configCheckPrintsResolvedPaths() throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let work = fixture.folder.appendingPathComponent("work").resolvingSymlinksInPath()
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let sqlite = try fixture.configFile(
+            #"{"storage": {"driver": "sqlite", "path": "data/portal.sqlite"}, "mailer": {"driver": "log", "folder": "./mail"}, "#
+                + #""backup": {"folder": "../backups", "hour": 4, "keep": 7}}"#, name: "sqlite.json")
+        let checked = try run(["config-check", "--config", sqlite], in: work)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        let base = work.path
+        #expect(checked.stdout.contains("storage:     sqlite, \(base)/data/portal.sqlite"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("mailer:      log, \(base)/mail\n"), "\(checked.stdout)")
+        let backups = work.deletingLastPathComponent().appendingPathComponent("backups").path
+        #expect(checked.stdout.contains("backups:     daily at 04:00 UTC into \(backups), the newest 7 kept"), "\(checked.stdout)")
+
+        let other = try fixture.configFile(
+            #"{"storage": {"driver": "json", "folder": "store"}, "mailer": {"driver": "smtp", "host": "mail.example", "#
+                + #""fromAddress": "office@example.com", "username": "office", "password": "s3cret-pass"}}"#, name: "other.json")
+        let second = try run(["config-check", "--config", other], in: work)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("storage:     json, \(base)/store\n"), "\(second.stdout)")
+        #expect(second.stdout.contains("mailer:      smtp, mail.example:587, STARTTLS required"), "\(second.stdout)")
+        #expect(second.stdout.contains("backups:     none scheduled"), "\(second.stdout)")
+        #expect(!second.stdout.contains("s3cret-pass") && !second.stderr.contains("s3cret-pass"))
+    }
+
+    @Test("#21: a backup folder that cannot be made stops config-check (naming file, key and reason) and portal backup (naming --to), exit 1")
+    func uncreatableBackupFolder() throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let blocker = fixture.folder.appendingPathComponent("a-file")
+        try Data("not a folder".utf8).write(to: blocker)
+        let config = try fixture.configFile(
+            #"{"storage": {"driver": "sqlite", "path": "\#(fixture.folder.path)/portal.sqlite"}, "backup": {"folder": "\#(blocker.path)/backups"}}"#)
+        let checked = try run(["config-check", "--config", config])
+        #expect(checked.status == 1, "\(checked.stderr)")
+        #expect(checked.stderr.contains(config) && checked.stderr.contains("backup.folder"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("\(blocker.path)/backups") && checked.stderr.contains("Not a directory"), "\(checked.stderr)")
+
+        let backup = try run(["backup", "--config", try fixture.isolatedConfig(), "--to", blocker.appendingPathComponent("nightly").path])
+        #expect(backup.status == 1, "\(backup.stderr)")
+        #expect(backup.stderr.contains("--to: cannot create the folder") && backup.stderr.contains("Not a directory"), "\(backup.stderr)")
+        #expect(!backup.stderr.contains("NSCocoaErrorDomain") && !backup.stderr.contains("Usage:"), "\(backup.stderr)")
     }
 
     @Test("#21: config-check opens the storage but does not migrate it: a new release's check leaves the old one's store as it is")

@@ -15,11 +15,15 @@ struct ExecutableTests {
         get throws { try BuiltProduct.path("portal") }
     }
 
-    /// Runs the binary with `arguments`, returning its exit status and what it printed to standard error.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stderr: String, stdout: String) {
+    /// Runs the binary with `arguments` (in `directory`, else this process's own), returning its exit status and what
+    /// it printed to standard error and output.
+    func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> (status: Int32, stderr: String, stdout: String) {
         let process = Process()
         process.executableURL = try Self.binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let errors = Pipe()
         let output = Pipe()

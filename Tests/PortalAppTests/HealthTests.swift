@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Health endpoint")
 struct HealthTests {
-    @Test("GET /health names the storage, mailer and router drivers; 503 when storage stops answering")
+    @Test("GET /health names the storage, mailer and router drivers; HEAD answers as GET without a body (#21); 503 when storage stops answering")
     func health() async throws {
         let fixture = try AppFixture()
         let bootstrap = try await fixture.bootstrap(try fixture.isolatedConfig())
@@ -20,6 +20,19 @@ struct HealthTests {
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
                 let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: String]
                 #expect(body == ["status": "ok", "storage": "sqlite", "mailer": "log", "leadRouting": "settings"])
+            }
+            // #21: a monitor's HEAD is answered like the GET, without a body; on the portal's pages and the API too.
+            try await client.execute(uri: "/health", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/admin/login", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/api/v1/customers", method: .head) { response in
+                #expect(response.status == .unauthorized)
             }
             try await services.storage.close()
             try await client.execute(uri: "/health", method: .get) { response in

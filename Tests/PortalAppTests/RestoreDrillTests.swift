@@ -1,4 +1,6 @@
 import Foundation
+import HummingbirdTesting
+import PortalHTTP
 import PortalKernel
 import PortalTestSupport
 import PostgresStorage
@@ -7,7 +9,7 @@ import Testing
 @testable import PortalApp
 
 /// The restore drill (#21): records written under load while the backup runs, the backup restored into a fresh
-/// store, and both compared. "Consistent" means the backup is the store as it was at one moment: every writer's
+/// store, both compared, and the restored store served. "Consistent" means the backup is the store as it was at one moment: every writer's
 /// transactions in it are a prefix of those it committed (none later without one earlier), and each of them whole
 /// (its customer and its job, never one without the other).
 @Suite("Restore drill", .serialized)
@@ -81,6 +83,8 @@ struct RestoreDrillTests {
                 id: Self.account, name: "Drill Co", portalKey: "drill", settings: AccountSettings(leadNotificationEmails: []),
                 branding: Branding(displayName: "Drill Co"), createdAt: Self.now))
         for writer in 0..<Self.writers { try await Self.transaction(writer, 0, on: storage) }
+        let (_, apiToken) = try await CompanySetup(storage: storage, clock: SystemClock(), hashing: BcryptHashing())
+            .createToken(named: "drill", in: Self.account)
 
         let backupFolder = fixture.folder.appendingPathComponent("backups").path
         let written = try await withThrowingTaskGroup(of: StorageBackup.Written?.self) { group in
@@ -100,7 +104,7 @@ struct RestoreDrillTests {
             group.addTask {
                 defer { stop.set() }
                 try await Task.sleep(for: .milliseconds(150))
-                return try await StorageBackup(storage: storage).run(into: backupFolder, keep: 3, at: Date())
+                return try await StorageBackup(storage: storage).run(into: BackupFolder(path: backupFolder, key: "--to"), keep: 3, at: Date())
             }
             var written: StorageBackup.Written?
             for try await result in group { written = written ?? result }
@@ -120,15 +124,36 @@ struct RestoreDrillTests {
         Self.expectOneMoment(restoredExport, within: final, driver)
         #expect(
             try StorageJSON.encoder(pretty: true).encode(restoredExport) == StorageJSON.encoder(pretty: true).encode(restored.canonical))
+        try await Self.serve(target, apiToken: apiToken, driver: driver)
     }
 
-    @Test("SQLite: an online backup under load restores to one moment's records, whole transactions only")
+    /// Serves the restored store as `portal serve` would: the portal's login page shows the company, and the API
+    /// answers, with a token taken before the backup, the first customer of the drill.
+    static func serve(_ bootstrap: PortalBootstrap, apiToken: SecretToken, driver: String) async throws {
+        let services = try await bootstrap.makeServices(logger: PortalLogger.make(level: .warning))
+        let app = try PortalServer(services: services, settings: bootstrap.settings).makeApplication()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/portal/drill/login", method: .get) { response in
+                #expect(response.status == .ok, "\(driver)")
+                #expect(String(buffer: response.body).contains("Drill Co"), "\(driver)")
+            }
+            try await client.execute(
+                uri: "/api/v1/customers/c-w0-00000", method: .get, headers: [.authorization: "Bearer \(apiToken.value)"]
+            ) { response in
+                #expect(response.status == .ok, "\(driver): \(String(buffer: response.body))")
+                #expect(String(buffer: response.body).contains("Customer w0-00000"), "\(driver)")
+            }
+        }
+        try await services.storage.close()
+    }
+
+    @Test("SQLite: an online backup under load restores to one moment's records, whole transactions only, and serves them")
     func sqlite() async throws { try await drill(driver: "sqlite") }
 
-    @Test("JSON: an online backup under load restores to one moment's records, whole transactions only")
+    @Test("JSON: an online backup under load restores to one moment's records, whole transactions only, and serves them")
     func json() async throws { try await drill(driver: "json") }
 
-    @Test("PostgreSQL: an online backup under load restores to one moment's records", .enabled(if: PostgresTestServer.isAvailable))
+    @Test("PostgreSQL: an online backup under load restores to one moment's records, and serves them", .enabled(if: PostgresTestServer.isAvailable))
     func postgres() async throws { try await drill(driver: "postgres") }
 }
 

@@ -53,19 +53,38 @@ struct SQLiteSchemaTests {
         #expect(tables == ["account", "grdb_migrations"])
     }
 
-    @Test("#21: a database a newer release migrated is refused, naming the schema versions and what to do, and left as it was")
+    @Test("#21: the database records the release that last migrated it, once per release")
+    func recordsTheMigratingRelease() async throws {
+        let fixture = try await SQLiteFixture()
+        try await fixture.storage.migrate()
+        try await fixture.storage.close()
+        let releases = { @Sendable in
+            try await DatabaseQueue(path: fixture.path).read { db in try String.fetchAll(db, sql: "SELECT release FROM store_release") }
+        }
+        #expect(try await releases() == [PortalRelease.current])
+        try await DatabaseQueue(path: fixture.path).write { db in
+            try db.execute(sql: "UPDATE store_release SET release = '1.9.0', migrated_at = '2020-01-01T00:00:00.000Z'")
+        }
+        let reopened = try SQLiteStorage(path: fixture.path)
+        try await reopened.migrate()
+        try await reopened.close()
+        #expect(try await releases() == ["1.9.0", PortalRelease.current])
+    }
+
+    @Test("#21: a database a newer release migrated is refused, naming that release, the schema versions and what to do, and left as it was")
     func newerSchemaIsRefused() async throws {
         let fixture = try await SQLiteFixture()
         _ = try await fixture.seed()
         try await fixture.storage.close()
         try await DatabaseQueue(path: fixture.path).write { db in
             try db.execute(sql: "INSERT INTO schema_migration (version, name, applied_at) VALUES (2, 'visits', 0)")
+            try db.execute(sql: "INSERT INTO store_release (release, migrated_at) VALUES ('2.1.0', '9999-12-31T23:59:59.000Z')")
         }
         let older = try SQLiteStorage(path: fixture.path)
         await #expect { try await older.migrate() } throws: { error in
             let text = "\(error)"
-            return text.contains("newer Client Portal") && text.contains("schema version 2") && text.contains("up to 1")
-                && text.contains("Upgrade and rollback")
+            return text.contains("migrated by Client Portal 2.1.0") && text.contains("schema version 2") && text.contains("up to 1")
+                && text.contains(PortalRelease.current) && text.contains("Upgrade and rollback")
         }
         #expect(try await older.customers.all(in: SQLiteFixture.accountID).map(\.id) == ["cust-a"])
         try await older.close()

@@ -1,4 +1,5 @@
 import Foundation
+import PortalPluginKit
 
 /// The folder `portal backup` writes into: one file per backup, named by the UTC time it was taken
 /// (`portal-20261130T071500Z.sqlite`, `.json` for a dump), of which the newest so many are kept. Only files with
@@ -6,6 +7,8 @@ import Foundation
 struct BackupFolder {
     /// The folder, as configured or given (`--to`).
     let path: String
+    /// What named it, for its errors: `backup.folder` or `--to`.
+    let key: String
 
     /// The name of a backup taken at `instant` with file ending `ending` (`sqlite`, `json`).
     static func fileName(at instant: Date, ending: String) -> String {
@@ -28,13 +31,10 @@ struct BackupFolder {
 
     /// Creates the folder (and its parents) if missing.
     ///
-    /// - Throws: a `ValidationError` naming the folder when it cannot be created.
+    /// - Throws: `ConfigurationError.invalidValue` for ``key``, naming the folder and the system's reason (`Permission
+    ///   denied`, `Not a directory`).
     func create() throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw BackupError("\(path): cannot create the backup folder: \(error.localizedDescription)")
-        }
+        try PluginFolder.create(URL(fileURLWithPath: path, isDirectory: true), forKey: key)
     }
 
     /// The names of the backups in the folder with one of `endings`, oldest first.
@@ -45,7 +45,7 @@ struct BackupFolder {
     /// Deletes the oldest backups with one of `endings` until `keep` are left, never `justWritten` (even if the
     /// clock went back and it sorts first). Returns the names deleted.
     ///
-    /// - Throws: a ``BackupError`` naming the file that could not be deleted (those before it are gone).
+    /// - Throws: a ``CommandFailure`` naming the file that could not be deleted (those before it are gone).
     func prune(keep: Int, endings: Set<String>, sparing justWritten: String) throws -> [String] {
         let older = try backups(endings: endings).filter { $0 != justWritten }
         let doomed = older.dropLast(max(keep - 1, 0))
@@ -53,15 +53,9 @@ struct BackupFolder {
             do {
                 try FileManager.default.removeItem(atPath: (path as NSString).appendingPathComponent(name))
             } catch {
-                throw BackupError("\(path)/\(name): cannot delete an old backup: \(error.localizedDescription)")
+                throw CommandFailure("\(path)/\(name): cannot delete an old backup: \(error.localizedDescription)")
             }
         }
         return Array(doomed)
     }
-}
-
-/// Why a backup or a restore did not happen, in words that name the file or folder.
-struct BackupError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -12,6 +12,9 @@ public struct BackupSettings: Sendable, Equatable {
     /// How many of the folder's backups are kept, the newest (`backup.keep`, 1–10,000, 14 by default).
     public var keep: Int
 
+    /// The folder, named by its key for errors.
+    var backupFolder: BackupFolder { BackupFolder(path: folder, key: "backup.folder") }
+
     /// Memberwise.
     public init(folder: String, hour: Int = 3, keep: Int = Self.defaultKeep) {
         (self.folder, self.hour, self.keep) = (folder, hour, keep)

@@ -22,16 +22,15 @@ struct StorageBackup {
         (storage as? any NativeBackup)?.backupFileExtension ?? DumpFile.fileExtension
     }
 
-    /// Backs up into `folder` (created if missing) under the name of `instant`, then keeps the newest `keep`
+    /// Backs up into `backups` (created if missing) under the name of `instant`, then keeps the newest `keep`
     /// (at least 1: the one just written is never deleted).
     ///
-    /// - Throws: ``BackupError`` or ``AtomicFile/Failure`` naming the folder or file; an old backup is deleted only
-    ///   after the new one is in place.
-    func run(into folder: String, keep: Int, at instant: Date) async throws -> Written {
-        let backups = BackupFolder(path: folder)
+    /// - Throws: `ConfigurationError` naming the folder's key when it cannot be created; ``CommandFailure`` or
+    ///   ``AtomicFile/Failure`` naming the folder or file; an old backup is deleted only after the new one is in place.
+    func run(into backups: BackupFolder, keep: Int, at instant: Date) async throws -> Written {
         try backups.create()
         let name = BackupFolder.fileName(at: instant, ending: fileExtension)
-        let path = (folder as NSString).appendingPathComponent(name)
+        let path = (backups.path as NSString).appendingPathComponent(name)
         if let native = storage as? any NativeBackup {
             try await AtomicFile.write(to: path) { temporary in try await native.backup(to: temporary) }
         } else {

@@ -12,7 +12,7 @@ struct StorageRestore {
 
     /// Restores `path` and returns the backup's records, as the restored store now holds them.
     ///
-    /// - Throws: ``BackupError`` naming the file or the store (a store that holds records, a backup of another kind
+    /// - Throws: ``CommandFailure`` naming the file or the store (a store that holds records, a backup of another kind
     ///   of store, a check that failed); `ValidationError` or ``StorageError`` naming the file when it is not a
     ///   backup. Before the import nothing is written; the import is all or nothing.
     func restore(from path: String) async throws -> StorageDump {
@@ -34,13 +34,13 @@ struct StorageRestore {
 
     /// The records of the backup at `path`: a dump, or a native backup of `storage`'s own kind.
     private func records(of path: String, for storage: any PortalStorage) async throws -> StorageDump {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw BackupError("\(path): cannot read the file") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw CommandFailure("\(path): cannot read the file") }
         let ending = (path as NSString).pathExtension
         if ending == DumpFile.fileExtension { return try DumpFile.read(path) }
         if let native = storage as? any NativeBackup, native.backupFileExtension == ending {
             return try await native.records(ofBackup: path)
         }
-        throw BackupError(
+        throw CommandFailure(
             "\(path): a .\(ending) file is not a backup the \(storage.driverName) store reads; it restores a dump (.json)"
                 + ((storage as? any NativeBackup).map { " or its own .\($0.backupFileExtension) backups" } ?? "")
                 + ". Restore it into the storage that made it, then `portal export` a dump")
@@ -58,7 +58,7 @@ struct StorageRestore {
             throw error
         }
         guard restored != dump.canonical else { return }
-        throw BackupError(
+        throw CommandFailure(
             "\(path): the restored \(storage.driverName) store does not hold the backup's records: it holds "
                 + "\(restored.summary), the backup \(dump.summary)")
     }

@@ -46,12 +46,9 @@ struct StaffCommand: ParsableCommand {
         @Option(help: "The account's portal key.") var account: String
         @Option(help: "Their name.") var name: String
         @Option(help: "Their email (their login).") var email: String
-        @Option(help: "admin or staff.") var role: String = "staff"
+        @Option(help: "admin or staff.") var role: StaffUser.Role = .staff
 
         func run(registry: PluginRegistry) async throws {
-            guard let role = StaffUser.Role(rawValue: role) else {
-                throw ValidationError("--role must be admin or staff, not \(role)")
-            }
             let (user, password) = try await config.administration(registry: registry) { admin, storage in
                 try await admin.addStaff(name: name, email: email, role: role, to: try await storage.account(portalKey: account).id)
             }
@@ -105,7 +102,7 @@ struct TokenCommand: ParsableCommand {
             let revoked = try await config.administration(registry: registry) { admin, storage in
                 try await admin.revokeToken(APIToken.ID(rawValue: id), in: try await storage.account(portalKey: account).id)
             }
-            guard revoked else { throw ValidationError("No token \(id) in \(account).") }
+            guard revoked else { throw CommandFailure("No token \(id) in \(account).") }
             print("Revoked \(id).")
         }
     }
@@ -126,8 +123,11 @@ extension PortalStorage {
     /// The account with `portalKey`, or an error naming it.
     func account(portalKey: String) async throws -> Account {
         guard let account = try await accounts.find(portalKey: portalKey) else {
-            throw ValidationError("No account has the portal key \"\(portalKey)\".")
+            throw CommandFailure("No account has the portal key \"\(portalKey)\".")
         }
         return account
     }
 }
+
+/// `--role admin` or `--role staff`: an unknown role is refused before the command runs, with the choices.
+extension StaffUser.Role: ExpressibleByArgument {}

@@ -22,8 +22,10 @@ struct BackupCommand: RegistryCommand {
     }
 
     func run(registry: PluginRegistry) async throws {
+        let backups = BackupFolder(path: folder, key: "--to")
+        try backups.create()
         let written = try await config.withStorage(registry: registry) { storage in
-            try await StorageBackup(storage: storage).run(into: folder, keep: keep, at: Date())
+            try await StorageBackup(storage: storage).run(into: backups, keep: keep, at: Date())
         }
         print("Backed up to \(written.path)")
         if !written.deleted.isEmpty { print("Deleted older backups: \(written.deleted.joined(separator: ", "))") }

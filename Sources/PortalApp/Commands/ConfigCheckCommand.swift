@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import PortalKernel
 
@@ -21,9 +22,22 @@ struct ConfigCheckCommand: RegistryCommand {
             \(bootstrap.config.filePath): OK
               http:        \(settings.httpHost):\(settings.httpPort)
               public URL:  \(settings.publicBaseURL)
-              storage:     \(settings.storageDriver)
-              mailer:      \(settings.mailerDriver)
+              storage:     \(Self.describe(settings.storageDriver, services.storage))
+              mailer:      \(Self.describe(settings.mailerDriver, services.mailer))
               leadRouting: \(settings.leadRoutingDriver)
+              backups:     \(Self.describe(settings.backup))
             """)
+    }
+
+    /// `sqlite, /srv/portal/var/portal.sqlite`: the driver, and where the plugin keeps or sends things when it says.
+    static func describe(_ driver: String, _ plugin: Any) -> String {
+        (plugin as? any PluginLocation).map { "\(driver), \($0.location)" } ?? driver
+    }
+
+    /// When and where the scheduled backups go, or that there are none.
+    static func describe(_ backup: BackupSettings?) -> String {
+        guard let backup else { return "none scheduled (backup.folder is not set)" }
+        let folder = URL(fileURLWithPath: backup.folder).standardizedFileURL.path
+        return "daily at \(String(format: "%02d", backup.hour)):00 UTC into \(folder), the newest \(backup.keep) kept"
     }
 }

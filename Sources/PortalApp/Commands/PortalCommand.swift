@@ -10,7 +10,7 @@ public struct PortalCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Client Portal: a self-hosted customer portal for field-service companies.",
-        version: PortalVersion.current,
+        version: PortalRelease.current,
         subcommands: [
             ServeCommand.self, DemoCommand.self, AccountCommand.self, StaffCommand.self, TokenCommand.self, ConfigCheckCommand.self,
             ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self, SeedCommand.self,

@@ -26,7 +26,7 @@ struct SeedCommand: RegistryCommand {
         let started = ContinuousClock.now
         try await config.withStorage(registry: registry) { storage in
             guard try await storage.accounts.all().isEmpty else {
-                throw ValidationError("the \(storage.driverName) store is not empty; seed a new one")
+                throw CommandFailure("the \(storage.driverName) store is not empty; seed a new one")
             }
             try await storage.importDump(dump)
         }

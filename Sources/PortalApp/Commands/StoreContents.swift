@@ -9,7 +9,7 @@ enum StoreContents {
     static func requireEmpty(_ storage: any PortalStorage, advice: String) async throws {
         let existing = try await storage.accounts.all().count
         guard existing == 0 else {
-            throw ValidationError("the \(storage.driverName) store already holds \(existing) account(s); \(advice)")
+            throw CommandFailure("the \(storage.driverName) store already holds \(existing) account(s); \(advice)")
         }
     }
 }

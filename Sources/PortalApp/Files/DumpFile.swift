@@ -17,17 +17,17 @@ enum DumpFile {
 
     /// The dump in `path`.
     ///
-    /// - Throws: `ValidationError` naming `path` when it cannot be read or a record does not decode (and where).
+    /// - Throws: ``CommandFailure`` naming `path` when it cannot be read or a record does not decode (and where).
     static func read(_ path: String) throws -> StorageDump {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): cannot read the file")
+            throw CommandFailure("\(path): cannot read the file")
         }
         do {
             return try StorageJSON.decoder().decode(StorageDump.self, from: data)
         } catch let error as DecodingError {
-            throw ValidationError("\(path): not a portal dump: \(error.locationDescription)")
+            throw CommandFailure("\(path): not a portal dump: \(error.locationDescription)")
         } catch {
-            throw ValidationError("\(path): not a portal dump: \(error)")
+            throw CommandFailure("\(path): not a portal dump: \(error)")
         }
     }
 }

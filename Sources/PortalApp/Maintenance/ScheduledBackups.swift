@@ -34,7 +34,7 @@ public struct ScheduledBackups: Service {
         let hour = String(BackupFolder.stamp(instant).prefix(11))  // 20261130T07
         let lease = Lease(counters: storage.counters, subject: "scheduled-backup:\(hour)")
         guard try await lease.take(at: instant, lifetime: 2 * 3_600) else { return nil }
-        let written = try await StorageBackup(storage: storage).run(into: settings.folder, keep: settings.keep, at: instant)
+        let written = try await StorageBackup(storage: storage).run(into: settings.backupFolder, keep: settings.keep, at: instant)
         logger.info(
             "Backed up the \(storage.driverName) store",
             metadata: ["file": "\(written.path)", "deleted": "\(written.deleted.joined(separator: ", "))"])

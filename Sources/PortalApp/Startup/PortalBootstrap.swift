@@ -94,6 +94,7 @@ public struct PortalBootstrap: Sendable {
                     settings.webhooksDriver, settings: config.root.section("webhooks"), context: context)
             }
             try config.checkEveryKeyRead(where: { Self.driverSection(of: $0) != nil }, unread: driverDoesNotRead)
+            if let backup = settings.backup { try await building { try backup.backupFolder.create() } }
             return PortalServices(
                 storage: storage, mailer: mailer, leadRouter: leadRouter, paymentGateway: paymentGateway,
                 webhookSender: webhookSender, clock: clock,

@@ -9,6 +9,7 @@ public struct StrictTransportSecurity: Sendable, Equatable {
     /// Whether it covers the host's subdomains too (`http.hstsIncludeSubDomains`).
     public var includeSubDomains: Bool
 
+    /// A year, subdomains included, unless the settings say otherwise.
     public init(maxAgeSeconds: Int = 31_536_000, includeSubDomains: Bool = true) {
         self.maxAgeSeconds = maxAgeSeconds
         self.includeSubDomains = includeSubDomains

@@ -11,6 +11,7 @@ public struct ConnectionTimeouts: Sendable, Equatable {
     /// proxy's keep-alive to the portal (nginx's upstream `keepalive_timeout`, 60 s), so the proxy closes first.
     public var idleSeconds: Int
 
+    /// 10 s for a first request head and 75 s idle unless the settings say otherwise; both in seconds, at least 1.
     public init(requestHeadSeconds: Int = 10, idleSeconds: Int = 75) {
         self.requestHeadSeconds = requestHeadSeconds
         self.idleSeconds = idleSeconds

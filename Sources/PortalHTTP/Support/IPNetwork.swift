@@ -13,6 +13,7 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
 
     /// Why a range's text was refused, in words for a start-up error.
     public struct Invalid: Error, Equatable, CustomStringConvertible {
+        /// The text and what is wrong with it (`"10.0.0.0/x": the prefix length after / must be a number`).
         public let description: String
     }
 

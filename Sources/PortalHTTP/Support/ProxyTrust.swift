@@ -13,6 +13,7 @@ public struct ProxyTrust: Sendable, Equatable {
     /// entry that is not a listed proxy is the client. Safe only when nothing but the proxy reaches the port.
     public var trustsAnyPeer: Bool
 
+    /// Trusts the peers in `proxies`, or any peer with `trustsAnyPeer`; neither by default (the peer is the client).
     public init(proxies: [IPNetwork] = [], trustsAnyPeer: Bool = false) {
         self.proxies = proxies
         self.trustsAnyPeer = trustsAnyPeer
