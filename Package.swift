@@ -154,7 +154,7 @@ let package = Package(
         ),
         .target(
             name: "LogMailer",
-            dependencies: ["PortalKernel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PortalKernel", "PortalPluginKit", .product(name: "Logging", package: "swift-log")],
             path: "Plugins/LogMailer"
         ),
         .target(

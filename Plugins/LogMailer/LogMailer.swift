@@ -17,7 +17,7 @@ public struct LogMailer: Mailer {
     private let logger: Logger
     private let clock: any PortalClock
 
-    /// Writes into `folder` (made when the first message comes), logs to `logger`, and dates each message and file name
+    /// Writes into `folder` (the plugin makes it at start-up; made again if it went missing since), logs to `logger`, and dates each message and file name
     /// by `clock`.
     public init(folder: URL, defaultFrom: EmailMessage.Mailbox, logger: Logger, clock: any PortalClock) {
         self.folder = folder

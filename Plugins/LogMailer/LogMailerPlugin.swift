@@ -1,5 +1,6 @@
 import Foundation
 import PortalKernel
+import PortalPluginKit
 
 /// Registers the log mailer as `mailer.driver = "log"`.
 ///
@@ -18,6 +19,7 @@ public enum LogMailerPlugin {
                     key: settings.fullKey("fromAddress"), problem: "\"\(fromAddress)\" is not an email address")
             }
             let fromName = try settings.string("fromName") ?? "Client Portal"
+            try PluginFolder.create(URL(fileURLWithPath: folder, isDirectory: true), forKey: settings.fullKey("folder"))
             context.logger.info("Log mailer: emails are logged and written as .eml files", metadata: ["folder": "\(folder)"])
             return LogMailer(
                 folder: URL(fileURLWithPath: folder, isDirectory: true),

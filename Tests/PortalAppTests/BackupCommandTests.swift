@@ -95,6 +95,26 @@ struct BackupCommandTests {
         #expect(refused.stderr.contains(native) && refused.stderr.contains("json store"), "\(refused.stderr)")
     }
 
+    @Test("#21: a store without an account is not backed up and the folder's backups stay; a backup without one is not restored")
+    func emptyStores() throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let (_, backup) = try backedUpDemo(fixture, "store", driver: "sqlite")
+        let folder = URL(fileURLWithPath: backup).deletingLastPathComponent()
+        let before = try contents(folder)
+        // As from another working folder, where a relative storage path names a new, empty store.
+        let empty = try fixture.storeConfig("empty", driver: "sqlite")
+        let refused = try portal("backup", "--config", empty, "--to", folder.path, "--keep", "1")
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("holds no account") && refused.stderr.contains("empty.sqlite"), "\(refused.stderr)")
+        #expect(try contents(folder) == before)
+
+        let dump = fixture.folder.appendingPathComponent("empty-export.json").path
+        #expect(try portal("export", "--config", empty, "--to", dump).status == 0)
+        let restored = try portal("restore", "--config", try fixture.storeConfig("fresh", driver: "sqlite"), "--from", dump)
+        #expect(restored.status == 1 && restored.stderr.contains("the backup holds no account"), "\(restored.stderr)")
+    }
+
     @Test("A file that is not a backup is refused, naming it; the store stays empty")
     func notABackup() throws {
         let fixture = try AppFixture()
@@ -105,7 +125,9 @@ struct BackupCommandTests {
         #expect(refused.status != 0)
         #expect(refused.stderr.contains(bogus) && refused.stderr.contains("not a portal SQLite backup"), "\(refused.stderr)")
         let missing = try portal("restore", "--config", fresh, "--from", fixture.folder.appendingPathComponent("nope.json").path)
-        #expect(missing.status != 0 && missing.stderr.contains("nope.json: cannot read the file"))
+        #expect(missing.status == 1 && missing.stderr.contains("nope.json: no such file"), "\(missing.stderr)")
+        let folder = try portal("restore", "--config", fresh, "--from", fixture.folder.path)
+        #expect(folder.status == 1 && folder.stderr.contains("a folder; name one backup file in it"), "\(folder.stderr)")
         let export = fixture.folder.appendingPathComponent("after.json")
         #expect(try portal("export", "--config", fresh, "--to", export.path).status == 0)
         #expect(try String(contentsOf: export, encoding: .utf8).contains("accounts") == false)

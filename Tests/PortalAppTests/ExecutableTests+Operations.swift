@@ -188,7 +188,7 @@ extension ExecutableTests {
         #expect(!second.stdout.contains("s3cret-pass") && !second.stderr.contains("s3cret-pass"))
     }
 
-    @Test("#21: a backup folder that cannot be made stops config-check (naming file, key and reason) and portal backup (naming --to), exit 1")
+    @Test("#21: a backup or mail folder that cannot be made, or is a file, stops config-check (naming file, key and reason) and portal backup (naming --to), exit 1")
     func uncreatableBackupFolder() throws {
         let fixture = try AppFixture()
         defer { fixture.remove() }
@@ -205,6 +205,16 @@ extension ExecutableTests {
         #expect(backup.status == 1, "\(backup.stderr)")
         #expect(backup.stderr.contains("--to: cannot create the folder") && backup.stderr.contains("Not a directory"), "\(backup.stderr)")
         #expect(!backup.stderr.contains("NSCocoaErrorDomain") && !backup.stderr.contains("Usage:"), "\(backup.stderr)")
+
+        // A file where the folder should be: mkdir's "File exists" would pass it, the first backup fail a day later.
+        let onFile = try fixture.configFile(
+            #"{"storage": {"driver": "sqlite", "path": "\#(fixture.folder.path)/portal.sqlite"}, "backup": {"folder": "\#(blocker.path)"}}"#,
+            name: "on-file.json")
+        let fileChecked = try run(["config-check", "--config", onFile])
+        #expect(fileChecked.status == 1 && fileChecked.stderr.contains("Not a directory (\(blocker.path) is a file)"), "\(fileChecked.stderr)")
+        let mail = try fixture.isolatedConfig(mailer: #"{"driver": "log", "folder": "\#(blocker.path)/mail"}"#)
+        let mailChecked = try run(["config-check", "--config", mail])
+        #expect(mailChecked.status == 1 && mailChecked.stderr.contains("mailer.folder"), "\(mailChecked.stderr)")
     }
 
     @Test("#21: config-check opens the storage but does not migrate it: a new release's check leaves the old one's store as it is")

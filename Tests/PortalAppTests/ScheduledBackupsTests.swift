@@ -38,6 +38,9 @@ struct ScheduledBackupsTests {
         let context = PluginContext(logger: Logger(label: "test"), clock: clock)
         let first = try await bootstrap.makeStorage(context: context)
         let second = try await bootstrap.makeStorage(context: context)
+        try await first.accounts.insert(
+            Account(id: "acct", name: "Birch", portalKey: "birch", settings: AccountSettings(leadNotificationEmails: []),
+                    branding: Branding(displayName: "Birch"), createdAt: Self.instant))
         let instances = [first, second].map { ScheduledBackups(storage: $0, clock: clock, settings: settings, logger: Logger(label: "test")) }
 
         async let one = instances[0].backUpIfNoneThisHour(at: Self.instant)

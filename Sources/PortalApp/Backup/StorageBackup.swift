@@ -29,6 +29,7 @@ struct StorageBackup {
     ///   ``AtomicFile/Failure`` naming the folder or file; an old backup is deleted only after the new one is in place.
     func run(into backups: BackupFolder, keep: Int, at instant: Date) async throws -> Written {
         try backups.create()
+        try await requireRecords()
         let name = BackupFolder.fileName(at: instant, ending: fileExtension)
         let path = (backups.path as NSString).appendingPathComponent(name)
         if let native = storage as? any NativeBackup {
@@ -38,5 +39,18 @@ struct StorageBackup {
         }
         let deleted = try backups.prune(keep: keep, endings: [fileExtension], sparing: name)
         return Written(path: path, deleted: deleted)
+    }
+
+    /// A store without an account is almost always the wrong one (a relative `storage.path` read from another
+    /// working folder makes a new, empty store): backing it up would push the real backups out of the folder.
+    ///
+    /// - Throws: ``CommandFailure`` naming where the store is and the working folder.
+    private func requireRecords() async throws {
+        guard try await storage.accounts.all().isEmpty else { return }
+        let location = (storage as? any PluginLocation)?.location ?? "the configured one"
+        throw CommandFailure(
+            "the \(storage.driverName) store (\(location)) holds no account, so nothing was backed up and no backup deleted. "
+                + "Is it the right store? A relative storage path is read from the working folder, "
+                + "\(FileManager.default.currentDirectoryPath)")
     }
 }

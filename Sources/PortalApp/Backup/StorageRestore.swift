@@ -20,6 +20,9 @@ struct StorageRestore {
         let dump: StorageDump
         do {
             dump = try await records(of: path, for: storage)
+            guard !dump.accounts.isEmpty else {
+                throw CommandFailure("\(path): the backup holds no account, so there is nothing to restore; nothing was changed")
+            }
             try await StoreContents.requireEmpty(
                 storage, advice: "restore into an empty store (a new storage path, folder or database); nothing was changed")
             try await storage.importDump(dump)
@@ -34,14 +37,19 @@ struct StorageRestore {
 
     /// The records of the backup at `path`: a dump, or a native backup of `storage`'s own kind.
     private func records(of path: String, for storage: any PortalStorage) async throws -> StorageDump {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw CommandFailure("\(path): cannot read the file") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw CommandFailure("\(path): no such file") }
+        guard !isFolder.boolValue else {
+            throw CommandFailure("\(path): a folder; name one backup file in it (portal-….sqlite or portal-….json)")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw CommandFailure("\(path): cannot read the file (permission denied)") }
         let ending = (path as NSString).pathExtension
         if ending == DumpFile.fileExtension { return try DumpFile.read(path) }
         if let native = storage as? any NativeBackup, native.backupFileExtension == ending {
             return try await native.records(ofBackup: path)
         }
         throw CommandFailure(
-            "\(path): a .\(ending) file is not a backup the \(storage.driverName) store reads; it restores a dump (.json)"
+            "\(path): \(ending.isEmpty ? "a file without an ending" : "a .\(ending) file") is not a backup the \(storage.driverName) store reads; it restores a dump (.json)"
                 + ((storage as? any NativeBackup).map { " or its own .\($0.backupFileExtension) backups" } ?? "")
                 + ". Restore it into the storage that made it, then `portal export` a dump")
     }
