@@ -13,6 +13,7 @@ that its cost does not grow with the account.
 Prints figures; asserts nothing. Needs wrk (apt-get install wrk).
 """
 import argparse
+import http.client
 import http.cookiejar
 import json
 import os
@@ -180,9 +181,55 @@ def measure(args, portal, name, url, headers=(), script=None):
     return result
 
 
-def targets(args, portal, customers):
+def server_cpu_seconds(pid):
+    """The server's CPU time so far, user and system, all threads: fields 14 and 15 of /proc/PID/stat."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_request(portal, name, path, headers=(), count=3000):
+    """The server's CPU per request over `count` sequential requests on one kept-alive connection, so wrk's and this
+    client's CPU is not counted. On a shared machine it moves with the load less than requests/s do."""
+    connection = http.client.HTTPConnection("127.0.0.1", portal.port, timeout=30)
+    fields = dict(header.split(": ", 1) for header in headers)
+    def fetch():
+        connection.request("GET", path, headers=fields)
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            sys.exit("%s answered %d" % (path, response.status))
+    for _ in range(200):
+        fetch()
+    before, started = server_cpu_seconds(portal.process.pid), time.time()
+    for _ in range(count):
+        fetch()
+    cpu, wall = server_cpu_seconds(portal.process.pid) - before, time.time() - started
+    connection.close()
+    return {"name": name, "cpu_us": cpu / count * 1e6, "wall_us": wall / count * 1e6, "count": count}
+
+
+def cpu_targets(args, portal, cookie):
+    """CPU per request of each page target, /health first."""
+    session = ["Cookie: " + cookie]
+    return [
+        cpu_per_request(portal, "GET /health", "/health", count=args.cpu_requests),
+        cpu_per_request(portal, "portal home (logged in)", "/portal/bench", session, args.cpu_requests),
+        cpu_per_request(portal, "invoice page", "/portal/bench/invoices/invoice-0", session, args.cpu_requests),
+        cpu_per_request(portal, "GET /api/v1/customers/{id}/portal", "/api/v1/customers/customer-0/portal",
+                        ["Authorization: Bearer " + portal.token], args.cpu_requests),
+    ]
+
+
+def cpu_table(results):
+    health = results[0]["cpu_us"]
+    print("%-36s %12s %9s %14s" % ("target", "CPU µs/req", "/health", "wall µs/req"))
+    for r in results:
+        print("%-36s %12.0f %8.1f× %14.0f" % (r["name"], r["cpu_us"], r["cpu_us"] / health, r["wall_us"]))
+
+
+def targets(args, portal, customers, cookie, csrf):
     """Every target, /health first (the ceiling the others are compared with), the posts last."""
-    cookie, csrf = portal.log_in()
     session = ["Cookie: " + cookie]
     bench = portal.base + "/portal/bench"
     results = [
@@ -244,6 +291,7 @@ def main():
     parser.add_argument("--customers", type=int, default=10000)
     parser.add_argument("--invoices", type=int, default=100000)
     parser.add_argument("--proposals", type=int, default=20000)
+    parser.add_argument("--cpu-requests", type=int, default=3000, help="sequential requests per CPU-per-request target")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
@@ -255,7 +303,11 @@ def main():
     try:
         print("\nOne account: %d customers, %d invoices, %d proposals (seeded in %.0f s)" % (
             args.customers, args.invoices, args.proposals, big.seed_seconds))
-        results = targets(args, big, args.customers)
+        cookie, csrf = big.log_in()
+        print("\nServer CPU per request, %d sequential requests on one connection:" % args.cpu_requests)
+        cpu_table(cpu_targets(args, big, cookie))
+        print("\nwrk:")
+        results = targets(args, big, args.customers, cookie, csrf)
         table(results)
     finally:
         big.stop()

@@ -13,8 +13,8 @@ struct PostgresDriver: SQLDriver {
     let client: PostgresClient
     let logger: Logger
     let schema: String
-    /// Sees each transaction's `BEGIN` and each statement run on its own, for tests that count trips.
-    let trace: (@Sendable (String) -> Void)?
+    /// Sees every statement sent, for tests that count trips and statements.
+    let trace: (@Sendable (PostgresTrace) -> Void)?
     /// One connection of the pool stays free for statements on their own.
     let readGroups: Int
     private let runner: Task<Void, Never>
@@ -22,7 +22,7 @@ struct PostgresDriver: SQLDriver {
     /// Instances that start at once migrate one after another under this advisory lock: the first does the work.
     static let migrationLock: Int64 = 0x706F_7274_616C  // "portal"
 
-    init(settings: PostgresSettings, logger: Logger, trace: (@Sendable (String) -> Void)? = nil) {
+    init(settings: PostgresSettings, logger: Logger, trace: (@Sendable (PostgresTrace) -> Void)? = nil) {
         let client = PostgresClient(configuration: settings.clientConfiguration(), backgroundLogger: logger)
         // Started at once, so the client is running before the first query asks it for a connection.
         runner = Task.immediate { await client.run() }
@@ -65,10 +65,10 @@ struct PostgresDriver: SQLDriver {
         // Every failure, a connection the pool cannot make included, reaches the caller as a `StorageError`.
         return try await mapErrors {
             try await client.withConnection { connection in
-                trace?(begin.sql)
+                trace?(PostgresTrace(sql: begin.sql, inTransaction: false))
                 try await connection.query(begin, logger: logger)
                 do {
-                    let result = try await body(PostgresSQLDatabase(source: .connection(connection), logger: logger, trace: nil))
+                    let result = try await body(PostgresSQLDatabase(source: .connection(connection), logger: logger, trace: trace))
                     // A task cancelled after its last statement still must not commit.
                     try Task.checkCancellation()
                     try await connection.query("COMMIT", logger: logger)
@@ -96,6 +96,13 @@ struct PostgresDriver: SQLDriver {
     }
 }
 
+/// One statement the driver sent, as tests see it: a transaction's `BEGIN` and a statement run on its own are each
+/// a trip to the server (`inTransaction` false); a statement inside a transaction is not.
+struct PostgresTrace: Sendable {
+    let sql: String
+    let inTransaction: Bool
+}
+
 /// postgres-kit's `SQLDatabase` on a pooled connection per statement, or on a transaction's connection, with
 /// PostgreSQL's errors mapped to ``StorageError``. Statements are not logged: their values hold personal data.
 struct PostgresSQLDatabase: SQLDatabase {
@@ -106,7 +113,7 @@ struct PostgresSQLDatabase: SQLDatabase {
 
     let source: Source
     let logger: Logger
-    let trace: (@Sendable (String) -> Void)?
+    let trace: (@Sendable (PostgresTrace) -> Void)?
     var dialect: any SQLDialect { PostgresDialect() }
     var queryLogLevel: Logger.Level? { nil }
 
@@ -125,9 +132,10 @@ struct PostgresSQLDatabase: SQLDatabase {
         try await mapErrors {
             switch source {
             case .pool(let client):
-                trace?(serialize(query).sql)
+                trace?(PostgresTrace(sql: serialize(query).sql, inTransaction: false))
                 try await client.withConnection { connection in try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow) }
             case .connection(let connection):
+                trace?(PostgresTrace(sql: serialize(query).sql, inTransaction: true))
                 try await connection.sql(queryLogLevel: nil).execute(sql: query, onRow)
             }
         }

@@ -12,8 +12,8 @@ public final class PostgresStorage: SQLStorage, PluginLocation, @unchecked Senda
 
     /// Connects to the server `settings` name: one connection first, so a wrong password or an unreachable
     /// server fails here with a clear message (``PostgresStartupError``), then the pool.
-    /// `trace` sees each transaction's `BEGIN` and each statement run on its own (tests count trips with it).
-    init(settings: PostgresSettings, logger: Logger, trace: (@Sendable (String) -> Void)? = nil) async throws {
+    /// `trace` sees every statement sent (tests count trips and statements with it).
+    init(settings: PostgresSettings, logger: Logger, trace: (@Sendable (PostgresTrace) -> Void)? = nil) async throws {
         do {
             let probe = try await PostgresConnection.connect(configuration: try settings.connectionConfiguration(), id: 0, logger: logger)
             try await probe.close()

@@ -9,35 +9,53 @@ import Testing
 @testable import PostgresStorage
 @testable import SQLiteStorage
 
-/// What a page costs the database: every transaction it opens, read or write, as the database sees it (#19).
+/// What a page costs the database, as the database sees it: every transaction it opens, read or write (#19), and
+/// every statement it runs but those that begin and end transactions (#22).
 final class TripLog: Sendable {
     private let trips = Mutex<[String]>([])
+    private let sent = Mutex<[String]>([])
 
     func record(_ trip: String) { trips.withLock { $0.append(trip) } }
-    func clear() { trips.withLock { $0.removeAll() } }
+    func clear() {
+        trips.withLock { $0.removeAll() }
+        sent.withLock { $0.removeAll() }
+    }
     var reads: Int { trips.withLock { $0.filter { $0 == "read" }.count } }
     var all: [String] { trips.withLock { $0 } }
+    /// The statements run since the last ``clear()``, transaction control (`BEGIN`, `COMMIT`, …) left out.
+    var statements: [String] { sent.withLock { $0 } }
 
-    /// SQLite through GRDB's trace: every read (a reader's `BEGIN`) and write (the writer's `BEGIN`).
+    func record(statement sql: String) {
+        let keyword = sql.prefix { $0.isLetter }.uppercased()
+        guard !["BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "END"].contains(keyword) else { return }
+        sent.withLock { $0.append(sql) }
+    }
+
+    /// SQLite through GRDB's trace: every read (a reader's `BEGIN`) and write (the writer's `BEGIN`), every statement.
     func sqlite() -> TestStorage {
         TestStorage(name: "sqlite") { folder in
             try SQLiteStorage(path: folder.appendingPathComponent("portal.sqlite").path) { db in
                 let kind = db.configuration.readonly ? "read" : "write"
-                db.trace { event in if event.expandedDescription.hasPrefix("BEGIN") { self.record(kind) } }
+                db.trace { event in
+                    let sql = event.expandedDescription
+                    if sql.hasPrefix("BEGIN") { self.record(kind) }
+                    self.record(statement: sql)
+                }
             }
         }
     }
 
     /// PostgreSQL through the driver's trace: each transaction's `BEGIN`, and each statement on its own (one
-    /// transaction each).
+    /// transaction each), as trips; every statement.
     func postgres() -> TestStorage {
         TestStorage(name: "postgres") { folder in
             let server = try PostgresTestServer.shared()
             let settings = PostgresSettings(
                 host: "127.0.0.1", port: server.port, database: try server.database(for: folder, prefix: "t_"), user: server.user,
                 password: server.password, tls: .disable, poolSize: 8)
-            return try await PostgresStorage(settings: settings, logger: Logger(label: "test")) { sql in
-                self.record(sql.hasPrefix("SELECT") || sql.contains("READ ONLY") ? "read" : "write")
+            return try await PostgresStorage(settings: settings, logger: Logger(label: "test")) { trace in
+                if !trace.inTransaction { self.record(trace.sql.hasPrefix("SELECT") || trace.sql.contains("READ ONLY") ? "read" : "write") }
+                self.record(statement: trace.sql)
             }
         }
     }

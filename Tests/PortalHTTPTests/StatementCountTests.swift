@@ -1,0 +1,74 @@
+import Foundation
+import PortalKernel
+import PortalTestSupport
+import Testing
+
+/// #22: a page runs a fixed number of SQL statements, however many proposals and invoices its client has, counted
+/// as the database sees them (GRDB's trace, the PostgreSQL driver's).
+@Suite("Statements per page")
+struct StatementCountTests {
+    /// The pages of Bob's, by name, and their paths.
+    static let pages = [
+        ("portal home", "/portal/\(Seed.keyA)"), ("invoice page", "/portal/\(Seed.keyA)/invoices/\(Seed.bobInvoice)"),
+        ("API portal view", "/api/v1/customers/\(Seed.bob)/portal"),
+    ]
+
+    @Test("#22: the portal home, an invoice page and the API's portal view run as many statements for 50 documents as for 2",
+          arguments: ReadSnapshotPageTests.backends)
+    func fixedPerPage(backend: String) async throws {
+        let log = TripLog()
+        let bed = try await PortalTestbed(storage: backend == "sqlite" ? log.sqlite() : log.postgres())
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.logIn("bob@example.com", browser: &browser)
+            func statements() async throws -> [String: [String]] {
+                var counted: [String: [String]] = [:]
+                for (name, path) in Self.pages {
+                    let isAPI = path.hasPrefix("/api/")
+                    // The first visit may renew the session; the second is the page as it usually is.
+                    for visit in 0..<2 {
+                        log.clear()
+                        let status = isAPI
+                            ? try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(token)"]).status
+                            : try await browser.get(path).status
+                        #expect(status == .ok, "\(name), visit \(visit + 1)")
+                    }
+                    counted[name] = log.statements
+                }
+                return counted
+            }
+            let few = try await statements()
+            try await Self.addDocuments(48, for: Seed.bob, bed: bed)
+            let many = try await statements()
+            for (name, _) in Self.pages {
+                print("\(backend) \(name): \(few[name]!.count) statements with 2 documents, \(many[name]!.count) with 50")
+                #expect(few[name]!.count == many[name]!.count, "\(backend) \(name): \(few[name]!) against \(many[name]!)")
+            }
+        }
+        await bed.remove()
+    }
+
+    /// Half proposals (each on a job of its own), half invoices, all in the client's portal.
+    static func addDocuments(_ count: Int, for customer: Customer.ID, bed: PortalTestbed) async throws {
+        let now = bed.clock.now
+        let today = CalendarDate.today(at: now, in: TimeZone(identifier: "America/New_York")!)
+        try await bed.services.storage.transaction { store in
+            for number in 0..<count / 2 {
+                let job = Job(id: "job-extra-\(number)", accountID: Seed.accountA, customerID: customer, title: "Extra \(number)",
+                              createdStage: .proposal, createdAt: now)
+                try await store.jobs.insert(job)
+                try await store.proposals.insert(
+                    Proposal(
+                        id: "prop-extra-\(number)", accountID: Seed.accountA, jobID: job.id, customerID: customer, title: "Extra \(number)",
+                        lineItems: [LineItem(description: "Mulch", quantity: 2, unitPrice: Money(cents: 1_500))], status: .sent,
+                        sentAt: now, expiresOn: today.adding(days: 30), createdAt: now))
+                try await store.invoices.insert(
+                    Invoice(
+                        id: "inv-extra-\(number)", accountID: Seed.accountA, customerID: customer, jobID: nil, number: "EXTRA-\(number)",
+                        invoiceDate: today, dueDate: today.adding(days: 30),
+                        lineItems: [LineItem(description: "Mowing", unitPrice: Money(cents: 4_000))], createdAt: now))
+            }
+        }
+    }
+}
