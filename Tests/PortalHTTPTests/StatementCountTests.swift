@@ -13,7 +13,11 @@ struct StatementCountTests {
         ("API portal view", "/api/v1/customers/\(Seed.bob)/portal"),
     ]
 
-    @Test("#22: the portal home, an invoice page and the API's portal view run as many statements for 50 documents as for 2",
+    /// The most statements each page may run on PostgreSQL; SQLite adds GRDB's `PRAGMA schema_version` at the start
+    /// of a read. The target for the home is 4; these are what the pages reach today, so none grows back.
+    static let most = ["portal home": 6, "invoice page": 6, "API portal view": 6]
+
+    @Test("#22: the portal home, an invoice page and the API's portal view run as many statements for 50 documents as for 2, and no more than they do today",
           arguments: ReadSnapshotPageTests.backends)
     func fixedPerPage(backend: String) async throws {
         let log = TripLog()
@@ -44,6 +48,7 @@ struct StatementCountTests {
             for (name, _) in Self.pages {
                 print("\(backend) \(name): \(few[name]!.count) statements with 2 documents, \(many[name]!.count) with 50")
                 #expect(few[name]!.count == many[name]!.count, "\(backend) \(name): \(few[name]!) against \(many[name]!)")
+                #expect(many[name]!.count <= Self.most[name]! + (backend == "sqlite" ? 1 : 0), "\(backend) \(name): \(many[name]!)")
             }
         }
         await bed.remove()

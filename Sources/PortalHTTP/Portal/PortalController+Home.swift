@@ -64,7 +64,7 @@ extension PortalController {
 
     func homePage(_ visit: PortalVisit, client: ClientSessions.Client) async throws -> Response {
         let view = try await portal.view(of: client.customer.id, account: visit.account)
-        let customers = try await sessions.customers(of: client)
+        let customers = client.customers
         let filter = visit.request.uri.queryParameters.get("show").flatMap(InvoiceFilter.init(rawValue:)) ?? .unpaid
         let format = visit.format
         let switcher = customers.count > 1

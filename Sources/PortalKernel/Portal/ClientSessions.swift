@@ -27,6 +27,9 @@ public struct ClientSessions: Sendable {
         public var email: String
         /// The customer the client is looking at, one of those that list `email`; switching customer changes it.
         public var customer: Customer
+        /// Every customer that lists `email`, by name, `customer` among them: the switcher's choices, read in the
+        /// same look-up as `customer` (#22: one statement fewer on every client page).
+        public var customers: [Customer]
     }
 
     /// A request's session is written back at most this often, so browsing does not write on every page.
@@ -66,21 +69,17 @@ public struct ClientSessions: Sendable {
         let now = services.clock.now
         guard var session = try await services.storage.sessions.find(Session.ID(rawValue: SecretToken.hash(of: cookieValue))),
             session.accountID == account.id, session.isActive(at: now, idleTimeout: policy.sessionIdleTimeout),
-            case .client(let email, let customerID) = session.principal,
-            let customer = try await services.storage.customers.find(customerID, in: account.id),
-            customer.emails.contains(email)
+            case .client(let email, let customerID) = session.principal
         else { return nil }
+        // The customers that list the email, by name; the session's customer must still be one of them.
+        let customers = try await services.storage.customers.find(email: email, in: account.id)
+            .sorted { ($0.displayName, $0.id) < ($1.displayName, $1.id) }
+        guard let customer = customers.first(where: { $0.id == customerID }) else { return nil }
         if now.timeIntervalSince(session.lastSeenAt) >= Self.lastSeenResolution {
             session.lastSeenAt = now
             try await services.storage.markSeen(session.id, at: now)
         }
-        return Client(session: session, email: email, customer: customer)
-    }
-
-    /// The customers the client's email belongs to, by name: the switcher's choices.
-    public func customers(of client: Client) async throws -> [Customer] {
-        try await services.storage.customers.find(email: client.email, in: client.session.accountID)
-            .sorted { ($0.displayName, $0.id) < ($1.displayName, $1.id) }
+        return Client(session: session, email: email, customer: customer, customers: customers)
     }
 
     /// Switches the session to another customer of the same email; `false` when the email does not belong to it.

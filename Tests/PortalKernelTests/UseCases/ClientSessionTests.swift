@@ -61,7 +61,7 @@ struct ClientSessionTests {
 
         let sessions = ClientSessions(services: bed.services, policy: bed.policy)
         let client = try #require(try await sessions.resume(cookieValue: started.cookieValue.value, account: bed.account))
-        #expect(try await sessions.customers(of: client).map(\.displayName) == ["Acme Rentals", "Cece"])
+        #expect(client.customers.map(\.displayName) == ["Acme Rentals", "Cece"])
         #expect(try await sessions.switchCustomer(of: client, to: stranger.id) == false)
         #expect(try await sessions.switchCustomer(of: client, to: "someone-elses") == false)
         #expect(try await sessions.resume(cookieValue: started.cookieValue.value, account: bed.account)?.customer.id == acme.id)
