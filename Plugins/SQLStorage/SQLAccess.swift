@@ -43,12 +43,17 @@ struct SQLAccess: Sendable {
     /// The records the query returns, from its `record` column.
     func records<Record: StoredRecord>(_: Record.Type, _ query: SQLQueryString) async throws -> [Record] {
         let decoder = StorageJSON.decoder()
-        return try await run(query, reads: true).map { row in
-            do {
-                return try decoder.decode(Record.self, from: Data(try row.decode(column: "record", as: String.self).utf8))
-            } catch let error as DecodingError {
-                throw StorageError.corrupt("\(Record.storage.table): \(error.locationDescription)")
-            }
+        return try await run(query, reads: true).map { row in try Self.record(Record.self, in: row, decoder) }
+    }
+
+    /// The record in `row`'s `record` column.
+    ///
+    /// - Throws: `StorageError.corrupt` naming the table and where the JSON does not decode.
+    static func record<Record: StoredRecord>(_: Record.Type, in row: any SQLRow, _ decoder: JSONDecoder) throws -> Record {
+        do {
+            return try decoder.decode(Record.self, from: Data(try row.decode(column: "record", as: String.self).utf8))
+        } catch let error as DecodingError {
+            throw StorageError.corrupt("\(Record.storage.table): \(error.locationDescription)")
         }
     }
 
@@ -122,22 +127,32 @@ extension SQLAccess: RecordStore {
     /// The query as one statement; its columns are the catalogue's (``RecordQuery`` checked them). Text is ordered
     /// and ranged as bytes; equality needs no collation, so it keeps the column's own and its index.
     func all<Record: StoredRecord>(_ query: RecordQuery<Record>) async throws -> [Record] {
-        func ordered(_ column: String) -> String {
-            Record.storage.column(named: column)?.kind == .text ? column + driver.dialect.byteOrder : column
-        }
-        let condition = query.filters.reduce("account_id = \(bind: query.account.rawValue)" as SQLQueryString) { condition, filter in
+        try await all(Record.self, where: condition(of: query), orderBy: order(of: query), limit: query.limit)
+    }
+
+    /// `column`, with the dialect's byte order when it holds text.
+    private func ordered<Record: StoredRecord>(_ column: String, of _: Record.Type) -> String {
+        Record.storage.column(named: column)?.kind == .text ? column + driver.dialect.byteOrder : column
+    }
+
+    /// The query's `WHERE` condition: its account, then each filter, every value bound.
+    func condition<Record: StoredRecord>(of query: RecordQuery<Record>) -> SQLQueryString {
+        query.filters.reduce("account_id = \(bind: query.account.rawValue)" as SQLQueryString) { condition, filter in
             let (column, value) = (SQLQueryString(filter.column), Row.bind(filter.value))
             return switch (filter.comparison, filter.value.isEmpty) {
             case (.equal, true): "\(condition) AND \(column) IS NULL"
             case (.notEqual, true): "\(condition) AND \(column) IS NOT NULL"
             case (.equal, false): "\(condition) AND \(column) = \(value)"
             case (.notEqual, false): "\(condition) AND \(column) <> \(value)"
-            case (.atLeast, _): "\(condition) AND \(unsafeRaw: ordered(filter.column)) >= \(value)"
-            case (.below, _): "\(condition) AND \(unsafeRaw: ordered(filter.column)) < \(value)"
+            case (.atLeast, _): "\(condition) AND \(unsafeRaw: ordered(filter.column, of: Record.self)) >= \(value)"
+            case (.below, _): "\(condition) AND \(unsafeRaw: ordered(filter.column, of: Record.self)) < \(value)"
             }
         }
-        let order = query.order.map { "\(ordered($0.column))\($0.descending ? " DESC" : "")" } + ["id"]
-        return try await all(Record.self, where: condition, orderBy: order.joined(separator: ", "), limit: query.limit)
+    }
+
+    /// The query's `ORDER BY` columns, the id last.
+    func order<Record: StoredRecord>(of query: RecordQuery<Record>) -> String {
+        (query.order.map { "\(ordered($0.column, of: Record.self))\($0.descending ? " DESC" : "")" } + ["id"]).joined(separator: ", ")
     }
 
     /// The first record matching `condition`, locked when inside a transaction.

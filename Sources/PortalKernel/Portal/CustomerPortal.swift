@@ -14,12 +14,9 @@ public struct CustomerPortal: Sendable {
 
     /// The customer's portal today: proposals and invoices after the visibility rules.
     public func view(of customer: Customer.ID, account: Account) async throws -> PortalView {
-        let store = services.storage
-        let proposals = try await store.proposals.portalCandidates(for: customer, in: account.id)
-        let jobs = try await store.jobs.find(Array(Set(proposals.map(\.jobID))), in: account.id)
-        let invoices = try await store.invoices.portalCandidates(for: customer, in: account.id)
+        let documents = try await services.storage.portalDocuments(of: customer, in: account.id)
         return PortalView(
-            proposals: proposals, jobs: jobs, invoices: invoices, settings: account.settings,
+            proposals: documents.proposals, jobs: documents.jobs, invoices: documents.invoices, settings: account.settings,
             today: account.today(at: services.clock.now))
     }
 

@@ -17,6 +17,21 @@ public protocol Repositories: Sendable {
     var counters: any CounterRepository { get }
     /// Every catalogued record type's insert, update, find and query (``records(_:)``).
     var recordStore: any RecordStore { get }
+
+    /// What `customer`'s portal is read from (``PortalDocuments``), in as few statements as the store can: the SQL
+    /// stores in one (#22). A store that does not say otherwise reads the three in turn.
+    func portalDocuments(of customer: Customer.ID, in account: Account.ID) async throws -> PortalDocuments
+}
+
+extension Repositories {
+    /// The three reads in turn: the proposals that could show, their jobs, the invoices that could show.
+    public func portalDocuments(of customer: Customer.ID, in account: Account.ID) async throws -> PortalDocuments {
+        let proposals = try await self.proposals.portalCandidates(for: customer, in: account)
+        let jobs = try await self.jobs.find(Array(Set(proposals.map(\.jobID))), in: account)
+            .sorted { $0.id.rawValue.utf8.lexicographicallyPrecedes($1.id.rawValue.utf8) }
+        return PortalDocuments(
+            proposals: proposals, jobs: jobs, invoices: try await invoices.portalCandidates(for: customer, in: account))
+    }
 }
 
 /// A storage backend (SQLite, JSON files, …), chosen by `storage.driver` in the configuration.
@@ -129,6 +144,10 @@ extension StandaloneRepositories {
     public var apiTokens: any APITokenRepository { standalone.apiTokens }
     /// The rate-limit, lockout and claim counters, each call on its own.
     public var counters: any CounterRepository { standalone.counters }
+    /// What a customer's portal is read from, as the standalone repositories read it.
+    public func portalDocuments(of customer: Customer.ID, in account: Account.ID) async throws -> PortalDocuments {
+        try await standalone.portalDocuments(of: customer, in: account)
+    }
     /// The catalogued record types' generic operations, each call on its own.
     public var recordStore: any RecordStore { standalone.recordStore }
 }

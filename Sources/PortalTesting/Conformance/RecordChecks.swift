@@ -7,7 +7,7 @@ extension StorageConformance {
         ("Every record type round-trips unchanged", { try await $0.roundTrips() }),
         ("Updates are kept; updating a record that does not exist is notFound", { try await $0.updates() }),
         ("One email can belong to several customers of an account; other accounts never show", { try await $0.sharedEmails() }),
-        ("Portal candidates leave out drafts and voided invoices, and only that customer's", { try await $0.portalCandidates() }),
+        ("Portal candidates leave out drafts and voided invoices, and only that customer's; the portal documents are them with their proposals' jobs, alike in a read and a transaction", { try await $0.portalCandidates() }),
         ("A proposal or invoice moved to another customer leaves the first customer's portal", { try await $0.movedBetweenCustomers() }),
         ("Outbox: due messages oldest first, delivered ones left out, messages found by what they are about, depth counts every pending one", { try await $0.outbox() }),
         ("Sessions and login tokens expire and are deleted", { try await $0.expiry() }),
@@ -119,11 +119,17 @@ extension StorageConformance {
         let customer = try await fixture.seedAccountA()
         let other = fixture.customer("other", in: StorageFixture.accountA, emails: ["other@example.com"])
         try await store.customers.insert(other)
-        try await store.jobs.insert(fixture.job("job", customer: customer.id, in: StorageFixture.accountA))
-        for (id, status) in [("draft", Proposal.Status.draft), ("sent", .sent), ("accepted", .accepted), ("declined", .declined)] {
-            try await store.proposals.insert(fixture.proposal(Proposal.ID(rawValue: id), job: "job", customer: customer.id, in: StorageFixture.accountA, status: status))
+        for job in ["job", "job-b", "job-draft", "job-none"] {
+            try await store.jobs.insert(fixture.job(Job.ID(rawValue: job), customer: customer.id, in: StorageFixture.accountA))
         }
-        try await store.proposals.insert(fixture.proposal("others", job: "job", customer: other.id, in: StorageFixture.accountA, status: .sent))
+        try await store.jobs.insert(fixture.job("job-other", customer: other.id, in: StorageFixture.accountA))
+        for (id, status, job) in [
+            ("draft", Proposal.Status.draft, "job-draft"), ("sent", .sent, "job"), ("accepted", .accepted, "job-b"), ("declined", .declined, "job"),
+        ] {
+            try await store.proposals.insert(
+                fixture.proposal(Proposal.ID(rawValue: id), job: Job.ID(rawValue: job), customer: customer.id, in: StorageFixture.accountA, status: status))
+        }
+        try await store.proposals.insert(fixture.proposal("others", job: "job-other", customer: other.id, in: StorageFixture.accountA, status: .sent))
         try await store.invoices.insert(fixture.invoice("INV-1", customer: customer.id, in: StorageFixture.accountA))
         try await store.invoices.insert(fixture.invoice("INV-2", customer: customer.id, in: StorageFixture.accountA, voided: true))
         try await store.invoices.insert(fixture.invoice("INV-3", customer: other.id, in: StorageFixture.accountA))
@@ -132,6 +138,15 @@ extension StorageConformance {
         #expect(Set(proposals.map(\.id.rawValue)) == ["sent", "accepted", "declined"])
         let invoices = try await store.invoices.portalCandidates(for: customer.id, in: StorageFixture.accountA)
         #expect(invoices.map(\.number) == ["INV-1"])
+
+        // #22: the same, with the jobs of those proposals (not a draft's, not a job without one), each by id.
+        let documents = try await store.portalDocuments(of: customer.id, in: StorageFixture.accountA)
+        #expect(documents.proposals.map(\.id.rawValue) == ["accepted", "declined", "sent"])
+        #expect(documents.jobs.map(\.id.rawValue) == ["job", "job-b"])
+        #expect(documents.invoices.map(\.number) == ["INV-1"])
+        #expect(try await store.read { try await $0.portalDocuments(of: customer.id, in: StorageFixture.accountA) } == documents)
+        #expect(try await store.transaction { try await $0.portalDocuments(of: customer.id, in: StorageFixture.accountA) } == documents)
+        #expect(try await store.portalDocuments(of: customer.id, in: StorageFixture.accountB) == PortalDocuments(proposals: [], jobs: [], invoices: []))
         try await fixture.tearDown()
     }
 

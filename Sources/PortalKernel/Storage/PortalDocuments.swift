@@ -1,0 +1,16 @@
+/// What a customer's portal is read from (#22): the proposals that could show (every one but drafts), the jobs they
+/// belong to (P1 looks at how each was created), and the invoices that could show (every one not voided), each list
+/// by id as bytes. The visibility rules (P1–P4, I1–I3) then decide what shows (``PortalView``).
+public struct PortalDocuments: Sendable, Equatable {
+    /// The customer's proposals but drafts, by id.
+    public var proposals: [Proposal]
+    /// The jobs of those proposals, by id.
+    public var jobs: [Job]
+    /// The customer's invoices not voided, by id.
+    public var invoices: [Invoice]
+
+    /// Memberwise.
+    public init(proposals: [Proposal], jobs: [Job], invoices: [Invoice]) {
+        (self.proposals, self.jobs, self.invoices) = (proposals, jobs, invoices)
+    }
+}
