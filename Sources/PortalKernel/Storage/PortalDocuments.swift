@@ -9,8 +9,13 @@ public struct PortalDocuments: Sendable, Equatable {
     /// The customer's invoices not voided, by id.
     public var invoices: [Invoice]
 
-    /// Memberwise.
+    /// The three lists, each put in id order as bytes.
     public init(proposals: [Proposal], jobs: [Job], invoices: [Invoice]) {
-        (self.proposals, self.jobs, self.invoices) = (proposals, jobs, invoices)
+        func byID<Record>(_ id: KeyPath<Record, String>) -> (Record, Record) -> Bool {
+            { $0[keyPath: id].utf8.lexicographicallyPrecedes($1[keyPath: id].utf8) }
+        }
+        self.proposals = proposals.sorted(by: byID(\.id.rawValue))
+        self.jobs = jobs.sorted(by: byID(\.id.rawValue))
+        self.invoices = invoices.sorted(by: byID(\.id.rawValue))
     }
 }

@@ -28,7 +28,6 @@ extension Repositories {
     public func portalDocuments(of customer: Customer.ID, in account: Account.ID) async throws -> PortalDocuments {
         let proposals = try await self.proposals.portalCandidates(for: customer, in: account)
         let jobs = try await self.jobs.find(Array(Set(proposals.map(\.jobID))), in: account)
-            .sorted { $0.id.rawValue.utf8.lexicographicallyPrecedes($1.id.rawValue.utf8) }
         return PortalDocuments(
             proposals: proposals, jobs: jobs, invoices: try await invoices.portalCandidates(for: customer, in: account))
     }
