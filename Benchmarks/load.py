@@ -1,6 +1,7 @@
 """The load benchmark: wrk against a release `portal serve` on 127.0.0.1, seeded with a large company.
 
-For each size it seeds a fresh SQLite store (`portal seed`), starts the server, logs a client in (through the real
+For each size it seeds a fresh store (`portal seed`; SQLite, or with `--storage postgres` a database in a throwaway
+PostgreSQL cluster the script starts on 127.0.0.1 and removes), starts the server, logs a client in (through the real
 login email), and runs wrk against each target in turn, printing requests/s, p50 and p99 latency, the server's peak
 resident memory during that target, and the ratio of its requests/s to /health's. Then the portal home is measured
 again on a company 100 times smaller, where the client has the same number of invoices and proposals, to show
@@ -9,10 +10,12 @@ that its cost does not grow with the account.
     swift build -c release --product portal
     python3 Benchmarks/load.py                     # the figures in Docs/Performance.md
     python3 Benchmarks/load.py --duration 5        # quicker
+    python3 Benchmarks/load.py --storage postgres  # the same on PostgreSQL (needs initdb and pg_ctl)
 
 Prints figures; asserts nothing. Needs wrk (apt-get install wrk).
 """
 import argparse
+import glob
 import http.client
 import http.cookiejar
 import json
@@ -39,19 +42,84 @@ def free_port():
         return probe.getsockname()[1]
 
 
-class Portal:
-    """A release `portal serve` over a freshly seeded SQLite store in a scratch folder."""
+class PostgresCluster:
+    """A throwaway PostgreSQL cluster, as the tests start one: `initdb` in a scratch folder, `pg_ctl start` on a free
+    port of 127.0.0.1 (as the `postgres` user when run as root, which PostgreSQL refuses), removed by `stop`."""
 
-    def __init__(self, binary, customers, invoices, proposals):
+    USER, PASSWORD = "portal", "load-benchmark"
+
+    def __init__(self):
+        # Debian keeps the server's programs off PATH, in /usr/lib/postgresql/<version>/bin: the newest first.
+        folders = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True) + os.environ["PATH"].split(":")
+        self.bin = next((f for f in folders if all(
+            os.path.exists(os.path.join(f, p)) for p in ("initdb", "pg_ctl", "psql"))), None)
+        if not self.bin:
+            sys.exit("--storage postgres needs initdb, pg_ctl and psql (apt-get install postgresql)")
+        self.folder = tempfile.mkdtemp(prefix="portal-load-pg-")
+        self.data = os.path.join(self.folder, "data")
+        self.port = free_port()
+        self.as_postgres = os.getuid() == 0
+        with open(os.path.join(self.folder, "pwfile"), "w") as f:
+            f.write(self.PASSWORD)
+        if self.as_postgres:
+            subprocess.run(["chown", "-R", "postgres", self.folder], check=True)
+        self.run("initdb", "-D", self.data, "-U", self.USER, "--pwfile", os.path.join(self.folder, "pwfile"),
+                 "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8")
+        self.run("pg_ctl", "-D", self.data, "-l", os.path.join(self.folder, "server.log"), "-w", "-o",
+                 "-p %d -k %s -c listen_addresses=127.0.0.1 -c max_connections=200" % (self.port, self.folder), "start")
+        self.databases = 0
+
+    def run(self, program, *arguments):
+        prefix = ["/usr/sbin/runuser", "-u", "postgres", "--"] if self.as_postgres else []
+        subprocess.run(prefix + [os.path.join(self.bin, program), *arguments], check=True, capture_output=True)
+
+    def new_database(self):
+        """The storage settings of a new, empty database in the cluster."""
+        self.databases += 1
+        name = "load%d" % self.databases
+        self.run("psql", "-h", self.folder, "-p", str(self.port), "-U", self.USER, "-d", "postgres", "-q", "-c",
+                 "CREATE DATABASE %s" % name)
+        return {"driver": "postgres", "host": "127.0.0.1", "port": self.port, "database": name, "user": self.USER,
+                "password": self.PASSWORD, "tls": "disable"}
+
+    def cpu_seconds(self):
+        """The cluster's CPU time so far: the postmaster's and its running children's (the pool's backends)."""
+        with open(os.path.join(self.data, "postmaster.pid")) as f:
+            postmaster = int(f.readline())
+        total = 0.0
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open("/proc/%s/stat" % entry) as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(entry) == postmaster or int(fields[1]) == postmaster:
+                    total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
+
+    def stop(self):
+        self.run("pg_ctl", "-D", self.data, "-m", "fast", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Portal:
+    """A release `portal serve` over a freshly seeded store (SQLite in a scratch folder, or a new database of
+    `cluster`)."""
+
+    def __init__(self, binary, customers, invoices, proposals, cluster=None):
         self.binary = binary
+        self.cluster = cluster
         self.folder = tempfile.mkdtemp(prefix="portal-load-")
         self.port = free_port()
         self.base = "http://127.0.0.1:%d" % self.port
         self.config = os.path.join(self.folder, "portal.json")
+        storage = cluster.new_database() if cluster else {
+            "driver": "sqlite", "path": os.path.join(self.folder, "portal.sqlite")}
         with open(self.config, "w") as f:
             json.dump({
                 "http": {"host": "127.0.0.1", "port": self.port}, "publicBaseURL": self.base, "logLevel": "warning",
-                "storage": {"driver": "sqlite", "path": os.path.join(self.folder, "portal.sqlite")},
+                "storage": storage,
                 "mailer": {"driver": "log", "folder": os.path.join(self.folder, "mail")},
                 # wrk sends thousands of login requests from one address, spread over the clients' emails.
                 "login": {"requestsPerEmail": 1000, "requestsPerIP": 100000, "leadFormsPerEmail": 1000, "leadFormsPerIP": 100000,
@@ -190,9 +258,11 @@ def server_cpu_seconds(pid):
 
 def cpu_per_request(portal, name, path, headers=(), count=3000):
     """The server's CPU per request over `count` sequential requests on one kept-alive connection, so wrk's and this
-    client's CPU is not counted. On a shared machine it moves with the load less than requests/s do."""
+    client's CPU is not counted. On a shared machine it moves with the load less than requests/s do. With PostgreSQL,
+    the cluster's CPU over the same requests too (`db_us`)."""
     connection = http.client.HTTPConnection("127.0.0.1", portal.port, timeout=30)
     fields = dict(header.split(": ", 1) for header in headers)
+    database = portal.cluster.cpu_seconds if portal.cluster else (lambda: 0.0)
     def fetch():
         connection.request("GET", path, headers=fields)
         response = connection.getresponse()
@@ -201,12 +271,13 @@ def cpu_per_request(portal, name, path, headers=(), count=3000):
             sys.exit("%s answered %d" % (path, response.status))
     for _ in range(200):
         fetch()
-    before, started = server_cpu_seconds(portal.process.pid), time.time()
+    before, db_before, started = server_cpu_seconds(portal.process.pid), database(), time.time()
     for _ in range(count):
         fetch()
     cpu, wall = server_cpu_seconds(portal.process.pid) - before, time.time() - started
+    db = database() - db_before
     connection.close()
-    return {"name": name, "cpu_us": cpu / count * 1e6, "wall_us": wall / count * 1e6, "count": count}
+    return {"name": name, "cpu_us": cpu / count * 1e6, "db_us": db / count * 1e6, "wall_us": wall / count * 1e6}
 
 
 def cpu_targets(args, portal, cookie):
@@ -221,11 +292,13 @@ def cpu_targets(args, portal, cookie):
     ]
 
 
-def cpu_table(results):
+def cpu_table(results, with_database):
     health = results[0]["cpu_us"]
-    print("%-36s %12s %9s %14s" % ("target", "CPU µs/req", "/health", "wall µs/req"))
+    database = " %14s" % "database µs/req" if with_database else ""
+    print("%-36s %12s %9s %14s%s" % ("target", "CPU µs/req", "/health", "wall µs/req", database))
     for r in results:
-        print("%-36s %12.0f %8.1f× %14.0f" % (r["name"], r["cpu_us"], r["cpu_us"] / health, r["wall_us"]))
+        database = " %14.0f" % r["db_us"] if with_database else ""
+        print("%-36s %12.0f %8.1f× %14.0f%s" % (r["name"], r["cpu_us"], r["cpu_us"] / health, r["wall_us"], database))
 
 
 def targets(args, portal, customers, cookie, csrf):
@@ -291,21 +364,32 @@ def main():
     parser.add_argument("--customers", type=int, default=10000)
     parser.add_argument("--invoices", type=int, default=100000)
     parser.add_argument("--proposals", type=int, default=20000)
+    parser.add_argument("--storage", choices=["sqlite", "postgres"], default="sqlite",
+                        help="postgres: a throwaway cluster on 127.0.0.1, started and removed by this script")
     parser.add_argument("--cpu-requests", type=int, default=3000, help="sequential requests per CPU-per-request target")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
 
     print("Machine: %s" % machine())
-    print("wrk: %d threads, %d connections, %d s per target, on 127.0.0.1; the server is %s" % (
-        args.threads, args.connections, args.duration, os.path.relpath(args.binary, ROOT)))
-    big = Portal(args.binary, args.customers, args.invoices, args.proposals)
+    print("wrk: %d threads, %d connections, %d s per target, on 127.0.0.1; the server is %s, storage %s" % (
+        args.threads, args.connections, args.duration, os.path.relpath(args.binary, ROOT), args.storage))
+    cluster = PostgresCluster() if args.storage == "postgres" else None
+    try:
+        run(args, cluster)
+    finally:
+        if cluster:
+            cluster.stop()
+
+
+def run(args, cluster):
+    big = Portal(args.binary, args.customers, args.invoices, args.proposals, cluster)
     try:
         print("\nOne account: %d customers, %d invoices, %d proposals (seeded in %.0f s)" % (
             args.customers, args.invoices, args.proposals, big.seed_seconds))
         cookie, csrf = big.log_in()
         print("\nServer CPU per request, %d sequential requests on one connection:" % args.cpu_requests)
-        cpu_table(cpu_targets(args, big, cookie))
+        cpu_table(cpu_targets(args, big, cookie), with_database=cluster is not None)
         print("\nwrk:")
         results = targets(args, big, args.customers, cookie, csrf)
         table(results)
@@ -314,7 +398,7 @@ def main():
 
     # The same client (10 invoices, 2 proposals) in an account 100 times smaller.
     small_customers = max(1, args.customers // 100)
-    small = Portal(args.binary, small_customers, args.invoices // 100, args.proposals // 100)
+    small = Portal(args.binary, small_customers, args.invoices // 100, args.proposals // 100, cluster)
     try:
         cookie, _ = small.log_in()
         measure(args, small, "warm-up", small.base + "/health")

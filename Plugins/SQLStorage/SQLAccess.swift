@@ -46,12 +46,14 @@ struct SQLAccess: Sendable {
         return try await run(query, reads: true).map { row in try Self.record(Record.self, in: row, decoder) }
     }
 
-    /// The record in `row`'s `record` column.
+    /// The record in `row`'s `record` column: decoded once per distinct JSON (``DecodedRecords``).
     ///
     /// - Throws: `StorageError.corrupt` naming the table and where the JSON does not decode.
     static func record<Record: StoredRecord>(_: Record.Type, in row: any SQLRow, _ decoder: JSONDecoder) throws -> Record {
         do {
-            return try decoder.decode(Record.self, from: Data(try row.decode(column: "record", as: String.self).utf8))
+            return try DecodedRecords.shared.record(Record.self, json: try row.decode(column: "record", as: String.self)) {
+                try decoder.decode(Record.self, from: Data($0.utf8))
+            }
         } catch let error as DecodingError {
             throw StorageError.corrupt("\(Record.storage.table): \(error.locationDescription)")
         }

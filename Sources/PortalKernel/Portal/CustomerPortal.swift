@@ -60,14 +60,22 @@ public struct CustomerPortal: Sendable {
         return (payment, invoice)
     }
 
-    /// Records that a client opened a proposal or an invoice (the back office's "viewed").
+    /// How long one view of a document by one viewer lasts: opening it again within this is not recorded again.
+    public static let viewWindow: TimeInterval = 30 * 60
+
+    /// Records that a client opened a proposal or an invoice (the back office's "viewed"), once per ``viewWindow``
+    /// per viewer (the customer and email, or the emailed link) and document: a client who reloads a page or keeps
+    /// it open in two tabs viewed it once, and reading a page writes nothing most of the time (#22).
     public func recordView(
         _ action: AuditEvent.Action, of subject: RecordReference, account: Account, customer: Customer.ID?, email: String?,
         origin: RequestOrigin
     ) async throws {
+        let now = services.clock.now
+        let recent = try await services.storage.auditEvents.all(about: subject, since: now - Self.viewWindow, in: account.id)
+        if recent.contains(where: { $0.action == action && $0.customerID == customer && $0.actorEmail == email }) { return }
         try await services.storage.auditEvents.record(
             AuditEvent(
                 accountID: account.id, action: action, about: subject, customerID: customer, actorEmail: email,
-                ipAddress: origin.ipAddress, userAgent: origin.userAgent, occurredAt: services.clock.now))
+                ipAddress: origin.ipAddress, userAgent: origin.userAgent, occurredAt: now))
     }
 }

@@ -136,6 +136,8 @@ public protocol AuditRepository: Sendable {
     func record(_ event: AuditEvent) async throws
     /// The events about one record (a proposal, an invoice, a lead), oldest first: a timeline.
     func all(about subject: RecordReference, in account: Account.ID) async throws -> [AuditEvent]
+    /// The events about one record at or after `instant`, newest first (whether a view was recorded lately).
+    func all(about subject: RecordReference, since instant: Date, in account: Account.ID) async throws -> [AuditEvent]
     /// The account's latest events, newest first.
     func recent(in account: Account.ID, limit: Int) async throws -> [AuditEvent]
 }

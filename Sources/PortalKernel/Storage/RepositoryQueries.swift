@@ -1,3 +1,5 @@
+import Foundation
+
 // The list queries of the repository protocols, written once over ``RecordQuery`` for every store whose repository
 // is a ``CatalogueRepository``: each store answers them alike, by the catalogue's columns (text in byte order).
 // A store may still answer one its own way (the JSON store keeps indexes for the portal candidates).
@@ -80,6 +82,12 @@ extension AuditRepository where Self: CatalogueRepository, Record == AuditEvent 
 
     public func all(about subject: RecordReference, in account: Account.ID) async throws -> [AuditEvent] {
         try await records.all(in: account, where: [.equal("about_key", .text(subject.storageKey))], orderedBy: [.ascending("occurred_at")])
+    }
+
+    public func all(about subject: RecordReference, since instant: Date, in account: Account.ID) async throws -> [AuditEvent] {
+        try await records.all(
+            in: account, where: [.equal("about_key", .text(subject.storageKey)), .atLeast("occurred_at", .instant(instant))],
+            orderedBy: [.descending("occurred_at")])
     }
 
     public func recent(in account: Account.ID, limit: Int) async throws -> [AuditEvent] {

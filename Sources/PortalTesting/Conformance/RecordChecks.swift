@@ -11,7 +11,7 @@ extension StorageConformance {
         ("A proposal or invoice moved to another customer leaves the first customer's portal", { try await $0.movedBetweenCustomers() }),
         ("Outbox: due messages oldest first, delivered ones left out, messages found by what they are about, depth counts every pending one", { try await $0.outbox() }),
         ("Sessions and login tokens expire and are deleted", { try await $0.expiry() }),
-        ("Audit events: a record's timeline oldest first, the account's latest newest first", { try await $0.auditTrail() }),
+        ("Audit events: a record's timeline oldest first, its events since an instant newest first, the account's latest newest first", { try await $0.auditTrail() }),
         ("Proposal links are found by hash alone, are unique, and point inside their account", { try await $0.proposalLinks() }),
         ("API tokens: found by hash alone, listed newest first, revocation kept; staff found by email across accounts", { try await $0.apiTokensAndStaffByEmail() }),
     ]
@@ -256,6 +256,11 @@ extension StorageConformance {
         for item in [accepted, otherProposal, viewed, login, otherAccount] { try await store.auditEvents.record(item) }
 
         #expect(try await store.auditEvents.all(about: .proposal("p"), in: a) == [viewed, accepted])
+        // Since an instant: that instant included, newest first, other records and accounts left out.
+        let since = fixture.now.addingTimeInterval(60)
+        #expect(try await store.auditEvents.all(about: .proposal("p"), since: since, in: a) == [accepted, viewed])
+        #expect(try await store.auditEvents.all(about: .proposal("p"), since: since.addingTimeInterval(0.001), in: a) == [accepted])
+        #expect(try await store.auditEvents.all(about: .proposal("p"), since: since, in: StorageFixture.accountB) == [otherAccount])
         #expect(try await store.auditEvents.recent(in: a, limit: 3) == [otherProposal, accepted, viewed])
         #expect(try await store.auditEvents.recent(in: StorageFixture.accountB, limit: 10) == [otherAccount])
         await #expect(throws: StorageError.self) { try await store.auditEvents.record(viewed) }

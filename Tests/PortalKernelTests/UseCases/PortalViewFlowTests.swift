@@ -57,3 +57,40 @@ struct PortalViewFlowTests {
         #expect(events.first { $0.action == .invoiceViewed }?.actorEmail == "cece@example.com")
     }
 }
+
+/// #22: reading a page writes nothing most of the time.
+@Suite("CustomerPortal: views recorded once per viewer and window")
+struct RecordedViewTests {
+    @Test("#22: a document opened again by the same viewer within 30 minutes is one view; another viewer, another document or a later visit is a view of its own")
+    func oncePerWindow() async throws {
+        let bed = try await UseCaseBed()
+        let portal = CustomerPortal(services: bed.services)
+        let invoice = try await bed.openInvoice()
+        let proposal = try await bed.sentProposal()
+        func view(_ subject: RecordReference, _ action: AuditEvent.Action = .invoiceViewed, email: String? = "cece@example.com") async throws {
+            try await portal.recordView(action, of: subject, account: bed.account, customer: bed.customer.id, email: email, origin: bed.origin)
+        }
+        func views(_ subject: RecordReference) async throws -> [AuditEvent] {
+            try await bed.services.storage.auditEvents.all(about: subject, in: bed.account.id).filter { $0.action == .invoiceViewed || $0.action == .proposalViewed }
+        }
+        try await view(.invoice(invoice.id))
+        try await view(.invoice(invoice.id))
+        bed.clock.advance(by: CustomerPortal.viewWindow - 1)
+        try await view(.invoice(invoice.id))
+        #expect(try await views(.invoice(invoice.id)).count == 1)
+
+        // Another email of the same customer, and the emailed link (no email), are other viewers.
+        try await view(.invoice(invoice.id), email: "office@example.com")
+        try await view(.invoice(invoice.id), email: nil)
+        try await view(.invoice(invoice.id), email: nil)
+        #expect(try await views(.invoice(invoice.id)).compactMap(\.actorEmail) == ["cece@example.com", "office@example.com"])
+        #expect(try await views(.invoice(invoice.id)).count == 3)
+
+        // Another document is viewed on its own; and once the window has passed since the last recorded view, again.
+        try await view(.proposal(proposal.id), .proposalViewed)
+        #expect(try await views(.proposal(proposal.id)).count == 1)
+        bed.clock.advance(by: 2)
+        try await view(.invoice(invoice.id))
+        #expect(try await views(.invoice(invoice.id)).count == 4)
+    }
+}
