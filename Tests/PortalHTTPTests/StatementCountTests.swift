@@ -55,6 +55,36 @@ struct StatementCountTests {
         await bed.remove()
     }
 
+    @Test("#22: a login form POST counts its limits in one write, a lead form POST writes twice (its limits, then the lead), and an invoice page opened again writes nothing",
+          arguments: ReadSnapshotPageTests.backends)
+    func writesPerForm(backend: String) async throws {
+        let log = TripLog()
+        let bed = try await PortalTestbed(storage: backend == "sqlite" ? log.sqlite() : log.postgres())
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.logIn("bob@example.com", browser: &browser)
+            let invoice = "/portal/\(Seed.keyA)/invoices/\(Seed.bobInvoice)"
+            _ = try await browser.get(invoice)
+            log.clear()
+            #expect(try await browser.get(invoice).status == .ok)
+            #expect(!log.all.contains("write"), "\(backend): \(log.all)")
+
+            var visitor = Browser(client)
+            _ = try await visitor.get("/portal/\(Seed.keyA)/login")
+            log.clear()
+            // An address no customer has: after the answer, the look-up finds nobody and writes nothing more.
+            #expect(try await visitor.post("/portal/\(Seed.keyA)/login", [("email", "nobody@example.org")]).status == .ok)
+            await bed.services.deferredWork.idle()
+            #expect(log.all.filter { $0 == "write" }.count == 1, "\(backend): \(log.all)")
+
+            _ = try await visitor.get("/portal/\(Seed.keyA)/request-service")
+            log.clear()
+            #expect(try await visitor.post("/portal/\(Seed.keyA)/request-service", ServiceRequestTests.filled).status == .ok)
+            #expect(log.all.filter { $0 == "write" }.count == 2, "\(backend): \(log.all)")
+        }
+        await bed.remove()
+    }
+
     /// Half proposals (each on a job of its own), half invoices, all in the client's portal.
     static func addDocuments(_ count: Int, for customer: Customer.ID, bed: PortalTestbed) async throws {
         let now = bed.clock.now

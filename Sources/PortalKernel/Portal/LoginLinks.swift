@@ -20,7 +20,6 @@ public struct LoginLinks: Sendable {
     let services: PortalServices
     let emails: any PortalEmailComposer
     let policy: PortalPolicy
-    let rateLimiter: RateLimiter
 
     /// Keeps links and rate-limit counters in `services.storage` and looks the email up after the answer
     /// (`services.deferredWork`); words the login email with `emails`; the link's lifetime and the request limits come
@@ -29,7 +28,6 @@ public struct LoginLinks: Sendable {
         self.services = services
         self.emails = emails
         self.policy = policy
-        self.rateLimiter = RateLimiter(counters: services.storage.counters)
     }
 
     /// Emails a login link to `email` if it is a contact email of one of the account's customers. Answers the same
@@ -39,18 +37,21 @@ public struct LoginLinks: Sendable {
         let email = EmailAddress.normalized(typed)
         let now = services.clock.now
         services.meter.record(.loginLinkRequested)
-        let byIP = try await rateLimiter.attempt(
-            "login-ip:\(origin.limitKey)", limit: policy.loginRequestsPerIP, window: policy.rateLimitWindow,
-            at: now)
-        guard byIP else { return .rateLimited }
-        // Per address, requests are never refused (anyone could then lock a client out, #17): beyond one email a
-        // minute and `loginRequestsPerEmail` a window, the answer is the same and no email goes out; the links
-        // already sent still work.
-        var mayEmail = try await rateLimiter.attempt("login-email-minute:\(account.id):\(email)", limit: 1, window: 60, at: now)
-        if mayEmail {
-            mayEmail = try await rateLimiter.attempt(
-                "login-email:\(account.id):\(email)", limit: policy.loginRequestsPerEmail, window: policy.rateLimitWindow, at: now)
+        // The limits are counted in one transaction (one write, not three: #22).
+        let (byIP, mayEmail) = try await services.storage.transaction { [policy] store in
+            let limiter = RateLimiter(counters: store.counters)
+            guard try await limiter.attempt(
+                "login-ip:\(origin.limitKey)", limit: policy.loginRequestsPerIP, window: policy.rateLimitWindow, at: now)
+            else { return (false, false) }
+            // Per address, requests are never refused (anyone could then lock a client out, #17): beyond one email
+            // a minute and `loginRequestsPerEmail` a window, the answer is the same and no email goes out; the
+            // links already sent still work.
+            guard try await limiter.attempt("login-email-minute:\(account.id):\(email)", limit: 1, window: 60, at: now)
+            else { return (true, false) }
+            return (true, try await limiter.attempt(
+                "login-email:\(account.id):\(email)", limit: policy.loginRequestsPerEmail, window: policy.rateLimitWindow, at: now))
         }
+        guard byIP else { return .rateLimited }
         guard mayEmail, EmailAddress.isValid(email) else { return .accepted }
         await services.deferredWork.submit("login link") { try await sendLink(to: email, account: account, requestedAt: now) }
         return .accepted

@@ -15,7 +15,6 @@ public struct ServiceRequests: Sendable {
     let services: PortalServices
     let emails: any PortalEmailComposer
     let policy: PortalPolicy
-    let rateLimiter: RateLimiter
 
     /// Saves leads, jobs, outbox emails and rate-limit counters in `services.storage`, asks `services.leadRouter` whom
     /// to tell, words the emails with `emails`, and takes the form limits from `policy` (SPEC M5).
@@ -23,7 +22,6 @@ public struct ServiceRequests: Sendable {
         self.services = services
         self.emails = emails
         self.policy = policy
-        rateLimiter = RateLimiter(counters: services.storage.counters)
     }
 
     /// Saves `request` as a portal lead of `account`, attached to `customer` when a logged-in client sent it.
@@ -37,15 +35,18 @@ public struct ServiceRequests: Sendable {
         // whole server, not per company). A logged-in client sending with their own address is not limited by it:
         // strangers naming that address must not block them (#17).
         let proven = Self.isProven(request.email, by: customer)
-        let byIP = try await rateLimiter.attempt(
-            "lead-ip:\(origin.limitKey)", limit: policy.leadFormsPerIP, window: policy.rateLimitWindow, at: now)
-        guard byIP else { return .rateLimited }
-        if !proven {
-            let byEmail = try await rateLimiter.attempt(
+        // Both limits in one transaction (one write, not two: #22).
+        let admitted = try await self.services.storage.transaction { [policy] store in
+            let limiter = RateLimiter(counters: store.counters)
+            guard try await limiter.attempt(
+                "lead-ip:\(origin.limitKey)", limit: policy.leadFormsPerIP, window: policy.rateLimitWindow, at: now)
+            else { return false }
+            if proven { return true }
+            return try await limiter.attempt(
                 "lead-email:\(EmailAddress.normalized(request.email))", limit: policy.leadFormsPerEmail,
                 window: policy.rateLimitWindow, at: now)
-            guard byEmail else { return .rateLimited }
         }
+        guard admitted else { return .rateLimited }
 
         let services = request.servicesWanted
         let job = Job(
