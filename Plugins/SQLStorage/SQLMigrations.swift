@@ -18,7 +18,10 @@ enum SQLMigrations {
                 [Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
                  LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self],
                 access)
-        }
+        },
+        Migration(version: 2, name: "visits and their series (#23)") { access in
+            try await createTables([VisitSeries.self, Visit.self], access)
+        },
     ]
 
     /// Runs the migrations not yet applied, inside `access`'s transaction, and records this release in

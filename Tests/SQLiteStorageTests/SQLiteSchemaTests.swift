@@ -77,13 +77,13 @@ struct SQLiteSchemaTests {
         _ = try await fixture.seed()
         try await fixture.storage.close()
         try await DatabaseQueue(path: fixture.path).write { db in
-            try db.execute(sql: "INSERT INTO schema_migration (version, name, applied_at) VALUES (2, 'visits', 0)")
+            try db.execute(sql: "INSERT INTO schema_migration (version, name, applied_at) VALUES (99, 'from the future', 0)")
             try db.execute(sql: "INSERT INTO store_release (release, migrated_at) VALUES ('2.1.0', '9999-12-31T23:59:59.000Z')")
         }
         let older = try SQLiteStorage(path: fixture.path)
         await #expect { try await older.migrate() } throws: { error in
             let text = "\(error)"
-            return text.contains("migrated by Client Portal 2.1.0") && text.contains("schema version 2") && text.contains("up to 1")
+            return text.contains("migrated by Client Portal 2.1.0") && text.contains("schema version 99") && text.contains("up to 2")
                 && text.contains(PortalRelease.current) && text.contains("Upgrade and rollback")
         }
         #expect(try await older.customers.all(in: SQLiteFixture.accountID).map(\.id) == ["cust-a"])

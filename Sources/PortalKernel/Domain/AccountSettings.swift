@@ -19,6 +19,8 @@ public struct AccountSettings: Hashable, Codable, Sendable {
     /// The secret webhooks are signed with (HMAC-SHA256), made when the first URL is added. A secret: shown only
     /// to admins, never logged.
     public var webhookSecret: String?
+    /// The client's visits: the cut-off, pauses, how long past visits show, the reminder hour (SPEC V1–V5).
+    public var visits: VisitSettings
 
     /// Memberwise, with the settings a new account starts with: nobody told of leads, invoices open as soon as they
     /// exist, paid invoices kept 365 days, proposals expiring after 30 days, no partial payments, no service fee, no
@@ -27,7 +29,7 @@ public struct AccountSettings: Hashable, Codable, Sendable {
         leadNotificationEmails: [String] = [], openInvoiceWhen: OpenInvoiceRule = .generated,
         paidInvoiceRetentionDays: Int = 365, proposalExpiryDays: Int = 30, allowsPartialPayments: Bool = false,
         serviceFeeBasisPoints: Int = 0, leadFormAllowedOrigins: [String] = [], webhookURLs: [String] = [],
-        webhookSecret: String? = nil
+        webhookSecret: String? = nil, visits: VisitSettings = VisitSettings()
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -38,16 +40,18 @@ public struct AccountSettings: Hashable, Codable, Sendable {
         self.leadFormAllowedOrigins = leadFormAllowedOrigins
         self.webhookURLs = webhookURLs
         self.webhookSecret = webhookSecret
+        self.visits = visits
     }
 }
 
 extension AccountSettings {
     private enum CodingKeys: String, CodingKey {
         case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, allowsPartialPayments
-        case serviceFeeBasisPoints, leadFormAllowedOrigins, webhookURLs, webhookSecret
+        case serviceFeeBasisPoints, leadFormAllowedOrigins, webhookURLs, webhookSecret, visits
     }
 
-    /// Reads settings; those stored before webhooks existed have none.
+    /// Reads settings; those stored before webhooks existed have none, and those stored before visits the default
+    /// visit settings.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -59,7 +63,8 @@ extension AccountSettings {
             serviceFeeBasisPoints: try container.decode(Int.self, forKey: .serviceFeeBasisPoints),
             leadFormAllowedOrigins: try container.decode([String].self, forKey: .leadFormAllowedOrigins),
             webhookURLs: try container.decodeIfPresent([String].self, forKey: .webhookURLs) ?? [],
-            webhookSecret: try container.decodeIfPresent(String.self, forKey: .webhookSecret))
+            webhookSecret: try container.decodeIfPresent(String.self, forKey: .webhookSecret),
+            visits: try container.decodeIfPresent(VisitSettings.self, forKey: .visits) ?? VisitSettings())
     }
 }
 

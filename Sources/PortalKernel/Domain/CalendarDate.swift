@@ -48,6 +48,21 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         return Self(dayNumber: min(max(target, Self.first.dayNumber), Self.last.dayNumber))
     }
 
+    /// The date `months` calendar months later (or earlier), on the same day of the month, or on that month's last
+    /// day when it is shorter: 31 January plus one month is 28 (or 29) February, plus two is 31 March. Held within
+    /// 0001-01-01 … 9999-12-31, like ``adding(days:)``.
+    public func adding(months: Int) -> CalendarDate {
+        let (index, overflow) = (year * 12 + month - 1).addingReportingOverflow(months)
+        let clamped = overflow ? (months < 0 ? 12 : 9999 * 12 + 11) : min(max(index, 12), 9999 * 12 + 11)
+        let (year, month) = (clamped / 12, clamped % 12 + 1)
+        return CalendarDate(year: year, month: month, day: min(day, Self.daysIn(month: month, year: year)))!
+    }
+
+    /// Whole calendar months from `earlier` to this date's month, days left aside (January to March: 2).
+    public func months(since earlier: CalendarDate) -> Int {
+        (year * 12 + month) - (earlier.year * 12 + earlier.month)
+    }
+
     /// The first and last dates a `CalendarDate` holds (four-digit years).
     static let first = CalendarDate(year: 1, month: 1, day: 1)!
     static let last = CalendarDate(year: 9999, month: 12, day: 31)!

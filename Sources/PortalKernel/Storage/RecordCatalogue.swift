@@ -7,6 +7,7 @@ public enum RecordCatalogue {
     public static let all: [any StoredRecord.Type] = [
         Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
         LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self,
+        VisitSeries.self, Visit.self,
     ]
 
     /// Does something once per record type, in catalogue order.
@@ -170,4 +171,28 @@ extension Counter: StoredRecord {
         table: "counter", dump: nil, id: { $0.key }, account: nil,
         columns: [.instant("expires_at") { $0.expiresAt }],
         indexes: [["expires_at"]])
+}
+
+extension VisitSeries: StoredRecord {
+    /// Table `visit_series`, dump key `visitSeries`; found by job.
+    public static let storage = RecordStorage<VisitSeries>(
+        table: "visit_series", dump: "visitSeries", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("job_id", references: "job") { $0.jobID.rawValue }, .text("customer_id", references: "customer") { $0.customerID.rawValue },
+        ],
+        indexes: [["account_id", "job_id"]])
+}
+
+extension Visit: StoredRecord {
+    /// Table `visit`, dump key `visits`; found by customer and date (the portal's schedule and calendar feed), by date
+    /// (the back office's day, the reminders), by series and by job. The date is `YYYY-MM-DD` text, which sorts as
+    /// the calendar does.
+    public static let storage = RecordStorage<Visit>(
+        table: "visit", dump: "visits", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("job_id", references: "job") { $0.jobID.rawValue }, .text("customer_id", references: "customer") { $0.customerID.rawValue },
+            .optionalText("series_id", references: "visit_series") { $0.seriesID?.rawValue }, .text("visit_date") { $0.date.description },
+            .text("status") { $0.status.rawValue },
+        ],
+        indexes: [["account_id", "customer_id", "visit_date"], ["account_id", "visit_date"], ["account_id", "series_id"], ["account_id", "job_id"]])
 }

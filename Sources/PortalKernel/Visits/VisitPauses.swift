@@ -1,0 +1,79 @@
+import Foundation
+
+/// Why a client's pause of a series is refused (SPEC V3), with the words the portal shows.
+public enum VisitPauseRefusal: Error, Hashable, Sendable {
+    /// The last day is before the first.
+    case endsBeforeStart
+    /// The first day is before today.
+    case startsInPast
+    /// Longer than the account allows.
+    case tooLong(maxDays: Int)
+    /// The series is already paused over this span.
+    case alreadyPaused(VisitSeries.Pause)
+    /// A visit in the span is past its cut-off (V2).
+    case visitPastCutoff(Visit, VisitChangeRefusal)
+
+    /// One sentence for the client.
+    public var message: String {
+        switch self {
+        case .endsBeforeStart: "The last day of the pause is before its first day."
+        case .startsInPast: "A pause cannot start before today."
+        case .tooLong(let days): "A pause can last at most \(days) days."
+        case .alreadyPaused(let pause): "Your visits are already paused from \(pause.from) to \(pause.to); resume them first."
+        case .visitPastCutoff(let visit, let refusal): "The visit on \(visit.date) cannot be changed any more: \(refusal.message)"
+        }
+    }
+}
+
+/// SPEC V3: pausing a series over a span of days, and resuming it.
+public enum VisitPauses {
+    /// The pause of `series` from `first` through `last` asked at `instant`: the series with its pause, and its visits
+    /// that the pause skips (each planned visit of the series in the span, `skipped`, marked as skipped by the pause,
+    /// its reschedule request dropped and its ``Visit/sequence`` bumped), or why it is refused. `visits` may hold
+    /// other visits; only the series' are touched.
+    public static func pause(
+        _ series: VisitSeries, visits: [Visit], from first: CalendarDate, through last: CalendarDate, at instant: Date,
+        settings: VisitSettings, timeZone: TimeZone
+    ) -> Result<(VisitSeries, [Visit]), VisitPauseRefusal> {
+        guard first <= last else { return .failure(.endsBeforeStart) }
+        guard first >= CalendarDate.today(at: instant, in: timeZone) else { return .failure(.startsInPast) }
+        guard last.days(since: first) + 1 <= settings.maxPauseDays else { return .failure(.tooLong(maxDays: settings.maxPauseDays)) }
+        if let pause = series.pause, pause.to >= CalendarDate.today(at: instant, in: timeZone) {
+            return .failure(.alreadyPaused(pause))
+        }
+        let affected = visits.filter { $0.seriesID == series.id && $0.status.isPlanned && $0.date >= first && $0.date <= last }
+        var skipped: [Visit] = []
+        for visit in affected.sorted(by: VisitSchedule.soonestFirst) {
+            if let refusal = VisitChangeRule.refusal(.pause, of: visit, at: instant, settings: settings, timeZone: timeZone) {
+                return .failure(.visitPastCutoff(visit, refusal))
+            }
+            var changed = visit
+            changed.status = .skipped
+            changed.skippedByPause = true
+            changed.rescheduleRequest = nil
+            changed.sequence += 1
+            skipped.append(changed)
+        }
+        var paused = series
+        paused.pause = VisitSeries.Pause(from: first, to: last, requestedAt: instant)
+        return .success((paused, skipped))
+    }
+
+    /// Resuming `series` at `instant`: the series without its pause, and the visits its pause skipped that are not
+    /// yet over (their window's end, or their day's end, after `instant`), planned again (`scheduled`, sequence
+    /// bumped). Visits the client skipped one by one stay skipped.
+    public static func resume(_ series: VisitSeries, visits: [Visit], at instant: Date, timeZone: TimeZone) -> (VisitSeries, [Visit]) {
+        var resumed = series
+        resumed.pause = nil
+        let restored = visits.filter {
+            $0.seriesID == series.id && $0.status == .skipped && $0.skippedByPause && $0.end(in: timeZone) > instant
+        }.map { visit in
+            var changed = visit
+            changed.status = .scheduled
+            changed.skippedByPause = false
+            changed.sequence += 1
+            return changed
+        }
+        return (resumed, restored)
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+extension RecordRepository where Record == Visit {
+    /// `customer`'s visits dated `first` or later, by date then id: what the portal's schedule and the calendar feed
+    /// are chosen from (V1, V4).
+    public func all(of customer: Customer.ID, from first: CalendarDate, in account: Account.ID) async throws -> [Visit] {
+        try await all(
+            in: account, where: [.equal("customer_id", .text(customer.rawValue)), .atLeast("visit_date", .text(first.description))],
+            orderedBy: [.ascending("visit_date")])
+    }
+
+    /// The account's visits from `first` through `last`, by date then id: the back office's day and the reminders
+    /// (V5).
+    public func all(from first: CalendarDate, through last: CalendarDate, in account: Account.ID) async throws -> [Visit] {
+        var filters: [RecordFilter] = [.atLeast("visit_date", .text(first.description))]
+        if last < CalendarDate.last { filters.append(.below("visit_date", .text(last.adding(days: 1).description))) }
+        return try await all(in: account, where: filters, orderedBy: [.ascending("visit_date")])
+    }
+
+    /// The visits of `series`, by date then id.
+    public func all(of series: VisitSeries.ID, in account: Account.ID) async throws -> [Visit] {
+        try await all(in: account, where: [.equal("series_id", .text(series.rawValue))], orderedBy: [.ascending("visit_date")])
+    }
+}
