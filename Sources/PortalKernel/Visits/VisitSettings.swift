@@ -10,10 +10,13 @@ public struct VisitSettings: Hashable, Codable, Sendable {
     /// The hour of the day before a visit, on the account's clocks, when its reminder is emailed (V5). 0 to 23.
     public var reminderHour: Int
 
-    /// The limits each setting is held to.
+    /// The hours ``changeCutoffHours`` may be.
     public static let changeCutoffRange = 0...336
+    /// The days ``maxPauseDays`` may be.
     public static let maxPauseRange = 1...366
+    /// The days ``pastVisitRetentionDays`` may be.
     public static let retentionRange = 0...3_650
+    /// The hours ``reminderHour`` may be.
     public static let reminderHourRange = 0...23
 
     /// Memberwise, with SPEC's defaults: a 48-hour cut-off, pauses of up to 180 days, completed visits shown for 365
