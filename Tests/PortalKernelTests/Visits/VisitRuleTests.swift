@@ -161,4 +161,17 @@ struct VisitRuleTests {
         midnight.reminderHour = 0
         #expect(VisitReminders.dueAt(visit, settings: midnight, timeZone: Self.zone) == Self.at("2026-03-08", "00:00"))
     }
+
+    @Test("V2, V3, V5: the visit settings default to SPEC's (48 hours, 180 days, 365 days) and refuse values outside their limits, by field")
+    func settings() throws {
+        #expect(VisitSettings().problems.isEmpty)
+        #expect(VisitSettings().changeCutoffHours == 48 && VisitSettings().maxPauseDays == 180 && VisitSettings().pastVisitRetentionDays == 365)
+        let wrong = VisitSettings(changeCutoffHours: -1, maxPauseDays: 0, pastVisitRetentionDays: 3_651, reminderHour: 24)
+        #expect(Set(wrong.problems.keys) == ["changeCutoffHours", "maxPauseDays", "pastVisitRetentionDays", "reminderHour"])
+        let edges = VisitSettings(changeCutoffHours: 336, maxPauseDays: 366, pastVisitRetentionDays: 0, reminderHour: 23)
+        #expect(edges.problems.isEmpty)
+        // Settings stored before visits existed read as the defaults.
+        let old = Data(#"{"leadNotificationEmails":[],"openInvoiceWhen":"generated","paidInvoiceRetentionDays":365,"proposalExpiryDays":30,"allowsPartialPayments":false,"serviceFeeBasisPoints":0,"leadFormAllowedOrigins":[]}"#.utf8)
+        #expect(try JSONDecoder().decode(AccountSettings.self, from: old).visits == VisitSettings())
+    }
 }
