@@ -197,6 +197,7 @@ struct AuthorizationMatrixTests {
             case "proposals": return Seed.CeceProposal.open.rawValue
             case "invoices": return Seed.CeceInvoice.unpaid.rawValue
             case "receipts": return receipt.rawValue
+            case "visits": return Seed.ceceVisit.rawValue
             case "customers": return Seed.cece.rawValue
             case "leads": return Seed.portalLead.rawValue
             case "jobs": return "job-lead"

@@ -23,6 +23,8 @@ struct DemoCompany {
     let invoices: [Invoice]
     let payments: [Payment]
     let leads: [Lead]
+    let visitSeries: [VisitSeries]
+    let visits: [Visit]
 
     init(now: Date, adminPasswordHash: String) {
         let accountID = Self.accountID
@@ -118,8 +120,30 @@ struct DemoCompany {
             id: "demo-job-closed", accountID: accountID, customerID: harbor.id, title: "Storm clean-up",
             serviceAddress: harborAddress, createdStage: .active, stage: .closed, workDate: today.adding(days: -105),
             completedDate: today.adding(days: -100), createdAt: daysAgo(110))
-        jobs += [visitorJob, phoneJob, completedJob, closedJob]
+        // #23: weekly mowing, three weeks done, the next visit tomorrow (inside the 48-hour cut-off, so its changes
+        // are closed), more ahead; and a one-off aeration visit in ten days.
+        let mowingJob = Job(
+            id: "demo-job-mowing", accountID: accountID, customerID: cece.id, title: "Weekly mowing", serviceAddress: oak,
+            createdStage: .active, createdAt: daysAgo(30))
+        jobs += [visitorJob, phoneJob, completedJob, closedJob, mowingJob]
         self.jobs = jobs
+        let morning = ArrivalWindow(start: LocalTime(hour: 8, minute: 0)!, end: LocalTime(hour: 10, minute: 0)!)
+        let weekly = VisitSeries(
+            id: "demo-series-mowing", accountID: accountID, jobID: mowingJob.id, customerID: cece.id, cadence: .weekly,
+            start: today.adding(days: -20), end: .count(20), window: morning, crew: "Crew 2", createdAt: daysAgo(30))
+        visitSeries = [weekly]
+        visits = weekly.allDates.enumerated().map { index, date in
+            let done = date < today
+            return Visit(
+                id: .init(rawValue: "demo-visit-mowing-\(index)"), accountID: accountID, jobID: mowingJob.id, customerID: cece.id,
+                seriesID: weekly.id, date: date, window: morning, status: done ? .completed : .scheduled, crew: "Crew 2",
+                completedAt: done ? date.instant(at: LocalTime(hour: 9, minute: 30)!, in: account.timeZone) : nil, createdAt: daysAgo(30))
+        } + [
+            Visit(
+                id: "demo-visit-aeration", accountID: accountID, jobID: "demo-job-accepted-email", customerID: cece.id,
+                date: today.adding(days: 10), window: ArrivalWindow(start: LocalTime(hour: 13, minute: 0)!, end: LocalTime(hour: 15, minute: 0)!),
+                crew: "Crew 1", clientNote: "Please keep the side gate closed: our dog will be in the garden.", createdAt: daysAgo(2)),
+        ]
         self.proposals = proposals
         leads = [
             Lead(

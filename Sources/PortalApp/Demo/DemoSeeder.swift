@@ -56,6 +56,8 @@ public struct DemoSeeder: Sendable {
             for invoice in demo.invoices { try await store.invoices.insert(invoice) }
             for payment in demo.payments { try await store.payments.insert(payment) }
             for lead in demo.leads { try await store.leads.insert(lead) }
+            for series in demo.visitSeries { try await store.records(VisitSeries.self).insert(series) }
+            for visit in demo.visits { try await store.records(Visit.self).insert(visit) }
             try await store.proposalLinks.insert(proposalLink)
             return true
         }

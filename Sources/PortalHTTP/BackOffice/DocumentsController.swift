@@ -112,7 +112,7 @@ struct DocumentsController: RouteController {
         case .lead: return "/admin/leads/\(subject.id)"
         case .customer: return "/admin/customers/\(subject.id)"
         case .account: return "/admin/settings"
-        case .loginLink, .payment, .staffUser, .job: return nil
+        case .loginLink, .payment, .staffUser, .job, .visit, .visitSeries: return nil
         }
     }
 

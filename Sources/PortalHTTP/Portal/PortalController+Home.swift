@@ -55,6 +55,9 @@ extension PortalController {
         let customerName: String
         let notice: String?
         let switcher: Switcher?
+        /// The next visit still planned (SPEC V1), on top.
+        let nextVisit: VisitRow?
+        let visitsURL: String
         let requestServiceURL: String
         let proposals: [ProposalRow]
         let filters: [NavLink]
@@ -88,7 +91,8 @@ extension PortalController {
         let page = HomePage(
             chrome: visit.chrome("Your portal"), customerName: client.customer.displayName,
             notice: visit.request.uri.queryParameters.get("done").flatMap { Self.notices[String($0)] },
-            switcher: switcher, requestServiceURL: visit.path("/request-service"), proposals: proposals,
+            switcher: switcher, nextVisit: view.nextVisit.map { visitRow($0, visit) }, visitsURL: visit.path("/visits"),
+            requestServiceURL: visit.path("/request-service"), proposals: proposals,
             filters: InvoiceFilter.allCases.map {
                 .init(url: visit.path("?show=\($0.rawValue)"), label: $0.label, current: $0 == filter)
             },

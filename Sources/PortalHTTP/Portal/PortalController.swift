@@ -1,8 +1,8 @@
 import Hummingbird
 import PortalKernel
 
-/// The customer portal under `/portal/{portalKey}` (SPEC F1–F5, F9, F10): login by emailed link, the client's
-/// proposals and invoices, payments, and service requests.
+/// The customer portal under `/portal/{portalKey}` (SPEC F1–F5, F9, F10, V1–V3): login by emailed link, the
+/// client's proposals, invoices and visits, payments, and service requests.
 struct PortalController: RouteController {
     typealias Context = ClientRequestContext
 
@@ -20,6 +20,8 @@ struct PortalController: RouteController {
     let payments: InvoicePayments
     /// Turns the request-service form into a portal lead (SPEC F5, F6).
     let serviceRequests: ServiceRequests
+    /// Confirms, reschedules, skips, pauses and resumes the client's visits (SPEC V2, V3).
+    let visits: ClientVisits
 
     /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,
     /// logout and service requests for anyone; the proposals, invoices, payments, receipts and switching customer for
@@ -34,6 +36,7 @@ struct PortalController: RouteController {
         clientPages.post("switch", use: switchCustomer)
         registerDocuments(on: clientPages)
         registerPayments(on: clientPages)
+        registerVisits(on: clientPages)
     }
 
     /// `GET /portal/{key}`: the request form with `?leadform=true`, else the client's home, else the login page.

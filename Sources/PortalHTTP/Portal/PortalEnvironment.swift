@@ -13,6 +13,7 @@ struct PortalEnvironment: Sendable {
     let answers: ProposalAnswers
     let payments: InvoicePayments
     let serviceRequests: ServiceRequests
+    let clientVisits: ClientVisits
     let staffSessions: StaffSessions
     let leadConversion: LeadConversion
     let quoting: Quoting
@@ -36,6 +37,7 @@ struct PortalEnvironment: Sendable {
         answers = ProposalAnswers(services: services)
         payments = InvoicePayments(services: services, emails: emails)
         serviceRequests = ServiceRequests(services: services, emails: emails, policy: policy)
+        clientVisits = ClientVisits(services: services, emails: emails)
         staffSessions = StaffSessions(
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadConversion = LeadConversion(services: services)

@@ -19,6 +19,9 @@ enum EmailSamples {
         .leadConfirmation: ["lead.name", "lead.email", "lead.serviceAddress", "lead.services", "lead.description", "lead.proven"],
         .portalInvitation: ["customer.name"],
         .failedLogins: ["user.name", "user.email", "attempts", "minutes", "address", "loginURL"],
+        .visitRequest: [
+            "customer.name", "visit.date", "visit.window", "visit.crew", "request.summary", "request.details", "customerURL",
+        ],
     ]
 
     /// An email of `kind` from `account` about sample records.
@@ -58,6 +61,15 @@ enum EmailSamples {
         case .failedLogins:
             let user = StaffUser(accountID: account.id, name: "Alex Sample", email: "alex@example.com", passwordHash: "", role: .admin)
             return .failedLogins(account: account, user: user, attempts: 10, minutes: 15, latestAddress: "203.0.113.9")
+        case .visitRequest:
+            let visit = Visit(
+                accountID: account.id, jobID: .random(), customerID: customer.id, date: today.adding(days: 7),
+                window: ArrivalWindow(start: LocalTime(hour: 8, minute: 0)!, end: LocalTime(hour: 10, minute: 0)!), crew: "Crew 2",
+                createdAt: now)
+            let request = Visit.RescheduleRequest(
+                preferredDates: [today.adding(days: 9), today.adding(days: 10)], note: "Mornings suit us best.", requestedAt: now)
+            return .visitRequest(
+                account: account, customer: customer, visit: visit, request: .reschedule(request), customerURL: links.backOfficeCustomer(customer.id))
         }
     }
 }

@@ -43,6 +43,17 @@ struct Formatting: Sendable {
             Date.FormatStyle(date: .long, time: .omitted, locale: Self.locale, calendar: calendar, timeZone: .gmt))
     }
 
+    /// `8:00 AM`, `12:30 PM`: a wall-clock time, in US English.
+    func time(_ time: LocalTime) -> String {
+        let hour = time.hour % 12 == 0 ? 12 : time.hour % 12
+        return "\(hour):\(time.minute < 10 ? "0" : "")\(time.minute) \(time.hour < 12 ? "AM" : "PM")"
+    }
+
+    /// `8:00 AM – 10:00 AM`: an arrival window.
+    func window(_ window: ArrivalWindow) -> String {
+        "\(time(window.start)) – \(time(window.end))"
+    }
+
     /// `March 3, 2026 at 2:05 PM`, in the account's time zone.
     func instant(_ instant: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -19,6 +19,8 @@ enum PortalTemplates {
         "pay": PackageResources.pay_mustache,
         "receipt": PackageResources.receipt_mustache,
         "request-service": PackageResources.request_service_mustache,
+        "visits": PackageResources.visits_mustache,
+        "visit": PackageResources.visit_mustache,
         "admin-layout": PackageResources.admin_layout_mustache,
         "admin-message": PackageResources.admin_message_mustache,
         "admin-login": PackageResources.admin_login_mustache,
@@ -58,6 +60,8 @@ enum PortalTemplates {
         "portal-invitation-html": PackageResources.portal_invitation_html_mustache,
         "failed-logins-text": PackageResources.failed_logins_text_mustache,
         "failed-logins-html": PackageResources.failed_logins_html_mustache,
+        "visit-request-text": PackageResources.visit_request_text_mustache,
+        "visit-request-html": PackageResources.visit_request_html_mustache,
     ]
 
     /// `/assets/portal.css`.

@@ -99,7 +99,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
     static let stems: [EmailTemplate.Kind: String] = [
         .loginLink: "login-link", .leadNotification: "lead-notification", .leadConfirmation: "lead-confirmation",
         .paymentReceipt: "payment-receipt", .proposalSent: "proposal-sent", .invoiceSent: "invoice-sent",
-        .portalInvitation: "portal-invitation", .failedLogins: "failed-logins",
+        .portalInvitation: "portal-invitation", .failedLogins: "failed-logins", .visitRequest: "visit-request",
     ]
 
     static let subjects: [EmailTemplate.Kind: String] = [
@@ -109,6 +109,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .invoiceSent: "Invoice {{invoice.number}} from {{account.name}}",
         .portalInvitation: "Your client portal with {{account.name}}",
         .failedLogins: "{{attempts}} failed sign-ins to {{account.name}}'s back office",
+        .visitRequest: "{{customer.name}} {{request.summary}}",
     ]
 
     /// The variables `email` offers its templates, each also under `object` (`{{object.account.customer_portal_url}}`,
@@ -177,6 +178,31 @@ public struct TemplateEmailComposer: PortalEmailComposer {
             return [
                 "account": accountVariables(account), "user": ["name": user.name, "email": user.email],
                 "attempts": attempts, "minutes": minutes, "address": address, "loginURL": links.backOfficeLogin,
+            ]
+        case .visitRequest(let account, let customer, let visit, let request, let customerURL):
+            let format = Formatting(account: account)
+            return [
+                "account": accountVariables(account), "customer": ["name": customer.displayName],
+                "visit": [
+                    "date": format.date(visit.date), "window": visit.window.map(format.window) ?? "any time that day",
+                    "crew": visit.crew ?? "not assigned",
+                ] as [String: Any],
+                "request": requestVariables(request, format: format), "customerURL": customerURL,
+            ]
+        }
+    }
+
+    /// What the client asked: a one-line `summary` for the subject, and the `details` (the dates and note, or the
+    /// pause), each filled whatever was asked.
+    private func requestVariables(_ request: VisitRequestNotice, format: Formatting) -> [String: Any] {
+        switch request {
+        case .reschedule(let asked):
+            let dates = asked.preferredDates.map(format.date).joined(separator: ", ")
+            return ["summary": "asks to move a visit", "details": "Dates that would suit them: \(dates). Their note: \(asked.note ?? "none")."]
+        case .pause(let pause, let skipped):
+            return [
+                "summary": "paused their visits",
+                "details": "Paused from \(format.date(pause.from)) to \(format.date(pause.to)): \(skipped) \(skipped == 1 ? "visit" : "visits") skipped.",
             ]
         }
     }

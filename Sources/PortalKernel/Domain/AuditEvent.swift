@@ -35,6 +35,12 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         case settingsChanged
         case templateSaved
         case templateReset
+        /// A client's answers about their visits (SPEC V2, V3).
+        case visitConfirmed
+        case visitRescheduleRequested
+        case visitSkipped
+        case visitsPaused
+        case visitsResumed
     }
 
     /// The event's id, a random UUID string.

@@ -11,6 +11,7 @@ public struct EmailTemplate: Hashable, Codable, Sendable {
         case leadConfirmation
         case portalInvitation
         case failedLogins
+        case visitRequest
     }
 
     /// Which email this template rewords; an account has at most one per kind.
@@ -44,6 +45,7 @@ extension PortalEmail {
         case .invoiceSent: .invoiceSent
         case .portalInvitation: .portalInvitation
         case .failedLogins: .failedLogins
+        case .visitRequest: .visitRequest
         }
     }
 
@@ -52,7 +54,7 @@ extension PortalEmail {
         switch self {
         case .loginLink(let account, _, _), .leadNotification(let account, _, _), .leadConfirmation(let account, _, _),
             .paymentReceipt(let account, _, _, _, _), .proposalSent(let account, _, _, _), .invoiceSent(let account, _, _),
-            .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _):
+            .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _), .visitRequest(let account, _, _, _, _):
             account
         }
     }

@@ -14,6 +14,9 @@ public struct RecordReference: Hashable, Codable, Sendable {
         /// A job, and the company's own settings (#20).
         case job
         case account
+        /// A visit, and a series of visits (#23).
+        case visit
+        case visitSeries
     }
 
     /// What kind of record it points at.
@@ -31,6 +34,8 @@ public struct RecordReference: Hashable, Codable, Sendable {
     public static func invoice(_ id: Invoice.ID) -> RecordReference { RecordReference(kind: .invoice, id: id.rawValue) }
     public static func lead(_ id: Lead.ID) -> RecordReference { RecordReference(kind: .lead, id: id.rawValue) }
     public static func payment(_ id: Payment.ID) -> RecordReference { RecordReference(kind: .payment, id: id.rawValue) }
+    public static func visit(_ id: Visit.ID) -> RecordReference { RecordReference(kind: .visit, id: id.rawValue) }
+    public static func visitSeries(_ id: VisitSeries.ID) -> RecordReference { RecordReference(kind: .visitSeries, id: id.rawValue) }
     public static func customer(_ id: Customer.ID) -> RecordReference { RecordReference(kind: .customer, id: id.rawValue) }
     public static func job(_ id: Job.ID) -> RecordReference { RecordReference(kind: .job, id: id.rawValue) }
     public static func account(_ id: Account.ID) -> RecordReference { RecordReference(kind: .account, id: id.rawValue) }

@@ -12,12 +12,23 @@ public struct CustomerPortal: Sendable {
         self.services = services
     }
 
-    /// The customer's portal today: proposals and invoices after the visibility rules.
+    /// The customer's portal today: proposals, invoices and visits after the visibility rules.
     public func view(of customer: Customer.ID, account: Account) async throws -> PortalView {
-        let documents = try await services.storage.portalDocuments(of: customer, in: account.id)
+        let today = account.today(at: services.clock.now)
+        let documents = try await services.storage.portalDocuments(
+            of: customer, in: account.id, visitsFrom: today.adding(days: -account.settings.visits.pastVisitRetentionDays))
         return PortalView(
-            proposals: documents.proposals, jobs: documents.jobs, invoices: documents.invoices, settings: account.settings,
-            today: account.today(at: services.clock.now))
+            proposals: documents.proposals, jobs: documents.jobs, invoices: documents.invoices, visits: documents.visits,
+            settings: account.settings, today: today)
+    }
+
+    /// The customer's visit `id` with its series (when it has one), if the portal shows it today (SPEC V1).
+    public func visit(_ id: Visit.ID, of customer: Customer.ID, account: Account) async throws -> (Visit, VisitSeries?)? {
+        guard let visit = try await services.storage.records(Visit.self).find(id, in: account.id), visit.customerID == customer,
+            VisitSchedule.isShown(visit, today: account.today(at: services.clock.now), settings: account.settings.visits)
+        else { return nil }
+        guard let seriesID = visit.seriesID else { return (visit, nil) }
+        return (visit, try await services.storage.records(VisitSeries.self).find(seriesID, in: account.id))
     }
 
     /// The customer's proposal, if it is in their portal now.

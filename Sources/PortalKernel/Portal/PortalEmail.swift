@@ -19,6 +19,17 @@ public enum PortalEmail: Sendable {
     /// Tells a staff user (and the account's admins) that `attempts` wrong passwords for their login were sent within
     /// `minutes`, the latest from `latestAddress` (#17). Their own sign-in is not locked by them.
     case failedLogins(account: Account, user: StaffUser, attempts: Int, minutes: Int, latestAddress: String)
+    /// Tells the office that a client asked for a visit on other dates, or paused their visits (SPEC V2, V3), with
+    /// a link to the customer in the back office.
+    case visitRequest(account: Account, customer: Customer, visit: Visit, request: VisitRequestNotice, customerURL: String)
+}
+
+/// What a client asked of a visit, for the office's email (SPEC V2, V3).
+public enum VisitRequestNotice: Hashable, Sendable {
+    /// Another date, with the client's preferred dates and note.
+    case reschedule(Visit.RescheduleRequest)
+    /// A pause of the visit's series from one date through another, skipping `skipped` visits.
+    case pause(VisitSeries.Pause, skipped: Int)
 }
 
 /// Turns a ``PortalEmail`` into a message. The HTTP front implements it with the account's Mustache templates;

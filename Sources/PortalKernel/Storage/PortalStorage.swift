@@ -18,18 +18,20 @@ public protocol Repositories: Sendable {
     /// Every catalogued record type's insert, update, find and query (``records(_:)``).
     var recordStore: any RecordStore { get }
 
-    /// What `customer`'s portal is read from (``PortalDocuments``), in as few statements as the store can: the SQL
-    /// stores in one (#22). A store that does not say otherwise reads the three in turn.
-    func portalDocuments(of customer: Customer.ID, in account: Account.ID) async throws -> PortalDocuments
+    /// What `customer`'s portal is read from (``PortalDocuments``), its visits dated `visitsFrom` or later, in as
+    /// few statements as the store can: the SQL stores in one (#22). A store that does not say otherwise reads the
+    /// four in turn.
+    func portalDocuments(of customer: Customer.ID, in account: Account.ID, visitsFrom: CalendarDate) async throws -> PortalDocuments
 }
 
 extension Repositories {
-    /// The three reads in turn: the proposals that could show, their jobs, the invoices that could show.
-    public func portalDocuments(of customer: Customer.ID, in account: Account.ID) async throws -> PortalDocuments {
+    /// The four reads in turn: the proposals that could show, their jobs, the invoices that could show, the visits.
+    public func portalDocuments(of customer: Customer.ID, in account: Account.ID, visitsFrom: CalendarDate) async throws -> PortalDocuments {
         let proposals = try await self.proposals.portalCandidates(for: customer, in: account)
         let jobs = try await self.jobs.find(Array(Set(proposals.map(\.jobID))), in: account)
         return PortalDocuments(
-            proposals: proposals, jobs: jobs, invoices: try await invoices.portalCandidates(for: customer, in: account))
+            proposals: proposals, jobs: jobs, invoices: try await invoices.portalCandidates(for: customer, in: account),
+            visits: try await records(Visit.self).all(of: customer, from: visitsFrom, in: account))
     }
 }
 
@@ -144,8 +146,8 @@ extension StandaloneRepositories {
     /// The rate-limit, lockout and claim counters, each call on its own.
     public var counters: any CounterRepository { standalone.counters }
     /// What a customer's portal is read from, as the standalone repositories read it.
-    public func portalDocuments(of customer: Customer.ID, in account: Account.ID) async throws -> PortalDocuments {
-        try await standalone.portalDocuments(of: customer, in: account)
+    public func portalDocuments(of customer: Customer.ID, in account: Account.ID, visitsFrom: CalendarDate) async throws -> PortalDocuments {
+        try await standalone.portalDocuments(of: customer, in: account, visitsFrom: visitsFrom)
     }
     /// The catalogued record types' generic operations, each call on its own.
     public var recordStore: any RecordStore { standalone.recordStore }

@@ -7,11 +7,15 @@ public struct PortalView: Hashable, Sendable {
     public var proposals: [Proposal]
     /// The invoices the portal shows (SPEC I1–I3), latest invoice date first (then by number, descending).
     public var invoices: [Invoice]
+    /// The visits to come (SPEC V1), soonest first.
+    public var upcomingVisits: [Visit]
+    /// The visits completed lately (SPEC V1), latest first.
+    public var recentVisits: [Visit]
 
-    /// Applies SPEC P1–P4 and I1–I3. Proposals whose job is not in `jobs` are left out (a job of another customer
-    /// or account is never looked at). Newest first.
+    /// Applies SPEC P1–P4, I1–I3 and V1. Proposals whose job is not in `jobs` are left out (a job of another
+    /// customer or account is never looked at). Newest first.
     public init(
-        proposals: [Proposal], jobs: [Job], invoices: [Invoice], settings: AccountSettings, today: CalendarDate
+        proposals: [Proposal], jobs: [Job], invoices: [Invoice], visits: [Visit] = [], settings: AccountSettings, today: CalendarDate
     ) {
         let jobsByID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.proposals = proposals
@@ -23,5 +27,10 @@ public struct PortalView: Hashable, Sendable {
         self.invoices = invoices
             .filter { InvoiceVisibility.isVisible($0, settings: settings, today: today) }
             .sorted { ($0.invoiceDate, $0.number) > ($1.invoiceDate, $1.number) }
+        upcomingVisits = VisitSchedule.upcoming(visits, today: today)
+        recentVisits = VisitSchedule.recent(visits, today: today, settings: settings.visits)
     }
+
+    /// The next visit still planned: the home's top line.
+    public var nextVisit: Visit? { upcomingVisits.first { $0.status.isPlanned } }
 }

@@ -9,6 +9,9 @@ public enum WebhookEvents {
         case proposalAccepted = "proposal.accepted"
         case proposalDeclined = "proposal.declined"
         case invoicePaid = "invoice.paid"
+        case visitConfirmed = "visit.confirmed"
+        case visitSkipped = "visit.skipped"
+        case visitRescheduleRequested = "visit.rescheduleRequested"
     }
 
     private struct Body<Data: Encodable>: Encodable {

@@ -7,7 +7,7 @@ extension StorageConformance {
         ("Every record type round-trips unchanged", { try await $0.roundTrips() }),
         ("Updates are kept; updating a record that does not exist is notFound", { try await $0.updates() }),
         ("One email can belong to several customers of an account; other accounts never show", { try await $0.sharedEmails() }),
-        ("Portal candidates leave out drafts and voided invoices, and only that customer's; the portal documents are them with their proposals' jobs, alike in a read and a transaction", { try await $0.portalCandidates() }),
+        ("Portal candidates leave out drafts and voided invoices, and only that customer's; the portal documents are them with their proposals' jobs and the customer's visits from a date, alike in a read and a transaction", { try await $0.portalCandidates() }),
         ("A proposal or invoice moved to another customer leaves the first customer's portal", { try await $0.movedBetweenCustomers() }),
         ("Outbox: due messages oldest first, delivered ones left out, messages found by what they are about, depth counts every pending one", { try await $0.outbox() }),
         ("Sessions and login tokens expire and are deleted", { try await $0.expiry() }),
@@ -140,14 +140,25 @@ extension StorageConformance {
         let invoices = try await store.invoices.portalCandidates(for: customer.id, in: StorageFixture.accountA)
         #expect(invoices.map(\.number) == ["INV-1"])
 
+        // #23: the customer's visits from a date on, not another customer's.
+        for (id, date, owner, job) in [
+            ("visit-b", "2026-01-01", customer.id, "job"), ("visit-a", "2026-03-01", customer.id, "job-b"), ("visit-old", "2025-12-31", customer.id, "job"),
+            ("visit-other", "2026-02-01", other.id, "job-other"),
+        ] {
+            try await store.records(Visit.self).insert(
+                Visit(id: .init(rawValue: id), accountID: StorageFixture.accountA, jobID: .init(rawValue: job), customerID: owner,
+                      date: CalendarDate(iso: date)!, createdAt: fixture.now))
+        }
+
         // #22: the same, with the jobs of those proposals (not a draft's, not a job without one), each by id.
-        let documents = try await store.portalDocuments(of: customer.id, in: StorageFixture.accountA)
+        let documents = try await store.portalDocuments(of: customer.id, in: StorageFixture.accountA, visitsFrom: CalendarDate(iso: "2026-01-01")!)
+        #expect(documents.visits.map(\.id.rawValue) == ["visit-a", "visit-b"])
         #expect(documents.proposals.map(\.id.rawValue) == ["accepted", "declined", "sent"])
         #expect(documents.jobs.map(\.id.rawValue) == ["job", "job-b"])
         #expect(documents.invoices.map(\.number) == ["INV-1"])
-        #expect(try await store.read { try await $0.portalDocuments(of: customer.id, in: StorageFixture.accountA) } == documents)
-        #expect(try await store.transaction { try await $0.portalDocuments(of: customer.id, in: StorageFixture.accountA) } == documents)
-        #expect(try await store.portalDocuments(of: customer.id, in: StorageFixture.accountB) == PortalDocuments(proposals: [], jobs: [], invoices: []))
+        #expect(try await store.read { try await $0.portalDocuments(of: customer.id, in: StorageFixture.accountA, visitsFrom: CalendarDate(iso: "2026-01-01")!) } == documents)
+        #expect(try await store.transaction { try await $0.portalDocuments(of: customer.id, in: StorageFixture.accountA, visitsFrom: CalendarDate(iso: "2026-01-01")!) } == documents)
+        #expect(try await store.portalDocuments(of: customer.id, in: StorageFixture.accountB, visitsFrom: CalendarDate(iso: "2026-01-01")!) == PortalDocuments(proposals: [], jobs: [], invoices: []))
         try await fixture.tearDown()
     }
 

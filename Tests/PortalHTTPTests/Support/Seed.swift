@@ -41,6 +41,12 @@ struct Seed {
     static let bobInvoice: Invoice.ID = "inv-bob"
     static let danaProposal: Proposal.ID = "prop-dana"
     static let danaInvoice: Invoice.ID = "inv-dana"
+    /// Cece's weekly series (four visits from a week on, 08:00–10:00) and its first visit; Bob's and Dana's one-off
+    /// visits (#23).
+    static let ceceSeries: VisitSeries.ID = "series-cece"
+    static let ceceVisit: Visit.ID = "visit-cece-0"
+    static let bobVisit: Visit.ID = "visit-bob"
+    static let danaVisit: Visit.ID = "visit-dana"
     /// The token of the emailed link to ``CeceProposal/emailed``.
     static let emailedLinkToken = SecretToken(value: "emailedLinkToken0123456789abcdefghijklmnopq")
 
@@ -139,6 +145,24 @@ struct Seed {
                 invoice(Self.bobInvoice, Self.bob, Self.accountA, number: "MARK-BOB-INV", dated: 3),
                 invoice(Self.danaInvoice, Self.dana, Self.accountB, number: "MARK-DANA-INV", dated: 3),
             ] { try await store.invoices.insert(item) }
+
+            let window = ArrivalWindow(start: LocalTime(hour: 8, minute: 0)!, end: LocalTime(hour: 10, minute: 0)!)
+            let series = VisitSeries(
+                id: Self.ceceSeries, accountID: Self.accountA, jobID: activeJob, customerID: Self.cece, cadence: .weekly,
+                start: today.adding(days: 7), end: .count(4), window: window, crew: "Crew MARK-CECE", createdAt: now)
+            try await store.records(VisitSeries.self).insert(series)
+            for (index, date) in series.allDates.enumerated() {
+                try await store.records(Visit.self).insert(
+                    Visit(id: .init(rawValue: "visit-cece-\(index)"), accountID: Self.accountA, jobID: activeJob, customerID: Self.cece,
+                          seriesID: series.id, date: date, window: window, crew: "Crew MARK-CECE", clientNote: "Gate code MARK-CECE-VISIT",
+                          createdAt: now))
+            }
+            for (id, customer, account, marker) in [(Self.bobVisit, Self.bob, Self.accountA, "MARK-BOB-VISIT"), (Self.danaVisit, Self.dana, Self.accountB, "MARK-DANA-VISIT")] {
+                let visitJob = try await job("job-\(id)", customer, account, created: .active)
+                try await store.records(Visit.self).insert(
+                    Visit(id: id, accountID: account, jobID: visitJob, customerID: customer, date: today.adding(days: 5), window: window,
+                          clientNote: marker, createdAt: now))
+            }
 
             for (id, email, role, account) in [
                 ("staff-alex", Self.adminEmail, StaffUser.Role.admin, Self.accountA), ("staff-sam", Self.staffEmail, .staff, Self.accountA),
