@@ -201,7 +201,7 @@ let package = Package(
             name: "PortalTestSupport",
             dependencies: ["PortalKernel", .product(name: "Logging", package: "swift-log")],
             path: "Tests/PortalTestSupport",
-            exclude: ["smtp_server.py", "webhook_receiver.py", "strict_email_check.py"]
+            exclude: ["smtp_server.py", "webhook_receiver.py", "strict_email_check.py", "ical_check.py"]
         ),
         .executableTarget(
             name: "json-crash-writer",

@@ -52,6 +52,11 @@ extension JSONAccess: RecordStore {
     func all<Record: StoredRecord>(_ query: RecordQuery<Record>) async throws -> [Record] {
         try read { query.select(from: $0[Record.self].values) }
     }
+
+    func unique<Record: StoredRecord>(_: Record.Type, key columns: [String], _ values: [String]) async throws -> Record? {
+        try Record.storage.requireUniqueKey(columns)
+        return try read { $0.unique(Record.self, columns, values) }
+    }
 }
 
 /// A repository over one ``JSONAccess``: what every record type shares comes from the kernel's

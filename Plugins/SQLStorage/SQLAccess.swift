@@ -120,6 +120,15 @@ extension SQLAccess: RecordStore {
         }
     }
 
+    /// The record whose unique key `columns` holds `values`, in any account, locked for update inside a transaction.
+    func unique<Record: StoredRecord>(_: Record.Type, key columns: [String], _ values: [String]) async throws -> Record? {
+        try Record.storage.requireUniqueKey(columns)
+        guard columns.count == values.count else { throw StorageError.refused("\(columns.count) columns, \(values.count) values") }
+        let condition = zip(columns, values).map { column, value in "\(unsafeRaw: column) = \(bind: value)" as SQLQueryString }
+            .joined(separator: " AND ")
+        return try await first(Record.self, where: condition)
+    }
+
     /// The record with `id` in `account`, locked for update inside a transaction.
     func find<Record: StoredRecord>(_: Record.Type, id: String, in account: Account.ID) async throws -> Record? {
         try Record.storage.requireAccountScope()

@@ -22,6 +22,9 @@ enum SQLMigrations {
         Migration(version: 2, name: "visits and their series (#23)") { access in
             try await createTables([VisitSeries.self, Visit.self], access)
         },
+        Migration(version: 3, name: "calendar feeds (#23)") { access in
+            try await createTables([CalendarFeed.self], access)
+        },
     ]
 
     /// Runs the migrations not yet applied, inside `access`'s transaction, and records this release in

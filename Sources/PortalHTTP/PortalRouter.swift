@@ -47,6 +47,7 @@ public enum PortalRouter {
             }
         }
         PortalRoutes.register(on: router, env: env)
+        CalendarController(feeds: env.calendarFeeds, links: env.front.links, clock: services.clock).register(on: router)
         BackOfficeRoutes.register(on: router, env: env)
         let api = APIController(
             links: env.front.links, apiTokens: env.apiTokens, portal: env.portal, companySettings: env.companySettings,

@@ -102,7 +102,7 @@ struct VisitPagesTests {
             #expect(wrong.body.contains("Enter each date as a date") && wrong.body.contains("value=\"next tuesday\"") && wrong.body.contains("Call first — café"))
             #expect(wrong.body.contains("aria-invalid=\"true\""))
             let long = try await browser.post("\(Self.visit(0))/reschedule", [("dates[]", "2026-12-20"), ("note", String(repeating: "x", count: 1_001))])
-            #expect(long.status == .unprocessableContent && long.body.contains("Keep the note under 1000 characters"))
+            #expect(long.status == .unprocessableContent && long.body.contains("Keep the note to 1000 characters or fewer"))
             let visit = try #require(try await bed.services.storage.records(Visit.self).find(Seed.ceceVisit, in: Seed.accountA))
             #expect(visit.status == .scheduled)
         }
@@ -127,7 +127,7 @@ struct VisitPagesTests {
             #expect(try bed.mail.to(Seed.adminEmail).last?.header("Subject")?.contains("paused their visits") == true)
 
             // A second pause while this one runs is refused.
-            let again = try await browser.post("\(Self.visit(1))/pause", [("from", "2026-12-21"), ("to", "2026-12-30")])
+            let again = try await browser.post("\(Self.visit(0))/pause", [("from", "2026-12-21"), ("to", "2026-12-30")])
             #expect(again.status == .conflict && again.body.contains("already paused"))
             #expect(try await browser.post("\(Self.visit(1))/resume").status == .seeOther)
             let resumed = try await bed.services.storage.records(Visit.self).all(of: Seed.ceceSeries, in: Seed.accountA)

@@ -19,6 +19,11 @@ extension PortalController {
         let chrome: PageChrome
         let upcoming: [VisitRow]
         let recent: [VisitRow]
+        /// Where the form that makes a new calendar link posts.
+        let calendarFormURL: String
+        /// The feed's new address, shown once, right after it was made (only its hash is kept).
+        let calendarURL: String?
+        let webcalURL: String?
         let backURL: String
     }
 
@@ -61,6 +66,7 @@ extension PortalController {
         let crew: String?
         let clientNote: String?
         let requestedDates: String?
+        let requestedNote: String?
         let series: Series?
         /// Until when the client can still change the visit, or why they no longer can.
         let changeNote: String?
@@ -68,6 +74,8 @@ extension PortalController {
         let skipURL: String?
         let reschedule: Reschedule?
         let pause: Pause?
+        /// "Add to calendar": the visit as one event.
+        let eventURL: String
         let backURL: String
     }
 
@@ -81,8 +89,10 @@ extension PortalController {
     ]
 
     func registerVisits(on routes: some RouterMethods<Context>) {
-        routes.get("visits", use: visitsPage)
+        routes.get("visits") { request, context in try await visitsPage(request, context, calendarToken: nil) }
+        routes.post("visits/calendar-link", use: newCalendarLink)
         routes.get("visits/:id", use: visitPage)
+        routes.get("visits/:id/event.ics", use: visitEvent)
         routes.post("visits/:id/confirm") { request, context in
             try await changeVisit(request, context, done: "confirmed") { id, visit, client, _ in
                 try await visits.confirm(id, account: visit.account, by: client)
@@ -110,15 +120,46 @@ extension PortalController {
         }
     }
 
-    /// `GET /visits`: the visits to come, soonest first, and those done lately (V1).
-    @Sendable func visitsPage(_ request: Request, context: Context) async throws -> Response {
+    /// `GET /visits`: the visits to come, soonest first, and those done lately (V1), and the calendar feed (V4):
+    /// its address once, right after `POST /visits/calendar-link` made it.
+    func visitsPage(_ request: Request, _ context: Context, calendarToken: SecretToken?) async throws -> Response {
         let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let view = try await portal.view(of: client.customer.id, account: visit.account)
+        let feedURL = calendarToken.map(front.links.calendarFeed(token:))
         let page = VisitsPage(
             chrome: visit.chrome("Your visits"), upcoming: view.upcomingVisits.map { visitRow($0, visit) },
-            recent: view.recentVisits.map { visitRow($0, visit) }, backURL: visit.path())
+            recent: view.recentVisits.map { visitRow($0, visit) }, calendarFormURL: visit.path("/visits/calendar-link"),
+            calendarURL: feedURL, webcalURL: feedURL.map(Self.webcal), backURL: visit.path())
         return visit.page("visits", page)
+    }
+
+    /// `POST /visits/calendar-link`: a new feed address (the old one stops working), shown once on the visits page.
+    @Sendable func newCalendarLink(_ request: Request, context: Context) async throws -> Response {
+        let visit = try PortalVisit(request, context: context, front: front)
+        let client = try visit.requireClient()
+        _ = try await visit.form(VisitForm.self, context: context)
+        let token = try await calendarFeeds.renew(for: client.customer.id, account: visit.account)
+        return try await visitsPage(request, context, calendarToken: token)
+    }
+
+    /// `GET /visits/{id}/event.ics`: the one visit as a calendar event ("Add to calendar").
+    @Sendable func visitEvent(_ request: Request, context: Context) async throws -> Response {
+        let visit = try PortalVisit(request, context: context, front: front)
+        let client = try visit.requireClient()
+        guard let feed = try await calendarFeeds.event(try visitID(context), of: client.customer, account: visit.account),
+            let shown = feed.visits.first
+        else { return visit.notFound() }
+        let text = ICalendar.document(
+            name: "\(visit.account.branding.displayName) visit", events: [ICalendar.event(of: shown, in: feed, links: front.links)],
+            stamp: front.clock.now)
+        return CalendarController.calendar(text, filename: "visit-\(shown.date).ics")
+    }
+
+    /// The feed's address for a calendar app: `webcal://` in place of `http(s)://`.
+    static func webcal(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        return "webcal" + url[scheme.lowerBound...]
     }
 
     /// `GET /visits/{id}`: the visit, and the changes still open to it.
@@ -198,6 +239,7 @@ extension PortalController {
             errors: errors, date: format.date(shown.date), window: shown.window.map(format.window) ?? "Any time that day",
             status: Self.statusLabel(shown.status), statusClass: Self.statusClass(shown.status), crew: shown.crew, clientNote: shown.clientNote,
             requestedDates: shown.status == .rescheduleRequested ? shown.rescheduleRequest.map { $0.preferredDates.map(format.date).joined(separator: ", ") } : nil,
+            requestedNote: shown.status == .rescheduleRequested ? shown.rescheduleRequest?.note : nil,
             series: series.map { series in
                 .init(
                     cadence: Self.cadenceLabel(series.cadence),
@@ -208,12 +250,12 @@ extension PortalController {
             confirmURL: allowed.contains(.confirm) ? "\(base)/confirm" : nil,
             skipURL: allowed.contains(.skip) ? "\(base)/skip" : nil,
             reschedule: allowed.contains(.reschedule)
-                ? .init(url: "\(base)/reschedule", dates: Array(typedDates.prefix(ClientVisits.mostPreferredDates)), note: form.note ?? "", minimum: firstOpenDay)
+                ? .init(url: "\(base)/reschedule", dates: typedDates, note: form.note ?? "", minimum: firstOpenDay)
                 : nil,
             pause: allowed.contains(.pause) && pause == nil
                 ? .init(url: "\(base)/pause", from: form.from ?? shown.date.description, to: form.to ?? "", minimum: account.today(at: now).description, maxDays: settings.maxPauseDays)
                 : nil,
-            backURL: visit.path("/visits"))
+            eventURL: "\(base)/event.ics", backURL: visit.path("/visits"))
         return visit.page("visit", page, status: status)
     }
 

@@ -22,6 +22,8 @@ struct PortalController: RouteController {
     let serviceRequests: ServiceRequests
     /// Confirms, reschedules, skips, pauses and resumes the client's visits (SPEC V2, V3).
     let visits: ClientVisits
+    /// Renews the client's calendar feed and writes a visit's one event (SPEC V4).
+    let calendarFeeds: CalendarFeeds
 
     /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,
     /// logout and service requests for anyone; the proposals, invoices, payments, receipts and switching customer for

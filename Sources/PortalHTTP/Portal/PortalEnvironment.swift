@@ -14,6 +14,7 @@ struct PortalEnvironment: Sendable {
     let payments: InvoicePayments
     let serviceRequests: ServiceRequests
     let clientVisits: ClientVisits
+    let calendarFeeds: CalendarFeeds
     let staffSessions: StaffSessions
     let leadConversion: LeadConversion
     let quoting: Quoting
@@ -38,6 +39,7 @@ struct PortalEnvironment: Sendable {
         payments = InvoicePayments(services: services, emails: emails)
         serviceRequests = ServiceRequests(services: services, emails: emails, policy: policy)
         clientVisits = ClientVisits(services: services, emails: emails)
+        calendarFeeds = CalendarFeeds(services: services)
         staffSessions = StaffSessions(
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadConversion = LeadConversion(services: services)

@@ -198,13 +198,23 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         switch request {
         case .reschedule(let asked):
             let dates = asked.preferredDates.map(format.date).joined(separator: ", ")
-            return ["summary": "asks to move a visit", "details": "Dates that would suit them: \(dates). Their note: \(asked.note ?? "none")."]
+            return ["summary": "asks to move a visit", "details": "Dates that would suit them: \(dates). Their note: \(asked.note ?? "none")"]
         case .pause(let pause, let skipped):
             return [
                 "summary": "paused their visits",
-                "details": "Paused from \(format.date(pause.from)) to \(format.date(pause.to)): \(skipped) \(skipped == 1 ? "visit" : "visits") skipped.",
+                "details": "Paused from \(format.date(pause.from)) to \(format.date(pause.to)). " + Self.visitList(skipped, format: format, none: "No visit fell in those days.", verb: "skipped"),
+            ]
+        case .resume(let restored):
+            return [
+                "summary": "resumed their visits",
+                "details": Self.visitList(restored, format: format, none: "No skipped visit could be planned again: each was past its cut-off.", verb: "planned again"),
             ]
         }
+    }
+
+    /// `Visits skipped: December 9, 2026; December 16, 2026.`, or `none`.
+    private static func visitList(_ dates: [CalendarDate], format: Formatting, none: String, verb: String) -> String {
+        dates.isEmpty ? none : "Visits \(verb): \(dates.map(format.date).joined(separator: "; "))."
     }
 
     private func accountVariables(_ account: Account) -> [String: Any] {

@@ -45,7 +45,8 @@ public struct Visit: Hashable, Codable, Sendable {
         }
     }
 
-    /// The most characters a note (staff's to the client, or the client's with a reschedule request) holds.
+    /// The most Unicode scalars a note (staff's to the client, or the client's with a reschedule request) holds:
+    /// counted as scalars, so combining marks count one by one.
     public static let noteLimit = 1_000
 
     /// The visit's id, a random UUID string.
@@ -70,9 +71,9 @@ public struct Visit: Hashable, Codable, Sendable {
     public var clientNote: String?
     /// The client's open request for another date, while the status is `rescheduleRequested`.
     public var rescheduleRequest: RescheduleRequest?
-    /// Whether a pause of its series skipped it (V3): resuming the series restores it. `false` for a visit skipped
-    /// on its own, which resuming leaves skipped.
-    public var skippedByPause: Bool
+    /// What the visit was before a pause of its series skipped it (V3), which resuming restores (a confirmation or
+    /// a reschedule request survives a pause); `nil` for a visit no pause skipped, which resuming leaves as it is.
+    public var statusBeforePause: Status?
     /// When staff marked it completed.
     public var completedAt: Date?
     /// When its reminder email was queued (V5): once per visit.
@@ -87,7 +88,7 @@ public struct Visit: Hashable, Codable, Sendable {
     public init(
         id: ID = .random(), accountID: Account.ID, jobID: Job.ID, customerID: Customer.ID, seriesID: VisitSeries.ID? = nil,
         date: CalendarDate, window: ArrivalWindow? = nil, status: Status = .scheduled, crew: String? = nil,
-        clientNote: String? = nil, rescheduleRequest: RescheduleRequest? = nil, skippedByPause: Bool = false,
+        clientNote: String? = nil, rescheduleRequest: RescheduleRequest? = nil, statusBeforePause: Status? = nil,
         completedAt: Date? = nil, reminderQueuedAt: Date? = nil, sequence: Int = 0, createdAt: Date
     ) {
         self.id = id
@@ -101,7 +102,7 @@ public struct Visit: Hashable, Codable, Sendable {
         self.crew = crew
         self.clientNote = clientNote
         self.rescheduleRequest = rescheduleRequest
-        self.skippedByPause = skippedByPause
+        self.statusBeforePause = statusBeforePause
         self.completedAt = completedAt
         self.reminderQueuedAt = reminderQueuedAt
         self.sequence = sequence

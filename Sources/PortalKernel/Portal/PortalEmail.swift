@@ -19,8 +19,9 @@ public enum PortalEmail: Sendable {
     /// Tells a staff user (and the account's admins) that `attempts` wrong passwords for their login were sent within
     /// `minutes`, the latest from `latestAddress` (#17). Their own sign-in is not locked by them.
     case failedLogins(account: Account, user: StaffUser, attempts: Int, minutes: Int, latestAddress: String)
-    /// Tells the office that a client asked for a visit on other dates, or paused their visits (SPEC V2, V3), with
-    /// a link to the customer in the back office.
+    /// Tells the office that a client asked for a visit on other dates, or paused or resumed their visits (SPEC V2,
+    /// V3), with a link to the customer in the back office. For a pause or resume, `visit` is the first visit it
+    /// changed (or the visit whose page the client used, when it changed none).
     case visitRequest(account: Account, customer: Customer, visit: Visit, request: VisitRequestNotice, customerURL: String)
 }
 
@@ -28,8 +29,10 @@ public enum PortalEmail: Sendable {
 public enum VisitRequestNotice: Hashable, Sendable {
     /// Another date, with the client's preferred dates and note.
     case reschedule(Visit.RescheduleRequest)
-    /// A pause of the visit's series from one date through another, skipping `skipped` visits.
-    case pause(VisitSeries.Pause, skipped: Int)
+    /// A pause of the visit's series from one date through another, skipping the visits on `skipped`.
+    case pause(VisitSeries.Pause, skipped: [CalendarDate])
+    /// The series resumed: the visits on `restored` are planned again; those past their cut-off stay skipped.
+    case resume(restored: [CalendarDate])
 }
 
 /// Turns a ``PortalEmail`` into a message. The HTTP front implements it with the account's Mustache templates;

@@ -32,6 +32,9 @@ public struct PortalLinks: Sendable, Hashable {
     /// A lead in the back office (the "View lead" link of the notification email, SPEC F6).
     public func backOfficeLead(_ lead: Lead.ID) -> String { "\(base)/admin/leads/\(lead.rawValue)" }
 
+    /// A customer's calendar feed (SPEC V4), with the secret only this moment knows.
+    public func calendarFeed(token: SecretToken) -> String { "\(base)/calendar/\(token.value).ics" }
+
     /// A customer's page in the back office (their visits, documents and timeline).
     public func backOfficeCustomer(_ customer: Customer.ID) -> String { "\(base)/admin/customers/\(customer.rawValue)" }
 

@@ -7,7 +7,7 @@ public enum RecordCatalogue {
     public static let all: [any StoredRecord.Type] = [
         Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
         LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self,
-        VisitSeries.self, Visit.self,
+        VisitSeries.self, Visit.self, CalendarFeed.self,
     ]
 
     /// Does something once per record type, in catalogue order.
@@ -195,4 +195,12 @@ extension Visit: StoredRecord {
             .text("status") { $0.status.rawValue },
         ],
         indexes: [["account_id", "customer_id", "visit_date"], ["account_id", "visit_date"], ["account_id", "series_id"], ["account_id", "job_id"]])
+}
+
+extension CalendarFeed: StoredRecord {
+    /// Table `calendar_feed`, dump key `calendarFeeds`; found by its token's hash alone (the URL names no account).
+    public static let storage = RecordStorage<CalendarFeed>(
+        table: "calendar_feed", dump: "calendarFeeds", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [.text("customer_id", references: "customer") { $0.customerID.rawValue }, .text("token_hash") { $0.tokenHash }],
+        unique: [["token_hash"]])
 }

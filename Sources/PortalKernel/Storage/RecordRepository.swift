@@ -13,6 +13,9 @@ public protocol RecordStore: Sendable {
     func find<Record: StoredRecord>(_ type: Record.Type, id: String, in account: Account.ID) async throws -> Record?
     /// The records `query` selects, in its order.
     func all<Record: StoredRecord>(_ query: RecordQuery<Record>) async throws -> [Record]
+    /// The record whose unique key `columns` holds `values`, in whichever account: what a secret in a URL finds its
+    /// account by. `columns` must be one of the catalogue's unique keys of `Record`, else `StorageError.refused`.
+    func unique<Record: StoredRecord>(_ type: Record.Type, key columns: [String], _ values: [String]) async throws -> Record?
 }
 
 /// One record type's operations over a ``RecordStore``.
@@ -33,12 +36,27 @@ public struct RecordRepository<Record: StoredRecord>: Sendable {
         try await store.find(Record.self, id: id.rawValue, in: account)
     }
 
+    /// The record whose unique key `columns` holds `values`, in whichever account (``RecordStore/unique(_:key:_:)``).
+    public func unique(key columns: [String], _ values: [String]) async throws -> Record? {
+        try await store.unique(Record.self, key: columns, values)
+    }
+
     /// The account's records that pass every filter, by `order` and then id, at most `limit` of them. Throws
     /// `StorageError.refused` for a query the catalogue does not allow (see ``RecordQuery``).
     public func all(
         in account: Account.ID, where filters: [RecordFilter] = [], orderedBy order: [RecordOrder] = [], limit: Int? = nil
     ) async throws -> [Record] {
         try await store.all(RecordQuery(in: account, where: filters, orderedBy: order, limit: limit))
+    }
+}
+
+extension RecordStorage {
+    /// Refuses a look-up by `columns` unless they are one of the record's unique keys.
+    /// - Throws: `StorageError.refused` naming the table and the columns.
+    public func requireUniqueKey(_ columns: [String]) throws {
+        guard unique.contains(columns) else {
+            throw StorageError.refused("\(table) has no unique key (\(columns.joined(separator: ", ")))")
+        }
     }
 }
 

@@ -40,6 +40,8 @@ public struct ClientVisits: Sendable {
 
     /// The most dates a client may propose when asking to reschedule (V2).
     public static let mostPreferredDates = 3
+    /// How far ahead a preferred date may be, in days.
+    public static let latestPreferredDays = 365
 
     let services: PortalServices
     let emails: any PortalEmailComposer
@@ -83,7 +85,7 @@ public struct ClientVisits: Sendable {
     public func skip(_ id: Visit.ID, account: Account, by client: Client) async throws -> Outcome {
         try await change(id, .skip, account: account, by: client) { visit in
             visit.status = .skipped
-            visit.skippedByPause = false
+            visit.statusBeforePause = nil
             visit.rescheduleRequest = nil
             visit.sequence += 1
             return (.visitSkipped, .visitSkipped, nil, nil)
@@ -91,7 +93,8 @@ public struct ClientVisits: Sendable {
     }
 
     /// V3: the client pauses the series of visit `id` from `from` through `to` (`YYYY-MM-DD` as typed): each planned
-    /// visit of the series in that span is skipped, and the office is emailed. Answers with visit `id` as it is now.
+    /// visit of the series in that span is skipped, and the office is emailed. The visit whose page the form is on
+    /// must itself be open to a pause (V2), as its page shows. Answers with visit `id` as it is now.
     public func pause(_ id: Visit.ID, from typedFrom: String, to typedTo: String, account: Account, by client: Client) async throws -> Outcome {
         var problems: [String: String] = [:]
         let from = CalendarDate(iso: typedFrom.trimmingCharacters(in: .whitespaces))
@@ -100,14 +103,22 @@ public struct ClientVisits: Sendable {
         if to == nil { problems["to"] = "Enter the last day of the pause as a date." }
         guard let from, let to, problems.isEmpty else { return .invalid(problems) }
         let now = services.clock.now
+        let settings = account.settings.visits
         return try await services.storage.transaction { store in
-            guard let (visit, series) = try await seriesVisit(id, account: account, client: client, store: store) else { return .notFound }
+            guard let visit = try await shownVisit(id, account: account, client: client, store: store, at: now) else { return .notFound }
+            if let refusal = VisitChangeRule.refusal(.pause, of: visit, at: now, settings: settings, timeZone: account.timeZone) {
+                return .refused(refusal.message)
+            }
+            guard let seriesID = visit.seriesID, let series = try await store.records(VisitSeries.self).find(seriesID, in: account.id) else {
+                return .refused(VisitChangeRefusal.notInSeries.message)
+            }
             let visits = try await store.records(Visit.self).all(of: series.id, in: account.id)
-            let planned = VisitPauses.pause(
-                series, visits: visits, from: from, through: to, at: now, settings: account.settings.visits, timeZone: account.timeZone)
-            guard case .success((let paused, let skipped)) = planned else {
-                if case .failure(let refusal) = planned { return .refused(refusal.message) }
-                return .notFound
+            let (paused, skipped): (VisitSeries, [Visit])
+            switch VisitPauses.pause(series, visits: visits, from: from, through: to, at: now, settings: settings, timeZone: account.timeZone) {
+            case .success(let planned): (paused, skipped) = planned
+            case .failure(let refusal):
+                if let field = refusal.field { return .invalid([field: refusal.message]) }
+                return .refused(refusal.message)
             }
             try await store.records(VisitSeries.self).update(paused)
             for changed in skipped {
@@ -118,25 +129,32 @@ public struct ClientVisits: Sendable {
                 .visitsPaused, about: .visitSeries(series.id), detail: "\(from) to \(to): \(skipped.count) visits skipped", account: account,
                 client: client, store: store, at: now)
             try await tellOffice(
-                .pause(paused.pause!, skipped: skipped.count), visit: visit, account: account, client: client, store: store, at: now)
+                .pause(paused.pause!, skipped: skipped.map(\.date)), visit: skipped.first ?? visit, account: account, client: client,
+                store: store, at: now)
             return .done(skipped.first { $0.id == visit.id } ?? visit)
         }
     }
 
-    /// V3: the client resumes the paused series of visit `id`: the visits the pause skipped that are not over are
-    /// planned again. Answers with visit `id` as it is now.
+    /// V3: the client resumes the paused series of visit `id`: the visits the pause skipped that are still before
+    /// their cut-off are back as they were, and the office is emailed. Answers with visit `id` as it is now.
     public func resume(_ id: Visit.ID, account: Account, by client: Client) async throws -> Outcome {
         let now = services.clock.now
         return try await services.storage.transaction { store in
-            guard let (visit, series) = try await seriesVisit(id, account: account, client: client, store: store) else { return .notFound }
+            guard let visit = try await shownVisit(id, account: account, client: client, store: store, at: now) else { return .notFound }
+            guard let seriesID = visit.seriesID, let series = try await store.records(VisitSeries.self).find(seriesID, in: account.id) else {
+                return .refused(VisitChangeRefusal.notInSeries.message)
+            }
             guard series.pause != nil else { return .refused("Your visits are not paused.") }
             let visits = try await store.records(Visit.self).all(of: series.id, in: account.id)
-            let (resumed, restored) = VisitPauses.resume(series, visits: visits, at: now, timeZone: account.timeZone)
+            let (resumed, restored) = VisitPauses.resume(
+                series, visits: visits, at: now, settings: account.settings.visits, timeZone: account.timeZone)
             try await store.records(VisitSeries.self).update(resumed)
             for changed in restored { try await store.records(Visit.self).update(changed) }
             try await record(
                 .visitsResumed, about: .visitSeries(series.id), detail: "\(restored.count) visits planned again", account: account,
                 client: client, store: store, at: now)
+            try await tellOffice(
+                .resume(restored: restored.map(\.date)), visit: restored.first ?? visit, account: account, client: client, store: store, at: now)
             return .done(restored.first { $0.id == visit.id } ?? visit)
         }
     }
@@ -154,11 +172,13 @@ public struct ClientVisits: Sendable {
             problems["dates"] = "Enter each date as a date (for example 2026-12-14)."
         } else if dates.contains(where: { $0 <= today }) {
             problems["dates"] = "Choose dates after today."
+        } else if dates.contains(where: { $0.days(since: today) > latestPreferredDays }) {
+            problems["dates"] = "Choose dates within the next year."
         } else if Set(dates).count != dates.count {
             problems["dates"] = "Give each date once."
         }
-        if note.trimmingCharacters(in: .whitespacesAndNewlines).count > Visit.noteLimit {
-            problems["note"] = "Keep the note under \(Visit.noteLimit) characters."
+        if note.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count > Visit.noteLimit {
+            problems["note"] = "Keep the note to \(Visit.noteLimit) characters or fewer."
         }
         return (dates, problems)
     }
@@ -190,16 +210,6 @@ public struct ClientVisits: Sendable {
             VisitSchedule.isShown(visit, today: account.today(at: now), settings: account.settings.visits)
         else { return nil }
         return visit
-    }
-
-    /// Visit `id` and its series, when the visit is the client's, shown, and in a series.
-    private func seriesVisit(
-        _ id: Visit.ID, account: Account, client: Client, store: any Repositories
-    ) async throws -> (Visit, VisitSeries)? {
-        guard let visit = try await shownVisit(id, account: account, client: client, store: store, at: services.clock.now),
-            let seriesID = visit.seriesID, let series = try await store.records(VisitSeries.self).find(seriesID, in: account.id)
-        else { return nil }
-        return (visit, series)
     }
 
     private func record(

@@ -87,7 +87,7 @@ struct ClientVisitsTests {
             Issue.record("skip was not done")
             return
         }
-        #expect(skipped.status == .skipped && !skipped.skippedByPause)
+        #expect(skipped.status == .skipped && skipped.statusBeforePause == nil)
 
         let queued = try await schedule.queued()
         #expect(queued.webhooks.sorted() == ["visit.confirmed", "visit.rescheduleRequested", "visit.skipped"])
@@ -132,7 +132,8 @@ struct ClientVisitsTests {
         for (dates, note, field) in [
             ([String](), "", "dates"), (["", " "], "", "dates"), (later, "", "dates"), (["14/12/2026"], "", "dates"),
             ([today.description], "", "dates"), ([later[0], later[0]], "", "dates"),
-            ([later[0]], String(repeating: "é", count: 1_001), "note"),
+            ([later[0]], String(repeating: "é", count: 1_001), "note"), ([later[0]], "a" + String(repeating: "\u{301}", count: 1_000), "note"),
+            ([today.adding(days: 366).description], "", "dates"),
         ] {
             let outcome = try await schedule.visits.requestReschedule(visit.id, dates: dates, note: note, account: schedule.account, by: schedule.client)
             guard case .invalid(let problems) = outcome else {
@@ -155,13 +156,17 @@ struct ClientVisitsTests {
             Issue.record("the pause was not done: \(outcome)")
             return
         }
-        #expect(visit.status == .skipped && visit.skippedByPause)
+        #expect(visit.status == .skipped && visit.statusBeforePause == .scheduled)
         let stored = try await schedule.bed.services.storage.records(Visit.self).all(of: schedule.series.id, in: schedule.account.id)
         #expect(stored.map(\.status) == [.scheduled, .skipped, .skipped, .skipped, .scheduled, .scheduled])
         #expect(try await schedule.bed.services.storage.records(VisitSeries.self).find(schedule.series.id, in: schedule.account.id)?.pause?.to == fourth.date)
         let queued = try await schedule.queued()
         #expect(queued.webhooks == ["visit.skipped", "visit.skipped", "visit.skipped"])
         #expect(queued.emails == ["visitRequest"])
+        // The office's email names the visits the pause skipped.
+        let office = try await schedule.bed.services.storage.outbox.due(at: schedule.bed.clock.now.addingTimeInterval(86_400), limit: 10)
+            .compactMap(\.email).first { $0.subject == "visitRequest" }
+        #expect(office.map { email in stored[1...3].allSatisfy { email.textBody.contains("\($0.date)") } } == true)
 
         // A second pause while this one runs is refused; resuming restores the three.
         let again = try await schedule.visits.pause(
@@ -174,13 +179,46 @@ struct ClientVisitsTests {
         #expect(try await schedule.visits.resume(second.id, account: schedule.account, by: schedule.client) != .notFound)
         let resumed = try await schedule.bed.services.storage.records(Visit.self).all(of: schedule.series.id, in: schedule.account.id)
         #expect(resumed.allSatisfy { $0.status == .scheduled })
+        #expect(try await schedule.queued().emails == ["visitRequest", "visitRequest"])
         #expect(try await schedule.visits.resume(second.id, account: schedule.account, by: schedule.client) == .refused("Your visits are not paused."))
         #expect(try await schedule.visits.pause(
             schedule.oneOff.id, from: schedule.oneOff.date.description, to: schedule.oneOff.date.description, account: schedule.account, by: schedule.client)
-            == .notFound)
+            == .refused(VisitChangeRefusal.notInSeries.message))
+        #expect(try await schedule.visits.resume(schedule.oneOff.id, account: schedule.account, by: schedule.client) == .refused(VisitChangeRefusal.notInSeries.message))
         #expect(try await schedule.visits.skip(schedule.oneOff.id, account: schedule.account, by: schedule.client) == .refused(VisitChangeRefusal.notInSeries.message))
         let bad = try await schedule.visits.pause(second.id, from: "soon", to: "", account: schedule.account, by: schedule.client)
         #expect(bad == .invalid(["from": "Enter the first day of the pause as a date.", "to": "Enter the last day of the pause as a date."]))
+        // Dates the rules refuse are problems of their fields, not of the page.
+        let backwards = try await schedule.visits.pause(second.id, from: fourth.date.description, to: second.date.description, account: schedule.account, by: schedule.client)
+        #expect(backwards == .invalid(["to": VisitPauseRefusal.endsBeforeStart.message]))
+    }
+
+    @Test("V2, V3: a pause sent through a visit past its cut-off or already done is refused like the visit's own changes, and a pause then resume keeps a confirmation and a reschedule request")
+    func pauseThroughClosedVisit() async throws {
+        let schedule = try await Schedule()
+        let (first, second, third) = (schedule.seriesVisits[0], schedule.seriesVisits[1], schedule.seriesVisits[2])
+        var done = schedule.seriesVisits[5]
+        done.date = schedule.account.today(at: schedule.bed.clock.now).adding(days: -1)
+        done.status = .completed
+        try await schedule.bed.services.storage.records(Visit.self).update(done)
+        #expect(try await schedule.visits.pause(done.id, from: third.date.description, to: third.date.description, account: schedule.account, by: schedule.client)
+            == .refused(VisitChangeRefusal.notOpen(.completed).message))
+
+        _ = try await schedule.visits.confirm(second.id, account: schedule.account, by: schedule.client)
+        let tomorrow = schedule.account.today(at: schedule.bed.clock.now).adding(days: 20).description
+        _ = try await schedule.visits.requestReschedule(third.id, dates: [tomorrow], note: "Later", account: schedule.account, by: schedule.client)
+        _ = try await schedule.visits.pause(second.id, from: second.date.description, to: third.date.description, account: schedule.account, by: schedule.client)
+        // Past the first visit's cut-off, a pause through its page is refused, even over later days.
+        let cutoff = VisitChangeRule.cutoff(of: first, settings: schedule.account.settings.visits, timeZone: schedule.account.timeZone)
+        schedule.bed.clock.advance(by: cutoff.timeIntervalSince(schedule.bed.clock.now) + 1)
+        guard case .refused = try await schedule.visits.pause(first.id, from: schedule.seriesVisits[4].date.description, to: schedule.seriesVisits[4].date.description, account: schedule.account, by: schedule.client) else {
+            Issue.record("a pause through a visit past its cut-off was not refused")
+            return
+        }
+        _ = try await schedule.visits.resume(second.id, account: schedule.account, by: schedule.client)
+        #expect(try await schedule.stored(second)?.status == .confirmed)
+        #expect(try await schedule.stored(third)?.status == .rescheduleRequested)
+        #expect(try await schedule.stored(third)?.rescheduleRequest?.note == "Later")
     }
 
     @Test("V1, V2: another customer's visit, a cancelled one and a missing one are all not found, and nothing changes")

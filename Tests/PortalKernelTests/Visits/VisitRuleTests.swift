@@ -100,11 +100,15 @@ struct VisitRuleTests {
         let (paused, skipped) = try pause("2026-12-09", "2026-12-24").get()
         #expect(paused.pause == VisitSeries.Pause(from: Self.date("2026-12-09"), to: Self.date("2026-12-24"), requestedAt: now))
         #expect(skipped.map(\.id.rawValue) == ["d10", "d17"])
-        #expect(skipped.allSatisfy { $0.status == .skipped && $0.skippedByPause && $0.sequence == 1 })
+        #expect(skipped.map(\.statusBeforePause) == [.scheduled, .confirmed])
+        #expect(skipped.allSatisfy { $0.status == .skipped && $0.sequence == 1 })
 
         #expect(throws: VisitPauseRefusal.endsBeforeStart) { try pause("2026-12-10", "2026-12-09").get() }
         #expect(throws: VisitPauseRefusal.startsInPast) { try pause("2026-12-04", "2026-12-20").get() }
         #expect(throws: VisitPauseRefusal.tooLong(maxDays: 180)) { try pause("2026-12-09", "2027-06-07").get() }
+        #expect(throws: VisitPauseRefusal.startsTooLate(days: 365)) { try pause("2027-12-06", "2027-12-10").get() }
+        #expect(VisitPauseRefusal.startsTooLate(days: 365).field == "from" && VisitPauseRefusal.endsBeforeStart.field == "to")
+        #expect(VisitPauseRefusal.alreadyPaused(.init(from: Self.date("2026-12-09"), to: Self.date("2026-12-10"), requestedAt: now)).field == nil)
         #expect((try? pause("2026-12-09", "2027-06-06").get()) != nil)  // 180 days
         // The visit on the 10th is within 48 hours at 09:00 on the 8th.
         if case .failure(.visitPastCutoff(let visit, _)) = pause("2026-12-09", "2026-12-20", at: Self.at("2026-12-08", "09:00")) {
@@ -119,25 +123,30 @@ struct VisitRuleTests {
         #expect((try? pause("2026-12-09", "2026-12-24", series: ended).get()) != nil)
     }
 
-    @Test("V3: resuming restores the visits the pause skipped that are not over yet; visits skipped one by one stay skipped")
+    @Test("V3: resuming puts back, as they were (confirmed, waiting for a new date), the visits the pause skipped that are still before their cut-off; visits skipped one by one stay skipped")
     func v3Resume() {
         let series = VisitSeries(
             id: "s1", accountID: "a", jobID: "j", customerID: "c", cadence: .weekly, start: Self.date("2026-12-03"), end: .count(10),
             pause: .init(from: Self.date("2026-12-09"), to: Self.date("2026-12-31"), requestedAt: Date(timeIntervalSince1970: 0)),
             createdAt: Date(timeIntervalSince1970: 0))
-        func paused(_ id: String, _ day: String) -> Visit {
+        func paused(_ id: String, _ day: String, was status: Visit.Status = .scheduled) -> Visit {
             var visit = Self.visit(id, day, .skipped)
-            visit.skippedByPause = true
+            visit.statusBeforePause = status
             visit.sequence = 1
             return visit
         }
-        let visits = [paused("d10", "2026-12-10"), paused("d17", "2026-12-17"), paused("d24", "2026-12-24"), Self.visit("own", "2026-12-31", .skipped)]
-        // At 09:30 on the 17th the visit that day (08:00–10:00) is not over; the 10th is.
-        let (resumed, restored) = VisitPauses.resume(series, visits: visits, at: Self.at("2026-12-17", "09:30"), timeZone: Self.zone)
+        let visits = [
+            paused("d10", "2026-12-10"), paused("d17", "2026-12-17", was: .confirmed), paused("d24", "2026-12-24", was: .rescheduleRequested),
+            Self.visit("own", "2026-12-31", .skipped),
+        ]
+        // At 09:00 on the 15th the visit on the 17th (08:00) is one hour before its 48-hour cut-off; the 10th is past.
+        let (resumed, restored) = VisitPauses.resume(series, visits: visits, at: Self.at("2026-12-15", "07:00"), settings: Self.settings, timeZone: Self.zone)
         #expect(resumed.pause == nil)
         #expect(restored.map(\.id.rawValue) == ["d17", "d24"])
-        #expect(restored.allSatisfy { $0.status == .scheduled && !$0.skippedByPause && $0.sequence == 2 })
-        #expect(VisitPauses.resume(series, visits: visits, at: Self.at("2026-12-17", "10:00"), timeZone: Self.zone).1.map(\.id.rawValue) == ["d24"])
+        #expect(restored.map(\.status) == [.confirmed, .rescheduleRequested])
+        #expect(restored.allSatisfy { $0.statusBeforePause == nil && $0.sequence == 2 })
+        let later = VisitPauses.resume(series, visits: visits, at: Self.at("2026-12-15", "08:01"), settings: Self.settings, timeZone: Self.zone)
+        #expect(later.1.map(\.id.rawValue) == ["d24"])
     }
 
     @Test("V5: the reminder is due the day before at the reminder hour, once, until the visit starts, and never for a visit that is skipped, cancelled or done")
