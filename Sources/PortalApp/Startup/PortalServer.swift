@@ -55,6 +55,9 @@ public struct PortalServer: Sendable {
         var members: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: try makeApplication()), .init(service: makeOutboxWorker()),
             .init(service: ExpirySweeper(storage: services.storage, clock: services.clock, logger: services.logger)),
+            .init(service: VisitReminderService(
+                reminders: VisitReminderRun(services: services, emails: try TemplateEmailComposer(publicBaseURL: services.publicBaseURL)),
+                logger: services.logger)),
         ]
         if let backup = settings.backup {
             members.append(

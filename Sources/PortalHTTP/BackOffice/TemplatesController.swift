@@ -29,7 +29,7 @@ struct TemplatesController: RouteController {
         .loginLink: "Login link", .proposalSent: "Proposal sent", .invoiceSent: "Invoice sent", .paymentReceipt: "Payment receipt",
         .leadNotification: "Lead notification (to staff)", .leadConfirmation: "Request received (to the client)",
         .portalInvitation: "Portal invitation", .failedLogins: "Failed sign-ins (to staff)",
-        .visitRequest: "Visit request (to staff)",
+        .visitRequest: "Visit request (to staff)", .visitReminder: "Visit reminder (to the client)",
     ]
 
     func register(on admin: RouteCollection<Context>) {

@@ -22,6 +22,7 @@ enum EmailSamples {
         .visitRequest: [
             "customer.name", "visit.date", "visit.window", "visit.crew", "request.summary", "request.details", "customerURL",
         ],
+        .visitReminder: ["customer.name", "visit.date", "visit.window", "visit.crew", "visit.work", "visit.note", "visitURL"],
     ]
 
     /// An email of `kind` from `account` about sample records.
@@ -70,6 +71,14 @@ enum EmailSamples {
                 preferredDates: [today.adding(days: 9), today.adding(days: 10)], note: "Mornings suit us best.", requestedAt: now)
             return .visitRequest(
                 account: account, customer: customer, visit: visit, request: .reschedule(request), customerURL: links.backOfficeCustomer(customer.id))
+        case .visitReminder:
+            var visit = Visit(
+                accountID: account.id, jobID: .random(), customerID: customer.id, date: today.adding(days: 1),
+                window: ArrivalWindow(start: LocalTime(hour: 8, minute: 0)!, end: LocalTime(hour: 10, minute: 0)!), crew: "Crew 2",
+                createdAt: now)
+            visit.clientNote = "Please leave the side gate open."
+            return .visitReminder(
+                account: account, customer: customer, visit: visit, jobTitle: "Weekly mowing", visitURL: "\(links.portal(account))/visits/\(visit.id)")
         }
     }
 }

@@ -62,6 +62,8 @@ enum PortalTemplates {
         "failed-logins-html": PackageResources.failed_logins_html_mustache,
         "visit-request-text": PackageResources.visit_request_text_mustache,
         "visit-request-html": PackageResources.visit_request_html_mustache,
+        "visit-reminder-text": PackageResources.visit_reminder_text_mustache,
+        "visit-reminder-html": PackageResources.visit_reminder_html_mustache,
     ]
 
     /// `/assets/portal.css`.

@@ -100,6 +100,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .loginLink: "login-link", .leadNotification: "lead-notification", .leadConfirmation: "lead-confirmation",
         .paymentReceipt: "payment-receipt", .proposalSent: "proposal-sent", .invoiceSent: "invoice-sent",
         .portalInvitation: "portal-invitation", .failedLogins: "failed-logins", .visitRequest: "visit-request",
+        .visitReminder: "visit-reminder",
     ]
 
     static let subjects: [EmailTemplate.Kind: String] = [
@@ -110,6 +111,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .portalInvitation: "Your client portal with {{account.name}}",
         .failedLogins: "{{attempts}} failed sign-ins to {{account.name}}'s back office",
         .visitRequest: "{{customer.name}} {{request.summary}}",
+        .visitReminder: "Reminder: {{account.name}} visits you {{visit.date}}, {{visit.window}}",
     ]
 
     /// The variables `email` offers its templates, each also under `object` (`{{object.account.customer_portal_url}}`,
@@ -188,6 +190,16 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                     "crew": visit.crew ?? "not assigned",
                 ] as [String: Any],
                 "request": requestVariables(request, format: format), "customerURL": customerURL,
+            ]
+        case .visitReminder(let account, let customer, let visit, let jobTitle, let visitURL):
+            let format = Formatting(account: account)
+            return [
+                "account": accountVariables(account), "customer": ["name": customer.displayName],
+                "visit": [
+                    "date": format.date(visit.date), "window": visit.window.map(format.window) ?? "any time that day",
+                    "crew": visit.crew ?? "our crew", "work": jobTitle, "note": visit.clientNote ?? "",
+                ] as [String: Any],
+                "visitURL": visitURL,
             ]
         }
     }

@@ -12,6 +12,7 @@ public struct EmailTemplate: Hashable, Codable, Sendable {
         case portalInvitation
         case failedLogins
         case visitRequest
+        case visitReminder
     }
 
     /// Which email this template rewords; an account has at most one per kind.
@@ -46,6 +47,7 @@ extension PortalEmail {
         case .portalInvitation: .portalInvitation
         case .failedLogins: .failedLogins
         case .visitRequest: .visitRequest
+        case .visitReminder: .visitReminder
         }
     }
 
@@ -54,7 +56,8 @@ extension PortalEmail {
         switch self {
         case .loginLink(let account, _, _), .leadNotification(let account, _, _), .leadConfirmation(let account, _, _),
             .paymentReceipt(let account, _, _, _, _), .proposalSent(let account, _, _, _), .invoiceSent(let account, _, _),
-            .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _), .visitRequest(let account, _, _, _, _):
+            .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _), .visitRequest(let account, _, _, _, _),
+            .visitReminder(let account, _, _, _, _):
             account
         }
     }

@@ -23,6 +23,8 @@ public enum PortalEmail: Sendable {
     /// V3), with a link to the customer in the back office. For a pause or resume, `visit` is the first visit it
     /// changed (or the visit whose page the client used, when it changed none).
     case visitRequest(account: Account, customer: Customer, visit: Visit, request: VisitRequestNotice, customerURL: String)
+    /// Reminds the client of their visit the day before (SPEC V5): its date, window and crew, and a link to it.
+    case visitReminder(account: Account, customer: Customer, visit: Visit, jobTitle: String, visitURL: String)
 }
 
 /// What a client asked of a visit, for the office's email (SPEC V2, V3).
