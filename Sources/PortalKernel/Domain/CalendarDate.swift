@@ -23,10 +23,11 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; anything else is `nil`.
+    /// Parses `YYYY-MM-DD`, digits only (`+999-12-31` is not a date); anything else is `nil`.
     public init?(iso string: String) {
         let parts = string.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)

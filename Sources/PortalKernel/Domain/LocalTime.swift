@@ -20,7 +20,7 @@ public struct LocalTime: Hashable, Comparable, Codable, Sendable, CustomStringCo
     /// else is `nil`.
     public init?(iso text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let hour = Int(parts[0]), let minute = Int(parts[1]), parts.count == 2 || parts[2] == "00"
         else { return nil }
         self.init(hour: hour, minute: minute)

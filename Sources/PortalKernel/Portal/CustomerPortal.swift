@@ -24,8 +24,7 @@ public struct CustomerPortal: Sendable {
 
     /// The customer's visit `id` with its series (when it has one), if the portal shows it today (SPEC V1).
     public func visit(_ id: Visit.ID, of customer: Customer.ID, account: Account) async throws -> (Visit, VisitSeries?)? {
-        guard let visit = try await services.storage.records(Visit.self).find(id, in: account.id), visit.customerID == customer,
-            VisitSchedule.isShown(visit, today: account.today(at: services.clock.now), settings: account.settings.visits)
+        guard let visit = try await services.storage.records(Visit.self).shown(id, of: customer, in: account, today: account.today(at: services.clock.now))
         else { return nil }
         guard let seriesID = visit.seriesID else { return (visit, nil) }
         return (visit, try await services.storage.records(VisitSeries.self).find(seriesID, in: account.id))

@@ -61,8 +61,7 @@ public struct CalendarFeeds: Sendable {
     /// One visit's event (the visit page's "Add to calendar"), when the portal shows it to `customer` (V1).
     public func event(_ id: Visit.ID, of customer: Customer, account: Account) async throws -> Feed? {
         try await services.storage.read { store in
-            guard let visit = try await store.records(Visit.self).find(id, in: account.id), visit.customerID == customer.id,
-                VisitSchedule.isShown(visit, today: account.today(at: services.clock.now), settings: account.settings.visits)
+            guard let visit = try await store.records(Visit.self).shown(id, of: customer.id, in: account, today: account.today(at: services.clock.now))
             else { return nil }
             return try await Self.feed(account: account, customer: customer, visits: [visit], store: store)
         }

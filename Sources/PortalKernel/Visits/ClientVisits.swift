@@ -105,7 +105,7 @@ public struct ClientVisits: Sendable {
         let now = services.clock.now
         let settings = account.settings.visits
         return try await services.storage.transaction { store in
-            guard let visit = try await shownVisit(id, account: account, client: client, store: store, at: now) else { return .notFound }
+            guard let visit = try await store.records(Visit.self).shown(id, of: client.customer.id, in: account, today: account.today(at: now)) else { return .notFound }
             if let refusal = VisitChangeRule.refusal(.pause, of: visit, at: now, settings: settings, timeZone: account.timeZone) {
                 return .refused(refusal.message)
             }
@@ -140,7 +140,7 @@ public struct ClientVisits: Sendable {
     public func resume(_ id: Visit.ID, account: Account, by client: Client) async throws -> Outcome {
         let now = services.clock.now
         return try await services.storage.transaction { store in
-            guard let visit = try await shownVisit(id, account: account, client: client, store: store, at: now) else { return .notFound }
+            guard let visit = try await store.records(Visit.self).shown(id, of: client.customer.id, in: account, today: account.today(at: now)) else { return .notFound }
             guard let seriesID = visit.seriesID, let series = try await store.records(VisitSeries.self).find(seriesID, in: account.id) else {
                 return .refused(VisitChangeRefusal.notInSeries.message)
             }
@@ -191,7 +191,7 @@ public struct ClientVisits: Sendable {
     ) async throws -> Outcome {
         let now = services.clock.now
         return try await services.storage.transaction { store in
-            guard var visit = try await shownVisit(id, account: account, client: client, store: store, at: now) else { return .notFound }
+            guard var visit = try await store.records(Visit.self).shown(id, of: client.customer.id, in: account, today: account.today(at: now)) else { return .notFound }
             if let refusal = VisitChangeRule.refusal(kind, of: visit, at: now, settings: account.settings.visits, timeZone: account.timeZone) {
                 return .refused(refusal.message)
             }
@@ -202,14 +202,6 @@ public struct ClientVisits: Sendable {
             if let notice { try await tellOffice(notice, visit: visit, account: account, client: client, store: store, at: now) }
             return .done(visit)
         }
-    }
-
-    /// Visit `id` when it is the client's and their portal shows it today (V1); `nil` otherwise.
-    private func shownVisit(_ id: Visit.ID, account: Account, client: Client, store: any Repositories, at now: Date) async throws -> Visit? {
-        guard let visit = try await store.records(Visit.self).find(id, in: account.id), visit.customerID == client.customer.id,
-            VisitSchedule.isShown(visit, today: account.today(at: now), settings: account.settings.visits)
-        else { return nil }
-        return visit
     }
 
     private func record(

@@ -21,4 +21,13 @@ extension RecordRepository where Record == Visit {
     public func all(of series: VisitSeries.ID, in account: Account.ID) async throws -> [Visit] {
         try await all(in: account, where: [.equal("series_id", .text(series.rawValue))], orderedBy: [.ascending("visit_date")])
     }
+
+    /// `customer`'s visit `id` if their portal shows it on `today` (V1): another customer's, or one no longer shown,
+    /// is `nil`, exactly like a missing one.
+    public func shown(_ id: Visit.ID, of customer: Customer.ID, in account: Account, today: CalendarDate) async throws -> Visit? {
+        guard let visit = try await find(id, in: account.id), visit.customerID == customer,
+            VisitSchedule.isShown(visit, today: today, settings: account.settings.visits)
+        else { return nil }
+        return visit
+    }
 }

@@ -10,13 +10,14 @@ struct LocalTimeTests {
         return StorageJSON.format(instant)
     }
 
-    @Test("#23: HH:MM parses and prints; out-of-range, malformed and non-zero seconds are refused; a window must end after it starts")
+    @Test("#23: HH:MM parses and prints; out-of-range, malformed, signed and non-zero seconds are refused (and signed dates); a window must end after it starts")
     func parsing() throws {
         #expect(LocalTime(iso: "08:05")?.description == "08:05")
         #expect(LocalTime(iso: "23:59:00")?.description == "23:59")
-        for bad in ["24:00", "8:00", "08:60", "08:00:30", "", "ab:cd", "08-00", "０８:００", "-1:00"] {
+        for bad in ["24:00", "8:00", "08:60", "08:00:30", "", "ab:cd", "08-00", "０８:００", "-1:00", "+1:00", "1 :00"] {
             #expect(LocalTime(iso: bad) == nil, "\(bad)")
         }
+        for bad in ["+999-12-31", "2026-+1-01", "2026-12- 1"] { #expect(CalendarDate(iso: bad) == nil, "\(bad)") }
         let eight = LocalTime(hour: 8, minute: 0)!
         #expect(ArrivalWindow(start: eight, end: eight) == nil)
         #expect(ArrivalWindow(start: LocalTime(hour: 10, minute: 0)!, end: eight) == nil)
