@@ -30,6 +30,7 @@ struct TemplatesController: RouteController {
         .leadNotification: "Lead notification (to staff)", .leadConfirmation: "Request received (to the client)",
         .portalInvitation: "Portal invitation", .failedLogins: "Failed sign-ins (to staff)",
         .visitRequest: "Visit request (to staff)", .visitReminder: "Visit reminder (to the client)",
+        .visitChanged: "Visit moved or cancelled (to the client)",
     ]
 
     func register(on admin: RouteCollection<Context>) {

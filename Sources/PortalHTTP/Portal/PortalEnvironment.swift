@@ -15,6 +15,7 @@ struct PortalEnvironment: Sendable {
     let serviceRequests: ServiceRequests
     let clientVisits: ClientVisits
     let calendarFeeds: CalendarFeeds
+    let visitPlanning: VisitPlanning
     let staffSessions: StaffSessions
     let leadConversion: LeadConversion
     let quoting: Quoting
@@ -40,6 +41,7 @@ struct PortalEnvironment: Sendable {
         serviceRequests = ServiceRequests(services: services, emails: emails, policy: policy)
         clientVisits = ClientVisits(services: services, emails: emails)
         calendarFeeds = CalendarFeeds(services: services)
+        visitPlanning = VisitPlanning(services: services, emails: emails)
         staffSessions = StaffSessions(
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadConversion = LeadConversion(services: services)

@@ -23,6 +23,10 @@ enum EmailSamples {
             "customer.name", "visit.date", "visit.window", "visit.crew", "request.summary", "request.details", "customerURL",
         ],
         .visitReminder: ["customer.name", "visit.date", "visit.window", "visit.crew", "visit.work", "visit.note", "visitURL"],
+        .visitChanged: [
+            "customer.name", "visit.date", "visit.window", "visit.crew", "visit.work", "visit.note", "change.summary", "change.details",
+            "change.cancelled", "visitURL",
+        ],
     ]
 
     /// An email of `kind` from `account` about sample records.
@@ -72,13 +76,21 @@ enum EmailSamples {
             return .visitRequest(
                 account: account, customer: customer, visit: visit, request: .reschedule(request), customerURL: links.backOfficeCustomer(customer.id))
         case .visitReminder:
-            var visit = Visit(
-                accountID: account.id, jobID: .random(), customerID: customer.id, date: today.adding(days: 1),
-                window: ArrivalWindow(start: LocalTime(hour: 8, minute: 0)!, end: LocalTime(hour: 10, minute: 0)!), crew: "Crew 2",
-                createdAt: now)
-            visit.clientNote = "Please leave the side gate open."
-            return .visitReminder(
-                account: account, customer: customer, visit: visit, jobTitle: "Weekly mowing", visitURL: "\(links.portal(account))/visits/\(visit.id)")
+            let visit = sampleVisit(account: account, customer: customer, on: today.adding(days: 1), now: now)
+            return .visitReminder(account: account, customer: customer, visit: visit, jobTitle: "Weekly mowing", visitURL: links.visit(account, visit.id))
+        case .visitChanged:
+            let visit = sampleVisit(account: account, customer: customer, on: today.adding(days: 3), now: now)
+            return .visitChanged(
+                account: account, customer: customer, visit: visit, change: .moved(date: today.adding(days: 1), window: nil),
+                jobTitle: "Weekly mowing", visitURL: links.visit(account, visit.id))
         }
+    }
+
+    /// A sample visit on `date`, 8 to 10 in the morning, with a crew and a note.
+    private static func sampleVisit(account: Account, customer: Customer, on date: CalendarDate, now: Date) -> Visit {
+        Visit(
+            accountID: account.id, jobID: .random(), customerID: customer.id, date: date,
+            window: ArrivalWindow(start: LocalTime(hour: 8, minute: 0)!, end: LocalTime(hour: 10, minute: 0)!), crew: "Crew 2",
+            clientNote: "Please leave the side gate open.", createdAt: now)
     }
 }

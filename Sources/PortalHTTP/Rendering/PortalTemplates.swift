@@ -64,6 +64,8 @@ enum PortalTemplates {
         "visit-request-html": PackageResources.visit_request_html_mustache,
         "visit-reminder-text": PackageResources.visit_reminder_text_mustache,
         "visit-reminder-html": PackageResources.visit_reminder_html_mustache,
+        "visit-changed-text": PackageResources.visit_changed_text_mustache,
+        "visit-changed-html": PackageResources.visit_changed_html_mustache,
     ]
 
     /// `/assets/portal.css`.

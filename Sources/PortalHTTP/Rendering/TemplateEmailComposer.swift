@@ -100,7 +100,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .loginLink: "login-link", .leadNotification: "lead-notification", .leadConfirmation: "lead-confirmation",
         .paymentReceipt: "payment-receipt", .proposalSent: "proposal-sent", .invoiceSent: "invoice-sent",
         .portalInvitation: "portal-invitation", .failedLogins: "failed-logins", .visitRequest: "visit-request",
-        .visitReminder: "visit-reminder",
+        .visitReminder: "visit-reminder", .visitChanged: "visit-changed",
     ]
 
     static let subjects: [EmailTemplate.Kind: String] = [
@@ -112,6 +112,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .failedLogins: "{{attempts}} failed sign-ins to {{account.name}}'s back office",
         .visitRequest: "{{customer.name}} {{request.summary}}",
         .visitReminder: "Reminder: {{account.name}} visits you {{visit.date}}, {{visit.window}}",
+        .visitChanged: "{{account.name}} {{change.summary}}",
     ]
 
     /// The variables `email` offers its templates, each also under `object` (`{{object.account.customer_portal_url}}`,
@@ -192,14 +193,41 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "request": requestVariables(request, format: format), "customerURL": customerURL,
             ]
         case .visitReminder(let account, let customer, let visit, let jobTitle, let visitURL):
+            return [
+                "account": accountVariables(account), "customer": ["name": customer.displayName],
+                "visit": clientVisitVariables(visit, jobTitle: jobTitle, format: Formatting(account: account)), "visitURL": visitURL,
+            ]
+        case .visitChanged(let account, let customer, let visit, let change, let jobTitle, let visitURL):
             let format = Formatting(account: account)
             return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
-                "visit": [
-                    "date": format.date(visit.date), "window": visit.window.map(format.window) ?? "any time that day",
-                    "crew": visit.crew ?? "our crew", "work": jobTitle, "note": visit.clientNote ?? "",
-                ] as [String: Any],
-                "visitURL": visitURL,
+                "visit": clientVisitVariables(visit, jobTitle: jobTitle, format: format), "visitURL": visitURL,
+                "change": changeVariables(change, visit: visit, format: format),
+            ]
+        }
+    }
+
+    /// A visit as its client's emails show it: `date`, `window`, `crew`, `work` (the job's title) and `note`.
+    private func clientVisitVariables(_ visit: Visit, jobTitle: String, format: Formatting) -> [String: Any] {
+        [
+            "date": format.date(visit.date), "window": visit.window.map(format.window) ?? "any time that day",
+            "crew": visit.crew ?? "our crew", "work": jobTitle, "note": visit.clientNote ?? "",
+        ]
+    }
+
+    /// What staff did: a `summary` for the subject (`moved your visit to …`), the `details`, and `cancelled`.
+    private func changeVariables(_ change: VisitChangeNotice, visit: Visit, format: Formatting) -> [String: Any] {
+        let window = visit.window.map(format.window) ?? "any time that day"
+        switch change {
+        case .moved(let date, let before):
+            return [
+                "summary": "moved your visit to \(format.date(visit.date)), \(window)", "cancelled": false,
+                "details": "It was planned for \(format.date(date)), \(before.map(format.window) ?? "any time that day").",
+            ]
+        case .cancelled:
+            return [
+                "summary": "cancelled your visit on \(format.date(visit.date))", "cancelled": true,
+                "details": "The visit planned for \(format.date(visit.date)), \(window), will not happen.",
             ]
         }
     }

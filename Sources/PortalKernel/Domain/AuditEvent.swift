@@ -41,6 +41,12 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         case visitSkipped
         case visitsPaused
         case visitsResumed
+        /// Staff's and integrations' work on visits (#23).
+        case visitScheduled
+        case visitSeriesScheduled
+        case visitChanged
+        case visitCompleted
+        case visitCancelled
     }
 
     /// The event's id, a random UUID string.

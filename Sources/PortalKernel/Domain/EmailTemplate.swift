@@ -13,6 +13,7 @@ public struct EmailTemplate: Hashable, Codable, Sendable {
         case failedLogins
         case visitRequest
         case visitReminder
+        case visitChanged
     }
 
     /// Which email this template rewords; an account has at most one per kind.
@@ -48,6 +49,7 @@ extension PortalEmail {
         case .failedLogins: .failedLogins
         case .visitRequest: .visitRequest
         case .visitReminder: .visitReminder
+        case .visitChanged: .visitChanged
         }
     }
 
@@ -57,7 +59,7 @@ extension PortalEmail {
         case .loginLink(let account, _, _), .leadNotification(let account, _, _), .leadConfirmation(let account, _, _),
             .paymentReceipt(let account, _, _, _, _), .proposalSent(let account, _, _, _), .invoiceSent(let account, _, _),
             .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _), .visitRequest(let account, _, _, _, _),
-            .visitReminder(let account, _, _, _, _):
+            .visitReminder(let account, _, _, _, _), .visitChanged(let account, _, _, _, _, _):
             account
         }
     }

@@ -25,6 +25,17 @@ public enum PortalEmail: Sendable {
     case visitRequest(account: Account, customer: Customer, visit: Visit, request: VisitRequestNotice, customerURL: String)
     /// Reminds the client of their visit the day before (SPEC V5): its date, window and crew, and a link to it.
     case visitReminder(account: Account, customer: Customer, visit: Visit, jobTitle: String, visitURL: String)
+    /// Tells the client that staff moved their visit (answering a reschedule request, or not) or cancelled it
+    /// (#23): the visit as it is now, what it was, and a link to it.
+    case visitChanged(account: Account, customer: Customer, visit: Visit, change: VisitChangeNotice, jobTitle: String, visitURL: String)
+}
+
+/// What staff did to a client's visit, for the client's email (#23).
+public enum VisitChangeNotice: Hashable, Sendable {
+    /// A new date or window; the visit was on `date` in `window` before.
+    case moved(date: CalendarDate, window: ArrivalWindow?)
+    /// Called off.
+    case cancelled
 }
 
 /// What a client asked of a visit, for the office's email (SPEC V2, V3).

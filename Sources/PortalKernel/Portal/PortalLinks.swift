@@ -29,6 +29,9 @@ public struct PortalLinks: Sendable, Hashable {
         "\(portal(account))/receipts/\(payment.rawValue)"
     }
 
+    /// A visit's page in the portal (the reminder's and the change email's link, SPEC V5).
+    public func visit(_ account: Account, _ visit: Visit.ID) -> String { "\(portal(account))/visits/\(visit.rawValue)" }
+
     /// A lead in the back office (the "View lead" link of the notification email, SPEC F6).
     public func backOfficeLead(_ lead: Lead.ID) -> String { "\(base)/admin/leads/\(lead.rawValue)" }
 

@@ -49,7 +49,7 @@ public struct VisitReminderRun: Sendable {
             let message = try emails.compose(
                 .visitReminder(
                     account: account, customer: customer, visit: visit, jobTitle: job?.title ?? "Your visit",
-                    visitURL: "\(links.portal(account))/visits/\(visit.id.rawValue)"),
+                    visitURL: links.visit(account, visit.id)),
                 to: customer.mailboxes)
             try await store.outbox.enqueue(
                 OutboxMessage(accountID: account.id, email: message, about: .visit(visit.id), nextAttemptAt: now, createdAt: now))

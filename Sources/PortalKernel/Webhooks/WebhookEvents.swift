@@ -12,6 +12,9 @@ public enum WebhookEvents {
         case visitConfirmed = "visit.confirmed"
         case visitSkipped = "visit.skipped"
         case visitRescheduleRequested = "visit.rescheduleRequested"
+        case visitRescheduled = "visit.rescheduled"
+        case visitCompleted = "visit.completed"
+        case visitCancelled = "visit.cancelled"
     }
 
     private struct Body<Data: Encodable>: Encodable {
