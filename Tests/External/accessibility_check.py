@@ -299,7 +299,7 @@ class Check:
 
     def staff_errors(self, driver, pass_name):
         """The back office's other forms, refused: a new customer with no name, a line price that cannot be read, a
-        payment amount that cannot be read."""
+        visit with no date (scheduled or changed), a payment amount that cannot be read."""
         self.visit(driver, self.base + "/admin/leads/demo-lead-portal")
         if driver.find_elements(By.ID, "newName"):
             self.submit(driver, "form[action$='/customer']", {"newName": None, "newEmail": "not an address"})
@@ -307,6 +307,13 @@ class Check:
         self.visit(driver, self.base + "/admin/customers/demo-cece")
         self.submit(driver, "form[action$='/invoices']", {"d1-i": "Trim", "p1-i": "12,50,0"})
         self.audit(driver, "customer: invoice line error", pass_name, self.resubmit("form[action$='/invoices']"))
+        self.visit(driver, self.base + "/admin/customers/demo-cece/visits")
+        self.submit(driver, "form[action$='/visits']", {"date": None})
+        self.audit(driver, "customer visits: schedule errors", pass_name, self.resubmit("form[action$='/visits']", date=""))
+        visit = "/admin/visits/demo-visit-mowing-5"
+        self.visit(driver, self.base + visit)
+        self.submit(driver, "form[action='%s']" % visit, {"date": None})
+        self.audit(driver, "visit: change errors", pass_name, self.resubmit("form[action='%s']" % visit, date=""))
         self.visit(driver, self.base + "/admin/invoices/demo-invoice-1001")
         self.submit(driver, "form[action$='/payments']", {"amount": "a lot"})
         self.audit(driver, "invoice: payment error", pass_name, self.resubmit("form[action$='/payments']"))

@@ -2,7 +2,8 @@
 
 A client on a 390x844 phone with JavaScript off: portal link -> login -> the login email, read from the log mailer's
 .eml file -> "Continue to your portal" -> home -> accept a proposal with an optional item ticked and a typed
-signature -> pay an invoice with the sandbox's success card -> receipt -> log out -> the lead form as an anonymous
+signature -> pay an invoice with the sandbox's success card -> receipt -> the visits: skip one, pause the series for
+three weeks -> log out -> the lead form as an anonymous
 visitor -> submit. Then staff on a desktop: back-office login -> the lead has the "Portal Lead" tag and the check
 mark -> "Add New Customer" -> "Update & Close".
 
@@ -12,6 +13,7 @@ Every step asserts what the page shows; on every portal page nothing may be wide
 Run through Tests/External/browser-walk.sh, which starts the portal.
 """
 import argparse
+import datetime
 import os
 import re
 import sys
@@ -169,6 +171,9 @@ class Walk:
             self.pay_an_invoice(driver)
 
             driver.get(self.portal)
+            self.visits(driver)
+
+            driver.get(self.portal)
             self.press(driver, "Log out")
             self.expect(driver, "Send Login Link")
             self.shot(driver, "logged-out")
@@ -178,6 +183,38 @@ class Walk:
             self.lead_form(driver)
         finally:
             driver.quit()
+
+    def visits(self, driver):
+        """#23 on the phone: home -> "Your visits" -> the first visit of the weekly series still open -> "Skip this
+        visit"; then the next open one -> pause the series for three weeks, typing the last day into the date field."""
+        self.press(driver, "Your visits")
+        self.expect(driver, "Your visits", "Coming up")
+        self.shot(driver, "visits")
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='/visits/demo-visit-mowing-']")]
+        open_visits = []
+        for url in links:
+            driver.get(url)
+            if any(b.text.strip() == "Skip this visit" for b in driver.find_elements(By.TAG_NAME, "button")):
+                open_visits.append(url)
+        if len(open_visits) < 2:
+            self.fail(driver, "fewer than two visits open to a skip among %s" % links)
+        driver.get(open_visits[0])
+        self.shot(driver, "visit")
+        self.press(driver, "Skip this visit")
+        self.expect(driver, "Skipped")
+        self.shot(driver, "visit-skipped")
+
+        driver.get(open_visits[1])
+        first = driver.find_element(By.ID, "from").get_attribute("value")
+        last = datetime.date.fromisoformat(first) + datetime.timedelta(days=21)
+        field = driver.find_element(By.ID, "to")
+        field.send_keys(last.strftime("%m%d%Y"))
+        if field.get_attribute("value") != last.isoformat():
+            self.fail(driver, "the date field reads %r after typing %s" % (field.get_attribute("value"), last))
+        self.shot(driver, "visit-pause")
+        self.press(driver, "Pause my visits")
+        self.expect(driver, "Skipped", "Resume my visits")
+        self.shot(driver, "visits-paused")
 
     def pay_an_invoice(self, driver):
         invoices = [a.get_attribute("href") for a in driver.find_elements(By.PARTIAL_LINK_TEXT, "Invoice ")]

@@ -26,6 +26,7 @@ enum BackOfficeRoutes {
                 front: front, customerManagement: env.customerManagement, leadConversion: env.leadConversion, portal: env.portal,
                 quoting: env.quoting, billing: env.billing
             ).routes)
+        staffPages.addRoutes(VisitsController(front: front, visitPlanning: env.visitPlanning, customerManagement: env.customerManagement).routes)
         staffPages.addRoutes(DocumentsController(front: front, quoting: env.quoting, answers: env.answers, billing: env.billing).routes)
 
         let adminPages = staffPages.group().add(

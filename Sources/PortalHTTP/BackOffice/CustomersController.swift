@@ -79,6 +79,9 @@ struct CustomersController: RouteController {
 
     static let notices = ["invited": "The portal invitation is on its way."]
 
+    /// How many of the visits the portal shows the customer's page lists; the rest are on their visits page.
+    static let visitsShown = 5
+
     /// Runs `create` and goes to the page it returns; a refusal shows the customer's page again with the message
     /// and, in the form `prefix` (`p` for proposals, `i` for invoices), what was typed, a line's message beside it.
     private func creating(
@@ -129,6 +132,11 @@ struct CustomersController: RouteController {
             "serviceAddresses": customer.serviceAddresses.isEmpty ? "—" : customer.serviceAddresses.map(\.description).joined(separator: "; "),
             "inviteURL": "/admin/customers/\(customer.id)/invitation", "portalAsURL": "/admin/customers/\(customer.id)/portal",
             "portalProposals": view.proposals.map(proposalRow), "portalInvoices": view.invoices.map(invoiceRow),
+            "portalVisits": view.upcomingVisits.prefix(Self.visitsShown).map { visit in
+                ["url": "/admin/visits/\(visit.id)", "date": format.date(visit.date), "window": visit.window.map(format.window) ?? "Any time",
+                 "status": VisitWords.status(visit.status), "statusClass": VisitWords.statusClass(visit.status)]
+            },
+            "visitsURL": "/admin/customers/\(customer.id)/visits",
             "allProposals": proposals.sorted { $0.createdAt > $1.createdAt }.map(proposalRow),
             "allInvoices": invoices.map(invoiceRow),
             "jobs": jobs.map { ["id": $0.id.rawValue, "title": $0.title, "stage": $0.stage.rawValue] }, "hasJobs": !jobs.isEmpty,

@@ -29,15 +29,27 @@ struct SettingsController: RouteController {
         var timeZone: String?
         var currency: String?
         var webhookURLs: String?
+        var changeCutoffHours: String?
+        var maxPauseDays: String?
+        var pastVisitRetentionDays: String?
+        var reminderHour: String?
 
-        var value: SettingsForm {
-            SettingsForm(
+        /// The form as typed over `account`'s settings.
+        func value(over account: Account) -> SettingsForm {
+            var form = SettingsForm(
                 leadNotificationEmails: leadNotificationEmails ?? "", openInvoiceWhen: openInvoiceWhen ?? "",
                 paidInvoiceRetentionDays: paidInvoiceRetentionDays ?? "", proposalExpiryDays: proposalExpiryDays ?? "",
                 allowsPartialPayments: allowsPartialPayments == "yes", serviceFeePercent: serviceFeePercent ?? "",
                 leadFormAllowedOrigins: leadFormAllowedOrigins ?? "", displayName: displayName ?? "", logoURL: logoURL ?? "",
                 brandPhone: brandPhone ?? "", brandEmail: brandEmail ?? "", brandAddress: brandAddress ?? "",
                 accentColor: accentColor ?? "", timeZone: timeZone ?? "", currency: currency ?? "", webhookURLs: webhookURLs ?? "")
+            // A form from before the visit settings existed (a tab left open over an upgrade) keeps them as saved.
+            let saved = SettingsForm(account)
+            form.changeCutoffHours = changeCutoffHours ?? saved.changeCutoffHours
+            form.maxPauseDays = maxPauseDays ?? saved.maxPauseDays
+            form.pastVisitRetentionDays = pastVisitRetentionDays ?? saved.pastVisitRetentionDays
+            form.reminderHour = reminderHour ?? saved.reminderHour
+            return form
         }
     }
 
@@ -74,7 +86,7 @@ struct SettingsController: RouteController {
         admin.post("settings") { request, context in
             let visit = AdminVisit(request, context: context, front: front)
             let staff = try visit.requireStaff()
-            let form = try await visit.form(Form.self, context: context).value
+            let form = try await visit.form(Form.self, context: context).value(over: staff.account)
             do {
                 _ = try await companySettings.update(form, of: staff.account, by: .staff(staff.user.id))
                 return visit.redirect(to: "/admin/settings?done=saved")

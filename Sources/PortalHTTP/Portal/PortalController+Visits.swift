@@ -237,12 +237,12 @@ extension PortalController {
         let page = VisitPage(
             chrome: visit.chrome("Visit on \(format.date(shown.date))"), heading: "Visit on \(format.date(shown.date))", notice: notice,
             errors: errors, date: format.date(shown.date), window: shown.window.map(format.window) ?? "Any time that day",
-            status: Self.statusLabel(shown.status), statusClass: Self.statusClass(shown.status), crew: shown.crew, clientNote: shown.clientNote,
+            status: VisitWords.status(shown.status), statusClass: VisitWords.statusClass(shown.status), crew: shown.crew, clientNote: shown.clientNote,
             requestedDates: shown.status == .rescheduleRequested ? shown.rescheduleRequest.map { $0.preferredDates.map(format.date).joined(separator: ", ") } : nil,
             requestedNote: shown.status == .rescheduleRequested ? shown.rescheduleRequest?.note : nil,
             series: series.map { series in
                 .init(
-                    cadence: Self.cadenceLabel(series.cadence),
+                    cadence: VisitWords.cadence(series.cadence),
                     pause: pause.map { "Paused from \(format.date($0.from)) to \(format.date($0.to))." },
                     resumeURL: pause == nil ? nil : "\(base)/resume")
             },
@@ -263,35 +263,6 @@ extension PortalController {
         let format = visit.format
         return VisitRow(
             url: visit.path("/visits/\(shown.id)"), date: format.date(shown.date), window: shown.window.map(format.window) ?? "Any time",
-            status: Self.statusLabel(shown.status), statusClass: Self.statusClass(shown.status))
-    }
-
-    static func statusLabel(_ status: Visit.Status) -> String {
-        switch status {
-        case .scheduled: "Scheduled"
-        case .confirmed: "Confirmed"
-        case .rescheduleRequested: "Reschedule requested"
-        case .skipped: "Skipped"
-        case .completed: "Completed"
-        case .cancelled: "Cancelled"
-        }
-    }
-
-    static func statusClass(_ status: Visit.Status) -> String {
-        switch status {
-        case .confirmed, .completed: "accepted"
-        case .rescheduleRequested: "pending"
-        case .skipped, .cancelled: "skipped"
-        case .scheduled: ""
-        }
-    }
-
-    static func cadenceLabel(_ cadence: VisitSeries.Cadence) -> String {
-        switch cadence {
-        case .weekly: "Every week"
-        case .everyTwoWeeks: "Every two weeks"
-        case .everyFourWeeks: "Every four weeks"
-        case .monthly: "Every month"
-        }
+            status: VisitWords.status(shown.status), statusClass: VisitWords.statusClass(shown.status))
     }
 }

@@ -6,6 +6,7 @@ public struct SettingsForm: Hashable, Sendable {
     public enum Field: String, Hashable, Sendable, CaseIterable {
         case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, serviceFeePercent
         case leadFormAllowedOrigins, displayName, logoURL, brandEmail, accentColor, timeZone, currency, webhookURLs
+        case changeCutoffHours, maxPauseDays, pastVisitRetentionDays, reminderHour
     }
 
     /// The addresses told about new leads (SPEC F6), separated by commas, semicolons or new lines; at most
@@ -44,13 +45,21 @@ public struct SettingsForm: Hashable, Sendable {
     public var currency: String
     /// One URL per line.
     public var webhookURLs: String
+    /// ``VisitSettings/changeCutoffHours`` as typed: a whole number, 0–336 (SPEC V2).
+    public var changeCutoffHours: String
+    /// ``VisitSettings/maxPauseDays`` as typed: a whole number, 1–366 (SPEC V3).
+    public var maxPauseDays: String
+    /// ``VisitSettings/pastVisitRetentionDays`` as typed: a whole number, 0–3650 (SPEC V1).
+    public var pastVisitRetentionDays: String
+    /// ``VisitSettings/reminderHour`` as typed: a whole number, 0–23 (SPEC V5).
+    public var reminderHour: String
 
-    /// Memberwise, as typed; ``applied(to:)`` checks every field.
+    /// Memberwise, as typed; ``applied(to:)`` checks every field. The visit settings default to SPEC's defaults.
     public init(
         leadNotificationEmails: String, openInvoiceWhen: String, paidInvoiceRetentionDays: String, proposalExpiryDays: String,
         allowsPartialPayments: Bool, serviceFeePercent: String, leadFormAllowedOrigins: String, displayName: String,
         logoURL: String, brandPhone: String, brandEmail: String, brandAddress: String, accentColor: String, timeZone: String,
-        currency: String, webhookURLs: String = ""
+        currency: String, webhookURLs: String = "", visits: VisitSettings = VisitSettings()
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -68,6 +77,10 @@ public struct SettingsForm: Hashable, Sendable {
         self.timeZone = timeZone
         self.currency = currency
         self.webhookURLs = webhookURLs
+        changeCutoffHours = "\(visits.changeCutoffHours)"
+        maxPauseDays = "\(visits.maxPauseDays)"
+        pastVisitRetentionDays = "\(visits.pastVisitRetentionDays)"
+        reminderHour = "\(visits.reminderHour)"
     }
 
     /// The form showing `account` as it is.
@@ -83,7 +96,7 @@ public struct SettingsForm: Hashable, Sendable {
             displayName: branding.displayName, logoURL: branding.logoURL ?? "", brandPhone: branding.phone ?? "",
             brandEmail: branding.email ?? "", brandAddress: branding.address ?? "", accentColor: branding.accentColor,
             timeZone: account.timeZoneIdentifier, currency: account.currencyCode,
-            webhookURLs: settings.webhookURLs.joined(separator: "\n"))
+            webhookURLs: settings.webhookURLs.joined(separator: "\n"), visits: settings.visits)
     }
 
     /// `account` with the form's values.
@@ -167,6 +180,18 @@ public struct SettingsForm: Hashable, Sendable {
         if !hooks.isEmpty && updated.settings.webhookSecret == nil {
             updated.settings.webhookSecret = WebhookSecret.generate()
         }
+        let visits: [(Field, String, WritableKeyPath<VisitSettings, Int>)] = [
+            (.changeCutoffHours, changeCutoffHours, \.changeCutoffHours), (.maxPauseDays, maxPauseDays, \.maxPauseDays),
+            (.pastVisitRetentionDays, pastVisitRetentionDays, \.pastVisitRetentionDays), (.reminderHour, reminderHour, \.reminderHour),
+        ]
+        for (field, typed, setting) in visits {
+            guard let value = Int(typed.trimmed) else {
+                problems[field] = VisitSettings.words[field.rawValue]
+                continue
+            }
+            updated.settings.visits[keyPath: setting] = value
+        }
+        for (name, problem) in updated.settings.visits.problems { if let field = Field(rawValue: name) { problems[field] = problem } }
         guard problems.isEmpty else { throw UseCaseError.invalid(fields: problems) }
         return updated
     }

@@ -2,8 +2,8 @@ import Foundation
 
 extension String {
     /// Without leading and trailing white space and line breaks: how every typed field is read.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    public var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// `nil` for an empty string: an optional field left blank.
-    var nilIfEmpty: String? { isEmpty ? nil : self }
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -28,13 +28,18 @@ public struct VisitSettings: Hashable, Codable, Sendable {
         self.reminderHour = reminderHour
     }
 
-    /// What is wrong with these settings, by field; empty when they can be saved.
+    /// What each setting takes, in words, by its name: the message of a value out of range.
+    public static let words = [
+        "changeCutoffHours": "Enter 0 to 336 hours.", "maxPauseDays": "Enter 1 to 366 days.",
+        "pastVisitRetentionDays": "Enter 0 to 3650 days.", "reminderHour": "Enter an hour from 0 to 23.",
+    ]
+
+    /// What is wrong with these settings, by field (``words``); empty when they can be saved.
     public var problems: [String: String] {
-        var problems: [String: String] = [:]
-        if !Self.changeCutoffRange.contains(changeCutoffHours) { problems["changeCutoffHours"] = "Enter 0 to 336 hours." }
-        if !Self.maxPauseRange.contains(maxPauseDays) { problems["maxPauseDays"] = "Enter 1 to 366 days." }
-        if !Self.retentionRange.contains(pastVisitRetentionDays) { problems["pastVisitRetentionDays"] = "Enter 0 to 3650 days." }
-        if !Self.reminderHourRange.contains(reminderHour) { problems["reminderHour"] = "Enter an hour from 0 to 23." }
-        return problems
+        let checks = [
+            ("changeCutoffHours", Self.changeCutoffRange.contains(changeCutoffHours)), ("maxPauseDays", Self.maxPauseRange.contains(maxPauseDays)),
+            ("pastVisitRetentionDays", Self.retentionRange.contains(pastVisitRetentionDays)), ("reminderHour", Self.reminderHourRange.contains(reminderHour)),
+        ]
+        return Dictionary(uniqueKeysWithValues: checks.filter { !$0.1 }.map { ($0.0, Self.words[$0.0]!) })
     }
 }

@@ -1,0 +1,206 @@
+import Foundation
+import PortalKernel
+import Testing
+
+/// #23 point 6: the back office's visits, walked as staff would: the day's route, a visit's page, answering a
+/// reschedule request, completing and cancelling, a customer's visits and scheduling, and the visit settings.
+/// The bed's today is November 25, 2026 (Chicago); Cece's weekly visits are on Wednesdays from December 2.
+@Suite("Back office: visits")
+struct BackOfficeVisitTests {
+    static let cecesVisits = "/admin/customers/\(Seed.cece)/visits"
+
+    /// The settings form as the seed's account has it, with `visits` typed into the visit settings.
+    static func settings(_ visits: [String: String]) -> [(String, String)] {
+        [
+            ("openInvoiceWhen", "generated"), ("paidInvoiceRetentionDays", "365"), ("proposalExpiryDays", "30"), ("serviceFeePercent", "0"),
+            ("displayName", "Greenleaf"), ("accentColor", "#1b5e20"), ("timeZone", "America/Chicago"), ("currency", "USD"),
+        ] + visits.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    func visit(_ bed: PortalTestbed, _ id: Visit.ID) async throws -> Visit {
+        try #require(try await bed.services.storage.records(Visit.self).find(id, in: Seed.accountA))
+    }
+
+    @Test("#23: the day's route lists that day's visits of every customer with window, customer, work and crew; another company's are never in it; a date that is no date is a 400 beside the field")
+    func daysRoute() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &browser)
+            let home = try await browser.get("/admin/customers")
+            #expect(home.body.contains("href=\"/admin/visits\""))
+            // Bob's and Dana's visits are on November 30; Cece's first on December 2.
+            let monday = try await browser.get("/admin/visits?date=2026-11-30")
+            #expect(monday.status == .ok && monday.body.contains("Visits on November 30, 2026"))
+            #expect(monday.body.contains("/admin/visits/\(Seed.bobVisit)") && monday.body.contains("8:00 AM – 10:00 AM"))
+            #expect(!monday.body.contains("MARK-DANA") && !monday.body.contains(Seed.danaVisit.rawValue))
+            let wednesday = try await browser.get("/admin/visits?date=2026-12-02")
+            #expect(wednesday.body.contains("/admin/visits/\(Seed.ceceVisit)") && wednesday.body.contains("Crew MARK-CECE"))
+            #expect(wednesday.body.contains("href=\"/admin/visits?date=2026-12-01\"") && wednesday.body.contains("href=\"/admin/visits?date=2026-12-03\""))
+            #expect(try await browser.get("/admin/visits").body.contains("Visits on November 25, 2026"))
+            let wrong = try await browser.get("/admin/visits?date=2026-13-40")
+            #expect(wrong.status == .badRequest && wrong.body.contains("Enter a date such as 2026-11-25") && wrong.body.contains("aria-invalid=\"true\""))
+            // Another company's visit is the back office's 404.
+            let theirs = try await browser.get("/admin/visits/\(Seed.danaVisit)")
+            #expect(theirs.status == .notFound && !theirs.body.contains("MARK-DANA"))
+        }
+        await bed.remove()
+    }
+
+    @Test("#23 V2: staff answer a client's reschedule request: the page shows the dates asked for with the first ready to save; saving moves the visit, plans it again and emails the client the new date")
+    func answersRequest() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var cece = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &cece)
+            let path = "/portal/\(Seed.keyA)/visits/\(Seed.ceceVisit)"
+            _ = try await cece.get(path)
+            #expect(try await cece.post("\(path)/reschedule", [("dates[]", "2026-12-04"), ("dates[]", "2026-12-05"), ("note", "Friday is best")]).status == .seeOther)
+
+            var staff = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
+            let page = try await staff.get("/admin/visits/\(Seed.ceceVisit)")
+            #expect(page.body.contains("The client asks for another date") && page.body.contains("December 4, 2026; December 5, 2026"))
+            #expect(page.body.contains("Friday is best") && page.body.contains("value=\"2026-12-04\""))
+            let saved = try await staff.post(
+                "/admin/visits/\(Seed.ceceVisit)",
+                [("date", "2026-12-04"), ("windowStart", "13:00"), ("windowEnd", "15:00"), ("crew", "Crew 2"), ("clientNote", "Gate code 1234"), ("tellClient", "yes")])
+            #expect(saved.status == .seeOther && saved.location == "/admin/visits/\(Seed.ceceVisit)?done=changed")
+            let moved = try await visit(bed, Seed.ceceVisit)
+            #expect(moved.date == CalendarDate(iso: "2026-12-04") && moved.status == .scheduled && moved.rescheduleRequest == nil)
+            #expect(moved.window?.start == LocalTime(hour: 13, minute: 0) && moved.crew == "Crew 2" && moved.sequence == 2)
+            let after = try await staff.get(saved.location!)
+            #expect(after.body.contains("The visit is saved.") && !after.body.contains("The client asks for another date"))
+            try await bed.deliverMail()
+            // The subject holds an en dash, so it is an encoded word; the body says the same.
+            let email = try #require(try bed.mail.to("cece@example.com").first { $0.decodedBody.contains("moved your visit") })
+            #expect(email.decodedBody.contains("Greenleaf Lawn & Tree moved your visit to December 4, 2026, 1:00 PM – 3:00 PM, for "))
+            #expect(email.header("Subject")?.hasPrefix("=?utf-8?") == true || email.header("Subject")?.hasPrefix("=?UTF-8?") == true)
+            #expect(email.decodedBody.contains("It was planned for December 2, 2026, 8:00 AM – 10:00 AM."))
+            #expect(email.decodedBody.contains("\(PortalTestbed.base)/portal/\(Seed.keyA)/visits/\(Seed.ceceVisit)"))
+            // The client sees the new time, to confirm again.
+            let theirs = try await cece.get(path)
+            #expect(theirs.body.contains("December 4, 2026") && theirs.body.contains("1:00 PM – 3:00 PM") && theirs.body.contains("Confirm this visit"))
+        }
+        await bed.remove()
+    }
+
+    @Test("#23: a window that ends before it starts, a lone time, a date that is no date and a crew of 101 characters are refused beside their fields with what was typed kept; nothing changes")
+    func changeRefusals() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var staff = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
+            let path = "/admin/visits/\(Seed.ceceVisit)"
+            _ = try await staff.get(path)
+            let cases: [([(String, String)], String, String)] = [
+                ([("date", "2026-12-03"), ("windowStart", "15:00"), ("windowEnd", "09:00")], "windowEnd", "End the window after it starts."),
+                ([("date", "2026-12-03"), ("windowStart", "09:00")], "windowEnd", "Give the window&#39;s end too, or neither time."),
+                ([("date", "next week")], "date", "Enter the date, such as 2027-04-12."),
+                ([("date", "2026-12-03"), ("crew", String(repeating: "C", count: 101))], "crew", "Keep the crew&#39;s name to 100 characters or fewer."),
+                ([("date", "2036-12-03")], "date", "Choose a date from a year ago to ten years ahead."),
+            ]
+            for (fields, field, message) in cases {
+                let page = try await staff.post(path, fields + [("clientNote", "Typed <note>")])
+                #expect(page.status == .unprocessableContent, "\(fields)")
+                #expect(page.body.contains(message), "\(field): \(page.body.count)")
+                #expect(page.body.contains("id=\"\(field)\"") && page.body.contains("aria-invalid=\"true\""), "\(field)")
+                #expect(page.body.contains("Typed &lt;note&gt;"), "\(field)")
+            }
+            #expect(try await visit(bed, Seed.ceceVisit).date == CalendarDate(iso: "2026-12-02"))
+        }
+        await bed.remove()
+    }
+
+    @Test("#23: a visit is marked completed on its day, not before (409 with the reason); a cancelled visit leaves the client's portal, emails the client, and cannot be changed again")
+    func completesAndCancels() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var staff = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
+            _ = try await staff.get("/admin/visits/\(Seed.ceceVisit)")
+            let early = try await staff.post("/admin/visits/\(Seed.ceceVisit)/complete")
+            #expect(early.status == .conflict && early.body.contains("A visit can be marked completed on its day or after."))
+            #expect(!(try await staff.get("/admin/visits/\(Seed.ceceVisit)").body.contains("Mark completed")))
+
+            bed.clock.advance(by: 7 * 86_400)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
+            #expect(try await staff.get("/admin/visits/\(Seed.ceceVisit)").body.contains("Mark completed"))
+            #expect(try await staff.post("/admin/visits/\(Seed.ceceVisit)/complete").status == .seeOther)
+            let done = try await visit(bed, Seed.ceceVisit)
+            #expect(done.status == .completed && done.completedAt == bed.clock.now)
+            let final = try await staff.get("/admin/visits/\(Seed.ceceVisit)")
+            #expect(final.body.contains("cannot be changed") && !final.body.contains("Save the visit"))
+
+            let next: Visit.ID = "visit-cece-1"
+            #expect(try await staff.post("/admin/visits/\(next)/cancel", [("tellClient", "yes")]).status == .seeOther)
+            #expect(try await visit(bed, next).status == .cancelled)
+            #expect(try await staff.post("/admin/visits/\(next)/cancel", [("tellClient", "yes")]).status == .conflict)
+            try await bed.deliverMail()
+            let email = try #require(try bed.mail.to("cece@example.com").first { $0.header("Subject")?.contains("cancelled your visit") == true })
+            #expect(email.header("Subject")?.contains("cancelled your visit on December 9, 2026") == true)
+
+            var cece = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &cece)
+            #expect(try await cece.get("/portal/\(Seed.keyA)/visits/\(next)").status == .notFound)
+        }
+        await bed.remove()
+    }
+
+    @Test("#23: a customer's visits page lists their visits and schedules a weekly series of four and a one-off visit; a count of 0 is refused beside its field with what was typed kept")
+    func schedules() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var staff = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
+            let customer = try await staff.get("/admin/customers/\(Seed.cece)")
+            #expect(customer.body.contains("Visits to come") && customer.body.contains("/admin/visits/\(Seed.ceceVisit)") && customer.body.contains(Self.cecesVisits))
+            let page = try await staff.get(Self.cecesVisits)
+            #expect(page.status == .ok && page.body.contains("December 23, 2026") && page.body.contains("Schedule a visit or a series"))
+            let job = try #require(page.body.firstMatch(of: /<option value="([^"]+)"/).map { String($0.1) })
+
+            let refused = try await staff.post(
+                Self.cecesVisits, [("jobId", job), ("date", "2027-01-04"), ("crew", "Crew 7"), ("repeats", "everyTwoWeeks"), ("ends", "count"), ("count", "0")])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("Enter 1 to 520 visits."))
+            #expect(refused.body.contains("value=\"Crew 7\"") && refused.body.contains("value=\"2027-01-04\"") && refused.body.contains("value=\"everyTwoWeeks\" selected"))
+
+            let series = try await staff.post(
+                Self.cecesVisits,
+                [("jobId", job), ("date", "2027-01-04"), ("windowStart", "07:30"), ("windowEnd", "09:00"), ("crew", "Crew 7"), ("repeats", "weekly"), ("ends", "count"), ("count", "4")])
+            #expect(series.status == .seeOther && series.location == "\(Self.cecesVisits)?done=scheduled")
+            let oneOff = try await staff.post(Self.cecesVisits, [("jobId", job), ("date", "2027-02-15"), ("repeats", "once")])
+            #expect(oneOff.status == .seeOther)
+            let dates = try await bed.services.storage.records(Visit.self).all(of: Seed.cece, from: CalendarDate(iso: "2027-01-01")!, in: Seed.accountA).map(\.date.description)
+            #expect(dates == ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25", "2027-02-15"])
+            let listed = try await staff.get(series.location!)
+            #expect(listed.body.contains("The visits are scheduled.") && listed.body.contains("January 25, 2027") && listed.body.contains("7:30 AM – 9:00 AM"))
+
+            // Another company's customer is the 404 page, and nothing can be scheduled for them.
+            #expect(try await staff.get("/admin/customers/\(Seed.dana)/visits").status == .notFound)
+            #expect(try await staff.post("/admin/customers/\(Seed.dana)/visits", [("jobId", job), ("date", "2027-01-04")]).status == .notFound)
+        }
+        await bed.remove()
+    }
+
+    @Test("#23: an admin sets the visit rules (cut-off, longest pause, how long done visits show, reminder hour); a value out of range is refused beside its field and nothing is saved")
+    func settings() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var admin = Browser(client)
+            try await bed.staffLogIn(Seed.adminEmail, browser: &admin)
+            let page = try await admin.get("/admin/settings")
+            #expect(page.body.contains("id=\"changeCutoffHours\" name=\"changeCutoffHours\" value=\"48\""))
+            let refused = try await admin.post("/admin/settings", Self.settings(["changeCutoffHours": "400", "reminderHour": "24"]))
+            #expect(refused.status == .unprocessableContent && refused.body.contains("Enter 0 to 336 hours.") && refused.body.contains("Enter an hour from 0 to 23."))
+            #expect(refused.body.contains("value=\"400\""))
+            #expect(try await bed.services.storage.accounts.find(Seed.accountA)?.settings.visits == VisitSettings())
+
+            let saved = try await admin.post(
+                "/admin/settings", Self.settings(["changeCutoffHours": "24", "maxPauseDays": "90", "pastVisitRetentionDays": "30", "reminderHour": "7"]))
+            #expect(saved.status == .seeOther)
+            let visits = try #require(try await bed.services.storage.accounts.find(Seed.accountA)).settings.visits
+            #expect(visits == VisitSettings(changeCutoffHours: 24, maxPauseDays: 90, pastVisitRetentionDays: 30, reminderHour: 7))
+        }
+        await bed.remove()
+    }
+}
