@@ -30,6 +30,10 @@ struct APITypeContractTests {
         try Self.roundTrip(APIPortal.self, "Portal")
         try Self.roundTrip(Address.self, "Address")
         try Self.roundTrip(Acceptance.self, "Acceptance")
+        try Self.roundTrip(APIVisit.self, "Visit")
+        try Self.roundTrip(APIVisitSeries.self, "VisitSeries")
+        try Self.roundTrip(ArrivalWindow.self, "ArrivalWindow")
+        Self.expectValid(try Self.encoded(APIPage([APIVisit]([try Self.decode(APIVisit.self, Self.example("Visit", full: true))]), offset: 0, limit: 1)), "VisitPage")
         let page = APIPage(try [Self.decode(APICustomer.self, Self.example("Customer", full: true))], offset: 0, limit: 1)
         Self.expectValid(try Self.encoded(page), "CustomerPage")
         Self.expectValid(try Self.encoded(APIPage([APILead](), offset: 0, limit: 1)), "LeadPage")
@@ -49,6 +53,9 @@ struct APITypeContractTests {
         try Self.reads(APISettingsChange.self, "SettingsChange")
         try Self.reads(LineInput.self, "LineInput")
         try Self.reads(LineInput.self, "InvoiceLineInput")
+        try Self.reads(APINewVisit.self, "NewVisit")
+        try Self.reads(APINewVisitSeries.self, "NewVisitSeries")
+        try Self.reads(APIVisitChange.self, "VisitChange")
     }
 
     @Test("#20: each named enum of the document is the kernel's list of cases, in order")
@@ -60,6 +67,8 @@ struct APITypeContractTests {
         Self.expectEnum("PaymentMethod", Payment.Method.allCases.map(\.rawValue))
         Self.expectEnum("PaymentSource", Payment.Source.allCases.map(\.rawValue))
         Self.expectEnum("OpenInvoiceRule", OpenInvoiceRule.allCases.map(\.rawValue))
+        Self.expectEnum("VisitStatus", Visit.Status.allCases.map(\.rawValue))
+        Self.expectEnum("Cadence", VisitSeries.Cadence.allCases.map(\.rawValue))
         let codes = Self.schemas["CurrencyCode"]?["enum"] as? [String] ?? []
         #expect(!codes.isEmpty && codes.allSatisfy { Currency(code: $0) != nil }, "a currency code the server refuses")
         #expect(!codes.contains("XAU") && codes.contains("JPY"))
@@ -142,6 +151,7 @@ struct APITypeContractTests {
             return example(chosen, full: full)
         }
         if let constant = schema["const"] { return constant }
+        if let examples = schema["examples"] as? [Any], let first = examples.first { return first }
         if let values = schema["enum"] as? [Any], let first = values.first { return first }
         switch schema["type"] as? String {
         case "string":

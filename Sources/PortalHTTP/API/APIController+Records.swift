@@ -58,7 +58,9 @@ extension APIController {
             let customer = try await Self.record(context) { try await customerManagement.customer($0, in: account.id) }
             let view = try await portal.view(of: customer.id, account: account)
             return try APIJSON.response(
-                APIPortal(customerId: customer.id.rawValue, proposals: view.proposals.map(APIProposal.init), invoices: view.invoices.map(APIInvoice.init)))
+                APIPortal(
+                    customerId: customer.id.rawValue, proposals: view.proposals.map(APIProposal.init), invoices: view.invoices.map(APIInvoice.init),
+                    visits: (view.upcomingVisits + view.recentVisits).sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map(APIVisit.init)))
         }
         api.post("customers/:id/invitation") { request, context in
             let (account, actor) = try context.caller()

@@ -19,6 +19,7 @@ struct APIController: RouteController {
     let quoting: Quoting
     let answers: ProposalAnswers
     let billing: Billing
+    let visitPlanning: VisitPlanning
 
     /// The API's routes, under `/api/v1`: the document for anyone; every operation for a caller
     /// ``APITokenAuthenticator`` found (#20), anyone else 401.
@@ -42,6 +43,7 @@ struct APIController: RouteController {
         registerProposals(on: api)
         registerInvoices(on: api)
         registerLeads(on: api)
+        registerVisits(on: api)
     }
 
     /// The largest `offset` a list takes: far beyond any account's records, and small enough that `offset + limit`

@@ -48,4 +48,6 @@ struct APIPortal: Codable, Sendable {
     let proposals: [APIProposal]
     /// The invoices the portal shows (SPEC I1–I3).
     let invoices: [APIInvoice]
+    /// The visits the portal shows (SPEC V1): those to come, then those done lately, by date.
+    let visits: [APIVisit]
 }

@@ -27,6 +27,14 @@ struct APISettings: Codable, Sendable {
     let currency: String
     /// The address of the account's customer portal (SPEC F1).
     let portalUrl: String
+    /// How many hours before a visit's start clients can no longer change it (SPEC V2), 0 to 336.
+    let changeCutoffHours: Int
+    /// The longest pause a client may ask for, in days (SPEC V3), 1 to 366.
+    let maxPauseDays: Int
+    /// How many days the portal shows completed visits (SPEC V1), 0 to 3650.
+    let pastVisitRetentionDays: Int
+    /// The hour of the day before a visit, on the account's clocks, when its reminder is emailed (SPEC V5), 0 to 23.
+    let reminderHour: Int
 
     /// The API's view of `account`'s settings, with its portal link `portalURL`.
     init(_ account: Account, portalURL: String) {
@@ -36,6 +44,9 @@ struct APISettings: Codable, Sendable {
         (allowsPartialPayments, serviceFeeBasisPoints) = (settings.allowsPartialPayments, settings.serviceFeeBasisPoints)
         (leadFormAllowedOrigins, timeZone, currency) = (settings.leadFormAllowedOrigins, account.timeZoneIdentifier, account.currencyCode)
         portalUrl = portalURL
+        let visits = settings.visits
+        (changeCutoffHours, maxPauseDays) = (visits.changeCutoffHours, visits.maxPauseDays)
+        (pastVisitRetentionDays, reminderHour) = (visits.pastVisitRetentionDays, visits.reminderHour)
     }
 }
 
@@ -59,6 +70,14 @@ struct APISettingsChange: Decodable, Sendable {
     let timeZone: PatchField<String>
     /// An ISO 4217 currency code, any case; `.absent` keeps it, `null` is refused (422).
     let currency: PatchField<String>
+    /// 0 to 336 hours; `.absent` keeps it, `null` is refused (422).
+    let changeCutoffHours: PatchField<Int>
+    /// 1 to 366 days; `.absent` keeps it, `null` is refused (422).
+    let maxPauseDays: PatchField<Int>
+    /// 0 to 3650 days; `.absent` keeps it, `null` is refused (422).
+    let pastVisitRetentionDays: PatchField<Int>
+    /// 0 to 23; `.absent` keeps it, `null` is refused (422).
+    let reminderHour: PatchField<Int>
 
     /// `form` with the change's values; a 422 for a `null` setting that has one value.
     func applied(to form: SettingsForm) throws -> SettingsForm {
@@ -73,6 +92,10 @@ struct APISettingsChange: Decodable, Sendable {
         if let origins = leadFormAllowedOrigins.change { form.leadFormAllowedOrigins = (origins ?? []).joined(separator: "\n") }
         if let zone = try timeZone.required("timeZone", why) { form.timeZone = zone }
         if let code = try currency.required("currency", why) { form.currency = code }
+        if let hours = try changeCutoffHours.required("changeCutoffHours", why) { form.changeCutoffHours = "\(hours)" }
+        if let days = try maxPauseDays.required("maxPauseDays", why) { form.maxPauseDays = "\(days)" }
+        if let days = try pastVisitRetentionDays.required("pastVisitRetentionDays", why) { form.pastVisitRetentionDays = "\(days)" }
+        if let hour = try reminderHour.required("reminderHour", why) { form.reminderHour = "\(hour)" }
         return form
     }
 }

@@ -99,15 +99,17 @@ struct APIRequestSchemas: Sendable {
             }
             return nil
         case .anyOf(let alternatives):
-            // The alternative that fits the value's shape decides; `null` and plain values fit `.other`.
-            let fitting = alternatives.first { alternative in
+            // The alternatives that fit the value's shape decide (`null` and plain values fit none): a field is
+            // unknown only when every one of them refuses it (`{"count": 3}` fits the second of two objects).
+            let fitting = alternatives.filter { alternative in
                 switch alternative {
                 case .object: value is [String: Any]
                 case .array: value is [Any]
                 default: false
                 }
             }
-            return fitting.flatMap { unknownField(in: value, schema: $0, at: place) }
+            let unknown = fitting.map { unknownField(in: value, schema: $0, at: place) }
+            return unknown.contains { $0 == nil } ? nil : unknown.first ?? nil
         case .value:
             return nil
         }

@@ -65,8 +65,8 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
     }
 
     /// The first and last dates a `CalendarDate` holds (four-digit years).
-    static let first = CalendarDate(year: 1, month: 1, day: 1)!
-    static let last = CalendarDate(year: 9999, month: 12, day: 31)!
+    public static let first = CalendarDate(year: 1, month: 1, day: 1)!
+    public static let last = CalendarDate(year: 9999, month: 12, day: 31)!
 
     /// Whole days from `earlier` to this date (negative when `earlier` is later).
     public func days(since earlier: CalendarDate) -> Int {

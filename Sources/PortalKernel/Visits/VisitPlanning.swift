@@ -54,6 +54,9 @@ public struct VisitPlanning: Sendable {
 
     // MARK: Reading
 
+    /// The day it is now in `account`'s time zone.
+    public func today(in account: Account) -> CalendarDate { account.today(at: services.clock.now) }
+
     /// The account's visit `id`; `nil` for an unknown id or another account's.
     public func visit(_ id: Visit.ID, in account: Account.ID) async throws -> Visit? {
         try await services.storage.records(Visit.self).find(id, in: account)
@@ -70,6 +73,14 @@ public struct VisitPlanning: Sendable {
         try await services.storage.read { store in
             try await Self.listings(try await store.records(Visit.self).all(from: first, through: last, in: account), in: account, store: store)
         }
+    }
+
+    /// The account's visits from `first` through `last`, only `customer`'s and only of `series` when given, every
+    /// status, by date then id (the API's list).
+    public func list(
+        from first: CalendarDate, through last: CalendarDate, customer: Customer.ID?, series: VisitSeries.ID?, in account: Account.ID
+    ) async throws -> [Visit] {
+        try await services.storage.records(Visit.self).all(from: first, through: last, customer: customer, series: series, in: account)
     }
 
     /// `customer`'s visits dated `first` or later, every status, each with its job, by date.

@@ -9,11 +9,16 @@ extension RecordRepository where Record == Visit {
             orderedBy: [.ascending("visit_date")])
     }
 
-    /// The account's visits from `first` through `last`, by date then id: the back office's day and the reminders
-    /// (V5).
-    public func all(from first: CalendarDate, through last: CalendarDate, in account: Account.ID) async throws -> [Visit] {
+    /// The account's visits from `first` through `last`, only `customer`'s and only of `series` when given, by date
+    /// then id: the back office's day, the reminders (V5) and the API's list.
+    public func all(
+        from first: CalendarDate, through last: CalendarDate, customer: Customer.ID? = nil, series: VisitSeries.ID? = nil,
+        in account: Account.ID
+    ) async throws -> [Visit] {
         var filters: [RecordFilter] = [.atLeast("visit_date", .text(first.description))]
         if last < CalendarDate.last { filters.append(.below("visit_date", .text(last.adding(days: 1).description))) }
+        if let customer { filters.append(.equal("customer_id", .text(customer.rawValue))) }
+        if let series { filters.append(.equal("series_id", .text(series.rawValue))) }
         return try await all(in: account, where: filters, orderedBy: [.ascending("visit_date")])
     }
 
