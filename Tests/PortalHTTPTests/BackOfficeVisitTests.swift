@@ -71,6 +71,8 @@ struct BackOfficeVisitTests {
             #expect(moved.window?.start == LocalTime(hour: 13, minute: 0) && moved.crew == "Crew 2" && moved.sequence == 2)
             let after = try await staff.get(saved.location!)
             #expect(after.body.contains("The visit is saved.") && !after.body.contains("The client asks for another date"))
+            // Its timeline: the client's request, then the staff user's change, and the office's email.
+            #expect(after.body.contains("visitRescheduleRequested") && after.body.contains("visitChanged: 2026-12-02 to 2026-12-04"))
             try await bed.deliverMail()
             // The subject holds an en dash, so it is an encoded word; the body says the same.
             let email = try #require(try bed.mail.to("cece@example.com").first { $0.decodedBody.contains("moved your visit") })

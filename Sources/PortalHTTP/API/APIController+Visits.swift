@@ -14,7 +14,7 @@ extension APIController {
             guard first <= last else { throw APIError.badRequest("to is on or after from.") }
             let visits = try await visitPlanning.list(
                 from: first, through: last, customer: query.get("customerId").map { Customer.ID(rawValue: String($0)) },
-                series: query.get("seriesId").map { VisitSeries.ID(rawValue: String($0)) }, in: account.id)
+                series: query.get("seriesId").map { VisitSeries.ID(rawValue: String($0)) }, limit: offset + limit + 1, in: account.id)
             return try APIJSON.response(APIPage(visits.map(APIVisit.init), offset: offset, limit: limit))
         }
         api.post("visits") { request, context in

@@ -137,6 +137,7 @@ struct VisitsController: RouteController {
         var form = form ?? VisitForm(record)
         // Answering a request: the client's first preferred date is ready to save.
         if form.date == record.date.description, let first = record.rescheduleRequest?.preferredDates.first, status == .ok { form.date = first.description }
+        let timeline = Timeline(try await visitPlanning.history(of: record.id, in: account.id), format: format)
         let base = "/admin/visits/\(record.id)"
         let model: [String: Any] = [
             "chrome": visit.chrome("Visit on \(format.date(record.date))", section: "visits"), "heading": "Visit on \(format.date(record.date))",
@@ -159,6 +160,7 @@ struct VisitsController: RouteController {
                     "askedAt": format.instant(request.requestedAt),
                 ]
             } as Any,
+            "deliveries": timeline.deliveries, "activity": timeline.activity, "statusWord": VisitWords.status(record.status).lowercased(),
             "editable": !record.isFinal, "changeURL": base, "form": form.fields, "tellClient": form.tellClient == "yes",
             "completeURL": (record.status.isPlanned && record.date <= today ? "\(base)/complete" : nil) as Any,
             "cancelURL": (record.isFinal ? nil : "\(base)/cancel") as Any,

@@ -64,8 +64,9 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         (year * 12 + month) - (earlier.year * 12 + earlier.month)
     }
 
-    /// The first and last dates a `CalendarDate` holds (four-digit years).
+    /// The first date a `CalendarDate` holds: 0001-01-01 (four-digit years).
     public static let first = CalendarDate(year: 1, month: 1, day: 1)!
+    /// The last date a `CalendarDate` holds: 9999-12-31.
     public static let last = CalendarDate(year: 9999, month: 12, day: 31)!
 
     /// Whole days from `earlier` to this date (negative when `earlier` is later).

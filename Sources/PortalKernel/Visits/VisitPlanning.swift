@@ -67,6 +67,11 @@ public struct VisitPlanning: Sendable {
         try await services.storage.records(VisitSeries.self).find(id, in: account)
     }
 
+    /// Visit `id`'s emails (its reminder, the client's and the office's) and audit trail, for its page.
+    public func history(of id: Visit.ID, in account: Account.ID) async throws -> RecordHistory {
+        try await services.storage.read { store in try await store.history(of: .visit(id), in: account) }
+    }
+
     /// The account's visits from `first` through `last`, every status, each with its customer and job: in date
     /// order, and within a day by window (those without one last), crew, then customer name (the day's route).
     public func visits(from first: CalendarDate, through last: CalendarDate, in account: Account.ID) async throws -> [Listing] {
@@ -77,10 +82,13 @@ public struct VisitPlanning: Sendable {
 
     /// The account's visits from `first` through `last`, only `customer`'s and only of `series` when given, every
     /// status, by date then id (the API's list).
+    /// At most `limit` of them when given: a page of `n` from offset `o` needs `o + n + 1` to know whether a next page
+    /// follows.
     public func list(
-        from first: CalendarDate, through last: CalendarDate, customer: Customer.ID?, series: VisitSeries.ID?, in account: Account.ID
+        from first: CalendarDate, through last: CalendarDate, customer: Customer.ID?, series: VisitSeries.ID?, limit: Int? = nil,
+        in account: Account.ID
     ) async throws -> [Visit] {
-        try await services.storage.records(Visit.self).all(from: first, through: last, customer: customer, series: series, in: account)
+        try await services.storage.records(Visit.self).all(from: first, through: last, customer: customer, series: series, limit: limit, in: account)
     }
 
     /// `customer`'s visits dated `first` or later, every status, each with its job, by date.

@@ -10,16 +10,16 @@ extension RecordRepository where Record == Visit {
     }
 
     /// The account's visits from `first` through `last`, only `customer`'s and only of `series` when given, by date
-    /// then id: the back office's day, the reminders (V5) and the API's list.
+    /// then id, at most `limit` of them when given: the back office's day, the reminders (V5) and the API's list.
     public func all(
         from first: CalendarDate, through last: CalendarDate, customer: Customer.ID? = nil, series: VisitSeries.ID? = nil,
-        in account: Account.ID
+        limit: Int? = nil, in account: Account.ID
     ) async throws -> [Visit] {
         var filters: [RecordFilter] = [.atLeast("visit_date", .text(first.description))]
         if last < CalendarDate.last { filters.append(.below("visit_date", .text(last.adding(days: 1).description))) }
         if let customer { filters.append(.equal("customer_id", .text(customer.rawValue))) }
         if let series { filters.append(.equal("series_id", .text(series.rawValue))) }
-        return try await all(in: account, where: filters, orderedBy: [.ascending("visit_date")])
+        return try await all(in: account, where: filters, orderedBy: [.ascending("visit_date")], limit: limit)
     }
 
     /// The visits of `series`, by date then id.
