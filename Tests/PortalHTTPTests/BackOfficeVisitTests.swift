@@ -2,6 +2,8 @@ import Foundation
 import PortalKernel
 import Testing
 
+@testable import PortalHTTP
+
 /// #23 point 6: the back office's visits, walked as staff would: the day's route, a visit's page, answering a
 /// reschedule request, completing and cancelling, a customer's visits and scheduling, and the visit settings.
 /// The bed's today is November 25, 2026 (Chicago); Cece's weekly visits are on Wednesdays from December 2.
@@ -204,5 +206,40 @@ struct BackOfficeVisitTests {
             #expect(visits == VisitSettings(changeCutoffHours: 24, maxPauseDays: 90, pastVisitRetentionDays: 30, reminderHour: 7))
         }
         await bed.remove()
+    }
+
+    @Test("#23: staff complete a visit while an integration cancels it, on two instances of one database at the same instant: one wins, the other is refused (409), and the visit ends once", arguments: TestStorage.all)
+    func completeAndCancelAtOnce(storage: TestStorage) async throws {
+        let bed = try await PortalTestbed(storage: storage)
+        bed.clock.advance(by: 7 * 86_400)
+        var services = bed.services
+        if storage.name == "sqlite" || storage.name == "postgres" { services.storage = try await storage.open(bed.folder) }
+        let emails = try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)
+        let (one, other) = (VisitPlanning(services: bed.services, emails: emails), VisitPlanning(services: services, emails: emails))
+        let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        for index in 0..<2 {
+            let id = Visit.ID(rawValue: "visit-cece-\(index)")
+            if index == 1 { bed.clock.advance(by: 7 * 86_400) }
+            async let completed = Self.outcome { try await one.complete(id, in: account, by: .staff("staff-alex")) }
+            async let cancelled = Self.outcome { try await other.cancel(id, tellClient: true, in: account, by: nil) }
+            let outcomes = await [completed, cancelled]
+            #expect(outcomes.filter { $0 == "done" }.count == 1 && outcomes.filter { $0 == "conflict" }.count == 1, "\(storage.name): \(outcomes)")
+            let events = try await bed.services.storage.auditEvents.all(about: .visit(id), in: Seed.accountA).map(\.action)
+            #expect(events.filter { $0 == .visitCompleted || $0 == .visitCancelled }.count == 1, "\(storage.name): \(events)")
+        }
+        if storage.name == "sqlite" || storage.name == "postgres" { try await services.storage.close() }
+        await bed.remove()
+    }
+
+    /// `done`, or the kind of the use case's refusal.
+    static func outcome(_ body: () async throws -> Visit) async -> String {
+        do {
+            _ = try await body()
+            return "done"
+        } catch let refusal as UseCaseError {
+            return refusal.kind.rawValue
+        } catch {
+            return "\(error)"
+        }
     }
 }
