@@ -115,4 +115,30 @@ struct APIVisitTests {
         }
         await bed.remove()
     }
+
+    @Test("#23: a window of 24:00, 8:00 or one that ends before it starts is a 422 naming the field and why; an Idempotency-Key schedules once")
+    func windowsAndKeys() async throws {
+        let bed = try await PortalTestbed()
+        let token = try await bed.apiToken(for: Seed.accountA)
+        let job = try #require(try await bed.services.storage.jobs.all(for: Seed.cece, in: Seed.accountA).first).id.rawValue
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            for (window, message) in [
+                (["start": "24:00", "end": "25:00"], "window.start: Expected a time as HH:MM, got \"24:00\"."),
+                (["start": "8:00", "end": "10:00"], "window.start: Expected a time as HH:MM, got \"8:00\"."),
+                (["start": "10:00", "end": "08:00"], "window.end: The window ends before it starts."),
+            ] {
+                let refused = try await api.call(.post, "/api/v1/visits", ["jobId": job, "date": "2026-12-01", "window": window])
+                #expect(refused.status == .unprocessableContent && refused.errorCode == "invalid", "\(window)")
+                #expect((refused["error"] as? [String: Any])?["message"] as? String == message, "\(refused.object)")
+            }
+            let body: [String: Any] = ["jobId": job, "start": "2027-01-04", "cadence": "weekly", "end": ["count": 2]]
+            let first = try await api.call(.post, "/api/v1/visit-series", body, headers: [.init("Idempotency-Key")!: "sync-42"])
+            let again = try await api.call(.post, "/api/v1/visit-series", body, headers: [.init("Idempotency-Key")!: "sync-42"])
+            #expect(first.status == .created && again.status == .created && first["id"] as? String == again["id"] as? String)
+            let visits = try await api.call(.get, "/api/v1/visits?seriesId=\(first["id"] as? String ?? "")&from=2027-01-01")
+            #expect((visits["data"] as? [Any])?.count == 2)
+        }
+        await bed.remove()
+    }
 }

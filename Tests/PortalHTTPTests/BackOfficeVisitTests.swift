@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import PortalKernel
 import Testing
 
@@ -93,16 +95,15 @@ struct BackOfficeVisitTests {
     func changeRefusals() async throws {
         let bed = try await PortalTestbed()
         try await bed.run { client in
-            var staff = Browser(client)
-            try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
             let path = "/admin/visits/\(Seed.ceceVisit)"
-            _ = try await staff.get(path)
+            var staff = try await Self.staff(on: path, bed: bed, client: client)
             let cases: [([(String, String)], String, String)] = [
                 ([("date", "2026-12-03"), ("windowStart", "15:00"), ("windowEnd", "09:00")], "windowEnd", "End the window after it starts."),
                 ([("date", "2026-12-03"), ("windowStart", "09:00")], "windowEnd", "Give the window&#39;s end too, or neither time."),
                 ([("date", "next week")], "date", "Enter the date, such as 2027-04-12."),
                 ([("date", "2026-12-03"), ("crew", String(repeating: "C", count: 101))], "crew", "Keep the crew&#39;s name to 100 characters or fewer."),
-                ([("date", "2036-12-03")], "date", "Choose a date from a year ago to ten years ahead."),
+                ([("date", "2036-12-03")], "date", "Choose a date from 2025-11-25 to 2036-11-25 (a year ago to ten years ahead)."),
+                ([("date", "2026-11-24")], "date", "Choose today or a later day for the visit."),
             ]
             for (fields, field, message) in cases {
                 let page = try await staff.post(path, fields + [("clientNote", "Typed <note>")])
@@ -231,6 +232,39 @@ struct BackOfficeVisitTests {
         await bed.remove()
     }
 
+    @Test("#23: the same scheduling form sent to two instances of one database at the same instant makes one series", arguments: TestStorage.all)
+    func sameKeyAtOnce(storage: TestStorage) async throws {
+        let bed = try await PortalTestbed(storage: storage)
+        var services = bed.services
+        if storage.name == "sqlite" || storage.name == "postgres" { services.storage = try await storage.open(bed.folder) }
+        let emails = try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)
+        let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        let job = try #require(try await bed.services.storage.jobs.all(for: Seed.cece, in: Seed.accountA).first)
+        let plan = VisitPlanning.Plan(jobID: job.id, date: CalendarDate(iso: "2027-01-04")!, customerID: Seed.cece, key: "form-\(storage.name)")
+        let made = try await withThrowingTaskGroup(of: VisitSeries.ID.self) { group in
+            for instance in [bed.services, services] {
+                group.addTask {
+                    try await VisitPlanning(services: instance, emails: emails)
+                        .scheduleSeries(plan, cadence: .weekly, end: .count(5), in: account, by: nil).series.id
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(made).count == 1, "\(storage.name)")
+        let visits = try await bed.services.storage.records(Visit.self).all(of: Seed.cece, from: CalendarDate(iso: "2027-01-01")!, in: Seed.accountA)
+        #expect(visits.count == 5, "\(storage.name)")
+        if storage.name == "sqlite" || storage.name == "postgres" { try await services.storage.close() }
+        await bed.remove()
+    }
+
+    /// A staff user's browser, logged in, on the page at `path` (which gives it the form's CSRF token).
+    static func staff(on path: String, bed: PortalTestbed, client: any TestClientProtocol) async throws -> Browser {
+        var staff = Browser(client)
+        try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
+        _ = try await staff.get(path)
+        return staff
+    }
+
     /// `done`, or the kind of the use case's refusal.
     static func outcome(_ body: () async throws -> Visit) async -> String {
         do {
@@ -241,5 +275,59 @@ struct BackOfficeVisitTests {
         } catch {
             return "\(error)"
         }
+    }
+
+    @Test("#23: scheduling refuses another customer's job and an unknown way to end, schedules once for a double click (the form's key), and offers no lost job")
+    func schedulingGuards() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var staff = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
+            let page = try await staff.get(Self.cecesVisits)
+            let job = try #require(page.body.firstMatch(of: /<option value="([^"]+)"/).map { String($0.1) })
+            let key = try #require(page.body.firstMatch(of: /name="formKey" value="([^"]+)"/).map { String($0.1) })
+            let bobsJob = "job-\(Seed.bobVisit)"
+            let theirs = try await staff.post(Self.cecesVisits, [("jobId", bobsJob), ("date", "2027-01-04"), ("repeats", "once")])
+            #expect(theirs.status == .unprocessableContent && theirs.body.contains("That job is not this customer&#39;s"))
+            let ends = try await staff.post(Self.cecesVisits, [("jobId", job), ("date", "2027-01-04"), ("repeats", "weekly"), ("ends", "forever"), ("count", "4")])
+            #expect(ends.status == .unprocessableContent && ends.body.contains("Choose how the series ends."))
+
+            let fields = [("jobId", job), ("date", "2027-01-04"), ("repeats", "weekly"), ("ends", "count"), ("count", "4"), ("formKey", key)]
+            let tab = staff
+            let answers = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        var click = tab
+                        return try await click.post(Self.cecesVisits, fields).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers == [.seeOther, .seeOther])
+            let scheduled = try await bed.services.storage.records(Visit.self).all(of: Seed.cece, from: CalendarDate(iso: "2027-01-01")!, in: Seed.accountA)
+            #expect(scheduled.count == 4)
+        }
+        await bed.remove()
+    }
+
+    @Test("#23: a note of 1,000 characters over ten lines, as a browser counts and sends it (CR LF), is saved with line feeds; the client's email keeps its lines, and an email without a note has no empty paragraph")
+    func multiLineNote() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            let path = "/admin/visits/\(Seed.ceceVisit)"
+            var staff = try await Self.staff(on: path, bed: bed, client: client)
+            let note = Array(repeating: String(repeating: "a", count: 99), count: 9).joined(separator: "\r\n") + "\r\n" + String(repeating: "a", count: 100)
+            let saved = try await staff.post(path, [("date", "2026-12-03"), ("crew", "Crew 2"), ("clientNote", note), ("tellClient", "yes")])
+            #expect(saved.status == .seeOther)
+            let stored = try await visit(bed, Seed.ceceVisit).clientNote
+            #expect(stored?.unicodeScalars.count == 1_000 && stored?.contains("\r") == false)
+            #expect(try await staff.post("/admin/visits/visit-cece-1", [("date", "2026-12-10"), ("clientNote", ""), ("tellClient", "yes")]).status == .seeOther)
+            try await bed.deliverMail()
+            let emails = try bed.mail.to("cece@example.com").filter { $0.decodedBody.contains("moved your visit") }
+            #expect(emails.count == 2)
+            #expect(emails.contains { $0.decodedBody.contains("<p style=\"white-space: pre-line\">aaa") })
+            #expect(emails.allSatisfy { !$0.decodedBody.contains("<p></p>") && !$0.decodedBody.contains("<p style=\"white-space: pre-line\"></p>") })
+        }
+        await bed.remove()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PortalKernel
 
@@ -19,8 +20,11 @@ extension APIController {
         }
         api.post("visits") { request, context in
             let (account, actor) = try context.caller()
+            let key = try Self.idempotencyKey(request)
             let new = try await APIJSON.decode(APINewVisit.self, from: request, context: context)
-            return try APIJSON.response(APIVisit(try await visitPlanning.schedule(new.plan, in: account, by: actor)), status: .created)
+            var plan = new.plan
+            plan.key = key
+            return try APIJSON.response(APIVisit(try await visitPlanning.schedule(plan, in: account, by: actor)), status: .created)
         }
         api.get("visits/:id") { request, context in
             let account = try context.requireIdentity().account
@@ -46,8 +50,11 @@ extension APIController {
         }
         api.post("visit-series") { request, context in
             let (account, actor) = try context.caller()
+            let key = try Self.idempotencyKey(request)
             let new = try await APIJSON.decode(APINewVisitSeries.self, from: request, context: context)
-            let (series, _) = try await visitPlanning.scheduleSeries(new.plan, cadence: new.cadence, end: new.end, in: account, by: actor)
+            var plan = new.plan
+            plan.key = key
+            let (series, _) = try await visitPlanning.scheduleSeries(plan, cadence: new.cadence, end: new.end, in: account, by: actor)
             return try APIJSON.response(APIVisitSeries(series), status: .created)
         }
         api.get("visit-series/:id") { request, context in
@@ -61,6 +68,13 @@ extension APIController {
         guard let text else { return nil }
         guard let date = CalendarDate(iso: text) else { throw APIError.badRequest("\(name) is a date, YYYY-MM-DD.") }
         return date
+    }
+
+    /// The optional `Idempotency-Key` header, 1 to 128 characters; a 400 for one out of that range.
+    static func idempotencyKey(_ request: Request) throws -> String? {
+        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else { return nil }
+        guard (1...128).contains(key.count) else { throw APIError.badRequest("Idempotency-Key is 1 to 128 characters.") }
+        return key
     }
 
     /// The query's `notifyClient`: `true` emails the client a new date or a cancellation; `false` or absent does not.

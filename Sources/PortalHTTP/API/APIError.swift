@@ -79,6 +79,14 @@ enum APIJSON {
         if let body, Self.holdsNUL(body) { throw APIError.badRequest(NULCharacter.refusal) }
         do {
             return try StorageJSON.decoder().decode(T.self, from: Data(buffer: buffer))
+        } catch DecodingError.dataCorrupted(let context)
+            where !context.codingPath.isEmpty
+            && !APIRequestSchemas.bundled.isEnum(at: context.codingPath, method: request.method.rawValue, path: request.uri.path)
+        {
+            // A value of the right kind that its type refuses (a time of 24:00, a window that ends before it starts):
+            // invalid input, named by its field, with the type's reason.
+            let why = context.debugDescription
+            throw APIError.invalid("\(APIRequestSchemas.place(of: context.codingPath)): \(why)\(why.hasSuffix(".") ? "" : ".")")
         } catch let error as DecodingError {
             throw APIError.badRequest(APIRequestSchemas.bundled.explain(error, method: request.method.rawValue, path: request.uri.path))
         } catch {

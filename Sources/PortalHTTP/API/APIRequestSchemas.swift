@@ -55,11 +55,23 @@ struct APIRequestSchemas: Sendable {
             }
         let keys = (context?.codingPath ?? []) + (missing.map { [$0] } ?? [])
         guard !keys.isEmpty else { return "The body must be a JSON object, as the operation's schema in /api/v1/openapi.json says." }
-        let field = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".")
+        let field = Self.place(of: keys)
         let expected = schema.flatMap { Self.expectation(in: $0, at: keys) }
         if missing != nil { return "\(field): required\(expected.map { ", \($0)" } ?? "")." }
         if case .valueNotFound = error { return "\(field): cannot be null\(expected.map { "; expected \($0)" } ?? "")." }
         return "\(field): expected \(expected ?? "another kind of value")."
+    }
+
+    /// Whether the document lists the values the field at `keys` takes (an `enum`): a value outside the list is of the
+    /// wrong kind (400), where a value the document allows but the server's rules refuse is invalid (422).
+    func isEnum(at keys: [CodingKey], method: String, path: String) -> Bool {
+        guard let schema = operations.first(where: { $0.method == method && $0.path.matches(path) })?.schema else { return false }
+        return Self.expectation(in: schema, at: keys)?.hasPrefix("one of ") == true
+    }
+
+    /// The field at `keys` as the document names it: `lines[0].quantity`.
+    static func place(of keys: [CodingKey]) -> String {
+        String(keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix("."))
     }
 
     /// What the document accepts at `keys` under `schema`, in words.

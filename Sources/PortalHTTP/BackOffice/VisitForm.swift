@@ -7,7 +7,7 @@ struct VisitForm: PortalForm {
     /// The controls, in the page's order; their ids are the raw values, and the kernel's ``VisitPlanning/Field``
     /// names the same ones.
     enum Field: String, CaseIterable {
-        case jobId, date, windowStart, windowEnd, crew, clientNote, repeats, count, until
+        case jobId, date, windowStart, windowEnd, crew, clientNote, repeats, ends, count, until
     }
 
     var csrf: String?
@@ -27,6 +27,8 @@ struct VisitForm: PortalForm {
     var ends: String?
     /// `yes` to email the client about a new date or a cancellation.
     var tellClient: String?
+    /// The scheduling form's key, made when the page was drawn: a second click schedules nothing more.
+    var formKey: String?
 
     /// What cannot be read, by field.
     struct Problems: Error {
@@ -62,7 +64,7 @@ struct VisitForm: PortalForm {
         do { date = try day() } catch { problems.merge(error.fields) { a, _ in a } }
         do { window = try self.window() } catch { problems.merge(error.fields) { a, _ in a } }
         guard problems.isEmpty, let date else { throw Problems(fields: problems) }
-        return VisitPlanning.Plan(jobID: Job.ID(rawValue: job), date: date, window: window, crew: crew, clientNote: clientNote)
+        return VisitPlanning.Plan(jobID: Job.ID(rawValue: job), date: date, window: window, crew: crew, clientNote: clientNote, key: formKey)
     }
 
     /// The series the form asks for: `nil` for a one-off visit; a problem for an unknown cadence, or a count or last
@@ -71,6 +73,7 @@ struct VisitForm: PortalForm {
         let repeats = (self.repeats ?? "once").trimmed
         if repeats == "once" || repeats.isEmpty { return nil }
         guard let cadence = VisitSeries.Cadence(rawValue: repeats) else { throw Problems(fields: [.repeats: "Choose how often."]) }
+        guard ends == nil || ends == "count" || ends == "until" else { throw Problems(fields: [.ends: "Choose how the series ends."]) }
         if ends == "until" {
             guard let until = CalendarDate(iso: (until ?? "").trimmed) else { throw Problems(fields: [.until: "Enter the last date, such as 2027-10-31."]) }
             return (cadence, .until(until))
@@ -96,8 +99,9 @@ struct VisitForm: PortalForm {
         tellClient = "yes"
     }
 
-    /// A blank scheduling form: a one-off visit, or a series of `count` visits.
+    /// A blank scheduling form: a one-off visit, or a series of `count` visits, with a new key.
     init(count: Int = 12) {
         (repeats, ends, self.count, tellClient) = ("once", "count", "\(count)", "yes")
+        formKey = SecretToken.generate().value
     }
 }

@@ -24,7 +24,8 @@ extension VisitsController {
             try await withCustomer(request, context) { visit, staff, customer in
                 let form = try await visit.form(VisitForm.self, context: context)
                 do {
-                    let plan = try form.plan()
+                    var plan = try form.plan()
+                    plan.customerID = customer.id
                     if let (cadence, end) = try form.series() {
                         _ = try await visitPlanning.scheduleSeries(plan, cadence: cadence, end: end, in: staff.account, by: .staff(staff.user.id))
                     } else {
@@ -54,14 +55,15 @@ extension VisitsController {
         let format = Formatting(account: account)
         let today = account.today(at: front.clock.now)
         let listings = try await visitPlanning.visits(of: customer.id, from: today.adding(days: -Self.customerHistoryDays), in: account.id)
-        let jobs = try await customerManagement.file(customer, in: account.id).jobs
+        // A visit needs work to do: lost and closed jobs are not offered.
+        let jobs = try await customerManagement.file(customer, in: account.id).jobs.filter { $0.stage != .lost && $0.stage != .closed }
         let repeats = form.repeats ?? "once"
         let model: [String: Any] = [
             "chrome": visit.chrome("Visits of \(customer.displayName)", section: "customers"), "name": customer.displayName,
             "customerURL": "/admin/customers/\(customer.id)", "notice": notice as Any, "errors": errors,
             "upcoming": listings.filter { $0.visit.date >= today }.map { row($0, format: format, showDate: true) },
             "past": listings.filter { $0.visit.date < today }.reversed().map { row($0, format: format, showDate: true) },
-            "jobs": jobs.map { ["id": $0.id.rawValue, "title": $0.title, "selected": $0.id.rawValue == form.jobId] as [String: Any] },
+            "jobs": jobs.map { ["id": $0.id.rawValue, "title": "\($0.title) (\($0.stage.rawValue))", "selected": $0.id.rawValue == form.jobId] as [String: Any] },
             "hasJobs": !jobs.isEmpty, "scheduleURL": "/admin/customers/\(customer.id)/visits", "form": form.fields,
             "repeats": Self.repeatChoices.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == repeats] as [String: Any] },
             "endsUntil": form.ends == "until",

@@ -117,7 +117,7 @@ struct VisitsController: RouteController {
             "url": "/admin/visits/\(visit.id)", "date": showDate ? format.date(visit.date) : "",
             "window": visit.window.map(format.window) ?? "Any time", "customer": listing.customer?.displayName ?? "Unknown customer",
             "customerURL": "/admin/customers/\(visit.customerID)", "job": listing.job?.title ?? "Unknown job",
-            "address": listing.customer?.serviceAddresses.first?.description ?? "—", "crew": visit.crew ?? "Not assigned",
+            "address": listing.job?.serviceAddress?.description ?? listing.customer?.serviceAddresses.first?.description ?? "—", "crew": visit.crew ?? "Not assigned",
             "status": VisitWords.status(visit.status), "statusClass": VisitWords.statusClass(visit.status),
         ]
     }
@@ -131,7 +131,8 @@ struct VisitsController: RouteController {
         let account = staff.account
         let format = Formatting(account: account)
         let today = account.today(at: front.clock.now)
-        let customer = try await customerManagement.customer(record.customerID, in: account.id)
+        let listing = try await visitPlanning.listing(of: record, in: account.id)
+        let customer = listing.customer
         var series: VisitSeries?
         if let id = record.seriesID { series = try await visitPlanning.series(id, in: account.id) }
         var form = form ?? VisitForm(record)
@@ -144,6 +145,7 @@ struct VisitsController: RouteController {
             "notice": notice as Any, "errors": errors,
             "customer": customer?.displayName ?? "Unknown customer", "customerURL": "/admin/customers/\(record.customerID)",
             "customerVisitsURL": "/admin/customers/\(record.customerID)/visits", "dayURL": "/admin/visits?date=\(record.date)",
+            "job": listing.job?.title ?? "Unknown job", "address": listing.job?.serviceAddress?.description ?? customer?.serviceAddresses.first?.description ?? "—",
             "date": format.date(record.date), "window": record.window.map(format.window) ?? "Any time",
             "crew": record.crew ?? "Not assigned", "clientNote": record.clientNote ?? "None",
             "status": VisitWords.status(record.status), "statusClass": VisitWords.statusClass(record.status),
@@ -174,7 +176,7 @@ extension VisitForm {
     var fields: [String: String] {
         [
             "jobId": jobId ?? "", "date": date ?? "", "windowStart": windowStart ?? "", "windowEnd": windowEnd ?? "", "crew": crew ?? "",
-            "clientNote": clientNote ?? "", "count": count ?? "", "until": until ?? "",
+            "clientNote": clientNote ?? "", "count": count ?? "", "until": until ?? "", "formKey": formKey ?? "",
         ]
     }
 }

@@ -18,10 +18,13 @@ struct ReflectedView: MustacheParent {
 
     /// `value` ready for rendering: structs, classes and string-keyed dictionaries become `ReflectedView`s (a
     /// dictionary's `nil` values left out), arrays are converted element by element, optionals are unwrapped (`nil`
-    /// when empty); strings, numbers, booleans, enums and lambdas pass as they are.
+    /// when empty), an empty string is ``EmptyText``; other strings, numbers, booleans, enums and lambdas pass as
+    /// they are.
     static func of(_ value: Any) -> Any? {
         switch value {
-        case is String, is Bool, is Int, is Double, is MustacheLambda, is MustacheCustomRepresentation:
+        case let text as String:
+            return text.isEmpty ? EmptyText() : text
+        case is Bool, is Int, is Double, is MustacheLambda, is MustacheCustomRepresentation:
             return value
         case let dictionary as [String: Any]:
             return ReflectedView(fields: dictionary.compactMapValues(of))
@@ -46,4 +49,13 @@ struct ReflectedView: MustacheParent {
             return value
         }
     }
+}
+
+/// An empty string as a template sees it: it renders nothing and counts as false, so `{{#note}}…{{/note}}` leaves
+/// out its paragraph for `""` as it does for a missing value (swift-mustache treats any string as true), and
+/// `{{^note}}` shows its fallback. It is still a value, so a lookup does not climb to an outer context's field of
+/// the same name.
+struct EmptyText: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
 }

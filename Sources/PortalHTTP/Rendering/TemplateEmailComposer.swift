@@ -224,6 +224,11 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "summary": "moved your visit to \(format.date(visit.date)), \(window)", "cancelled": false,
                 "details": "It was planned for \(format.date(date)), \(before.map(format.window) ?? "any time that day").",
             ]
+        case .kept:
+            return [
+                "summary": "kept your visit on \(format.date(visit.date)), \(window)", "cancelled": false,
+                "details": "We could not move it to the dates you asked for: it stays as planned.",
+            ]
         case .cancelled:
             return [
                 "summary": "cancelled your visit on \(format.date(visit.date))", "cancelled": true,

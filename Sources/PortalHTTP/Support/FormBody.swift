@@ -13,8 +13,12 @@ struct FormBody: Sendable {
 
     /// The fields as `T`; a field missing from the form decodes as absent (`T`'s properties are optional or
     /// have defaults), so a hand-made request gets a form error, not a crash.
+    ///
+    /// A browser sends each line break of a text area as CR LF but counts it as one character against `maxlength`;
+    /// here it is one line feed, so a limit counts what the browser counted and text is kept with `\n` line breaks.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         guard !NULCharacter.isIn(text) else { throw HTTPError(.badRequest, message: NULCharacter.refusal) }
+        let text = self.text.replacing(/%0[dD]%0[aA]/, with: "%0A")
         do {
             return try URLEncodedFormDecoder().decode(T.self, from: text)
         } catch {

@@ -21,13 +21,20 @@ extension Visit {
     /// The most Unicode scalars a crew's name holds (`Crew 2`, `Maria and Tom`).
     public static let crewLimit = 100
 
-    /// How far back and ahead staff may date a visit, in days from today: a year back (to record work done), ten
+    /// How far back and ahead staff may date a visit, in months from today: a year back (to record work done), ten
     /// years ahead.
-    public static let plannableDays = -366...3_660
+    public static let plannableMonths = (back: 12, ahead: 120)
+
+    /// The first and last day staff may date a visit when it is `today` in the account's zone (a year back, ten years
+    /// ahead, by the calendar).
+    public static func plannable(today: CalendarDate) -> ClosedRange<CalendarDate> {
+        today.adding(months: -plannableMonths.back)...today.adding(months: plannableMonths.ahead)
+    }
 
     /// Why staff cannot date a visit `date` when it is `today` in the account's zone; `nil` when they can.
     public static func dateProblem(_ date: CalendarDate, today: CalendarDate) -> String? {
-        plannableDays.contains(date.days(since: today)) ? nil : "Choose a date from a year ago to ten years ahead."
+        let range = plannable(today: today)
+        return range.contains(date) ? nil : "Choose a date from \(range.lowerBound) to \(range.upperBound) (a year ago to ten years ahead)."
     }
 
     /// `text` trimmed, `nil` when blank; `UseCaseError.invalid(_:field:)` naming `field` when longer than `limit`
@@ -56,8 +63,11 @@ extension Visit {
         var visit = self
         if let crew = change.crew { visit.crew = try Self.optionalText(crew, limit: Self.crewLimit, field: "crew", what: "crew's name") }
         if let note = change.clientNote { visit.clientNote = try Self.optionalText(note, limit: Self.noteLimit, field: "clientNote", what: "note") }
-        if let date = change.date, date != self.date, let problem = Self.dateProblem(date, today: today) {
-            throw UseCaseError.invalid(problem, field: "date")
+        if let date = change.date, date != self.date {
+            // A visit moved into the past would leave the portal unanswered; work done on an earlier day is a visit
+            // scheduled on that day and marked completed.
+            if date < today { throw UseCaseError.invalid("Choose today or a later day for the visit.", field: "date") }
+            if let problem = Self.dateProblem(date, today: today) { throw UseCaseError.invalid(problem, field: "date") }
         }
         if let date = change.date { visit.date = date }
         if let window = change.window { visit.window = window }

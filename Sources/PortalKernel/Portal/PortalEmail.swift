@@ -34,6 +34,8 @@ public enum PortalEmail: Sendable {
 public enum VisitChangeNotice: Hashable, Sendable {
     /// A new date or window; the visit was on `date` in `window` before.
     case moved(date: CalendarDate, window: ArrivalWindow?)
+    /// The client's request for another date answered with the same day and window: it stays as planned.
+    case kept
     /// Called off.
     case cancelled
 }

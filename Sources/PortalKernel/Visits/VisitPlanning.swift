@@ -27,7 +27,7 @@ public struct VisitPlanning: Sendable {
     public struct Plan: Sendable {
         /// The job the visit does work for: one of the account's, with a customer.
         public var jobID: Job.ID
-        /// The day (a series' first), from a year ago to ten years ahead (``Visit/plannableDays``).
+        /// The day (a series' first), from a year ago to ten years ahead (``Visit/plannable(today:)``).
         public var date: CalendarDate
         /// The arrival window; `nil` for any time that day.
         public var window: ArrivalWindow?
@@ -35,10 +35,25 @@ public struct VisitPlanning: Sendable {
         public var crew: String?
         /// Staff's note for the client; blank or `nil` for none; at most ``Visit/noteLimit`` scalars.
         public var clientNote: String?
+        /// The customer the job must be for (the back office schedules from a customer's page); `nil`: the job's.
+        public var customerID: Customer.ID?
+        /// The form's or request's key (an `Idempotency-Key`): the same key schedules once, and a repeat answers with
+        /// what the first made; `nil` for none.
+        public var key: String?
 
         /// Memberwise.
-        public init(jobID: Job.ID, date: CalendarDate, window: ArrivalWindow? = nil, crew: String? = nil, clientNote: String? = nil) {
+        public init(
+            jobID: Job.ID, date: CalendarDate, window: ArrivalWindow? = nil, crew: String? = nil, clientNote: String? = nil,
+            customerID: Customer.ID? = nil, key: String? = nil
+        ) {
             (self.jobID, self.date, self.window, self.crew, self.clientNote) = (jobID, date, window, crew, clientNote)
+            (self.customerID, self.key) = (customerID, key)
+        }
+
+        /// The id of what the plan makes: derived from ``key`` within `account`, so a repeat finds it; random without.
+        func id<Record>(in account: Account.ID) -> Identifier<Record> {
+            guard let key else { return .random() }
+            return Identifier(rawValue: "k" + SecretToken.hash(of: "\(account.rawValue):\(key)").prefix(32))
         }
     }
 
@@ -65,6 +80,11 @@ public struct VisitPlanning: Sendable {
     /// The account's series `id`; `nil` for an unknown id or another account's.
     public func series(_ id: VisitSeries.ID, in account: Account.ID) async throws -> VisitSeries? {
         try await services.storage.records(VisitSeries.self).find(id, in: account)
+    }
+
+    /// `visit` with its customer and job, for its page.
+    public func listing(of visit: Visit, in account: Account.ID) async throws -> Listing {
+        try await services.storage.read { store in try await Self.listings([visit], in: account, store: store)[0] }
     }
 
     /// Visit `id`'s emails (its reminder, the client's and the office's) and audit trail, for its page.
@@ -128,15 +148,17 @@ public struct VisitPlanning: Sendable {
     public func schedule(_ plan: Plan, in account: Account, by actor: StaffActor?) async throws -> Visit {
         let now = services.clock.now
         try Self.check(plan, today: account.today(at: now))
-        return try await services.storage.transaction { store in
+        let id: Visit.ID = plan.id(in: account.id)
+        return try await Self.once(plan) { try await services.storage.transaction { store in
+            if plan.key != nil, let earlier = try await store.records(Visit.self).find(id, in: account.id) { return earlier }
             let job = try await Self.job(plan.jobID, in: account.id, store: store)
             let visit = Visit(
-                accountID: account.id, jobID: job.id, customerID: try Self.customer(of: job), date: plan.date, window: plan.window,
-                crew: try Self.crew(plan.crew), clientNote: try Self.note(plan.clientNote), createdAt: now)
+                id: id, accountID: account.id, jobID: job.id, customerID: try Self.customer(of: job, plan: plan), date: plan.date,
+                window: plan.window, crew: try Self.crew(plan.crew), clientNote: try Self.note(plan.clientNote), createdAt: now)
             try await store.records(Visit.self).insert(visit)
             try await store.recordChange(.visitScheduled, about: .visit(visit.id), in: account.id, by: actor, detail: visit.date.description, at: now)
             return visit
-        }
+        } }
     }
 
     /// A new series for the plan's job, from the plan's date at `cadence` until `end`, with all its visits
@@ -148,20 +170,30 @@ public struct VisitPlanning: Sendable {
         _ plan: Plan, cadence: VisitSeries.Cadence, end: VisitSeries.End, in account: Account, by actor: StaffActor?
     ) async throws -> (series: VisitSeries, visits: [Visit]) {
         let now = services.clock.now
-        try Self.check(plan, today: account.today(at: now))
+        let today = account.today(at: now)
+        try Self.check(plan, today: today)
+        let latest = Visit.plannable(today: today).upperBound
         switch end {
         case .count(let count) where !(1...VisitSeries.maximumVisits).contains(count):
             throw UseCaseError.invalid("Enter 1 to \(VisitSeries.maximumVisits) visits.", field: Field.count.rawValue)
-        case .until(let until) where until < plan.date || until.days(since: plan.date) > Visit.plannableDays.upperBound:
-            throw UseCaseError.invalid("Choose a last date on or after the first, within ten years.", field: Field.until.rawValue)
+        case .until(let until) where until < plan.date || until > latest:
+            throw UseCaseError.invalid("Choose a last date from the first visit's to \(latest) (ten years ahead).", field: Field.until.rawValue)
         default: break
         }
         let (crew, note) = (try Self.crew(plan.crew), try Self.note(plan.clientNote))
-        return try await services.storage.transaction { store in
+        let id: VisitSeries.ID = plan.id(in: account.id)
+        return try await Self.once(plan) { try await services.storage.transaction { store in
+            if plan.key != nil, let earlier = try await store.records(VisitSeries.self).find(id, in: account.id) {
+                return (earlier, try await store.records(Visit.self).all(of: earlier.id, in: account.id))
+            }
             let job = try await Self.job(plan.jobID, in: account.id, store: store)
             let series = VisitSeries(
-                accountID: account.id, jobID: job.id, customerID: try Self.customer(of: job), cadence: cadence, start: plan.date,
-                end: end, window: plan.window, crew: crew, createdAt: now)
+                id: id, accountID: account.id, jobID: job.id, customerID: try Self.customer(of: job, plan: plan), cadence: cadence,
+                start: plan.date, end: end, window: plan.window, crew: crew, createdAt: now)
+            if let last = series.allDates.last, last > latest {
+                throw UseCaseError.invalid(
+                    "This series would run to \(last); end it by \(latest) (ten years ahead).", field: Field.count.rawValue)
+            }
             let visits = series.allDates.map {
                 Visit(
                     accountID: account.id, jobID: job.id, customerID: series.customerID, seriesID: series.id, date: $0,
@@ -173,6 +205,16 @@ public struct VisitPlanning: Sendable {
                 .visitSeriesScheduled, about: .visitSeries(series.id), in: account.id, by: actor,
                 detail: "\(cadence.rawValue) from \(plan.date): \(visits.count) visits", at: now)
             return (series, visits)
+        } }
+    }
+
+    /// Runs `schedule`; when a request with the same key saved the same id at the same instant (two clicks, two
+    /// instances), runs it again, which finds what that request made.
+    private static func once<Result>(_ plan: Plan, _ schedule: () async throws -> Result) async throws -> Result {
+        do {
+            return try await schedule()
+        } catch StorageError.duplicate where plan.key != nil {
+            return try await schedule()
         }
     }
 
@@ -194,8 +236,11 @@ public struct VisitPlanning: Sendable {
                 detail: moved ? "\(before.date) to \(after.date)" : nil, at: now)
             if moved {
                 try await WebhookEvents.enqueue(.visitRescheduled, data: after, about: .visit(id), account: account, store: store, at: now)
+                // Answered with the same day and window, the client hears that it stays as planned.
+                let kept = after.date == before.date && after.window == before.window
                 if tellClient {
-                    try await self.tellClient(.moved(date: before.date, window: before.window), visit: after, account: account, store: store, at: now)
+                    try await self.tellClient(
+                        kept ? .kept : .moved(date: before.date, window: before.window), visit: after, account: account, store: store, at: now)
                 }
             }
             return after
@@ -270,9 +315,17 @@ public struct VisitPlanning: Sendable {
         return job
     }
 
-    private static func customer(of job: Job) throws -> Customer.ID {
+    /// The customer a visit of `job` is for; `.invalid` naming `jobId` for a job with no customer, another customer's
+    /// than the plan's, or one lost or closed (a visit needs work to do).
+    private static func customer(of job: Job, plan: Plan) throws -> Customer.ID {
         guard let customer = job.customerID else {
             throw UseCaseError.invalid("The job has no customer yet: attach its lead to a customer first.", field: Field.jobId.rawValue)
+        }
+        if let expected = plan.customerID, expected != customer {
+            throw UseCaseError.invalid("That job is not this customer's: choose one of theirs.", field: Field.jobId.rawValue)
+        }
+        if job.stage == .lost || job.stage == .closed {
+            throw UseCaseError.invalid("The job \"\(job.title)\" is \(job.stage.rawValue): a visit needs work to do.", field: Field.jobId.rawValue)
         }
         return customer
     }

@@ -14,6 +14,7 @@ struct VisitPlanningTests {
         let job: Job
         let neighbourJob: Job
         let leadJob: Job
+        let lostJob: Job
         let actor = StaffActor.staff("olive")
         var today: CalendarDate { account.today(at: bed.clock.now) }
         let morning = ArrivalWindow(start: LocalTime(hour: 8, minute: 0)!, end: LocalTime(hour: 10, minute: 0)!)
@@ -29,7 +30,8 @@ struct VisitPlanningTests {
             try await bed.services.storage.customers.insert(neighbour)
             neighbourJob = Job(accountID: account.id, customerID: neighbour.id, title: "Hedge", createdStage: .active, createdAt: now)
             leadJob = Job(accountID: account.id, customerID: nil, title: "Tree removal", createdStage: .lead, createdAt: now)
-            for job in [job, neighbourJob, leadJob] { try await bed.services.storage.jobs.insert(job) }
+            lostJob = Job(accountID: account.id, customerID: bed.customer.id, title: "Pond", createdStage: .proposal, stage: .lost, createdAt: now)
+            for job in [job, neighbourJob, leadJob, lostJob] { try await bed.services.storage.jobs.insert(job) }
             (self.bed, self.account) = (bed, account)
             planning = VisitPlanning(services: bed.services, emails: KindComposer())
         }
@@ -78,8 +80,10 @@ struct VisitPlanningTests {
         let cases: [(VisitPlanning.Plan, UseCaseError.Kind, String?)] = [
             (.init(jobID: office.leadJob.id, date: date), .invalid, "jobId"),
             (.init(jobID: "another-accounts-job", date: date), .notFound, nil),
-            (.init(jobID: office.job.id, date: office.today.adding(days: 3_661)), .invalid, "date"),
-            (.init(jobID: office.job.id, date: office.today.adding(days: -367)), .invalid, "date"),
+            (.init(jobID: office.job.id, date: office.today.adding(months: 120).adding(days: 1)), .invalid, "date"),
+            (.init(jobID: office.job.id, date: office.today.adding(months: -12).adding(days: -1)), .invalid, "date"),
+            (.init(jobID: office.neighbourJob.id, date: date, customerID: office.bed.customer.id), .invalid, "jobId"),
+            (.init(jobID: office.lostJob.id, date: date), .invalid, "jobId"),
             (.init(jobID: office.job.id, date: date, crew: String(repeating: "e\u{301}", count: 51)), .invalid, "crew"),
             (.init(jobID: office.job.id, date: date, clientNote: String(repeating: "x", count: Visit.noteLimit + 1)), .invalid, "clientNote"),
         ]
@@ -90,7 +94,7 @@ struct VisitPlanningTests {
         }
         // The limits themselves are allowed.
         let longest = VisitPlanning.Plan(
-            jobID: office.job.id, date: office.today.adding(days: 3_660), crew: String(repeating: "c", count: Visit.crewLimit),
+            jobID: office.job.id, date: office.today.adding(months: 120), crew: String(repeating: "c", count: Visit.crewLimit),
             clientNote: String(repeating: "n", count: Visit.noteLimit))
         _ = try await office.planning.schedule(longest, in: office.account, by: office.actor)
         #expect(try await office.all().count == 1)
@@ -106,9 +110,13 @@ struct VisitPlanningTests {
         #expect(try await office.bed.services.storage.records(Visit.self).all(of: series.id, in: office.account.id) == visits)
         #expect(try await office.actions() == [.visitSeriesScheduled])
 
-        for end: VisitSeries.End in [.count(0), .count(VisitSeries.maximumVisits + 1), .until(plan.date.adding(days: -1))] {
+        // Ten years ahead is the limit for every visit of a series: 520 monthly visits, or a last date past it.
+        for end: VisitSeries.End in [
+            .count(0), .count(VisitSeries.maximumVisits + 1), .until(plan.date.adding(days: -1)), .count(VisitSeries.maximumVisits),
+            .until(office.today.adding(months: 120).adding(days: 1)),
+        ] {
             let refusal = await office.refusal {
-                try await office.planning.scheduleSeries(plan, cadence: .weekly, end: end, in: office.account, by: office.actor)
+                try await office.planning.scheduleSeries(plan, cadence: .monthly, end: end, in: office.account, by: office.actor)
             }
             #expect(refusal?.kind == .invalid, "\(end)")
         }
@@ -206,5 +214,36 @@ struct VisitPlanningTests {
         #expect(route.map { $0.customer?.displayName } == ["Cece", "Birch", "Cece"])
         #expect(route.map { $0.job?.title } == ["Weekly mowing", "Hedge", "Weekly mowing"])
         #expect(try await office.planning.visits(of: office.bed.customer.id, from: day, in: office.account.id).map(\.visit.date) == [day, day, day.adding(days: 1)])
+    }
+
+    @Test("#23: a plan with a key schedules once: the same key again answers with the visit or series made the first time")
+    func idempotentScheduling() async throws {
+        let office = try await Office()
+        var plan = VisitPlanning.Plan(jobID: office.job.id, date: office.today.adding(days: 3), key: "form-1")
+        let first = try await office.planning.schedule(plan, in: office.account, by: office.actor)
+        #expect(try await office.planning.schedule(plan, in: office.account, by: office.actor) == first)
+        plan.key = "form-2"
+        let (series, visits) = try await office.planning.scheduleSeries(plan, cadence: .weekly, end: .count(3), in: office.account, by: office.actor)
+        let again = try await office.planning.scheduleSeries(plan, cadence: .weekly, end: .count(3), in: office.account, by: office.actor)
+        #expect(again.series == series && again.visits == visits)
+        #expect(try await office.all().count == 4)
+        #expect(try await office.actions().sorted { $0.rawValue < $1.rawValue } == [.visitScheduled, .visitSeriesScheduled])
+    }
+
+    @Test("#23: a visit is never moved into the past; a request answered with the same day tells the client it stays as planned")
+    func movesAndAnswers() async throws {
+        let office = try await Office()
+        var visit = try await office.planning.schedule(.init(jobID: office.job.id, date: office.today.adding(days: 5)), in: office.account, by: office.actor)
+        let past = await office.refusal {
+            try await office.planning.change(visit.id, .init(date: office.today.adding(days: -1)), tellClient: true, in: office.account, by: office.actor)
+        }
+        #expect(past?.fields["date"] == "Choose today or a later day for the visit.")
+        visit.status = .rescheduleRequested
+        visit.rescheduleRequest = .init(preferredDates: [office.today.adding(days: 9)], note: nil, requestedAt: office.bed.clock.now)
+        try await office.bed.services.storage.records(Visit.self).update(visit)
+        let kept = try await office.planning.change(visit.id, .init(date: visit.date), tellClient: true, in: office.account, by: office.actor)
+        #expect(kept.status == .scheduled && kept.date == visit.date)
+        let email = try #require(try await office.bed.queuedEmails().first)
+        #expect(email.subject == "visitChanged" && email.textBody.contains("change: PortalKernel.VisitChangeNotice.kept"))
     }
 }
