@@ -25,6 +25,9 @@ enum SQLMigrations {
         Migration(version: 3, name: "calendar feeds (#23)") { access in
             try await createTables([CalendarFeed.self], access)
         },
+        Migration(version: 4, name: "saved payment methods (#24)") { access in
+            try await createTables([PaymentMethod.self], access)
+        },
     ]
 
     /// Runs the migrations not yet applied, inside `access`'s transaction, and records this release in

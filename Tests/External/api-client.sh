@@ -4,7 +4,8 @@
 # and api_client_calls.py calls every operation of the document through its typed functions and models against a
 # demo portal on a free 127.0.0.1 port with a fresh SQLite store: settings and the portal link, a customer, a job, a
 # proposal sent, revised and accepted, invoices sent, paid (a retried Idempotency-Key pays once) and voided, the
-# leads, the customer's portal view, and the documented errors (401, 404, 409, 422 with the error model). It fails on
+# visits and a series scheduled, moved, completed and cancelled, the leads, the customer's portal view, and the
+# documented errors (401, 404, 409, 422 with the error model). It fails on
 # any answer that is not as the guide and the document say, and on any warning of the generator about the document.
 #
 #   bash Tests/External/api-client.sh

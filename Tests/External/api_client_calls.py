@@ -539,6 +539,53 @@ def leads(customer):
     refused("update_lead", 404, "not_found", id="no-such-lead", body=M.LeadChange())
 
 
+def visits(customer, job):
+    """#23: a visit and a weekly series for the customer's job, listed by series, one moved (the client emailed), one
+    completed on its day, one cancelled; the customer's portal view lists those it shows; the documented errors."""
+    day = datetime.timedelta(days=1)
+    window = M.ArrivalWindow(start="08:00", end="10:00")
+    # Yesterday by this machine's clock is on or before the account's today in any zone: a visit done, to complete.
+    visit = call(
+        "create_visit",
+        201,
+        M.Visit,
+        body=M.NewVisit(job_id=job.id, date=today - day, window=window, crew="Crew 4"),
+        idempotency_key=f"visit-{uuid.uuid4()}",
+    )
+    check(visit.status == M.VisitStatus.SCHEDULED and visit.customer_id == customer.id, "a scheduled visit of the job's customer")
+    check(visit.window.start == "08:00" and visit.crew == "Crew 4", "its window and crew come back")
+    series = call(
+        "create_visit_series",
+        201,
+        M.VisitSeries,
+        body=M.NewVisitSeries(job_id=job.id, start=today + 7 * day, cadence=M.Cadence.WEEKLY, end=M.VisitSeriesEndType1(count=3)),
+    )
+    check(call("get_visit_series", 200, M.VisitSeries, id=series.id).cadence == M.Cadence.WEEKLY, "GET /visit-series/{id}")
+    page = call("list_visits", 200, M.VisitPage, series_id=series.id, from_=today)
+    dates = [v.date for v in page.data]
+    check(dates == [today + 7 * day, today + 14 * day, today + 21 * day], f"the series' three weekly visits: {dates}")
+    moved = call(
+        "update_visit", 200, M.Visit, id=page.data[0].id, body=M.VisitChange(date=today + 8 * day, window=None), notify_client=True
+    )
+    check(moved.date == today + 8 * day and moved.window in (None, UNSET), "PATCH /visits: moved, any time that day")
+    check(moved.sequence == 1, "a move bumps the visit's sequence")
+    done = call("complete_visit", 200, M.Visit, id=visit.id)
+    check(done.status == M.VisitStatus.COMPLETED and done.completed_at not in (None, UNSET), "completed, with its instant")
+    refused("complete_visit", 409, "conflict", id=visit.id)
+    cancelled = call("cancel_visit", 200, M.Visit, id=page.data[1].id)
+    check(call("get_visit", 200, M.Visit, id=cancelled.id).status == M.VisitStatus.CANCELLED, "GET /visits/{id}: cancelled")
+    refused(
+        "create_visit",
+        422,
+        "invalid",
+        ["window"],
+        body=M.NewVisit(job_id=job.id, date=today, window=M.ArrivalWindow(start="10:00", end="09:00")),
+    )
+    refused("get_visit", 404, "not_found", id="no-such-visit")
+    shown = {v.id for v in call("get_customer_portal", 200, M.Portal, id=customer.id).visits}
+    check(moved.id in shown and cancelled.id not in shown, f"the portal view shows the moved visit, not the cancelled one: {shown}")
+
+
 def demo_customer_portal():
     """The demo's Cece: what her portal shows under the rules (SPEC P1–P4, I1–I3) and openInvoiceWhen=sent."""
     portal = call("get_customer_portal", 200, M.Portal, id="demo-cece")
@@ -602,6 +649,7 @@ def main():
         customer = customers()
         job = job_and_proposal(customer)
         invoices_and_payments(customer, job)
+        visits(customer, job)
         leads(customer)
         demo_customer_portal()
         unauthorized()

@@ -2,7 +2,8 @@
 
 A client on a 390x844 phone with JavaScript off: portal link -> login -> the login email, read from the log mailer's
 .eml file -> "Continue to your portal" -> home -> accept a proposal with an optional item ticked and a typed
-signature -> pay an invoice with the sandbox's success card -> receipt -> the visits: skip one, pause the series for
+signature -> pay an invoice with the sandbox's success card, saving it -> receipt -> pay another invoice with the saved
+card in one press -> payment methods -> the visits: skip one, pause the series for
 three weeks -> log out -> the lead form as an anonymous
 visitor -> submit. Then staff on a desktop: back-office login -> the lead has the "Portal Lead" tag and the check
 mark -> "Add New Customer" -> "Update & Close".
@@ -171,6 +172,9 @@ class Walk:
             self.pay_an_invoice(driver)
 
             driver.get(self.portal)
+            self.pay_with_saved_card(driver)
+
+            driver.get(self.portal)
             self.visits(driver)
 
             driver.get(self.portal)
@@ -216,14 +220,17 @@ class Walk:
         self.expect(driver, "Skipped", "Resume my visits")
         self.shot(driver, "visits-paused")
 
-    def pay_an_invoice(self, driver):
+    def open_payable_invoice(self, driver):
+        """From the home, the first invoice with Pay Now."""
         invoices = [a.get_attribute("href") for a in driver.find_elements(By.PARTIAL_LINK_TEXT, "Invoice ")]
         for url in invoices:
             driver.get(url)
             if driver.find_elements(By.LINK_TEXT, "Pay Now"):
-                break
-        else:
-            self.fail(driver, "no invoice with Pay Now among %s" % invoices)
+                return
+        self.fail(driver, "no invoice with Pay Now among %s" % invoices)
+
+    def pay_an_invoice(self, driver):
+        self.open_payable_invoice(driver)
         self.shot(driver, "invoice")
         self.press(driver, "Pay Now")
         self.expect(driver, "Pay invoice")
@@ -231,10 +238,29 @@ class Walk:
         driver.find_element(By.ID, "number").send_keys("4242 4242 4242 4242")
         driver.find_element(By.ID, "expiry").send_keys("12/30")
         driver.find_element(By.ID, "cvc").send_keys("123")
+        driver.find_element(By.CSS_SELECTOR, "input[name='saveCard']").click()
         self.shot(driver, "pay")
         self.follow(driver, driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(), 'Pay ')]"))
         self.expect(driver, "Payment receipt", "Your payment was received")
         self.shot(driver, "receipt")
+
+    def pay_with_saved_card(self, driver):
+        """#24 (F11): the card saved with the first payment pays another invoice with one press, nothing typed; the
+        payment methods page lists it as the default."""
+        self.open_payable_invoice(driver)
+        self.press(driver, "Pay Now")
+        saved = driver.find_elements(By.CSS_SELECTOR, "input[name='paymentMethod']:checked")
+        if not saved or saved[0].get_attribute("value") == "new":
+            self.fail(driver, "the saved card is not chosen on the pay page")
+        self.expect(driver, "Visa ending 4242")
+        self.shot(driver, "pay-saved-card")
+        self.follow(driver, driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(), 'Pay ')]"))
+        self.expect(driver, "Payment receipt", "Visa ending 4242")
+        self.shot(driver, "receipt-saved-card")
+        driver.get(self.portal)
+        self.press(driver, "Payment methods")
+        self.expect(driver, "Visa ending 4242", "Default")
+        self.shot(driver, "payment-methods")
 
     def lead_form(self, driver):
         driver.get(self.portal + "?leadform=true")

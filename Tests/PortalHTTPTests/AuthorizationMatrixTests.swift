@@ -116,6 +116,7 @@ struct AuthorizationMatrixTests {
             .sorted { ($0.pattern.hasSuffix("logout") ? 1 : 0, $0.method == .get ? 0 : 1) < ($1.pattern.hasSuffix("logout") ? 1 : 0, $1.method == .get ? 0 : 1) }
         #expect(routes.count > 60, "the router lists \(routes.count) routes")
         let receipt = try await Self.receiptOfClientA(bed)
+        try await Self.cardsOfClientA(bed)
         let otherToken = try await bed.apiToken(for: Seed.accountB)
 
         try await bed.run { client in
@@ -199,6 +200,8 @@ struct AuthorizationMatrixTests {
             case "proposals": return Seed.CeceProposal.open.rawValue
             case "invoices": return Seed.CeceInvoice.unpaid.rawValue
             case "receipts": return receipt.rawValue
+            // Removing one card and making another the default, so each of client A's POSTs finds its card on file.
+            case "payment-methods": return route.segments.last == "remove" ? "pm-cece-remove" : "pm-cece-default"
             case "visits": return Seed.ceceVisit.rawValue
             case "customers": return Seed.cece.rawValue
             case "leads": return Seed.portalLead.rawValue
@@ -209,6 +212,17 @@ struct AuthorizationMatrixTests {
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// Two saved cards of client A's, for the payment methods routes (#24).
+    static func cardsOfClientA(_ bed: PortalTestbed) async throws {
+        for id in ["pm-cece-default", "pm-cece-remove"] {
+            try await bed.services.storage.records(PaymentMethod.self).insert(
+                PaymentMethod(
+                    id: .init(rawValue: id), accountID: Seed.accountA, customerID: Seed.cece,
+                    card: SavedCard(token: "sandbox_pm_ok_\(id)", summary: CardSummary(brand: "Visa", last4: "4242"), expiryMonth: 12, expiryYear: 2030),
+                    gateway: "sandbox", isDefault: id == "pm-cece-default", savedBy: "cece@example.com", createdAt: bed.clock.now))
+        }
     }
 
     /// A card payment of client A's, for the receipt route.

@@ -209,12 +209,11 @@ struct BackOfficeVisitTests {
         await bed.remove()
     }
 
-    @Test("#23: staff complete a visit while an integration cancels it, on two instances of one database at the same instant: one wins, the other is refused (409), and the visit ends once", arguments: TestStorage.all)
+    @Test("#23: staff complete a visit while an integration cancels it at the same instant (on PostgreSQL from two instances of one database): one wins, the other is refused (409), and the visit ends once", arguments: TestStorage.all)
     func completeAndCancelAtOnce(storage: TestStorage) async throws {
         let bed = try await PortalTestbed(storage: storage)
         bed.clock.advance(by: 7 * 86_400)
-        var services = bed.services
-        if storage.name == "sqlite" || storage.name == "postgres" { services.storage = try await storage.open(bed.folder) }
+        let services = try await Self.secondInstance(bed, storage)
         let emails = try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)
         let (one, other) = (VisitPlanning(services: bed.services, emails: emails), VisitPlanning(services: services, emails: emails))
         let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
@@ -228,15 +227,14 @@ struct BackOfficeVisitTests {
             let events = try await bed.services.storage.auditEvents.all(about: .visit(id), in: Seed.accountA).map(\.action)
             #expect(events.filter { $0 == .visitCompleted || $0 == .visitCancelled }.count == 1, "\(storage.name): \(events)")
         }
-        if storage.name == "sqlite" || storage.name == "postgres" { try await services.storage.close() }
+        if storage.name == "postgres" { try await services.storage.close() }
         await bed.remove()
     }
 
-    @Test("#23: the same scheduling form sent to two instances of one database at the same instant makes one series", arguments: TestStorage.all)
+    @Test("#23: the same scheduling form sent twice at the same instant (on PostgreSQL to two instances of one database) makes one series", arguments: TestStorage.all)
     func sameKeyAtOnce(storage: TestStorage) async throws {
         let bed = try await PortalTestbed(storage: storage)
-        var services = bed.services
-        if storage.name == "sqlite" || storage.name == "postgres" { services.storage = try await storage.open(bed.folder) }
+        let services = try await Self.secondInstance(bed, storage)
         let emails = try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)
         let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
         let job = try #require(try await bed.services.storage.jobs.all(for: Seed.cece, in: Seed.accountA).first)
@@ -253,7 +251,7 @@ struct BackOfficeVisitTests {
         #expect(Set(made).count == 1, "\(storage.name)")
         let visits = try await bed.services.storage.records(Visit.self).all(of: Seed.cece, from: CalendarDate(iso: "2027-01-01")!, in: Seed.accountA)
         #expect(visits.count == 5, "\(storage.name)")
-        if storage.name == "sqlite" || storage.name == "postgres" { try await services.storage.close() }
+        if storage.name == "postgres" { try await services.storage.close() }
         await bed.remove()
     }
 
@@ -263,6 +261,15 @@ struct BackOfficeVisitTests {
         try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
         _ = try await staff.get(path)
         return staff
+    }
+
+    /// The services of a second instance: on PostgreSQL, which serves several instances, its own store on the same
+    /// database; SQLite and the JSON store serve one process (Docs/Scaling.md), so there the same store, reached by
+    /// two requests at once.
+    static func secondInstance(_ bed: PortalTestbed, _ storage: TestStorage) async throws -> PortalServices {
+        var services = bed.services
+        if storage.name == "postgres" { services.storage = try await storage.open(bed.folder) }
+        return services
     }
 
     /// `done`, or the kind of the use case's refusal.

@@ -83,7 +83,7 @@ struct SQLiteSchemaTests {
         let older = try SQLiteStorage(path: fixture.path)
         await #expect { try await older.migrate() } throws: { error in
             let text = "\(error)"
-            return text.contains("migrated by Client Portal 2.1.0") && text.contains("schema version 99") && text.contains("up to 3")
+            return text.contains("migrated by Client Portal 2.1.0") && text.contains("schema version 99") && text.contains("knows versions up to ")
                 && text.contains(PortalRelease.current) && text.contains("Upgrade and rollback")
         }
         #expect(try await older.customers.all(in: SQLiteFixture.accountID).map(\.id) == ["cust-a"])

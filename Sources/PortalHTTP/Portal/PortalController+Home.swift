@@ -58,6 +58,8 @@ extension PortalController {
         /// The next visit still planned (SPEC V1), on top.
         let nextVisit: VisitRow?
         let visitsURL: String
+        /// The client's saved cards (SPEC F11).
+        let paymentMethodsURL: String
         let requestServiceURL: String
         let proposals: [ProposalRow]
         let filters: [NavLink]
@@ -91,7 +93,7 @@ extension PortalController {
         let page = HomePage(
             chrome: visit.chrome("Your portal"), customerName: client.customer.displayName,
             notice: visit.request.uri.queryParameters.get("done").flatMap { Self.notices[String($0)] },
-            switcher: switcher, nextVisit: view.nextVisit.map { visitRow($0, visit) }, visitsURL: visit.path("/visits"),
+            switcher: switcher, nextVisit: view.nextVisit.map { visitRow($0, visit) }, visitsURL: visit.path("/visits"), paymentMethodsURL: visit.path("/payment-methods"),
             requestServiceURL: visit.path("/request-service"), proposals: proposals,
             filters: InvoiceFilter.allCases.map {
                 .init(url: visit.path("?show=\($0.rawValue)"), label: $0.label, current: $0 == filter)

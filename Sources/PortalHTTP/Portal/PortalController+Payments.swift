@@ -17,6 +17,17 @@ extension PortalController {
         var cardNumber: String?
         var expiry: String?
         var securityCode: String?
+        /// A card on file's id, or `new` (or nothing) for the card typed (SPEC F11).
+        var paymentMethod: String?
+        /// `yes` to save the card typed once the payment is recorded.
+        var saveCard: String?
+    }
+
+    /// A card on file as the pay page offers it.
+    struct SavedChoice {
+        let id: String
+        let label: String
+        let checked: Bool
     }
 
     struct PayPage {
@@ -38,6 +49,16 @@ extension PortalController {
         let nameOnCard: String
         let expiry: String
         let sandbox: Bool
+        /// The client's cards on file, the chosen one (the default at first) checked; empty for none (SPEC F11).
+        let savedCards: [SavedChoice]
+        /// Whether there is any.
+        let hasSavedCards: Bool
+        /// Whether the typed card is the one chosen (no card on file, or "another card" picked).
+        let typedChosen: Bool
+        /// Whether the gateway keeps cards: "Save this card" is offered.
+        let keepsCards: Bool
+        /// Whether "Save this card" is ticked.
+        let saveCard: Bool
         /// What is wrong with what was posted (issue #18): the amount and each card field beside it, a declined card
         /// beside its number, the rest in the summary.
         var errors = FormErrors()
@@ -48,7 +69,7 @@ extension PortalController {
     func registerPayments(on routes: some RouterMethods<Context>) {
         routes.get("invoices/:id/pay") { request, context in
             try await paying(request, context) { visit, _, invoice in
-                try payPage(visit, invoice: invoice, typed: PayForm(), key: SecretToken.generate().value)
+                try await payPage(visit, invoice: invoice, typed: PayForm(), key: SecretToken.generate().value)
             }
         }
         routes.post("invoices/:id/pay", use: pay)
@@ -59,7 +80,10 @@ extension PortalController {
     /// typed, or when the typed one cannot be paid); `reviewing` when a changed amount was posted and is to be
     /// confirmed.
     func payPage(_ visit: PortalVisit, invoice: Invoice, typed: PayForm, key: String, status: HTTPResponse.Status = .ok,
-                 errors: FormErrors = FormErrors(), reviewing: Bool = false) throws -> Response {
+                 errors: FormErrors = FormErrors(), reviewing: Bool = false) async throws -> Response {
+        let customer = try visit.requireClient().customer
+        let onFile = try await paymentMethods.onFile(for: customer.id, in: visit.account.id)
+        let chosen = typed.paymentMethod ?? onFile.first?.id.rawValue ?? "new"
         let format = visit.format
         let settings = visit.account.settings
         let balance = try invoice.balance
@@ -75,7 +99,9 @@ extension PortalController {
             allowsPartial: settings.allowsPartialPayments,
             amount: settings.allowsPartialPayments ? typed.amount ?? format.amountField(balance) : format.amountField(balance),
             confirmedAmount: format.amountField(quote.amount), confirmedCharge: format.amountField(quote.charge), idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
-            sandbox: payments.gatewayDriverName == "sandbox")
+            sandbox: payments.gatewayDriverName == "sandbox",
+            savedCards: onFile.map { SavedChoice(id: $0.id.rawValue, label: $0.label, checked: $0.id.rawValue == chosen) },
+            hasSavedCards: !onFile.isEmpty, typedChosen: !onFile.contains { $0.id.rawValue == chosen }, keepsCards: paymentMethods.available, saveCard: typed.saveCard == "yes")
         page.errors = errors
         if reviewing {
             let fee = quote.serviceFee > .zero ? " with the \(format.money(quote.serviceFee)) service fee" : ""
@@ -96,50 +122,57 @@ extension PortalController {
                 do throws(AmountEntryError) {
                     amount = try visit.format.parseAmount(form.amount ?? "")
                 } catch {
-                    return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                    return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
                                        errors: FormErrors(error.description, field: "amount"))
                 }
             } else {
                 amount = try invoice.balance
             }
             if let problem = try InvoicePayments.problem(paying: amount, on: invoice, account: visit.account) {
-                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
                                    errors: FormErrors(problem, field: "amount"))
             }
             // A form without the field is the one first shown, whose button states the balance.
             let confirmed = try form.confirmedAmount.flatMap { try? visit.format.parseAmount($0) } ?? invoice.balance
             guard confirmed == amount else {
-                return try payPage(visit, invoice: invoice, typed: form, key: key, reviewing: true)
+                return try await payPage(visit, invoice: invoice, typed: form, key: key, reviewing: true)
             }
-            guard let card = Self.card(from: form) else {
-                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, errors: Self.cardErrors(form))
+            let card: InvoicePayments.Card
+            if let chosen = form.paymentMethod, !chosen.isEmpty, chosen != "new" {
+                card = .saved(PaymentMethod.ID(rawValue: chosen))
+            } else if let typed = Self.card(from: form) {
+                card = .typed(typed, save: form.saveCard == "yes")
+            } else {
+                return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, errors: Self.cardErrors(form))
             }
             let outcome = try await payments.pay(
-                invoice.id, of: client.customer, account: visit.account, amount: amount, card: card, idempotencyKey: key,
+                invoice.id, of: client.customer, account: visit.account, amount: amount, with: card, idempotencyKey: key,
                 actorEmail: client.email, origin: visit.origin,
                 expectedCharge: form.confirmedCharge.flatMap { try? visit.format.parseAmount($0) })
             switch outcome {
             case .paid(let payment):
                 return visit.redirect(to: visit.path("/receipts/\(payment.id)"))
+            case .paidCardNotSaved(let payment, _):
+                return visit.redirect(to: visit.path("/receipts/\(payment.id)?card=notSaved"))
             case .declined(let message):
                 // A new key: trying another card is a new attempt.
-                return try payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value,
+                return try await payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value,
                                status: .init(code: 402, reasonPhrase: "Payment Required"),
                                errors: FormErrors(message, field: "number", heading: "The payment did not go through"))
             case .gatewayUnavailable(let message):
-                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .serviceUnavailable,
+                return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .serviceUnavailable,
                                errors: FormErrors(message, heading: "The payment did not go through"))
             case .invalid(let message):
-                return try payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
                                errors: FormErrors(message, field: "amount"))
             case .nothingOwed:
                 return visit.redirect(to: visit.path("/invoices/\(invoice.id)"))
             case .startAgain(let message):
                 // A new key: the old one's charge was given back and must never be reused.
-                return try payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value, status: .conflict,
+                return try await payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value, status: .conflict,
                                errors: FormErrors(message))
             case .inProgress:
-                return try payPage(
+                return try await payPage(
                     visit, invoice: invoice, typed: form, key: key, status: .conflict,
                     errors: FormErrors("This payment is already being processed. Wait a moment, then open the invoice again."))
             }
@@ -201,6 +234,8 @@ extension PortalController {
         let balance: String
         let invoiceURL: String
         let homeURL: String
+        /// Why the card the client asked to save was not (SPEC F11); `nil` otherwise.
+        let notice: String?
     }
 
     /// `GET /receipts/{id}`: one of the client's payments.
@@ -220,6 +255,8 @@ extension PortalController {
                 serviceFee: payment.serviceFee == .zero ? nil : format.money(payment.serviceFee),
                 charged: format.money(try payment.charged), card: payment.card?.description,
                 reference: payment.gatewayReference ?? payment.id.rawValue, balance: format.money(try invoice.balance),
-                invoiceURL: visit.path("/invoices/\(invoice.id)"), homeURL: visit.path()))
+                invoiceURL: visit.path("/invoices/\(invoice.id)"), homeURL: visit.path(),
+                notice: request.uri.queryParameters.get("card") == "notSaved"
+                    ? "Your payment went through, but the card could not be saved for next time. You can save it when you next pay." : nil))
     }
 }

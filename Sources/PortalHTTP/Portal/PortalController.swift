@@ -24,6 +24,8 @@ struct PortalController: RouteController {
     let visits: ClientVisits
     /// Renews the client's calendar feed and writes a visit's one event (SPEC V4).
     let calendarFeeds: CalendarFeeds
+    /// The client's saved cards: list, remove, choose the default (SPEC F11).
+    let paymentMethods: SavedPaymentMethods
 
     /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,
     /// logout and service requests for anyone; the proposals, invoices, payments, receipts and switching customer for
@@ -39,6 +41,7 @@ struct PortalController: RouteController {
         registerDocuments(on: clientPages)
         registerPayments(on: clientPages)
         registerVisits(on: clientPages)
+        registerPaymentMethods(on: clientPages)
     }
 
     /// `GET /portal/{key}`: the request form with `?leadform=true`, else the client's home, else the login page.

@@ -16,6 +16,7 @@ struct PortalEnvironment: Sendable {
     let clientVisits: ClientVisits
     let calendarFeeds: CalendarFeeds
     let visitPlanning: VisitPlanning
+    let paymentMethods: SavedPaymentMethods
     let staffSessions: StaffSessions
     let leadConversion: LeadConversion
     let quoting: Quoting
@@ -42,6 +43,7 @@ struct PortalEnvironment: Sendable {
         clientVisits = ClientVisits(services: services, emails: emails)
         calendarFeeds = CalendarFeeds(services: services)
         visitPlanning = VisitPlanning(services: services, emails: emails)
+        paymentMethods = SavedPaymentMethods(services: services)
         staffSessions = StaffSessions(
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadConversion = LeadConversion(services: services)

@@ -21,6 +21,7 @@ enum PortalTemplates {
         "request-service": PackageResources.request_service_mustache,
         "visits": PackageResources.visits_mustache,
         "visit": PackageResources.visit_mustache,
+        "payment-methods": PackageResources.payment_methods_mustache,
         "admin-layout": PackageResources.admin_layout_mustache,
         "admin-message": PackageResources.admin_message_mustache,
         "admin-login": PackageResources.admin_login_mustache,

@@ -47,6 +47,10 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         case visitChanged
         case visitCompleted
         case visitCancelled
+        /// A client's saved cards (SPEC F11).
+        case paymentMethodSaved
+        case paymentMethodRemoved
+        case paymentMethodMadeDefault
     }
 
     /// The event's id, a random UUID string.

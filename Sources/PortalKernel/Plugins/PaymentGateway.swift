@@ -11,6 +11,100 @@ public protocol PaymentGateway: Sendable {
     /// invoice was paid or voided while the card was charged). Throws when the gateway cannot be reached; the
     /// caller logs it for staff to refund by hand.
     func reverse(_ reversal: ChargeReversal) async throws
+
+    /// Whether it keeps cards for later (``saveCard(_:description:)``); the pay page offers "Save this card" only
+    /// then. `false` unless a gateway says otherwise.
+    var keepsCards: Bool { get }
+
+    /// Keeps `card` for later charges (SPEC F11) and answers its token, brand, last four digits and expiry: all the
+    /// portal stores of it. Nothing is charged. Throws ``PaymentGatewayError`` when the gateway cannot be reached or
+    /// keeps no cards.
+    func saveCard(_ card: CardDetails, description: String) async throws -> SaveCardResult
+
+    /// Forgets the saved card `token`: no later charge can use it. A token it does not know is already forgotten.
+    /// Throws ``PaymentGatewayError`` when the gateway cannot be reached.
+    func removeCard(token: String) async throws
+
+    /// Gives back `refund.amount` of an approved charge, in full or in part (SPEC F15). A repeated `idempotencyKey` is
+    /// the same refund. Throws ``PaymentGatewayError`` when the gateway cannot be reached or refunds nothing.
+    func refund(_ refund: RefundRequest) async throws -> RefundResult
+}
+
+extension PaymentGateway {
+    /// A gateway that does not say otherwise keeps no cards.
+    public var keepsCards: Bool { false }
+
+    /// A gateway without saved cards: the pay page never asks, and an integration calling it is told.
+    public func saveCard(_ card: CardDetails, description: String) async throws -> SaveCardResult {
+        throw PaymentGatewayError(message: "This payment service does not keep cards.")
+    }
+
+    /// A gateway without saved cards has none to forget.
+    public func removeCard(token: String) async throws {}
+
+    /// A gateway without refunds through the portal: staff refund at the gateway itself.
+    public func refund(_ refund: RefundRequest) async throws -> RefundResult {
+        throw PaymentGatewayError(message: "This payment service does not take refunds through the portal; refund at the payment service.")
+    }
+}
+
+/// A card the gateway keeps for later (SPEC F11): never its number.
+public struct SavedCard: Hashable, Codable, Sendable {
+    /// The gateway's token for the card: what a later charge names.
+    public var token: String
+    /// Brand and last four digits.
+    public var summary: CardSummary
+    /// The expiry month, 1 to 12.
+    public var expiryMonth: Int
+    /// The expiry year, four digits.
+    public var expiryYear: Int
+
+    /// Memberwise.
+    public init(token: String, summary: CardSummary, expiryMonth: Int, expiryYear: Int) {
+        self.token = token
+        self.summary = summary
+        self.expiryMonth = expiryMonth
+        self.expiryYear = expiryYear
+    }
+}
+
+/// What the gateway answered to keeping a card.
+public enum SaveCardResult: Hashable, Sendable {
+    /// Kept: store the token and the summary.
+    case saved(SavedCard)
+    /// Refused, with a message fit for the client. Nothing was kept.
+    case declined(message: String)
+}
+
+/// A refund of an approved charge, in full or in part (SPEC F15).
+public struct RefundRequest: Hashable, Sendable {
+    /// The gateway's reference of the approved charge.
+    public var reference: String
+    /// What to give back, in minor units of ``currencyCode``: more than zero, no more than is left of the charge.
+    public var amount: Money
+    /// The ISO 4217 code of the charge's currency, the account's.
+    public var currencyCode: String
+    /// A repeat of it is the same refund, never a second one (`<account>:<key>`).
+    public var idempotencyKey: String
+    /// Why, for the gateway's records (`Refund of INV-1042`).
+    public var reason: String
+
+    /// Memberwise.
+    public init(reference: String, amount: Money, currencyCode: String, idempotencyKey: String, reason: String) {
+        self.reference = reference
+        self.amount = amount
+        self.currencyCode = currencyCode
+        self.idempotencyKey = idempotencyKey
+        self.reason = reason
+    }
+}
+
+/// What the gateway answered to a refund.
+public enum RefundResult: Hashable, Sendable {
+    /// Given back: keep `reference` with the refund.
+    case refunded(reference: String)
+    /// Refused, with the reason (more than is left of the charge, an unknown charge). Nothing was given back.
+    case declined(message: String)
 }
 
 /// An approved charge to give back in full.
@@ -33,14 +127,22 @@ public struct ChargeReversal: Hashable, Sendable {
     }
 }
 
+/// What a charge is paid with.
+public enum ChargeSource: Sendable {
+    /// A card as the client typed it, never stored.
+    case card(CardDetails)
+    /// A card the gateway kept (SPEC F11).
+    case saved(SavedCard)
+}
+
 /// One charge, as the portal asks for it.
 public struct ChargeRequest: Sendable {
     /// What to charge, in minor units of ``currencyCode``: the payment plus any service fee.
     public var amount: Money
     /// The ISO 4217 code of the account's currency (`USD`), which ``amount`` is in.
     public var currencyCode: String
-    /// The card as the client typed it, never stored.
-    public var card: CardDetails
+    /// The card typed or saved.
+    public var source: ChargeSource
     /// The pay form's key, prefixed with the account's id (`<account>:<key>`): a repeat of it is the same charge, never
     /// a second one.
     public var idempotencyKey: String
@@ -48,12 +150,17 @@ public struct ChargeRequest: Sendable {
     public var description: String
 
     /// Memberwise; ``InvoicePayments`` makes one per pay attempt, after checking the amount against the balance.
-    public init(amount: Money, currencyCode: String, card: CardDetails, idempotencyKey: String, description: String) {
+    public init(amount: Money, currencyCode: String, source: ChargeSource, idempotencyKey: String, description: String) {
         self.amount = amount
         self.currencyCode = currencyCode
-        self.card = card
+        self.source = source
         self.idempotencyKey = idempotencyKey
         self.description = description
+    }
+
+    /// A charge of a card as typed.
+    public init(amount: Money, currencyCode: String, card: CardDetails, idempotencyKey: String, description: String) {
+        self.init(amount: amount, currencyCode: currencyCode, source: .card(card), idempotencyKey: idempotencyKey, description: description)
     }
 }
 

@@ -20,6 +20,16 @@ public struct InvoicePayments: Sendable {
         /// This form's attempt is over and nothing was kept: its charge was reversed, or its key was used by such an
         /// attempt. The client starts again with a new form (a new key); says why.
         case startAgain(String)
+        /// Charged and recorded, but the card the client asked to save was not kept (SPEC F11); says why.
+        case paidCardNotSaved(Payment, String)
+    }
+
+    /// What the client pays with.
+    public enum Card: Sendable {
+        /// A card as typed; `save` keeps it on file once the payment is recorded (SPEC F11).
+        case typed(CardDetails, save: Bool)
+        /// One of the client's cards on file: one confirmation, nothing typed (SPEC F11).
+        case saved(PaymentMethod.ID)
     }
 
     /// How long a charge may hold its invoice before another payment of it may start (SPEC M3).
@@ -89,6 +99,39 @@ public struct InvoicePayments: Sendable {
         _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, card: CardDetails,
         idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money? = nil
     ) async throws -> Outcome {
+        try await pay(
+            invoiceID, of: customer, account: account, amount: amount, with: .typed(card, save: false), idempotencyKey: idempotencyKey,
+            actorEmail: actorEmail, origin: origin, expectedCharge: expectedCharge)
+    }
+
+    /// As ``pay(_:of:account:amount:card:idempotencyKey:actorEmail:origin:expectedCharge:)``, with a card typed (and
+    /// saved afterwards when asked; a card on file with the same brand, last four and expiry is not saved twice) or
+    /// one on file. A card not on file (removed, another customer's) is ``Outcome/invalid(_:)``; nothing is charged.
+    public func pay(
+        _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, with card: Card,
+        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money? = nil
+    ) async throws -> Outcome {
+        let outcome = try await payOnce(
+            invoiceID, of: customer, account: account, amount: amount, with: card, idempotencyKey: idempotencyKey,
+            actorEmail: actorEmail, origin: origin, expectedCharge: expectedCharge)
+        guard case .typed(let details, save: true) = card, case .paid(let payment) = outcome else { return outcome }
+        let methods = SavedPaymentMethods(services: services)
+        let onFile = try await methods.onFile(for: customer.id, in: account.id)
+        if onFile.contains(where: { $0.card.summary == details.summary && $0.card.expiryMonth == details.expiryMonth && $0.card.expiryYear % 100 == details.expiryYear % 100 }) {
+            return outcome
+        }
+        let client = SavedPaymentMethods.Client(customer: customer, email: actorEmail ?? customer.emails.first ?? "", origin: origin)
+        switch try await methods.save(details, account: account, by: client) {
+        case .done: return outcome
+        case .declined(let message), .gatewayUnavailable(let message): return .paidCardNotSaved(payment, message)
+        case .notFound: return .paidCardNotSaved(payment, "The card was not saved.")
+        }
+    }
+
+    private func payOnce(
+        _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, with card: Card,
+        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money?
+    ) async throws -> Outcome {
         guard (16...128).contains(idempotencyKey.count) else { return .invalid("This payment form has expired; reload the page.") }
         let store = services.storage
         if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
@@ -106,7 +149,7 @@ public struct InvoicePayments: Sendable {
         }
         do {
             let outcome = try await chargeOnce(
-                amount, for: invoiceID, customer: customer, account: account, card: card, idempotencyKey: idempotencyKey,
+                amount, for: invoiceID, customer: customer, account: account, with: card, idempotencyKey: idempotencyKey,
                 actorEmail: actorEmail, origin: origin, expectedCharge: expectedCharge)
             try await claim.release(at: services.clock.now)
             return outcome
@@ -128,7 +171,7 @@ public struct InvoicePayments: Sendable {
 
     /// With the invoice's claim held: reads the invoice afresh, checks the amount, charges and records.
     private func chargeOnce(
-        _ amount: Money, for invoiceID: Invoice.ID, customer: Customer, account: Account, card: CardDetails, idempotencyKey: String,
+        _ amount: Money, for invoiceID: Invoice.ID, customer: Customer, account: Account, with card: Card, idempotencyKey: String,
         actorEmail: String?, origin: RequestOrigin, expectedCharge: Money?
     ) async throws -> Outcome {
         let store = services.storage
@@ -138,6 +181,15 @@ public struct InvoicePayments: Sendable {
         }
         guard let invoice = try await store.invoices.find(invoiceID, in: account.id), invoice.customerID == customer.id
         else { return .invalid("This invoice cannot be paid here.") }
+        let source: ChargeSource
+        switch card {
+        case .typed(let details, _): source = .card(details)
+        case .saved(let id):
+            guard let method = try await store.records(PaymentMethod.self).onFile(id, of: customer.id, in: account.id),
+                method.gateway == services.paymentGateway.driverName
+            else { return .invalid("That card is not on file any more: choose another, or type a card.") }
+            source = .saved(method.card)
+        }
         do {
             guard try invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
             if let problem = try Self.problem(paying: amount, on: invoice, account: account) { return .invalid(problem) }
@@ -148,7 +200,7 @@ public struct InvoicePayments: Sendable {
                         + "Nothing was charged; check it and pay again.")
             }
             return try await charge(
-                quote, for: invoice, customer: customer, account: account, card: card, idempotencyKey: idempotencyKey,
+                quote, for: invoice, customer: customer, account: account, source: source, idempotencyKey: idempotencyKey,
                 actorEmail: actorEmail, origin: origin)
         } catch let error as AmountOutOfRange {
             return .invalid(error.description)
@@ -157,14 +209,14 @@ public struct InvoicePayments: Sendable {
 
     /// Charges the card through the gateway and, when approved, records the payment.
     private func charge(
-        _ quote: Quote, for invoice: Invoice, customer: Customer, account: Account, card: CardDetails, idempotencyKey: String,
+        _ quote: Quote, for invoice: Invoice, customer: Customer, account: Account, source: ChargeSource, idempotencyKey: String,
         actorEmail: String?, origin: RequestOrigin
     ) async throws -> Outcome {
         let result: ChargeResult
         do {
             result = try await services.paymentGateway.charge(
                 ChargeRequest(
-                    amount: quote.charge, currencyCode: account.currencyCode, card: card,
+                    amount: quote.charge, currencyCode: account.currencyCode, source: source,
                     idempotencyKey: "\(account.id.rawValue):\(idempotencyKey)", description: "Invoice \(invoice.number)"))
         } catch let error as PaymentGatewayError {
             return .gatewayUnavailable(error.message)

@@ -7,7 +7,7 @@ public enum RecordCatalogue {
     public static let all: [any StoredRecord.Type] = [
         Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
         LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self,
-        VisitSeries.self, Visit.self, CalendarFeed.self,
+        VisitSeries.self, Visit.self, CalendarFeed.self, PaymentMethod.self,
     ]
 
     /// Does something once per record type, in catalogue order.
@@ -203,4 +203,15 @@ extension CalendarFeed: StoredRecord {
         table: "calendar_feed", dump: "calendarFeeds", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("customer_id", references: "customer") { $0.customerID.rawValue }, .text("token_hash") { $0.tokenHash }],
         unique: [["token_hash"]])
+}
+
+extension PaymentMethod: StoredRecord {
+    /// Table `payment_method`, dump key `paymentMethods`; found by customer (their payment methods page, the pay page,
+    /// autopay).
+    public static let storage = RecordStorage<PaymentMethod>(
+        table: "payment_method", dump: "paymentMethods", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("customer_id", references: "customer") { $0.customerID.rawValue }, .optionalInstant("removed_at") { $0.removedAt },
+        ],
+        indexes: [["account_id", "customer_id"]])
 }

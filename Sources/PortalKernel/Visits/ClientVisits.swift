@@ -21,22 +21,8 @@ public struct ClientVisits: Sendable {
         case notFound
     }
 
-    /// Who asks, and from where: the customer whose portal it is, the email they logged in with, their address.
-    public struct Client: Sendable {
-        /// The customer whose portal it is.
-        public var customer: Customer
-        /// The email the client logged in with.
-        public var email: String
-        /// Where the request came from.
-        public var origin: RequestOrigin
-
-        /// Memberwise.
-        public init(customer: Customer, email: String, origin: RequestOrigin) {
-            self.customer = customer
-            self.email = email
-            self.origin = origin
-        }
-    }
+    /// Who asks, and from where.
+    public typealias Client = ClientActor
 
     /// The most dates a client may propose when asking to reschedule (V2).
     public static let mostPreferredDates = 3

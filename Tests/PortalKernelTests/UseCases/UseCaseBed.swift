@@ -50,10 +50,10 @@ struct UseCaseBed {
         return proposal
     }
 
-    /// An open invoice of `customer` for 300.00.
-    func openInvoice() async throws -> Invoice {
+    /// An open invoice of `customer` for 300.00, numbered `number`.
+    func openInvoice(number: String = "INV-1") async throws -> Invoice {
         let invoice = Invoice(
-            accountID: account.id, customerID: customer.id, number: "INV-1", invoiceDate: account.today(at: clock.now), sentAt: clock.now,
+            accountID: account.id, customerID: customer.id, number: number, invoiceDate: account.today(at: clock.now), sentAt: clock.now,
             lineItems: [LineItem(description: "Mowing", unitPrice: Money(cents: 30_000))], createdAt: clock.now)
         try await services.storage.invoices.insert(invoice)
         return invoice

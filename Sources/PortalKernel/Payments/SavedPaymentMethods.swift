@@ -1,0 +1,114 @@
+import Foundation
+
+/// A client's saved cards in the portal (SPEC F11): save one at the gateway, list those on file, remove one, choose
+/// the default. The portal keeps only the gateway's token, the brand, the last four digits and the expiry. Another
+/// customer's card, or a removed one, is ``Outcome/notFound``, exactly like a missing one.
+public struct SavedPaymentMethods: Sendable {
+    /// What became of a client's change.
+    public enum Outcome: Hashable, Sendable {
+        /// Done: the card as it is now.
+        case done(PaymentMethod)
+        /// The gateway refused to keep the card; nothing was saved. A message fit for the client.
+        case declined(String)
+        /// The gateway could not be reached; nothing changed. A message fit for the client.
+        case gatewayUnavailable(String)
+        /// No such card on file for this client.
+        case notFound
+    }
+
+    /// Who acts, and from where.
+    public typealias Client = ClientActor
+
+    let services: PortalServices
+
+    /// Keeps cards at `services.paymentGateway` and their records in `services.storage`.
+    public init(services: PortalServices) {
+        self.services = services
+    }
+
+    /// Whether the gateway keeps cards: the pay page offers "Save this card" only then.
+    public var available: Bool { services.paymentGateway.keepsCards }
+
+    /// The client's cards on file, the default first, then the newest.
+    public func onFile(for customer: Customer.ID, in account: Account.ID) async throws -> [PaymentMethod] {
+        try await services.storage.records(PaymentMethod.self).onFile(of: customer, in: account)
+    }
+
+    /// The client's card `id` when it is on file.
+    public func method(_ id: PaymentMethod.ID, of customer: Customer.ID, in account: Account.ID) async throws -> PaymentMethod? {
+        try await services.storage.records(PaymentMethod.self).onFile(id, of: customer, in: account)
+    }
+
+    /// Keeps `card` at the gateway and on file for `client`; the first card on file becomes the default.
+    public func save(_ card: CardDetails, account: Account, by client: Client) async throws -> Outcome {
+        let result: SaveCardResult
+        do {
+            result = try await services.paymentGateway.saveCard(card, description: "\(client.customer.displayName) at \(account.branding.displayName)")
+        } catch let error as PaymentGatewayError {
+            return .gatewayUnavailable(error.message)
+        }
+        guard case .saved(let saved) = result else {
+            if case .declined(let message) = result { return .declined(message) }
+            return .declined("The card was not saved.")
+        }
+        let now = services.clock.now
+        return try await services.storage.transaction { store in
+            let others = try await store.records(PaymentMethod.self).onFile(of: client.customer.id, in: account.id)
+            let method = PaymentMethod(
+                accountID: account.id, customerID: client.customer.id, card: saved, gateway: services.paymentGateway.driverName,
+                isDefault: others.isEmpty, savedBy: client.email, createdAt: now)
+            try await store.records(PaymentMethod.self).insert(method)
+            try await record(.paymentMethodSaved, method, client: client, store: store, at: now)
+            return .done(method)
+        }
+    }
+
+    /// Forgets card `id` at the gateway and marks it removed; when it was the default, the newest other card on file
+    /// becomes the default.
+    public func remove(_ id: PaymentMethod.ID, account: Account, by client: Client) async throws -> Outcome {
+        guard let method = try await method(id, of: client.customer.id, in: account.id) else { return .notFound }
+        do {
+            try await services.paymentGateway.removeCard(token: method.card.token)
+        } catch let error as PaymentGatewayError {
+            return .gatewayUnavailable(error.message)
+        }
+        let now = services.clock.now
+        return try await services.storage.transaction { store in
+            guard var removed = try await store.records(PaymentMethod.self).onFile(id, of: client.customer.id, in: account.id) else { return .notFound }
+            removed.removedAt = now
+            removed.isDefault = false
+            try await store.records(PaymentMethod.self).update(removed)
+            if method.isDefault, var next = try await store.records(PaymentMethod.self).onFile(of: client.customer.id, in: account.id).first {
+                next.isDefault = true
+                try await store.records(PaymentMethod.self).update(next)
+            }
+            try await record(.paymentMethodRemoved, removed, client: client, store: store, at: now)
+            return .done(removed)
+        }
+    }
+
+    /// Makes card `id` the default, and no other.
+    public func makeDefault(_ id: PaymentMethod.ID, account: Account, by client: Client) async throws -> Outcome {
+        let now = services.clock.now
+        return try await services.storage.transaction { store in
+            let methods = try await store.records(PaymentMethod.self).onFile(of: client.customer.id, in: account.id)
+            guard var chosen = methods.first(where: { $0.id == id }) else { return .notFound }
+            for var other in methods where other.isDefault && other.id != id {
+                other.isDefault = false
+                try await store.records(PaymentMethod.self).update(other)
+            }
+            chosen.isDefault = true
+            try await store.records(PaymentMethod.self).update(chosen)
+            try await record(.paymentMethodMadeDefault, chosen, client: client, store: store, at: now)
+            return .done(chosen)
+        }
+    }
+
+    private func record(_ action: AuditEvent.Action, _ method: PaymentMethod, client: Client, store: any Repositories, at now: Date) async throws {
+        try await store.auditEvents.record(
+            AuditEvent(
+                accountID: method.accountID, action: action, about: .customer(client.customer.id), customerID: client.customer.id,
+                actorEmail: client.email, ipAddress: client.origin.ipAddress, userAgent: client.origin.userAgent, detail: method.label,
+                occurredAt: now))
+    }
+}
