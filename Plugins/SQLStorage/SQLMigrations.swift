@@ -28,6 +28,9 @@ enum SQLMigrations {
         Migration(version: 4, name: "saved payment methods (#24)") { access in
             try await createTables([PaymentMethod.self], access)
         },
+        Migration(version: 5, name: "autopay (#24)") { access in
+            try await createTables([Autopay.self], access)
+        },
     ]
 
     /// Runs the migrations not yet applied, inside `access`'s transaction, and records this release in

@@ -52,7 +52,8 @@ public enum PortalRouter {
         let api = APIController(
             links: env.front.links, apiTokens: env.apiTokens, portal: env.portal, companySettings: env.companySettings,
             customerManagement: env.customerManagement, jobTracking: env.jobTracking, leadConversion: env.leadConversion,
-            quoting: env.quoting, answers: env.answers, billing: env.billing, visitPlanning: env.visitPlanning)
+            quoting: env.quoting, answers: env.answers, billing: env.billing, visitPlanning: env.visitPlanning,
+            paymentMethods: env.paymentMethods, autopays: env.autopays)
         router.group("api/v1", context: APIRequestContext.self).add(middleware: APIErrorMiddleware()).addRoutes(api.routes)
         return router
     }

@@ -617,6 +617,15 @@ def demo_customer_portal():
     )
 
 
+def cards_and_autopay():
+    """#24: the demo's Cece has no saved card and autopay never turned on: read-only, no numbers, no tokens."""
+    cards = call("list_customer_saved_cards", 200, M.SavedCards, id="demo-cece")
+    check(cards.data == [], f"no saved card in the demo: {cards.data}")
+    autopay = call("get_customer_autopay", 200, M.Autopay, id="demo-cece")
+    check(autopay.enabled is False and autopay.customer_id == "demo-cece", "autopay is off, never turned on")
+    refused("get_customer_autopay", 404, "not_found", id="no-such-customer")
+
+
 def unauthorized():
     stranger = client_package.AuthenticatedClient(base_url=base, token="not-a-token", raise_on_unexpected_status=True)
     refused("get_settings", 401, "unauthorized", client=stranger)
@@ -652,6 +661,7 @@ def main():
         visits(customer, job)
         leads(customer)
         demo_customer_portal()
+        cards_and_autopay()
         unauthorized()
         every_operation_called()
     except Exception as error:  # a mismatch, an undocumented status, or an answer the models cannot read

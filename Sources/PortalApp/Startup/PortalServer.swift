@@ -52,12 +52,13 @@ public struct PortalServer: Sendable {
             services.logger.warning(
                 "http.trustForwardedFor believes X-Forwarded-For from any peer, so a client that reaches the port directly picks its own address: list your proxies in http.trustedProxies instead (Docs/Configuration.md)")
         }
+        let emails = try TemplateEmailComposer(publicBaseURL: services.publicBaseURL)
+        let (reminders, autopay) = (VisitReminderRun(services: services, emails: emails), AutopayRun(services: services, emails: emails))
         var members: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: try makeApplication()), .init(service: makeOutboxWorker()),
             .init(service: ExpirySweeper(storage: services.storage, clock: services.clock, logger: services.logger)),
-            .init(service: VisitReminderService(
-                reminders: VisitReminderRun(services: services, emails: try TemplateEmailComposer(publicBaseURL: services.publicBaseURL)),
-                logger: services.logger)),
+            .init(service: RecurringRun("Visit reminders queued", logger: services.logger) { try await reminders.run() }),
+            .init(service: RecurringRun("Invoices paid by autopay", logger: services.logger) { try await autopay.run() }),
         ]
         if let backup = settings.backup {
             members.append(

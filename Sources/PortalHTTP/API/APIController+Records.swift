@@ -62,6 +62,16 @@ extension APIController {
                     customerId: customer.id.rawValue, proposals: view.proposals.map(APIProposal.init), invoices: view.invoices.map(APIInvoice.init),
                     visits: (view.upcomingVisits + view.recentVisits).sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map(APIVisit.init)))
         }
+        api.get("customers/:id/payment-methods") { request, context in
+            let account = try context.requireIdentity().account
+            let customer = try await Self.record(context) { try await customerManagement.customer($0, in: account.id) }
+            return try APIJSON.response(APISavedCards(data: try await paymentMethods.onFile(for: customer.id, in: account.id).map(APISavedCard.init)))
+        }
+        api.get("customers/:id/autopay") { request, context in
+            let account = try context.requireIdentity().account
+            let customer = try await Self.record(context) { try await customerManagement.customer($0, in: account.id) }
+            return try APIJSON.response(APIAutopay(try await autopays.state(of: customer.id, in: account.id), customer: customer.id))
+        }
         api.post("customers/:id/invitation") { request, context in
             let (account, actor) = try context.caller()
             let customer = try await Self.record(context) { try await customerManagement.customer($0, in: account.id) }

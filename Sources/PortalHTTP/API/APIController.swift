@@ -20,6 +20,8 @@ struct APIController: RouteController {
     let answers: ProposalAnswers
     let billing: Billing
     let visitPlanning: VisitPlanning
+    let paymentMethods: SavedPaymentMethods
+    let autopays: Autopays
 
     /// The API's routes, under `/api/v1`: the document for anyone; every operation for a caller
     /// ``APITokenAuthenticator`` found (#20), anyone else 401.

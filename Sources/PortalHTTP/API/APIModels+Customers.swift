@@ -51,3 +51,57 @@ struct APIPortal: Codable, Sendable {
     /// The visits the portal shows (SPEC V1): those to come, then those done lately, by date.
     let visits: [APIVisit]
 }
+
+/// `SavedCard`: a card a client keeps on file (SPEC F11), as the API shows it: never a number or a token.
+struct APISavedCard: Codable, Sendable {
+    /// The card's id, an opaque string.
+    let id: String
+    /// The card's brand (`Visa`).
+    let brand: String
+    /// The card number's last four digits.
+    let last4: String
+    /// The expiry month, 1 to 12.
+    let expiryMonth: Int
+    /// The expiry year, four digits.
+    let expiryYear: Int
+    /// Whether it is the one autopay and the pay page use.
+    let isDefault: Bool
+    /// When the client saved it.
+    let savedAt: Date
+
+    /// The API's view of `method`.
+    init(_ method: PaymentMethod) {
+        (id, brand, last4) = (method.id.rawValue, method.card.summary.brand, method.card.summary.last4)
+        (expiryMonth, expiryYear, isDefault, savedAt) = (method.card.expiryMonth, method.card.expiryYear, method.isDefault, method.createdAt)
+    }
+}
+
+/// `SavedCards`: a customer's cards on file, the default first.
+struct APISavedCards: Codable, Sendable {
+    /// The cards, the default first, then the newest.
+    let data: [APISavedCard]
+}
+
+/// `Autopay`: a customer's autopay (SPEC F12), which only the client turns on.
+struct APIAutopay: Codable, Sendable {
+    /// The customer.
+    let customerId: String
+    /// Whether each open invoice is charged on its due date.
+    let enabled: Bool
+    /// The wording the client agreed to; `nil` when never turned on.
+    let wording: String?
+    /// When the client turned it on; `nil` when never.
+    let consentedAt: Date?
+    /// The email the client agreed with; `nil` when never turned on.
+    let consentedBy: String?
+    /// When the client turned it off; `nil` while on or never turned on.
+    let disabledAt: Date?
+
+    /// The API's view of `autopay` (`nil`: never turned on) of `customer`.
+    init(_ autopay: Autopay?, customer: Customer.ID) {
+        customerId = customer.rawValue
+        enabled = autopay?.enabled ?? false
+        (wording, consentedAt, consentedBy) = (autopay?.wording, autopay?.consentedAt, autopay?.consentedBy)
+        disabledAt = autopay?.disabledAt
+    }
+}

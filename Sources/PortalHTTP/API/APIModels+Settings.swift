@@ -35,6 +35,8 @@ struct APISettings: Codable, Sendable {
     let pastVisitRetentionDays: Int
     /// The hour of the day before a visit, on the account's clocks, when its reminder is emailed (SPEC V5), 0 to 23.
     let reminderHour: Int
+    /// The hour of the day, on the account's clocks, from which autopay charges the invoices due that day (SPEC F12), 0 to 23.
+    let autopayHour: Int
 
     /// The API's view of `account`'s settings, with its portal link `portalURL`.
     init(_ account: Account, portalURL: String) {
@@ -47,6 +49,7 @@ struct APISettings: Codable, Sendable {
         let visits = settings.visits
         (changeCutoffHours, maxPauseDays) = (visits.changeCutoffHours, visits.maxPauseDays)
         (pastVisitRetentionDays, reminderHour) = (visits.pastVisitRetentionDays, visits.reminderHour)
+        autopayHour = settings.autopayHour
     }
 }
 
@@ -78,6 +81,8 @@ struct APISettingsChange: Decodable, Sendable {
     let pastVisitRetentionDays: PatchField<Int>
     /// 0 to 23; `.absent` keeps it, `null` is refused (422).
     let reminderHour: PatchField<Int>
+    /// 0 to 23; `.absent` keeps it, `null` is refused (422).
+    let autopayHour: PatchField<Int>
 
     /// `form` with the change's values; a 422 for a `null` setting that has one value.
     func applied(to form: SettingsForm) throws -> SettingsForm {
@@ -96,6 +101,7 @@ struct APISettingsChange: Decodable, Sendable {
         if let days = try maxPauseDays.required("maxPauseDays", why) { form.maxPauseDays = "\(days)" }
         if let days = try pastVisitRetentionDays.required("pastVisitRetentionDays", why) { form.pastVisitRetentionDays = "\(days)" }
         if let hour = try reminderHour.required("reminderHour", why) { form.reminderHour = "\(hour)" }
+        if let hour = try autopayHour.required("autopayHour", why) { form.autopayHour = "\(hour)" }
         return form
     }
 }

@@ -24,7 +24,7 @@ enum BackOfficeRoutes {
         staffPages.addRoutes(
             CustomersController(
                 front: front, customerManagement: env.customerManagement, leadConversion: env.leadConversion, portal: env.portal,
-                quoting: env.quoting, billing: env.billing
+                quoting: env.quoting, billing: env.billing, autopays: env.autopays
             ).routes)
         staffPages.addRoutes(VisitsController(front: front, visitPlanning: env.visitPlanning, customerManagement: env.customerManagement).routes)
         staffPages.addRoutes(DocumentsController(front: front, quoting: env.quoting, answers: env.answers, billing: env.billing).routes)

@@ -20,6 +20,8 @@ struct CustomersController: RouteController {
     let quoting: Quoting
     /// Creates an invoice from the customer's page.
     let billing: Billing
+    /// Reads the customer's autopay, which only the client turns on (SPEC F12).
+    let autopays: Autopays
 
     func register(on admin: RouteCollection<Context>) {
         admin.get("customers") { request, context in
@@ -108,6 +110,7 @@ struct CustomersController: RouteController {
         let today = account.today(at: front.clock.now)
         let view = try await portal.view(of: customer.id, account: account)
         let file = try await customerManagement.file(customer, in: account.id)
+        let autopay = try await autopays.state(of: customer.id, in: account.id)
         let (jobs, proposals, invoices) = (file.jobs, file.proposals, file.invoices)
         let jobsByID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func proposalRow(_ proposal: Proposal) -> [String: String] {
@@ -137,6 +140,9 @@ struct CustomersController: RouteController {
                  "status": VisitWords.status(visit.status), "statusClass": VisitWords.statusClass(visit.status)]
             },
             "visitsURL": "/admin/customers/\(customer.id)/visits",
+            "autopay": autopay.map { $0.enabled
+                ? "On since \(format.instant($0.consentedAt)), agreed by \($0.consentedBy): \($0.wording)"
+                : "Off since \($0.disabledAt.map(format.instant) ?? "—")" } ?? "Never turned on",
             "allProposals": proposals.sorted { $0.createdAt > $1.createdAt }.map(proposalRow),
             "allInvoices": invoices.map(invoiceRow),
             "jobs": jobs.map { ["id": $0.id.rawValue, "title": $0.title, "stage": $0.stage.rawValue] }, "hasJobs": !jobs.isEmpty,

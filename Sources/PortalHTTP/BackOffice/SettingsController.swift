@@ -33,6 +33,7 @@ struct SettingsController: RouteController {
         var maxPauseDays: String?
         var pastVisitRetentionDays: String?
         var reminderHour: String?
+        var autopayHour: String?
 
         /// The form as typed over `account`'s settings.
         func value(over account: Account) -> SettingsForm {
@@ -49,6 +50,7 @@ struct SettingsController: RouteController {
             form.maxPauseDays = maxPauseDays ?? saved.maxPauseDays
             form.pastVisitRetentionDays = pastVisitRetentionDays ?? saved.pastVisitRetentionDays
             form.reminderHour = reminderHour ?? saved.reminderHour
+            form.autopayHour = autopayHour ?? saved.autopayHour
             return form
         }
     }

@@ -31,6 +31,7 @@ struct TemplatesController: RouteController {
         .portalInvitation: "Portal invitation", .failedLogins: "Failed sign-ins (to staff)",
         .visitRequest: "Visit request (to staff)", .visitReminder: "Visit reminder (to the client)",
         .visitChanged: "Visit moved or cancelled (to the client)",
+        .autopayFailed: "Autopay declined (to the client and to staff)",
     ]
 
     func register(on admin: RouteCollection<Context>) {

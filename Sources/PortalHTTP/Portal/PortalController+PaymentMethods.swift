@@ -17,13 +17,31 @@ extension PortalController {
         let methods: [Method]
         let keepsCards: Bool
         let backURL: String
+        /// Autopay (SPEC F12): on since when, or the wording to agree to (with its hash), or nothing without a card.
+        let autopay: AutopaySection
+    }
+
+    struct AutopaySection {
+        let on: Bool
+        let since: String?
+        let wording: String?
+        let wordingHash: String?
+        let onURL: String
+        let offURL: String
     }
 
     struct PaymentMethodForm: PortalForm {
         var csrf: String?
+        /// `yes` when the client ticked that they agree to the autopay wording.
+        var agree: String?
+        /// The SHA-256 of the wording the page showed.
+        var wordingHash: String?
     }
 
-    static let paymentMethodNotices = ["removed": "The card is removed.", "default": "That card is now your default."]
+    static let paymentMethodNotices = [
+        "removed": "The card is removed.", "default": "That card is now your default.", "autopayOn": "Autopay is on.",
+        "autopayOff": "Autopay is off: nothing more will be charged automatically.",
+    ]
 
     func registerPaymentMethods(on routes: some RouterMethods<Context>) {
         routes.get("payment-methods") { request, context in
@@ -41,6 +59,36 @@ extension PortalController {
             try await changingPaymentMethod(request, context, done: "default") { id, account, client in
                 try await paymentMethods.makeDefault(id, account: account, by: client)
             }
+        }
+    }
+
+    func registerAutopay(on routes: some RouterMethods<Context>) {
+        routes.post("autopay") { request, context in
+            let visit = try PortalVisit(request, context: context, front: front)
+            let client = try visit.requireClient()
+            let form = try await visit.form(PaymentMethodForm.self, context: context)
+            guard form.agree == "yes" else {
+                return try await paymentMethodsPage(
+                    visit, client: client, errors: FormErrors("Tick that you agree to the wording to turn autopay on.", field: "agree"),
+                    status: .unprocessableContent)
+            }
+            let who = ClientActor(customer: client.customer, email: client.email, origin: visit.origin)
+            switch try await autopays.turnOn(account: visit.account, by: who, agreedHash: form.wordingHash ?? "") {
+            case .done: return visit.redirect(to: visit.path("/payment-methods?done=autopayOn"))
+            case .needsCard:
+                return try await paymentMethodsPage(visit, client: client, errors: FormErrors("Save a card first: autopay charges your default card."), status: .conflict)
+            case .wordingChanged:
+                return try await paymentMethodsPage(
+                    visit, client: client, errors: FormErrors("The wording changed since you read it: read it again, and tick to agree."), status: .conflict)
+            case .notOn: return visit.redirect(to: visit.path("/payment-methods"))
+            }
+        }
+        routes.post("autopay/off") { request, context in
+            let visit = try PortalVisit(request, context: context, front: front)
+            let client = try visit.requireClient()
+            _ = try await visit.form(PaymentMethodForm.self, context: context)
+            _ = try await autopays.turnOff(account: visit.account, by: ClientActor(customer: client.customer, email: client.email, origin: visit.origin))
+            return visit.redirect(to: visit.path("/payment-methods?done=autopayOff"))
         }
     }
 
@@ -63,11 +111,16 @@ extension PortalController {
         }
     }
 
-    private func paymentMethodsPage(
+    func paymentMethodsPage(
         _ visit: PortalVisit, client: ClientSessions.Client, notice: String? = nil, errors: FormErrors = FormErrors(),
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let methods = try await paymentMethods.onFile(for: client.customer.id, in: visit.account.id)
+        let state = try await autopays.state(of: client.customer.id, in: visit.account.id)
+        let wording = state?.enabled == true ? nil : try await autopays.wording(for: client.customer.id, account: visit.account)
+        let autopay = AutopaySection(
+            on: state?.enabled == true, since: state.flatMap { $0.enabled ? visit.format.instant($0.consentedAt) : nil }, wording: wording,
+            wordingHash: wording.map(SecretToken.hash(of:)), onURL: visit.path("/autopay"), offURL: visit.path("/autopay/off"))
         let page = PaymentMethodsPage(
             chrome: visit.chrome("Payment methods"), notice: notice, errors: errors,
             methods: methods.map {
@@ -75,7 +128,7 @@ extension PortalController {
                     label: $0.label, isDefault: $0.isDefault, removeURL: visit.path("/payment-methods/\($0.id)/remove"),
                     defaultURL: visit.path("/payment-methods/\($0.id)/default"))
             },
-            keepsCards: paymentMethods.available, backURL: visit.path())
+            keepsCards: paymentMethods.available, backURL: visit.path(), autopay: autopay)
         return visit.page("payment-methods", page, status: status)
     }
 }

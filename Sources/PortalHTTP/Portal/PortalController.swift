@@ -26,6 +26,8 @@ struct PortalController: RouteController {
     let calendarFeeds: CalendarFeeds
     /// The client's saved cards: list, remove, choose the default (SPEC F11).
     let paymentMethods: SavedPaymentMethods
+    /// The client's autopay: its wording, on and off (SPEC F12).
+    let autopays: Autopays
 
     /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,
     /// logout and service requests for anyone; the proposals, invoices, payments, receipts and switching customer for
@@ -42,6 +44,7 @@ struct PortalController: RouteController {
         registerPayments(on: clientPages)
         registerVisits(on: clientPages)
         registerPaymentMethods(on: clientPages)
+        registerAutopay(on: clientPages)
     }
 
     /// `GET /portal/{key}`: the request form with `?leadform=true`, else the client's home, else the login page.

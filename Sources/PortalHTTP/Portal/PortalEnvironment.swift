@@ -17,6 +17,7 @@ struct PortalEnvironment: Sendable {
     let calendarFeeds: CalendarFeeds
     let visitPlanning: VisitPlanning
     let paymentMethods: SavedPaymentMethods
+    let autopays: Autopays
     let staffSessions: StaffSessions
     let leadConversion: LeadConversion
     let quoting: Quoting
@@ -44,6 +45,7 @@ struct PortalEnvironment: Sendable {
         calendarFeeds = CalendarFeeds(services: services)
         visitPlanning = VisitPlanning(services: services, emails: emails)
         paymentMethods = SavedPaymentMethods(services: services)
+        autopays = Autopays(services: services)
         staffSessions = StaffSessions(
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadConversion = LeadConversion(services: services)

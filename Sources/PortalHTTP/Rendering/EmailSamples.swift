@@ -23,6 +23,7 @@ enum EmailSamples {
             "customer.name", "visit.date", "visit.window", "visit.crew", "request.summary", "request.details", "customerURL",
         ],
         .visitReminder: ["customer.name", "visit.date", "visit.window", "visit.crew", "visit.work", "visit.note", "visitURL"],
+        .autopayFailed: ["customer.name", "invoice.number", "invoice.balance", "reason", "toStaff", "link"],
         .visitChanged: [
             "customer.name", "visit.date", "visit.window", "visit.crew", "visit.work", "visit.note", "change.summary", "change.details",
             "change.cancelled", "visitURL",
@@ -78,6 +79,10 @@ enum EmailSamples {
         case .visitReminder:
             let visit = sampleVisit(account: account, customer: customer, on: today.adding(days: 1), now: now)
             return .visitReminder(account: account, customer: customer, visit: visit, jobTitle: "Weekly mowing", visitURL: links.visit(account, visit.id))
+        case .autopayFailed:
+            return .autopayFailed(
+                account: account, customer: customer, invoice: invoice, reason: "Your card has insufficient funds. Nothing was charged.",
+                toStaff: false, link: "\(links.portal(account))/invoices/\(invoice.id)")
         case .visitChanged:
             let visit = sampleVisit(account: account, customer: customer, on: today.adding(days: 3), now: now)
             return .visitChanged(

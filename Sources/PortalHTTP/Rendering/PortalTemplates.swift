@@ -70,6 +70,8 @@ enum PortalTemplates {
         "visit-reminder-html": PackageResources.visit_reminder_html_mustache,
         "visit-changed-text": PackageResources.visit_changed_text_mustache,
         "visit-changed-html": PackageResources.visit_changed_html_mustache,
+        "autopay-failed-text": PackageResources.autopay_failed_text_mustache,
+        "autopay-failed-html": PackageResources.autopay_failed_html_mustache,
     ]
 
     /// `/assets/portal.css`.

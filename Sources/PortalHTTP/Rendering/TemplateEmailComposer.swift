@@ -100,7 +100,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .loginLink: "login-link", .leadNotification: "lead-notification", .leadConfirmation: "lead-confirmation",
         .paymentReceipt: "payment-receipt", .proposalSent: "proposal-sent", .invoiceSent: "invoice-sent",
         .portalInvitation: "portal-invitation", .failedLogins: "failed-logins", .visitRequest: "visit-request",
-        .visitReminder: "visit-reminder", .visitChanged: "visit-changed",
+        .visitReminder: "visit-reminder", .visitChanged: "visit-changed", .autopayFailed: "autopay-failed",
     ]
 
     static let subjects: [EmailTemplate.Kind: String] = [
@@ -113,6 +113,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .visitRequest: "{{customer.name}} {{request.summary}}",
         .visitReminder: "Reminder: {{account.name}} visits you {{visit.date}}, {{visit.window}}",
         .visitChanged: "{{account.name}} {{change.summary}}",
+        .autopayFailed: "{{#toStaff}}Autopay declined for {{customer.name}}: {{/toStaff}}{{^toStaff}}We could not charge your card for {{/toStaff}}invoice {{invoice.number}}",
     ]
 
     /// The variables `email` offers its templates, each also under `object` (`{{object.account.customer_portal_url}}`,
@@ -196,6 +197,13 @@ public struct TemplateEmailComposer: PortalEmailComposer {
             return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
                 "visit": clientVisitVariables(visit, jobTitle: jobTitle, format: Formatting(account: account)), "visitURL": visitURL,
+            ]
+        case .autopayFailed(let account, let customer, let invoice, let reason, let toStaff, let link):
+            let format = Formatting(account: account)
+            return [
+                "account": accountVariables(account), "customer": ["name": customer.displayName],
+                "invoice": ["number": invoice.number, "balance": format.money { try invoice.balance }],
+                "reason": reason, "toStaff": toStaff, "link": link,
             ]
         case .visitChanged(let account, let customer, let visit, let change, let jobTitle, let visitURL):
             let format = Formatting(account: account)

@@ -6,7 +6,7 @@ public struct SettingsForm: Hashable, Sendable {
     public enum Field: String, Hashable, Sendable, CaseIterable {
         case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, serviceFeePercent
         case leadFormAllowedOrigins, displayName, logoURL, brandEmail, accentColor, timeZone, currency, webhookURLs
-        case changeCutoffHours, maxPauseDays, pastVisitRetentionDays, reminderHour
+        case changeCutoffHours, maxPauseDays, pastVisitRetentionDays, reminderHour, autopayHour
     }
 
     /// The addresses told about new leads (SPEC F6), separated by commas, semicolons or new lines; at most
@@ -53,13 +53,15 @@ public struct SettingsForm: Hashable, Sendable {
     public var pastVisitRetentionDays: String
     /// ``VisitSettings/reminderHour`` as typed: a whole number, 0–23 (SPEC V5).
     public var reminderHour: String
+    /// ``AccountSettings/autopayHour`` as typed: a whole number, 0–23 (SPEC F12).
+    public var autopayHour: String
 
     /// Memberwise, as typed; ``applied(to:)`` checks every field. The visit settings default to SPEC's defaults.
     public init(
         leadNotificationEmails: String, openInvoiceWhen: String, paidInvoiceRetentionDays: String, proposalExpiryDays: String,
         allowsPartialPayments: Bool, serviceFeePercent: String, leadFormAllowedOrigins: String, displayName: String,
         logoURL: String, brandPhone: String, brandEmail: String, brandAddress: String, accentColor: String, timeZone: String,
-        currency: String, webhookURLs: String = "", visits: VisitSettings = VisitSettings()
+        currency: String, webhookURLs: String = "", visits: VisitSettings = VisitSettings(), autopayHour: Int = 9
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -81,6 +83,7 @@ public struct SettingsForm: Hashable, Sendable {
         maxPauseDays = "\(visits.maxPauseDays)"
         pastVisitRetentionDays = "\(visits.pastVisitRetentionDays)"
         reminderHour = "\(visits.reminderHour)"
+        self.autopayHour = "\(autopayHour)"
     }
 
     /// The form showing `account` as it is.
@@ -96,7 +99,7 @@ public struct SettingsForm: Hashable, Sendable {
             displayName: branding.displayName, logoURL: branding.logoURL ?? "", brandPhone: branding.phone ?? "",
             brandEmail: branding.email ?? "", brandAddress: branding.address ?? "", accentColor: branding.accentColor,
             timeZone: account.timeZoneIdentifier, currency: account.currencyCode,
-            webhookURLs: settings.webhookURLs.joined(separator: "\n"), visits: settings.visits)
+            webhookURLs: settings.webhookURLs.joined(separator: "\n"), visits: settings.visits, autopayHour: settings.autopayHour)
     }
 
     /// `account` with the form's values.
@@ -192,6 +195,11 @@ public struct SettingsForm: Hashable, Sendable {
             updated.settings.visits[keyPath: setting] = value
         }
         for (name, problem) in updated.settings.visits.problems { if let field = Field(rawValue: name) { problems[field] = problem } }
+        if let hour = Int(autopayHour.trimmed), (0...23).contains(hour) {
+            updated.settings.autopayHour = hour
+        } else {
+            problems[.autopayHour] = "Enter an hour from 0 to 23."
+        }
         guard problems.isEmpty else { throw UseCaseError.invalid(fields: problems) }
         return updated
     }

@@ -21,6 +21,9 @@ public struct AccountSettings: Hashable, Codable, Sendable {
     public var webhookSecret: String?
     /// The client's visits: the cut-off, pauses, how long past visits show, the reminder hour (SPEC V1–V5).
     public var visits: VisitSettings
+    /// The hour of the day, on the account's clocks, from which autopay charges the invoices due that day (SPEC F12),
+    /// 0 to 23.
+    public var autopayHour: Int
 
     /// Memberwise, with the settings a new account starts with: nobody told of leads, invoices open as soon as they
     /// exist, paid invoices kept 365 days, proposals expiring after 30 days, no partial payments, no service fee, no
@@ -29,7 +32,7 @@ public struct AccountSettings: Hashable, Codable, Sendable {
         leadNotificationEmails: [String] = [], openInvoiceWhen: OpenInvoiceRule = .generated,
         paidInvoiceRetentionDays: Int = 365, proposalExpiryDays: Int = 30, allowsPartialPayments: Bool = false,
         serviceFeeBasisPoints: Int = 0, leadFormAllowedOrigins: [String] = [], webhookURLs: [String] = [],
-        webhookSecret: String? = nil, visits: VisitSettings = VisitSettings()
+        webhookSecret: String? = nil, visits: VisitSettings = VisitSettings(), autopayHour: Int = 9
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -41,17 +44,18 @@ public struct AccountSettings: Hashable, Codable, Sendable {
         self.webhookURLs = webhookURLs
         self.webhookSecret = webhookSecret
         self.visits = visits
+        self.autopayHour = autopayHour
     }
 }
 
 extension AccountSettings {
     private enum CodingKeys: String, CodingKey {
         case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, allowsPartialPayments
-        case serviceFeeBasisPoints, leadFormAllowedOrigins, webhookURLs, webhookSecret, visits
+        case serviceFeeBasisPoints, leadFormAllowedOrigins, webhookURLs, webhookSecret, visits, autopayHour
     }
 
-    /// Reads settings; those stored before webhooks existed have none, and those stored before visits the default
-    /// visit settings.
+    /// Reads settings; those stored before webhooks existed have none, those stored before visits the default visit
+    /// settings, and those stored before autopay charge at 9:00.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -64,7 +68,8 @@ extension AccountSettings {
             leadFormAllowedOrigins: try container.decode([String].self, forKey: .leadFormAllowedOrigins),
             webhookURLs: try container.decodeIfPresent([String].self, forKey: .webhookURLs) ?? [],
             webhookSecret: try container.decodeIfPresent(String.self, forKey: .webhookSecret),
-            visits: try container.decodeIfPresent(VisitSettings.self, forKey: .visits) ?? VisitSettings())
+            visits: try container.decodeIfPresent(VisitSettings.self, forKey: .visits) ?? VisitSettings(),
+            autopayHour: try container.decodeIfPresent(Int.self, forKey: .autopayHour) ?? 9)
     }
 }
 

@@ -51,6 +51,10 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         case paymentMethodSaved
         case paymentMethodRemoved
         case paymentMethodMadeDefault
+        /// Autopay (SPEC F12): turned on or off by the client, a charge declined.
+        case autopayEnabled
+        case autopayDisabled
+        case autopayFailed
     }
 
     /// The event's id, a random UUID string.

@@ -14,6 +14,7 @@ public struct EmailTemplate: Hashable, Codable, Sendable {
         case visitRequest
         case visitReminder
         case visitChanged
+        case autopayFailed
     }
 
     /// Which email this template rewords; an account has at most one per kind.
@@ -50,6 +51,7 @@ extension PortalEmail {
         case .visitRequest: .visitRequest
         case .visitReminder: .visitReminder
         case .visitChanged: .visitChanged
+        case .autopayFailed: .autopayFailed
         }
     }
 
@@ -59,7 +61,8 @@ extension PortalEmail {
         case .loginLink(let account, _, _), .leadNotification(let account, _, _), .leadConfirmation(let account, _, _),
             .paymentReceipt(let account, _, _, _, _), .proposalSent(let account, _, _, _), .invoiceSent(let account, _, _),
             .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _), .visitRequest(let account, _, _, _, _),
-            .visitReminder(let account, _, _, _, _), .visitChanged(let account, _, _, _, _, _):
+            .visitReminder(let account, _, _, _, _), .visitChanged(let account, _, _, _, _, _),
+            .autopayFailed(let account, _, _, _, _, _):
             account
         }
     }

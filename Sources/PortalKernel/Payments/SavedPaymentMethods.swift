@@ -64,7 +64,7 @@ public struct SavedPaymentMethods: Sendable {
     }
 
     /// Forgets card `id` at the gateway and marks it removed; when it was the default, the newest other card on file
-    /// becomes the default.
+    /// becomes the default, and when it was the last, autopay goes off.
     public func remove(_ id: PaymentMethod.ID, account: Account, by client: Client) async throws -> Outcome {
         guard let method = try await method(id, of: client.customer.id, in: account.id) else { return .notFound }
         do {
@@ -78,10 +78,13 @@ public struct SavedPaymentMethods: Sendable {
             removed.removedAt = now
             removed.isDefault = false
             try await store.records(PaymentMethod.self).update(removed)
-            if method.isDefault, var next = try await store.records(PaymentMethod.self).onFile(of: client.customer.id, in: account.id).first {
+            let left = try await store.records(PaymentMethod.self).onFile(of: client.customer.id, in: account.id)
+            if method.isDefault, var next = left.first {
                 next.isDefault = true
                 try await store.records(PaymentMethod.self).update(next)
             }
+            // No card left to charge: autopay goes off with the last one (SPEC F12).
+            if left.isEmpty { _ = try await Autopays.disable(client.customer.id, account: account, client: client, store: store, at: now) }
             try await record(.paymentMethodRemoved, removed, client: client, store: store, at: now)
             return .done(removed)
         }

@@ -28,6 +28,10 @@ public enum PortalEmail: Sendable {
     /// Tells the client that staff moved their visit (answering a reschedule request, or not) or cancelled it
     /// (#23): the visit as it is now, what it was, and a link to it.
     case visitChanged(account: Account, customer: Customer, visit: Visit, change: VisitChangeNotice, jobTitle: String, visitURL: String)
+    /// Tells the client, or the office (`toStaff`), that autopay's charge of an invoice was declined (SPEC F12): the
+    /// invoice stays open; `reason` is the gateway's; `link` is the invoice in the portal, or the customer in the
+    /// back office for staff.
+    case autopayFailed(account: Account, customer: Customer, invoice: Invoice, reason: String, toStaff: Bool, link: String)
 }
 
 /// What staff did to a client's visit, for the client's email (#23).

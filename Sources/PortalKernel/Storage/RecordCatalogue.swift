@@ -7,7 +7,7 @@ public enum RecordCatalogue {
     public static let all: [any StoredRecord.Type] = [
         Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
         LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self,
-        VisitSeries.self, Visit.self, CalendarFeed.self, PaymentMethod.self,
+        VisitSeries.self, Visit.self, CalendarFeed.self, PaymentMethod.self, Autopay.self,
     ]
 
     /// Does something once per record type, in catalogue order.
@@ -214,4 +214,13 @@ extension PaymentMethod: StoredRecord {
             .text("customer_id", references: "customer") { $0.customerID.rawValue }, .optionalInstant("removed_at") { $0.removedAt },
         ],
         indexes: [["account_id", "customer_id"]])
+}
+
+extension Autopay: StoredRecord {
+    /// Table `autopay`, dump key `autopays`; one per customer (its id is the customer's), found by whether it is on
+    /// (the autopay run).
+    public static let storage = RecordStorage<Autopay>(
+        table: "autopay", dump: "autopays", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [.text("customer_id", references: "customer") { $0.customerID.rawValue }, .bool("enabled") { $0.enabled }],
+        indexes: [["account_id", "enabled"]])
 }

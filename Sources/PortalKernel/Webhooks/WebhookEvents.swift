@@ -15,6 +15,9 @@ public enum WebhookEvents {
         case visitRescheduled = "visit.rescheduled"
         case visitCompleted = "visit.completed"
         case visitCancelled = "visit.cancelled"
+        case autopayEnabled = "autopay.enabled"
+        case autopayDisabled = "autopay.disabled"
+        case autopayFailed = "autopay.failed"
     }
 
     private struct Body<Data: Encodable>: Encodable {
