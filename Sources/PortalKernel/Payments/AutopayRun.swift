@@ -1,7 +1,8 @@
 import Foundation
 
 /// SPEC F12: charges, once, each open invoice of a customer with autopay on, in full, on its due date (its invoice
-/// date when it has none), from the account's autopay hour. A declined charge emails the client and every staff
+/// date when it has none), from the account's autopay hour; an invoice whose due date passed before autopay went on
+/// is left for the client to pay. A declined charge emails the client and every staff
 /// user, sends `autopay.failed` and leaves the invoice open; it is not tried again by itself.
 ///
 /// "Once" holds across instances: before charging, a run takes a mark on the invoice and its due date (a ``Lease``
@@ -36,9 +37,12 @@ public struct AutopayRun: Sendable {
             let enabled = try await services.storage.records(Autopay.self).all(in: account.id, where: [.equal("enabled", .bool(true))])
             for autopay in enabled {
                 guard let customer = try await services.storage.customers.find(autopay.customerID, in: account.id) else { continue }
+                // Due from the day autopay went on: an invoice already past due then is the client's to pay, not a
+                // surprise charge the minute they agree.
+                let since = account.today(at: autopay.consentedAt)
                 for invoice in try await services.storage.invoices.portalCandidates(for: customer.id, in: account.id)
                 where InvoiceVisibility.verdict(for: invoice, settings: account.settings, today: today) == .unpaid
-                    && (invoice.dueDate ?? invoice.invoiceDate) <= today
+                    && (since...today).contains(invoice.dueDate ?? invoice.invoiceDate)
                 {
                     if try await charge(invoice, of: customer, account: account) { paid += 1 }
                 }

@@ -83,19 +83,22 @@ struct AutopayTests {
         #expect(try await office.queued().webhooks.sorted() == ["autopay.disabled", "autopay.enabled"])
     }
 
-    @Test("F12: from the autopay hour, an open invoice due today is charged in full once, however often the run goes; one due tomorrow waits for tomorrow; none before the hour")
+    @Test("F12: from the autopay hour, an open invoice due today is charged in full once, however often the run goes; one due tomorrow waits for tomorrow; none before the hour; one past due before autopay went on is left to the client")
     func chargesOnce() async throws {
         let office = try await Office(autopayHour: 11)
         _ = try await office.turnOn()
         let today = office.account.today(at: office.bed.clock.now)
         let dueToday = try await office.invoice(number: "INV-A")
         let dueTomorrow = try await office.invoice(number: "INV-B", due: today.adding(days: 1))
+        let overdue = try await office.invoice(number: "INV-C", due: today.adding(days: -1))
         #expect(try await office.run.run() == 0)
         office.bed.clock.advance(by: 3_600)
         #expect(try await office.run.run() == 1)
         #expect(try await office.run.run() == 0)
         #expect(try await office.balance(dueToday) == .zero && office.sandbox.charges.map(\.amount) == [Money(cents: 12_000)])
         #expect(try await office.balance(dueTomorrow) == Money(cents: 12_000))
+        // Past due before autopay went on: the client's to pay, never charged by autopay.
+        #expect(try await office.balance(overdue) == Money(cents: 12_000))
         office.bed.clock.advance(by: 86_400)
         #expect(try await office.run.run() == 1)
         #expect(office.sandbox.charges.count == 2)
