@@ -109,7 +109,8 @@ public final class SandboxPayments: PaymentGateway {
         let behaviour: SavedBehaviour =
             digits == TestCard.insufficientFunds ? .insufficientFunds : digits == TestCard.expiresWhenSaved ? .expired : .approved
         let token = "sandbox_pm_\(behaviour.rawValue)_\(UUID().uuidString.lowercased())"
-        logger.info("Sandbox card saved", metadata: ["token": "\(token)", "card": "\(card)", "for": "\(description)"])
+        // The token charges the card: like a card number, it is never logged.
+        logger.info("Sandbox card saved", metadata: ["card": "\(card)", "for": "\(description)"])
         return .saved(
             SavedCard(
                 token: token, summary: card.summary, expiryMonth: card.expiryMonth,

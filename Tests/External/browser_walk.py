@@ -3,7 +3,7 @@
 A client on a 390x844 phone with JavaScript off: portal link -> login -> the login email, read from the log mailer's
 .eml file -> "Continue to your portal" -> home -> accept a proposal with an optional item ticked and a typed
 signature -> pay an invoice with the sandbox's success card, saving it -> receipt -> pay another invoice with the saved
-card in one press -> payment methods -> the visits: skip one, pause the series for
+card in one press -> payment methods, autopay on and off -> the visits: skip one, pause the series for
 three weeks -> log out -> the lead form as an anonymous
 visitor -> submit. Then staff on a desktop: back-office login -> the lead has the "Portal Lead" tag and the check
 mark -> "Add New Customer" -> "Update & Close".
@@ -245,8 +245,8 @@ class Walk:
         self.shot(driver, "receipt")
 
     def pay_with_saved_card(self, driver):
-        """#24 (F11): the card saved with the first payment pays another invoice with one press, nothing typed; the
-        payment methods page lists it as the default."""
+        """#24 (F11, F12): the card saved with the first payment pays another invoice with one press, nothing typed; the
+        payment methods page lists it as the default; autopay goes on under the wording shown, and off."""
         self.open_payable_invoice(driver)
         self.press(driver, "Pay Now")
         saved = driver.find_elements(By.CSS_SELECTOR, "input[name='paymentMethod']:checked")
@@ -261,6 +261,14 @@ class Walk:
         self.press(driver, "Payment methods")
         self.expect(driver, "Visa ending 4242", "Default")
         self.shot(driver, "payment-methods")
+        # F12: autopay on under the wording shown, then off at once.
+        driver.find_element(By.ID, "agree").click()
+        self.press(driver, "Turn on autopay")
+        self.expect(driver, "Autopay is on.")
+        self.shot(driver, "autopay-on")
+        self.press(driver, "Turn off autopay")
+        self.expect(driver, "Autopay is off")
+        self.shot(driver, "autopay-off")
 
     def lead_form(self, driver):
         driver.get(self.portal + "?leadform=true")

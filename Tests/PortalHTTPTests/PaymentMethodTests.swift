@@ -100,4 +100,66 @@ struct PaymentMethodTests {
         try await bed.services.storage.invoices.insert(invoice)
         return invoice.id
     }
+
+    @Test("F11: a saved card chosen while a number is typed is refused beside the choice (which card was meant is not guessed); a month 13 expiry is refused beside the field; nothing is charged")
+    func ambiguousInput() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var cece = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &cece)
+            let form = try await cece.get(Self.payPath(Seed.CeceInvoice.unpaid))
+            let month13 = try await cece.post(
+                Self.payPath(Seed.CeceInvoice.unpaid),
+                Self.payFields(form, [("nameOnCard", "Cece"), ("cardNumber", "4242 4242 4242 4242"), ("expiry", "13/30"), ("securityCode", "123"), ("saveCard", "yes")]))
+            #expect(month13.status == .unprocessableContent && month13.body.contains("Enter the expiry as MM/YY"))
+            let small = try await Self.openInvoice(bed, cents: 1_000)
+            let smallForm = try await cece.get(Self.payPath(small))
+            _ = try await cece.post(
+                Self.payPath(small),
+                Self.payFields(smallForm, [("nameOnCard", "Cece"), ("cardNumber", "4242 4242 4242 4242"), ("expiry", "12/30"), ("securityCode", "123"), ("saveCard", "yes")]))
+            let second = try await cece.get(Self.payPath(Seed.CeceInvoice.unpaid))
+            let method = try #require(second.body.firstMatch(of: /name="paymentMethod" value="([^"]+)" checked/).map { String($0.1) })
+            let both = try await cece.post(
+                Self.payPath(Seed.CeceInvoice.unpaid),
+                Self.payFields(second, [("paymentMethod", method), ("nameOnCard", "Cece"), ("cardNumber", "4000 0000 0000 0002"), ("expiry", "12/30"), ("securityCode", "123")]))
+            #expect(both.status == .unprocessableContent && both.body.contains("You chose a saved card and also typed a card number"))
+            #expect(both.body.contains("href=\"#paymentMethod\""))
+            #expect(bed.gateway.charges.count == 1)
+        }
+        await bed.remove()
+    }
+
+    @Test("F11/F12: removing the default card says which card is now charged; removing the last card says autopay is off")
+    func removalNotices() async throws {
+        let bed = try await PortalTestbed()
+        let methods = SavedPaymentMethods(services: bed.services)
+        let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        let cece = try #require(try await bed.services.storage.customers.find(Seed.cece, in: Seed.accountA))
+        let who = ClientActor(customer: cece, email: "cece@example.com", origin: RequestOrigin(ipAddress: nil, userAgent: nil))
+        var saved: [PaymentMethod] = []
+        for number in ["4242424242424242", "5555555555554444"] {
+            guard case .done(let method) = try await methods.save(
+                CardDetails(number: number, expiryMonth: 11, expiryYear: 31, securityCode: "123", nameOnCard: "Cece"), account: account, by: who)
+            else { throw PortalTestbed.Missing(what: "a saved card") }
+            saved.append(method)
+        }
+        let autopays = Autopays(services: bed.services)
+        let wording = try #require(try await autopays.wording(for: Seed.cece, account: account))
+        _ = try await autopays.turnOn(account: account, by: who, agreedHash: SecretToken.hash(of: wording))
+        let (first, last) = (saved[0].id, saved[1].id)
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &browser)
+            _ = try await browser.get(Self.methodsPath)
+            let removedDefault = try await browser.post("\(Self.methodsPath)/\(first)/remove")
+            #expect(removedDefault.location == "\(Self.methodsPath)?done=removedNewDefault")
+            #expect(try await browser.get(removedDefault.location!).body.contains("The card marked Default below is now the one we charge, autopay included."))
+            let removedLast = try await browser.post("\(Self.methodsPath)/\(last)/remove")
+            #expect(removedLast.location == "\(Self.methodsPath)?done=removedAutopayOff")
+            #expect(try await browser.get(removedLast.location!).body.contains("Autopay is off: no card is left to charge."))
+        }
+        await bed.remove()
+    }
+
+    static let methodsPath = "\(portal)/payment-methods"
 }

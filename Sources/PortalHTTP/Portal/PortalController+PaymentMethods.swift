@@ -40,6 +40,8 @@ extension PortalController {
 
     static let paymentMethodNotices = [
         "removed": "The card is removed.", "default": "That card is now your default.", "autopayOn": "Autopay is on.",
+        "removedNewDefault": "The card is removed. The card marked Default below is now the one we charge, autopay included.",
+        "removedAutopayOff": "The card is removed. Autopay is off: no card is left to charge.",
         "autopayOff": "Autopay is off: nothing more will be charged automatically.",
     ]
 
@@ -103,8 +105,22 @@ extension PortalController {
         _ = try await visit.form(PaymentMethodForm.self, context: context)
         let id = PaymentMethod.ID(rawValue: try context.parameters.require("id"))
         let who = SavedPaymentMethods.Client(customer: client.customer, email: client.email, origin: visit.origin)
+        let wasDefault = try await paymentMethods.method(id, of: client.customer.id, in: visit.account.id)?.isDefault == true
+        let autopayWasOn = try await autopays.state(of: client.customer.id, in: visit.account.id)?.enabled == true
         switch try await change(id, visit.account, who) {
-        case .done: return visit.redirect(to: visit.path("/payment-methods?done=\(done)"))
+        case .done:
+            // A removal that moved the default, or turned autopay off with the last card, says so (SPEC F12).
+            var notice = done
+            if done == "removed" {
+                let autopayOn = try await autopays.state(of: client.customer.id, in: visit.account.id)?.enabled == true
+                let cardsLeft = try await paymentMethods.onFile(for: client.customer.id, in: visit.account.id)
+                if autopayWasOn && !autopayOn {
+                    notice = "removedAutopayOff"
+                } else if wasDefault && !cardsLeft.isEmpty {
+                    notice = "removedNewDefault"
+                }
+            }
+            return visit.redirect(to: visit.path("/payment-methods?done=\(notice)"))
         case .notFound: return visit.notFound()
         case .declined(let message), .gatewayUnavailable(let message):
             return try await paymentMethodsPage(visit, client: client, errors: FormErrors(message), status: .serviceUnavailable)

@@ -139,6 +139,12 @@ extension PortalController {
             }
             let card: InvoicePayments.Card
             if let chosen = form.paymentMethod, !chosen.isEmpty, chosen != "new" {
+                // A card typed while a saved one is chosen: which one the client meant is not ours to guess.
+                guard (form.cardNumber ?? "").trimmingCharacters(in: .whitespaces).isEmpty else {
+                    return try await payPage(
+                        visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                        errors: FormErrors("You chose a saved card and also typed a card number: choose “Another card” to pay with the typed one, or clear the number.", field: "paymentMethod"))
+                }
                 card = .saved(PaymentMethod.ID(rawValue: chosen))
             } else if let typed = Self.card(from: form) {
                 card = .typed(typed, save: form.saveCard == "yes")
@@ -163,8 +169,10 @@ extension PortalController {
                 return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .serviceUnavailable,
                                errors: FormErrors(message, heading: "The payment did not go through"))
             case .invalid(let message):
+                // A card no longer on file is about the card choice; the rest about the amount.
+                let field = card.isSaved && message.hasPrefix("That card") ? "paymentMethod" : "amount"
                 return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
-                               errors: FormErrors(message, field: "amount"))
+                               errors: FormErrors(message, field: field))
             case .nothingOwed:
                 return visit.redirect(to: visit.path("/invoices/\(invoice.id)"))
             case .startAgain(let message):
@@ -200,10 +208,10 @@ extension PortalController {
         return errors
     }
 
-    /// The expiry's month and year as typed, `MM/YY`.
+    /// The expiry's month (1 to 12) and year as typed, `MM/YY`.
     private static func expiry(_ form: PayForm) -> (Int, Int)? {
         let parts = (form.expiry ?? "").split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let month = Int(parts[0]), let year = Int(parts[1]) else { return nil }
+        guard parts.count == 2, let month = Int(parts[0]), (1...12).contains(month), let year = Int(parts[1]) else { return nil }
         return (month, year)
     }
 

@@ -19,6 +19,9 @@ public struct SavedPaymentMethods: Sendable {
     /// Who acts, and from where.
     public typealias Client = ClientActor
 
+    /// The most cards a client keeps on file: enough for a household, few enough to choose from on a phone.
+    public static let limit = 10
+
     let services: PortalServices
 
     /// Keeps cards at `services.paymentGateway` and their records in `services.storage`.
@@ -39,8 +42,12 @@ public struct SavedPaymentMethods: Sendable {
         try await services.storage.records(PaymentMethod.self).onFile(id, of: customer, in: account)
     }
 
-    /// Keeps `card` at the gateway and on file for `client`; the first card on file becomes the default.
+    /// Keeps `card` at the gateway and on file for `client`; the first card on file becomes the default. A client with
+    /// ``limit`` cards on file is refused (``Outcome/declined(_:)``) before the gateway is asked.
     public func save(_ card: CardDetails, account: Account, by client: Client) async throws -> Outcome {
+        if try await onFile(for: client.customer.id, in: account.id).count >= Self.limit {
+            return .declined("You have \(Self.limit) cards saved, the most we keep: remove one to save another.")
+        }
         let result: SaveCardResult
         do {
             result = try await services.paymentGateway.saveCard(card, description: "\(client.customer.displayName) at \(account.branding.displayName)")

@@ -30,6 +30,12 @@ public struct InvoicePayments: Sendable {
         case typed(CardDetails, save: Bool)
         /// One of the client's cards on file: one confirmation, nothing typed (SPEC F11).
         case saved(PaymentMethod.ID)
+
+        /// Whether it is a card on file.
+        public var isSaved: Bool {
+            if case .saved = self { return true }
+            return false
+        }
     }
 
     /// How long a charge may hold its invoice before another payment of it may start (SPEC M3).

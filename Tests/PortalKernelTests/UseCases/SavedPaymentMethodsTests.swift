@@ -152,4 +152,22 @@ struct SavedPaymentMethodsTests {
             throw PaymentGatewayError(message: "The card service is down.")
         }
     }
+
+    @Test("F11: a client keeps at most 10 cards: the 11th is refused before the gateway is asked, and a payment asking to save it stands")
+    func limit() async throws {
+        let wallet = try await Wallet()
+        for month in 1...SavedPaymentMethods.limit {
+            _ = try await wallet.methods.save(Wallet.card(SandboxPayments.TestCard.approved, month: month), account: wallet.bed.account, by: wallet.client)
+        }
+        #expect(try await wallet.methods.onFile(for: wallet.bed.customer.id, in: wallet.bed.account.id).count == SavedPaymentMethods.limit)
+        let refused = try await wallet.methods.save(Wallet.card(SandboxPayments.TestCard.approved, month: 11, year: 41), account: wallet.bed.account, by: wallet.client)
+        #expect(refused == .declined("You have 10 cards saved, the most we keep: remove one to save another."))
+        let invoice = try await wallet.bed.openInvoice()
+        let outcome = try await wallet.pay(invoice, cents: 100, with: .typed(Wallet.card(SandboxPayments.TestCard.approved, month: 12, year: 41), save: true))
+        guard case .paidCardNotSaved = outcome else {
+            Issue.record("not paid, or the card was saved: \(outcome)")
+            return
+        }
+        #expect(try await wallet.methods.onFile(for: wallet.bed.customer.id, in: wallet.bed.account.id).count == SavedPaymentMethods.limit)
+    }
 }
