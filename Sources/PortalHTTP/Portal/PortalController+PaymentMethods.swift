@@ -133,7 +133,7 @@ extension PortalController {
     ) async throws -> Response {
         let methods = try await paymentMethods.onFile(for: client.customer.id, in: visit.account.id)
         let state = try await autopays.state(of: client.customer.id, in: visit.account.id)
-        let wording = state?.enabled == true ? nil : try await autopays.wording(for: client.customer.id, account: visit.account)
+        let wording = state?.enabled == true ? nil : Autopays.wording(cards: methods, account: visit.account)
         let autopay = AutopaySection(
             on: state?.enabled == true, since: state.flatMap { $0.enabled ? visit.format.instant($0.consentedAt) : nil }, wording: wording,
             wordingHash: wording.map(SecretToken.hash(of:)), onURL: visit.path("/autopay"), offURL: visit.path("/autopay/off"))

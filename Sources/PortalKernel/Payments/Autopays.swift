@@ -78,9 +78,12 @@ public struct Autopays: Sendable {
 
     /// The wording for the customer's default card on file in `store`; `nil` without one.
     static func wording(for customer: Customer.ID, account: Account, store: any Repositories) async throws -> String? {
-        guard let card = try await store.records(PaymentMethod.self).onFile(of: customer, in: account.id).first(where: \.isDefault) else {
-            return nil
-        }
+        wording(cards: try await store.records(PaymentMethod.self).onFile(of: customer, in: account.id), account: account)
+    }
+
+    /// The wording for the default card among `cards` (the client's cards on file); `nil` without one.
+    public static func wording(cards: [PaymentMethod], account: Account) -> String? {
+        guard let card = cards.first(where: \.isDefault) else { return nil }
         let fee = account.settings.serviceFeeBasisPoints
         let feeWords = fee > 0 ? ", plus the \(Decimal(fee) / 100) % card service fee" : ""
         return "I authorise \(account.branding.displayName) to charge my default card on file (now \(card.label)) the full balance "
