@@ -48,10 +48,13 @@ public final class LocalSMTPServer: @unchecked Sendable {
     /// Every message received so far, in order.
     public func received() throws -> [Received] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: mailDirectory.path)) ?? []
-        return try names.filter { $0.hasSuffix(".eml") }.sorted().map { name in
+        return try names.filter { $0.hasSuffix(".eml") }.sorted().compactMap { name in
             let eml = try String(contentsOf: mailDirectory.appendingPathComponent(name), encoding: .utf8)
-            let envelopeData = try Data(contentsOf: mailDirectory.appendingPathComponent(name.replacingOccurrences(of: ".eml", with: ".json")))
-            let envelope = try JSONSerialization.jsonObject(with: envelopeData) as? [String: Any] ?? [:]
+            // The server writes the envelope beside the message: one still being written is not received yet (the
+            // callers poll), rather than an error.
+            guard let envelopeData = try? Data(contentsOf: mailDirectory.appendingPathComponent(name.replacingOccurrences(of: ".eml", with: ".json"))),
+                let envelope = try? JSONSerialization.jsonObject(with: envelopeData) as? [String: Any]
+            else { return nil }
             return Received(
                 eml: eml, from: envelope["from"] as? String ?? "", to: envelope["to"] as? [String] ?? [],
                 tls: envelope["tls"] as? Bool ?? false)
