@@ -31,6 +31,13 @@ enum SQLMigrations {
         Migration(version: 5, name: "autopay (#24)") { access in
             try await createTables([Autopay.self], access)
         },
+        Migration(version: 6, name: "tips (#24)") { access in
+            try await ensureReferenceKey(of: "payment", access)
+            try await createTables([Tip.self], access)
+        },
+        Migration(version: 7, name: "refunds (#24)") { access in
+            try await createTables([Refund.self], access)
+        },
     ]
 
     /// Runs the migrations not yet applied, inside `access`'s transaction, and records this release in
@@ -74,6 +81,14 @@ enum SQLMigrations {
             "this database was migrated by \(release.map { "Client Portal \($0)" } ?? "a newer Client Portal") (schema version "
                 + "\(newest); this release, \(PortalRelease.current), knows versions up to \(known)): run that release or a newer "
                 + "one, or restore a backup taken before the upgrade (Docs/Deployment.md, \"Upgrade and rollback\")")
+    }
+
+    /// Gives `table` the `(id, account_id)` key composite references point at, where a PostgreSQL schema of release 1
+    /// lacks it (Docs/Storage.md: eight of its tables do, `payment` among them). Named as PostgreSQL names the key of
+    /// a table created since, so there it is found and nothing is made; SQLite (rewritten at the upgrade) gets a second
+    /// index of the key.
+    private static func ensureReferenceKey(of table: String, _ access: SQLAccess) async throws {
+        try await access.run(SQLQueryString("CREATE UNIQUE INDEX IF NOT EXISTS \(table)_id_account_id_key ON \(table) (id, account_id)"))
     }
 
     private static func createTables(_ types: [any StoredRecord.Type], _ access: SQLAccess) async throws {

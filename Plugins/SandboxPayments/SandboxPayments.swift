@@ -99,6 +99,9 @@ public final class SandboxPayments: PaymentGateway {
     /// It keeps cards, by tokens that say how their charges behave.
     public var keepsCards: Bool { true }
 
+    /// It refunds, in full or in part, up to what is left of a charge.
+    public var refundsPayments: Bool { true }
+
     public func saveCard(_ card: CardDetails, description: String) async throws -> SaveCardResult {
         let digits = card.digits
         if digits == TestCard.unavailable {

@@ -53,7 +53,7 @@ public enum PortalRouter {
             links: env.front.links, apiTokens: env.apiTokens, portal: env.portal, companySettings: env.companySettings,
             customerManagement: env.customerManagement, jobTracking: env.jobTracking, leadConversion: env.leadConversion,
             quoting: env.quoting, answers: env.answers, billing: env.billing, visitPlanning: env.visitPlanning,
-            paymentMethods: env.paymentMethods, autopays: env.autopays)
+            paymentMethods: env.paymentMethods, autopays: env.autopays, refunds: env.refunds)
         router.group("api/v1", context: APIRequestContext.self).add(middleware: APIErrorMiddleware()).addRoutes(api.routes)
         return router
     }

@@ -237,9 +237,12 @@ def job_and_proposal(customer):
         "create_proposal",
         201,
         M.Proposal,
-        body=M.NewProposal(job_id=job.id, title="Backyard regrade and sod", lines=lines, tax_rate_basis_points=625),
+        body=M.NewProposal(
+            job_id=job.id, title="Backyard regrade and sod", lines=lines, tax_rate_basis_points=625, deposit=M.Deposit(basis_points=3_000)
+        ),
     )
     check(proposal.status == M.ProposalStatus.DRAFT and proposal.version == 1, "a new proposal is a draft, version 1")
+    check(proposal.deposit.basis_points == 3_000, f"the deposit asked for comes back (F13): {proposal.deposit}")
     check(proposal.customer_id == customer.id and proposal.job_id == job.id, "it is the job's and its customer's")
     check(
         [line.amount for line in proposal.lines] == [180_000, 114_000, 13_500],
@@ -291,6 +294,7 @@ def job_and_proposal(customer):
     check(revised.id != proposal.id and revised.version == 2, "a sent proposal revised is a new version with a new id")
     check(revised.status == M.ProposalStatus.SENT, "the new version is sent at once")
     check(revised.lines[1].amount == 95_000, "the new version has the new lines")
+    check(revised.deposit.basis_points == 3_000, "a revision without a deposit keeps the proposal's (F13)")
     old = call("get_proposal", 200, M.Proposal, id=proposal.id)
     check(old.status == M.ProposalStatus.SUPERSEDED, f"the old version is superseded: {old.status}")
     check(
@@ -371,6 +375,18 @@ def invoices_and_payments(customer, job):
     )
     paid = call("get_invoice", 200, M.Invoice, id=invoice.id)
     check(paid.balance == 25_000 and paid.amount_paid == 15_000, f"a payment reduces the balance: {paid.balance}")
+    read = call("get_payment", 200, M.Payment, id=payment.id)
+    check(read.amount == 15_000 and read.refunds == [], "a payment read on its own lists its refunds: none yet")
+    refused(
+        "refund_payment",
+        422,
+        "invalid",
+        ["card payment"],
+        id=payment.id,
+        idempotency_key=f"api-client-{uuid.uuid4()}",
+        body=M.NewRefund(amount=100),
+    )
+    refused("get_payment", 404, "not_found", id="no-such-payment")
     retry = call(
         "record_payment",
         201,

@@ -2,8 +2,9 @@
 
 A client on a 390x844 phone with JavaScript off: portal link -> login -> the login email, read from the log mailer's
 .eml file -> "Continue to your portal" -> home -> accept a proposal with an optional item ticked and a typed
-signature -> pay an invoice with the sandbox's success card, saving it -> receipt -> pay another invoice with the saved
-card in one press -> payment methods, autopay on and off -> the visits: skip one, pause the series for
+signature -> the deposit's pay page, the whole amount and back -> pay an invoice with the sandbox's success card,
+saving it -> receipt -> pay another invoice with the saved card and a 15 % tip -> payment methods, autopay on and off ->
+the statement, every open invoice paid at once -> the visits: skip one, pause the series for
 three weeks -> log out -> the lead form as an anonymous
 visitor -> submit. Then staff on a desktop: back-office login -> the lead has the "Portal Lead" tag and the check
 mark -> "Add New Customer" -> "Update & Close".
@@ -165,8 +166,7 @@ class Walk:
             driver.find_element(By.CSS_SELECTOR, "input[name='consent']").click()
             self.shot(driver, "proposal-accept")
             self.press(driver, "Accept proposal")
-            self.expect(driver, "Accepted")
-            self.shot(driver, "proposal-accepted")
+            self.deposit(driver)
 
             driver.get(self.portal)
             self.pay_an_invoice(driver)
@@ -187,6 +187,17 @@ class Walk:
             self.lead_form(driver)
         finally:
             driver.quit()
+
+    def deposit(self, driver):
+        """#24 (F13): accepting a proposal with a deposit goes straight to paying it; the client looks at paying the
+        whole amount instead, and goes back to the deposit (paid later with the rest of the walk's payments)."""
+        self.expect(driver, "Pay invoice", "This is the deposit")
+        self.shot(driver, "deposit-pay")
+        self.press(driver, "Pay the whole")
+        self.expect(driver, "Pay only the deposit")
+        self.shot(driver, "deposit-whole")
+        self.press(driver, "Pay only the deposit")
+        self.expect(driver, "This is the deposit")
 
     def visits(self, driver):
         """#23 on the phone: home -> "Your visits" -> the first visit of the weekly series still open -> "Skip this
@@ -252,10 +263,15 @@ class Walk:
         saved = driver.find_elements(By.CSS_SELECTOR, "input[name='paymentMethod']:checked")
         if not saved or saved[0].get_attribute("value") == "new":
             self.fail(driver, "the saved card is not chosen on the pay page")
-        self.expect(driver, "Visa ending 4242")
+        self.expect(driver, "Visa ending 4242", "Add a tip for the crew?")
+        # F14: a 15 % tip; the changed charge comes back to confirm, the saved card still chosen, then one press pays.
+        driver.find_element(By.CSS_SELECTOR, "input[name='tip'][value='15']").click()
         self.shot(driver, "pay-saved-card")
         self.follow(driver, driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(), 'Pay ')]"))
-        self.expect(driver, "Payment receipt", "Visa ending 4242")
+        self.expect(driver, "and a", "tip charges your card")
+        self.shot(driver, "pay-tip-confirm")
+        self.follow(driver, driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(), 'Pay ')]"))
+        self.expect(driver, "Payment receipt", "Visa ending 4242", "Tip for the crew")
         self.shot(driver, "receipt-saved-card")
         driver.get(self.portal)
         self.press(driver, "Payment methods")
@@ -269,6 +285,14 @@ class Walk:
         self.press(driver, "Turn off autopay")
         self.expect(driver, "Autopay is off")
         self.shot(driver, "autopay-off")
+        # F15: every invoice still open, paid with one press from the statement.
+        driver.get(self.portal)
+        self.follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Pay all"))
+        self.expect(driver, "Your statement", "Total owed")
+        self.shot(driver, "statement")
+        self.follow(driver, driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(), 'Pay all')]"))
+        self.expect(driver, "every invoice is paid", "Nothing to pay")
+        self.shot(driver, "statement-paid")
 
     def lead_form(self, driver):
         driver.get(self.portal + "?leadform=true")

@@ -33,7 +33,7 @@ struct DemoCompany {
             timeZoneIdentifier: "America/Chicago", currencyCode: "USD",
             settings: AccountSettings(
                 leadNotificationEmails: ["office@greenleaf.example", "sales@greenleaf.example"],
-                openInvoiceWhen: .invoiceDateOrSent, allowsPartialPayments: true, serviceFeeBasisPoints: 300),
+                openInvoiceWhen: .invoiceDateOrSent, allowsPartialPayments: true, serviceFeeBasisPoints: 300, allowsTips: true),
             branding: Branding(
                 displayName: "Greenleaf Landscaping", phone: "(555) 010-2200", email: "office@greenleaf.example",
                 address: "400 Meadow Lane, Springfield, IL 62701", accentColor: "#2f7d32"),
@@ -61,7 +61,7 @@ struct DemoCompany {
         func jobWithProposal(
             _ key: String, title: String, customer: Customer, created: Job.CreatedStage, stage: Job.Stage,
             status: Proposal.Status, sentDaysAgo: Int? = 5, expiresIn: Int = 25, accepted: AcceptanceChannel? = nil,
-            items: [LineItem]
+            deposit: Deposit? = nil, items: [LineItem]
         ) {
             let job = Job(
                 id: "demo-job-\(key)", accountID: accountID, customerID: customer.id, title: title,
@@ -69,7 +69,7 @@ struct DemoCompany {
                 createdAt: daysAgo(40))
             var proposal = Proposal(
                 id: "demo-proposal-\(key)", accountID: accountID, jobID: job.id, customerID: customer.id, title: title,
-                lineItems: items, taxRateBasisPoints: 625, status: status, sentAt: sentDaysAgo.map(daysAgo),
+                lineItems: items, taxRateBasisPoints: 625, deposit: deposit, status: status, sentAt: sentDaysAgo.map(daysAgo),
                 expiresOn: sentDaysAgo.map { today.adding(days: expiresIn - $0) }, createdAt: daysAgo(40))
             if let accepted {
                 proposal.acceptance = Acceptance(
@@ -83,7 +83,7 @@ struct DemoCompany {
         let mowing = [LineItem(id: "demo-item-mow", description: "Weekly mowing (season)", quantity: 26, unitPrice: Money(cents: 4_500))]
         jobWithProposal(
             "spring-cleanup", title: "Spring clean-up and mulch", customer: cece, created: .lead, stage: .proposal,
-            status: .sent,
+            status: .sent, deposit: .percentage(basisPoints: 3_000),
             items: [
                 LineItem(id: "demo-item-cleanup", description: "Spring clean-up, beds and lawn", quantity: 1, unitPrice: Money(cents: 38_000)),
                 LineItem(id: "demo-item-mulch", description: "Hardwood mulch, installed (yards)", quantity: 6, unitPrice: Money(cents: 6_500)),

@@ -12,7 +12,8 @@ extension APIController {
             let content = try await APIJSON.decode(APINewProposal.self, from: request, context: context)
             let proposal = try await quoting.create(
                 for: Job.ID(rawValue: content.jobId), title: content.title, lines: content.lines,
-                taxRateBasisPoints: content.taxRateBasisPoints ?? 0, in: account, by: actor)
+                taxRateBasisPoints: content.taxRateBasisPoints ?? 0,
+                deposit: try content.deposit.deposit(field: "deposit", fallback: account.settings.defaultDeposit), in: account, by: actor)
             return try APIJSON.response(APIProposal(proposal), status: .created)
         }
         api.get("proposals/:id") { request, context in
@@ -25,7 +26,7 @@ extension APIController {
             let content = try await APIJSON.decode(APIProposalRevision.self, from: request, context: context)
             let revised = try await quoting.revise(
                 current.id, title: content.title, lines: content.lines, taxRateBasisPoints: content.taxRateBasisPoints ?? 0,
-                in: account, by: actor)
+                deposit: try content.deposit.deposit(field: "deposit", fallback: current.deposit), in: account, by: actor)
             return try APIJSON.response(APIProposal(revised))
         }
         api.post("proposals/:id/send") { request, context in

@@ -22,6 +22,7 @@ struct APIController: RouteController {
     let visitPlanning: VisitPlanning
     let paymentMethods: SavedPaymentMethods
     let autopays: Autopays
+    let refunds: Refunds
 
     /// The API's routes, under `/api/v1`: the document for anyone; every operation for a caller
     /// ``APITokenAuthenticator`` found (#20), anyone else 401.
@@ -44,6 +45,7 @@ struct APIController: RouteController {
         registerJobs(on: api)
         registerProposals(on: api)
         registerInvoices(on: api)
+        registerPayments(on: api)
         registerLeads(on: api)
         registerVisits(on: api)
     }

@@ -32,6 +32,8 @@ struct APIInvoice: Codable, Sendable {
     let balance: Int
     /// Whether the invoice was voided: it then leaves the portal for good (SPEC I1) and takes no payments.
     let voided: Bool
+    /// For the deposit invoice of an accepted proposal (SPEC F13): which, and what it asks for; absent otherwise.
+    let deposit: APIInvoiceDeposit?
 
     /// The API's view of `invoice`; ``AmountOutOfRange`` when a line, the total or the balance is too large (SPEC M2).
     init(_ invoice: Invoice) throws(AmountOutOfRange) {
@@ -39,6 +41,25 @@ struct APIInvoice: Codable, Sendable {
         (invoiceDate, dueDate, sentAt) = (invoice.invoiceDate, invoice.dueDate, invoice.sentAt)
         (lines, taxRateBasisPoints) = (try invoice.lineItems.map(APILine.init), invoice.taxRateBasisPoints)
         (total, amountPaid, balance, voided) = (try invoice.total.cents, invoice.amountPaid.cents, try invoice.balance.cents, invoice.voided)
+        deposit = invoice.deposit.map(APIInvoiceDeposit.init)
+    }
+}
+
+/// `InvoiceDeposit`: what makes an invoice the deposit of an accepted proposal (SPEC F13).
+struct APIInvoiceDeposit: Codable, Sendable {
+    /// The accepted proposal.
+    let proposalId: String
+    /// The deposit, in minor units (SPEC M1).
+    let amount: Int
+    /// The accepted total, in minor units (SPEC M1).
+    let wholeAmount: Int
+    /// Whether the client chose to pay the whole amount: the invoice then has the proposal's lines and tax.
+    let paysWhole: Bool
+
+    /// The API's view of `deposit`.
+    init(_ deposit: InvoiceDeposit) {
+        (proposalId, amount) = (deposit.proposalID.rawValue, deposit.amount.cents)
+        (wholeAmount, paysWhole) = (deposit.wholeAmount.cents, deposit.paysWhole)
     }
 }
 
@@ -72,17 +93,24 @@ struct APIPayment: Codable, Sendable {
     /// The card service fee charged on top of `amount` in the portal, outside the invoice; 0 for payments staff record.
     /// In minor units (SPEC M1).
     let serviceFee: Int
+    /// A tip for the crew charged on top in the portal (SPEC F14), outside the invoice, in minor units; absent for none.
+    let tip: Int?
     /// How the money was received: `card`, `bank`, `check`, `cash` or `other`.
     let method: Payment.Method
     /// Who recorded it: `portal` (the client paid in the portal) or `staff`.
     let source: Payment.Source
     /// When the payment was recorded, an instant, ISO 8601 in UTC.
     let receivedAt: Date
+    /// What refunds gave back of the charge so far, every part together, in minor units (SPEC F15); absent for none.
+    let refunded: Int?
+    /// Its refunds, oldest first, when the payment is read on its own (`GET /payments/{id}`); absent otherwise.
+    let refunds: [APIRefund]?
 
-    /// The API's view of `payment`.
-    init(_ payment: Payment) {
+    /// The API's view of `payment`, with `refunds` when read on its own.
+    init(_ payment: Payment, refunds: [Refund]? = nil) {
         (id, invoiceId, amount, serviceFee) = (payment.id.rawValue, payment.invoiceID.rawValue, payment.amount.cents, payment.serviceFee.cents)
-        (method, source, receivedAt) = (payment.method, payment.source, payment.receivedAt)
+        (tip, method, source, receivedAt) = (payment.tip?.cents, payment.method, payment.source, payment.receivedAt)
+        (refunded, self.refunds) = (payment.refunded?.cents, refunds?.map(APIRefund.init))
     }
 }
 

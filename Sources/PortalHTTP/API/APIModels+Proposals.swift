@@ -43,6 +43,8 @@ struct APIProposal: Codable, Sendable {
     let lines: [APILine]
     /// The tax rate in basis points, applied to the subtotal: 825 is 8.25 %.
     let taxRateBasisPoints: Int
+    /// What accepting asks the client to pay (SPEC F13), part of the accepted version's hash; absent for none.
+    let deposit: APIDeposit?
     /// The lines' amounts plus tax, in minor units (SPEC M1): without the optional lines before acceptance, with the
     /// chosen ones after.
     let total: Int
@@ -62,7 +64,7 @@ struct APIProposal: Codable, Sendable {
     init(_ proposal: Proposal) throws(AmountOutOfRange) {
         (id, jobId, customerId) = (proposal.id.rawValue, proposal.jobID.rawValue, proposal.customerID.rawValue)
         (version, title, lines) = (proposal.version, proposal.title, try proposal.lineItems.map(APILine.init))
-        taxRateBasisPoints = proposal.taxRateBasisPoints
+        (taxRateBasisPoints, deposit) = (proposal.taxRateBasisPoints, proposal.deposit.map(APIDeposit.init))
         total = try proposal.total.cents
         (status, sentAt, expiresOn) = (proposal.status, proposal.sentAt, proposal.expiresOn)
         (acceptance, declineReason) = (proposal.acceptance, proposal.declineReason)
@@ -79,6 +81,8 @@ struct APINewProposal: Decodable, Sendable {
     let lines: [LineInput]
     /// The tax rate in basis points (825 is 8.25 %), 0 to 5000; `nil` (absent or `null`) means 0.
     let taxRateBasisPoints: Int?
+    /// The deposit accepting asks for (SPEC F13): absent for the account's default deposit, `null` for none.
+    let deposit: PatchField<APIDeposit>
 }
 
 /// `PUT /api/v1/proposals/{id}` (`ProposalRevision`): new content; the job and customer stay the proposal's.
@@ -89,6 +93,8 @@ struct APIProposalRevision: Decodable, Sendable {
     let lines: [LineInput]
     /// The tax rate in basis points (825 is 8.25 %), 0 to 5000; `nil` (absent or `null`) means 0.
     let taxRateBasisPoints: Int?
+    /// The deposit accepting asks for (SPEC F13): absent keeps the proposal's, `null` for none.
+    let deposit: PatchField<APIDeposit>
 }
 
 /// `StaffAcceptance`: staff accepting a sent proposal for the client (SPEC F8, P4: it then leaves the portal).

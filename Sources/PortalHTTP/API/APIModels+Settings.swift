@@ -37,6 +37,10 @@ struct APISettings: Codable, Sendable {
     let reminderHour: Int
     /// The hour of the day, on the account's clocks, from which autopay charges the invoices due that day (SPEC F12), 0 to 23.
     let autopayHour: Int
+    /// The deposit a new proposal asks for unless the request says otherwise (SPEC F13); absent for none.
+    let defaultDeposit: APIDeposit?
+    /// Whether the pay page offers a tip for the crew (SPEC F14).
+    let allowsTips: Bool
 
     /// The API's view of `account`'s settings, with its portal link `portalURL`.
     init(_ account: Account, portalURL: String) {
@@ -49,7 +53,8 @@ struct APISettings: Codable, Sendable {
         let visits = settings.visits
         (changeCutoffHours, maxPauseDays) = (visits.changeCutoffHours, visits.maxPauseDays)
         (pastVisitRetentionDays, reminderHour) = (visits.pastVisitRetentionDays, visits.reminderHour)
-        autopayHour = settings.autopayHour
+        (autopayHour, defaultDeposit) = (settings.autopayHour, settings.defaultDeposit.map(APIDeposit.init))
+        allowsTips = settings.allowsTips
     }
 }
 
@@ -83,6 +88,10 @@ struct APISettingsChange: Decodable, Sendable {
     let reminderHour: PatchField<Int>
     /// 0 to 23; `.absent` keeps it, `null` is refused (422).
     let autopayHour: PatchField<Int>
+    /// The default deposit of new proposals; `null` for none, `.absent` keeps it.
+    let defaultDeposit: PatchField<APIDeposit>
+    /// Whether the pay page offers a tip; `.absent` keeps it, `null` is refused (422).
+    let allowsTips: PatchField<Bool>
 
     /// `form` with the change's values; a 422 for a `null` setting that has one value.
     func applied(to form: SettingsForm) throws -> SettingsForm {
@@ -102,6 +111,12 @@ struct APISettingsChange: Decodable, Sendable {
         if let days = try pastVisitRetentionDays.required("pastVisitRetentionDays", why) { form.pastVisitRetentionDays = "\(days)" }
         if let hour = try reminderHour.required("reminderHour", why) { form.reminderHour = "\(hour)" }
         if let hour = try autopayHour.required("autopayHour", why) { form.autopayHour = "\(hour)" }
+        if let tips = try allowsTips.required("allowsTips", why) { form.allowsTips = tips }
+        if defaultDeposit.change != nil {
+            // The form reads an amount in the currency it saves.
+            let terms = try defaultDeposit.deposit(field: "defaultDeposit", fallback: nil)
+            form.defaultDeposit = terms?.entryText(in: Currency(storedCode: form.currency.uppercased())) ?? ""
+        }
         return form
     }
 }

@@ -28,6 +28,7 @@ struct AdminVisit: BrowserVisit {
             .init(url: "/admin/leads", label: "Leads", current: section == "leads"),
             .init(url: "/admin/customers", label: "Customers", current: section == "customers"),
             .init(url: "/admin/visits", label: "Visits", current: section == "visits"),
+            .init(url: "/admin/tips", label: "Tips", current: section == "tips"),
             .init(url: "/admin/emails/failed", label: "Failed emails", current: section == "emails"),
         ]
         if staff?.user.role == .admin {

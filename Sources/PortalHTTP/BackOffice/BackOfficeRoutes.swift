@@ -27,7 +27,8 @@ enum BackOfficeRoutes {
                 quoting: env.quoting, billing: env.billing, autopays: env.autopays
             ).routes)
         staffPages.addRoutes(VisitsController(front: front, visitPlanning: env.visitPlanning, customerManagement: env.customerManagement).routes)
-        staffPages.addRoutes(DocumentsController(front: front, quoting: env.quoting, answers: env.answers, billing: env.billing).routes)
+        staffPages.addRoutes(DocumentsController(front: front, quoting: env.quoting, answers: env.answers, billing: env.billing, refunds: env.refunds).routes)
+        staffPages.addRoutes(TipsController(front: front, tips: env.tips).routes)
 
         let adminPages = staffPages.group().add(
             middleware: AuthorizationPolicyMiddleware(

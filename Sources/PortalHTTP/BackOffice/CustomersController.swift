@@ -54,7 +54,7 @@ struct CustomersController: RouteController {
                 return try await creating(visit, staff, customer, form: form, prefix: "p") {
                     let proposal = try await quoting.create(
                         for: Job.ID(rawValue: form.jobId ?? ""), of: customer.id, title: form.title ?? "", lines: try form.lineInputs(in: staff.account.currency), taxRateBasisPoints: try form.taxBasisPoints(),
-                        in: staff.account, by: .staff(staff.user.id))
+                        deposit: try form.depositTerms(in: staff.account.currency), in: staff.account, by: .staff(staff.user.id))
                     return "/admin/proposals/\(proposal.id)"
                 }
             }
@@ -147,7 +147,7 @@ struct CustomersController: RouteController {
             "allInvoices": invoices.map(invoiceRow),
             "jobs": jobs.map { ["id": $0.id.rawValue, "title": $0.title, "stage": $0.stage.rawValue] }, "hasJobs": !jobs.isEmpty,
             "newProposalURL": "/admin/customers/\(customer.id)/proposals", "newInvoiceURL": "/admin/customers/\(customer.id)/invoices",
-            "proposalFields": typed["p"] ?? DocumentForm().fields(prefix: "p"), "invoiceFields": typed["i"] ?? DocumentForm().fields(prefix: "i"),
+            "proposalFields": typed["p"] ?? DocumentForm().fields(prefix: "p", defaultDeposit: account.settings.defaultDeposit?.entryText(in: account.currency) ?? ""), "invoiceFields": typed["i"] ?? DocumentForm().fields(prefix: "i"),
             "currency": account.currencyCode,
         ]
         return visit.page("admin-customer", model, status: status)

@@ -19,6 +19,8 @@ struct DocumentForm: PortalForm {
     var title: String?
     var lines: [String: Row]?
     var taxPercent: String?
+    /// A proposal's deposit as typed (``Deposit/read(_:in:)``): `30 %`, an amount, or empty for none (SPEC F13).
+    var deposit: String?
 
     /// A row that cannot be read: which one, which of its fields, and what to type instead (shown beside it, SPEC M1).
     struct LineRefusal: Error, CustomStringConvertible {
@@ -68,10 +70,24 @@ struct DocumentForm: PortalForm {
         return points
     }
 
+    /// The deposit terms typed, in `currency` (SPEC F13); `nil` for none.
+    /// - Throws: `UseCaseError.invalid` naming the `deposit` field when they cannot be read.
+    func depositTerms(in currency: Currency) throws(UseCaseError) -> Deposit? {
+        do {
+            return try Deposit.read(deposit ?? "", in: currency)
+        } catch {
+            throw UseCaseError.invalid(error.description, field: "deposit")
+        }
+    }
+
     /// The form's fields for the page: empty for a new document, or as typed when a refusal shows the form again,
-    /// with `refusal`'s message beside its row (SPEC M1). `prefix` keeps the ids of two forms on one page apart.
-    func fields(prefix: String, refusal: LineRefusal? = nil) -> [String: Any] {
-        ["prefix": prefix, "title": title ?? "", "taxPercent": taxPercent ?? "0", "lineRows": rows(prefix: prefix, refusal: refusal)]
+    /// with `refusal`'s message beside its row (SPEC M1). `prefix` keeps the ids of two forms on one page apart; a
+    /// proposal's form (`prefix` `p`) has the deposit field, filled with `defaultDeposit` until one is typed.
+    func fields(prefix: String, refusal: LineRefusal? = nil, defaultDeposit: String = "") -> [String: Any] {
+        [
+            "prefix": prefix, "title": title ?? "", "taxPercent": taxPercent ?? "0", "lineRows": rows(prefix: prefix, refusal: refusal),
+            "depositShown": prefix == "p", "deposit": deposit ?? defaultDeposit,
+        ]
     }
 
     /// The line rows as typed (at least ``rowCount``, the empty ones with a quantity of 1), `refusal`'s message on

@@ -40,6 +40,50 @@ extension DocumentsController {
                     on: invoice.id, amount: amount, method: method, idempotencyKey: form.idempotencyKey, in: staff.account, by: .staff(staff.user.id))
             }
         }
+        admin.post("invoices/:id/refunds") { request, context in
+            try await changingInvoice(request, context, done: "refunded") { visit, staff, invoice in
+                let form = try await visit.form(RefundForm.self, context: context)
+                try await refund(form, of: invoice, staff: staff)
+            }
+        }
+    }
+
+    struct RefundForm: PortalForm {
+        var csrf: String?
+        /// The form's own key, so a form sent twice refunds once.
+        var idempotencyKey: String?
+        /// The payment of this invoice to refund.
+        var payment: String?
+        /// What to give back, in the account's currency; empty for everything left of the payment.
+        var refundAmount: String?
+    }
+
+    /// Refunds `form`'s payment of `invoice` through the gateway (SPEC F15); a refusal is a `UseCaseError` the page
+    /// shows.
+    private func refund(_ form: RefundForm, of invoice: Invoice, staff: StaffSessions.Staff) async throws {
+        guard let id = form.payment, let payment = try await billing.payment(Payment.ID(rawValue: id), in: staff.account.id),
+            payment.invoiceID == invoice.id
+        else { throw UseCaseError.invalid("Choose a payment of this invoice to refund.") }
+        let typed = (form.refundAmount ?? "").trimmingCharacters(in: .whitespaces)
+        var amount: Money?
+        if !typed.isEmpty {
+            do throws(AmountEntryError) {
+                amount = try Formatting(account: staff.account).parseAmount(typed)
+            } catch {
+                throw UseCaseError.invalid("Refund amount: \(error.description)")
+            }
+        }
+        switch try await refunds.refund(
+            payment.id, amount: amount, idempotencyKey: form.idempotencyKey ?? "", in: staff.account, by: .staff(staff.user.id),
+            actorName: staff.user.email)
+        {
+        case .refunded: return
+        case .invalid(let message): throw UseCaseError.invalid(message)
+        case .declined(let message): throw UseCaseError.conflict("The payment service refused the refund: \(message) Nothing was given back.")
+        case .gatewayUnavailable(let message): throw UseCaseError.conflict("The payment service could not be reached: \(message) Nothing was given back; try again.")
+        case .inProgress: throw UseCaseError.conflict("Another refund of this payment is under way; open the invoice again in a moment.")
+        case .notFound: throw UseCaseError.notFound("No such payment.")
+        }
     }
 
     private func changingInvoice(
@@ -87,13 +131,25 @@ extension DocumentsController {
             "lines": invoice.lineItems.map {
                 ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice), "amount": format.money(try $0.amount)]
             },
-            "payments": payments.map {
-                ["date": format.instant($0.receivedAt), "amount": format.money($0.amount), "method": $0.method.rawValue, "source": $0.source.rawValue]
+            "payments": try payments.map { payment in
+                let left = try payment.refundable
+                let refundable = payment.gatewayReference != nil && payment.method == .card && left > .zero
+                return [
+                    "id": payment.id.rawValue, "date": format.instant(payment.receivedAt), "amount": format.money(payment.amount),
+                    "method": payment.method.rawValue, "source": payment.source.rawValue,
+                    "extras": payment.serviceFee > .zero || payment.tip != nil ? "charged \(format.money(try payment.charged)) with fee and tip" : false,
+                    "refunded": payment.refunded.map { "refunded \(format.money($0))" } ?? false,
+                    "refundable": refundable ? ["left": format.money(left), "field": format.amountField(left)] as [String: Any] : false,
+                ] as [String: Any]
             },
+            "refundURL": "/admin/invoices/\(invoice.id)/refunds", "canRefund": refunds.available,
             "open": !invoice.voided && invoice.balance > .zero, "canVoid": !invoice.voided && invoice.amountPaid == .zero,
             "idempotencyKey": SecretToken.generate().value, "methods": Payment.Method.allCases.map(\.rawValue),
             "sendURL": "/admin/invoices/\(invoice.id)/send", "paymentURL": "/admin/invoices/\(invoice.id)/payments",
             "voidURL": "/admin/invoices/\(invoice.id)/void",
+            "depositOf": invoice.deposit.map {
+                ["proposalURL": "/admin/proposals/\($0.proposalID)", "choice": $0.paysWhole ? "the whole amount, as the client chose" : "the deposit"]
+            } as Any,
             "customerURL": "/admin/customers/\(invoice.customerID)", "customerName": customer?.displayName ?? "Customer",
             "failedEmail": timeline.hasFailure, "deliveries": timeline.deliveries, "activity": timeline.activity,
         ]

@@ -16,6 +16,8 @@ struct DocumentsController: RouteController {
     let answers: ProposalAnswers
     /// Finds an invoice and its file, sends and voids it, records payments and marks it paid; lists failed emails.
     let billing: Billing
+    /// Refunds card payments through the gateway (SPEC F15).
+    let refunds: Refunds
 
     struct AcceptForm: PortalForm {
         /// The CSRF token the page put in the form.
@@ -77,13 +79,13 @@ struct DocumentsController: RouteController {
                 } catch {
                     return try await proposalPage(
                         visit, staff: staff, proposal: proposal, errors: error.errors(prefix: "r"),
-                        editRows: form.rows(prefix: "r", refusal: error),
+                        editRows: form.rows(prefix: "r", refusal: error), typedDeposit: form.deposit,
                         status: .unprocessableContent)
                 }
                 return try await acting(visit, staff, proposal, done: "saved") {
                     try await quoting.revise(
                         proposal.id, title: form.title ?? "", lines: lines, taxRateBasisPoints: try form.taxBasisPoints(),
-                        in: staff.account, by: .staff(staff.user.id)
+                        deposit: try form.depositTerms(in: staff.account.currency), in: staff.account, by: .staff(staff.user.id)
                     ).id
                 }
             }
@@ -130,7 +132,7 @@ struct DocumentsController: RouteController {
 
     func proposalPage(
         _ visit: AdminVisit, staff: StaffSessions.Staff, proposal: Proposal, notice: String? = nil, errors: FormErrors = FormErrors(),
-        editRows typed: [[String: Any]]? = nil, status: HTTPResponse.Status = .ok
+        editRows typed: [[String: Any]]? = nil, typedDeposit: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let account = staff.account
         let format = Formatting(account: account)
@@ -156,6 +158,8 @@ struct DocumentsController: RouteController {
                  "amount": format.money(try $0.amount), "optional": $0.isOptional] as [String: Any]
             },
             "total": format.money(try proposal.totals(choosing: chosen).total),
+            "deposit": try proposal.deposit.map { try DepositWords.due($0, on: try proposal.totals(choosing: chosen).total, format: format) } as Any,
+            "depositEntry": typedDeposit ?? proposal.deposit?.entryText(in: account.currency) ?? "",
             "canSend": proposal.status == .draft || proposal.status == .sent, "canAccept": proposal.status == .sent,
             "canEdit": editable, "staffName": staff.user.name,
             "editHint": proposal.status == .draft ? "A draft changes in place." : "Saving makes version \(proposal.version.addingSaturating(1)), sent to the client at once; the old link will show it.",

@@ -34,6 +34,8 @@ struct SettingsController: RouteController {
         var pastVisitRetentionDays: String?
         var reminderHour: String?
         var autopayHour: String?
+        var defaultDeposit: String?
+        var allowsTips: String?
 
         /// The form as typed over `account`'s settings.
         func value(over account: Account) -> SettingsForm {
@@ -51,6 +53,8 @@ struct SettingsController: RouteController {
             form.pastVisitRetentionDays = pastVisitRetentionDays ?? saved.pastVisitRetentionDays
             form.reminderHour = reminderHour ?? saved.reminderHour
             form.autopayHour = autopayHour ?? saved.autopayHour
+            form.defaultDeposit = defaultDeposit ?? saved.defaultDeposit
+            form.allowsTips = allowsTips == "yes"
             return form
         }
     }

@@ -32,6 +32,7 @@ struct TemplatesController: RouteController {
         .visitRequest: "Visit request (to staff)", .visitReminder: "Visit reminder (to the client)",
         .visitChanged: "Visit moved or cancelled (to the client)",
         .autopayFailed: "Autopay declined (to the client and to staff)",
+        .statementReceipt: "“Pay all” receipt (to the client)", .paymentRefunded: "Refund (to the client)",
     ]
 
     func register(on admin: RouteCollection<Context>) {

@@ -9,7 +9,11 @@ extension PortalController {
         routes.post("proposals/:id/accept") { request, context in
             try await answering(request, context) { visit, proposal, place in
                 try await ProposalResponder(front: front, answers: answers).accept(proposal, visit: visit, place: place, context: context) { done in
-                    visit.redirect(to: visit.path("/proposals/\(done.id)?done=accepted"))
+                    // SPEC F13: straight on to paying the deposit (or, there, the whole amount).
+                    if let deposit = try await answers.depositInvoice(of: done, in: visit.account.id) {
+                        return visit.redirect(to: visit.path("/invoices/\(deposit.id)/pay"))
+                    }
+                    return visit.redirect(to: visit.path("/proposals/\(done.id)?done=accepted"))
                 }
             }
         }

@@ -65,6 +65,14 @@ extension PortalController {
         let filters: [NavLink]
         let invoices: [InvoiceRow]
         let emptyInvoices: String
+        /// The statement with "Pay all" (SPEC F15), when more than one invoice is open; `nil` otherwise.
+        let statement: StatementLink?
+
+        struct StatementLink {
+            let url: String
+            let count: Int
+            let total: String
+        }
     }
 
     func homePage(_ visit: PortalVisit, client: ClientSessions.Client) async throws -> Response {
@@ -99,7 +107,16 @@ extension PortalController {
                 .init(url: visit.path("?show=\($0.rawValue)"), label: $0.label, current: $0 == filter)
             },
             invoices: invoices,
-            emptyInvoices: filter == .all ? "No invoices to show." : "No \(filter.rawValue) invoices.")
+            emptyInvoices: filter == .all ? "No invoices to show." : "No \(filter.rawValue) invoices.",
+            statement: Self.statementLink(view.invoices, visit: visit))
         return visit.page("home", page)
+    }
+
+    /// The home's link to the statement: offered when two or more invoices are open, with their count and total; not
+    /// while a stored invoice cannot be totalled (SPEC M2: the home shows that one's error, the rest as before).
+    private static func statementLink(_ invoices: [Invoice], visit: PortalVisit) -> HomePage.StatementLink? {
+        guard let statement = try? InvoicePayments.Statement(invoices, settings: visit.account.settings), statement.invoices.count > 1
+        else { return nil }
+        return HomePage.StatementLink(url: visit.path("/statement"), count: statement.invoices.count, total: visit.format.money(statement.total))
     }
 }

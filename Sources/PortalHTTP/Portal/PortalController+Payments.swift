@@ -21,6 +21,14 @@ extension PortalController {
         var paymentMethod: String?
         /// `yes` to save the card typed once the payment is recorded.
         var saveCard: String?
+        /// The tip for the crew (SPEC F14): `none`, `10`, `15`, `20` (percent of the amount paid) or `other`.
+        var tip: String?
+        /// The tip typed with `other`, in the account's currency.
+        var tipAmount: String?
+        /// The tip the page's button stated, sent back so a changed tip is confirmed before it is charged.
+        var confirmedTip: String?
+        /// On the statement's "Pay all" (SPEC F15): the invoices it showed, by id.
+        var invoice: [String]?
     }
 
     /// A card on file as the pay page offers it.
@@ -28,6 +36,33 @@ extension PortalController {
         let id: String
         let label: String
         let checked: Bool
+    }
+
+    /// The card fields of the pay page and the statement (the `card-fields` partial, SPEC F11): the client's cards on
+    /// file and the card typed, as typed (never the number or the code).
+    struct CardFields {
+        let nameOnCard: String
+        let expiry: String
+        let sandbox: Bool
+        /// The client's cards on file, the chosen one (the default at first) checked; empty for none (SPEC F11).
+        let savedCards: [SavedChoice]
+        /// Whether there is any.
+        let hasSavedCards: Bool
+        /// Whether the typed card is the one chosen (no card on file, or "another card" picked).
+        let typedChosen: Bool
+        /// Whether "Save this card" is offered: the gateway keeps cards, and the page saves them.
+        let keepsCards: Bool
+        /// Whether "Save this card" is ticked.
+        let saveCard: Bool
+
+        /// The fields over `typed`, offering `onFile`; "Save this card" only when `offerSaving`.
+        init(typed: PayForm, onFile: [PaymentMethod], sandbox: Bool, offerSaving: Bool) {
+            let chosen = typed.paymentMethod ?? onFile.first?.id.rawValue ?? "new"
+            (nameOnCard, expiry, self.sandbox) = (typed.nameOnCard ?? "", typed.expiry ?? "", sandbox)
+            savedCards = onFile.map { SavedChoice(id: $0.id.rawValue, label: $0.label, checked: $0.id.rawValue == chosen) }
+            (hasSavedCards, typedChosen) = (!onFile.isEmpty, !onFile.contains { $0.id.rawValue == chosen })
+            (keepsCards, saveCard) = (offerSaving, offerSaving && typed.saveCard == "yes")
+        }
     }
 
     struct PayPage {
@@ -46,24 +81,24 @@ extension PortalController {
         /// ``charge`` as a form field holds it, sent back as ``PayForm/confirmedCharge``.
         let confirmedCharge: String
         let idempotencyKey: String
-        let nameOnCard: String
-        let expiry: String
-        let sandbox: Bool
-        /// The client's cards on file, the chosen one (the default at first) checked; empty for none (SPEC F11).
-        let savedCards: [SavedChoice]
-        /// Whether there is any.
-        let hasSavedCards: Bool
-        /// Whether the typed card is the one chosen (no card on file, or "another card" picked).
-        let typedChosen: Bool
-        /// Whether the gateway keeps cards: "Save this card" is offered.
-        let keepsCards: Bool
-        /// Whether "Save this card" is ticked.
-        let saveCard: Bool
+        /// The card on file or typed (the `card-fields` partial).
+        let card: CardFields
         /// What is wrong with what was posted (issue #18): the amount and each card field beside it, a declined card
         /// beside its number, the rest in the summary.
         var errors = FormErrors()
         /// Shown when a changed amount was posted: its charge, to confirm; nothing was charged yet.
         var review: String?
+        /// A deposit invoice's choice of the deposit or the whole amount (SPEC F13); `nil` for any other.
+        var depositChoice: DepositChoice?
+        /// Whether the account takes tips: the tip choices show (SPEC F14).
+        var tipsAllowed = false
+        var tipChoices: [PayTip.Choice] = []
+        /// The amount typed for "Another amount".
+        var tipAmount = ""
+        /// The tip the charge includes, worded; `nil` for none.
+        var tip: String?
+        /// The tip ``charge`` includes, as a form field holds it, sent back as ``PayForm/confirmedTip``.
+        var confirmedTip = ""
     }
 
     func registerPayments(on routes: some RouterMethods<Context>) {
@@ -83,13 +118,15 @@ extension PortalController {
                  errors: FormErrors = FormErrors(), reviewing: Bool = false) async throws -> Response {
         let customer = try visit.requireClient().customer
         let onFile = try await paymentMethods.onFile(for: customer.id, in: visit.account.id)
-        let chosen = typed.paymentMethod ?? onFile.first?.id.rawValue ?? "new"
         let format = visit.format
         let settings = visit.account.settings
         let balance = try invoice.balance
         let typedAmount = settings.allowsPartialPayments ? typed.amount.flatMap { try? format.parseAmount($0) } : nil
         let payable = typedAmount.flatMap { $0 > .zero && $0 <= balance ? $0 : nil }
-        let quote = try InvoicePayments.Quote(amount: payable ?? balance, settings: settings)
+        // A tip that cannot be charged is left out of the stated charge; the error beside it says why.
+        let typedTip = settings.allowsTips ? (try? PayTip.amount(typed, on: payable ?? balance, format: format).get()) ?? .zero : .zero
+        let tip = InvoicePayments.problem(tipping: typedTip, on: payable ?? balance, account: visit.account) == nil ? typedTip : .zero
+        let quote = try InvoicePayments.Quote(amount: payable ?? balance, settings: settings, tip: tip)
         var page = PayPage(
             chrome: visit.chrome("Pay invoice \(invoice.number)"), number: invoice.number,
             formURL: visit.path("/invoices/\(invoice.id)/pay"), backURL: visit.path("/invoices/\(invoice.id)"),
@@ -98,14 +135,21 @@ extension PortalController {
             feeRate: format.percent(basisPoints: settings.serviceFeeBasisPoints), charge: format.money(quote.charge),
             allowsPartial: settings.allowsPartialPayments,
             amount: settings.allowsPartialPayments ? typed.amount ?? format.amountField(balance) : format.amountField(balance),
-            confirmedAmount: format.amountField(quote.amount), confirmedCharge: format.amountField(quote.charge), idempotencyKey: key, nameOnCard: typed.nameOnCard ?? "", expiry: typed.expiry ?? "",
-            sandbox: payments.gatewayDriverName == "sandbox",
-            savedCards: onFile.map { SavedChoice(id: $0.id.rawValue, label: $0.label, checked: $0.id.rawValue == chosen) },
-            hasSavedCards: !onFile.isEmpty, typedChosen: !onFile.contains { $0.id.rawValue == chosen }, keepsCards: paymentMethods.available, saveCard: typed.saveCard == "yes")
+            confirmedAmount: format.amountField(quote.amount), confirmedCharge: format.amountField(quote.charge), idempotencyKey: key,
+            card: CardFields(typed: typed, onFile: onFile, sandbox: payments.gatewayDriverName == "sandbox", offerSaving: paymentMethods.available))
         page.errors = errors
+        page.depositChoice = Self.depositChoice(for: invoice, visit: visit)
+        if settings.allowsTips {
+            page.tipsAllowed = true
+            page.tipChoices = PayTip.choices(typed, on: quote.amount, format: format)
+            page.tipAmount = typed.tipAmount ?? ""
+            page.tip = tip > .zero ? format.money(tip) : nil
+            page.confirmedTip = format.amountField(tip)
+        }
         if reviewing {
             let fee = quote.serviceFee > .zero ? " with the \(format.money(quote.serviceFee)) service fee" : ""
-            page.review = "Paying \(format.money(quote.amount)) charges your card \(format.money(quote.charge))\(fee). Nothing was charged yet: "
+            let tipped = tip > .zero ? " and a \(format.money(tip)) tip" : ""
+            page.review = "Paying \(format.money(quote.amount))\(tipped) charges your card \(format.money(quote.charge))\(fee). Nothing was charged yet: "
                 + "enter the card number and security code again, then press Pay \(format.money(quote.charge))."
         }
         return visit.page("pay", page, status: status)
@@ -132,27 +176,33 @@ extension PortalController {
                 return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
                                    errors: FormErrors(problem, field: "amount"))
             }
-            // A form without the field is the one first shown, whose button states the balance.
+            var tip = Money.zero
+            if visit.account.settings.allowsTips {
+                switch PayTip.amount(form, on: amount, format: visit.format) {
+                case .success(let typed): tip = typed
+                case .failure(let error):
+                    return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                                             errors: FormErrors(error.description, field: "tipAmount"))
+                }
+                if let problem = InvoicePayments.problem(tipping: tip, on: amount, account: visit.account) {
+                    return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
+                                             errors: FormErrors(problem, field: "tipAmount"))
+                }
+            }
+            // A form without the field is the one first shown, whose button states the balance (and no tip).
             let confirmed = try form.confirmedAmount.flatMap { try? visit.format.parseAmount($0) } ?? invoice.balance
-            guard confirmed == amount else {
+            let confirmedTip = form.confirmedTip.flatMap { try? visit.format.parseAmount($0) } ?? .zero
+            guard confirmed == amount, confirmedTip == tip else {
                 return try await payPage(visit, invoice: invoice, typed: form, key: key, reviewing: true)
             }
             let card: InvoicePayments.Card
-            if let chosen = form.paymentMethod, !chosen.isEmpty, chosen != "new" {
-                // A card typed while a saved one is chosen: which one the client meant is not ours to guess.
-                guard (form.cardNumber ?? "").trimmingCharacters(in: .whitespaces).isEmpty else {
-                    return try await payPage(
-                        visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent,
-                        errors: FormErrors("You chose a saved card and also typed a card number: choose “Another card” to pay with the typed one, or clear the number.", field: "paymentMethod"))
-                }
-                card = .saved(PaymentMethod.ID(rawValue: chosen))
-            } else if let typed = Self.card(from: form) {
-                card = .typed(typed, save: form.saveCard == "yes")
-            } else {
-                return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, errors: Self.cardErrors(form))
+            switch Self.chosenCard(form, saving: form.saveCard == "yes") {
+            case .success(let chosen): card = chosen
+            case .failure(let errors):
+                return try await payPage(visit, invoice: invoice, typed: form, key: key, status: .unprocessableContent, errors: errors)
             }
             let outcome = try await payments.pay(
-                invoice.id, of: client.customer, account: visit.account, amount: amount, with: card, idempotencyKey: key,
+                invoice.id, of: client.customer, account: visit.account, amount: amount, tip: tip, with: card, idempotencyKey: key,
                 actorEmail: client.email, origin: visit.origin,
                 expectedCharge: form.confirmedCharge.flatMap { try? visit.format.parseAmount($0) })
             switch outcome {
@@ -185,6 +235,22 @@ extension PortalController {
                     errors: FormErrors("This payment is already being processed. Wait a moment, then open the invoice again."))
             }
         }
+    }
+
+    /// The card `form` pays with (SPEC F11): a card on file chosen, or the card typed (kept afterwards when `saving`);
+    /// the problems to show beside the fields when the typed card cannot be read, or a card was typed while one on file
+    /// is chosen (which one the client meant is not ours to guess).
+    static func chosenCard(_ form: PayForm, saving: Bool) -> Result<InvoicePayments.Card, FormErrors> {
+        if let chosen = form.paymentMethod, !chosen.isEmpty, chosen != "new" {
+            guard (form.cardNumber ?? "").trimmingCharacters(in: .whitespaces).isEmpty else {
+                return .failure(FormErrors(
+                    "You chose a saved card and also typed a card number: choose “Another card” to pay with the typed one, or clear the number.",
+                    field: "paymentMethod"))
+            }
+            return .success(.saved(PaymentMethod.ID(rawValue: chosen)))
+        }
+        guard let typed = card(from: form) else { return .failure(cardErrors(form)) }
+        return .success(.typed(typed, save: saving))
     }
 
     /// The card as typed, or `nil` when a field is missing or the expiry is not `MM/YY` (``cardErrors(_:)`` says which).
@@ -236,6 +302,8 @@ extension PortalController {
         let paidOn: String
         let amount: String
         let serviceFee: String?
+        /// The tip for the crew, its own line (SPEC F14); `nil` for none.
+        let tip: String?
         let charged: String
         let card: String?
         let reference: String
@@ -261,6 +329,7 @@ extension PortalController {
                 chrome: visit.chrome("Receipt"), number: invoice.number, paidOn: format.instant(payment.receivedAt),
                 amount: format.money(payment.amount),
                 serviceFee: payment.serviceFee == .zero ? nil : format.money(payment.serviceFee),
+                tip: payment.tip.map(format.money),
                 charged: format.money(try payment.charged), card: payment.card?.description,
                 reference: payment.gatewayReference ?? payment.id.rawValue, balance: format.money(try invoice.balance),
                 invoiceURL: visit.path("/invoices/\(invoice.id)"), homeURL: visit.path(),

@@ -28,6 +28,8 @@ struct PortalController: RouteController {
     let paymentMethods: SavedPaymentMethods
     /// The client's autopay: its wording, on and off (SPEC F12).
     let autopays: Autopays
+    /// A deposit invoice's choice between the deposit and the whole amount (SPEC F13).
+    let deposits: Deposits
 
     /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,
     /// logout and service requests for anyone; the proposals, invoices, payments, receipts and switching customer for
@@ -42,6 +44,8 @@ struct PortalController: RouteController {
         clientPages.post("switch", use: switchCustomer)
         registerDocuments(on: clientPages)
         registerPayments(on: clientPages)
+        registerDeposits(on: clientPages)
+        registerStatement(on: clientPages)
         registerVisits(on: clientPages)
         registerPaymentMethods(on: clientPages)
         registerAutopay(on: clientPages)

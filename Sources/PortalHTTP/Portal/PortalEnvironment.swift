@@ -18,6 +18,9 @@ struct PortalEnvironment: Sendable {
     let visitPlanning: VisitPlanning
     let paymentMethods: SavedPaymentMethods
     let autopays: Autopays
+    let deposits: Deposits
+    let tips: Tips
+    let refunds: Refunds
     let staffSessions: StaffSessions
     let leadConversion: LeadConversion
     let quoting: Quoting
@@ -46,6 +49,9 @@ struct PortalEnvironment: Sendable {
         visitPlanning = VisitPlanning(services: services, emails: emails)
         paymentMethods = SavedPaymentMethods(services: services)
         autopays = Autopays(services: services)
+        deposits = Deposits(services: services)
+        tips = Tips(services: services)
+        refunds = Refunds(services: services, emails: emails)
         staffSessions = StaffSessions(
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadConversion = LeadConversion(services: services)

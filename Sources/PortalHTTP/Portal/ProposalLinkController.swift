@@ -22,9 +22,13 @@ struct ProposalLinkController: RouteController {
                 try await portal.recordView(
                     .proposalViewed, of: .proposal(proposal.id), account: visit.account, customer: proposal.customerID,
                     email: nil, origin: visit.origin)
-                let notice = request.uri.queryParameters.get("done") == "accepted"
-                    ? "Thank you: the proposal is accepted. We will be in touch to schedule the work." : nil
-                return try ProposalResponder(front: front, answers: answers).show(proposal, visit: visit, place: place, notice: notice)
+                let accepted = request.uri.queryParameters.get("done") == "accepted" && proposal.status == .accepted
+                // SPEC F13: the deposit is paid in the portal, where the client logs in with their email.
+                let deposit = accepted ? try await answers.depositInvoice(of: proposal, in: visit.account.id) : nil
+                let notice = !accepted ? nil : deposit.map { "Thank you: the proposal is accepted. The deposit is due now, on invoice \($0.number)." }
+                    ?? "Thank you: the proposal is accepted. We will be in touch to schedule the work."
+                return try ProposalResponder(front: front, answers: answers).show(
+                    proposal, visit: visit, place: place, notice: notice, depositPayURL: deposit.map { visit.path("/invoices/\($0.id)/pay") })
             }
         }
         router.post("p/:token/accept") { request, context in

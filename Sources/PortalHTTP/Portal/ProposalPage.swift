@@ -38,6 +38,10 @@ struct ProposalPage {
     let subtotal: String
     let tax: String?
     let total: String
+    /// The deposit accepting asks for, on the total shown (SPEC F13): `$300.00 (30% of the total)`; `nil` for none.
+    let deposit: String?
+    /// Once accepted from the emailed link: the deposit invoice's pay page in the portal; `nil` otherwise.
+    var depositPayURL: String?
     let hasOptional: Bool
     let canAnswer: Bool
     let signature: String
@@ -72,6 +76,11 @@ struct ProposalPage {
         subtotal = format.money(totals.subtotal)
         tax = totals.tax == .zero ? nil : format.money(totals.tax)
         total = format.money(totals.total)
+        if let terms = proposal.deposit, try terms.amount(of: totals.total) > .zero {
+            deposit = try DepositWords.due(terms, on: totals.total, format: format)
+        } else {
+            deposit = nil
+        }
         hasOptional = proposal.lineItems.contains(where: \.isOptional)
         self.canAnswer = canAnswer
         signature = typed.signature

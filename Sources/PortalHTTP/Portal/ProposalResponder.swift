@@ -35,17 +35,19 @@ struct ProposalResponder: Sendable {
     let front: BrowserFront
     let answers: ProposalAnswers
 
-    func show(_ proposal: Proposal, visit: PortalVisit, place: Place, notice: String? = nil) throws -> Response {
+    /// The proposal page; `depositPayURL` offers paying the deposit invoice accepting made (SPEC F13).
+    func show(_ proposal: Proposal, visit: PortalVisit, place: Place, notice: String? = nil, depositPayURL: String? = nil) throws -> Response {
         var page = try ProposalPage(
             proposal: proposal, visit: visit, typed: .init(chosen: []), actionBase: place.actionBase, backURL: place.backURL)
         page.notice = notice ?? place.note
+        page.depositPayURL = depositPayURL
         return visit.page("proposal", page)
     }
 
     /// `POST …/accept`: "Update total" re-renders with the ticked items; "Accept" records the acceptance.
     func accept(
         _ proposal: Proposal, visit: PortalVisit, place: Place, context: some RequestContext,
-        accepted: (Proposal) -> Response
+        accepted: (Proposal) async throws -> Response
     ) async throws -> Response {
         let form = try await visit.form(AnswerForm.self, context: context)
         var typed = ProposalPage.Typed(
@@ -70,7 +72,7 @@ struct ProposalResponder: Sendable {
             actor: place.actor, actorEmail: place.actorEmail, origin: visit.origin)
         switch outcome {
         case .accepted(let done):
-            return accepted(done)
+            return try await accepted(done)
         case .alreadyAccepted(let current):
             return try again(current, status: .conflict, errors: FormErrors("This proposal was already accepted; nothing more to do."))
         case .changedSinceShown(let current):

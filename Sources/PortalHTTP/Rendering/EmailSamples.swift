@@ -9,8 +9,8 @@ enum EmailSamples {
         .proposalSent: ["customer.name", "proposal.title", "proposal.total", "proposal.expiresOn", "link"],
         .invoiceSent: ["customer.name", "invoice.number", "invoice.total", "invoice.balance", "invoice.dueDate"],
         .paymentReceipt: [
-            "customer.name", "invoice.number", "invoice.balance", "payment.amount", "payment.serviceFee", "payment.charged",
-            "payment.card", "payment.reference", "receiptURL",
+            "customer.name", "invoice.number", "invoice.balance", "payment.amount", "payment.serviceFee", "payment.tip",
+            "payment.charged", "payment.card", "payment.reference", "receiptURL",
         ],
         .leadNotification: [
             "lead.name", "lead.email", "lead.phone", "lead.serviceAddress", "lead.services", "lead.preferredDate",
@@ -27,6 +27,11 @@ enum EmailSamples {
         .visitChanged: [
             "customer.name", "visit.date", "visit.window", "visit.crew", "visit.work", "visit.note", "change.summary", "change.details",
             "change.cancelled", "visitURL",
+        ],
+        .statementReceipt: ["customer.name", "count", "invoices", "charged", "card", "reference", "statementURL"],
+        .paymentRefunded: [
+            "customer.name", "invoice.number", "invoice.balance", "payment.charged", "payment.card", "refund.total", "refund.amount",
+            "refund.extras", "refund.reference", "invoiceURL",
         ],
     ]
 
@@ -50,7 +55,8 @@ enum EmailSamples {
             return .invoiceSent(account: account, customer: customer, invoice: invoice)
         case .paymentReceipt:
             let payment = Payment(
-                accountID: account.id, invoiceID: invoice.id, amount: Money(cents: 10_000), serviceFee: Money(cents: 300), method: .card,
+                accountID: account.id, invoiceID: invoice.id, amount: Money(cents: 10_000), serviceFee: Money(cents: 300), tip: Money(cents: 1_500),
+                method: .card,
                 source: .portal, gatewayReference: "sandbox_sample", card: CardSummary(brand: "Visa", last4: "4242"), receivedAt: now)
             return .paymentReceipt(
                 account: account, customer: customer, invoice: invoice, payment: payment, receiptURL: links.receipt(account, payment: payment.id))
@@ -83,6 +89,25 @@ enum EmailSamples {
             return .autopayFailed(
                 account: account, customer: customer, invoice: invoice, reason: "Your card has insufficient funds. Nothing was charged.",
                 toStaff: false, link: "\(links.portal(account))/invoices/\(invoice.id)")
+        case .statementReceipt:
+            let second = Invoice(
+                accountID: account.id, customerID: customer.id, number: "INV-1043", invoiceDate: today, lineItems: lines, createdAt: now)
+            let paid = [invoice, second].map { item in
+                (invoice: item, payment: Payment(
+                    accountID: account.id, invoiceID: item.id, amount: Money(cents: 28_000), method: .card, source: .portal,
+                    gatewayReference: "sandbox_sample", card: CardSummary(brand: "Visa", last4: "4242"), receivedAt: now))
+            }
+            return .statementReceipt(account: account, customer: customer, paid: paid, statementURL: links.statement(account))
+        case .paymentRefunded:
+            let payment = Payment(
+                accountID: account.id, invoiceID: invoice.id, amount: Money(cents: 10_000), serviceFee: Money(cents: 300), method: .card,
+                source: .portal, gatewayReference: "sandbox_sample", card: CardSummary(brand: "Visa", last4: "4242"), receivedAt: now)
+            let refund = Refund(
+                accountID: account.id, paymentID: payment.id, invoiceID: invoice.id, amount: Money(cents: 10_000), serviceFee: Money(cents: 300),
+                tip: .zero, gatewayReference: "sandbox_refund_sample", idempotencyKey: "sample", refundedBy: nil, refundedAt: now)
+            return .paymentRefunded(
+                account: account, customer: customer, invoice: invoice, payment: payment, refund: refund,
+                invoiceURL: links.invoice(account, invoice: invoice.id))
         case .visitChanged:
             let visit = sampleVisit(account: account, customer: customer, on: today.adding(days: 3), now: now)
             return .visitChanged(

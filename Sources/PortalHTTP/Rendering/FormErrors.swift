@@ -8,7 +8,7 @@ import PortalKernel
 /// each field `f`, marks it with `{{#errors.field.f}}{{>field-invalid}}{{/errors.field.f}}` inside the control's tag
 /// and shows the message with `{{#errors.field.f}}{{>field-error}}{{/errors.field.f}}`. A field is named by the `id`
 /// of the control the summary links to.
-struct FormErrors: Sendable {
+struct FormErrors: Error, Sendable {
     /// One message: the control it is about (empty for one about the whole form) and the id of its message element.
     struct Entry: Sendable {
         let field: String

@@ -22,6 +22,8 @@ enum PortalTemplates {
         "visits": PackageResources.visits_mustache,
         "visit": PackageResources.visit_mustache,
         "payment-methods": PackageResources.payment_methods_mustache,
+        "statement": PackageResources.statement_mustache,
+        "card-fields": PackageResources.card_fields_mustache,
         "admin-layout": PackageResources.admin_layout_mustache,
         "admin-message": PackageResources.admin_message_mustache,
         "admin-login": PackageResources.admin_login_mustache,
@@ -41,6 +43,7 @@ enum PortalTemplates {
         "admin-emails": PackageResources.admin_emails_mustache,
         "admin-templates": PackageResources.admin_templates_mustache,
         "admin-template": PackageResources.admin_template_mustache,
+        "admin-tips": PackageResources.admin_tips_mustache,
         "form-errors": PackageResources.form_errors_mustache,
         "field-invalid": PackageResources.field_invalid_mustache,
         "field-error": PackageResources.field_error_mustache,
@@ -72,6 +75,10 @@ enum PortalTemplates {
         "visit-changed-html": PackageResources.visit_changed_html_mustache,
         "autopay-failed-text": PackageResources.autopay_failed_text_mustache,
         "autopay-failed-html": PackageResources.autopay_failed_html_mustache,
+        "statement-receipt-text": PackageResources.statement_receipt_text_mustache,
+        "statement-receipt-html": PackageResources.statement_receipt_html_mustache,
+        "payment-refunded-text": PackageResources.payment_refunded_text_mustache,
+        "payment-refunded-html": PackageResources.payment_refunded_html_mustache,
     ]
 
     /// `/assets/portal.css`.

@@ -101,6 +101,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .paymentReceipt: "payment-receipt", .proposalSent: "proposal-sent", .invoiceSent: "invoice-sent",
         .portalInvitation: "portal-invitation", .failedLogins: "failed-logins", .visitRequest: "visit-request",
         .visitReminder: "visit-reminder", .visitChanged: "visit-changed", .autopayFailed: "autopay-failed",
+        .statementReceipt: "statement-receipt", .paymentRefunded: "payment-refunded",
     ]
 
     static let subjects: [EmailTemplate.Kind: String] = [
@@ -114,6 +115,8 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .visitReminder: "Reminder: {{account.name}} visits you {{visit.date}}, {{visit.window}}",
         .visitChanged: "{{account.name}} {{change.summary}}",
         .autopayFailed: "{{#toStaff}}Autopay declined for {{customer.name}}: {{/toStaff}}{{^toStaff}}We could not charge your card for {{/toStaff}}invoice {{invoice.number}}",
+        .statementReceipt: "Receipt for {{count}} invoices from {{account.name}}",
+        .paymentRefunded: "Refund of {{refund.total}} for invoice {{invoice.number}}",
     ]
 
     /// The variables `email` offers its templates, each also under `object` (`{{object.account.customer_portal_url}}`,
@@ -147,6 +150,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
             let paymentVariables: [String: Any] = [
                 "amount": format.money(payment.amount),
                 "serviceFee": payment.serviceFee > .zero ? format.money(payment.serviceFee) : false,
+                "tip": payment.tip.map(format.money) ?? false,
                 "charged": format.money { try payment.charged }, "card": payment.card?.description ?? "card",
                 "reference": payment.gatewayReference ?? payment.id.rawValue,
             ]
@@ -211,6 +215,28 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "account": accountVariables(account), "customer": ["name": customer.displayName],
                 "visit": clientVisitVariables(visit, jobTitle: jobTitle, format: format), "visitURL": visitURL,
                 "change": changeVariables(change, visit: visit, format: format),
+            ]
+        case .statementReceipt(let account, let customer, let paid, let statementURL):
+            let format = Formatting(account: account)
+            let charged = paid.reduce(Money.zero) { sum, item in (try? sum.adding(item.payment.charged)) ?? sum }
+            return [
+                "account": accountVariables(account), "customer": ["name": customer.displayName], "count": paid.count,
+                "invoices": paid.map { ["number": $0.invoice.number, "amount": format.money($0.payment.amount)] },
+                "charged": format.money(charged), "card": paid.first?.payment.card?.description ?? "card",
+                "reference": paid.first?.payment.gatewayReference ?? "", "statementURL": statementURL,
+            ]
+        case .paymentRefunded(let account, let customer, let invoice, let payment, let refund, let invoiceURL):
+            let format = Formatting(account: account)
+            return [
+                "account": accountVariables(account), "customer": ["name": customer.displayName],
+                "invoice": ["number": invoice.number, "balance": format.money { try invoice.balance }],
+                "payment": ["charged": format.money { try payment.charged }, "card": payment.card?.description ?? "card"],
+                "refund": [
+                    "total": format.money { try refund.total }, "amount": format.money(refund.amount),
+                    "extras": refund.serviceFee > .zero || refund.tip > .zero ? format.money { try refund.serviceFee.adding(refund.tip) } : false,
+                    "reference": refund.gatewayReference,
+                ] as [String: Any],
+                "invoiceURL": invoiceURL,
             ]
         }
     }

@@ -16,6 +16,11 @@ public struct Billing: Sendable {
         try await services.storage.invoices.find(id, in: account)
     }
 
+    /// The account's payment with `id`; `nil` for an unknown id or another account's.
+    public func payment(_ id: Payment.ID, in account: Account.ID) async throws -> Payment? {
+        try await services.storage.payments.find(id, in: account)
+    }
+
     /// A new invoice for `customerID`; without a number, the next free `INV-…` one. A job, when given, is one of that
     /// customer's (#20): another customer's, or a lead's without a customer, is refused as invalid.
     public func create(
@@ -37,15 +42,23 @@ public struct Billing: Sendable {
             if let chosen, try await store.invoices.find(number: chosen, in: account.id) != nil {
                 throw UseCaseError.conflict("Invoice number \(chosen) is taken.")
             }
-            var next = 1_001
-            while chosen == nil, try await store.invoices.find(number: "INV-\(next)", in: account.id) != nil { next += 1 }
+            var number = chosen ?? ""
+            if chosen == nil { number = try await Self.nextNumber(in: store, account: account.id) }
             let invoice = Invoice(
-                accountID: account.id, customerID: customerID, jobID: jobID, number: chosen ?? "INV-\(next)", invoiceDate: date,
+                accountID: account.id, customerID: customerID, jobID: jobID, number: number, invoiceDate: date,
                 dueDate: dueDate, lineItems: lines.map(\.lineItem), taxRateBasisPoints: taxRateBasisPoints, createdAt: now)
             try await store.invoices.insert(invoice)
             try await store.recordChange(.invoiceCreated, about: .invoice(invoice.id), in: account.id, by: actor, detail: invoice.number, at: now)
             return invoice
         }
+    }
+
+    /// The next free invoice number in `account`, `INV-1001` onwards, read inside the caller's transaction (the
+    /// account's unique number refuses a second use of it).
+    static func nextNumber(in store: any Repositories, account: Account.ID) async throws -> String {
+        var next = 1_001
+        while try await store.invoices.find(number: "INV-\(next)", in: account) != nil { next += 1 }
+        return "INV-\(next)"
     }
 
     /// Emails the customer that the invoice is in their portal; the first send sets `sentAt` (which can open it,

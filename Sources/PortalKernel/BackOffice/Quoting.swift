@@ -19,19 +19,20 @@ public struct Quoting: Sendable {
 
     /// A draft proposal for a job that has a customer; with `expected`, that customer's job only (#20: the back
     /// office creates proposals from a customer's page, where a job that is not one of the customer's is a wrong
-    /// choice in the form, `UseCaseError.invalid`; without `expected`, an unknown job is `.notFound`).
+    /// choice in the form, `UseCaseError.invalid`; without `expected`, an unknown job is `.notFound`). `deposit` is what
+    /// accepting asks for (SPEC F13); callers offer the account's ``AccountSettings/defaultDeposit`` first.
     public func create(
-        for jobID: Job.ID, of expected: Customer.ID? = nil, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account,
-        by actor: StaffActor?
+        for jobID: Job.ID, of expected: Customer.ID? = nil, title: String, lines: [LineInput], taxRateBasisPoints: Int,
+        deposit: Deposit?, in account: Account, by actor: StaffActor?
     ) async throws -> Proposal {
         let found = try await services.storage.jobs.find(jobID, in: account.id)
         if let expected, found?.customerID != expected { throw UseCaseError.invalid("Choose one of this customer's jobs.", field: "jobId") }
         guard let job = found else { throw UseCaseError.notFound("No such job.") }
         guard let customer = job.customerID else { throw UseCaseError.invalid("Attach a customer to the job first.") }
-        try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints)
+        try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints, deposit: deposit)
         let proposal = Proposal(
             accountID: account.id, jobID: job.id, customerID: customer, title: title.trimmingCharacters(in: .whitespaces),
-            lineItems: lines.map(\.lineItem), taxRateBasisPoints: taxRateBasisPoints, createdAt: services.clock.now)
+            lineItems: lines.map(\.lineItem), taxRateBasisPoints: taxRateBasisPoints, deposit: deposit, createdAt: services.clock.now)
         try await services.storage.transaction { store in
             try await store.proposals.insert(proposal)
             try await store.recordChange(.proposalCreated, about: .proposal(proposal.id), in: account.id, by: actor, at: proposal.createdAt)
@@ -72,11 +73,12 @@ public struct Quoting: Sendable {
 
     /// Changes a proposal. A draft changes in place; a sent (or expired, or declined) one gets a new version that is
     /// sent at once, and the old one is marked superseded (its link then shows the new one). An accepted proposal
-    /// is locked.
+    /// is locked. `deposit` replaces the proposal's deposit terms (SPEC F13).
     public func revise(
-        _ id: Proposal.ID, title: String, lines: [LineInput], taxRateBasisPoints: Int, in account: Account, by actor: StaffActor?
+        _ id: Proposal.ID, title: String, lines: [LineInput], taxRateBasisPoints: Int, deposit: Deposit?, in account: Account,
+        by actor: StaffActor?
     ) async throws -> Proposal {
-        try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints)
+        try Self.check(title: title, lines: lines, taxRateBasisPoints: taxRateBasisPoints, deposit: deposit)
         let now = services.clock.now
         return try await services.storage.transaction { store in
             guard var current = try await store.proposals.find(id, in: account.id) else { throw UseCaseError.notFound("No such proposal.") }
@@ -89,13 +91,14 @@ public struct Quoting: Sendable {
                 current.title = title.trimmingCharacters(in: .whitespaces)
                 current.lineItems = lines.map(\.lineItem)
                 current.taxRateBasisPoints = taxRateBasisPoints
+                current.deposit = deposit
                 try await store.proposals.update(current)
                 return current
             case .sent, .declined, .expired:
                 var next = Proposal(
                     accountID: account.id, jobID: current.jobID, customerID: current.customerID, version: current.version.addingSaturating(1),
                     title: title.trimmingCharacters(in: .whitespaces), lineItems: lines.map(\.lineItem),
-                    taxRateBasisPoints: taxRateBasisPoints, status: .sent, sentAt: now,
+                    taxRateBasisPoints: taxRateBasisPoints, deposit: deposit, status: .sent, sentAt: now,
                     expiresOn: account.today(at: now).adding(days: account.settings.proposalExpiryDays), createdAt: now)
                 next.declineReason = nil
                 current.status = .superseded
@@ -114,7 +117,8 @@ public struct Quoting: Sendable {
         try await services.storage.proposals.newerVersion(of: proposal, in: account)
     }
 
-    static func check(title: String, lines: [LineInput], taxRateBasisPoints: Int) throws {
+    static func check(title: String, lines: [LineInput], taxRateBasisPoints: Int, deposit: Deposit?) throws {
+        if let problem = deposit?.problem { throw UseCaseError.invalid(problem, field: "deposit") }
         if title.trimmingCharacters(in: .whitespaces).isEmpty || title.unicodeScalars.count > 200 {
             throw UseCaseError.invalid("Give the proposal a title (up to 200 characters).", field: "title")
         }

@@ -6,7 +6,7 @@ public struct SettingsForm: Hashable, Sendable {
     public enum Field: String, Hashable, Sendable, CaseIterable {
         case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, serviceFeePercent
         case leadFormAllowedOrigins, displayName, logoURL, brandEmail, accentColor, timeZone, currency, webhookURLs
-        case changeCutoffHours, maxPauseDays, pastVisitRetentionDays, reminderHour, autopayHour
+        case changeCutoffHours, maxPauseDays, pastVisitRetentionDays, reminderHour, autopayHour, defaultDeposit
     }
 
     /// The addresses told about new leads (SPEC F6), separated by commas, semicolons or new lines; at most
@@ -55,13 +55,19 @@ public struct SettingsForm: Hashable, Sendable {
     public var reminderHour: String
     /// ``AccountSettings/autopayHour`` as typed: a whole number, 0–23 (SPEC F12).
     public var autopayHour: String
+    /// ``AccountSettings/defaultDeposit`` as typed (``Deposit/read(_:in:)``): `30 %`, an amount in the account's
+    /// currency such as `250.00`, or empty for none (SPEC F13).
+    public var defaultDeposit: String
+    /// ``AccountSettings/allowsTips``: whether the pay page offers a tip for the crew (SPEC F14).
+    public var allowsTips: Bool
 
     /// Memberwise, as typed; ``applied(to:)`` checks every field. The visit settings default to SPEC's defaults.
     public init(
         leadNotificationEmails: String, openInvoiceWhen: String, paidInvoiceRetentionDays: String, proposalExpiryDays: String,
         allowsPartialPayments: Bool, serviceFeePercent: String, leadFormAllowedOrigins: String, displayName: String,
         logoURL: String, brandPhone: String, brandEmail: String, brandAddress: String, accentColor: String, timeZone: String,
-        currency: String, webhookURLs: String = "", visits: VisitSettings = VisitSettings(), autopayHour: Int = 9
+        currency: String, webhookURLs: String = "", visits: VisitSettings = VisitSettings(), autopayHour: Int = 9,
+        defaultDeposit: String = "", allowsTips: Bool = false
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -84,6 +90,8 @@ public struct SettingsForm: Hashable, Sendable {
         pastVisitRetentionDays = "\(visits.pastVisitRetentionDays)"
         reminderHour = "\(visits.reminderHour)"
         self.autopayHour = "\(autopayHour)"
+        self.defaultDeposit = defaultDeposit
+        self.allowsTips = allowsTips
     }
 
     /// The form showing `account` as it is.
@@ -99,7 +107,9 @@ public struct SettingsForm: Hashable, Sendable {
             displayName: branding.displayName, logoURL: branding.logoURL ?? "", brandPhone: branding.phone ?? "",
             brandEmail: branding.email ?? "", brandAddress: branding.address ?? "", accentColor: branding.accentColor,
             timeZone: account.timeZoneIdentifier, currency: account.currencyCode,
-            webhookURLs: settings.webhookURLs.joined(separator: "\n"), visits: settings.visits, autopayHour: settings.autopayHour)
+            webhookURLs: settings.webhookURLs.joined(separator: "\n"), visits: settings.visits, autopayHour: settings.autopayHour,
+            defaultDeposit: settings.defaultDeposit?.entryText(in: Currency(storedCode: account.currencyCode)) ?? "",
+            allowsTips: settings.allowsTips)
     }
 
     /// `account` with the form's values.
@@ -133,6 +143,7 @@ public struct SettingsForm: Hashable, Sendable {
             problems[.proposalExpiryDays] = "Enter a number of days from 1 to 365."
         }
         updated.settings.allowsPartialPayments = allowsPartialPayments
+        updated.settings.allowsTips = allowsTips
         if let fee = Self.basisPoints(serviceFeePercent), (0...1_000).contains(fee) {
             updated.settings.serviceFeeBasisPoints = fee
         } else {
@@ -199,6 +210,12 @@ public struct SettingsForm: Hashable, Sendable {
             updated.settings.autopayHour = hour
         } else {
             problems[.autopayHour] = "Enter an hour from 0 to 23."
+        }
+        do {
+            // An amount is in the currency the form saves.
+            updated.settings.defaultDeposit = try Deposit.read(defaultDeposit, in: Currency(storedCode: updated.currencyCode))
+        } catch {
+            problems[.defaultDeposit] = error.description
         }
         guard problems.isEmpty else { throw UseCaseError.invalid(fields: problems) }
         return updated

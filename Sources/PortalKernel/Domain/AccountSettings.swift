@@ -24,15 +24,20 @@ public struct AccountSettings: Hashable, Codable, Sendable {
     /// The hour of the day, on the account's clocks, from which autopay charges the invoices due that day (SPEC F12),
     /// 0 to 23.
     public var autopayHour: Int
+    /// The deposit a new proposal asks for unless staff change it (SPEC F13); `nil` for none.
+    public var defaultDeposit: Deposit?
+    /// Whether the pay page offers a tip for the crew (SPEC F14).
+    public var allowsTips: Bool
 
     /// Memberwise, with the settings a new account starts with: nobody told of leads, invoices open as soon as they
     /// exist, paid invoices kept 365 days, proposals expiring after 30 days, no partial payments, no service fee, no
-    /// embedding origins, no webhooks.
+    /// embedding origins, no webhooks, no deposit, no tips.
     public init(
         leadNotificationEmails: [String] = [], openInvoiceWhen: OpenInvoiceRule = .generated,
         paidInvoiceRetentionDays: Int = 365, proposalExpiryDays: Int = 30, allowsPartialPayments: Bool = false,
         serviceFeeBasisPoints: Int = 0, leadFormAllowedOrigins: [String] = [], webhookURLs: [String] = [],
-        webhookSecret: String? = nil, visits: VisitSettings = VisitSettings(), autopayHour: Int = 9
+        webhookSecret: String? = nil, visits: VisitSettings = VisitSettings(), autopayHour: Int = 9,
+        defaultDeposit: Deposit? = nil, allowsTips: Bool = false
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -45,17 +50,19 @@ public struct AccountSettings: Hashable, Codable, Sendable {
         self.webhookSecret = webhookSecret
         self.visits = visits
         self.autopayHour = autopayHour
+        self.defaultDeposit = defaultDeposit
+        self.allowsTips = allowsTips
     }
 }
 
 extension AccountSettings {
     private enum CodingKeys: String, CodingKey {
         case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, allowsPartialPayments
-        case serviceFeeBasisPoints, leadFormAllowedOrigins, webhookURLs, webhookSecret, visits, autopayHour
+        case serviceFeeBasisPoints, leadFormAllowedOrigins, webhookURLs, webhookSecret, visits, autopayHour, defaultDeposit, allowsTips
     }
 
     /// Reads settings; those stored before webhooks existed have none, those stored before visits the default visit
-    /// settings, and those stored before autopay charge at 9:00.
+    /// settings, those stored before autopay charge at 9:00, those stored before deposits ask for none, and those stored before tips take none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -69,7 +76,9 @@ extension AccountSettings {
             webhookURLs: try container.decodeIfPresent([String].self, forKey: .webhookURLs) ?? [],
             webhookSecret: try container.decodeIfPresent(String.self, forKey: .webhookSecret),
             visits: try container.decodeIfPresent(VisitSettings.self, forKey: .visits) ?? VisitSettings(),
-            autopayHour: try container.decodeIfPresent(Int.self, forKey: .autopayHour) ?? 9)
+            autopayHour: try container.decodeIfPresent(Int.self, forKey: .autopayHour) ?? 9,
+            defaultDeposit: try container.decodeIfPresent(Deposit.self, forKey: .defaultDeposit),
+            allowsTips: try container.decodeIfPresent(Bool.self, forKey: .allowsTips) ?? false)
     }
 }
 

@@ -55,6 +55,11 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         case autopayEnabled
         case autopayDisabled
         case autopayFailed
+        /// Deposits (SPEC F13): an acceptance made the deposit invoice; the client chose the deposit or the whole amount.
+        case depositInvoiced
+        case depositChoiceChanged
+        /// Staff gave back a card payment in full or in part (SPEC F15).
+        case paymentRefunded
     }
 
     /// The event's id, a random UUID string.

@@ -15,6 +15,8 @@ public struct EmailTemplate: Hashable, Codable, Sendable {
         case visitReminder
         case visitChanged
         case autopayFailed
+        case statementReceipt
+        case paymentRefunded
     }
 
     /// Which email this template rewords; an account has at most one per kind.
@@ -52,6 +54,8 @@ extension PortalEmail {
         case .visitReminder: .visitReminder
         case .visitChanged: .visitChanged
         case .autopayFailed: .autopayFailed
+        case .statementReceipt: .statementReceipt
+        case .paymentRefunded: .paymentRefunded
         }
     }
 
@@ -62,7 +66,8 @@ extension PortalEmail {
             .paymentReceipt(let account, _, _, _, _), .proposalSent(let account, _, _, _), .invoiceSent(let account, _, _),
             .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _), .visitRequest(let account, _, _, _, _),
             .visitReminder(let account, _, _, _, _), .visitChanged(let account, _, _, _, _, _),
-            .autopayFailed(let account, _, _, _, _, _):
+            .autopayFailed(let account, _, _, _, _, _), .statementReceipt(let account, _, _, _),
+            .paymentRefunded(let account, _, _, _, _, _):
             account
         }
     }

@@ -33,13 +33,17 @@ public struct Invoice: Hashable, Codable, Sendable {
     public var voided: Bool
     /// When the invoice was created, by the portal's clock.
     public var createdAt: Date
+    /// For the deposit invoice of an accepted proposal (SPEC F13): the proposal, the deposit and whole amounts, and
+    /// which one it asks for; `nil` for any other invoice.
+    public var deposit: InvoiceDeposit?
 
     /// Memberwise: the values as given (``Billing`` checks lines, dates and tax rate before it gets here). A new
-    /// invoice is unsent, unpaid and not voided unless told otherwise.
+    /// invoice is unsent, unpaid, not voided and no deposit unless told otherwise.
     public init(
         id: ID = .random(), accountID: Account.ID, customerID: Customer.ID, jobID: Job.ID? = nil, number: String,
         invoiceDate: CalendarDate, dueDate: CalendarDate? = nil, sentAt: Date? = nil, lineItems: [LineItem],
-        taxRateBasisPoints: Int = 0, amountPaid: Money = .zero, voided: Bool = false, createdAt: Date
+        taxRateBasisPoints: Int = 0, amountPaid: Money = .zero, voided: Bool = false, createdAt: Date,
+        deposit: InvoiceDeposit? = nil
     ) {
         self.id = id
         self.accountID = accountID
@@ -54,6 +58,7 @@ public struct Invoice: Hashable, Codable, Sendable {
         self.amountPaid = amountPaid
         self.voided = voided
         self.createdAt = createdAt
+        self.deposit = deposit
     }
 
     /// Subtotal, tax and total; ``AmountOutOfRange`` for a record whose lines cannot be totalled (SPEC M2).

@@ -31,6 +31,9 @@ public struct Payment: Hashable, Codable, Sendable {
     /// A card service fee charged on top of ``amount`` (the account's service-fee percentage); not part of the
     /// invoice, so it never reduces the balance.
     public var serviceFee: Money
+    /// A tip charged with it (SPEC F14), in minor units: not part of the invoice, so it never reduces the balance;
+    /// `nil` for none. The ``Tip`` record of the same amount names the crew.
+    public var tip: Money?
     /// How the money came.
     public var method: Method
     /// Who recorded it: the portal (a client's card payment) or staff and integrations.
@@ -44,12 +47,14 @@ public struct Payment: Hashable, Codable, Sendable {
     public var idempotencyKey: String?
     /// When the payment was recorded, by the portal's clock.
     public var receivedAt: Date
+    /// What refunds gave back of it so far, every part together (SPEC F15), in minor units; `nil` for none.
+    public var refunded: Money?
 
-    /// Memberwise; no service fee unless told otherwise. ``InvoicePayments`` and ``Billing`` check the amount against
+    /// Memberwise; no service fee and no tip unless told otherwise. ``InvoicePayments`` and ``Billing`` check the amount against
     /// the invoice's balance (SPEC M3) before they get here.
     public init(
         id: ID = .random(), accountID: Account.ID, invoiceID: Invoice.ID, amount: Money, serviceFee: Money = .zero,
-        method: Method, source: Source, gatewayReference: String? = nil, card: CardSummary? = nil,
+        tip: Money? = nil, method: Method, source: Source, gatewayReference: String? = nil, card: CardSummary? = nil,
         idempotencyKey: String? = nil, receivedAt: Date
     ) {
         self.id = id
@@ -57,6 +62,7 @@ public struct Payment: Hashable, Codable, Sendable {
         self.invoiceID = invoiceID
         self.amount = amount
         self.serviceFee = serviceFee
+        self.tip = tip
         self.method = method
         self.source = source
         self.gatewayReference = gatewayReference
@@ -65,9 +71,15 @@ public struct Payment: Hashable, Codable, Sendable {
         self.receivedAt = receivedAt
     }
 
-    /// What was charged in all: the amount plus the service fee; ``AmountOutOfRange`` only for a stored record out
-    /// of range (SPEC M2).
+    /// What is left to refund: ``charged`` less ``refunded``; ``AmountOutOfRange`` only for a stored record out of
+    /// range (SPEC M2).
+    public var refundable: Money {
+        get throws(AmountOutOfRange) { max(.zero, try charged.subtracting(refunded ?? .zero)) }
+    }
+
+    /// What was charged in all: the amount plus the service fee and the tip; ``AmountOutOfRange`` only for a stored
+    /// record out of range (SPEC M2).
     public var charged: Money {
-        get throws(AmountOutOfRange) { try amount.adding(serviceFee) }
+        get throws(AmountOutOfRange) { try amount.adding(serviceFee).adding(tip ?? .zero) }
     }
 }

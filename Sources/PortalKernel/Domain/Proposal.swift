@@ -33,6 +33,8 @@ public struct Proposal: Hashable, Codable, Sendable {
     public var lineItems: [LineItem]
     /// The tax rate applied to the subtotal, in basis points (825 = 8.25 %), 0 to 5,000; 0 for no tax.
     public var taxRateBasisPoints: Int
+    /// What the client pays when accepting (SPEC F13); `nil` for no deposit, as every proposal stored before deposits.
+    public var deposit: Deposit?
     /// Where the proposal is; whether the portal shows it also depends on the expiry date and the job
     /// (``ProposalVisibility``).
     public var status: Status
@@ -48,11 +50,11 @@ public struct Proposal: Hashable, Codable, Sendable {
     /// When this version was created, by the portal's clock.
     public var createdAt: Date
 
-    /// Memberwise: a draft at version 1 unless told otherwise. ``Quoting`` checks the title, lines and tax rate before
+    /// Memberwise: a draft at version 1, without a deposit, unless told otherwise. ``Quoting`` checks the title, lines and tax rate before
     /// it gets here.
     public init(
         id: ID = .random(), accountID: Account.ID, jobID: Job.ID, customerID: Customer.ID, version: Int = 1,
-        title: String, lineItems: [LineItem], taxRateBasisPoints: Int = 0, status: Status = .draft,
+        title: String, lineItems: [LineItem], taxRateBasisPoints: Int = 0, deposit: Deposit? = nil, status: Status = .draft,
         sentAt: Date? = nil, expiresOn: CalendarDate? = nil, acceptance: Acceptance? = nil,
         declineReason: String? = nil, createdAt: Date
     ) {
@@ -64,6 +66,7 @@ public struct Proposal: Hashable, Codable, Sendable {
         self.title = title
         self.lineItems = lineItems
         self.taxRateBasisPoints = taxRateBasisPoints
+        self.deposit = deposit
         self.status = status
         self.sentAt = sentAt
         self.expiresOn = expiresOn
@@ -85,13 +88,15 @@ public struct Proposal: Hashable, Codable, Sendable {
         get throws(AmountOutOfRange) { try totals(choosing: Set(acceptance?.chosenOptionalItemIDs ?? [])).total }
     }
 
-    /// A SHA-256 (hex) of exactly what the client is shown: version, title, items, tax rate. An acceptance stores
-    /// it, so a later change to the proposal can never be passed off as what was accepted.
+    /// A SHA-256 (hex) of exactly what the client is shown: version, title, items, tax rate and deposit terms (SPEC
+    /// F13). An acceptance stores it, so a later change to the proposal can never be passed off as what was accepted.
+    /// A proposal without a deposit hashes as it did before deposits existed, so stored acceptances still match.
     public var contentHash: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let content = HashedContent(
-            id: id, version: version, title: title, lineItems: lineItems, taxRateBasisPoints: taxRateBasisPoints)
+            id: id, version: version, title: title, lineItems: lineItems, taxRateBasisPoints: taxRateBasisPoints,
+            deposit: deposit)
         // Encoding plain strings, numbers and arrays cannot fail.
         let data = (try? encoder.encode(content)) ?? Data()
         return data.sha256Hex
@@ -103,6 +108,8 @@ public struct Proposal: Hashable, Codable, Sendable {
         let title: String
         let lineItems: [LineItem]
         let taxRateBasisPoints: Int
+        /// Encoded only when there is one (`encodeIfPresent`), which keeps the hash of a proposal without one.
+        let deposit: Deposit?
     }
 }
 

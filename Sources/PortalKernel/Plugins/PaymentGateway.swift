@@ -25,6 +25,10 @@ public protocol PaymentGateway: Sendable {
     /// Throws ``PaymentGatewayError`` when the gateway cannot be reached.
     func removeCard(token: String) async throws
 
+    /// Whether it refunds through the portal (``refund(_:)``); the back office offers refunds only then. `false` unless a
+    /// gateway says otherwise.
+    var refundsPayments: Bool { get }
+
     /// Gives back `refund.amount` of an approved charge, in full or in part (SPEC F15). A repeated `idempotencyKey` is
     /// the same refund. Throws ``PaymentGatewayError`` when the gateway cannot be reached or refunds nothing.
     func refund(_ refund: RefundRequest) async throws -> RefundResult
@@ -33,6 +37,9 @@ public protocol PaymentGateway: Sendable {
 extension PaymentGateway {
     /// A gateway that does not say otherwise keeps no cards.
     public var keepsCards: Bool { false }
+
+    /// A gateway that does not say otherwise refunds nothing through the portal.
+    public var refundsPayments: Bool { false }
 
     /// A gateway without saved cards: the pay page never asks, and an integration calling it is told.
     public func saveCard(_ card: CardDetails, description: String) async throws -> SaveCardResult {

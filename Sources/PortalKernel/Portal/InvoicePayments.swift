@@ -41,7 +41,7 @@ public struct InvoicePayments: Sendable {
     /// How long a charge may hold its invoice before another payment of it may start (SPEC M3).
     static let claimLifetime: TimeInterval = 120
 
-    /// The amounts of a payment of `amount` on an invoice: what goes to the invoice, the fee, and the charge.
+    /// The amounts of a payment of `amount` on an invoice: what goes to the invoice, the fee, the tip, and the charge.
     public struct Quote: Hashable, Sendable {
         /// What goes to the invoice: the part of the balance the client pays, in minor units of the account's currency
         /// (SPEC M1).
@@ -49,15 +49,18 @@ public struct InvoicePayments: Sendable {
         /// The account's service fee on `amount` (``AccountSettings/serviceFeeBasisPoints``), charged on top and not
         /// paid into the invoice; zero for none.
         public var serviceFee: Money
-        /// What the card is charged: `amount` plus `serviceFee`.
+        /// A tip for the crew charged on top (SPEC F14): not paid into the invoice, no fee on it; zero for none.
+        public var tip: Money
+        /// What the card is charged: `amount` plus `serviceFee` plus `tip`.
         public var charge: Money
 
-        /// The quote for paying `amount` under the account's service-fee setting; ``AmountOutOfRange`` when the fee
-        /// or the charge would leave the range (SPEC M2).
-        public init(amount: Money, settings: AccountSettings) throws(AmountOutOfRange) {
+        /// The quote for paying `amount`, and `tip`, under the account's service-fee setting; ``AmountOutOfRange``
+        /// when the fee or the charge would leave the range (SPEC M2).
+        public init(amount: Money, settings: AccountSettings, tip: Money = .zero) throws(AmountOutOfRange) {
             self.amount = amount
             self.serviceFee = try amount.applying(basisPoints: settings.serviceFeeBasisPoints)
-            self.charge = try amount.adding(serviceFee)
+            self.tip = tip
+            self.charge = try amount.adding(serviceFee).adding(tip)
         }
     }
 
@@ -113,12 +116,15 @@ public struct InvoicePayments: Sendable {
     /// As ``pay(_:of:account:amount:card:idempotencyKey:actorEmail:origin:expectedCharge:)``, with a card typed (and
     /// saved afterwards when asked; a card on file with the same brand, last four and expiry is not saved twice) or
     /// one on file. A card not on file (removed, another customer's) is ``Outcome/invalid(_:)``; nothing is charged.
+    /// `tip` (SPEC F14) is charged on top and recorded against the crew (``Tip``): only where the account allows tips,
+    /// at most the amount paid to the invoice.
     public func pay(
-        _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, with card: Card,
+        _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, tip: Money = .zero, with card: Card,
         idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money? = nil
     ) async throws -> Outcome {
+        if let problem = Self.problem(tipping: tip, on: amount, account: account) { return .invalid(problem) }
         let outcome = try await payOnce(
-            invoiceID, of: customer, account: account, amount: amount, with: card, idempotencyKey: idempotencyKey,
+            invoiceID, of: customer, account: account, amount: amount, tip: tip, with: card, idempotencyKey: idempotencyKey,
             actorEmail: actorEmail, origin: origin, expectedCharge: expectedCharge)
         guard case .typed(let details, save: true) = card, case .paid(let payment) = outcome else { return outcome }
         let methods = SavedPaymentMethods(services: services)
@@ -134,8 +140,18 @@ public struct InvoicePayments: Sendable {
         }
     }
 
+    /// Why `tip` cannot go with paying `amount` (SPEC F14), or `nil`: a tip is never below zero, only where the
+    /// account allows tips, and at most the amount paid to the invoice (a tip typed as 1500 for 15 is caught).
+    public static func problem(tipping tip: Money, on amount: Money, account: Account) -> String? {
+        if tip == .zero { return nil }
+        if tip < .zero { return "A tip cannot be below zero." }
+        if !account.settings.allowsTips { return "This company does not take tips." }
+        if tip > amount { return "A tip is at most the amount you pay (\(amount.formatted(currencyCode: account.currencyCode)))." }
+        return nil
+    }
+
     private func payOnce(
-        _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, with card: Card,
+        _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, tip: Money, with card: Card,
         idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money?
     ) async throws -> Outcome {
         guard (16...128).contains(idempotencyKey.count) else { return .invalid("This payment form has expired; reload the page.") }
@@ -155,7 +171,7 @@ public struct InvoicePayments: Sendable {
         }
         do {
             let outcome = try await chargeOnce(
-                amount, for: invoiceID, customer: customer, account: account, with: card, idempotencyKey: idempotencyKey,
+                amount, tip: tip, for: invoiceID, customer: customer, account: account, with: card, idempotencyKey: idempotencyKey,
                 actorEmail: actorEmail, origin: origin, expectedCharge: expectedCharge)
             try await claim.release(at: services.clock.now)
             return outcome
@@ -177,7 +193,7 @@ public struct InvoicePayments: Sendable {
 
     /// With the invoice's claim held: reads the invoice afresh, checks the amount, charges and records.
     private func chargeOnce(
-        _ amount: Money, for invoiceID: Invoice.ID, customer: Customer, account: Account, with card: Card, idempotencyKey: String,
+        _ amount: Money, tip: Money, for invoiceID: Invoice.ID, customer: Customer, account: Account, with card: Card, idempotencyKey: String,
         actorEmail: String?, origin: RequestOrigin, expectedCharge: Money?
     ) async throws -> Outcome {
         let store = services.storage
@@ -187,22 +203,14 @@ public struct InvoicePayments: Sendable {
         }
         guard let invoice = try await store.invoices.find(invoiceID, in: account.id), invoice.customerID == customer.id
         else { return .invalid("This invoice cannot be paid here.") }
-        let source: ChargeSource
-        switch card {
-        case .typed(let details, _): source = .card(details)
-        case .saved(let id):
-            guard let method = try await store.records(PaymentMethod.self).onFile(id, of: customer.id, in: account.id),
-                method.gateway == services.paymentGateway.driverName
-            else { return .invalid("That card is not on file any more: choose another, or type a card.") }
-            source = .saved(method.card)
-        }
+        guard let source = try await source(of: card, customer: customer.id, account: account.id) else { return .invalid(Self.cardNotOnFile) }
         do {
             guard try invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
             if let problem = try Self.problem(paying: amount, on: invoice, account: account) { return .invalid(problem) }
-            let quote = try Quote(amount: amount, settings: account.settings)
+            let quote = try Quote(amount: amount, settings: account.settings, tip: tip)
             if let expectedCharge, expectedCharge != quote.charge {
                 return .invalid(
-                    "The charge for this amount is now \(quote.charge.formatted(currencyCode: account.currencyCode)), with the service fee. "
+                    "The charge for this amount is now \(quote.charge.formatted(currencyCode: account.currencyCode)), with the service fee and any tip. "
                         + "Nothing was charged; check it and pay again.")
             }
             return try await charge(
@@ -218,18 +226,13 @@ public struct InvoicePayments: Sendable {
         _ quote: Quote, for invoice: Invoice, customer: Customer, account: Account, source: ChargeSource, idempotencyKey: String,
         actorEmail: String?, origin: RequestOrigin
     ) async throws -> Outcome {
-        let result: ChargeResult
-        do {
-            result = try await services.paymentGateway.charge(
-                ChargeRequest(
-                    amount: quote.charge, currencyCode: account.currencyCode, source: source,
-                    idempotencyKey: "\(account.id.rawValue):\(idempotencyKey)", description: "Invoice \(invoice.number)"))
-        } catch let error as PaymentGatewayError {
-            return .gatewayUnavailable(error.message)
-        }
-        guard case .approved(let reference, let summary) = result else {
-            if case .declined(let message) = result { return .declined(message) }
-            return .declined("The card was declined.")
+        let (reference, summary): (String, CardSummary)
+        switch try await attempt(
+            ChargeRequest(
+                amount: quote.charge, currencyCode: account.currencyCode, source: source,
+                idempotencyKey: "\(account.id.rawValue):\(idempotencyKey)", description: "Invoice \(invoice.number)")) {
+        case .approved(let approved, let card): (reference, summary) = (approved, card)
+        case .refused(let message, let unavailable): return unavailable ? .gatewayUnavailable(message) : .declined(message)
         }
         do {
             return try await record(
@@ -269,28 +272,9 @@ public struct InvoicePayments: Sendable {
                 if let earlier = try await store.payments.find(idempotencyKey: idempotencyKey, in: account.id) {
                     return .paid(earlier)
                 }
-                guard var invoice = try await store.invoices.find(invoiceID, in: account.id) else {
-                    throw StorageError.notFound("invoice \(invoiceID)")
-                }
-                let balance = try invoice.balance
-                guard !invoice.voided, balance > .zero else {
-                    throw Unrecordable(outcome: .nothingOwed, reason: "invoice \(invoice.number) owes nothing now")
-                }
-                guard quote.amount <= balance else {
-                    throw Unrecordable(
-                        outcome: .startAgain("The amount is more than the \(balance.formatted(currencyCode: account.currencyCode)) now due. Nothing was charged."),
-                        reason: "invoice \(invoice.number) owes \(balance.formatted(currencyCode: account.currencyCode)), less than \(quote.amount.formatted(currencyCode: account.currencyCode))")
-                }
-                let payment = Payment(
-                    accountID: account.id, invoiceID: invoice.id, amount: quote.amount, serviceFee: quote.serviceFee,
-                    method: .card, source: .portal, gatewayReference: reference, card: card,
-                    idempotencyKey: idempotencyKey, receivedAt: now)
-                try await store.payments.insert(payment)
-                invoice.amountPaid = try invoice.amountPaid.adding(quote.amount)
-                try await store.invoices.update(invoice)
-                if invoice.isPaid {
-                    try await WebhookEvents.enqueue(.invoicePaid, data: invoice, about: .invoice(invoice.id), account: account, store: store, at: now)
-                }
+                let (payment, invoice) = try await Self.apply(
+                    quote, to: invoiceID, reference: reference, card: card, key: idempotencyKey, customer: customer, account: account,
+                    actorEmail: actorEmail, origin: origin, at: now, store: store)
                 if let address = actorEmail ?? customer.emails.first {
                     let receipt = try emails.compose(
                         .paymentReceipt(
@@ -302,11 +286,6 @@ public struct InvoicePayments: Sendable {
                             accountID: account.id, email: receipt, about: .payment(payment.id), nextAttemptAt: now,
                             createdAt: now))
                 }
-                try await store.auditEvents.record(
-                    AuditEvent(
-                        accountID: account.id, action: .invoicePaid, about: .invoice(invoice.id), customerID: customer.id,
-                        actorEmail: actorEmail, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
-                        detail: "Paid \(quote.amount.formatted(currencyCode: account.currencyCode)) (\(card))", occurredAt: now))
                 return .paid(payment)
             }
         } catch StorageError.duplicate {

@@ -32,6 +32,12 @@ public enum PortalEmail: Sendable {
     /// invoice stays open; `reason` is the gateway's; `link` is the invoice in the portal, or the customer in the
     /// back office for staff.
     case autopayFailed(account: Account, customer: Customer, invoice: Invoice, reason: String, toStaff: Bool, link: String)
+    /// The receipt of "Pay all" (SPEC F15): each invoice with the payment recorded against it, all of one charge, and
+    /// a link to the statement.
+    case statementReceipt(account: Account, customer: Customer, paid: [(invoice: Invoice, payment: Payment)], statementURL: String)
+    /// Tells the client that staff refunded a payment in full or in part (SPEC F15): the refund, the payment, the
+    /// invoice's balance now, and a link to the invoice.
+    case paymentRefunded(account: Account, customer: Customer, invoice: Invoice, payment: Payment, refund: Refund, invoiceURL: String)
 }
 
 /// What staff did to a client's visit, for the client's email (#23).

@@ -29,6 +29,12 @@ public struct PortalLinks: Sendable, Hashable {
         "\(portal(account))/receipts/\(payment.rawValue)"
     }
 
+    /// An invoice's page in the portal (the refund email's link, SPEC F15).
+    public func invoice(_ account: Account, invoice: Invoice.ID) -> String { "\(portal(account))/invoices/\(invoice.rawValue)" }
+
+    /// The client's statement in the portal (the "Pay all" receipt's link, SPEC F15).
+    public func statement(_ account: Account) -> String { "\(portal(account))/statement" }
+
     /// A visit's page in the portal (the reminder's and the change email's link, SPEC V5).
     public func visit(_ account: Account, _ visit: Visit.ID) -> String { "\(portal(account))/visits/\(visit.rawValue)" }
 

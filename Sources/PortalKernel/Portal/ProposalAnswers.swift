@@ -65,7 +65,7 @@ public struct ProposalAnswers: Sendable {
     }
 
     /// Accepts `proposalID` through `channel`. Of two concurrent acceptances exactly one records; the job moves to
-    /// `active` in the same transaction. `actor` is the client who accepted, `staff` the staff user or API token who
+    /// `active` and a proposal with a deposit gets its deposit invoice (SPEC F13, ``Deposits``) in the same transaction. `actor` is the client who accepted, `staff` the staff user or API token who
     /// accepted for them (`via: .staff`); the audit event names whichever it was.
     public func accept(
         _ proposalID: Proposal.ID, account: Account, via channel: AcceptanceChannel, form: AcceptanceForm,
@@ -92,6 +92,8 @@ public struct ProposalAnswers: Sendable {
                 job.stage = .active
                 try await store.jobs.update(job)
             }
+            // SPEC F13: the client accepting is shown the deposit invoice at once; staff send theirs as any invoice.
+            _ = try await Deposits.invoice(for: proposal, account: account, shownNow: channel != .staff, store: store, at: now)
             try await store.auditEvents.record(
                 AuditEvent(
                     accountID: account.id, action: .proposalAccepted, about: .proposal(proposal.id), customerID: actor,
@@ -100,6 +102,11 @@ public struct ProposalAnswers: Sendable {
                     occurredAt: now))
             return .accepted(proposal)
         }
+    }
+
+    /// The deposit invoice accepting `proposal` made (SPEC F13), `nil` when it made none.
+    public func depositInvoice(of proposal: Proposal, in account: Account.ID) async throws -> Invoice? {
+        try await Deposits(services: services).invoice(of: proposal, in: account)
     }
 
     /// Declines `proposalID` with the client's reason (which may be empty).

@@ -7,7 +7,7 @@ public enum RecordCatalogue {
     public static let all: [any StoredRecord.Type] = [
         Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
         LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self,
-        VisitSeries.self, Visit.self, CalendarFeed.self, PaymentMethod.self, Autopay.self,
+        VisitSeries.self, Visit.self, CalendarFeed.self, PaymentMethod.self, Autopay.self, Tip.self, Refund.self,
     ]
 
     /// Does something once per record type, in catalogue order.
@@ -223,4 +223,28 @@ extension Autopay: StoredRecord {
         table: "autopay", dump: "autopays", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
         columns: [.text("customer_id", references: "customer") { $0.customerID.rawValue }, .bool("enabled") { $0.enabled }],
         indexes: [["account_id", "enabled"]])
+}
+
+extension Tip: StoredRecord {
+    /// Table `tip`, dump key `tips`; found by when it was paid (the back office's tip report, SPEC F14).
+    public static let storage = RecordStorage<Tip>(
+        table: "tip", dump: "tips", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("payment_id", references: "payment") { $0.paymentID.rawValue }, .optionalText("crew") { $0.crew },
+            .instant("received_at") { $0.receivedAt },
+        ],
+        indexes: [["account_id", "received_at"]])
+}
+
+extension Refund: StoredRecord {
+    /// Table `refund`, dump key `refunds`; found by payment (the invoice's page, the next refund's limit) and by its
+    /// idempotency key, unique in the account (SPEC F15).
+    public static let storage = RecordStorage<Refund>(
+        table: "refund", dump: "refunds", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("payment_id", references: "payment") { $0.paymentID.rawValue }, .text("idempotency_key") { $0.idempotencyKey },
+            .instant("refunded_at") { $0.refundedAt },
+        ],
+        unique: [["account_id", "idempotency_key"]],
+        indexes: [["account_id", "payment_id"]])
 }

@@ -18,6 +18,7 @@ public enum WebhookEvents {
         case autopayEnabled = "autopay.enabled"
         case autopayDisabled = "autopay.disabled"
         case autopayFailed = "autopay.failed"
+        case paymentRefunded = "payment.refunded"
     }
 
     private struct Body<Data: Encodable>: Encodable {

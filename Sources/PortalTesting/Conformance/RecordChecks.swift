@@ -16,6 +16,7 @@ extension StorageConformance {
         ("API tokens: found by hash alone, listed newest first, revocation kept; staff found by email across accounts", { try await $0.apiTokensAndStaffByEmail() }),
         ("Visits and series: round-trip, found by customer from a date, by a range of dates and by series, in date order, never another account's; a visit needs its job", { try await $0.visits() }),
         ("Payment methods (#24): round-trip, a customer's on file the default first then newest, never a removed one, another customer's or another account's; a method needs its customer", { try await $0.paymentMethods() }),
+        ("Tips and refunds (#24, F14, F15): round-trip, tips found by when they were paid, oldest first, refunds by payment and by their unique key, never another account's; a tip needs its payment", { try await $0.tips() }),
     ]
 
     func roundTrips() async throws {
@@ -47,16 +48,18 @@ extension StorageConformance {
         proposal.acceptance = Acceptance(
             via: .portal, acceptedAt: fixture.now, signatureName: "Cece", ipAddress: "127.0.0.1", userAgent: "Test",
             versionHash: proposal.contentHash, chosenOptionalItemIDs: ["line"])
+        proposal.deposit = .percentage(basisPoints: 3_000)
         try await store.proposals.insert(proposal)
         #expect(try await store.proposals.find(proposal.id, in: account.id) == proposal)
 
-        let invoice = fixture.invoice("INV-1", customer: customer.id, in: account.id)
+        var invoice = fixture.invoice("INV-1", customer: customer.id, in: account.id)
+        invoice.deposit = InvoiceDeposit(proposalID: proposal.id, amount: Money(cents: 300), wholeAmount: Money(cents: 1_000), paysWhole: true)
         try await store.invoices.insert(invoice)
         #expect(try await store.invoices.find(invoice.id, in: account.id) == invoice)
         #expect(try await store.invoices.find(number: "INV-1", in: account.id) == invoice)
 
         let payment = Payment(
-            id: "pay-1", accountID: account.id, invoiceID: invoice.id, amount: Money(cents: 500), method: .card,
+            id: "pay-1", accountID: account.id, invoiceID: invoice.id, amount: Money(cents: 500), tip: Money(cents: 75), method: .card,
             source: .portal, gatewayReference: "sandbox_1", idempotencyKey: "key-1", receivedAt: fixture.now)
         try await store.payments.insert(payment)
         #expect(try await store.payments.find(idempotencyKey: "key-1", in: account.id) == payment)

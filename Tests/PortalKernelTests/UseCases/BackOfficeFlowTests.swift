@@ -97,7 +97,7 @@ struct BackOfficeFlowTests {
         _ = try await LeadConversion(services: bed.services).attach(lead, to: bed.customer.id, in: bed.account.id, by: nil)
         let draft = try await desk.create(
             for: lead.jobID, title: "Ash removal", lines: [LineInput(description: "Remove the ash", quantity: 1, unitPrice: 90_000)],
-            taxRateBasisPoints: 0, in: bed.account, by: nil)
+            taxRateBasisPoints: 0, deposit: nil, in: bed.account, by: nil)
         let sent = try await desk.send(draft.id, in: bed.account, by: nil)
         #expect(sent.status == .sent)
         #expect(sent.expiresOn == bed.account.today(at: bed.clock.now).adding(days: bed.account.settings.proposalExpiryDays))

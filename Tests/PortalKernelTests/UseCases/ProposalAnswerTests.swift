@@ -88,7 +88,7 @@ struct ProposalAnswerTests {
         let desk = Quoting(services: bed.services, emails: KindComposer())
         let proposal = try await bed.sentProposal()
         let lines = [LineInput(description: "Clean-up and mulch", quantity: 1, unitPrice: 32_000)]
-        let next = try await desk.revise(proposal.id, title: "Spring clean-up", lines: lines, taxRateBasisPoints: 0, in: bed.account, by: nil)
+        let next = try await desk.revise(proposal.id, title: "Spring clean-up", lines: lines, taxRateBasisPoints: 0, deposit: nil, in: bed.account, by: nil)
         #expect(next.version == proposal.version + 1 && next.status == .sent)
         #expect(try await bed.services.storage.proposals.find(proposal.id, in: bed.account.id)?.status == .superseded)
         #expect(try await desk.newerVersion(of: proposal, in: bed.account.id)?.id == next.id)
@@ -97,14 +97,14 @@ struct ProposalAnswerTests {
             return
         }
         await #expect(throws: UseCaseError.conflict("This is an old version; change the newest one.")) {
-            try await desk.revise(proposal.id, title: "Old", lines: lines, taxRateBasisPoints: 0, in: bed.account, by: nil)
+            try await desk.revise(proposal.id, title: "Old", lines: lines, taxRateBasisPoints: 0, deposit: nil, in: bed.account, by: nil)
         }
         guard case .accepted = try await Self.accept(next, bed) else {
             Issue.record("the new version was not accepted")
             return
         }
         await #expect(throws: UseCaseError.conflict("This proposal was accepted and is locked. Create a new proposal for further work.")) {
-            try await desk.revise(next.id, title: "More", lines: lines, taxRateBasisPoints: 0, in: bed.account, by: nil)
+            try await desk.revise(next.id, title: "More", lines: lines, taxRateBasisPoints: 0, deposit: nil, in: bed.account, by: nil)
         }
         #expect(try await bed.services.storage.proposals.find(next.id, in: bed.account.id)?.lineItems.map(\.description) == ["Clean-up and mulch"])
     }

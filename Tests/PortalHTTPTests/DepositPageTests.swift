@@ -1,0 +1,146 @@
+import Foundation
+import PortalKernel
+import Testing
+
+/// SPEC F13 through the portal, the emailed link, the back office and the API: a proposal's deposit, accepting it
+/// straight on to paying, and the choice of the whole amount.
+@Suite("Portal: deposits on acceptance")
+struct DepositPageTests {
+    typealias P = Seed.CeceProposal
+    static let portal = "/portal/\(Seed.keyA)"
+
+    /// Gives `proposal` a deposit of 30 %.
+    static func askDeposit(_ bed: PortalTestbed, _ proposal: Proposal.ID) async throws {
+        var stored = try #require(try await bed.services.storage.proposals.find(proposal, in: Seed.accountA))
+        stored.deposit = .percentage(basisPoints: 3_000)
+        try await bed.services.storage.proposals.update(stored)
+    }
+
+    @Test("F13: the proposal states the deposit; accepting it in the portal goes straight to paying it; the client switches to the whole amount and back before paying")
+    func portalAcceptance() async throws {
+        let bed = try await PortalTestbed()
+        try await Self.askDeposit(bed, P.open)
+        try await bed.run { client in
+            var cece = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &cece)
+            let page = try await cece.get("\(Self.portal)/proposals/\(P.open)")
+            // 3 × $40 + 8 % tax is $129.60; 30 % of it is $38.88.
+            #expect(page.body.contains("Deposit on acceptance") && page.body.contains("$38.88 (30% of the total)"))
+            #expect(page.body.contains("to pay the deposit now"))
+            let accepted = try await cece.post(
+                "\(Self.portal)/proposals/\(P.open)/accept",
+                [("version", try #require(page.hiddenField("version"))), ("signature", "Cece Cunningham"), ("consent", "yes"), ("intent", "accept")])
+            #expect(accepted.status == .seeOther)
+            let payURL = try #require(accepted.location)
+            #expect(payURL.hasPrefix("\(Self.portal)/invoices/") && payURL.hasSuffix("/pay"))
+            let pay = try await cece.get(payURL)
+            // With account A's 3 % service fee: $38.88 + $1.17.
+            #expect(pay.status == .ok && pay.body.contains("Pay $40.05") && pay.body.contains("This is the deposit, $38.88, of the $129.60 you accepted."))
+            let choiceURL = payURL.replacingOccurrences(of: "/pay", with: "/deposit-choice")
+            let unchosen = try await cece.post(choiceURL, [("choice", "everything")])
+            #expect(unchosen.status == .unprocessableContent && unchosen.body.contains("Choose the deposit or the whole amount."))
+            let whole = try await cece.post(choiceURL, [("choice", "whole")])
+            #expect(whole.status == .seeOther && whole.location == payURL)
+            let wholePage = try await cece.get(payURL)
+            #expect(wholePage.body.contains("Pay $133.49") && wholePage.body.contains("Pay only the deposit, $38.88"))
+            _ = try await cece.post(choiceURL, [("choice", "deposit")])
+            #expect(try await cece.get(payURL).body.contains("Pay $40.05"))
+
+            // Paid, it asks for what it asked for when paid.
+            let form = try await cece.get(payURL)
+            let paid = try await cece.post(
+                payURL,
+                PaymentMethodTests.payFields(form, [("nameOnCard", "Cece"), ("cardNumber", "4242 4242 4242 4242"), ("expiry", "12/30"), ("securityCode", "123")]))
+            #expect(paid.status == .seeOther && paid.location?.contains("/receipts/") == true)
+            let invoiceURL = String(payURL.dropLast("/pay".count))
+            #expect(try await cece.post(choiceURL, [("choice", "whole")]).location == invoiceURL)
+            let invoice = try await cece.get(invoiceURL)
+            #expect(invoice.body.contains("Deposit: ") && !invoice.body.contains("Pay Now"))
+        }
+        await bed.remove()
+    }
+
+    @Test("F13: accepted from the emailed link, the page thanks the client and links to paying the deposit in the portal; another client cannot switch it")
+    func emailedLink() async throws {
+        let bed = try await PortalTestbed()
+        try await Self.askDeposit(bed, P.emailed)
+        try await bed.run { client in
+            var anyone = Browser(client)
+            let link = "/p/\(Seed.emailedLinkToken.value)"
+            let page = try await anyone.get(link)
+            let done = try await anyone.post(
+                "\(link)/accept",
+                [("version", try #require(page.hiddenField("version"))), ("signature", "Cece Cunningham"), ("consent", "yes"), ("intent", "accept")])
+            let thanks = try await anyone.get(try #require(done.location))
+            #expect(thanks.body.contains("The deposit is due now, on invoice INV-"))
+            let proposal = try #require(try await bed.services.storage.proposals.find(P.emailed, in: Seed.accountA))
+            let deposit = try #require(try await ProposalAnswers(services: bed.services).depositInvoice(of: proposal, in: Seed.accountA))
+            #expect(thanks.body.contains("href=\"\(Self.portal)/invoices/\(deposit.id)/pay\""))
+            var bob = Browser(client)
+            try await bed.logIn("bob@example.com", browser: &bob)
+            #expect(try await bob.post("\(Self.portal)/invoices/\(deposit.id)/deposit-choice", [("choice", "whole")]).status == .notFound)
+            #expect(try await bed.services.storage.invoices.find(deposit.id, in: Seed.accountA)?.deposit?.paysWhole == false)
+        }
+        await bed.remove()
+    }
+
+    @Test("F13: staff set the account's default deposit, which a new proposal's form offers; a deposit that cannot be read is refused with what to type")
+    func backOffice() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var admin = Browser(client)
+            try await bed.staffLogIn(Seed.adminEmail, browser: &admin)
+            let fields = AccentColourTests.fields + [("accentColor", "#2f7d32")]
+            #expect(try await admin.post("/admin/settings", fields + [("defaultDeposit", "25 %")]).status == .seeOther)
+            let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+            #expect(account.settings.defaultDeposit == .percentage(basisPoints: 2_500))
+            let bad = try await admin.post("/admin/settings", fields + [("defaultDeposit", "half")])
+            #expect(bad.status == .unprocessableContent && bad.body.contains("Enter a deposit as a percentage such as 30 % or an amount such as 250.00"))
+
+            let customer = try await admin.get("/admin/customers/\(Seed.cece)")
+            #expect(customer.body.contains("name=\"deposit\" value=\"25 %\""))
+            let lines = [("jobId", "job-lead"), ("title", "Hedges"), ("lines[r1][description]", "Hedge"), ("lines[r1][quantity]", "1"), ("lines[r1][unitPrice]", "200"), ("taxPercent", "0")]
+            let refused = try await admin.post("/admin/customers/\(Seed.cece)/proposals", lines + [("deposit", "150 %")])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("Enter a deposit percentage from 0.01 % to 100 %"))
+            #expect(refused.body.contains("value=\"150 %\""))
+            let made = try await admin.post("/admin/customers/\(Seed.cece)/proposals", lines + [("deposit", "50.00")])
+            let proposalPage = try await admin.get(try #require(made.location))
+            #expect(proposalPage.body.contains("Deposit on acceptance: $50.00") && proposalPage.body.contains("name=\"deposit\" value=\"50.00\""))
+        }
+        await bed.remove()
+    }
+
+    @Test("F13: the API takes the account's default deposit when none is given, none for null, one of basisPoints or amount; the deposit invoice names its proposal")
+    func api() async throws {
+        let bed = try await PortalTestbed()
+        let token = try await bed.apiToken(for: Seed.accountA)
+        try await bed.run { client in
+            let api = APIClient(client: client, token: token)
+            let setting = try await api.call(.patch, "/api/v1/settings", ["defaultDeposit": ["basisPoints": 4_000]])
+            #expect(setting.status == .ok && (setting["defaultDeposit"] as? [String: Any])?["basisPoints"] as? Int == 4_000)
+            let body: [String: Any] = ["jobId": "job-lead", "title": "Hedges", "lines": [["description": "Hedge", "quantity": 1, "unitPrice": 20_000]]]
+            let defaulted = try await api.call(.post, "/api/v1/proposals", body)
+            #expect(defaulted.status == .created && (defaulted["deposit"] as? [String: Any])?["basisPoints"] as? Int == 4_000)
+            let none = try await api.call(.post, "/api/v1/proposals", body.merging(["deposit": NSNull()]) { $1 })
+            #expect(none.status == .created && none["deposit"] == nil)
+            let both = try await api.call(.post, "/api/v1/proposals", body.merging(["deposit": ["basisPoints": 10, "amount": 5]]) { $1 })
+            #expect(both.status == .unprocessableContent)
+            let over = try await api.call(.post, "/api/v1/proposals", body.merging(["deposit": ["basisPoints": 10_001]]) { $1 })
+            #expect(over.status == .unprocessableContent)
+            let fixed = try await api.call(.post, "/api/v1/proposals", body.merging(["deposit": ["amount": 5_000]]) { $1 })
+            let id = try #require(fixed["id"] as? String)
+            #expect(try await api.call(.post, "/api/v1/proposals/\(id)/send").status == .ok)
+            let revised = try await api.call(.put, "/api/v1/proposals/\(id)", ["title": "Hedges", "lines": [["description": "Hedge", "quantity": 1, "unitPrice": 30_000]]])
+            #expect((revised["deposit"] as? [String: Any])?["amount"] as? Int == 5_000)
+            let newest = try #require(revised["id"] as? String)
+            #expect(try await api.call(.post, "/api/v1/proposals/\(newest)/accept", [:] as [String: Any]).status == .ok)
+            let proposal = try #require(try await bed.services.storage.proposals.find(Proposal.ID(rawValue: newest), in: Seed.accountA))
+            let deposit = try #require(try await ProposalAnswers(services: bed.services).depositInvoice(of: proposal, in: Seed.accountA))
+            let invoice = try await api.call(.get, "/api/v1/invoices/\(deposit.id)")
+            let terms = try #require(invoice["deposit"] as? [String: Any])
+            #expect(terms["proposalId"] as? String == newest && terms["amount"] as? Int == 5_000 && terms["wholeAmount"] as? Int == 30_000)
+            #expect(invoice["sentAt"] == nil && invoice["balance"] as? Int == 5_000)
+        }
+        await bed.remove()
+    }
+}
