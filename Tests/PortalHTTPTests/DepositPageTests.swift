@@ -9,8 +9,11 @@ struct DepositPageTests {
     typealias P = Seed.CeceProposal
     static let portal = "/portal/\(Seed.keyA)"
 
-    /// Gives `proposal` a deposit of 30 %.
+    /// Gives `proposal` a deposit of 30 %, in an account that takes tips (a deposit does not).
     static func askDeposit(_ bed: PortalTestbed, _ proposal: Proposal.ID) async throws {
+        var account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        account.settings.allowsTips = true
+        try await bed.services.storage.accounts.update(account)
         var stored = try #require(try await bed.services.storage.proposals.find(proposal, in: Seed.accountA))
         stored.deposit = .percentage(basisPoints: 3_000)
         try await bed.services.storage.proposals.update(stored)
@@ -36,6 +39,7 @@ struct DepositPageTests {
             let pay = try await cece.get(payURL)
             // With account A's 3 % service fee: $38.88 + $1.17.
             #expect(pay.status == .ok && pay.body.contains("Pay $40.05") && pay.body.contains("This is the deposit, $38.88, of the $129.60 you accepted."))
+            #expect(!pay.body.contains("Add a tip"))
             let choiceURL = payURL.replacingOccurrences(of: "/pay", with: "/deposit-choice")
             let unchosen = try await cece.post(choiceURL, [("choice", "everything")])
             #expect(unchosen.status == .unprocessableContent && unchosen.body.contains("Choose the deposit or the whole amount."))
@@ -127,6 +131,8 @@ struct DepositPageTests {
             #expect(both.status == .unprocessableContent)
             let over = try await api.call(.post, "/api/v1/proposals", body.merging(["deposit": ["basisPoints": 10_001]]) { $1 })
             #expect(over.status == .unprocessableContent)
+            let nulled = try await api.call(.post, "/api/v1/proposals", body.merging(["deposit": ["amount": 1, "basisPoints": NSNull()]]) { $1 })
+            #expect(nulled.status.code >= 400 && nulled.status.code < 500, "a null basisPoints is not read as left out: \(nulled.status)")
             let fixed = try await api.call(.post, "/api/v1/proposals", body.merging(["deposit": ["amount": 5_000]]) { $1 })
             let id = try #require(fixed["id"] as? String)
             #expect(try await api.call(.post, "/api/v1/proposals/\(id)/send").status == .ok)

@@ -9,6 +9,15 @@ struct APIDeposit: Codable, Sendable {
     /// A fixed amount in integer minor units of the account's currency (SPEC M1), above zero; capped at the total.
     let amount: Int?
 
+    private enum CodingKeys: String, CodingKey { case basisPoints, amount }
+
+    /// Reads a request's terms: a field given must be a whole number (`null` is refused, as the document says).
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        basisPoints = container.contains(.basisPoints) ? try container.decode(Int.self, forKey: .basisPoints) : nil
+        amount = container.contains(.amount) ? try container.decode(Int.self, forKey: .amount) : nil
+    }
+
     /// The API's view of `deposit`.
     init(_ deposit: Deposit) {
         switch deposit {

@@ -124,7 +124,8 @@ extension PortalController {
         let typedAmount = settings.allowsPartialPayments ? typed.amount.flatMap { try? format.parseAmount($0) } : nil
         let payable = typedAmount.flatMap { $0 > .zero && $0 <= balance ? $0 : nil }
         // A tip that cannot be charged is left out of the stated charge; the error beside it says why.
-        let typedTip = settings.allowsTips ? (try? PayTip.amount(typed, on: payable ?? balance, format: format).get()) ?? .zero : .zero
+        let tipping = Self.offersTip(invoice, settings: settings)
+        let typedTip = tipping ? (try? PayTip.amount(typed, on: payable ?? balance, format: format).get()) ?? .zero : .zero
         let tip = InvoicePayments.problem(tipping: typedTip, on: payable ?? balance, account: visit.account) == nil ? typedTip : .zero
         let quote = try InvoicePayments.Quote(amount: payable ?? balance, settings: settings, tip: tip)
         var page = PayPage(
@@ -139,7 +140,7 @@ extension PortalController {
             card: CardFields(typed: typed, onFile: onFile, sandbox: payments.gatewayDriverName == "sandbox", offerSaving: paymentMethods.available))
         page.errors = errors
         page.depositChoice = Self.depositChoice(for: invoice, visit: visit)
-        if settings.allowsTips {
+        if tipping {
             page.tipsAllowed = true
             page.tipChoices = PayTip.choices(typed, on: quote.amount, format: format)
             page.tipAmount = typed.tipAmount ?? ""
@@ -177,7 +178,7 @@ extension PortalController {
                                    errors: FormErrors(problem, field: "amount"))
             }
             var tip = Money.zero
-            if visit.account.settings.allowsTips {
+            if Self.offersTip(invoice, settings: visit.account.settings) {
                 switch PayTip.amount(form, on: amount, format: visit.format) {
                 case .success(let typed): tip = typed
                 case .failure(let error):
@@ -235,6 +236,12 @@ extension PortalController {
                     errors: FormErrors("This payment is already being processed. Wait a moment, then open the invoice again."))
             }
         }
+    }
+
+    /// Whether `invoice`'s pay page offers a tip (SPEC F14): where the account takes tips, and not on a deposit, paid
+    /// before the work (F13).
+    static func offersTip(_ invoice: Invoice, settings: AccountSettings) -> Bool {
+        settings.allowsTips && invoice.deposit == nil
     }
 
     /// The card `form` pays with (SPEC F11): a card on file chosen, or the card typed (kept afterwards when `saving`);

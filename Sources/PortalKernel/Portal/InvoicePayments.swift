@@ -140,6 +140,9 @@ public struct InvoicePayments: Sendable {
         }
     }
 
+    /// Why a deposit invoice takes no tip (SPEC F13, F14): it is paid before the work, with no crew to tip yet.
+    public static let noTipOnDeposit = "A tip is added when the work is invoiced, not to a deposit."
+
     /// Why `tip` cannot go with paying `amount` (SPEC F14), or `nil`: a tip is never below zero, only where the
     /// account allows tips, and at most the amount paid to the invoice (a tip typed as 1500 for 15 is caught).
     public static func problem(tipping tip: Money, on amount: Money, account: Account) -> String? {
@@ -207,6 +210,7 @@ public struct InvoicePayments: Sendable {
         do {
             guard try invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
             if let problem = try Self.problem(paying: amount, on: invoice, account: account) { return .invalid(problem) }
+            if tip > .zero, invoice.deposit != nil { return .invalid(Self.noTipOnDeposit) }
             let quote = try Quote(amount: amount, settings: account.settings, tip: tip)
             if let expectedCharge, expectedCharge != quote.charge {
                 return .invalid(

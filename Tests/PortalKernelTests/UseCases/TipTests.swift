@@ -110,6 +110,16 @@ struct TipTests {
         #expect(payment.tip == nil && tips.isEmpty)
     }
 
+    @Test("F13, F14: a deposit invoice, paid before the work, takes no tip; nothing is charged")
+    func noTipOnDeposit() async throws {
+        let office = try await Office(visits: [(-1, "Crew B", .completed)])
+        var invoice = office.invoice
+        invoice.deposit = InvoiceDeposit(proposalID: "proposal-1", amount: Money(cents: 30_000), wholeAmount: Money(cents: 100_000))
+        try await office.bed.services.storage.invoices.update(invoice)
+        #expect(try await office.pay(tip: 1_000) == .invalid(InvoicePayments.noTipOnDeposit))
+        #expect(office.sandbox.charges.isEmpty)
+    }
+
     @Test("F14: the report sums the tips of a range of days in the account's time zone by crew, no crew last")
     func report() async throws {
         let office = try await Office(visits: [(-1, "Crew B", .completed)])
