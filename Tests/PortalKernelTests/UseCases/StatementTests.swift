@@ -15,9 +15,10 @@ struct StatementTests {
         var payments: InvoicePayments { InvoicePayments(services: bed.services, emails: KindComposer()) }
         var refunds: Refunds { Refunds(services: bed.services, emails: KindComposer()) }
 
-        init(feeBasisPoints: Int = 0, tips: Bool = false) async throws {
+        init(feeBasisPoints: Int = 0, tips: Bool = false, currency: String = "USD") async throws {
             bed = try await UseCaseBed()
             account = bed.account
+            account.currencyCode = currency
             account.settings.serviceFeeBasisPoints = feeBasisPoints
             account.settings.allowsTips = tips
             try await bed.services.storage.accounts.update(account)
@@ -190,6 +191,57 @@ struct StatementTests {
                 payment.refunded = Money(cents: (payment.refunded?.cents ?? 0) + given.cents)
             }
             #expect(parts.0.cents <= amount && parts.1.cents <= fee && parts.2.cents <= tip)
+        }
+    }
+
+    @Test("F15 in JPY and KWD: Pay all charges each invoice's balance and its own rounded fee, in the currency's minor units; a part refund reopens by exactly its amount and words what is left in that currency", arguments: [
+        // Fees 30.03 → 30 and 9.99 → 10 yen; the first payment charged 1,031, less the 500 refunded.
+        ("JPY", [1_001, 333], 1_374, "JPY 531"),
+        // Fees 37.05 → 37 and 9.99 → 10 fils; the first payment charged 1.272, less the 0.500 refunded.
+        ("KWD", [1_235, 333], 1_615, "KWD 0.772"),
+    ])
+    func otherCurrencies(currency: String, balances: [Int], charge: Int, left: String) async throws {
+        let office = try await Office(feeBasisPoints: 300, currency: currency)
+        var invoices: [Invoice] = []
+        for (index, cents) in balances.enumerated() { invoices.append(try await office.invoice("INV-\(index + 1)", cents: cents)) }
+        let statement = try await office.payments.statement(of: office.bed.customer.id, account: office.account)
+        #expect(statement.charge == Money(cents: charge) && statement.total == Money(cents: balances.reduce(0, +)))
+        guard case .paid(let payments) = try await office.payAll(statement) else {
+            Issue.record("\(currency): not paid")
+            return
+        }
+        #expect(office.sandbox.charges.map(\.amount) == [Money(cents: charge)] && office.sandbox.charges.first?.currencyCode == currency)
+        let first = try #require(payments.first { $0.invoiceID == invoices[0].id })
+        guard case .refunded(let refund, let invoice) = try await office.refunds.refund(
+            first.id, amount: Money(cents: 500), idempotencyKey: "refund-\(currency)", in: office.account, by: nil, actorName: nil)
+        else {
+            Issue.record("\(currency): not refunded")
+            return
+        }
+        let reopened = try invoice.balance
+        #expect(refund.amount == Money(cents: 500) && reopened == Money(cents: 500))
+        let more = try await office.refunds.refund(
+            first.id, amount: Money(cents: 100_000), idempotencyKey: "refund-\(currency)-2", in: office.account, by: nil, actorName: nil)
+        #expect(more == .invalid("Refund more than zero and at most the \(left) left of this payment."))
+    }
+
+    @Test("F15 (PropertyBased): the statement of any open invoices charges their balances plus each one's fee rounded on its own, and owes their sum")
+    func statementAllocation() async {
+        let input = zip(Gen.int(in: 0...50_000_000).array(of: 1...8), Gen.int(in: 0...1_000))
+        await propertyCheck(count: 200, input: input) { balances, fee in
+            let invoices = balances.enumerated().map { index, cents in
+                Invoice(
+                    accountID: "a", customerID: "c", number: "INV-\(index)", invoiceDate: CalendarDate(iso: "2026-11-30")!,
+                    lineItems: [LineItem(description: "Work", unitPrice: Money(cents: cents))], createdAt: Date(timeIntervalSince1970: 0))
+            }
+            guard let statement = try? InvoicePayments.Statement(invoices, settings: AccountSettings(serviceFeeBasisPoints: fee)) else {
+                Issue.record("no statement")
+                return
+            }
+            let owing = balances.filter { $0 > 0 }
+            let fees = owing.map { (try? Money(cents: $0).applying(basisPoints: fee).cents) ?? -1 }
+            #expect(statement.invoices.count == owing.count && statement.quotes.map(\.amount.cents) == owing)
+            #expect(statement.total.cents == owing.reduce(0, +) && statement.charge.cents == owing.reduce(0, +) + fees.reduce(0, +))
         }
     }
 }
