@@ -12,17 +12,7 @@ struct PayAllRaceTests {
     @Test("F15/M3: two Pay all from two tabs and an autopay run (on PostgreSQL, another instance of one database), all at the same instant: each invoice is paid once, never beyond its balance, and every charge the gateway kept is recorded", arguments: TestStorage.all)
     func payAllRace(storage: TestStorage) async throws {
         let bed = try await PortalTestbed(storage: storage)
-        var account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
-        account.settings.autopayHour = 0
-        try await bed.services.storage.accounts.update(account)
-        let cece = try #require(try await bed.services.storage.customers.find(Seed.cece, in: Seed.accountA))
-        let who = ClientActor(customer: cece, email: "cece@example.com", origin: RequestOrigin(ipAddress: nil, userAgent: nil))
-        guard case .done(let card) = try await SavedPaymentMethods(services: bed.services).save(
-            CardDetails(number: "4242424242424242", expiryMonth: 12, expiryYear: 40, securityCode: "123", nameOnCard: "Cece"), account: account, by: who)
-        else { throw PortalTestbed.Missing(what: "a saved card") }
-        let autopays = Autopays(services: bed.services)
-        let wording = try #require(try await autopays.wording(for: Seed.cece, account: account))
-        _ = try await autopays.turnOn(account: account, by: who, agreedHash: SecretToken.hash(of: wording))
+        let (account, cece, who, card) = try await AutopayRaceTests.autopayOn(bed)
         // Due today, so autopay charges it now; the seed's unpaid invoice is due later, so only Pay all pays that one.
         let due = Invoice(
             accountID: Seed.accountA, customerID: Seed.cece, number: "MARK-CECE-DUE", invoiceDate: account.today(at: bed.clock.now),
