@@ -47,10 +47,10 @@ struct AutopayRaceTests {
         try await bed.services.storage.accounts.update(account)
         let cece = try #require(try await bed.services.storage.customers.find(Seed.cece, in: Seed.accountA))
         let who = ClientActor(customer: cece, email: "cece@example.com", origin: RequestOrigin(ipAddress: nil, userAgent: nil))
-        guard case .done(let card) = try await SavedPaymentMethods(services: bed.services).save(
+        guard case .done(let card) = try await SavedPaymentMethods(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)).save(
             CardDetails(number: "4242424242424242", expiryMonth: 12, expiryYear: 40, securityCode: "123", nameOnCard: "Cece"), account: account, by: who)
         else { throw PortalTestbed.Missing(what: "a saved card") }
-        let autopays = Autopays(services: bed.services)
+        let autopays = Autopays(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
         let wording = try #require(try await autopays.wording(for: Seed.cece, account: account))
         _ = try await autopays.turnOn(account: account, by: who, agreedHash: SecretToken.hash(of: wording))
         return (account, cece, who, card)

@@ -3,6 +3,8 @@ import PortalKernel
 import SandboxPayments
 import Testing
 
+@testable import PortalHTTP
+
 /// SPEC F11 (#24 point 2) through the portal: "Save this card" on the pay page, paying with a card on file in one
 /// confirmation, and the payment methods page, on a phone's forms without JavaScript.
 @Suite("Portal: saved payment methods")
@@ -52,7 +54,7 @@ struct PaymentMethodTests {
     @Test("F11: Make default and Remove on the payment methods page; another customer's card is the portal's 404 for both, and cannot pay; a removed card charges nothing")
     func manage() async throws {
         let bed = try await PortalTestbed()
-        let methods = SavedPaymentMethods(services: bed.services)
+        let methods = SavedPaymentMethods(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
         let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
         let cece = try #require(try await bed.services.storage.customers.find(Seed.cece, in: Seed.accountA))
         let who = SavedPaymentMethods.Client(customer: cece, email: "cece@example.com", origin: RequestOrigin(ipAddress: nil, userAgent: nil))
@@ -132,7 +134,7 @@ struct PaymentMethodTests {
     @Test("F11/F12: removing the default card says which card is now charged; removing the last card says autopay is off")
     func removalNotices() async throws {
         let bed = try await PortalTestbed()
-        let methods = SavedPaymentMethods(services: bed.services)
+        let methods = SavedPaymentMethods(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
         let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
         let cece = try #require(try await bed.services.storage.customers.find(Seed.cece, in: Seed.accountA))
         let who = ClientActor(customer: cece, email: "cece@example.com", origin: RequestOrigin(ipAddress: nil, userAgent: nil))
@@ -143,7 +145,7 @@ struct PaymentMethodTests {
             else { throw PortalTestbed.Missing(what: "a saved card") }
             saved.append(method)
         }
-        let autopays = Autopays(services: bed.services)
+        let autopays = Autopays(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
         let wording = try #require(try await autopays.wording(for: Seed.cece, account: account))
         _ = try await autopays.turnOn(account: account, by: who, agreedHash: SecretToken.hash(of: wording))
         let (first, last) = (saved[0].id, saved[1].id)

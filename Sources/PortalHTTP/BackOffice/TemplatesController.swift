@@ -33,6 +33,7 @@ struct TemplatesController: RouteController {
         .visitChanged: "Visit moved or cancelled (to the client)",
         .autopayFailed: "Autopay declined (to the client and to staff)",
         .statementReceipt: "“Pay all” receipt (to the client)", .paymentRefunded: "Refund (to the client)",
+        .autopayChanged: "Autopay on or off (the client's copy)",
     ]
 
     func register(on admin: RouteCollection<Context>) {

@@ -28,6 +28,7 @@ enum EmailSamples {
             "customer.name", "visit.date", "visit.window", "visit.crew", "visit.work", "visit.note", "change.summary", "change.details",
             "change.cancelled", "visitURL",
         ],
+        .autopayChanged: ["customer.name", "autopay.on", "autopay.wording", "autopay.agreedAt", "autopay.agreedBy", "autopay.offAt", "link"],
         .statementReceipt: ["customer.name", "count", "invoices", "charged", "card", "reference", "statementURL"],
         .paymentRefunded: [
             "customer.name", "invoice.number", "invoice.balance", "payment.charged", "payment.card", "refund.total", "refund.amount",
@@ -89,6 +90,12 @@ enum EmailSamples {
             return .autopayFailed(
                 account: account, customer: customer, invoice: invoice, reason: "Your card has insufficient funds. Nothing was charged.",
                 toStaff: false, link: "\(links.portal(account))/invoices/\(invoice.id)")
+        case .autopayChanged:
+            let autopay = Autopay(
+                accountID: account.id, customerID: customer.id, enabled: true,
+                wording: "I authorise \(account.branding.displayName) to charge my default card on file (now Visa ending 4242, expires 12/2030) the full balance of each of my invoices on its due date.",
+                consentedAt: now, consentedBy: "cece@example.com", ipAddress: nil, userAgent: nil)
+            return .autopayChanged(account: account, customer: customer, autopay: autopay, link: links.paymentMethods(account))
         case .statementReceipt:
             let second = Invoice(
                 accountID: account.id, customerID: customer.id, number: "INV-1043", invoiceDate: today, lineItems: lines, createdAt: now)

@@ -79,6 +79,8 @@ enum PortalTemplates {
         "statement-receipt-html": PackageResources.statement_receipt_html_mustache,
         "payment-refunded-text": PackageResources.payment_refunded_text_mustache,
         "payment-refunded-html": PackageResources.payment_refunded_html_mustache,
+        "autopay-changed-text": PackageResources.autopay_changed_text_mustache,
+        "autopay-changed-html": PackageResources.autopay_changed_html_mustache,
     ]
 
     /// `/assets/portal.css`.

@@ -101,7 +101,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .paymentReceipt: "payment-receipt", .proposalSent: "proposal-sent", .invoiceSent: "invoice-sent",
         .portalInvitation: "portal-invitation", .failedLogins: "failed-logins", .visitRequest: "visit-request",
         .visitReminder: "visit-reminder", .visitChanged: "visit-changed", .autopayFailed: "autopay-failed",
-        .statementReceipt: "statement-receipt", .paymentRefunded: "payment-refunded",
+        .statementReceipt: "statement-receipt", .paymentRefunded: "payment-refunded", .autopayChanged: "autopay-changed",
     ]
 
     static let subjects: [EmailTemplate.Kind: String] = [
@@ -117,6 +117,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .autopayFailed: "{{#toStaff}}Autopay declined for {{customer.name}}: {{/toStaff}}{{^toStaff}}We could not charge your card for {{/toStaff}}invoice {{invoice.number}}",
         .statementReceipt: "Receipt for {{count}} invoices from {{account.name}}",
         .paymentRefunded: "Refund of {{refund.total}} for invoice {{invoice.number}}",
+        .autopayChanged: "Autopay is {{#autopay.on}}on{{/autopay.on}}{{^autopay.on}}off{{/autopay.on}} with {{account.name}}",
     ]
 
     /// The variables `email` offers its templates, each also under `object` (`{{object.account.customer_portal_url}}`,
@@ -224,6 +225,16 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "invoices": paid.map { ["number": $0.invoice.number, "amount": format.money($0.payment.amount)] },
                 "charged": format.money(charged), "card": paid.first?.payment.card?.description ?? "card",
                 "reference": paid.first?.payment.gatewayReference ?? "", "statementURL": statementURL,
+            ]
+        case .autopayChanged(let account, let customer, let autopay, let link):
+            let format = Formatting(account: account)
+            return [
+                "account": accountVariables(account), "customer": ["name": customer.displayName],
+                "autopay": [
+                    "on": autopay.enabled, "wording": autopay.wording, "agreedAt": format.instant(autopay.consentedAt),
+                    "agreedBy": autopay.consentedBy, "offAt": autopay.disabledAt.map(format.instant) ?? false,
+                ] as [String: Any],
+                "link": link,
             ]
         case .paymentRefunded(let account, let customer, let invoice, let payment, let refund, let invoiceURL):
             let format = Formatting(account: account)

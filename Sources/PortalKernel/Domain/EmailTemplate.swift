@@ -17,6 +17,7 @@ public struct EmailTemplate: Hashable, Codable, Sendable {
         case autopayFailed
         case statementReceipt
         case paymentRefunded
+        case autopayChanged
     }
 
     /// Which email this template rewords; an account has at most one per kind.
@@ -56,6 +57,7 @@ extension PortalEmail {
         case .autopayFailed: .autopayFailed
         case .statementReceipt: .statementReceipt
         case .paymentRefunded: .paymentRefunded
+        case .autopayChanged: .autopayChanged
         }
     }
 
@@ -67,7 +69,7 @@ extension PortalEmail {
             .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _), .visitRequest(let account, _, _, _, _),
             .visitReminder(let account, _, _, _, _), .visitChanged(let account, _, _, _, _, _),
             .autopayFailed(let account, _, _, _, _, _), .statementReceipt(let account, _, _, _),
-            .paymentRefunded(let account, _, _, _, _, _):
+            .paymentRefunded(let account, _, _, _, _, _), .autopayChanged(let account, _, _, _):
             account
         }
     }

@@ -18,11 +18,23 @@ public struct Autopays: Sendable {
     }
 
     let services: PortalServices
+    let emails: any PortalEmailComposer
 
-    /// Keeps autopay in `services.storage`, dated by `services.clock`.
-    public init(services: PortalServices) {
+    /// Keeps autopay in `services.storage`, dated by `services.clock`; words the client's copy of each change with
+    /// `emails`.
+    public init(services: PortalServices, emails: any PortalEmailComposer) {
         self.services = services
+        self.emails = emails
     }
+
+    /// How the client's copy of a change is worded and linked.
+    struct Mail: Sendable {
+        let emails: any PortalEmailComposer
+        let links: PortalLinks
+    }
+
+    /// The composer and the links of the client's copies.
+    var mail: Mail { Mail(emails: emails, links: PortalLinks(publicBaseURL: services.publicBaseURL)) }
 
     /// The customer's autopay: on, off (with the consent it had), or `nil` when never turned on.
     public func state(of customer: Customer.ID, in account: Account.ID) async throws -> Autopay? {
@@ -36,7 +48,7 @@ public struct Autopays: Sendable {
     }
 
     /// Turns autopay on when `agreedHash` is the SHA-256 (hex) of the wording now: what the client read is what is
-    /// kept with their consent. Sends `autopay.enabled`.
+    /// kept with their consent. Sends `autopay.enabled`, and the client a copy of what they agreed to.
     public func turnOn(account: Account, by client: ClientActor, agreedHash: String) async throws -> Outcome {
         let now = services.clock.now
         return try await services.storage.transaction { store in
@@ -50,29 +62,32 @@ public struct Autopays: Sendable {
             } else {
                 try await store.records(Autopay.self).update(autopay)
             }
-            try await Self.record(.autopayEnabled, autopay, detail: wording, account: account, client: client, store: store, at: now)
+            try await Self.record(.autopayEnabled, autopay, detail: wording, account: account, client: client, mail: mail, store: store, at: now)
             return .done(autopay)
         }
     }
 
-    /// Turns autopay off at once: no later charge. Sends `autopay.disabled`.
+    /// Turns autopay off at once: no later charge. Sends `autopay.disabled`, and the client an email saying so.
     public func turnOff(account: Account, by client: ClientActor) async throws -> Outcome {
         let now = services.clock.now
         return try await services.storage.transaction { store in
-            guard let off = try await Self.disable(client.customer.id, account: account, client: client, store: store, at: now) else { return .notOn }
+            guard let off = try await Self.disable(client.customer.id, account: account, client: client, mail: mail, store: store, at: now)
+            else { return .notOn }
             return .done(off)
         }
     }
 
     /// Turns the customer's autopay off inside the caller's transaction (the client asked, or removed their last
-    /// card), with its audit event and webhook; `nil` when it was not on.
-    static func disable(_ customer: Customer.ID, account: Account, client: ClientActor, store: any Repositories, at now: Date) async throws -> Autopay? {
+    /// card), with its audit event, webhook and the client's email; `nil` when it was not on.
+    static func disable(
+        _ customer: Customer.ID, account: Account, client: ClientActor, mail: Mail, store: any Repositories, at now: Date
+    ) async throws -> Autopay? {
         guard var autopay = try await store.records(Autopay.self).find(Autopay.ID(rawValue: customer.rawValue), in: account.id), autopay.enabled
         else { return nil }
         autopay.enabled = false
         autopay.disabledAt = now
         try await store.records(Autopay.self).update(autopay)
-        try await record(.autopayDisabled, autopay, detail: nil, account: account, client: client, store: store, at: now)
+        try await record(.autopayDisabled, autopay, detail: nil, account: account, client: client, mail: mail, store: store, at: now)
         return autopay
     }
 
@@ -91,9 +106,18 @@ public struct Autopays: Sendable {
             + "in this portal."
     }
 
+    /// The change's audit event and webhook, and the client's copy of it by email (a recurring charge's terms, as card
+    /// networks ask merchants to confirm them), to the address they used.
     private static func record(
-        _ action: AuditEvent.Action, _ autopay: Autopay, detail: String?, account: Account, client: ClientActor, store: any Repositories, at now: Date
+        _ action: AuditEvent.Action, _ autopay: Autopay, detail: String?, account: Account, client: ClientActor, mail: Mail,
+        store: any Repositories, at now: Date
     ) async throws {
+        let (emails, links) = (mail.emails, mail.links)
+        let copy = try emails.compose(
+            .autopayChanged(account: account, customer: client.customer, autopay: autopay, link: links.paymentMethods(account)),
+            to: [EmailMessage.Mailbox(address: client.email, name: client.customer.displayName)])
+        try await store.outbox.enqueue(
+            OutboxMessage(accountID: account.id, email: copy, about: .customer(client.customer.id), nextAttemptAt: now, createdAt: now))
         try await store.auditEvents.record(
             AuditEvent(
                 accountID: account.id, action: action, about: .customer(client.customer.id), customerID: client.customer.id,

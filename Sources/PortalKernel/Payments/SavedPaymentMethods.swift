@@ -23,10 +23,13 @@ public struct SavedPaymentMethods: Sendable {
     public static let limit = 10
 
     let services: PortalServices
+    let emails: any PortalEmailComposer
 
-    /// Keeps cards at `services.paymentGateway` and their records in `services.storage`.
-    public init(services: PortalServices) {
+    /// Keeps cards at `services.paymentGateway` and their records in `services.storage`; words the email that tells
+    /// the client autopay went off with their last card with `emails`.
+    public init(services: PortalServices, emails: any PortalEmailComposer) {
         self.services = services
+        self.emails = emails
     }
 
     /// Whether the gateway keeps cards: the pay page offers "Save this card" only then.
@@ -91,7 +94,10 @@ public struct SavedPaymentMethods: Sendable {
                 try await store.records(PaymentMethod.self).update(next)
             }
             // No card left to charge: autopay goes off with the last one (SPEC F12).
-            if left.isEmpty { _ = try await Autopays.disable(client.customer.id, account: account, client: client, store: store, at: now) }
+            if left.isEmpty {
+                let mail = Autopays(services: services, emails: emails).mail
+                _ = try await Autopays.disable(client.customer.id, account: account, client: client, mail: mail, store: store, at: now)
+            }
             try await record(.paymentMethodRemoved, removed, client: client, store: store, at: now)
             return .done(removed)
         }

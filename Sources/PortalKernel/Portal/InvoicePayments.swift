@@ -127,7 +127,7 @@ public struct InvoicePayments: Sendable {
             invoiceID, of: customer, account: account, amount: amount, tip: tip, with: card, idempotencyKey: idempotencyKey,
             actorEmail: actorEmail, origin: origin, expectedCharge: expectedCharge)
         guard case .typed(let details, save: true) = card, case .paid(let payment) = outcome else { return outcome }
-        let methods = SavedPaymentMethods(services: services)
+        let methods = SavedPaymentMethods(services: services, emails: emails)
         let onFile = try await methods.onFile(for: customer.id, in: account.id)
         if onFile.contains(where: { $0.card.summary == details.summary && $0.card.expiryMonth == details.expiryMonth && $0.card.expiryYear % 100 == details.expiryYear % 100 }) {
             return outcome

@@ -32,6 +32,9 @@ public enum PortalEmail: Sendable {
     /// invoice stays open; `reason` is the gateway's; `link` is the invoice in the portal, or the customer in the
     /// back office for staff.
     case autopayFailed(account: Account, customer: Customer, invoice: Invoice, reason: String, toStaff: Bool, link: String)
+    /// The client's copy of autopay turned on (the wording agreed, when and by whom) or off (SPEC F12), with a link to
+    /// their payment methods page, where it goes on and off.
+    case autopayChanged(account: Account, customer: Customer, autopay: Autopay, link: String)
     /// The receipt of "Pay all" (SPEC F15): each invoice with the payment recorded against it, all of one charge, and
     /// a link to the statement.
     case statementReceipt(account: Account, customer: Customer, paid: [(invoice: Invoice, payment: Payment)], statementURL: String)

@@ -29,6 +29,9 @@ public struct PortalLinks: Sendable, Hashable {
         "\(portal(account))/receipts/\(payment.rawValue)"
     }
 
+    /// The client's payment methods page in the portal, where autopay goes on and off (SPEC F11, F12).
+    public func paymentMethods(_ account: Account) -> String { "\(portal(account))/payment-methods" }
+
     /// An invoice's page in the portal (the refund email's link, SPEC F15).
     public func invoice(_ account: Account, invoice: Invoice.ID) -> String { "\(portal(account))/invoices/\(invoice.rawValue)" }
 

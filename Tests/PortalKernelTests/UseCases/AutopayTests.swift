@@ -23,10 +23,10 @@ struct AutopayTests {
             try await bed.services.storage.accounts.update(account)
             try await bed.services.storage.staffUsers.insert(
                 StaffUser(accountID: account.id, name: "Olive Office", email: "olive@greenleaf.example", passwordHash: "x", role: .admin))
-            autopays = Autopays(services: bed.services)
+            autopays = Autopays(services: bed.services, emails: KindComposer())
             if let card {
                 let details = CardDetails(number: card, expiryMonth: 12, expiryYear: 40, securityCode: "123", nameOnCard: "Cece")
-                _ = try await SavedPaymentMethods(services: bed.services).save(details, account: account, by: client)
+                _ = try await SavedPaymentMethods(services: bed.services, emails: KindComposer()).save(details, account: account, by: client)
             }
         }
 
@@ -113,7 +113,8 @@ struct AutopayTests {
         #expect(try await office.run.run() == 0)
         #expect(try await office.balance(invoice) == Money(cents: 12_000) && office.sandbox.charges.isEmpty)
         let queued = try await office.queued()
-        #expect(queued.emails == ["autopayFailed", "autopayFailed"])
+        // The client's copy of turning autopay on, then one decline to the client and one to the office.
+        #expect(queued.emails.sorted() == ["autopayChanged", "autopayFailed", "autopayFailed"])
         #expect(queued.webhooks.filter { $0 == "autopay.failed" }.count == 1)
         let events = try await office.bed.services.storage.auditEvents.all(about: .invoice(invoice.id), in: office.account.id)
         #expect(events.map(\.action) == [.autopayFailed] && events.first?.detail == "The saved card has expired. Nothing was charged.")
@@ -133,10 +134,27 @@ struct AutopayTests {
         #expect(office.sandbox.charges.count == 1 && balance == .zero)
 
         _ = try await office.invoice(number: "INV-B")
-        let card = try #require(try await SavedPaymentMethods(services: office.bed.services).onFile(for: office.bed.customer.id, in: office.account.id).first)
-        _ = try await SavedPaymentMethods(services: office.bed.services).remove(card.id, account: office.account, by: office.client)
+        let card = try #require(try await SavedPaymentMethods(services: office.bed.services, emails: KindComposer()).onFile(for: office.bed.customer.id, in: office.account.id).first)
+        _ = try await SavedPaymentMethods(services: office.bed.services, emails: KindComposer()).remove(card.id, account: office.account, by: office.client)
         #expect(try await office.autopays.state(of: office.bed.customer.id, in: office.account.id)?.enabled == false)
         #expect(try await office.run.run() == 0)
         #expect(office.sandbox.charges.count == 1)
+    }
+
+    @Test("F12: the client gets a copy of autopay turned on, with the wording agreed, and an email when it goes off, by their hand or with their last card")
+    func copies() async throws {
+        let office = try await Office()
+        let on = try await office.turnOn()
+        let copies = { try await office.bed.queuedEmails().filter { $0.subject == "autopayChanged" } }
+        let first = try await copies()
+        #expect(first.count == 1 && first.first?.to.map(\.address) == ["cece@example.com"])
+        #expect(first.first?.textBody.contains(on.wording) == true && first.first?.textBody.contains("enabled: true") == true)
+        _ = try await office.autopays.turnOff(account: office.account, by: office.client)
+        #expect(try await copies().count == 2)
+        _ = try await office.turnOn()
+        let card = try #require(try await SavedPaymentMethods(services: office.bed.services, emails: KindComposer()).onFile(for: office.bed.customer.id, in: office.account.id).first)
+        _ = try await SavedPaymentMethods(services: office.bed.services, emails: KindComposer()).remove(card.id, account: office.account, by: office.client)
+        let all = try await copies()
+        #expect(all.count == 4 && all.filter { $0.textBody.contains("enabled: false") }.count == 2)
     }
 }

@@ -15,7 +15,7 @@ struct SavedPaymentMethodsTests {
 
         init() async throws {
             bed = try await UseCaseBed(allowsPartialPayments: true)
-            methods = SavedPaymentMethods(services: bed.services)
+            methods = SavedPaymentMethods(services: bed.services, emails: KindComposer())
             payments = InvoicePayments(services: bed.services, emails: KindComposer())
         }
 
