@@ -264,7 +264,7 @@ class Walk:
         saved = driver.find_elements(By.CSS_SELECTOR, "input[name='paymentMethod']:checked")
         if not saved or saved[0].get_attribute("value") == "new":
             self.fail(driver, "the saved card is not chosen on the pay page")
-        self.expect(driver, "Visa ending 4242", "Add a tip for the crew?")
+        self.expect(driver, "Visa ending 4242", "Add a tip for the crew (Crew 2)?")
         # F14: a 15 % tip; the changed charge comes back to confirm, the saved card still chosen, then one press pays.
         driver.find_element(By.CSS_SELECTOR, "input[name='tip'][value='15']").click()
         self.shot(driver, "pay-saved-card")

@@ -64,6 +64,30 @@ struct DepositPageTests {
         await bed.remove()
     }
 
+    @Test("F13, M3: a pay page left open on the deposit while another tab switched to the whole amount charges nothing and says what is due now")
+    func staleTab() async throws {
+        let bed = try await PortalTestbed()
+        try await Self.askDeposit(bed, P.open)
+        try await bed.run { client in
+            var cece = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &cece)
+            let page = try await cece.get("\(Self.portal)/proposals/\(P.open)")
+            let accepted = try await cece.post(
+                "\(Self.portal)/proposals/\(P.open)/accept",
+                [("version", try #require(page.hiddenField("version"))), ("signature", "Cece Cunningham"), ("consent", "yes"), ("intent", "accept")])
+            let payURL = try #require(accepted.location)
+            let firstTab = try await cece.get(payURL)
+            _ = try await cece.post(payURL.replacingOccurrences(of: "/pay", with: "/deposit-choice"), [("choice", "whole")])
+            let card = [("nameOnCard", "Cece"), ("cardNumber", "4242 4242 4242 4242"), ("expiry", "12/30"), ("securityCode", "123")]
+            let stale = try await cece.post(
+                payURL, PaymentMethodTests.payFields(firstTab, card + [("shownBalance", firstTab.hiddenField("shownBalance") ?? "")]))
+            #expect(stale.status == .unprocessableContent && stale.body.contains("changed since the page was shown: USD 129.60 is due now"))
+            let invoiceID = Invoice.ID(rawValue: String(payURL.dropLast("/pay".count).split(separator: "/").last ?? ""))
+            #expect(try await bed.services.storage.payments.all(for: invoiceID, in: Seed.accountA).isEmpty && bed.gateway.charges.isEmpty)
+        }
+        await bed.remove()
+    }
+
     @Test("F13: accepted from the emailed link, the page thanks the client and links to paying the deposit in the portal; another client cannot switch it")
     func emailedLink() async throws {
         let bed = try await PortalTestbed()

@@ -113,6 +113,10 @@ struct StatementPageTests {
             try await bed.deliverMail()
             let email = try #require(try bed.mail.to("cece@example.com").last { $0.header("Subject")?.contains("Refund of $50.00") == true })
             #expect(email.decodedBody.contains("now has $50.00 to pay"))
+            let invoiceSeen = try await cece.get("/portal/\(Seed.keyA)/invoices/\(Seed.CeceInvoice.unpaid)")
+            #expect(invoiceSeen.body.contains("$50.00 refunded") && invoiceSeen.body.contains("Pay Now"))
+            let receiptSeen = try await cece.get("/portal/\(Seed.keyA)/receipts/\(payment.id)")
+            #expect(receiptSeen.body.contains("Refunded since") && receiptSeen.body.contains("$50.00"))
 
             let api = APIClient(client: client, token: token)
             let read = try await api.call(.get, "/api/v1/payments/\(payment.id)")

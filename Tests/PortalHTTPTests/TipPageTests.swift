@@ -32,7 +32,7 @@ struct TipPageTests {
             var cece = Browser(client)
             try await bed.logIn("cece@example.com", browser: &cece)
             let page = try await cece.get(Self.pay)
-            #expect(page.body.contains("Add a tip for the crew?") && page.body.contains("15% ($30.00)") && page.body.contains("Pay $206.00"))
+            #expect(page.body.contains("Add a tip for the crew (Crew B)?") && page.body.contains("15% ($30.00)") && page.body.contains("Pay $206.00"))
             let review = try await cece.post(Self.pay, PaymentMethodTests.payFields(page, Self.card + [("tip", "15"), ("confirmedTip", page.hiddenField("confirmedTip") ?? "")]))
             #expect(review.status == .ok && review.body.contains("Paying $200.00 and a $30.00 tip charges your card $236.00 with the $6.00 service fee"))
             #expect(review.body.contains("Pay $236.00") && review.body.contains("value=\"15\" checked"))

@@ -181,15 +181,16 @@ struct DemoCompany {
                         method: .check, source: .staff, receivedAt: daysAgo(max(dated - 10, 0))))
             }
         }
-        invoice(1001, customer: cece, dated: 30, dollars: 240)  // unpaid: visible
+        // Cece's open invoices are for the weekly mowing, whose visits name the crew her tips go to (SPEC F14).
+        invoice(1001, customer: cece, dated: 30, dollars: 240, job: mowingJob)  // unpaid: visible
         invoice(1002, customer: cece, dated: 200, dollars: 180, paid: 18_000, job: completedJob)  // paid, within a year: visible
         invoice(1003, customer: cece, dated: 400, dollars: 150, paid: 15_000)  // paid, over a year: hidden
-        invoice(1004, customer: cece, dated: 400, dollars: 95)  // unpaid, over a year: visible until paid
+        invoice(1004, customer: cece, dated: 400, dollars: 95, job: mowingJob)  // unpaid, over a year: visible until paid
         invoice(1005, customer: cece, dated: 20, dollars: 300, voided: true)  // voided: hidden
         invoice(1006, customer: cece, dated: 15, dollars: 0)  // total 0: hidden
-        invoice(1007, customer: cece, dated: 10, dollars: 500, paid: 20_000)  // partial payment: visible
+        invoice(1007, customer: cece, dated: 10, dollars: 500, paid: 20_000, job: mowingJob)  // partial payment: visible
         invoice(1008, customer: cece, dated: -10, dollars: 120, sent: false)  // future date, not sent: not open
-        invoice(1009, customer: cece, dated: -10, dollars: 130)  // future date but sent: open
+        invoice(1009, customer: cece, dated: -10, dollars: 130, job: mowingJob)  // future date but sent: open
         invoice(1010, customer: maple, dated: 12, dollars: 410)
         invoice(1011, customer: harbor, dated: 100, dollars: 275, paid: 27_500, job: closedJob)
         self.invoices = invoices

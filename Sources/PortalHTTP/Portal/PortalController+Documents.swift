@@ -65,6 +65,8 @@ extension PortalController {
         struct PaymentRow {
             let date: String
             let amount: String
+            /// What refunds gave back of it (SPEC F15), worded; `nil` for none.
+            let refunded: String?
             let receiptURL: String
         }
         let chrome: PageChrome
@@ -115,7 +117,9 @@ extension PortalController {
             total: format.money(invoice.total), paid: invoice.amountPaid == .zero ? nil : format.money(invoice.amountPaid),
             balance: format.money(invoice.balance), hasPayments: !payments.isEmpty,
             payments: payments.map {
-                .init(date: format.instant($0.receivedAt), amount: format.money($0.amount), receiptURL: visit.path("/receipts/\($0.id)"))
+                .init(
+                    date: format.instant($0.receivedAt), amount: format.money($0.amount), refunded: $0.refunded.map { "\(format.money($0)) refunded" },
+                    receiptURL: visit.path("/receipts/\($0.id)"))
             },
             payURL: invoice.balance > .zero ? visit.path("/invoices/\(invoice.id)/pay") : nil, backURL: visit.path())
         return visit.page("invoice", page)

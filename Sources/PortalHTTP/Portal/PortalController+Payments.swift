@@ -29,6 +29,8 @@ extension PortalController {
         var confirmedTip: String?
         /// On the statement's "Pay all" (SPEC F15): the invoices it showed, by id.
         var invoice: [String]?
+        /// The balance the pay page showed: a payment is taken only while the invoice still owes it.
+        var shownBalance: String?
     }
 
     /// A card on file as the pay page offers it.
@@ -80,6 +82,8 @@ extension PortalController {
         let confirmedAmount: String
         /// ``charge`` as a form field holds it, sent back as ``PayForm/confirmedCharge``.
         let confirmedCharge: String
+        /// ``balance`` as a form field holds it, sent back as ``PayForm/shownBalance``.
+        let shownBalance: String
         let idempotencyKey: String
         /// The card on file or typed (the `card-fields` partial).
         let card: CardFields
@@ -90,8 +94,10 @@ extension PortalController {
         var review: String?
         /// A deposit invoice's choice of the deposit or the whole amount (SPEC F13); `nil` for any other.
         var depositChoice: DepositChoice?
-        /// Whether the account takes tips: the tip choices show (SPEC F14).
+        /// Whether the invoice takes a tip: the tip choices show (SPEC F14).
         var tipsAllowed = false
+        /// The crew the tip goes to (`Crew 2`).
+        var tipCrew = ""
         var tipChoices: [PayTip.Choice] = []
         /// The amount typed for "Another amount".
         var tipAmount = ""
@@ -124,7 +130,8 @@ extension PortalController {
         let typedAmount = settings.allowsPartialPayments ? typed.amount.flatMap { try? format.parseAmount($0) } : nil
         let payable = typedAmount.flatMap { $0 > .zero && $0 <= balance ? $0 : nil }
         // A tip that cannot be charged is left out of the stated charge; the error beside it says why.
-        let tipping = Self.offersTip(invoice, settings: settings)
+        let crew = try await payments.tipCrew(for: invoice, account: visit.account)
+        let tipping = crew != nil
         let typedTip = tipping ? (try? PayTip.amount(typed, on: payable ?? balance, format: format).get()) ?? .zero : .zero
         let tip = InvoicePayments.problem(tipping: typedTip, on: payable ?? balance, account: visit.account) == nil ? typedTip : .zero
         let quote = try InvoicePayments.Quote(amount: payable ?? balance, settings: settings, tip: tip)
@@ -136,12 +143,13 @@ extension PortalController {
             feeRate: format.percent(basisPoints: settings.serviceFeeBasisPoints), charge: format.money(quote.charge),
             allowsPartial: settings.allowsPartialPayments,
             amount: settings.allowsPartialPayments ? typed.amount ?? format.amountField(balance) : format.amountField(balance),
-            confirmedAmount: format.amountField(quote.amount), confirmedCharge: format.amountField(quote.charge), idempotencyKey: key,
+            confirmedAmount: format.amountField(quote.amount), confirmedCharge: format.amountField(quote.charge), shownBalance: format.amountField(balance), idempotencyKey: key,
             card: CardFields(typed: typed, onFile: onFile, sandbox: payments.gatewayDriverName == "sandbox", offerSaving: paymentMethods.available))
         page.errors = errors
         page.depositChoice = Self.depositChoice(for: invoice, visit: visit)
-        if tipping {
+        if let crew {
             page.tipsAllowed = true
+            page.tipCrew = crew
             page.tipChoices = PayTip.choices(typed, on: quote.amount, format: format)
             page.tipAmount = typed.tipAmount ?? ""
             page.tip = tip > .zero ? format.money(tip) : nil
@@ -178,7 +186,7 @@ extension PortalController {
                                    errors: FormErrors(problem, field: "amount"))
             }
             var tip = Money.zero
-            if Self.offersTip(invoice, settings: visit.account.settings) {
+            if try await payments.tipCrew(for: invoice, account: visit.account) != nil {
                 switch PayTip.amount(form, on: amount, format: visit.format) {
                 case .success(let typed): tip = typed
                 case .failure(let error):
@@ -205,7 +213,8 @@ extension PortalController {
             let outcome = try await payments.pay(
                 invoice.id, of: client.customer, account: visit.account, amount: amount, tip: tip, with: card, idempotencyKey: key,
                 actorEmail: client.email, origin: visit.origin,
-                expectedCharge: form.confirmedCharge.flatMap { try? visit.format.parseAmount($0) })
+                expectedCharge: form.confirmedCharge.flatMap { try? visit.format.parseAmount($0) },
+                shownBalance: form.shownBalance.flatMap { try? visit.format.parseAmount($0) })
             switch outcome {
             case .paid(let payment):
                 return visit.redirect(to: visit.path("/receipts/\(payment.id)"))
@@ -236,12 +245,6 @@ extension PortalController {
                     errors: FormErrors("This payment is already being processed. Wait a moment, then open the invoice again."))
             }
         }
-    }
-
-    /// Whether `invoice`'s pay page offers a tip (SPEC F14): where the account takes tips, and not on a deposit, paid
-    /// before the work (F13).
-    static func offersTip(_ invoice: Invoice, settings: AccountSettings) -> Bool {
-        settings.allowsTips && invoice.deposit == nil
     }
 
     /// The card `form` pays with (SPEC F11): a card on file chosen, or the card typed (kept afterwards when `saving`);
@@ -312,6 +315,8 @@ extension PortalController {
         /// The tip for the crew, its own line (SPEC F14); `nil` for none.
         let tip: String?
         let charged: String
+        /// What refunds gave back of the charge since (SPEC F15); `nil` for none.
+        let refunded: String?
         let card: String?
         let reference: String
         let balance: String
@@ -336,8 +341,8 @@ extension PortalController {
                 chrome: visit.chrome("Receipt"), number: invoice.number, paidOn: format.instant(payment.receivedAt),
                 amount: format.money(payment.amount),
                 serviceFee: payment.serviceFee == .zero ? nil : format.money(payment.serviceFee),
-                tip: payment.tip.map(format.money),
-                charged: format.money(try payment.charged), card: payment.card?.description,
+                tip: payment.tip.map(format.money), charged: format.money(try payment.charged),
+                refunded: payment.refunded.map(format.money), card: payment.card?.description,
                 reference: payment.gatewayReference ?? payment.id.rawValue, balance: format.money(try invoice.balance),
                 invoiceURL: visit.path("/invoices/\(invoice.id)"), homeURL: visit.path(),
                 notice: request.uri.queryParameters.get("card") == "notSaved"

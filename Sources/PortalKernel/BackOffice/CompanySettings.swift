@@ -10,15 +10,38 @@ public struct CompanySettings: Sendable {
         self.services = services
     }
 
-    /// Saves `form`'s values (the company's name, branding, time zone, currency and settings) over the account.
+    /// Saves `form`'s values (the company's name, branding, time zone, currency and settings) over the account. The
+    /// currency is kept once the account has a proposal or an invoice: every amount is stored in minor units of the
+    /// account's currency (SPEC M1), so another currency would read each stored amount, card charges and refunds
+    /// included, as that many of its own units.
     /// - Throws: `UseCaseError.invalid(fields:)` keyed by `SettingsForm.Field` with every problem, and then nothing
     ///   is saved.
     public func update(_ form: SettingsForm, of account: Account, by actor: StaffActor?) async throws -> Account {
         let updated = try await form.applied(to: account, webhooks: services.webhookSender)
-        return try await change(account.id, .settingsChanged, by: actor) { current in
+        let now = services.clock.now
+        return try await services.storage.transaction { store in
+            guard var current = try await store.accounts.find(account.id) else { throw UseCaseError.notFound("No such account.") }
+            if Currency(storedCode: updated.currencyCode) != Currency(storedCode: current.currencyCode),
+                try await Self.holdsMoney(current.id, store: store)
+            {
+                throw UseCaseError.invalid(fields: [
+                    SettingsForm.Field.currency:
+                        "The currency stays \(current.currencyCode): this account has proposals or invoices, whose amounts are in it. A company that changes currency starts a new account."
+                ])
+            }
             (current.name, current.timeZoneIdentifier, current.currencyCode) = (updated.name, updated.timeZoneIdentifier, updated.currencyCode)
             (current.settings, current.branding) = (updated.settings, updated.branding)
+            try await store.accounts.update(current)
+            try await store.recordChange(.settingsChanged, about: .account(current.id), in: current.id, by: actor, at: now)
+            return current
         }
+    }
+
+    /// Whether the account has any proposal or invoice: amounts in its currency.
+    private static func holdsMoney(_ account: Account.ID, store: any Repositories) async throws -> Bool {
+        let invoices = try await store.records(Invoice.self).all(in: account, limit: 1)
+        let proposals = try await store.records(Proposal.self).all(in: account, limit: 1)
+        return !invoices.isEmpty || !proposals.isEmpty
     }
 
     /// Saves `template` as the account's own for its kind; the caller has checked it renders.

@@ -38,6 +38,10 @@ public struct InvoicePayments: Sendable {
         }
     }
 
+    /// What the client's page showed: the charge its button stated and the invoice's balance; `nil` for either not
+    /// shown (an integration, autopay).
+    typealias Shown = (charge: Money?, balance: Money?)
+
     /// How long a charge may hold its invoice before another payment of it may start (SPEC M3).
     static let claimLifetime: TimeInterval = 120
 
@@ -117,15 +121,17 @@ public struct InvoicePayments: Sendable {
     /// saved afterwards when asked; a card on file with the same brand, last four and expiry is not saved twice) or
     /// one on file. A card not on file (removed, another customer's) is ``Outcome/invalid(_:)``; nothing is charged.
     /// `tip` (SPEC F14) is charged on top and recorded against the crew (``Tip``): only where the account allows tips,
-    /// at most the amount paid to the invoice.
+    /// at most the amount paid to the invoice. `shownBalance` is the balance the client's page showed: when the invoice
+    /// owes another amount now (paid in part meanwhile, a deposit switched to the whole amount in another tab),
+    /// nothing is charged and the answer says what is due.
     public func pay(
         _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, tip: Money = .zero, with card: Card,
-        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money? = nil
+        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money? = nil, shownBalance: Money? = nil
     ) async throws -> Outcome {
         if let problem = Self.problem(tipping: tip, on: amount, account: account) { return .invalid(problem) }
         let outcome = try await payOnce(
             invoiceID, of: customer, account: account, amount: amount, tip: tip, with: card, idempotencyKey: idempotencyKey,
-            actorEmail: actorEmail, origin: origin, expectedCharge: expectedCharge)
+            actorEmail: actorEmail, origin: origin, shown: (expectedCharge, shownBalance))
         guard case .typed(let details, save: true) = card, case .paid(let payment) = outcome else { return outcome }
         let methods = SavedPaymentMethods(services: services, emails: emails)
         let onFile = try await methods.onFile(for: customer.id, in: account.id)
@@ -143,6 +149,22 @@ public struct InvoicePayments: Sendable {
     /// Why a deposit invoice takes no tip (SPEC F13, F14): it is paid before the work, with no crew to tip yet.
     public static let noTipOnDeposit = "A tip is added when the work is invoiced, not to a deposit."
 
+    /// Why an invoice whose job has no visit with a crew takes no tip (SPEC F14): there is nobody to pay it out to.
+    public static let noCrewToTip = "A tip goes to the crew who did the work, and this invoice names none."
+
+    /// The crew a tip on `invoice` would go to (SPEC F14): `nil` when the pay page offers none (the account takes no
+    /// tips, a deposit, no visit with a crew).
+    public func tipCrew(for invoice: Invoice, account: Account) async throws -> String? {
+        guard account.settings.allowsTips, invoice.deposit == nil else { return nil }
+        return try await Tips.crew(for: invoice, today: account.today(at: services.clock.now), store: services.storage)?.crew
+    }
+
+    /// Why `invoice` takes no tip now, or `nil` when it does: a deposit, or no crew to give it to.
+    private func tipRefusal(on invoice: Invoice, account: Account) async throws -> String? {
+        if invoice.deposit != nil { return Self.noTipOnDeposit }
+        return try await Tips.crew(for: invoice, today: account.today(at: services.clock.now), store: services.storage) == nil ? Self.noCrewToTip : nil
+    }
+
     /// Why `tip` cannot go with paying `amount` (SPEC F14), or `nil`: a tip is never below zero, only where the
     /// account allows tips, and at most the amount paid to the invoice (a tip typed as 1500 for 15 is caught).
     public static func problem(tipping tip: Money, on amount: Money, account: Account) -> String? {
@@ -155,7 +177,7 @@ public struct InvoicePayments: Sendable {
 
     private func payOnce(
         _ invoiceID: Invoice.ID, of customer: Customer, account: Account, amount: Money, tip: Money, with card: Card,
-        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money?
+        idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, shown: Shown
     ) async throws -> Outcome {
         guard (16...128).contains(idempotencyKey.count) else { return .invalid("This payment form has expired; reload the page.") }
         let store = services.storage
@@ -175,7 +197,7 @@ public struct InvoicePayments: Sendable {
         do {
             let outcome = try await chargeOnce(
                 amount, tip: tip, for: invoiceID, customer: customer, account: account, with: card, idempotencyKey: idempotencyKey,
-                actorEmail: actorEmail, origin: origin, expectedCharge: expectedCharge)
+                actorEmail: actorEmail, origin: origin, shown: shown)
             try await claim.release(at: services.clock.now)
             return outcome
         } catch {
@@ -197,7 +219,7 @@ public struct InvoicePayments: Sendable {
     /// With the invoice's claim held: reads the invoice afresh, checks the amount, charges and records.
     private func chargeOnce(
         _ amount: Money, tip: Money, for invoiceID: Invoice.ID, customer: Customer, account: Account, with card: Card, idempotencyKey: String,
-        actorEmail: String?, origin: RequestOrigin, expectedCharge: Money?
+        actorEmail: String?, origin: RequestOrigin, shown: Shown
     ) async throws -> Outcome {
         let store = services.storage
         // A request that held the claim before us may have paid with this key, or paid the invoice, since our first look.
@@ -210,9 +232,14 @@ public struct InvoicePayments: Sendable {
         do {
             guard try invoice.balance > .zero, !invoice.voided else { return .nothingOwed }
             if let problem = try Self.problem(paying: amount, on: invoice, account: account) { return .invalid(problem) }
-            if tip > .zero, invoice.deposit != nil { return .invalid(Self.noTipOnDeposit) }
+            if tip > .zero, let refusal = try await tipRefusal(on: invoice, account: account) { return .invalid(refusal) }
             let quote = try Quote(amount: amount, settings: account.settings, tip: tip)
-            if let expectedCharge, expectedCharge != quote.charge {
+            if let shownBalance = shown.balance, try invoice.balance != shownBalance {
+                return .invalid(
+                    "What this invoice asks for changed since the page was shown: \(try invoice.balance.formatted(currencyCode: account.currencyCode)) is due now. "
+                        + "Nothing was charged; check the amount and pay again.")
+            }
+            if let expectedCharge = shown.charge, expectedCharge != quote.charge {
                 return .invalid(
                     "The charge for this amount is now \(quote.charge.formatted(currencyCode: account.currencyCode)), with the service fee and any tip. "
                         + "Nothing was charged; check it and pay again.")

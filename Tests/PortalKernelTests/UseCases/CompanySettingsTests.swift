@@ -32,4 +32,24 @@ struct CompanySettingsTests {
         #expect(Set(events.compactMap(\.actor)) == [.staff("alex"), .staff("sam"), .apiToken("token-1")])
         #expect(events.first { $0.action == .templateSaved }?.detail == "loginLink")
     }
+
+    @Test("M1: the currency changes while the account has no proposal or invoice, and stays once one exists, whose amounts are in it")
+    func currencyLockedByMoney() async throws {
+        let bed = try await UseCaseBed()
+        let settings = CompanySettings(services: bed.services)
+        var form = SettingsForm(bed.account)
+        form.currency = "JPY"
+        let yen = try await settings.update(form, of: bed.account, by: nil)
+        #expect(yen.currencyCode == "JPY")
+        _ = try await bed.openInvoice()
+        form.currency = "usd"
+        let refusal = try await #require(throws: UseCaseError.self, "the currency changed under stored amounts") {
+            try await settings.update(form, of: yen, by: nil)
+        }
+        #expect(refusal.fields(as: SettingsForm.Field.self)[.currency]?.hasPrefix("The currency stays JPY") == true)
+        #expect(try await bed.services.storage.accounts.find(bed.account.id)?.currencyCode == "JPY")
+        form.currency = "jpy"
+        form.proposalExpiryDays = "14"
+        #expect(try await settings.update(form, of: yen, by: nil).settings.proposalExpiryDays == 14)
+    }
 }

@@ -121,7 +121,15 @@ struct StatementTests {
     @Test("F15: a part refund reopens the invoice by what went into it; a full refund gives back the rest, fee and tip with it, and the crew's tip shrinks; never more than was charged")
     func refunds() async throws {
         let office = try await Office(feeBasisPoints: 300, tips: true)
-        let invoice = try await office.invoice("INV-1", cents: 10_000)
+        var invoice = try await office.invoice("INV-1", cents: 10_000)
+        // A job whose visit yesterday was Crew B's, so the invoice takes a tip (SPEC F14).
+        let job = Job(accountID: office.account.id, customerID: office.bed.customer.id, title: "Mowing", createdStage: .active, createdAt: office.bed.clock.now)
+        try await office.bed.services.storage.jobs.insert(job)
+        try await office.bed.services.storage.records(Visit.self).insert(
+            Visit(accountID: office.account.id, jobID: job.id, customerID: office.bed.customer.id,
+                  date: office.account.today(at: office.bed.clock.now).adding(days: -1), status: .completed, crew: "Crew B", createdAt: office.bed.clock.now))
+        invoice.jobID = job.id
+        try await office.bed.services.storage.invoices.update(invoice)
         guard case .paid(let payment) = try await office.payments.pay(
             invoice.id, of: office.bed.customer, account: office.account, amount: Money(cents: 10_000), tip: Money(cents: 1_500),
             with: .typed(UseCaseBed.approvedCard, save: false), idempotencyKey: "refund-test-payment-1", actorEmail: nil, origin: office.bed.origin)

@@ -40,6 +40,7 @@ struct TipTests {
         var account: Account
         let invoice: Invoice
         var sandbox: SandboxPayments { bed.services.paymentGateway as! SandboxPayments }
+        var payments: InvoicePayments { InvoicePayments(services: bed.services, emails: KindComposer()) }
 
         init(tips: Bool = true, visits: [(Int, String?, Visit.Status)] = []) async throws {
             bed = try await UseCaseBed()
@@ -83,22 +84,24 @@ struct TipTests {
         #expect(tips.map(\.amount) == [Money(cents: 4_500)] && tips.first?.crew == "Crew B" && tips.first?.paymentID == payment.id)
     }
 
-    @Test("F14: with only visits to come the tip goes to the next one's crew; with none, to no crew")
+    @Test("F14: with only visits to come the tip goes to the next one's crew; an invoice whose job has no visit with a crew takes no tip")
     func crewOfNextOrNone() async throws {
         let ahead = try await Office(visits: [(3, "Crew C", .scheduled), (10, "Crew E", .scheduled), (-1, nil, .completed)])
+        #expect(try await ahead.payments.tipCrew(for: ahead.invoice, account: ahead.account) == "Crew C")
         _ = try await ahead.pay(tip: 1_000)
         #expect(try await ahead.bed.services.storage.records(Tip.self).all(in: ahead.account.id).first?.crew == "Crew C")
-        let none = try await Office()
-        _ = try await none.pay(tip: 1_000)
-        let tip = try #require(try await none.bed.services.storage.records(Tip.self).all(in: none.account.id).first)
-        #expect(tip.crew == nil && tip.visitID == nil)
+        let none = try await Office(visits: [(-1, nil, .completed), (-2, "Crew X", .cancelled)])
+        #expect(try await none.payments.tipCrew(for: none.invoice, account: none.account) == nil)
+        #expect(try await none.pay(tip: 1_000) == .invalid(InvoicePayments.noCrewToTip))
+        #expect(none.sandbox.charges.isEmpty)
     }
 
     @Test("F14: a tip where the account takes none, above the amount paid, or below zero charges nothing")
     func refused() async throws {
-        let closed = try await Office(tips: false)
+        let closed = try await Office(tips: false, visits: [(-1, "Crew B", .completed)])
+        #expect(try await closed.payments.tipCrew(for: closed.invoice, account: closed.account) == nil)
         #expect(try await closed.pay(tip: 100) == .invalid("This company does not take tips."))
-        let open = try await Office()
+        let open = try await Office(visits: [(-1, "Crew B", .completed)])
         #expect(try await open.pay(tip: 30_001) == .invalid("A tip is at most the amount you pay (USD 300.00)."))
         #expect(try await open.pay(tip: -1) == .invalid("A tip cannot be below zero."))
         #expect(closed.sandbox.charges.isEmpty && open.sandbox.charges.isEmpty)
