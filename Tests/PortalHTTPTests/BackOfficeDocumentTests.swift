@@ -82,6 +82,12 @@ struct BackOfficeDocumentTests {
             #expect(lockedPage.body.contains("accepted") && lockedPage.body.contains("Cece by phone") && !lockedPage.body.contains("Save changes"))
             let locked = try await browser.post("\(newPath)/revise", [("title", "More"), ("lines[r1][description]", "x"), ("lines[r1][unitPrice]", "1")])
             #expect(locked.status == .conflict && locked.body.contains("locked"))
+            // Another proposal of the same job, at a higher version, is no newer version of an accepted one.
+            try await bed.services.storage.proposals.insert(
+                Proposal(accountID: Seed.accountA, jobID: "job-proposal", customerID: Seed.cece, version: 7, title: "Mulch",
+                         lineItems: [LineItem(description: "Mulch", unitPrice: Money(cents: 5_000))], status: .sent, createdAt: bed.clock.now))
+            #expect(!(try await browser.get(newPath)).body.contains("Newer version"))
+            #expect(try await browser.get(path).body.contains("Newer version"))
         }
         await bed.remove()
     }

@@ -2,6 +2,8 @@ import Foundation
 import PortalKernel
 import Testing
 
+@testable import PortalHTTP
+
 /// SPEC F13 through the portal, the emailed link, the back office and the API: a proposal's deposit, accepting it
 /// straight on to paying, and the choice of the whole amount.
 @Suite("Portal: deposits on acceptance")
@@ -19,6 +21,16 @@ struct DepositPageTests {
         try await bed.services.storage.proposals.update(stored)
     }
 
+    /// Client A accepts ``Seed/CeceProposal/open`` in the portal; the pay page accepting leads to.
+    static func acceptInPortal(_ cece: inout Browser) async throws -> String {
+        let page = try await cece.get("\(portal)/proposals/\(P.open)")
+        let accepted = try await cece.post(
+            "\(portal)/proposals/\(P.open)/accept",
+            [("version", try #require(page.hiddenField("version"))), ("signature", "Cece Cunningham"), ("consent", "yes"), ("intent", "accept")])
+        #expect(accepted.status == .seeOther)
+        return try #require(accepted.location)
+    }
+
     @Test("F13: the proposal states the deposit; accepting it in the portal goes straight to paying it; the client switches to the whole amount and back before paying")
     func portalAcceptance() async throws {
         let bed = try await PortalTestbed()
@@ -30,12 +42,10 @@ struct DepositPageTests {
             // 3 × $40 + 8 % tax is $129.60; 30 % of it is $38.88.
             #expect(page.body.contains("Deposit on acceptance") && page.body.contains("$38.88 (30% of the total)"))
             #expect(page.body.contains("to pay the deposit now"))
-            let accepted = try await cece.post(
-                "\(Self.portal)/proposals/\(P.open)/accept",
-                [("version", try #require(page.hiddenField("version"))), ("signature", "Cece Cunningham"), ("consent", "yes"), ("intent", "accept")])
-            #expect(accepted.status == .seeOther)
-            let payURL = try #require(accepted.location)
+            let payURL = try await Self.acceptInPortal(&cece)
             #expect(payURL.hasPrefix("\(Self.portal)/invoices/") && payURL.hasSuffix("/pay"))
+            // Left unpaid, the accepted proposal's page leads back to it.
+            #expect(try await cece.get("\(Self.portal)/proposals/\(P.open)").body.contains("href=\"\(payURL)\""))
             let pay = try await cece.get(payURL)
             // With account A's 3 % service fee: $38.88 + $1.17.
             #expect(pay.status == .ok && pay.body.contains("Pay $40.05") && pay.body.contains("This is the deposit, $38.88, of the $129.60 you accepted."))
@@ -71,11 +81,7 @@ struct DepositPageTests {
         try await bed.run { client in
             var cece = Browser(client)
             try await bed.logIn("cece@example.com", browser: &cece)
-            let page = try await cece.get("\(Self.portal)/proposals/\(P.open)")
-            let accepted = try await cece.post(
-                "\(Self.portal)/proposals/\(P.open)/accept",
-                [("version", try #require(page.hiddenField("version"))), ("signature", "Cece Cunningham"), ("consent", "yes"), ("intent", "accept")])
-            let payURL = try #require(accepted.location)
+            let payURL = try await Self.acceptInPortal(&cece)
             let firstTab = try await cece.get(payURL)
             _ = try await cece.post(payURL.replacingOccurrences(of: "/pay", with: "/deposit-choice"), [("choice", "whole")])
             let card = [("nameOnCard", "Cece"), ("cardNumber", "4242 4242 4242 4242"), ("expiry", "12/30"), ("securityCode", "123")]
@@ -102,7 +108,7 @@ struct DepositPageTests {
             let thanks = try await anyone.get(try #require(done.location))
             #expect(thanks.body.contains("The deposit is due now, on invoice INV-"))
             let proposal = try #require(try await bed.services.storage.proposals.find(P.emailed, in: Seed.accountA))
-            let deposit = try #require(try await ProposalAnswers(services: bed.services).depositInvoice(of: proposal, in: Seed.accountA))
+            let deposit = try #require(try await ProposalAnswers(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)).depositInvoice(of: proposal, in: Seed.accountA))
             #expect(thanks.body.contains("href=\"\(Self.portal)/invoices/\(deposit.id)/pay\""))
             var bob = Browser(client)
             try await bed.logIn("bob@example.com", browser: &bob)
@@ -134,6 +140,11 @@ struct DepositPageTests {
             let made = try await admin.post("/admin/customers/\(Seed.cece)/proposals", lines + [("deposit", "50.00")])
             let proposalPage = try await admin.get(try #require(made.location))
             #expect(proposalPage.body.contains("Deposit on acceptance: $50.00") && proposalPage.body.contains("name=\"deposit\" value=\"50.00\""))
+            // The proposal's email says the deposit is due on acceptance.
+            #expect(try await admin.post("\(try #require(made.location))/send").status == .seeOther)
+            try await bed.deliverMail()
+            let email = try #require(try bed.mail.to("cece@example.com").last { $0.header("Subject")?.contains("Hedges") == true })
+            #expect(email.decodedBody.contains("A deposit of $50.00 is due when you accept"))
         }
         await bed.remove()
     }
@@ -165,7 +176,7 @@ struct DepositPageTests {
             let newest = try #require(revised["id"] as? String)
             #expect(try await api.call(.post, "/api/v1/proposals/\(newest)/accept", [:] as [String: Any]).status == .ok)
             let proposal = try #require(try await bed.services.storage.proposals.find(Proposal.ID(rawValue: newest), in: Seed.accountA))
-            let deposit = try #require(try await ProposalAnswers(services: bed.services).depositInvoice(of: proposal, in: Seed.accountA))
+            let deposit = try #require(try await ProposalAnswers(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base)).depositInvoice(of: proposal, in: Seed.accountA))
             let invoice = try await api.call(.get, "/api/v1/invoices/\(deposit.id)")
             let terms = try #require(invoice["deposit"] as? [String: Any])
             #expect(terms["proposalId"] as? String == newest && terms["amount"] as? Int == 5_000 && terms["wholeAmount"] as? Int == 30_000)

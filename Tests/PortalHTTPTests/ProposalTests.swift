@@ -100,7 +100,7 @@ struct ProposalTests {
         let bed = try await PortalTestbed()
         let proposal = try #require(try await bed.services.storage.proposals.find(P.open, in: Seed.accountA))
         let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
-        let answers = ProposalAnswers(services: bed.services)
+        let answers = ProposalAnswers(services: bed.services, emails: try TemplateEmailComposer(publicBaseURL: PortalTestbed.base))
         let outcomes = try await withThrowingTaskGroup(of: ProposalAnswers.Outcome.self) { group in
             for index in 0..<8 {
                 group.addTask {

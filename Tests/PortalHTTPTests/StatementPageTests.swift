@@ -52,8 +52,9 @@ struct StatementPageTests {
                 + store.payments.all(for: second.id, in: Seed.accountA).map(\.gatewayReference)
             #expect(references.count == 2 && Set(references).count == 1)
             try await bed.deliverMail()
-            let receipt = try #require(try bed.mail.to("cece@example.com").last { $0.header("Subject")?.contains("Receipt for 2 invoices") == true })
+            let receipt = try #require(try bed.mail.to("cece@example.com").last { $0.header("Subject")?.contains("Receipt for your statement payment") == true })
             #expect(receipt.decodedBody.contains("Invoice MARK-CECE-SECOND: $50.00") && receipt.decodedBody.contains("Charged: $257.50"))
+            #expect(receipt.decodedBody.contains("Service fee: $7.50"))
         }
         await bed.remove()
     }

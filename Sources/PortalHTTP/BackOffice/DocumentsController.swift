@@ -152,7 +152,8 @@ struct DocumentsController: RouteController {
             "sentAt": proposal.sentAt.map(format.instant) as Any, "expiresOn": proposal.expiresOn.map(format.date) as Any,
             "acceptance": proposal.acceptance.map { "by \($0.signatureName), \($0.via.rawValue), \(format.instant($0.acceptedAt))" } as Any,
             "declineReason": proposal.declineReason as Any,
-            "newerURL": file.newerVersion.map { "/admin/proposals/\($0.id)" } as Any,
+            // Only a replaced version has a newer one; an accepted proposal is final, whatever else its job holds.
+            "newerURL": proposal.status == .superseded ? file.newerVersion.map { "/admin/proposals/\($0.id)" } as Any : nil as String? as Any,
             "lines": proposal.lineItems.map {
                 ["description": $0.description, "quantity": format.quantity($0.quantity), "unitPrice": format.money($0.unitPrice),
                  "amount": format.money(try $0.amount), "optional": $0.isOptional] as [String: Any]

@@ -22,8 +22,9 @@ struct TipsController: RouteController {
             let query = "from=\(range.first)&to=\(range.last)"
             let model: [String: Any] = [
                 "chrome": visit.chrome("Tips", section: "tips"), "from": range.first.description, "to": range.last.description,
-                "errors": range.refused ? FormErrors("Enter the dates as YYYY-MM-DD, the first not after the last; this month is shown.") : FormErrors(),
-                "allowed": staff.account.settings.allowsTips, "total": format.money(report.total), "count": report.rows.count,
+                "errors": range.refused ? FormErrors(Self.rangeProblem + " This month is shown.") : FormErrors(),
+                "allowed": staff.account.settings.allowsTips, "total": format.money(report.total),
+                "count": report.rows.count == 1 ? "1 tip" : "\(report.rows.count) tips",
                 "crews": report.crews.map { ["crew": $0.crew ?? "No crew yet", "count": $0.count, "total": format.money($0.total)] as [String: Any] },
                 "rows": report.rows.map { row in
                     [
@@ -39,6 +40,12 @@ struct TipsController: RouteController {
             let visit = AdminVisit(request, context: context, front: front)
             let staff = try visit.requireStaff()
             let range = Self.range(request, account: staff.account, today: staff.account.today(at: front.clock.now))
+            // A download of dates that cannot be read is refused, not answered with this month's.
+            guard !range.refused else {
+                return Response(
+                    status: .unprocessableContent, headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: Self.rangeProblem + "\n")))
+            }
             let report = try await tips.report(from: range.first, through: range.last, in: staff.account)
             let csv = TipsCSV.text(report, account: staff.account)
             return Response(
@@ -50,6 +57,8 @@ struct TipsController: RouteController {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: csv)))
         }
     }
+
+    static let rangeProblem = "Enter both dates as YYYY-MM-DD, the first not after the last, at most ten years apart."
 
     /// The dates asked for (`from`, `to`, `YYYY-MM-DD`), or this month; `refused` when they were given but could not be
     /// read, or the first is after the last, or they span more than ten years.

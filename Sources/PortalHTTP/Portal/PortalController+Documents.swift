@@ -34,7 +34,10 @@ extension PortalController {
                 .proposalViewed, of: .proposal(proposal.id), account: visit.account, customer: place.actor,
                 email: place.actorEmail, origin: visit.origin)
             let done = request.uri.queryParameters.get("done").flatMap { Self.notices[String($0)] }
-            return try ProposalResponder(front: front, answers: answers).show(proposal, visit: visit, place: place, notice: done)
+            // SPEC F13: an accepted proposal's unpaid deposit stays one press away.
+            let deposit = proposal.status == .accepted ? try await answers.depositInvoice(of: proposal, in: visit.account.id) : nil
+            let unpaid = try deposit.flatMap { try $0.balance > .zero ? visit.path("/invoices/\($0.id)/pay") : nil }
+            return try ProposalResponder(front: front, answers: answers).show(proposal, visit: visit, place: place, notice: done, depositPayURL: unpaid)
         }
     }
 

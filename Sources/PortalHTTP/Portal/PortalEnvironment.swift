@@ -41,7 +41,7 @@ struct PortalEnvironment: Sendable {
         loginLinks = LoginLinks(services: services, emails: emails, policy: policy)
         sessions = ClientSessions(services: services, policy: policy)
         portal = CustomerPortal(services: services)
-        answers = ProposalAnswers(services: services)
+        answers = ProposalAnswers(services: services, emails: emails)
         payments = InvoicePayments(services: services, emails: emails)
         serviceRequests = ServiceRequests(services: services, emails: emails, policy: policy)
         clientVisits = ClientVisits(services: services, emails: emails)

@@ -6,7 +6,7 @@ enum EmailSamples {
     /// The variables of `kind`, as the editor lists them (each also under `object.`).
     static let variables: [EmailTemplate.Kind: [String]] = [
         .loginLink: ["link", "minutes"],
-        .proposalSent: ["customer.name", "proposal.title", "proposal.total", "proposal.expiresOn", "link"],
+        .proposalSent: ["customer.name", "proposal.title", "proposal.total", "proposal.expiresOn", "proposal.deposit", "link"],
         .invoiceSent: ["customer.name", "invoice.number", "invoice.total", "invoice.balance", "invoice.dueDate"],
         .paymentReceipt: [
             "customer.name", "invoice.number", "invoice.balance", "payment.amount", "payment.serviceFee", "payment.tip",
@@ -29,7 +29,7 @@ enum EmailSamples {
             "change.cancelled", "visitURL",
         ],
         .autopayChanged: ["customer.name", "autopay.on", "autopay.wording", "autopay.agreedAt", "autopay.agreedBy", "autopay.offAt", "link"],
-        .statementReceipt: ["customer.name", "count", "invoices", "charged", "card", "reference", "statementURL"],
+        .statementReceipt: ["customer.name", "count", "invoices", "serviceFee", "charged", "card", "reference", "statementURL"],
         .paymentRefunded: [
             "customer.name", "invoice.number", "invoice.balance", "payment.charged", "payment.card", "refund.total", "refund.amount",
             "refund.extras", "refund.reference", "invoiceURL",
@@ -50,7 +50,7 @@ enum EmailSamples {
         case .proposalSent:
             let proposal = Proposal(
                 accountID: account.id, jobID: .random(), customerID: customer.id, title: "Spring clean-up and mulch", lineItems: lines,
-                status: .sent, expiresOn: today.adding(days: account.settings.proposalExpiryDays), createdAt: now)
+                deposit: .percentage(basisPoints: 3_000), status: .sent, expiresOn: today.adding(days: account.settings.proposalExpiryDays), createdAt: now)
             return .proposalSent(account: account, customer: customer, proposal: proposal, link: links.proposal(token: SecretToken(value: "sample-token")))
         case .invoiceSent:
             return .invoiceSent(account: account, customer: customer, invoice: invoice)
@@ -101,7 +101,7 @@ enum EmailSamples {
                 accountID: account.id, customerID: customer.id, number: "INV-1043", invoiceDate: today, lineItems: lines, createdAt: now)
             let paid = [invoice, second].map { item in
                 (invoice: item, payment: Payment(
-                    accountID: account.id, invoiceID: item.id, amount: Money(cents: 28_000), method: .card, source: .portal,
+                    accountID: account.id, invoiceID: item.id, amount: Money(cents: 28_000), serviceFee: Money(cents: 840), method: .card, source: .portal,
                     gatewayReference: "sandbox_sample", card: CardSummary(brand: "Visa", last4: "4242"), receivedAt: now))
             }
             return .statementReceipt(account: account, customer: customer, paid: paid, statementURL: links.statement(account))

@@ -115,7 +115,7 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         .visitReminder: "Reminder: {{account.name}} visits you {{visit.date}}, {{visit.window}}",
         .visitChanged: "{{account.name}} {{change.summary}}",
         .autopayFailed: "{{#toStaff}}Autopay declined for {{customer.name}}: {{/toStaff}}{{^toStaff}}We could not charge your card for {{/toStaff}}invoice {{invoice.number}}",
-        .statementReceipt: "Receipt for {{count}} invoices from {{account.name}}",
+        .statementReceipt: "Receipt for your statement payment to {{account.name}}",
         .paymentRefunded: "Refund of {{refund.total}} for invoice {{invoice.number}}",
         .autopayChanged: "Autopay is {{#autopay.on}}on{{/autopay.on}}{{^autopay.on}}off{{/autopay.on}} with {{account.name}}",
     ]
@@ -167,6 +167,10 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "proposal": [
                     "title": proposal.title, "total": format.money { try proposal.totals().total },
                     "expiresOn": proposal.expiresOn.map(format.date) as Any,
+                    // SPEC F13: what accepting asks to pay now, on the total of the required lines.
+                    "deposit": proposal.deposit.flatMap { terms in
+                        (try? proposal.totals().total).flatMap { total in try? DepositWords.due(terms, on: total, format: format) }
+                    } as Any,
                 ] as [String: Any],
                 "link": link,
             ]
@@ -220,10 +224,12 @@ public struct TemplateEmailComposer: PortalEmailComposer {
         case .statementReceipt(let account, let customer, let paid, let statementURL):
             let format = Formatting(account: account)
             let charged = paid.reduce(Money.zero) { sum, item in (try? sum.adding(item.payment.charged)) ?? sum }
+            let fees = paid.reduce(Money.zero) { sum, item in (try? sum.adding(item.payment.serviceFee)) ?? sum }
             return [
                 "account": accountVariables(account), "customer": ["name": customer.displayName], "count": paid.count,
                 "invoices": paid.map { ["number": $0.invoice.number, "amount": format.money($0.payment.amount)] },
-                "charged": format.money(charged), "card": paid.first?.payment.card?.description ?? "card",
+                "charged": format.money(charged), "serviceFee": fees > .zero ? format.money(fees) : false,
+                "card": paid.first?.payment.card?.description ?? "card",
                 "reference": paid.first?.payment.gatewayReference ?? "", "statementURL": statementURL,
             ]
         case .autopayChanged(let account, let customer, let autopay, let link):

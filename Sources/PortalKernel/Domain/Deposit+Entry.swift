@@ -18,7 +18,7 @@ extension Deposit {
         if typed.hasSuffix("%") {
             let number = typed.dropLast().trimmingCharacters(in: .whitespaces)
             guard let percent = TypedNumber.read(number, fractionDigits: 2), percent <= 100 else {
-                throw EntryError(description: "Enter a deposit percentage from 0.01 % to 100 %, such as 30 %.")
+                throw EntryError(description: "Enter a deposit percentage from 0.01 % to 100 %, with at most two decimals, such as 30 % or 12.5 %.")
             }
             deposit = .percentage(basisPoints: NSDecimalNumber(decimal: percent * 100).intValue)
         } else {

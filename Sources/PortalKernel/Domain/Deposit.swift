@@ -26,7 +26,8 @@ public enum Deposit: Hashable, Codable, Sendable {
         case .percentage(let basisPoints):
             (1...10_000).contains(basisPoints) ? nil : "A deposit percentage is from 0.01 to 100."
         case .fixed(let amount):
-            amount > .zero && amount.cents <= Money.limit ? nil : "A deposit amount is above zero."
+            amount <= .zero ? "A deposit amount is above zero."
+                : amount.cents > Money.limit ? "A deposit amount is at most 10,000,000,000,000 of the currency's smallest unit." : nil
         }
     }
 }

@@ -75,7 +75,7 @@ public struct Refunds: Sendable {
         guard (1...128).contains(idempotencyKey.unicodeScalars.count) else { return .invalid("An Idempotency-Key is 1–128 characters.") }
         let store = services.storage
         if let earlier = try await store.records(Refund.self).unique(key: ["account_id", "idempotency_key"], [account.id.rawValue, idempotencyKey]) {
-            return try await repeated(earlier, for: paymentID, in: account.id)
+            return try await repeated(earlier, for: paymentID, asked: amount, in: account.id)
         }
         guard let payment = try await store.payments.find(paymentID, in: account.id) else { return .notFound }
         guard payment.method == .card, payment.gatewayReference != nil else {
@@ -93,9 +93,11 @@ public struct Refunds: Sendable {
         }
     }
 
-    /// The answer to a key that already refunded: that refund, unless it was of another payment.
-    private func repeated(_ earlier: Refund, for paymentID: Payment.ID, in account: Account.ID) async throws -> Outcome {
-        guard earlier.paymentID == paymentID, let invoice = try await services.storage.invoices.find(earlier.invoiceID, in: account) else {
+    /// The answer to a key that already refunded: that refund, unless it was of another payment or another amount
+    /// (`asked`; `nil`, "what is left", a repeat cannot tell apart).
+    private func repeated(_ earlier: Refund, for paymentID: Payment.ID, asked: Money?, in account: Account.ID) async throws -> Outcome {
+        let sameAmount = try asked.map { try $0 == earlier.total } ?? true
+        guard earlier.paymentID == paymentID, sameAmount, let invoice = try await services.storage.invoices.find(earlier.invoiceID, in: account) else {
             return .invalid("This Idempotency-Key was used for another refund.")
         }
         return .refunded(earlier, invoice)
@@ -107,7 +109,7 @@ public struct Refunds: Sendable {
     ) async throws -> Outcome {
         let store = services.storage
         if let earlier = try await store.records(Refund.self).unique(key: ["account_id", "idempotency_key"], [account.id.rawValue, idempotencyKey]) {
-            return try await repeated(earlier, for: paymentID, in: account.id)
+            return try await repeated(earlier, for: paymentID, asked: amount, in: account.id)
         }
         guard let payment = try await store.payments.find(paymentID, in: account.id), let reference = payment.gatewayReference,
             let invoice = try await store.invoices.find(payment.invoiceID, in: account.id)

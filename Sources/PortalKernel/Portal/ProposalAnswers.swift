@@ -44,10 +44,13 @@ public struct ProposalAnswers: Sendable {
     }
 
     let services: PortalServices
+    let emails: any PortalEmailComposer
 
-    /// Reads and writes proposals, jobs, webhooks and audit events through `services` (storage, clock).
-    public init(services: PortalServices) {
+    /// Reads and writes proposals, jobs, webhooks and audit events through `services` (storage, clock); words the email
+    /// of a deposit invoice an acceptance makes with `emails`.
+    public init(services: PortalServices, emails: any PortalEmailComposer) {
         self.services = services
+        self.emails = emails
     }
 
     /// What an emailed proposal link opens (F3, F4, #20): its account and proposal, or the newest sent version when
@@ -92,8 +95,15 @@ public struct ProposalAnswers: Sendable {
                 job.stage = .active
                 try await store.jobs.update(job)
             }
-            // SPEC F13: the client accepting is shown the deposit invoice at once; staff send theirs as any invoice.
-            _ = try await Deposits.invoice(for: proposal, account: account, shownNow: channel != .staff, store: store, at: now)
+            // SPEC F13: the client accepting is shown the deposit invoice at once, and emailed it; staff send theirs as any
+            // invoice.
+            let clientAccepted = channel != .staff
+            if let deposit = try await Deposits.invoice(for: proposal, account: account, shownNow: clientAccepted, store: store, at: now),
+                clientAccepted, let customer = try await store.customers.find(proposal.customerID, in: account.id), !customer.emails.isEmpty
+            {
+                let message = try emails.compose(.invoiceSent(account: account, customer: customer, invoice: deposit), to: customer.mailboxes)
+                try await store.recordSent(message, about: .invoice(deposit.id), action: .invoiceSent, in: account.id, by: nil, at: now)
+            }
             try await store.auditEvents.record(
                 AuditEvent(
                     accountID: account.id, action: .proposalAccepted, about: .proposal(proposal.id), customerID: actor,

@@ -105,7 +105,7 @@ struct BackOfficeFlowTests {
         #expect(emails.map { $0.to.map(\.address) } == [["cece@example.com"]])
 
         let form = ProposalAnswers.AcceptanceForm(signatureName: "Cece Cunningham", chosenOptionalItemIDs: [], shownVersionHash: sent.contentHash)
-        let outcome = try await ProposalAnswers(services: bed.services).accept(
+        let outcome = try await ProposalAnswers(services: bed.services, emails: KindComposer()).accept(
             sent.id, account: bed.account, via: .emailLink, form: form, actor: nil, actorEmail: nil, origin: bed.origin)
         guard case .accepted(let accepted) = outcome else {
             Issue.record("not accepted: \(outcome)")

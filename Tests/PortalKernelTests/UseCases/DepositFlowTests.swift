@@ -19,7 +19,7 @@ struct DepositFlowTests {
 
     static func accept(_ proposal: Proposal, _ bed: UseCaseBed, via channel: AcceptanceChannel = .portal, choosing: Set<LineItem.ID> = []) async throws -> Proposal? {
         let form = ProposalAnswers.AcceptanceForm(signatureName: "Cece Cunningham", chosenOptionalItemIDs: choosing, shownVersionHash: proposal.contentHash)
-        guard case .accepted(let accepted) = try await ProposalAnswers(services: bed.services).accept(
+        guard case .accepted(let accepted) = try await ProposalAnswers(services: bed.services, emails: KindComposer()).accept(
             proposal.id, account: bed.account, via: channel, form: form, actor: bed.customer.id, actorEmail: nil, origin: bed.origin)
         else { return nil }
         return accepted
@@ -31,7 +31,7 @@ struct DepositFlowTests {
         let proposal = try await Self.proposal(bed, deposit: .percentage(basisPoints: 3_000))
         let accepted = try #require(try await Self.accept(proposal, bed, choosing: [Self.hedge.id]))
         #expect(accepted.acceptance?.versionHash == proposal.contentHash)
-        let invoice = try #require(try await ProposalAnswers(services: bed.services).depositInvoice(of: accepted, in: bed.account.id))
+        let invoice = try #require(try await ProposalAnswers(services: bed.services, emails: KindComposer()).depositInvoice(of: accepted, in: bed.account.id))
         // (250.00 + 50.00) plus 10 % tax is 330.00; 30 % of it is 99.00.
         #expect(invoice.deposit == InvoiceDeposit(proposalID: proposal.id, amount: Money(cents: 9_900), wholeAmount: Money(cents: 33_000)))
         #expect(try invoice.total == Money(cents: 9_900))
@@ -42,23 +42,26 @@ struct DepositFlowTests {
         #expect(invoice.dueDate == bed.account.today(at: bed.clock.now))
         #expect(invoice.sentAt == bed.clock.now)
         #expect(try await CustomerPortal(services: bed.services).invoice(invoice.id, of: bed.customer.id, account: bed.account) != nil)
+        let sent = try await bed.queuedEmails().filter { $0.subject == "invoiceSent" }
+        #expect(sent.count == 1 && sent.first?.textBody.contains(invoice.number) == true)
     }
 
     @Test("F13: staff accepting makes the deposit invoice unsent, for staff to send; no deposit, or one that rounds to nothing, makes none")
     func staffAndNone() async throws {
         let bed = try await UseCaseBed()
         let byStaff = try #require(try await Self.accept(try await Self.proposal(bed, deposit: .fixed(amount: Money(cents: 10_000))), bed, via: .staff))
-        let invoice = try #require(try await ProposalAnswers(services: bed.services).depositInvoice(of: byStaff, in: bed.account.id))
+        let invoice = try #require(try await ProposalAnswers(services: bed.services, emails: KindComposer()).depositInvoice(of: byStaff, in: bed.account.id))
         #expect(invoice.sentAt == nil)
         #expect(try invoice.total == Money(cents: 10_000))
+        #expect(try await bed.queuedEmails().filter { $0.subject == "invoiceSent" }.isEmpty)
         let none = try #require(try await Self.accept(try await Self.proposal(bed, deposit: nil), bed))
-        #expect(try await ProposalAnswers(services: bed.services).depositInvoice(of: none, in: bed.account.id) == nil)
+        #expect(try await ProposalAnswers(services: bed.services, emails: KindComposer()).depositInvoice(of: none, in: bed.account.id) == nil)
         var tiny = try await bed.sentProposal()
         tiny.lineItems = [LineItem(description: "Leaf", unitPrice: Money(cents: 1))]
         tiny.deposit = .percentage(basisPoints: 3_000)
         try await bed.services.storage.proposals.update(tiny)
         let acceptedTiny = try #require(try await Self.accept(tiny, bed))
-        #expect(try await ProposalAnswers(services: bed.services).depositInvoice(of: acceptedTiny, in: bed.account.id) == nil)
+        #expect(try await ProposalAnswers(services: bed.services, emails: KindComposer()).depositInvoice(of: acceptedTiny, in: bed.account.id) == nil)
     }
 
     @Test("F13: the client switches the invoice to the whole amount (the proposal's chosen lines and tax) and back while nothing is paid; once paid it stays")
@@ -66,7 +69,7 @@ struct DepositFlowTests {
         let bed = try await UseCaseBed()
         let proposal = try await Self.proposal(bed, deposit: .percentage(basisPoints: 3_000))
         let accepted = try #require(try await Self.accept(proposal, bed))
-        let deposit = try #require(try await ProposalAnswers(services: bed.services).depositInvoice(of: accepted, in: bed.account.id))
+        let deposit = try #require(try await ProposalAnswers(services: bed.services, emails: KindComposer()).depositInvoice(of: accepted, in: bed.account.id))
         let deposits = Deposits(services: bed.services)
         guard case .changed(let whole) = try await deposits.choose(paysWhole: true, on: deposit.id, of: bed.customer.id, account: bed.account) else {
             Issue.record("not switched to the whole amount")
@@ -103,7 +106,7 @@ struct DepositFlowTests {
     func refusals() async throws {
         let bed = try await UseCaseBed()
         let accepted = try #require(try await Self.accept(try await Self.proposal(bed, deposit: .percentage(basisPoints: 5_000)), bed))
-        let deposit = try #require(try await ProposalAnswers(services: bed.services).depositInvoice(of: accepted, in: bed.account.id))
+        let deposit = try #require(try await ProposalAnswers(services: bed.services, emails: KindComposer()).depositInvoice(of: accepted, in: bed.account.id))
         let deposits = Deposits(services: bed.services)
         #expect(try await deposits.choose(paysWhole: true, on: deposit.id, of: "someone-else", account: bed.account) == .notFound)
         let plain = try await bed.openInvoice(number: "INV-9")

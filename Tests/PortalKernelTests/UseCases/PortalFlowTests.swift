@@ -68,7 +68,7 @@ struct PortalFlowTests {
     @Test("F9: accepting moves the job to active; a second acceptance records nothing; a changed version is refused")
     func acceptOnce() async throws {
         let bed = try await UseCaseBed()
-        let answers = ProposalAnswers(services: bed.services)
+        let answers = ProposalAnswers(services: bed.services, emails: KindComposer())
         let proposal = try await bed.sentProposal()
         let stale = ProposalAnswers.AcceptanceForm(signatureName: "Cece Cunningham", chosenOptionalItemIDs: [], shownVersionHash: "old")
         guard case .changedSinceShown = try await answers.accept(

@@ -13,7 +13,7 @@ struct ProposalAnswerTests {
         choosing chosen: Set<LineItem.ID> = []
     ) async throws -> ProposalAnswers.Outcome {
         let form = ProposalAnswers.AcceptanceForm(signatureName: signature, chosenOptionalItemIDs: chosen, shownVersionHash: proposal.contentHash)
-        return try await ProposalAnswers(services: bed.services).accept(
+        return try await ProposalAnswers(services: bed.services, emails: KindComposer()).accept(
             proposal.id, account: bed.account, via: channel, form: form, actor: channel == .portal ? bed.customer.id : nil,
             actorEmail: nil, origin: bed.origin)
     }
@@ -49,7 +49,7 @@ struct ProposalAnswerTests {
     @Test("F4: declining records the reason, leaves the portal and closes the proposal to any later answer")
     func decline() async throws {
         let bed = try await UseCaseBed()
-        let answers = ProposalAnswers(services: bed.services)
+        let answers = ProposalAnswers(services: bed.services, emails: KindComposer())
         let proposal = try await bed.sentProposal()
         func decline(_ reason: String) async throws -> ProposalAnswers.Outcome {
             try await answers.decline(proposal.id, account: bed.account, reason: reason, actor: bed.customer.id, actorEmail: "cece@example.com", origin: bed.origin)

@@ -170,6 +170,9 @@ struct StatementTests {
             return
         }
         #expect(repeated == part && office.sandbox.refunds.count == 2)
+        // …and the same key for another amount is refused, not taken for the first.
+        #expect(try await office.refunds.refund(payment.id, amount: Money(cents: 100), idempotencyKey: "refund-1", in: office.account, by: nil, actorName: nil)
+            == .invalid("This Idempotency-Key was used for another refund."))
         let emails = try await office.bed.queuedEmails().filter { $0.subject == "paymentRefunded" }
         #expect(emails.count == 2)
         let cash = try await Billing(services: office.bed.services, emails: KindComposer()).recordPayment(
