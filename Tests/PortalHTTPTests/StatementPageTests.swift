@@ -105,6 +105,9 @@ struct StatementPageTests {
             #expect(tooMuch.status == .unprocessableContent && tooMuch.body.contains("at most the USD 206.00 left of this payment"))
             let done = try await staff.post(refunds, [("idempotencyKey", key), ("payment", payment.id.rawValue), ("refundAmount", "50")])
             #expect(done.status == .seeOther)
+            #expect(try await staff.get(try #require(done.location)).body.contains("The refund is made; the client is emailed."))
+            // A link's own words never reach the page.
+            #expect(!(try await staff.get("\(invoicePage)?done=all+refunded+already")).body.contains("refunded already"))
             let again = try await staff.post(refunds, [("idempotencyKey", key), ("payment", payment.id.rawValue), ("refundAmount", "50")])
             #expect(again.status == .seeOther)
             let invoice = try #require(try await bed.services.storage.invoices.find(Seed.CeceInvoice.unpaid, in: Seed.accountA))

@@ -7,7 +7,7 @@ extension DocumentsController {
     func registerInvoices(on admin: RouteCollection<Context>) {
         admin.get("invoices/:id") { request, context in
             try await AdminVisit.withRecord(request, context, front: front, find: { try await billing.invoice($0, in: $1) }) { visit, staff, invoice in
-                try await invoicePage(visit, staff: staff, invoice: invoice, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
+                try await invoicePage(visit, staff: staff, invoice: invoice, notice: request.uri.queryParameters.get("done").flatMap { Self.invoiceNotices[String($0)] })
             }
         }
         admin.post("invoices/:id/send") { request, context in
@@ -23,7 +23,7 @@ extension DocumentsController {
             }
         }
         admin.post("invoices/:id/payments") { request, context in
-            try await changingInvoice(request, context, done: "payment recorded") { visit, staff, invoice in
+            try await changingInvoice(request, context, done: "paymentRecorded") { visit, staff, invoice in
                 let form = try await visit.form(PaymentForm.self, context: context)
                 guard let method = Payment.Method(rawValue: form.method ?? "") else { throw UseCaseError.invalid("Choose how it was paid.") }
                 if form.full == "yes" {
@@ -47,6 +47,12 @@ extension DocumentsController {
             }
         }
     }
+
+    /// What each change of an invoice says once done; any other `done` says nothing (a link cannot put words on the page).
+    static let invoiceNotices = [
+        "sent": "The invoice is sent.", "voided": "The invoice is voided.", "paymentRecorded": "The payment is recorded.",
+        "refunded": "The refund is made; the client is emailed.",
+    ]
 
     struct RefundForm: PortalForm {
         var csrf: String?
@@ -93,7 +99,7 @@ extension DocumentsController {
         try await AdminVisit.withRecord(request, context, front: front, find: { try await billing.invoice($0, in: $1) }) { visit, staff, invoice in
             do {
                 try await change(visit, staff, invoice)
-                return visit.redirect(to: "/admin/invoices/\(invoice.id)?done=\(done.replacingOccurrences(of: " ", with: "+"))")
+                return visit.redirect(to: "/admin/invoices/\(invoice.id)?done=\(done)")
             } catch let refusal as UseCaseError {
                 return try await invoicePage(visit, staff: staff, invoice: invoice, errors: FormErrors(refusal.message), status: refusal.status)
             } catch let refusal as AmountFieldRefusal {
@@ -137,7 +143,9 @@ extension DocumentsController {
                 return [
                     "id": payment.id.rawValue, "date": format.instant(payment.receivedAt), "amount": format.money(payment.amount),
                     "method": payment.method.rawValue, "source": payment.source.rawValue,
-                    "extras": payment.serviceFee > .zero || payment.tip != nil ? "charged \(format.money(try payment.charged)) with fee and tip" : false,
+                    "extras": payment.serviceFee > .zero || payment.tip != nil
+                        ? "charged \(format.money(try payment.charged)) with the \([payment.serviceFee > .zero ? "fee" : nil, payment.tip != nil ? "tip" : nil].compactMap { $0 }.joined(separator: " and "))"
+                        : false,
                     "refunded": payment.refunded.map { "refunded \(format.money($0))" } ?? false,
                     "refundable": refundable ? ["left": format.money(left), "field": format.amountField(left)] as [String: Any] : false,
                 ] as [String: Any]

@@ -19,6 +19,9 @@ struct DocumentsController: RouteController {
     /// Refunds card payments through the gateway (SPEC F15).
     let refunds: Refunds
 
+    /// What each change of a proposal says once done; any other `done` says nothing (a link cannot put words on the page).
+    static let proposalNotices = ["sent": "The proposal is sent.", "accepted": "The proposal is accepted.", "saved": "The proposal is saved."]
+
     struct AcceptForm: PortalForm {
         /// The CSRF token the page put in the form.
         var csrf: String?
@@ -42,7 +45,8 @@ struct DocumentsController: RouteController {
     func register(on admin: RouteCollection<Context>) {
         admin.get("proposals/:id") { request, context in
             try await AdminVisit.withRecord(request, context, front: front, find: { try await quoting.proposal($0, in: $1) }) { visit, staff, proposal in
-                try await proposalPage(visit, staff: staff, proposal: proposal, notice: request.uri.queryParameters.get("done").map { "Done: \($0)." })
+                try await proposalPage(
+                    visit, staff: staff, proposal: proposal, notice: request.uri.queryParameters.get("done").flatMap { Self.proposalNotices[String($0)] })
             }
         }
         admin.post("proposals/:id/send") { request, context in

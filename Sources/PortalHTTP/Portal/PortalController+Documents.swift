@@ -121,7 +121,9 @@ extension PortalController {
             balance: format.money(invoice.balance), hasPayments: !payments.isEmpty,
             payments: payments.map {
                 .init(
-                    date: format.instant($0.receivedAt), amount: format.money($0.amount), refunded: $0.refunded.map { "\(format.money($0)) refunded" },
+                    // The invoice's part of what was refunded (the fee and tip go back last, and are not the invoice's).
+                    date: format.instant($0.receivedAt), amount: format.money($0.amount),
+                    refunded: $0.refunded.map { [amount = $0.amount] refunded in "\(format.money(min(refunded, amount))) refunded" },
                     receiptURL: visit.path("/receipts/\($0.id)"))
             },
             payURL: invoice.balance > .zero ? visit.path("/invoices/\(invoice.id)/pay") : nil, backURL: visit.path())

@@ -235,6 +235,14 @@ extension PortalController {
                                errors: FormErrors(message, field: field))
             case .nothingOwed:
                 return visit.redirect(to: visit.path("/invoices/\(invoice.id)"))
+            case .balanceChanged(let due):
+                // The page again over the invoice as it is now, its amount the new balance, not the one typed for the old.
+                guard let current = try await portal.invoice(invoice.id, of: client.customer.id, account: visit.account) else { return visit.notFound() }
+                var fresh = form
+                (fresh.amount, fresh.confirmedAmount, fresh.confirmedTip, fresh.tip) = (nil, nil, nil, nil)
+                return try await payPage(
+                    visit, invoice: current, typed: fresh, key: key, status: .conflict,
+                    errors: FormErrors("This invoice changed since the page was shown: \(visit.format.money(due)) is due now. Nothing was charged; check the amount and pay again."))
             case .startAgain(let message):
                 // A new key: the old one's charge was given back and must never be reused.
                 return try await payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value, status: .conflict,

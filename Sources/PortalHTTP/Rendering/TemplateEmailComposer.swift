@@ -250,12 +250,19 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "payment": ["charged": format.money { try payment.charged }, "card": payment.card?.description ?? "card"],
                 "refund": [
                     "total": format.money { try refund.total }, "amount": format.money(refund.amount),
-                    "extras": refund.serviceFee > .zero || refund.tip > .zero ? format.money { try refund.serviceFee.adding(refund.tip) } : false,
+                    "extras": Self.refundExtras(refund, format: format) ?? false,
                     "reference": refund.gatewayReference,
                 ] as [String: Any],
                 "invoiceURL": invoiceURL,
             ]
         }
+    }
+
+    /// What a refund gave back besides the invoice's part (`$3.00 of the service fee and $15.00 of the tip`); `nil` for
+    /// nothing.
+    private static func refundExtras(_ refund: Refund, format: Formatting) -> String? {
+        let parts = [(refund.serviceFee, "the service fee"), (refund.tip, "the tip")].filter { $0.0 > .zero }
+        return parts.isEmpty ? nil : parts.map { "\(format.money($0.0)) of \($0.1)" }.joined(separator: " and ")
     }
 
     /// A visit as its client's emails show it: `date`, `window`, `crew`, `work` (the job's title) and `note`.

@@ -55,10 +55,12 @@ public struct AutopayRun: Sendable {
     private func charge(_ invoice: Invoice, of customer: Customer, account: Account) async throws -> Bool {
         let due = invoice.dueDate ?? invoice.invoiceDate
         let now = services.clock.now
-        let mark = Lease(counters: services.storage.counters, subject: "autopay:\(account.id):\(invoice.id):\(due)")
+        let mark = Self.mark(for: invoice, account: account.id, counters: services.storage.counters)
         guard try await mark.take(at: now, lifetime: Self.markLifetime) else { return false }
+        // The invoice as it is now, not as the pass listed it: a payment or a deposit's switch may have come between.
         guard try await services.storage.records(Autopay.self).find(Autopay.ID(rawValue: customer.id.rawValue), in: account.id)?.enabled == true,
-            let balance = try? invoice.balance, balance > .zero
+            let current = try await services.storage.invoices.find(invoice.id, in: account.id), !current.voided,
+            let balance = try? current.balance, balance > .zero
         else {
             try await mark.release(at: now)
             return false
@@ -73,14 +75,20 @@ public struct AutopayRun: Sendable {
         switch outcome {
         case .paid, .paidCardNotSaved: return true
         case .nothingOwed: return false
-        case .declined(let reason), .invalid(let reason):
+        case .declined(let reason):
             try await fail(invoice, of: customer, account: account, reason: reason)
             return false
-        case .gatewayUnavailable, .inProgress, .startAgain:
-            // Nothing charged, and it may go through later: the next run tries again.
+        case .gatewayUnavailable, .inProgress, .startAgain, .invalid, .balanceChanged:
+            // Nothing charged, and no fault of the card: the gateway was out of reach, or the invoice or the card on
+            // file changed under this pass (a payment, a deposit's switch, a card removed). The next run tries again.
             try await mark.release(at: services.clock.now)
             return false
         }
+    }
+
+    /// The mark that says `invoice` was charged by autopay for its due date (or must not be, SPEC F15: refunded).
+    static func mark(for invoice: Invoice, account: Account.ID, counters: any CounterRepository) -> Lease {
+        Lease(counters: counters, subject: "autopay:\(account):\(invoice.id):\(invoice.dueDate ?? invoice.invoiceDate)")
     }
 
     /// A declined charge: the client and every staff user are emailed, `autopay.failed` is sent, and the audit trail

@@ -94,9 +94,15 @@ public struct Refunds: Sendable {
     }
 
     /// The answer to a key that already refunded: that refund, unless it was of another payment or another amount
-    /// (`asked`; `nil`, "what is left", a repeat cannot tell apart).
+    /// (`asked`; `nil`, "what is left", matches a refund that left nothing of the payment).
     private func repeated(_ earlier: Refund, for paymentID: Payment.ID, asked: Money?, in account: Account.ID) async throws -> Outcome {
-        let sameAmount = try asked.map { try $0 == earlier.total } ?? true
+        // Without an amount ("what is left") a repeat is the same request only when that refund left nothing.
+        let sameAmount: Bool
+        if let asked {
+            sameAmount = try asked == earlier.total
+        } else {
+            sameAmount = try await services.storage.payments.find(earlier.paymentID, in: account)?.refundable == .zero
+        }
         guard earlier.paymentID == paymentID, sameAmount, let invoice = try await services.storage.invoices.find(earlier.invoiceID, in: account) else {
             return .invalid("This Idempotency-Key was used for another refund.")
         }
@@ -156,6 +162,9 @@ public struct Refunds: Sendable {
             try await store.records(Payment.self).update(current)
             invoice.amountPaid = max(.zero, try invoice.amountPaid.subtracting(split.amount))
             try await store.invoices.update(invoice)
+            // Money given back is not taken again by autopay for the same due date: what is owed now is for the client
+            // and staff to settle.
+            _ = try await AutopayRun.mark(for: invoice, account: account.id, counters: store.counters).take(at: now, lifetime: AutopayRun.markLifetime)
             if split.tip > .zero {
                 for var tip in try await store.records(Tip.self).all(in: account.id, where: [.equal("payment_id", .text(current.id.rawValue))]) {
                     tip.refunded = try (tip.refunded ?? .zero).adding(split.tip)

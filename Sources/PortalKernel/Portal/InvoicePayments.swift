@@ -22,6 +22,9 @@ public struct InvoicePayments: Sendable {
         case startAgain(String)
         /// Charged and recorded, but the card the client asked to save was not kept (SPEC F11); says why.
         case paidCardNotSaved(Payment, String)
+        /// The invoice owes another amount than the page showed (paid in part meanwhile, a deposit switched to the whole
+        /// amount): nothing was charged; this is what it owes now.
+        case balanceChanged(Money)
     }
 
     /// What the client pays with.
@@ -234,11 +237,7 @@ public struct InvoicePayments: Sendable {
             if let problem = try Self.problem(paying: amount, on: invoice, account: account) { return .invalid(problem) }
             if tip > .zero, let refusal = try await tipRefusal(on: invoice, account: account) { return .invalid(refusal) }
             let quote = try Quote(amount: amount, settings: account.settings, tip: tip)
-            if let shownBalance = shown.balance, try invoice.balance != shownBalance {
-                return .invalid(
-                    "What this invoice asks for changed since the page was shown: \(try invoice.balance.formatted(currencyCode: account.currencyCode)) is due now. "
-                        + "Nothing was charged; check the amount and pay again.")
-            }
+            if let shownBalance = shown.balance, try invoice.balance != shownBalance { return .balanceChanged(try invoice.balance) }
             if let expectedCharge = shown.charge, expectedCharge != quote.charge {
                 return .invalid(
                     "The charge for this amount is now \(quote.charge.formatted(currencyCode: account.currencyCode)), with the service fee and any tip. "

@@ -157,4 +157,28 @@ struct AutopayTests {
         let all = try await copies()
         #expect(all.count == 4 && all.filter { $0.textBody.contains("enabled: false") }.count == 2)
     }
+
+    @Test("F12, F15: an invoice paid by hand and then refunded in full is not charged again by autopay for its due date; its balance is open for the client and staff")
+    func refundedNotRecharged() async throws {
+        let office = try await Office()
+        _ = try await office.turnOn()
+        let invoice = try await office.invoice(number: "INV-R")
+        let card = try #require(try await SavedPaymentMethods(services: office.bed.services, emails: KindComposer()).onFile(for: office.bed.customer.id, in: office.account.id).first)
+        guard case .paid(let payment) = try await InvoicePayments(services: office.bed.services, emails: KindComposer()).pay(
+            invoice.id, of: office.bed.customer, account: office.account, amount: Money(cents: 12_000), with: .saved(card.id),
+            idempotencyKey: "by-hand-before-autopay", actorEmail: nil, origin: office.bed.origin)
+        else {
+            Issue.record("not paid by hand")
+            return
+        }
+        guard case .refunded = try await Refunds(services: office.bed.services, emails: KindComposer()).refund(
+            payment.id, amount: nil, idempotencyKey: "refund-all", in: office.account, by: nil, actorName: nil)
+        else {
+            Issue.record("not refunded")
+            return
+        }
+        #expect(try await office.run.run() == 0)
+        let reopened = try await office.balance(invoice)
+        #expect(office.sandbox.charges.count == 1 && reopened == Money(cents: 12_000))
+    }
 }

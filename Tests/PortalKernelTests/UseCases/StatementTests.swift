@@ -146,6 +146,9 @@ struct StatementTests {
         }
         #expect(part.amount == Money(cents: 4_000) && part.serviceFee == .zero && part.tip == .zero)
         #expect(try reopened.balance == Money(cents: 4_000))
+        // The key of that part refund, sent again for "all that is left" while something is left, is another request.
+        #expect(try await office.refunds.refund(payment.id, amount: nil, idempotencyKey: "refund-1", in: office.account, by: nil, actorName: nil)
+            == .invalid("This Idempotency-Key was used for another refund."))
         #expect(try await office.refunds.refund(
             payment.id, amount: Money(cents: 7_801), idempotencyKey: "refund-2", in: office.account, by: nil, actorName: nil)
             == .invalid("Refund more than zero and at most the USD 78.00 left of this payment."))
