@@ -120,6 +120,50 @@ struct DepositPageTests {
         await bed.remove()
     }
 
+    @Test("F13: one email, two customers: the deposit's pay link, opened while the portal shows the other customer, offers the switch and goes on to paying; the switch goes nowhere outside the portal; another client's invoice stays a 404")
+    func sharedEmail() async throws {
+        let bed = try await PortalTestbed()
+        let store = bed.services.storage
+        let job = Job(accountID: Seed.accountA, customerID: Seed.patRental, title: "Rental hedges", createdStage: .proposal, createdAt: bed.clock.now)
+        try await store.jobs.insert(job)
+        let proposal = Proposal(
+            accountID: Seed.accountA, jobID: job.id, customerID: Seed.patRental, title: "Rental hedges",
+            lineItems: [LineItem(description: "Hedges", unitPrice: Money(cents: 20_000))], deposit: .percentage(basisPoints: 5_000), status: .sent,
+            sentAt: bed.clock.now, createdAt: bed.clock.now)
+        try await store.proposals.insert(proposal)
+        let token = SecretToken.generate()
+        try await store.proposalLinks.insert(ProposalLink(accountID: Seed.accountA, proposalID: proposal.id, tokenHash: token.hash, createdAt: bed.clock.now))
+        try await bed.run { client in
+            var anyone = Browser(client)
+            let page = try await anyone.get("/p/\(token.value)")
+            let done = try await anyone.post(
+                "/p/\(token.value)/accept",
+                [("version", try #require(page.hiddenField("version"))), ("signature", "Pat Rental"), ("consent", "yes"), ("intent", "accept")])
+            let thanks = try await anyone.get(try #require(done.location))
+            let payPath = try #require(thanks.body.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                .first { $0.hasSuffix("/pay") })
+
+            var pat = Browser(client)
+            try await bed.logIn("pat@example.com", browser: &pat)
+            #expect(try await pat.get(Self.portal).body.contains("Pat home"))
+            let offered = try await pat.get(payPath)
+            #expect(offered.status == .ok && offered.body.contains("This invoice is Pat rental MARK-PATRENTAL"))
+            let then = String(payPath.dropFirst(Self.portal.count))
+            #expect(offered.body.contains("name=\"then\" value=\"\(then)\""))
+            let switched = try await pat.post("\(Self.portal)/switch", [("customer", Seed.patRental.rawValue), ("then", then)])
+            #expect(switched.location == payPath)
+            #expect(try await pat.get(payPath).body.contains("This is the deposit"))
+            for away in ["//evil.example/x", "https://evil.example/", "/../admin", "/\\evil"] {
+                let elsewhere = try await pat.post("\(Self.portal)/switch", [("customer", Seed.patHome.rawValue), ("then", away)])
+                #expect(elsewhere.location == Self.portal, "\(away)")
+            }
+            var cece = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &cece)
+            #expect(try await cece.get(payPath).status == .notFound)
+        }
+        await bed.remove()
+    }
+
     @Test("F13: staff set the account's default deposit, which a new proposal's form offers; a deposit that cannot be read is refused with what to type")
     func backOffice() async throws {
         let bed = try await PortalTestbed()

@@ -99,7 +99,7 @@ extension PortalController {
         let client = try visit.requireClient()
         let id = Invoice.ID(rawValue: try context.parameters.require("id"))
         guard let invoice = try await portal.invoice(id, of: client.customer.id, account: visit.account) else {
-            return visit.notFound()
+            return try await anotherCustomersInvoice(id, visit: visit, client: client, then: "/invoices/\(id)")
         }
         try await portal.recordView(
             .invoiceViewed, of: .invoice(invoice.id), account: visit.account, customer: client.customer.id,

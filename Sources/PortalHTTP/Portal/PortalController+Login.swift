@@ -125,6 +125,9 @@ extension PortalController {
         struct SwitchForm: PortalForm {
             var csrf: String?
             var customer: String?
+            /// Where in the portal to go once switched (`/invoices/{id}/pay`); the home when absent or not a path of
+            /// the portal.
+            var then: String?
         }
         let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
@@ -132,6 +135,43 @@ extension PortalController {
         guard let id = form.customer, try await sessions.switchCustomer(of: client, to: Customer.ID(rawValue: id)) else {
             return visit.notFound()
         }
-        return visit.redirect(to: visit.path())
+        return visit.redirect(to: visit.path(Self.portalPath(form.then)))
+    }
+
+    struct SwitchCustomerPage {
+        let chrome: PageChrome
+        let heading: String
+        let text: String
+        let formURL: String
+        let customer: String
+        let then: String
+        let button: String
+        let homeURL: String
+    }
+
+    /// The invoice `id` of another of the logged-in client's customers (one email, several customers: a link emailed to
+    /// one while the portal shows the other): a page that switches to that customer and goes on to `then`. Any other
+    /// invoice is the same 404 as a missing one.
+    func anotherCustomersInvoice(_ id: Invoice.ID, visit: PortalVisit, client: ClientSessions.Client, then: String) async throws -> Response {
+        for other in client.customers where other.id != client.customer.id {
+            guard try await portal.invoice(id, of: other.id, account: visit.account) != nil else { continue }
+            return visit.page(
+                "switch-customer",
+                SwitchCustomerPage(
+                    chrome: visit.chrome("Switch to \(other.displayName)"), heading: "This invoice is \(other.displayName)'s",
+                    text: "Your portal shows \(client.customer.displayName) now. Switch to \(other.displayName) to see this invoice and pay it.",
+                    formURL: visit.path("/switch"), customer: other.id.rawValue, then: then, button: "Switch to \(other.displayName)",
+                    homeURL: visit.path()))
+        }
+        return visit.notFound()
+    }
+
+    /// `path` when it is a path inside the portal (`/invoices/…`: one leading slash, no scheme, no backslash, no
+    /// dot segment), else the portal's home (""): a form can never send the client elsewhere.
+    static func portalPath(_ path: String?) -> String {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), !path.contains(".."),
+            path.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value != 0x7F })
+        else { return "" }
+        return path
     }
 }

@@ -308,7 +308,8 @@ extension PortalController {
         let client = try visit.requireClient()
         let id = Invoice.ID(rawValue: try context.parameters.require("id"))
         guard let invoice = try await portal.invoice(id, of: client.customer.id, account: visit.account) else {
-            return visit.notFound()
+            guard request.method == .get else { return visit.notFound() }
+            return try await anotherCustomersInvoice(id, visit: visit, client: client, then: "/invoices/\(id)/pay")
         }
         guard try invoice.balance > .zero else { return visit.redirect(to: visit.path("/invoices/\(invoice.id)")) }
         return try await body(visit, client, invoice)

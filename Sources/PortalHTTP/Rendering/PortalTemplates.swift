@@ -24,6 +24,7 @@ enum PortalTemplates {
         "payment-methods": PackageResources.payment_methods_mustache,
         "statement": PackageResources.statement_mustache,
         "card-fields": PackageResources.card_fields_mustache,
+        "switch-customer": PackageResources.switch_customer_mustache,
         "admin-layout": PackageResources.admin_layout_mustache,
         "admin-message": PackageResources.admin_message_mustache,
         "admin-login": PackageResources.admin_login_mustache,
