@@ -25,7 +25,8 @@ public struct Deposits: Sendable {
     /// Inside the acceptance's transaction: the deposit invoice for `proposal`, just accepted, inserted and returned;
     /// `nil` when it asks for no deposit or the deposit rounds to nothing. Numbered as the next free `INV-…`, dated and
     /// due today; `shownNow` (the client accepted) marks it sent, so it is open in the portal under every "Open
-    /// Invoice" rule (SPEC I1) and the client can pay it at once. One staff accepted is sent by staff, as any invoice.
+    /// Invoice" rule (SPEC I1) and the client can pay it at once. One that staff accepted is sent by staff, as any
+    /// invoice.
     static func invoice(
         for proposal: Proposal, account: Account, shownNow: Bool, store: any Repositories, at now: Date
     ) async throws -> Invoice? {
