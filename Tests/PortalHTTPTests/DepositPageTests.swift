@@ -44,6 +44,10 @@ struct DepositPageTests {
             #expect(page.body.contains("to pay the deposit now"))
             let payURL = try await Self.acceptInPortal(&cece)
             #expect(payURL.hasPrefix("\(Self.portal)/invoices/") && payURL.hasSuffix("/pay"))
+            // The client is emailed the deposit invoice, which says what it is.
+            try await bed.deliverMail()
+            let email = try #require(try bed.mail.to("cece@example.com").last { $0.header("Subject")?.hasPrefix("Invoice INV-") == true })
+            #expect(email.decodedBody.contains("It is the deposit on the $129.60 you accepted"))
             // Left unpaid, the accepted proposal's page leads back to it.
             #expect(try await cece.get("\(Self.portal)/proposals/\(P.open)").body.contains("href=\"\(payURL)\""))
             let pay = try await cece.get(payURL)

@@ -7,7 +7,7 @@ enum EmailSamples {
     static let variables: [EmailTemplate.Kind: [String]] = [
         .loginLink: ["link", "minutes"],
         .proposalSent: ["customer.name", "proposal.title", "proposal.total", "proposal.expiresOn", "proposal.deposit", "link"],
-        .invoiceSent: ["customer.name", "invoice.number", "invoice.total", "invoice.balance", "invoice.dueDate"],
+        .invoiceSent: ["customer.name", "invoice.number", "invoice.total", "invoice.balance", "invoice.dueDate", "invoice.deposit"],
         .paymentReceipt: [
             "customer.name", "invoice.number", "invoice.balance", "payment.amount", "payment.serviceFee", "payment.tip",
             "payment.charged", "payment.card", "payment.reference", "receiptURL",
@@ -53,7 +53,9 @@ enum EmailSamples {
                 deposit: .percentage(basisPoints: 3_000), status: .sent, expiresOn: today.adding(days: account.settings.proposalExpiryDays), createdAt: now)
             return .proposalSent(account: account, customer: customer, proposal: proposal, link: links.proposal(token: SecretToken(value: "sample-token")))
         case .invoiceSent:
-            return .invoiceSent(account: account, customer: customer, invoice: invoice)
+            var deposit = invoice
+            deposit.deposit = InvoiceDeposit(proposalID: .random(), amount: Money(cents: 38_000), wholeAmount: Money(cents: 126_700))
+            return .invoiceSent(account: account, customer: customer, invoice: deposit)
         case .paymentReceipt:
             let payment = Payment(
                 accountID: account.id, invoiceID: invoice.id, amount: Money(cents: 10_000), serviceFee: Money(cents: 300), tip: Money(cents: 1_500),

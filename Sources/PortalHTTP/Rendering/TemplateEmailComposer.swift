@@ -181,6 +181,8 @@ public struct TemplateEmailComposer: PortalEmailComposer {
                 "invoice": [
                     "number": invoice.number, "total": format.money { try invoice.total }, "balance": format.money { try invoice.balance },
                     "dueDate": invoice.dueDate.map(format.date) as Any,
+                    // SPEC F13: a deposit invoice names the whole amount accepted, which the client may pay instead.
+                    "deposit": invoice.deposit.map { format.money($0.wholeAmount) } as Any,
                 ] as [String: Any],
             ]
         case .portalInvitation(let account, let customer):
