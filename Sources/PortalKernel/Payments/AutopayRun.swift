@@ -8,8 +8,9 @@ import Foundation
 /// "Once" holds across instances: before charging, a run takes a mark on the invoice and its due date (a ``Lease``
 /// kept 400 days, the outbox's kind of claim), and only the run that took it charges; the payment itself goes through
 /// ``InvoicePayments`` with a key made of the invoice and its due date, so even a charge retried after a crash is one
-/// charge (SPEC M3). When the gateway cannot be reached, or a payment of the invoice is under way, the mark is given
-/// back and a later run tries again.
+/// charge (SPEC M3). When the gateway cannot be reached, a payment of the invoice is under way, or the invoice or the
+/// card on file changed under the pass, the mark is given back and a later run tries again: only the gateway's
+/// decline is reported as a failure. A refund takes the mark (SPEC F15), so a due date refunded is not charged again.
 public struct AutopayRun: Sendable {
     /// How long the mark of one invoice's due date is kept: longer than any due date stays the same.
     static let markLifetime: TimeInterval = 400 * 86_400
