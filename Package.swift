@@ -22,6 +22,8 @@ let package = Package(
         .library(name: "PostgresStorage", targets: ["PostgresStorage"]),
         .library(name: "SQLStorage", targets: ["SQLStorage"]),
         .library(name: "PortalPluginKit", targets: ["PortalPluginKit"]),
+        .library(name: "FilesystemFileStore", targets: ["FilesystemFileStore"]),
+        .library(name: "VipsImages", targets: ["VipsImages"]),
         .library(name: "PortalTesting", targets: ["PortalTesting"]),
     ],
     dependencies: [
@@ -99,7 +101,7 @@ let package = Package(
             name: "portal",
             dependencies: [
                 "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer", "SMTPMailer", "SettingsLeadRouter",
-                "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PostgresStorage",
+                "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PostgresStorage", "FilesystemFileStore", "VipsImages",
             ]
         ),
 
@@ -114,7 +116,7 @@ let package = Package(
         // on the SQL core.
         .target(
             name: "PortalPluginKit",
-            dependencies: ["PortalKernel"],
+            dependencies: ["PortalKernel", .product(name: "SystemPackage", package: "swift-system")],
             path: "Plugins/PortalPluginKit"
         ),
         .target(
@@ -134,7 +136,7 @@ let package = Package(
         .target(
             name: "PostgresStorage",
             dependencies: [
-                "PortalKernel", "SQLStorage",
+                "PortalKernel", "PortalPluginKit", "SQLStorage",
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -151,6 +153,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Plugins/JSONStorage"
+        ),
+        .target(
+            name: "FilesystemFileStore",
+            dependencies: ["PortalKernel", "PortalPluginKit"],
+            path: "Plugins/FilesystemFileStore"
+        ),
+        // libvips (Debian's libvips-dev), a C wrapper of the few variadic calls used, and the photo cleaner on them.
+        .systemLibrary(
+            name: "CLibVips",
+            path: "Plugins/CLibVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(
+            name: "VipsShim",
+            dependencies: ["CLibVips"],
+            path: "Plugins/VipsShim"
+        ),
+        .target(
+            name: "VipsImages",
+            dependencies: ["PortalKernel", "VipsShim"],
+            path: "Plugins/VipsImages"
         ),
         .target(
             name: "LogMailer",
@@ -201,7 +225,7 @@ let package = Package(
             name: "PortalTestSupport",
             dependencies: ["PortalKernel", .product(name: "Logging", package: "swift-log")],
             path: "Tests/PortalTestSupport",
-            exclude: ["smtp_server.py", "webhook_receiver.py", "strict_email_check.py", "ical_check.py"]
+            exclude: ["smtp_server.py", "webhook_receiver.py", "strict_email_check.py", "ical_check.py", "photo_check.py"]
         ),
         .executableTarget(
             name: "json-crash-writer",
@@ -211,7 +235,7 @@ let package = Package(
         .testTarget(
             name: "PortalKernelTests",
             dependencies: [
-                "PortalKernel", "PortalTestSupport", "PortalTesting", "PortalPluginKit", "JSONStorage", "SandboxPayments",
+                "PortalKernel", "PortalTestSupport", "PortalTesting", "PortalPluginKit", "JSONStorage", "SandboxPayments", "VipsImages",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -228,6 +252,7 @@ let package = Package(
             name: "PortalHTTPTests",
             dependencies: [
                 "PortalHTTP", "PortalKernel", "PortalTestSupport", "PortalTesting", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
+                "FilesystemFileStore", "VipsImages",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -242,7 +267,7 @@ let package = Package(
         .testTarget(
             name: "StorageConformanceTests",
             dependencies: [
-                "SQLiteStorage", "JSONStorage", "PostgresStorage", "PortalKernel", "PortalTestSupport", "PortalTesting",
+                "SQLiteStorage", "JSONStorage", "PostgresStorage", "FilesystemFileStore", "PortalKernel", "PortalTestSupport", "PortalTesting",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -250,7 +275,7 @@ let package = Package(
             name: "PluginTests",
             dependencies: [
                 "LogMailer", "SMTPMailer", "SettingsLeadRouter", "RuleLeadRouter", "HTTPWebhooks", "SQLiteStorage",
-                "PostgresStorage", "PortalPluginKit",
+                "PostgresStorage", "PortalPluginKit", "VipsImages",
                 "PortalKernel",
                 "PortalTestSupport",
                 "PortalTesting",
@@ -262,6 +287,7 @@ let package = Package(
             name: "PortalAppTests",
             dependencies: [
                 "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
+                "FilesystemFileStore", "VipsImages",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PortalTestSupport",
                 "PortalTesting", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

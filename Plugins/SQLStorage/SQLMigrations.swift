@@ -38,6 +38,9 @@ enum SQLMigrations {
         Migration(version: 7, name: "refunds (#24)") { access in
             try await createTables([Refund.self], access)
         },
+        Migration(version: 8, name: "attached files (#25)") { access in
+            try await createTables([AttachedFile.self], access)
+        },
     ]
 
     /// Runs the migrations not yet applied, inside `access`'s transaction, and records this release in

@@ -15,6 +15,10 @@ public struct PortalServices: Sendable {
     public var paymentGateway: any PaymentGateway
     /// What posts the outbox's webhooks (`webhooks.driver`).
     public var webhookSender: any WebhookSender
+    /// Where the bytes of photos and shared files are kept (`files.driver`, SPEC F17).
+    public var files: any FileStore
+    /// What cleans a client's photo before it is kept (`images.driver`, SPEC F17).
+    public var images: any ImageProcessor
     /// The time every use case reads "now" from: the system clock in production, a manual one in tests.
     public var clock: any PortalClock
     /// The externally visible base of every link the portal emails or shows (`https://portal.example.com`).
@@ -29,7 +33,8 @@ public struct PortalServices: Sendable {
     /// `deferredWork` defaults to a new queue logging to `logger`.
     public init(
         storage: any PortalStorage, mailer: any Mailer, leadRouter: any LeadRouter,
-        paymentGateway: any PaymentGateway, webhookSender: any WebhookSender, clock: any PortalClock,
+        paymentGateway: any PaymentGateway, webhookSender: any WebhookSender, files: any FileStore,
+        images: any ImageProcessor, clock: any PortalClock,
         publicBaseURL: String, logger: Logger, meter: any PortalMeter = SilentMeter(), deferredWork: DeferredWork? = nil
     ) {
         self.storage = storage
@@ -37,6 +42,8 @@ public struct PortalServices: Sendable {
         self.leadRouter = leadRouter
         self.paymentGateway = paymentGateway
         self.webhookSender = webhookSender
+        self.files = files
+        self.images = images
         self.clock = clock
         self.publicBaseURL = publicBaseURL
         self.logger = logger

@@ -1,3 +1,4 @@
+import FilesystemFileStore
 import HTTPWebhooks
 import JSONStorage
 import LogMailer
@@ -9,6 +10,7 @@ import SMTPMailer
 import SQLiteStorage
 import SandboxPayments
 import SettingsLeadRouter
+import VipsImages
 
 // The stock executable: the bundled plugins, then the shared command line. A team's own executable copies these
 // lines and registers its plugins too (Docs/Plugins.md).
@@ -23,4 +25,7 @@ SettingsLeadRouterPlugin.register(in: &registry)
 RuleLeadRouterPlugin.register(in: &registry)
 SandboxPaymentsPlugin.register(in: &registry)
 HTTPWebhooksPlugin.register(in: &registry)
+FilesystemFileStorePlugin.register(in: &registry)
+PostgresFileStorePlugin.register(in: &registry)
+VipsImagesPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)

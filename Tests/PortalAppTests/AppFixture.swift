@@ -1,4 +1,5 @@
 import Foundation
+import FilesystemFileStore
 import HTTPWebhooks
 import JSONStorage
 import LogMailer
@@ -8,6 +9,7 @@ import RuleLeadRouter
 import SQLiteStorage
 import SandboxPayments
 import SettingsLeadRouter
+import VipsImages
 
 /// A temporary folder holding a config file, and the bundled plugins' registry.
 struct AppFixture {
@@ -29,6 +31,8 @@ struct AppFixture {
         RuleLeadRouterPlugin.register(in: &registry)
         SandboxPaymentsPlugin.register(in: &registry)
         HTTPWebhooksPlugin.register(in: &registry)
+        FilesystemFileStorePlugin.register(in: &registry)
+        VipsImagesPlugin.register(in: &registry)
         return registry
     }
 
@@ -55,7 +59,8 @@ struct AppFixture {
             """
             {"http": {"host": "127.0.0.1", "port": \(port)},
              "storage": \(storage ?? #"{"driver": "sqlite", "path": "\#(folder.path)/portal.sqlite"}"#),
-             "mailer": \(mailer ?? #"{"driver": "log", "folder": "\#(folder.path)/mail"}"#)}
+             "mailer": \(mailer ?? #"{"driver": "log", "folder": "\#(folder.path)/mail"}"#),
+             "files": {"folder": "\(folder.path)/files"}}
             """)
     }
 

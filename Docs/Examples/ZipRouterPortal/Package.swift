@@ -26,6 +26,8 @@ let package = Package(
                 .product(name: "SettingsLeadRouter", package: "client-portal"),
                 .product(name: "SandboxPayments", package: "client-portal"),
                 .product(name: "HTTPWebhooks", package: "client-portal"),
+                .product(name: "FilesystemFileStore", package: "client-portal"),
+                .product(name: "VipsImages", package: "client-portal"),
             ]
         ),
         .testTarget(name: "ZipRouterTests", dependencies: ["ZipRouter", .product(name: "PortalKernel", package: "client-portal")]),

@@ -1,5 +1,6 @@
 import Foundation
 import PortalKernel
+import PortalPluginKit
 
 /// One online backup of a storage into a ``BackupFolder`` (`portal backup`, the scheduled backups, #21): the
 /// store's own copy where it has one (``NativeBackup``: SQLite's backup API), else its dump, read in one snapshot

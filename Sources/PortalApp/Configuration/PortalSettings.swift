@@ -33,6 +33,10 @@ public struct PortalSettings: Sendable, Equatable {
     public var paymentsDriver: String
     /// The webhook sender's registered name (`webhooks.driver`), `http` by default.
     public var webhooksDriver: String
+    /// The file store's registered name (`files.driver`), `filesystem` by default (SPEC F17).
+    public var filesDriver: String
+    /// The photo cleaner's registered name (`images.driver`), `vips` by default (SPEC F17).
+    public var imagesDriver: String
     /// How the outbox worker polls, batches and retries (the `outbox` section).
     public var outbox: OutboxSettings
     /// Login links, sessions and rate limits of the customer portal.
@@ -84,6 +88,8 @@ public struct PortalSettings: Sendable, Equatable {
         leadRoutingDriver = try root.section("leadRouting").string("driver") ?? "settings"
         paymentsDriver = try root.section("payments").string("driver") ?? "sandbox"
         webhooksDriver = try root.section("webhooks").string("driver") ?? "http"
+        filesDriver = try root.section("files").string("driver") ?? "filesystem"
+        imagesDriver = try root.section("images").string("driver") ?? "vips"
         outbox = try OutboxSettings(root.section("outbox"))
         portal = try PortalPolicy(root.section("login"))
         let metrics = root.section("metrics")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortalKernel
+import PortalPluginKit
 
 /// A dump file (`portal export`, `portal import`, the dump backups of `portal backup`): the store's records as
 /// pretty-printed, versioned JSON (``StorageDump``).

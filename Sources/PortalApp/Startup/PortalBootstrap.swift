@@ -22,6 +22,8 @@ public struct PortalBootstrap: Sendable {
             try registry.leadRouters.checkRegistered(settings.leadRoutingDriver)
             try registry.paymentGateways.checkRegistered(settings.paymentsDriver)
             try registry.webhookSenders.checkRegistered(settings.webhooksDriver)
+            try registry.fileStores.checkRegistered(settings.filesDriver)
+            try registry.imageProcessors.checkRegistered(settings.imagesDriver)
         } catch let error as ConfigurationError {
             throw config.startupError(error)
         }
@@ -34,7 +36,9 @@ public struct PortalBootstrap: Sendable {
     }
 
     /// The sections whose keys, apart from `driver`, belong to the chosen plugin.
-    static let driverSections: Set<String> = ["storage", "mailer", "leadRouting", "payments", "webhooks"]
+    static let driverSections: Set<String> = [
+        "storage", "mailer", "leadRouting", "payments", "webhooks", "files", "images",
+    ]
 
     /// Why nothing reads `key` of a driver section: the chosen driver has no such setting (it may be another
     /// driver's, left from before the driver changed).
@@ -43,6 +47,7 @@ public struct PortalBootstrap: Sendable {
         let driver = [
             "storage": settings.storageDriver, "mailer": settings.mailerDriver, "leadRouting": settings.leadRoutingDriver,
             "payments": settings.paymentsDriver, "webhooks": settings.webhooksDriver,
+            "files": settings.filesDriver, "images": settings.imagesDriver,
         ][section] ?? ""
         return "the \(section) driver \"\(driver)\" has no such setting (another driver's? see Docs/Configuration.md)"
     }
@@ -93,11 +98,22 @@ public struct PortalBootstrap: Sendable {
                 try await registry.webhookSenders.make(
                     settings.webhooksDriver, settings: config.root.section("webhooks"), context: context)
             }
-            try config.checkEveryKeyRead(where: { Self.driverSection(of: $0) != nil }, unread: driverDoesNotRead)
+            let images = try await building {
+                try await registry.imageProcessors.make(settings.imagesDriver, settings: config.root.section("images"), context: context)
+            }
+            let files = try await building {
+                try await registry.fileStores.make(settings.filesDriver, settings: config.root.section("files"), context: context)
+            }
+            do {
+                try config.checkEveryKeyRead(where: { Self.driverSection(of: $0) != nil }, unread: driverDoesNotRead)
+            } catch {
+                try? await files.close()
+                throw error
+            }
             if let backup = settings.backup { try await building { try backup.backupFolder.create() } }
             return PortalServices(
                 storage: storage, mailer: mailer, leadRouter: leadRouter, paymentGateway: paymentGateway,
-                webhookSender: webhookSender, clock: clock,
+                webhookSender: webhookSender, files: files, images: images, clock: clock,
                 publicBaseURL: settings.publicBaseURL, logger: logger)
         } catch {
             try? await storage.close()

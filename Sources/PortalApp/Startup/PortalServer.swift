@@ -74,11 +74,13 @@ public struct PortalServer: Sendable {
             try await group.run()
         } catch {
             await services.deferredWork.idle()
+            try? await services.files.close()
             try? await services.storage.close()
             throw error
         }
         // The HTTP server has stopped, so nothing more is handed off: finish what was (a login link asked for).
         await services.deferredWork.idle()
+        try? await services.files.close()
         try await services.storage.close()
         services.logger.info("Portal stopped")
     }

@@ -25,7 +25,7 @@ public struct PluginFactories<Plugin: Sendable>: Sendable {
     private var factories: [String: Factory] = [:]
 
     /// An empty table for the extension point configured under `kind` (`storage`, `mailer`, `leadRouting`, `payments`,
-    /// `webhooks`).
+    /// `webhooks`, `files`, `images`).
     public init(kind: String) {
         self.kind = kind
     }
@@ -70,6 +70,10 @@ public struct PluginRegistry: Sendable {
     public var paymentGateways = PluginFactories<any PaymentGateway>(kind: "payments")
     /// Webhook senders by `webhooks.driver` (`http`).
     public var webhookSenders = PluginFactories<any WebhookSender>(kind: "webhooks")
+    /// File stores by `files.driver` (`filesystem`, `postgres`; SPEC F17).
+    public var fileStores = PluginFactories<any FileStore>(kind: "files")
+    /// Photo cleaners by `images.driver` (`vips`; SPEC F17).
+    public var imageProcessors = PluginFactories<any ImageProcessor>(kind: "images")
 
     /// An empty registry: each plugin's `register(in:)` adds to it.
     public init() {}

@@ -8,6 +8,7 @@ public enum RecordCatalogue {
         Account.self, StaffUser.self, Customer.self, Job.self, Proposal.self, Invoice.self, Payment.self, Lead.self,
         LoginToken.self, Session.self, OutboxMessage.self, AuditEvent.self, ProposalLink.self, APIToken.self, Counter.self,
         VisitSeries.self, Visit.self, CalendarFeed.self, PaymentMethod.self, Autopay.self, Tip.self, Refund.self,
+        AttachedFile.self,
     ]
 
     /// Does something once per record type, in catalogue order.
@@ -247,4 +248,16 @@ extension Refund: StoredRecord {
         ],
         unique: [["account_id", "idempotency_key"]],
         indexes: [["account_id", "payment_id"]])
+}
+
+extension AttachedFile: StoredRecord {
+    /// Table `attached_file`, dump key `attachedFiles`; found by the record it is attached to (its page, the lead's photos,
+    /// the portal's shared files; SPEC F17). Its bytes are in the file store, not here.
+    public static let storage = RecordStorage<AttachedFile>(
+        table: "attached_file", dump: "attachedFiles", id: { $0.id.rawValue }, account: { $0.accountID.rawValue },
+        columns: [
+            .text("owner") { $0.owner.storageKey }, .optionalText("customer_id", references: "customer") { $0.customerID?.rawValue },
+            .instant("added_at") { $0.addedAt },
+        ],
+        indexes: [["account_id", "owner"]])
 }

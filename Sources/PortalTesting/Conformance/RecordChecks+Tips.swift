@@ -7,11 +7,8 @@ extension StorageConformance {
     func tips() async throws {
         let fixture = try await StorageFixture(self)
         let store = fixture.storage
-        let customer = try await fixture.seedAccountA()
+        let (customer, invoice) = try await fixture.seedInvoiceOfAccountA()
         let a = StorageFixture.accountA
-        try await store.accounts.insert(fixture.account(StorageFixture.accountB))
-        let invoice = fixture.invoice("INV-1", customer: customer.id, in: a)
-        try await store.invoices.insert(invoice)
         let payment = Payment(
             id: "pay-1", accountID: a, invoiceID: invoice.id, amount: Money(cents: 500), tip: Money(cents: 100), method: .card, source: .portal,
             receivedAt: fixture.now)

@@ -17,6 +17,7 @@ extension StorageConformance {
         ("Visits and series: round-trip, found by customer from a date, by a range of dates and by series, in date order, never another account's; a visit needs its job", { try await $0.visits() }),
         ("Payment methods (#24): round-trip, a customer's on file the default first then newest, never a removed one, another customer's or another account's; a method needs its customer", { try await $0.paymentMethods() }),
         ("Tips and refunds (#24, F14, F15): round-trip, tips found by when they were paid, oldest first, refunds by payment and by their unique key, never another account's; a tip needs its payment", { try await $0.tips() }),
+        ("Attached files (#25, F17): round-trip, found by the record they are attached to, oldest first, a removed one too, never another account's; one shared with a customer needs the customer", { try await $0.attachedFiles() }),
     ]
 
     func roundTrips() async throws {

@@ -92,4 +92,13 @@ public struct StorageFixture: Sendable {
         try await storage.customers.insert(customer)
         return customer
     }
+
+    /// Account A with its customer (``seedAccountA()``) and that customer's invoice `INV-1`, and account B, empty.
+    public func seedInvoiceOfAccountA() async throws -> (customer: Customer, invoice: Invoice) {
+        let customer = try await seedAccountA()
+        try await storage.accounts.insert(account(Self.accountB))
+        let invoice = invoice("INV-1", customer: customer.id, in: Self.accountA)
+        try await storage.invoices.insert(invoice)
+        return (customer, invoice)
+    }
 }

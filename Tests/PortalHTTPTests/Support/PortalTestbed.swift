@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import FilesystemFileStore
 import HTTPWebhooks
 import HummingbirdTesting
 import LogMailer
@@ -10,6 +11,7 @@ import PortalTesting
 import SQLiteStorage
 import SandboxPayments
 import SettingsLeadRouter
+import VipsImages
 
 @testable import PortalHTTP
 
@@ -43,7 +45,9 @@ final class PortalTestbed: Sendable {
         services = PortalServices(
             storage: storage,
             mailer: LogMailer(folder: mail.url, defaultFrom: .init(address: "portal@portal.test"), logger: logger, clock: clock),
-            leadRouter: leadRouter, paymentGateway: gateway, webhookSender: HTTPWebhookSender(timeoutSeconds: 5, allowsInsecure: webhooksAllowInsecure), clock: clock, publicBaseURL: publicBaseURL, logger: logger,
+            leadRouter: leadRouter, paymentGateway: gateway, webhookSender: HTTPWebhookSender(timeoutSeconds: 5, allowsInsecure: webhooksAllowInsecure),
+            files: try FilesystemFileStore(folder: folder.appendingPathComponent("files"), maxFileBytes: 25 * 1_048_576),
+            images: try VipsImageProcessor(), clock: clock, publicBaseURL: publicBaseURL, logger: logger,
             meter: meter)
         try await Seed(now: now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword), currencyCode: currencyCode)
             .write(into: storage)

@@ -4,6 +4,7 @@ import Logging
 import PortalKernel
 import PortalTesting
 import SandboxPayments
+import VipsImages
 
 /// The kernel's use cases on the in-memory store, with no HTTP (#19, point 8): a company with one client, the
 /// sandbox gateway, a clock that stands still, and emails composed as their kind and variables so a test can read
@@ -21,7 +22,8 @@ struct UseCaseBed {
         let logger = Logger(label: "kernel-tests")
         services = PortalServices(
             storage: wrap(JSONStorage.inMemory(logger: logger)), mailer: Unused(), leadRouter: OfficeRouter(),
-            paymentGateway: SandboxPayments(clock: clock, logger: logger), webhookSender: Unused(), clock: clock,
+            paymentGateway: SandboxPayments(clock: clock, logger: logger), webhookSender: Unused(), files: MemoryFileStore(),
+            images: try VipsImageProcessor(), clock: clock,
             publicBaseURL: "https://portal.example.com", logger: logger)
         account = Account(
             id: "greenleaf", name: "Greenleaf", portalKey: "greenleaf",

@@ -1,3 +1,4 @@
+import FilesystemFileStore
 import HTTPWebhooks
 import JSONStorage
 import LogMailer
@@ -7,6 +8,7 @@ import SMTPMailer
 import SQLiteStorage
 import SandboxPayments
 import SettingsLeadRouter
+import VipsImages
 import ZipRouter
 
 // The stock executable's lines, plus our router. `my-portal serve --config my-portal.json` with
@@ -20,5 +22,7 @@ SMTPMailerPlugin.register(in: &registry)
 SettingsLeadRouterPlugin.register(in: &registry)
 SandboxPaymentsPlugin.register(in: &registry)
 HTTPWebhooksPlugin.register(in: &registry)
+FilesystemFileStorePlugin.register(in: &registry)
+VipsImagesPlugin.register(in: &registry)
 ZipRouterPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)

@@ -9,19 +9,21 @@ import Musl
 import Darwin
 #endif
 
-/// How every file the `portal` commands write reaches the disk (#21): first as a hidden temporary file in the target's
+/// How every file the `portal` commands and the file-keeping plugins write reaches the disk (#21): first as a hidden temporary file in the target's
 /// folder, fsynced, then renamed over the target, and the folder fsynced. A reader, a crash or a power cut sees the
 /// old file or the new one, never half of one; on any failure the target is left as it was and the temporary file is
 /// removed. `Docs/Decisions.md` ("#21 running it for years", Backups) says why not `Data.write(options: .atomic)`.
-enum AtomicFile {
-    /// Writes `data` to the file at `path`, replacing it if it exists.
+public enum AtomicFile {
+    /// Writes `data` to the file at `path`, replacing it if it exists, readable by `permissions` (never executable:
+    /// `rw-r--r--` by default).
     ///
     /// - Throws: ``AtomicFile/Failure`` naming `path` and the step that failed; the file at `path` is then unchanged.
-    static func write(_ data: Data, to path: String) async throws {
+    public static func write(
+        _ data: Data, to path: String, permissions: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead]
+    ) async throws {
         try await write(to: path) { temporary in
             let descriptor = try FileDescriptor.open(
-                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate], permissions: permissions)
             try descriptor.closeAfter { _ = try descriptor.writeAll(data) }
         }
     }
@@ -32,7 +34,7 @@ enum AtomicFile {
     /// - Throws: ``AtomicFile/Failure`` naming `path` (with what `produce` threw, or the step that failed). Unless
     ///   only the folder's fsync failed (the new file is then in place), the file at `path` is unchanged and the
     ///   temporary file gone.
-    static func write(to path: String, _ produce: (String) async throws -> Void) async throws {
+    public static func write(to path: String, _ produce: (String) async throws -> Void) async throws {
         let target = FilePath(path)
         let folder = target.removingLastComponent().isEmpty ? FilePath(".") : target.removingLastComponent()
         let name = target.lastComponent?.string ?? path
@@ -64,14 +66,14 @@ enum AtomicFile {
 
     /// A file that could not be written: which, at which step, and why (`cannot write backups/nightly.json: rename
     /// it over the old one: Is a directory`).
-    struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, CustomStringConvertible {
         /// The file that was to be written, as given.
-        let path: String
+        public let path: String
         /// What was being done.
-        let step: String
+        public let step: String
         /// The system's or the producer's words.
-        let reason: String
+        public let reason: String
 
-        var description: String { "cannot write \(path): \(step): \(reason)" }
+        public var description: String { "cannot write \(path): \(step): \(reason)" }
     }
 }
