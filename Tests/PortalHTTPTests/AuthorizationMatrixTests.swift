@@ -117,6 +117,7 @@ struct AuthorizationMatrixTests {
         #expect(routes.count > 60, "the router lists \(routes.count) routes")
         let receipt = try await Self.receiptOfClientA(bed)
         try await Self.cardsOfClientA(bed)
+        try await Self.fileOfClientA(bed)
         let otherToken = try await bed.apiToken(for: Seed.accountB)
 
         try await bed.run { client in
@@ -207,11 +208,25 @@ struct AuthorizationMatrixTests {
             case "leads": return Seed.portalLead.rawValue
             case "jobs": return "job-lead"
             case "templates": return EmailTemplate.Kind.loginLink.rawValue
+            case "files": return Self.fileOfClientA.rawValue
             case "p": return Seed.emailedLinkToken.value
             default: return "unknown"
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// A photo on client A's unpaid invoice, shared with them, for the files routes (#25).
+    static let fileOfClientA: AttachedFile.ID = "file-cece"
+
+    static func fileOfClientA(_ bed: PortalTestbed) async throws {
+        let bytes = Data("not really a photo, but bytes to serve".utf8)
+        let address = try await bed.services.files.put(bytes)
+        try await bed.services.storage.records(AttachedFile.self).insert(
+            AttachedFile(
+                id: fileOfClientA, accountID: Seed.accountA, owner: .invoice(Seed.CeceInvoice.unpaid), customerID: Seed.cece,
+                name: "Before.jpg", mediaType: "image/jpeg", byteCount: bytes.count, content: address, thumbnail: address,
+                sharedWithClient: true, source: .staff, addedBy: Seed.adminEmail, addedAt: Date()))
     }
 
     /// Two saved cards of client A's, for the payment methods routes (#24).

@@ -22,11 +22,11 @@ struct EmailHeaderLimitTests {
             accountID: account.id, jobID: .random(), portalLead: true, name: "Jordan Rivers", email: "jordan@example.net",
             serviceAddress: "9 Birch Rd", description: String(description), submittedAt: Date())
         let recipients = (1...60).map { EmailMessage.Mailbox(address: "office-\($0)@greenleaf.example") }
-        let message = try composer.compose(.leadNotification(account: account, lead: lead, leadURL: "https://x.example/l"), to: recipients)
+        let message = try composer.compose(.leadNotification(account: account, lead: lead, leadURL: "https://x.example/l", photoURLs: []), to: recipients)
         #expect(message.subject.count == EmailLimits.subjectCharacters && message.subject.hasSuffix("…"))
         #expect(message.subject.hasPrefix("Please trim the hedges along the drive. And mulch the beds. Please"))
         #expect(!message.subject.contains("\n"))
-        let preview = composer.preview(account.emailTemplates[0], for: .leadNotification(account: account, lead: lead, leadURL: "https://x.example/l"))
+        let preview = composer.preview(account.emailTemplates[0], for: .leadNotification(account: account, lead: lead, leadURL: "https://x.example/l", photoURLs: []))
         #expect(preview.subject == message.subject)
         #expect(StrictEmailCheck.badLines(MIMEMessage(message, defaultFrom: StrictEmailCheck.sender, date: Date()).text) == [])
         #expect(try StrictEmailCheck.problems([message]) == nil)

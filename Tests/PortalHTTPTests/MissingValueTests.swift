@@ -73,7 +73,7 @@ struct MissingValueTests {
         let payment = Payment(accountID: account.id, invoiceID: invoice.id, amount: Money(cents: 4_000), method: .card, source: .portal, receivedAt: now)
         let emails: [PortalEmail] = [
             .loginLink(account: account, link: "https://portal.example.com/l", validMinutes: 20),
-            .leadNotification(account: account, lead: lead, leadURL: "https://portal.example.com/admin/leads/1"),
+            .leadNotification(account: account, lead: lead, leadURL: "https://portal.example.com/admin/leads/1", photoURLs: []),
             .leadConfirmation(account: account, lead: lead, addressProven: true),
             .leadConfirmation(account: account, lead: lead, addressProven: false),
             .paymentReceipt(account: account, customer: customer, invoice: invoice, payment: payment, receiptURL: "https://portal.example.com/r"),

@@ -20,7 +20,8 @@ enum BackOfficeRoutes {
         staffPages.get { request, context in
             AdminVisit(request, context: context, front: front).redirect(to: "/admin/leads")
         }
-        staffPages.addRoutes(LeadsController(front: front, leadConversion: env.leadConversion).routes)
+        staffPages.addRoutes(LeadsController(front: front, leadConversion: env.leadConversion, attachedFiles: env.attachedFiles).routes)
+        staffPages.addRoutes(FilesController(attachedFiles: env.attachedFiles).routes)
         staffPages.addRoutes(
             CustomersController(
                 front: front, customerManagement: env.customerManagement, leadConversion: env.leadConversion, portal: env.portal,

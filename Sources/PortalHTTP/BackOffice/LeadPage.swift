@@ -32,6 +32,12 @@ struct LeadPage {
         let what: String
         let who: String
     }
+    /// A photo the client attached (SPEC F17), its thumbnail linking to the whole photo.
+    struct Photo {
+        let name: String
+        let url: String
+        let thumbnailURL: String
+    }
 
     let chrome: AdminChrome
     let name: String
@@ -48,6 +54,7 @@ struct LeadPage {
     let assignee: String
     let tags: [String]
     let description: String
+    let photos: [Photo]
     let customer: [String: String]?
     let hasSuggestions: Bool
     let suggestions: [CustomerRow]
@@ -74,7 +81,7 @@ struct LeadPage {
     }
 
     static func render(
-        _ lead: Lead, visit: AdminVisit, staff: StaffSessions.Staff, leadConversion: LeadConversion, query: String = "", notice: String? = nil,
+        _ lead: Lead, visit: AdminVisit, staff: StaffSessions.Staff, leadConversion: LeadConversion, attachedFiles: AttachedFiles, query: String = "", notice: String? = nil,
         errors: FormErrors = FormErrors(), newCustomer: LeadConversion.NewCustomer? = nil, typedJob: LeadConversion.JobDetails? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
@@ -95,6 +102,9 @@ struct LeadPage {
             services: lead.servicesWanted.isEmpty ? "see the description" : lead.servicesWanted.joined(separator: ", "),
             preferredDate: lead.preferredDate.map(format.date) ?? "any", assignee: assignee?.name ?? "nobody",
             tags: lead.tags, description: lead.description,
+            photos: try await attachedFiles.files(of: .lead(lead.id), for: .staff(account.id)).map {
+                Photo(name: $0.name, url: "/admin/files/\($0.id)", thumbnailURL: "/admin/files/\($0.id)/thumbnail")
+            },
             customer: customer.map { ["name": $0.displayName, "emails": $0.emails.joined(separator: ", ")] },
             hasSuggestions: !suggestions.isEmpty, suggestions: suggestions,
             pageURL: "/admin/leads/\(lead.id)", query: query,

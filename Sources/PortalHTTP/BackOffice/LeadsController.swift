@@ -11,6 +11,8 @@ struct LeadsController: RouteController {
     let front: BrowserFront
     /// Lists and finds leads, attaches a lead's job to a customer or creates one, and saves the job (SPEC F7).
     let leadConversion: LeadConversion
+    /// The lead's photos (SPEC F17).
+    let attachedFiles: AttachedFiles
 
     struct LeadsPage {
         struct Row {
@@ -75,7 +77,7 @@ struct LeadsController: RouteController {
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         try await AdminVisit.withRecord(request, context, front: front, find: { try await leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             try await LeadPage.render(
-                lead, visit: visit, staff: staff, leadConversion: leadConversion,
+                lead, visit: visit, staff: staff, leadConversion: leadConversion, attachedFiles: attachedFiles,
                 query: request.uri.queryParameters.get("q").map { String($0) } ?? "",
                 notice: request.uri.queryParameters.get("done") == "saved" ? "Saved." : nil)
         }
@@ -133,7 +135,7 @@ struct LeadsController: RouteController {
                 return visit.redirect(to: "/admin/leads/\(lead.id)?done=saved")
             } catch let refusal as UseCaseError {
                 return try await LeadPage.render(
-                    lead, visit: visit, staff: staff, leadConversion: leadConversion,
+                    lead, visit: visit, staff: staff, leadConversion: leadConversion, attachedFiles: attachedFiles,
                     errors: FormErrors(refusal, fields: LeadConversion.NewCustomer.Field.self) {
                         "new" + $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst()
                     },
@@ -158,7 +160,7 @@ struct LeadsController: RouteController {
         try await AdminVisit.withRecord(request, context, front: front, find: { try await leadConversion.lead($0, in: $1) }) { visit, staff, lead in
             let form = try await visit.form(JobForm.self, context: context)
             guard let stage = Job.Stage(rawValue: form.stage ?? "") else {
-                return try await LeadPage.render(lead, visit: visit, staff: staff, leadConversion: leadConversion, errors: FormErrors("Choose a stage.", field: "stage"), status: .unprocessableContent)
+                return try await LeadPage.render(lead, visit: visit, staff: staff, leadConversion: leadConversion, attachedFiles: attachedFiles, errors: FormErrors("Choose a stage.", field: "stage"), status: .unprocessableContent)
             }
             let details = LeadConversion.JobDetails(title: form.title ?? "", workDate: form.workDate ?? "", stage: stage)
             do {
@@ -166,7 +168,7 @@ struct LeadsController: RouteController {
                 return visit.redirect(to: "/admin/leads")
             } catch let refusal as UseCaseError {
                 return try await LeadPage.render(
-                    lead, visit: visit, staff: staff, leadConversion: leadConversion, errors: FormErrors(refusal, fields: LeadConversion.JobDetails.Field.self),
+                    lead, visit: visit, staff: staff, leadConversion: leadConversion, attachedFiles: attachedFiles, errors: FormErrors(refusal, fields: LeadConversion.JobDetails.Field.self),
                     typedJob: details, status: refusal.status)
             }
         }

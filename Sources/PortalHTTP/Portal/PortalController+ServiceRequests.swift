@@ -1,7 +1,7 @@
 import Hummingbird
 import PortalKernel
 
-/// The request-service form, also opened directly by `?leadform=true` (SPEC F5, F6).
+/// The request-service form, also opened directly by `?leadform=true` (SPEC F5, F6), with up to 5 photos (F17).
 extension PortalController {
     struct ServiceRequestForm: PortalForm {
         var csrf: String?
@@ -35,6 +35,8 @@ extension PortalController {
         /// Each field's problem, or why the whole form was refused (too many submissions, SPEC M5).
         let errors: FormErrors
         let backURL: String?
+        /// The photos the refused form carried: a browser never fills a file field again, so the page asks for them.
+        let photosToAttachAgain: Bool
     }
 
     func registerServiceRequests(on routes: some RouterMethods<Context>) {
@@ -57,13 +59,13 @@ extension PortalController {
     }
 
     func serviceRequestPage(
-        _ visit: PortalVisit, form: ServiceRequestForm, errors: FormErrors, status: HTTPResponse.Status = .ok
+        _ visit: PortalVisit, form: ServiceRequestForm, errors: FormErrors, status: HTTPResponse.Status = .ok, photos: Int = 0
     ) -> Response {
         let chosen = Set(form.services ?? [])
         let page = ServiceRequestPage(
             chrome: visit.chrome("Request service"), formURL: visit.path("/request-service"), form: form,
             services: ServiceRequest.serviceChoices.map { .init(name: $0, checked: chosen.contains($0)) },
-            errors: errors, backURL: visit.client == nil ? nil : visit.path())
+            errors: errors, backURL: visit.client == nil ? nil : visit.path(), photosToAttachAgain: photos > 0)
         var response = visit.page("request-service", page, status: status)
         // The lead form may be framed by the account's allow-listed sites (and only them); every other page by none.
         response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<Context>.framingPolicy(
@@ -71,24 +73,28 @@ extension PortalController {
         return response
     }
 
-    /// `POST /request-service`: a portal lead, or the form again with a message beside each field to fix.
+    /// `POST /request-service` (urlencoded, or `multipart/form-data` with photos): a portal lead, or the form again with
+    /// a message beside each field to fix. Photos are not kept across that: the form asks for them again.
     @Sendable func submitServiceRequest(_ request: Request, context: Context) async throws -> Response {
         let visit = try PortalVisit(request, context: context, front: front)
-        let form = try await visit.form(ServiceRequestForm.self, context: context)
+        let (form, files) = try await visit.formWithFiles(
+            ServiceRequestForm.self, context: context, fileLimit: ServiceRequest.maxPhotoBytes, maxFiles: ServiceRequest.maxPhotos)
         if let trap = form.website, !trap.isEmpty { return thanks(visit) }
+        var typed = form.request
+        typed.photos = files.filter { $0.field == "photos" }.map(\.bytes)
         switch try await serviceRequests.submit(
-            form.request, account: visit.account, customer: visit.client?.customer, origin: visit.origin)
+            typed, account: visit.account, customer: visit.client?.customer, origin: visit.origin)
         {
         case .invalid(let problems):
             return serviceRequestPage(
                 visit, form: form, errors: FormErrors(problems, heading: "Nothing was sent yet: please correct these fields"),
-                status: .unprocessableContent)
+                status: .unprocessableContent, photos: typed.photos.count)
         case .rateLimited:
             let minutes = Int(front.policy.rateLimitWindow / 60)
             var page = serviceRequestPage(
                 visit, form: form,
                 errors: FormErrors("Too many requests were sent from here or for this email address. Nothing was sent; please try again in \(minutes) minutes, or call us."),
-                status: .tooManyRequests)
+                status: .tooManyRequests, photos: typed.photos.count)
             page.headers[.retryAfter] = "\(Int(front.policy.rateLimitWindow))"
             return page
         case .submitted:

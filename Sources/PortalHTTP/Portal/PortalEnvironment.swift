@@ -23,6 +23,7 @@ struct PortalEnvironment: Sendable {
     let refunds: Refunds
     let staffSessions: StaffSessions
     let leadConversion: LeadConversion
+    let attachedFiles: AttachedFiles
     let quoting: Quoting
     let billing: Billing
     let customerManagement: CustomerManagement
@@ -55,6 +56,7 @@ struct PortalEnvironment: Sendable {
         staffSessions = StaffSessions(
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadConversion = LeadConversion(services: services)
+        attachedFiles = AttachedFiles(services: services)
         quoting = Quoting(services: services, emails: emails)
         billing = Billing(services: services, emails: emails)
         customerManagement = CustomerManagement(services: services, emails: emails)

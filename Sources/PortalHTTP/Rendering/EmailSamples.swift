@@ -14,7 +14,7 @@ enum EmailSamples {
         ],
         .leadNotification: [
             "lead.name", "lead.email", "lead.phone", "lead.serviceAddress", "lead.services", "lead.preferredDate",
-            "lead.description", "leadURL",
+            "lead.description", "leadURL", "photos",
         ],
         .leadConfirmation: ["lead.name", "lead.email", "lead.serviceAddress", "lead.services", "lead.description", "lead.proven"],
         .portalInvitation: ["customer.name"],
@@ -69,7 +69,9 @@ enum EmailSamples {
                 phone: "555-0142", serviceAddress: "9 Birch Rd, Springfield, IL 62704", servicesWanted: ["Tree care"],
                 description: "A dead ash leaning over the drive.", preferredDate: today.adding(days: 10), submittedAt: now)
             return kind == .leadNotification
-                ? .leadNotification(account: account, lead: lead, leadURL: links.backOfficeLead(lead.id))
+                ? .leadNotification(
+                    account: account, lead: lead, leadURL: links.backOfficeLead(lead.id),
+                    photoURLs: [links.backOfficeFile(.random()), links.backOfficeFile(.random())])
                 : .leadConfirmation(account: account, lead: lead, addressProven: true)
         case .portalInvitation:
             return .portalInvitation(account: account, customer: customer)

@@ -133,9 +133,10 @@ public struct TemplateEmailComposer: PortalEmailComposer {
             return [
                 "account": accountVariables(account), "link": link, "minutes": minutes,
             ]
-        case .leadNotification(let account, let lead, let leadURL):
+        case .leadNotification(let account, let lead, let leadURL, let photoURLs):
             return [
                 "account": accountVariables(account), "lead": leadVariables(lead, account: account), "leadURL": leadURL,
+                "photos": photoURLs.enumerated().map { ["number": $0.offset + 1, "url": $0.element] },
             ]
         case .leadConfirmation(let account, let lead, let addressProven):
             // SPEC M5: to an address nobody has shown they own, none of the visitor's free text, whatever the

@@ -36,6 +36,19 @@ extension BrowserVisit {
         return form
     }
 
+    /// Reads a form that may carry files (`multipart/form-data`; an urlencoded one carries none) and checks its CSRF
+    /// token as ``form(_:context:)`` does. Files are read as ``MultipartFormBody`` says: at most `maxFiles` of them
+    /// kept, each to one byte more than `fileLimit`.
+    func formWithFiles<Form: PortalForm>(
+        _ type: Form.Type, context: some RequestContext, fileLimit: Int, maxFiles: Int
+    ) async throws -> (form: Form, files: [MultipartFormBody.File]) {
+        guard MultipartFormBody.isMultipart(request) else { return (try await form(type, context: context), []) }
+        let body = try await MultipartFormBody.read(request, textLimit: context.maxUploadSize, fileLimit: fileLimit, maxFiles: maxFiles)
+        let form = try body.text.decode(Form.self)
+        guard front.csrf.verify(form.csrf, for: request) else { throw PageResponse(expiredFormPage()) }
+        return (form, body.files)
+    }
+
     /// A session cookie (HttpOnly, SameSite=Lax, Secure on https) limited to `path`; an empty value removes it.
     func sessionCookie(named name: String, _ value: String, path: String, lifetime: TimeInterval) -> Cookie {
         Cookie(

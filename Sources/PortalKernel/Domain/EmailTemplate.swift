@@ -64,7 +64,7 @@ extension PortalEmail {
     /// The account the email is from.
     public var account: Account {
         switch self {
-        case .loginLink(let account, _, _), .leadNotification(let account, _, _), .leadConfirmation(let account, _, _),
+        case .loginLink(let account, _, _), .leadNotification(let account, _, _, _), .leadConfirmation(let account, _, _),
             .paymentReceipt(let account, _, _, _, _), .proposalSent(let account, _, _, _), .invoiceSent(let account, _, _),
             .portalInvitation(let account, _), .failedLogins(let account, _, _, _, _), .visitRequest(let account, _, _, _, _),
             .visitReminder(let account, _, _, _, _), .visitChanged(let account, _, _, _, _, _),

@@ -2,8 +2,9 @@
 public enum PortalEmail: Sendable {
     /// The login link (SPEC F2, F3), valid for `validMinutes`.
     case loginLink(account: Account, link: String, validMinutes: Int)
-    /// Tells staff about a new portal lead, with a link to it in the back office (SPEC F6).
-    case leadNotification(account: Account, lead: Lead, leadURL: String)
+    /// Tells staff about a new portal lead, with a link to it in the back office (SPEC F6) and one to each photo
+    /// the client attached (F17; empty for none).
+    case leadNotification(account: Account, lead: Lead, leadURL: String, photoURLs: [String])
     /// Tells the client their request arrived.
     /// To the address the visitor typed. Unless a logged-in client sent it (`addressProven`), it carries none of
     /// the visitor's free text (SPEC M5): nobody has shown they own that address.

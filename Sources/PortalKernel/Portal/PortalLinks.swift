@@ -44,6 +44,9 @@ public struct PortalLinks: Sendable, Hashable {
     /// A lead in the back office (the "View lead" link of the notification email, SPEC F6).
     public func backOfficeLead(_ lead: Lead.ID) -> String { "\(base)/admin/leads/\(lead.rawValue)" }
 
+    /// An attached file, for staff (SPEC F17): served only to a signed-in staff user of its account.
+    public func backOfficeFile(_ file: AttachedFile.ID) -> String { "\(base)/admin/files/\(file.rawValue)" }
+
     /// A customer's calendar feed (SPEC V4), with the secret only this moment knows.
     public func calendarFeed(token: SecretToken) -> String { "\(base)/calendar/\(token.value).ics" }
 

@@ -1,9 +1,17 @@
-/// What someone types into the request-service form (SPEC F5), checked before anything is saved.
+import Foundation
+
+/// What someone types into the request-service form (SPEC F5), and the photos they attach (F17), checked before
+/// anything is saved.
 public struct ServiceRequest: Hashable, Sendable {
     /// The form's fields, for messages beside each one.
     public enum Field: String, Hashable, Sendable, CaseIterable {
-        case name, email, phone, serviceAddress, servicesWanted, description, preferredDate
+        case name, email, phone, serviceAddress, servicesWanted, description, preferredDate, photos
     }
+
+    /// The most photos one request takes (SPEC F17).
+    public static let maxPhotos = 5
+    /// The largest photo one request takes, in bytes: 10 MiB (SPEC F17).
+    public static let maxPhotoBytes = 10 * 1_048_576
 
     /// The services a visitor can tick; anything else goes into the description.
     public static let serviceChoices = [
@@ -25,12 +33,15 @@ public struct ServiceRequest: Hashable, Sendable {
     public var description: String
     /// As typed (`2026-12-05`, from a date field); empty for none.
     public var preferredDate: String
+    /// The photos attached, as uploaded, in order: at most ``maxPhotos``, each at most ``maxPhotoBytes``. Cleaned
+    /// by the ``ImageProcessor`` before anything of them is kept (SPEC F17).
+    public var photos: [Data]
 
     /// The form as typed: the text trimmed, the email normalised, services not in ``serviceChoices`` dropped;
     /// ``problems(today:)`` checks it.
     public init(
         name: String, email: String, phone: String, serviceAddress: String, servicesWanted: [String],
-        description: String, preferredDate: String
+        description: String, preferredDate: String, photos: [Data] = []
     ) {
         self.name = name.trimmed
         self.email = EmailAddress.normalized(email)
@@ -39,6 +50,7 @@ public struct ServiceRequest: Hashable, Sendable {
         self.servicesWanted = servicesWanted.filter(Self.serviceChoices.contains)
         self.description = description.trimmed
         self.preferredDate = preferredDate.trimmed
+        self.photos = photos
     }
 
     /// What is wrong, field by field; empty when the request can be saved.
@@ -62,6 +74,16 @@ public struct ServiceRequest: Hashable, Sendable {
                 problems[.preferredDate] = "Enter a date such as \(today.adding(days: 7))."
             }
         }
+        if let problem = Self.photoProblem(photos) { problems[.photos] = problem }
         return problems
+    }
+
+    /// Too many photos, or one too large, in words for the client; `nil` when they may be cleaned (SPEC F17).
+    static func photoProblem(_ photos: [Data]) -> String? {
+        if photos.count > maxPhotos { return "Attach at most \(maxPhotos) photos; you chose \(photos.count)." }
+        if let large = photos.firstIndex(where: { $0.count > maxPhotoBytes }) {
+            return "Photo \(large + 1) is larger than 10 MB. Attach a smaller one."
+        }
+        return nil
     }
 }

@@ -47,6 +47,12 @@ public struct ServiceRequests: Sendable {
                 window: policy.rateLimitWindow, at: now)
         }
         guard admitted else { return .rateLimited }
+        // F17: every photo cleaned before anything is kept; one that is not a photo sends the form back.
+        let photos: [KeptPhoto]
+        switch try await keep(request.photos) {
+        case .success(let kept): photos = kept
+        case .failure(let problem): return .invalid([.photos: problem.message])
+        }
 
         let services = request.servicesWanted
         let job = Job(
@@ -67,12 +73,20 @@ public struct ServiceRequests: Sendable {
         }
         lead.tags = routing.tags
 
+        let files = photos.enumerated().map { index, photo in
+            AttachedFile(
+                accountID: account.id, owner: .lead(lead.id), customerID: customer?.id,
+                name: "Photo \(index + 1).\(photo.type.fileExtension)", mediaType: photo.type.mediaType, byteCount: photo.byteCount,
+                content: photo.content, thumbnail: photo.thumbnail, sharedWithClient: false, source: .client, addedBy: lead.email,
+                addedAt: now)
+        }
         let links = PortalLinks(publicBaseURL: self.services.publicBaseURL)
         let recipients = routing.recipients.map(EmailAddress.normalized).filter(EmailAddress.isValid)
         let notification = try recipients.isEmpty
             ? nil
             : emails.compose(
-                .leadNotification(account: account, lead: lead, leadURL: links.backOfficeLead(lead.id)),
+                .leadNotification(
+                    account: account, lead: lead, leadURL: links.backOfficeLead(lead.id), photoURLs: files.map { links.backOfficeFile($0.id) }),
                 to: recipients.map { EmailMessage.Mailbox(address: $0) })
         let confirmation = try emails.compose(
             .leadConfirmation(account: account, lead: lead, addressProven: proven),
@@ -83,6 +97,7 @@ public struct ServiceRequests: Sendable {
         try await self.services.storage.transaction { store in
             try await store.jobs.insert(job)
             try await store.leads.insert(submitted)
+            for file in files { try await store.records(AttachedFile.self).insert(file) }
             try await WebhookEvents.enqueue(.leadCreated, data: submitted, about: .lead(submitted.id), account: account, store: store, at: now)
             for message in messages {
                 try await store.outbox.enqueue(
@@ -96,6 +111,43 @@ public struct ServiceRequests: Sendable {
                     occurredAt: now))
         }
         return .submitted(submitted)
+    }
+
+    /// A cleaned photo whose bytes and thumbnail are in the file store.
+    struct KeptPhoto {
+        let type: CleanedImage.ImageType
+        let byteCount: Int
+        let content: FileAddress
+        let thumbnail: FileAddress
+    }
+
+    /// Why the photos were not kept, in words for the client beside the photo field.
+    struct PhotoProblem: Error {
+        let message: String
+    }
+
+    /// Cleans `photos` (SPEC F17) and puts them and their thumbnails in the file store; the first that is not a
+    /// JPEG or PNG photo, or is too large for the store, is a ``PhotoProblem`` naming it by its place.
+    /// - Throws: what the store throws when it cannot be used.
+    func keep(_ photos: [Data]) async throws -> Result<[KeptPhoto], PhotoProblem> {
+        var kept: [KeptPhoto] = []
+        for (index, photo) in photos.enumerated() {
+            let cleaned: CleanedImage
+            do {
+                cleaned = try await services.images.clean(photo)
+            } catch let refusal as ImageRefusal {
+                return .failure(PhotoProblem(message: "Photo \(index + 1) \(refusal). Attach it again as a JPEG or PNG photo."))
+            }
+            do {
+                kept.append(
+                    KeptPhoto(
+                        type: cleaned.type, byteCount: cleaned.bytes.count, content: try await services.files.put(cleaned.bytes),
+                        thumbnail: try await services.files.put(cleaned.thumbnail)))
+            } catch FileStoreError.tooLarge(_, let limit) {
+                return .failure(PhotoProblem(message: "Photo \(index + 1) is larger than the \(limit / 1_048_576) MB this portal keeps. Attach a smaller one."))
+            }
+        }
+        return .success(kept)
     }
 
     /// Whether `email` is shown to belong to the sender: a logged-in client's own contact address (the login link

@@ -50,16 +50,49 @@ struct Browser {
         return try await send(path, method: .post, body: encoded)
     }
 
+    /// A file a multipart form carries: its field, the name the browser sends, its type and bytes.
+    struct Upload {
+        let field: String
+        let fileName: String
+        let contentType: String
+        let bytes: Data
+    }
+
+    /// Posts `fields` and `files` as `multipart/form-data`, as a browser does for a form with a file input (an input
+    /// left empty sends a part with no name and no bytes); the CSRF field as ``post(_:_:csrf:)`` does. `cut` drops
+    /// that many bytes from the end, for a body that stops half way.
+    mutating func postMultipart(_ path: String, _ fields: [(String, String)], files: [Upload], cut: Int = 0) async throws -> Page {
+        let boundary = "----PortalTestBoundary\(UUID().uuidString.prefix(8))"
+        var body = Data()
+        for (name, value) in (csrf.map { [("csrf", $0)] } ?? []) + fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        for file in files {
+            body.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.fileName)\"\r\nContent-Type: \(file.contentType)\r\n\r\n"
+                        .utf8))
+            body.append(file.bytes)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return try await send(
+            path, method: .post, body: ByteBuffer(data: body.dropLast(cut)), contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     private mutating func send(_ path: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
+        try await send(path, method: method, body: body.map { ByteBuffer(string: $0) }, contentType: "application/x-www-form-urlencoded")
+    }
+
+    private mutating func send(_ path: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String) async throws -> Page {
         var headers = extraHeaders
         headers[.userAgent] = userAgent
         headers[HTTPField.Name("X-Forwarded-For")!] = ipAddress
         let requestPath = path.split(separator: "?").first.map(String.init) ?? path
         let sent = cookies.filter { requestPath.hasPrefix($0.value.path) }.map { "\($0.key)=\($0.value.value)" }
         if !sent.isEmpty { headers[.cookie] = sent.joined(separator: "; ") }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
-        let response = try await client.execute(
-            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        if body != nil { headers[.contentType] = contentType }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
         for line in response.headers[values: .setCookie] { remember(line) }
         let page = Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
         if let field = page.csrfField { csrf = field }

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Files attached to leads, jobs, visits, proposals and invoices (SPEC F17): which a page lists, and the bytes of one
+/// for whoever may have them. Staff of the account see every file of its records; a client sees a file only when
+/// staff shared it and it belongs to the client's customer. Any other file, of another customer or account, removed
+/// or missing, is the same `nil` (the same 404).
+public struct AttachedFiles: Sendable {
+    /// Who is asking for a file.
+    public enum Reader: Sendable {
+        /// A signed-in staff user of the account.
+        case staff(Account.ID)
+        /// A logged-in client, acting for this customer of the account.
+        case client(Account.ID, Customer.ID)
+    }
+
+    /// Which bytes of a file.
+    public enum Variant: Sendable {
+        /// The file as kept (a photo cleaned, SPEC F17).
+        case original
+        /// A photo's thumbnail; a file without one has none.
+        case thumbnail
+    }
+
+    /// A file's record and bytes, to serve.
+    public struct Download: Sendable {
+        /// The record: its name and type for the response's headers.
+        public let file: AttachedFile
+        /// The bytes of the variant asked for.
+        public let bytes: Data
+        /// The variant served.
+        public let variant: Variant
+    }
+
+    let services: PortalServices
+
+    /// Reads records from `services.storage`, bytes from `services.files`.
+    public init(services: PortalServices) {
+        self.services = services
+    }
+
+    /// The files of `owner` that `reader` may see, oldest first: staff every file not removed, a client those shared
+    /// with their customer.
+    public func files(of owner: RecordReference, for reader: Reader) async throws -> [AttachedFile] {
+        let account = reader.account
+        return try await services.storage.records(AttachedFile.self).all(
+            in: account, where: [.equal("owner", .text(owner.storageKey))], orderedBy: [.ascending("added_at")]
+        ).filter(reader.maySee)
+    }
+
+    /// The bytes of the file `id` in `variant`, when `reader` may have them; `nil` for a file that is missing,
+    /// removed, another account's or customer's, not shared, or has no such variant.
+    /// - Throws: ``FileStoreError`` when the file store cannot give bytes it should hold.
+    public func download(_ id: AttachedFile.ID, _ variant: Variant, for reader: Reader) async throws -> Download? {
+        guard let file = try await services.storage.records(AttachedFile.self).find(id, in: reader.account), reader.maySee(file) else {
+            return nil
+        }
+        let address: FileAddress? =
+            switch variant {
+            case .original: file.content
+            case .thumbnail: file.thumbnail
+            }
+        guard let address else { return nil }
+        guard let bytes = try await services.files.get(address) else {
+            throw FileStoreError.corrupt("the bytes of file \(file.id) (\(address)) are not in the \(services.files.driverName) file store")
+        }
+        return Download(file: file, bytes: bytes, variant: variant)
+    }
+}
+
+extension AttachedFiles.Reader {
+    /// The account the reader acts in.
+    var account: Account.ID {
+        switch self {
+        case .staff(let account), .client(let account, _): account
+        }
+    }
+
+    /// Whether the reader may see `file` (of the reader's account already): staff any not removed; a client one shared
+    /// with their customer.
+    func maySee(_ file: AttachedFile) -> Bool {
+        guard file.removedAt == nil else { return false }
+        switch self {
+        case .staff: return true
+        case .client(_, let customer): return file.sharedWithClient && file.customerID == customer
+        }
+    }
+}
