@@ -84,7 +84,9 @@ extension ExecutableTests {
         #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0)
         // The message being sent reached the server once and is recorded as delivered; Pat's stays queued for the
         // next start (or went out too), never lost.
-        #expect(try smtp.received().filter { $0.to == ["cece@example.com"] }.count == 1)
+        // Only the login emails count: after 17:00 in the demo company's time zone, the reminder of tomorrow's demo visit
+        // goes to Cece too.
+        #expect(try smtp.received().filter { $0.to == ["cece@example.com"] && $0.eml.contains("/auth/") }.count == 1)
         let storage = try SQLiteStorage(path: fixture.folder.appendingPathComponent("portal.sqlite").path)
         let outbox = try await storage.exportDump().outbox.filter { $0.about?.kind == .loginLink }
         #expect(outbox.count == 2)

@@ -208,7 +208,8 @@ struct AuthorizationMatrixTests {
             case "leads": return Seed.portalLead.rawValue
             case "jobs": return "job-lead"
             case "templates": return EmailTemplate.Kind.loginLink.rawValue
-            case "files": return Self.fileOfClientA.rawValue
+            // Removing another file than the one the later visitors read.
+            case "files": return route.segments.last == "remove" ? "\(Self.fileOfClientA)-remove" : Self.fileOfClientA.rawValue
             case "p": return Seed.emailedLinkToken.value
             default: return "unknown"
             }
@@ -222,11 +223,13 @@ struct AuthorizationMatrixTests {
     static func fileOfClientA(_ bed: PortalTestbed) async throws {
         let bytes = Data("not really a photo, but bytes to serve".utf8)
         let address = try await bed.services.files.put(bytes)
-        try await bed.services.storage.records(AttachedFile.self).insert(
+        for id: AttachedFile.ID in [fileOfClientA, "\(fileOfClientA)-remove"] {
+            try await bed.services.storage.records(AttachedFile.self).insert(
             AttachedFile(
-                id: fileOfClientA, accountID: Seed.accountA, owner: .invoice(Seed.CeceInvoice.unpaid), customerID: Seed.cece,
+                id: id, accountID: Seed.accountA, owner: .invoice(Seed.CeceInvoice.unpaid), customerID: Seed.cece,
                 name: "Before.jpg", mediaType: "image/jpeg", byteCount: bytes.count, content: address, thumbnail: address,
                 sharedWithClient: true, source: .staff, addedBy: Seed.adminEmail, addedAt: Date()))
+        }
     }
 
     /// Two saved cards of client A's, for the payment methods routes (#24).

@@ -60,7 +60,7 @@ struct PhotoUploadTests {
             var staff = Browser(client)
             try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
             let page = try await staff.get("/admin/leads/\(lead.id)")
-            #expect(page.body.contains(#"<img src="/admin/files/\#(files[0].id)/thumbnail" alt="Photo 1.jpg""#))
+            #expect(page.body.contains(#"<img src="/admin/files/\#(files[0].id)/thumbnail""#) && page.body.contains(">Photo 1.jpg</a>"))
             let served = try await staff.get("/admin/files/\(files[0].id)")
             #expect(served.status == .ok && served.headers[.contentType] == "image/jpeg")
             #expect(served.headers[.contentDisposition] == #"inline; filename="Photo 1.jpg"; filename*=UTF-8''Photo%201.jpg"#)

@@ -21,14 +21,21 @@ enum BackOfficeRoutes {
             AdminVisit(request, context: context, front: front).redirect(to: "/admin/leads")
         }
         staffPages.addRoutes(LeadsController(front: front, leadConversion: env.leadConversion, attachedFiles: env.attachedFiles).routes)
-        staffPages.addRoutes(FilesController(attachedFiles: env.attachedFiles).routes)
+        staffPages.addRoutes(FilesController(front: front, attachedFiles: env.attachedFiles).routes)
         staffPages.addRoutes(
             CustomersController(
                 front: front, customerManagement: env.customerManagement, leadConversion: env.leadConversion, portal: env.portal,
                 quoting: env.quoting, billing: env.billing, autopays: env.autopays
             ).routes)
-        staffPages.addRoutes(VisitsController(front: front, visitPlanning: env.visitPlanning, customerManagement: env.customerManagement).routes)
-        staffPages.addRoutes(DocumentsController(front: front, quoting: env.quoting, answers: env.answers, billing: env.billing, refunds: env.refunds).routes)
+        staffPages.addRoutes(
+            VisitsController(
+                front: front, visitPlanning: env.visitPlanning, customerManagement: env.customerManagement, attachedFiles: env.attachedFiles
+            ).routes)
+        staffPages.addRoutes(
+            DocumentsController(
+                front: front, quoting: env.quoting, answers: env.answers, billing: env.billing, refunds: env.refunds,
+                attachedFiles: env.attachedFiles
+            ).routes)
         staffPages.addRoutes(TipsController(front: front, tips: env.tips).routes)
 
         let adminPages = staffPages.group().add(

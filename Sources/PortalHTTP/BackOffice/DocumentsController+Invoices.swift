@@ -52,7 +52,7 @@ extension DocumentsController {
     static let invoiceNotices = [
         "sent": "The invoice is sent.", "voided": "The invoice is voided.", "paymentRecorded": "The payment is recorded.",
         "refunded": "The refund is made; the client is emailed.",
-    ]
+    ].merging(AdminFilesCard.notices) { first, _ in first }
 
     struct RefundForm: PortalForm {
         var csrf: String?
@@ -159,6 +159,8 @@ extension DocumentsController {
                 ["proposalURL": "/admin/proposals/\($0.proposalID)", "choice": $0.paysWhole ? "the whole amount, as the client chose" : "the deposit"]
             } as Any,
             "customerURL": "/admin/customers/\(invoice.customerID)", "customerName": customer?.displayName ?? "Customer",
+            "filesCard": try await AdminFilesCard.make(
+                owner: .invoice(invoice.id), back: "/admin/invoices/\(invoice.id)", hasCustomer: true, staff: staff, attachedFiles: attachedFiles),
             "failedEmail": timeline.hasFailure, "deliveries": timeline.deliveries, "activity": timeline.activity,
         ]
         return visit.page("admin-invoice", model, status: status)

@@ -18,9 +18,12 @@ struct DocumentsController: RouteController {
     let billing: Billing
     /// Refunds card payments through the gateway (SPEC F15).
     let refunds: Refunds
+    /// The files card of a proposal's and an invoice's page (SPEC F17).
+    let attachedFiles: AttachedFiles
 
     /// What each change of a proposal says once done; any other `done` says nothing (a link cannot put words on the page).
     static let proposalNotices = ["sent": "The proposal is sent.", "accepted": "The proposal is accepted.", "saved": "The proposal is saved."]
+        .merging(AdminFilesCard.notices) { first, _ in first }
 
     struct AcceptForm: PortalForm {
         /// The CSRF token the page put in the form.
@@ -173,6 +176,8 @@ struct DocumentsController: RouteController {
             "sendURL": "/admin/proposals/\(proposal.id)/send", "acceptURL": "/admin/proposals/\(proposal.id)/accept",
             "reviseURL": "/admin/proposals/\(proposal.id)/revise",
             "customerURL": "/admin/customers/\(proposal.customerID)", "customerName": customer?.displayName ?? "Customer",
+            "filesCard": try await AdminFilesCard.make(
+                owner: .proposal(proposal.id), back: "/admin/proposals/\(proposal.id)", hasCustomer: true, staff: staff, attachedFiles: attachedFiles),
             "failedEmail": timeline.hasFailure, "deliveries": timeline.deliveries, "activity": timeline.activity,
         ]
         return visit.page("admin-proposal", model, status: status)

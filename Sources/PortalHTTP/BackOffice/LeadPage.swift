@@ -32,12 +32,6 @@ struct LeadPage {
         let what: String
         let who: String
     }
-    /// A photo the client attached (SPEC F17), its thumbnail linking to the whole photo.
-    struct Photo {
-        let name: String
-        let url: String
-        let thumbnailURL: String
-    }
 
     let chrome: AdminChrome
     let name: String
@@ -54,7 +48,8 @@ struct LeadPage {
     let assignee: String
     let tags: [String]
     let description: String
-    let photos: [Photo]
+    /// The files of the lead and its job, and the form attaching one to the job (SPEC F17).
+    let filesCard: AdminFilesCard
     let customer: [String: String]?
     let hasSuggestions: Bool
     let suggestions: [CustomerRow]
@@ -102,9 +97,9 @@ struct LeadPage {
             services: lead.servicesWanted.isEmpty ? "see the description" : lead.servicesWanted.joined(separator: ", "),
             preferredDate: lead.preferredDate.map(format.date) ?? "any", assignee: assignee?.name ?? "nobody",
             tags: lead.tags, description: lead.description,
-            photos: try await attachedFiles.files(of: .lead(lead.id), for: .staff(account.id)).map {
-                Photo(name: $0.name, url: "/admin/files/\($0.id)", thumbnailURL: "/admin/files/\($0.id)/thumbnail")
-            },
+            filesCard: try await AdminFilesCard.make(
+                owner: .job(lead.jobID), listing: [.lead(lead.id), .job(lead.jobID)], back: "/admin/leads/\(lead.id)",
+                hasCustomer: job?.customerID != nil, staff: staff, attachedFiles: attachedFiles),
             customer: customer.map { ["name": $0.displayName, "emails": $0.emails.joined(separator: ", ")] },
             hasSuggestions: !suggestions.isEmpty, suggestions: suggestions,
             pageURL: "/admin/leads/\(lead.id)", query: query,

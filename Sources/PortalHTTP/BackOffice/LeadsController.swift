@@ -79,7 +79,8 @@ struct LeadsController: RouteController {
             try await LeadPage.render(
                 lead, visit: visit, staff: staff, leadConversion: leadConversion, attachedFiles: attachedFiles,
                 query: request.uri.queryParameters.get("q").map { String($0) } ?? "",
-                notice: request.uri.queryParameters.get("done") == "saved" ? "Saved." : nil)
+                notice: (["saved": "Saved."].merging(AdminFilesCard.notices) { first, _ in first })[
+                    request.uri.queryParameters.get("done").map { String($0) } ?? ""])
         }
     }
 

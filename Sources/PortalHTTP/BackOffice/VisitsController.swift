@@ -14,11 +14,13 @@ struct VisitsController: RouteController {
     let visitPlanning: VisitPlanning
     /// Finds the customer of a customer's visits page, and their jobs for the scheduling form.
     let customerManagement: CustomerManagement
+    /// The files card of a visit's page (SPEC F17).
+    let attachedFiles: AttachedFiles
 
     static let notices = [
         "changed": "The visit is saved.", "completed": "The visit is marked completed.", "cancelled": "The visit is cancelled.",
         "scheduled": "The visits are scheduled.",
-    ]
+    ].merging(AdminFilesCard.notices) { first, _ in first }
 
     func register(on admin: RouteCollection<Context>) {
         admin.get("visits") { request, context in
@@ -140,7 +142,10 @@ struct VisitsController: RouteController {
         if form.date == record.date.description, let first = record.rescheduleRequest?.preferredDates.first, status == .ok { form.date = first.description }
         let timeline = Timeline(try await visitPlanning.history(of: record.id, in: account.id), format: format)
         let base = "/admin/visits/\(record.id)"
+        let filesCard = try await AdminFilesCard.make(
+            owner: .visit(record.id), back: base, hasCustomer: true, staff: staff, attachedFiles: attachedFiles)
         let model: [String: Any] = [
+            "filesCard": filesCard,
             "chrome": visit.chrome("Visit on \(format.date(record.date))", section: "visits"), "heading": "Visit on \(format.date(record.date))",
             "notice": notice as Any, "errors": errors,
             "customer": customer?.displayName ?? "Unknown customer", "customerURL": "/admin/customers/\(record.customerID)",

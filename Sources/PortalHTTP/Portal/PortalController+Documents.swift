@@ -37,7 +37,9 @@ extension PortalController {
             // SPEC F13: an accepted proposal's unpaid deposit stays one press away.
             let deposit = proposal.status == .accepted ? try await answers.depositInvoice(of: proposal, in: visit.account.id) : nil
             let unpaid = try deposit.flatMap { try $0.balance > .zero ? visit.path("/invoices/\($0.id)/pay") : nil }
-            return try ProposalResponder(front: front, answers: answers).show(proposal, visit: visit, place: place, notice: done, depositPayURL: unpaid)
+            let files = try await sharedFiles(of: [.proposal(proposal.id), .job(proposal.jobID)], visit: visit, client: try visit.requireClient())
+            return try ProposalResponder(front: front, answers: answers).show(
+                proposal, visit: visit, place: place, notice: done, depositPayURL: unpaid, files: files)
         }
     }
 
@@ -91,6 +93,8 @@ extension PortalController {
         let payments: [PaymentRow]
         let payURL: String?
         let backURL: String
+        /// Files staff shared on the invoice or its job (SPEC F17).
+        let files: [SharedFile]
     }
 
     /// `GET /invoices/{id}`: the invoice with its Paid/Unpaid tag, addresses, lines and "Pay Now".
@@ -126,7 +130,8 @@ extension PortalController {
                     refunded: $0.refunded.map { [amount = $0.amount] refunded in "\(format.money(min(refunded, amount))) refunded" },
                     receiptURL: visit.path("/receipts/\($0.id)"))
             },
-            payURL: invoice.balance > .zero ? visit.path("/invoices/\(invoice.id)/pay") : nil, backURL: visit.path())
+            payURL: invoice.balance > .zero ? visit.path("/invoices/\(invoice.id)/pay") : nil, backURL: visit.path(),
+            files: try await sharedFiles(of: [.invoice(invoice.id)] + [invoice.jobID.map(RecordReference.job)].compactMap { $0 }, visit: visit, client: client))
         return visit.page("invoice", page)
     }
 }

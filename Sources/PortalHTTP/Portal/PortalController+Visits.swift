@@ -77,6 +77,8 @@ extension PortalController {
         /// "Add to calendar": the visit as one event.
         let eventURL: String
         let backURL: String
+        /// Files staff shared on the visit or its job (SPEC F17).
+        let files: [SharedFile]
     }
 
     /// Confirmations shown on a visit's page after a redirect, by a fixed key (never text from the URL).
@@ -170,7 +172,7 @@ extension PortalController {
             return visit.notFound()
         }
         let notice = request.uri.queryParameters.get("done").flatMap { Self.visitNotices[String($0)] }
-        return visitPage(visit, shown, series: series, notice: notice, form: VisitForm(), errors: FormErrors())
+        return try await visitPage(visit, shown, series: series, notice: notice, form: VisitForm(), errors: FormErrors())
     }
 
     /// A POST of one of the visit's forms: back to its page with a notice, or the page again with what is wrong and
@@ -202,7 +204,7 @@ extension PortalController {
         guard let (shown, series) = try await portal.visit(id, of: client.customer.id, account: visit.account) else {
             return visit.notFound()
         }
-        return visitPage(visit, shown, series: series, notice: nil, form: form, errors: errors, status: status)
+        return try await visitPage(visit, shown, series: series, notice: nil, form: form, errors: errors, status: status)
     }
 
     private func visitID(_ context: Context) throws -> Visit.ID {
@@ -212,8 +214,9 @@ extension PortalController {
     private func visitPage(
         _ visit: PortalVisit, _ shown: Visit, series: VisitSeries?, notice: String?, form: VisitForm, errors: FormErrors,
         status: HTTPResponse.Status = .ok
-    ) -> Response {
+    ) async throws -> Response {
         let account = visit.account
+        let files = try await sharedFiles(of: [.visit(shown.id), .job(shown.jobID)], visit: visit, client: try visit.requireClient())
         let format = visit.format
         let now = front.clock.now
         let settings = account.settings.visits
@@ -255,7 +258,7 @@ extension PortalController {
             pause: allowed.contains(.pause) && pause == nil
                 ? .init(url: "\(base)/pause", from: form.from ?? shown.date.description, to: form.to ?? "", minimum: account.today(at: now).description, maxDays: settings.maxPauseDays)
                 : nil,
-            eventURL: "\(base)/event.ics", backURL: visit.path("/visits"))
+            eventURL: "\(base)/event.ics", backURL: visit.path("/visits"), files: files)
         return visit.page("visit", page, status: status)
     }
 

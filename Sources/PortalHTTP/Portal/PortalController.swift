@@ -30,6 +30,8 @@ struct PortalController: RouteController {
     let autopays: Autopays
     /// A deposit invoice's choice between the deposit and the whole amount (SPEC F13).
     let deposits: Deposits
+    /// Files staff shared with the client (SPEC F17).
+    let attachedFiles: AttachedFiles
 
     /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,
     /// logout and service requests for anyone; the proposals, invoices, payments, receipts and switching customer for
@@ -49,6 +51,7 @@ struct PortalController: RouteController {
         registerVisits(on: clientPages)
         registerPaymentMethods(on: clientPages)
         registerAutopay(on: clientPages)
+        registerFiles(on: clientPages)
     }
 
     /// `GET /portal/{key}`: the request form with `?leadform=true`, else the client's home, else the login page.

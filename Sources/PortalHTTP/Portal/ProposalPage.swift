@@ -42,6 +42,8 @@ struct ProposalPage {
     let deposit: String?
     /// Once accepted from the emailed link: the deposit invoice's pay page in the portal; `nil` otherwise.
     var depositPayURL: String?
+    /// Files staff shared on the proposal or its job (SPEC F17).
+    var files: [PortalController.SharedFile] = []
     let hasOptional: Bool
     let canAnswer: Bool
     let signature: String

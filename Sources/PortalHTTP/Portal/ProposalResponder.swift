@@ -35,12 +35,17 @@ struct ProposalResponder: Sendable {
     let front: BrowserFront
     let answers: ProposalAnswers
 
-    /// The proposal page; `depositPayURL` offers paying the deposit invoice accepting made (SPEC F13).
-    func show(_ proposal: Proposal, visit: PortalVisit, place: Place, notice: String? = nil, depositPayURL: String? = nil) throws -> Response {
+    /// The proposal page; `depositPayURL` offers paying the deposit invoice accepting made (SPEC F13); `files` are
+    /// those staff shared on it (SPEC F17; the emailed link's page shows none).
+    func show(
+        _ proposal: Proposal, visit: PortalVisit, place: Place, notice: String? = nil, depositPayURL: String? = nil,
+        files: [PortalController.SharedFile] = []
+    ) throws -> Response {
         var page = try ProposalPage(
             proposal: proposal, visit: visit, typed: .init(chosen: []), actionBase: place.actionBase, backURL: place.backURL)
         page.notice = notice ?? place.note
         page.depositPayURL = depositPayURL
+        page.files = files
         return visit.page("proposal", page)
     }
 

@@ -41,6 +41,8 @@ enum PortalTemplates {
         "admin-proposal": PackageResources.admin_proposal_mustache,
         "admin-invoice": PackageResources.admin_invoice_mustache,
         "admin-timeline": PackageResources.admin_timeline_mustache,
+        "admin-files": PackageResources.admin_files_mustache,
+        "portal-files": PackageResources.portal_files_mustache,
         "admin-emails": PackageResources.admin_emails_mustache,
         "admin-templates": PackageResources.admin_templates_mustache,
         "admin-template": PackageResources.admin_template_mustache,

@@ -13,6 +13,8 @@ struct MultipartFormBody: Sendable {
     struct File: Sendable {
         /// The form field (`photos`).
         let field: String
+        /// The name the browser gave the file (`IMG_0042.jpg`), as sent: clean it before showing it.
+        let fileName: String
         /// The bytes: at most `fileLimit + 1` (more than `fileLimit` says the file was too large); none for a file
         /// beyond `maxFiles`, which is only counted.
         let bytes: Data
@@ -78,6 +80,15 @@ struct MultipartFormBody: Sendable {
         return nil
     }
 
+    /// The `filename` of a part's Content-Disposition (`form-data; name="file"; filename="a %22b%22.pdf"`), as
+    /// browsers write it (the HTML standard's form encoding): UTF-8 as it is, a quote as `%22`, a line break as
+    /// `%0D`/`%0A`, a backslash not escaped. "" when none.
+    static func fileName(_ disposition: String) -> String {
+        guard let start = disposition.range(of: "filename=\"") else { return "" }
+        return String(disposition[start.upperBound...].prefix { $0 != "\"" })
+            .replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+    }
+
     /// What the parser has given so far: the part being read, and those read.
     private final class Parts {
         let textLimit: Int
@@ -119,10 +130,11 @@ struct MultipartFormBody: Sendable {
         func finish() {
             defer { (headers, body, partStarted) = (HTTPHeaders(), Data(), false) }
             guard let name = MultipartPart(headers: headers, body: ByteBuffer()).name else { return }
+            let disposition = headers["Content-Disposition"].first ?? ""
             if isFile {
                 // A file input left empty still sends a part, with no name and no bytes.
                 let chosen = !body.isEmpty || !(headers["Content-Disposition"].first?.contains("filename=\"\"") ?? false)
-                if chosen { files.append(File(field: name, bytes: body)) }
+                if chosen { files.append(File(field: name, fileName: MultipartFormBody.fileName(disposition), bytes: body)) }
             } else {
                 fields.append((name, String(decoding: body, as: UTF8.self)))
             }

@@ -19,7 +19,8 @@ public struct AttachedFile: Hashable, Codable, Sendable {
     public var accountID: Account.ID
     /// The record it is attached to: a lead, job, visit, proposal or invoice.
     public var owner: RecordReference
-    /// The customer it can be shared with: the record's customer, `nil` for a lead with none.
+    /// The record's customer when it was attached, `nil` for a lead with none. Which client may see a shared file is
+    /// decided by the record's customer at the time they ask (``AttachedFiles``).
     public var customerID: Customer.ID?
     /// The file's name as shown and downloaded (``AttachmentName``: no path, no control characters).
     public var name: String

@@ -60,6 +60,11 @@ public struct AuditEvent: Hashable, Codable, Sendable {
         case depositChoiceChanged
         /// Staff gave back a card payment in full or in part (SPEC F15).
         case paymentRefunded
+        /// Staff attached a file to a record, shared it with the client, stopped sharing it, or removed it (SPEC F17).
+        case fileAttached
+        case fileShared
+        case fileUnshared
+        case fileRemoved
     }
 
     /// The event's id, a random UUID string.

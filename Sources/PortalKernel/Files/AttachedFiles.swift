@@ -33,27 +33,39 @@ public struct AttachedFiles: Sendable {
 
     let services: PortalServices
 
+    /// The largest file the file store keeps, in bytes (`files.maxFileMegabytes`).
+    public var maxFileBytes: Int { services.files.maxFileBytes }
+
     /// Reads records from `services.storage`, bytes from `services.files`.
     public init(services: PortalServices) {
         self.services = services
     }
 
-    /// The files of `owner` that `reader` may see, oldest first: staff every file not removed, a client those shared
-    /// with their customer.
-    public func files(of owner: RecordReference, for reader: Reader) async throws -> [AttachedFile] {
-        let account = reader.account
-        return try await services.storage.records(AttachedFile.self).all(
-            in: account, where: [.equal("owner", .text(owner.storageKey))], orderedBy: [.ascending("added_at")]
-        ).filter(reader.maySee)
+    /// The files of `owners` that `reader` may see, oldest first: staff every file not removed, a client those
+    /// shared whose record is their customer's now (a document moved to another customer takes its files along).
+    /// One query per owner, and one more for an owner with shared files when a client asks.
+    public func files(of owners: [RecordReference], for reader: Reader) async throws -> [AttachedFile] {
+        var found: [AttachedFile] = []
+        for owner in owners {
+            let files = try await services.storage.records(AttachedFile.self).all(
+                in: reader.account, where: [.equal("owner", .text(owner.storageKey))], orderedBy: [.ascending("added_at")]
+            ).filter { $0.removedAt == nil }
+            switch reader {
+            case .staff: found += files
+            case .client(let account, let customer):
+                let shared = files.filter(\.sharedWithClient)
+                if !shared.isEmpty, try await self.customer(of: owner, in: account) == .some(customer) { found += shared }
+            }
+        }
+        return found.sorted { ($0.addedAt, $0.id) < ($1.addedAt, $1.id) }
     }
 
     /// The bytes of the file `id` in `variant`, when `reader` may have them; `nil` for a file that is missing,
     /// removed, another account's or customer's, not shared, or has no such variant.
     /// - Throws: ``FileStoreError`` when the file store cannot give bytes it should hold.
     public func download(_ id: AttachedFile.ID, _ variant: Variant, for reader: Reader) async throws -> Download? {
-        guard let file = try await services.storage.records(AttachedFile.self).find(id, in: reader.account), reader.maySee(file) else {
-            return nil
-        }
+        guard let file = try await services.storage.records(AttachedFile.self).find(id, in: reader.account), try await maySee(file, reader)
+        else { return nil }
         let address: FileAddress? =
             switch variant {
             case .original: file.content
@@ -67,21 +79,25 @@ public struct AttachedFiles: Sendable {
     }
 }
 
+extension AttachedFiles {
+    /// Whether `reader` may see `file` (of the reader's account already): staff any not removed; a client one shared,
+    /// whose record is their customer's now.
+    func maySee(_ file: AttachedFile, _ reader: Reader) async throws -> Bool {
+        guard file.removedAt == nil else { return false }
+        switch reader {
+        case .staff: return true
+        case .client(let account, let customer):
+            guard file.sharedWithClient else { return false }
+            return try await self.customer(of: file.owner, in: account) == .some(customer)
+        }
+    }
+}
+
 extension AttachedFiles.Reader {
     /// The account the reader acts in.
     var account: Account.ID {
         switch self {
         case .staff(let account), .client(let account, _): account
-        }
-    }
-
-    /// Whether the reader may see `file` (of the reader's account already): staff any not removed; a client one shared
-    /// with their customer.
-    func maySee(_ file: AttachedFile) -> Bool {
-        guard file.removedAt == nil else { return false }
-        switch self {
-        case .staff: return true
-        case .client(_, let customer): return file.sharedWithClient && file.customerID == customer
         }
     }
 }
