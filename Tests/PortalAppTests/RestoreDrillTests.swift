@@ -3,6 +3,7 @@ import HummingbirdTesting
 import PortalHTTP
 import PortalKernel
 import PortalTestSupport
+import PortalTesting
 import PostgresStorage
 import Testing
 
@@ -104,7 +105,7 @@ struct RestoreDrillTests {
             group.addTask {
                 defer { stop.set() }
                 try await Task.sleep(for: .milliseconds(150))
-                return try await StorageBackup(storage: storage).run(into: BackupFolder(path: backupFolder, key: "--to"), keep: 3, at: Date())
+                return try await StorageBackup(storage: storage, files: MemoryFileStore()).run(into: BackupFolder(path: backupFolder, key: "--to"), keep: 3, at: Date())
             }
             var written: StorageBackup.Written?
             for try await result in group { written = written ?? result }

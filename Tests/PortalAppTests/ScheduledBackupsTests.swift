@@ -14,7 +14,7 @@ struct ScheduledBackupsTests {
     func nextRun() throws {
         let backups = { (hour: Int) in
             ScheduledBackups(
-                storage: memoryStorage(), clock: ManualClock(Self.instant), settings: BackupSettings(folder: "b", hour: hour),
+                storage: memoryStorage(), files: MemoryFileStore(), clock: ManualClock(Self.instant), settings: BackupSettings(folder: "b", hour: hour),
                 logger: Logger(label: "test"))
         }
         #expect(backups(3).nextRun(after: Self.instant) == Date(timeIntervalSince1970: 1_796_094_000))  // 12-01 03:00Z
@@ -41,7 +41,7 @@ struct ScheduledBackupsTests {
         try await first.accounts.insert(
             Account(id: "acct", name: "Birch", portalKey: "birch", settings: AccountSettings(leadNotificationEmails: []),
                     branding: Branding(displayName: "Birch"), createdAt: Self.instant))
-        let instances = [first, second].map { ScheduledBackups(storage: $0, clock: clock, settings: settings, logger: Logger(label: "test")) }
+        let instances = [first, second].map { ScheduledBackups(storage: $0, files: MemoryFileStore(), clock: clock, settings: settings, logger: Logger(label: "test")) }
 
         async let one = instances[0].backUpIfNoneThisHour(at: Self.instant)
         async let other = instances[1].backUpIfNoneThisHour(at: Self.instant)

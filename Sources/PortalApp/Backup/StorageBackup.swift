@@ -9,6 +9,8 @@ import PortalPluginKit
 struct StorageBackup {
     /// The store to copy; it goes on serving meanwhile.
     let storage: any PortalStorage
+    /// Where the files its records name are (#25): copied into the backup folder's `files`, shared by its backups.
+    let files: any FileStore
 
     /// What one backup wrote and deleted.
     struct Written: Sendable, Equatable {
@@ -38,6 +40,8 @@ struct StorageBackup {
         } else {
             try await DumpFile.write(try await storage.exportDump(), to: path)
         }
+        // After the records: every file they name is in the store by now (bytes are never removed).
+        _ = try await FileCopies.save(try await FileCopies.addresses(in: storage), from: files, to: FileCopies.folder(ofBackups: backups.path))
         let deleted = try backups.prune(keep: keep, endings: [fileExtension], sparing: name)
         return Written(path: path, deleted: deleted)
     }

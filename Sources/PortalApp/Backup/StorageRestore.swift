@@ -25,6 +25,7 @@ struct StorageRestore {
             }
             try await StoreContents.requireEmpty(
                 storage, advice: "restore into an empty store (a new storage path, folder or database); nothing was changed")
+            try await restoreFiles(named: dump, backup: path)
             try await storage.importDump(dump)
             try await storage.close()
         } catch {
@@ -33,6 +34,24 @@ struct StorageRestore {
         }
         try await check(dump, from: path)
         return dump
+    }
+
+    /// Puts the files `dump`'s records name into the configured file store (#25), from beside the backup: `FILE.files`
+    /// for a dump from `portal export`, the backup folder's `files` for a backup from `portal backup`.
+    private func restoreFiles(named dump: StorageDump, backup path: String) async throws {
+        let named = FileCopies.addresses(in: dump[AttachedFile.self])
+        guard !named.isEmpty else { return }
+        let beside = FileCopies.folder(ofDump: path)
+        let folder = FileManager.default.fileExists(atPath: beside.path)
+            ? beside : FileCopies.folder(ofBackups: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        let files = try await bootstrap.makeFiles(context: context)
+        do {
+            _ = try await FileCopies.load(named, from: folder, into: files)
+            try await files.close()
+        } catch {
+            try? await files.close()
+            throw error
+        }
     }
 
     /// The records of the backup at `path`: a dump, or a native backup of `storage`'s own kind.

@@ -24,8 +24,8 @@ struct BackupCommand: RegistryCommand {
     func run(registry: PluginRegistry) async throws {
         let backups = BackupFolder(path: folder, key: "--to")
         try backups.create()
-        let written = try await config.withStorage(registry: registry) { storage in
-            try await StorageBackup(storage: storage).run(into: backups, keep: keep, at: Date())
+        let written = try await config.withStorageAndFiles(registry: registry) { storage, files in
+            try await StorageBackup(storage: storage, files: files).run(into: backups, keep: keep, at: Date())
         }
         print("Backed up to \(written.path)")
         if !written.deleted.isEmpty { print("Deleted older backups: \(written.deleted.joined(separator: ", "))") }

@@ -13,9 +13,16 @@ struct ExportCommand: RegistryCommand {
     var file: String
 
     func run(registry: PluginRegistry) async throws {
-        let dump = try await config.withStorage(registry: registry) { storage in try await storage.exportDump() }
+        let (dump, files) = try await config.withStorageAndFiles(registry: registry) { storage, store in
+            let dump = try await storage.exportDump()
+            // The files the records name, beside the dump (#25): copied before the dump is written, so a dump never
+            // names a file its folder lacks.
+            let named = FileCopies.addresses(in: dump[AttachedFile.self])
+            if !named.isEmpty { _ = try await FileCopies.save(named, from: store, to: FileCopies.folder(ofDump: file)) }
+            return (dump, named.count)
+        }
         try await DumpFile.write(dump, to: file)
-        print("Exported \(dump.summary) to \(file)")
+        print("Exported \(dump.summary) to \(file)" + (files > 0 ? ", and \(files) files to \(FileCopies.folder(ofDump: file).path)" : ""))
     }
 }
 
@@ -35,14 +42,17 @@ struct ImportCommand: RegistryCommand {
 
     func run(registry: PluginRegistry) async throws {
         let dump = try DumpFile.read(file)
-        try await config.withStorage(registry: registry) { storage in
+        let files = try await config.withStorageAndFiles(registry: registry) { storage, store in
             if !intoNonEmpty {
                 try await StoreContents.requireEmpty(
                     storage, advice: "import into an empty store, or pass --into-non-empty to add these records beside them")
             }
+            // The files first (#25): a record never names a file the store lacks, and files alone change nothing.
+            let files = try await FileCopies.load(FileCopies.addresses(in: dump[AttachedFile.self]), from: FileCopies.folder(ofDump: file), into: store)
             try await storage.importDump(dump)
+            return files
         }
-        print("Imported \(dump.summary) from \(file)")
+        print("Imported \(dump.summary) from \(file)" + (files > 0 ? ", and \(files) files" : ""))
     }
 }
 

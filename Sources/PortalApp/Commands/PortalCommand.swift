@@ -52,6 +52,23 @@ struct ConfigOption: ParsableArguments {
         try PortalBootstrap(registry: registry, config: try await PortalConfigFile.load(filePath: path))
     }
 
+    /// Runs `body` with the configured storage, migrated, and the configured file store (#25), and closes both
+    /// afterwards whatever happens.
+    func withStorageAndFiles<Result: Sendable>(
+        registry: PluginRegistry, _ body: (any PortalStorage, any FileStore) async throws -> Result
+    ) async throws -> Result {
+        let bootstrap = try await bootstrap(registry: registry)
+        let files = try await bootstrap.makeFiles(context: PluginContext(logger: PortalLogger.make(level: .warning), clock: SystemClock()))
+        do {
+            let result = try await withStorage(registry: registry) { storage in try await body(storage, files) }
+            try await files.close()
+            return result
+        } catch {
+            try? await files.close()
+            throw error
+        }
+    }
+
     /// Runs `body` with the configured storage, migrated, and closes it afterwards whatever happens.
     func withStorage<Result: Sendable>(
         registry: PluginRegistry, _ body: (any PortalStorage) async throws -> Result

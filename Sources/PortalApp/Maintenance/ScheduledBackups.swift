@@ -8,13 +8,15 @@ import ServiceLifecycle
 /// database, the first to take the hour's ``Lease`` backs up; the others skip that hour.
 public struct ScheduledBackups: Service {
     let storage: any PortalStorage
+    let files: any FileStore
     let clock: any PortalClock
     let settings: BackupSettings
     let logger: Logger
 
-    /// Backs up `storage` as `settings` say, telling the time by `clock`.
-    public init(storage: any PortalStorage, clock: any PortalClock, settings: BackupSettings, logger: Logger) {
-        (self.storage, self.clock, self.settings, self.logger) = (storage, clock, settings, logger)
+    /// Backs up `storage`, and the files of `files` its records name (#25), as `settings` say, telling the time by
+    /// `clock`.
+    public init(storage: any PortalStorage, files: any FileStore, clock: any PortalClock, settings: BackupSettings, logger: Logger) {
+        (self.storage, self.files, self.clock, self.settings, self.logger) = (storage, files, clock, settings, logger)
     }
 
     /// The next start of `settings.hour` in UTC strictly after `instant`.
@@ -34,7 +36,7 @@ public struct ScheduledBackups: Service {
         let hour = String(BackupFolder.stamp(instant).prefix(11))  // 20261130T07
         let lease = Lease(counters: storage.counters, subject: "scheduled-backup:\(hour)")
         guard try await lease.take(at: instant, lifetime: 2 * 3_600) else { return nil }
-        let written = try await StorageBackup(storage: storage).run(into: settings.backupFolder, keep: settings.keep, at: instant)
+        let written = try await StorageBackup(storage: storage, files: files).run(into: settings.backupFolder, keep: settings.keep, at: instant)
         logger.info(
             "Backed up the \(storage.driverName) store",
             metadata: ["file": "\(written.path)", "deleted": "\(written.deleted.joined(separator: ", "))"])

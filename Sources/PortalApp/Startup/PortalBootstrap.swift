@@ -75,6 +75,13 @@ public struct PortalBootstrap: Sendable {
         return storage
     }
 
+    /// The file store alone (`files`), for the commands that copy files beside a backup or a dump (#25).
+    public func makeFiles(context: PluginContext) async throws -> any FileStore {
+        try await building {
+            try await registry.fileStores.make(settings.filesDriver, settings: config.root.section("files"), context: context)
+        }
+    }
+
     /// Every service, storage migrated unless `migrateStorage` is false.
     public func makeServices(
         logger: Logger, clock: any PortalClock = SystemClock(), migrateStorage: Bool = true
@@ -101,9 +108,7 @@ public struct PortalBootstrap: Sendable {
             let images = try await building {
                 try await registry.imageProcessors.make(settings.imagesDriver, settings: config.root.section("images"), context: context)
             }
-            let files = try await building {
-                try await registry.fileStores.make(settings.filesDriver, settings: config.root.section("files"), context: context)
-            }
+            let files = try await makeFiles(context: context)
             do {
                 try config.checkEveryKeyRead(where: { Self.driverSection(of: $0) != nil }, unread: driverDoesNotRead)
             } catch {

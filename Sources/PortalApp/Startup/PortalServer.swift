@@ -62,7 +62,7 @@ public struct PortalServer: Sendable {
         ]
         if let backup = settings.backup {
             members.append(
-                .init(service: ScheduledBackups(storage: services.storage, clock: services.clock, settings: backup, logger: services.logger)))
+                .init(service: ScheduledBackups(storage: services.storage, files: services.files, clock: services.clock, settings: backup, logger: services.logger)))
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
