@@ -19,6 +19,7 @@ import datetime
 import os
 import re
 import sys
+import tempfile
 import time
 
 from selenium import webdriver
@@ -304,10 +305,24 @@ class Walk:
         driver.find_element(By.ID, "serviceAddress").send_keys("77 Birch Lane, Springfield, IL 62704")
         driver.find_element(By.CSS_SELECTOR, "input[name='services[]']").click()
         driver.find_element(By.ID, "description").send_keys("Two oaks overhang the garage; please quote trimming.")
+        # F17: a phone photo with its location, chosen in the file field (the form is multipart, no JavaScript).
+        driver.find_element(By.ID, "photos").send_keys(self.phone_photo())
         self.shot(driver, "lead-form")
         self.press(driver, "Send request")
         self.expect(driver, "Thank you, your request is on its way")
         self.shot(driver, "lead-sent")
+
+    def phone_photo(self):
+        """A JPEG as a phone takes it: taken on its side, with a GPS position (Pillow, installed by .ci/run)."""
+        from PIL import Image
+        path = os.path.join(tempfile.mkdtemp(prefix="walk-photo-"), "oak-on-its-side.jpg")
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        exif[0x8825] = {1: "N", 2: (39.0, 47.0, 3.0), 3: "W", 4: (89.0, 39.0, 1.0)}
+        image = Image.new("RGB", (640, 480), (40, 120, 40))
+        image.paste((90, 60, 30), (0, 0, 320, 480))
+        image.save(path, "JPEG", exif=exif)
+        return os.path.abspath(path)
 
     # --- staff, on a desktop --------------------------------------------------------------------------------------
 
@@ -329,7 +344,11 @@ class Walk:
             self.shot(driver, "backoffice-leads", phone_page=False)
 
             self.follow(driver, row.find_element(By.LINK_TEXT, self.args.lead_name))
-            self.expect(driver, self.args.lead_name, "Add New Customer")
+            self.expect(driver, self.args.lead_name, "Add New Customer", "Photo 1.jpg")
+            thumbnail = driver.find_element(By.CSS_SELECTOR, "img.thumbnail")
+            size = driver.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", thumbnail)
+            if not size or size[0] <= 0 or size[0] >= size[1]:
+                self.fail(driver, "the lead's photo thumbnail did not load upright (portrait): %r" % (size,))
             self.shot(driver, "backoffice-lead", phone_page=False)
             self.press(driver, "Add New Customer")
             self.expect(driver, "Attached to %s" % self.args.lead_name, "Update & Close")
