@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "PortalPluginKit", targets: ["PortalPluginKit"]),
         .library(name: "FilesystemFileStore", targets: ["FilesystemFileStore"]),
         .library(name: "VipsImages", targets: ["VipsImages"]),
+        .library(name: "CairoDocuments", targets: ["CairoDocuments"]),
         .library(name: "PortalTesting", targets: ["PortalTesting"]),
     ],
     dependencies: [
@@ -104,7 +105,7 @@ let package = Package(
             name: "portal",
             dependencies: [
                 "PortalApp", "PortalKernel", "SQLiteStorage", "JSONStorage", "LogMailer", "SMTPMailer", "SettingsLeadRouter",
-                "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PostgresStorage", "FilesystemFileStore", "VipsImages",
+                "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PostgresStorage", "FilesystemFileStore", "VipsImages", "CairoDocuments",
             ]
         ),
 
@@ -179,6 +180,18 @@ let package = Package(
             dependencies: ["PortalKernel", "VipsShim"],
             path: "Plugins/VipsImages"
         ),
+        // Cairo and Pango (Debian's libcairo2-dev, libpango1.0-dev) and the PDF renderer on them (SPEC F16).
+        .systemLibrary(
+            name: "CPangoCairo",
+            path: "Plugins/CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .target(
+            name: "CairoDocuments",
+            dependencies: ["PortalKernel", "CPangoCairo"],
+            path: "Plugins/CairoDocuments"
+        ),
         .target(
             name: "LogMailer",
             dependencies: ["PortalKernel", "PortalPluginKit", .product(name: "Logging", package: "swift-log")],
@@ -239,6 +252,7 @@ let package = Package(
             name: "PortalKernelTests",
             dependencies: [
                 "PortalKernel", "PortalTestSupport", "PortalTesting", "PortalPluginKit", "JSONStorage", "SandboxPayments", "VipsImages",
+                "CairoDocuments",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -255,7 +269,7 @@ let package = Package(
             name: "PortalHTTPTests",
             dependencies: [
                 "PortalHTTP", "PortalKernel", "PortalTestSupport", "PortalTesting", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
-                "FilesystemFileStore", "VipsImages",
+                "FilesystemFileStore", "VipsImages", "CairoDocuments",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -290,7 +304,7 @@ let package = Package(
             name: "PortalAppTests",
             dependencies: [
                 "PortalApp", "PortalHTTP", "PortalKernel", "SQLiteStorage", "JSONStorage", "PostgresStorage", "LogMailer",
-                "FilesystemFileStore", "VipsImages",
+                "FilesystemFileStore", "VipsImages", "CairoDocuments",
                 "SettingsLeadRouter", "SandboxPayments", "RuleLeadRouter", "HTTPWebhooks", "PortalTestSupport",
                 "PortalTesting", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -19,6 +19,8 @@ public struct PortalServices: Sendable {
     public var files: any FileStore
     /// What cleans a client's photo before it is kept (`images.driver`, SPEC F17).
     public var images: any ImageProcessor
+    /// What draws the PDFs of proposals, invoices, receipts and statements (`documents.driver`, SPEC F16).
+    public var documents: any DocumentRenderer
     /// The time every use case reads "now" from: the system clock in production, a manual one in tests.
     public var clock: any PortalClock
     /// The externally visible base of every link the portal emails or shows (`https://portal.example.com`).
@@ -34,7 +36,7 @@ public struct PortalServices: Sendable {
     public init(
         storage: any PortalStorage, mailer: any Mailer, leadRouter: any LeadRouter,
         paymentGateway: any PaymentGateway, webhookSender: any WebhookSender, files: any FileStore,
-        images: any ImageProcessor, clock: any PortalClock,
+        images: any ImageProcessor, documents: any DocumentRenderer, clock: any PortalClock,
         publicBaseURL: String, logger: Logger, meter: any PortalMeter = SilentMeter(), deferredWork: DeferredWork? = nil
     ) {
         self.storage = storage
@@ -44,6 +46,7 @@ public struct PortalServices: Sendable {
         self.webhookSender = webhookSender
         self.files = files
         self.images = images
+        self.documents = documents
         self.clock = clock
         self.publicBaseURL = publicBaseURL
         self.logger = logger

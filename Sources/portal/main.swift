@@ -1,3 +1,4 @@
+import CairoDocuments
 import FilesystemFileStore
 import HTTPWebhooks
 import JSONStorage
@@ -28,4 +29,5 @@ HTTPWebhooksPlugin.register(in: &registry)
 FilesystemFileStorePlugin.register(in: &registry)
 PostgresFileStorePlugin.register(in: &registry)
 VipsImagesPlugin.register(in: &registry)
+CairoDocumentsPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)

@@ -98,7 +98,7 @@ struct ArchitectureTests {
         get throws {
             [
                 "PortalPluginKit": Set(try pluginTargets).union(["PortalApp"]), "SQLStorage": ["SQLiteStorage", "PostgresStorage"], "JSONStorage": ["PortalTesting"],
-                "VipsShim": ["VipsImages"],
+                "VipsShim": ["VipsImages"], "CPangoCairo": ["CairoDocuments"],
             ]
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import CairoDocuments
 import FilesystemFileStore
 import HTTPWebhooks
 import JSONStorage
@@ -33,6 +34,7 @@ struct AppFixture {
         HTTPWebhooksPlugin.register(in: &registry)
         FilesystemFileStorePlugin.register(in: &registry)
         VipsImagesPlugin.register(in: &registry)
+        CairoDocumentsPlugin.register(in: &registry)
         return registry
     }
 

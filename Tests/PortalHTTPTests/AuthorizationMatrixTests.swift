@@ -60,7 +60,7 @@ struct AuthorizationMatrixTests {
         }
         /// Whether the request names one of client A's records, in its path or its form (switching to a customer),
         /// so that another client gets 404 for it.
-        var namesARecord: Bool { segments.contains("{id}") || segments.last == "switch" }
+        var namesARecord: Bool { segments.contains { $0.hasPrefix("{id}") } || segments.last == "switch" }
         /// Back-office pages only admins may use.
         var isAdminOnly: Bool { isAdmin && (segments.contains("settings") || segments.contains("templates")) }
     }
@@ -196,25 +196,32 @@ struct AuthorizationMatrixTests {
         let parts = route.segments.map { segment -> String in
             defer { previous = segment }
             guard segment.hasPrefix("{") else { return String(segment) }
-            switch previous {
-            case "portal": return Seed.keyA
-            case "proposals": return Seed.CeceProposal.open.rawValue
-            case "invoices": return Seed.CeceInvoice.unpaid.rawValue
-            case "receipts": return receipt.rawValue
-            // Removing one card and making another the default, so each of client A's POSTs finds its card on file.
-            case "payment-methods": return route.segments.last == "remove" ? "pm-cece-remove" : "pm-cece-default"
-            case "visits": return Seed.ceceVisit.rawValue
-            case "customers": return Seed.cece.rawValue
-            case "leads": return Seed.portalLead.rawValue
-            case "jobs": return "job-lead"
-            case "templates": return EmailTemplate.Kind.loginLink.rawValue
-            // Removing another file than the one the later visitors read.
-            case "files": return route.segments.last == "remove" ? "\(Self.fileOfClientA)-remove" : Self.fileOfClientA.rawValue
-            case "p": return Seed.emailedLinkToken.value
-            default: return "unknown"
-            }
+            // `{id}.pdf`: the id, then what follows the capture.
+            let suffix = segment.firstIndex(of: "}").map { String(segment[segment.index(after: $0)...]) } ?? ""
+            return id(after: previous, in: route, receipt: receipt) + suffix
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// The record of client A's a capture after the segment `previous` of `route` names.
+    static func id(after previous: Substring, in route: Route, receipt: Payment.ID) -> String {
+        switch previous {
+        case "portal": return Seed.keyA
+        case "proposals": return Seed.CeceProposal.open.rawValue
+        case "invoices": return Seed.CeceInvoice.unpaid.rawValue
+        case "receipts": return receipt.rawValue
+        // Removing one card and making another the default, so each of client A's POSTs finds its card on file.
+        case "payment-methods": return route.segments.last == "remove" ? "pm-cece-remove" : "pm-cece-default"
+        case "visits": return Seed.ceceVisit.rawValue
+        case "customers": return Seed.cece.rawValue
+        case "leads": return Seed.portalLead.rawValue
+        case "jobs": return "job-lead"
+        case "templates": return EmailTemplate.Kind.loginLink.rawValue
+        // Removing another file than the one the later visitors read.
+        case "files": return route.segments.last == "remove" ? "\(Self.fileOfClientA)-remove" : Self.fileOfClientA.rawValue
+        case "p": return Seed.emailedLinkToken.value
+        default: return "unknown"
+        }
     }
 
     /// A photo on client A's unpaid invoice, shared with them, for the files routes (#25).

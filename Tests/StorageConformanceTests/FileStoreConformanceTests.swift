@@ -39,7 +39,7 @@ struct FileStoreConformanceTests {
         return stores
     }()
 
-    @Test("Every check passes on every file store", .timeLimit(.minutes(2)), arguments: stores)
+    @Test("Every check passes on every file store", .timeLimit(.minutes(5)), arguments: stores)
     func conformance(store: Store) async throws {
         try await store.conformance.runAll()
     }

@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "HTTPWebhooks", package: "client-portal"),
                 .product(name: "FilesystemFileStore", package: "client-portal"),
                 .product(name: "VipsImages", package: "client-portal"),
+                .product(name: "CairoDocuments", package: "client-portal"),
             ]
         ),
         .testTarget(name: "ZipRouterTests", dependencies: ["ZipRouter", .product(name: "PortalKernel", package: "client-portal")]),

@@ -37,6 +37,8 @@ public struct PortalSettings: Sendable, Equatable {
     public var filesDriver: String
     /// The photo cleaner's registered name (`images.driver`), `vips` by default (SPEC F17).
     public var imagesDriver: String
+    /// The PDF renderer's registered name (`documents.driver`), `cairo` by default (SPEC F16).
+    public var documentsDriver: String
     /// How the outbox worker polls, batches and retries (the `outbox` section).
     public var outbox: OutboxSettings
     /// Login links, sessions and rate limits of the customer portal.
@@ -90,6 +92,7 @@ public struct PortalSettings: Sendable, Equatable {
         webhooksDriver = try root.section("webhooks").string("driver") ?? "http"
         filesDriver = try root.section("files").string("driver") ?? "filesystem"
         imagesDriver = try root.section("images").string("driver") ?? "vips"
+        documentsDriver = try root.section("documents").string("driver") ?? "cairo"
         outbox = try OutboxSettings(root.section("outbox"))
         portal = try PortalPolicy(root.section("login"))
         let metrics = root.section("metrics")

@@ -24,6 +24,7 @@ public struct PortalBootstrap: Sendable {
             try registry.webhookSenders.checkRegistered(settings.webhooksDriver)
             try registry.fileStores.checkRegistered(settings.filesDriver)
             try registry.imageProcessors.checkRegistered(settings.imagesDriver)
+            try registry.documentRenderers.checkRegistered(settings.documentsDriver)
         } catch let error as ConfigurationError {
             throw config.startupError(error)
         }
@@ -37,7 +38,7 @@ public struct PortalBootstrap: Sendable {
 
     /// The sections whose keys, apart from `driver`, belong to the chosen plugin.
     static let driverSections: Set<String> = [
-        "storage", "mailer", "leadRouting", "payments", "webhooks", "files", "images",
+        "storage", "mailer", "leadRouting", "payments", "webhooks", "files", "images", "documents",
     ]
 
     /// Why nothing reads `key` of a driver section: the chosen driver has no such setting (it may be another
@@ -47,7 +48,7 @@ public struct PortalBootstrap: Sendable {
         let driver = [
             "storage": settings.storageDriver, "mailer": settings.mailerDriver, "leadRouting": settings.leadRoutingDriver,
             "payments": settings.paymentsDriver, "webhooks": settings.webhooksDriver,
-            "files": settings.filesDriver, "images": settings.imagesDriver,
+            "files": settings.filesDriver, "images": settings.imagesDriver, "documents": settings.documentsDriver,
         ][section] ?? ""
         return "the \(section) driver \"\(driver)\" has no such setting (another driver's? see Docs/Configuration.md)"
     }
@@ -108,6 +109,10 @@ public struct PortalBootstrap: Sendable {
             let images = try await building {
                 try await registry.imageProcessors.make(settings.imagesDriver, settings: config.root.section("images"), context: context)
             }
+            let documents = try await building {
+                try await registry.documentRenderers.make(
+                    settings.documentsDriver, settings: config.root.section("documents"), context: context)
+            }
             let files = try await makeFiles(context: context)
             do {
                 try config.checkEveryKeyRead(where: { Self.driverSection(of: $0) != nil }, unread: driverDoesNotRead)
@@ -118,7 +123,7 @@ public struct PortalBootstrap: Sendable {
             if let backup = settings.backup { try await building { try backup.backupFolder.create() } }
             return PortalServices(
                 storage: storage, mailer: mailer, leadRouter: leadRouter, paymentGateway: paymentGateway,
-                webhookSender: webhookSender, files: files, images: images, clock: clock,
+                webhookSender: webhookSender, files: files, images: images, documents: documents, clock: clock,
                 publicBaseURL: settings.publicBaseURL, logger: logger)
         } catch {
             try? await storage.close()

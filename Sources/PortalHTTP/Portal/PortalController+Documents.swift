@@ -25,6 +25,8 @@ extension PortalController {
             }
         }
         routes.get("invoices/:id", use: invoicePage)
+        routes.get("invoices/{id}.pdf", use: invoicePDF)
+        routes.get("proposals/{id}.pdf", use: proposalPDF)
     }
 
     /// `GET /proposals/{id}`: the proposal, recorded as viewed.
@@ -39,7 +41,8 @@ extension PortalController {
             let unpaid = try deposit.flatMap { try $0.balance > .zero ? visit.path("/invoices/\($0.id)/pay") : nil }
             let files = try await sharedFiles(of: [.proposal(proposal.id), .job(proposal.jobID)], visit: visit, client: try visit.requireClient())
             return try ProposalResponder(front: front, answers: answers).show(
-                proposal, visit: visit, place: place, notice: done, depositPayURL: unpaid, files: files)
+                proposal, visit: visit, place: place, notice: done, depositPayURL: unpaid, files: files,
+                pdfURL: visit.path("/proposals/\(proposal.id).pdf"))
         }
     }
 
@@ -95,6 +98,8 @@ extension PortalController {
         let backURL: String
         /// Files staff shared on the invoice or its job (SPEC F17).
         let files: [SharedFile]
+        /// The invoice as a PDF (SPEC F16).
+        let pdfURL: String
     }
 
     /// `GET /invoices/{id}`: the invoice with its Paid/Unpaid tag, addresses, lines and "Pay Now".
@@ -108,12 +113,41 @@ extension PortalController {
         try await portal.recordView(
             .invoiceViewed, of: .invoice(invoice.id), account: visit.account, customer: client.customer.id,
             email: client.email, origin: visit.origin)
+        let page = try await invoiceModel(
+            invoice, visit: visit, client: client, notice: request.uri.queryParameters.get("done") == "paid" ? "Thank you: your payment was received." : nil)
+        return visit.page("invoice", page)
+    }
+
+    /// `GET /invoices/{id}.pdf` (SPEC F16): the invoice page as a PDF; another customer's is the same 404.
+    @Sendable func invoicePDF(_ request: Request, context: Context) async throws -> Response {
+        let visit = try PortalVisit(request, context: context, front: front)
+        let client = try visit.requireClient()
+        let id = Invoice.ID(rawValue: try context.parameters.require("id"))
+        guard let invoice = try await portal.invoice(id, of: client.customer.id, account: visit.account) else { return visit.notFound() }
+        let page = try await invoiceModel(invoice, visit: visit, client: client, notice: nil)
+        let pdf = try await documents.render(PrintedDocuments.invoice(page, account: visit.account, customer: client.customer))
+        return FileResponse.pdf(pdf, name: "Invoice \(invoice.number).pdf")
+    }
+
+    /// `GET /proposals/{id}.pdf` (SPEC F16): the proposal page as a PDF, an accepted one with its signature block.
+    @Sendable func proposalPDF(_ request: Request, context: Context) async throws -> Response {
+        let visit = try PortalVisit(request, context: context, front: front)
+        let client = try visit.requireClient()
+        let id = Proposal.ID(rawValue: try context.parameters.require("id"))
+        guard let proposal = try await portal.proposal(id, of: client.customer.id, account: visit.account) else { return visit.notFound() }
+        let page = try ProposalPage(proposal: proposal, visit: visit, typed: .init(chosen: []), actionBase: "", backURL: nil)
+        let pdf = try await documents.render(
+            PrintedDocuments.proposal(page, proposal: proposal, account: visit.account, customer: client.customer, format: visit.format))
+        return FileResponse.pdf(pdf, name: "Proposal \(proposal.title).pdf")
+    }
+
+    /// The invoice page's model: what the page and its PDF show.
+    func invoiceModel(_ invoice: Invoice, visit: PortalVisit, client: ClientSessions.Client, notice: String?) async throws -> InvoicePage {
         let format = visit.format
         let (payments, jobAddress) = try await portal.invoiceDetail(invoice, account: visit.account)
         let serviceAddress = jobAddress ?? client.customer.serviceAddresses.first
-        let page = try InvoicePage(
-            chrome: visit.chrome("Invoice \(invoice.number)"), number: invoice.number,
-            notice: request.uri.queryParameters.get("done") == "paid" ? "Thank you: your payment was received." : nil,
+        return try InvoicePage(
+            chrome: visit.chrome("Invoice \(invoice.number)"), number: invoice.number, notice: notice,
             status: invoice.isPaid ? "Paid" : "Unpaid", statusClass: invoice.isPaid ? "paid" : "unpaid",
             invoiceDate: format.date(invoice.invoiceDate), dueDate: invoice.dueDate.map(format.date),
             billingAddress: client.customer.billingAddress?.description, serviceAddress: serviceAddress?.description,
@@ -131,7 +165,7 @@ extension PortalController {
                     receiptURL: visit.path("/receipts/\($0.id)"))
             },
             payURL: invoice.balance > .zero ? visit.path("/invoices/\(invoice.id)/pay") : nil, backURL: visit.path(),
-            files: try await sharedFiles(of: [.invoice(invoice.id)] + [invoice.jobID.map(RecordReference.job)].compactMap { $0 }, visit: visit, client: client))
-        return visit.page("invoice", page)
+            files: try await sharedFiles(of: [.invoice(invoice.id)] + [invoice.jobID.map(RecordReference.job)].compactMap { $0 }, visit: visit, client: client),
+            pdfURL: visit.path("/invoices/\(invoice.id).pdf"))
     }
 }

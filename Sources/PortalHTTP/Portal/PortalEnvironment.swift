@@ -24,6 +24,7 @@ struct PortalEnvironment: Sendable {
     let staffSessions: StaffSessions
     let leadConversion: LeadConversion
     let attachedFiles: AttachedFiles
+    let documents: any DocumentRenderer
     let quoting: Quoting
     let billing: Billing
     let customerManagement: CustomerManagement
@@ -57,6 +58,7 @@ struct PortalEnvironment: Sendable {
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadConversion = LeadConversion(services: services)
         attachedFiles = AttachedFiles(services: services)
+        documents = services.documents
         quoting = Quoting(services: services, emails: emails)
         billing = Billing(services: services, emails: emails)
         customerManagement = CustomerManagement(services: services, emails: emails)

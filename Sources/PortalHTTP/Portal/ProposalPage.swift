@@ -44,6 +44,8 @@ struct ProposalPage {
     var depositPayURL: String?
     /// Files staff shared on the proposal or its job (SPEC F17).
     var files: [PortalController.SharedFile] = []
+    /// The proposal as a PDF (SPEC F16), in the portal; the emailed link's page has none.
+    var pdfURL: String?
     let hasOptional: Bool
     let canAnswer: Bool
     let signature: String

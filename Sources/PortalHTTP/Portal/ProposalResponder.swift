@@ -39,13 +39,14 @@ struct ProposalResponder: Sendable {
     /// those staff shared on it (SPEC F17; the emailed link's page shows none).
     func show(
         _ proposal: Proposal, visit: PortalVisit, place: Place, notice: String? = nil, depositPayURL: String? = nil,
-        files: [PortalController.SharedFile] = []
+        files: [PortalController.SharedFile] = [], pdfURL: String? = nil
     ) throws -> Response {
         var page = try ProposalPage(
             proposal: proposal, visit: visit, typed: .init(chosen: []), actionBase: place.actionBase, backURL: place.backURL)
         page.notice = notice ?? place.note
         page.depositPayURL = depositPayURL
         page.files = files
+        page.pdfURL = pdfURL
         return visit.page("proposal", page)
     }
 

@@ -28,6 +28,17 @@ enum FileResponse {
             body: .init(byteBuffer: ByteBuffer(data: download.bytes)))
     }
 
+    /// A PDF the portal drew (SPEC F16), to save as `name`.
+    static func pdf(_ bytes: Data, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/pdf", .contentDisposition: disposition("attachment", fileName: name),
+                .contentSecurityPolicy: "default-src 'none'; sandbox; frame-ancestors 'none'", .cacheControl: "private, no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(data: bytes)))
+    }
+
     /// `inline; filename="Photo 1.jpg"; filename*=UTF-8''Photo%201.jpg` (RFC 6266): the plain name keeps printable
     /// ASCII only (others become `_`, quotes and backslashes too), the starred one the whole name percent-encoded.
     static func disposition(_ kind: String, fileName: String) -> String {

@@ -25,7 +25,7 @@ public struct PluginFactories<Plugin: Sendable>: Sendable {
     private var factories: [String: Factory] = [:]
 
     /// An empty table for the extension point configured under `kind` (`storage`, `mailer`, `leadRouting`, `payments`,
-    /// `webhooks`, `files`, `images`).
+    /// `webhooks`, `files`, `images`, `documents`).
     public init(kind: String) {
         self.kind = kind
     }
@@ -74,6 +74,8 @@ public struct PluginRegistry: Sendable {
     public var fileStores = PluginFactories<any FileStore>(kind: "files")
     /// Photo cleaners by `images.driver` (`vips`; SPEC F17).
     public var imageProcessors = PluginFactories<any ImageProcessor>(kind: "images")
+    /// PDF renderers by `documents.driver` (`cairo`; SPEC F16).
+    public var documentRenderers = PluginFactories<any DocumentRenderer>(kind: "documents")
 
     /// An empty registry: each plugin's `register(in:)` adds to it.
     public init() {}

@@ -24,6 +24,8 @@ struct Browser {
         let status: HTTPResponse.Status
         let headers: HTTPFields
         let body: String
+        /// The body's bytes, as sent (a PDF, a photo).
+        var data = Data()
 
         var location: String? { headers[.location] }
 
@@ -94,7 +96,8 @@ struct Browser {
         if body != nil { headers[.contentType] = contentType }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
         for line in response.headers[values: .setCookie] { remember(line) }
-        let page = Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        let page = Page(
+            status: response.status, headers: response.headers, body: String(buffer: response.body), data: Data(buffer: response.body))
         if let field = page.csrfField { csrf = field }
         return page
     }

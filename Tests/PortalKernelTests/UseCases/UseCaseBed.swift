@@ -1,4 +1,5 @@
 import Foundation
+import CairoDocuments
 import JSONStorage
 import Logging
 import PortalKernel
@@ -23,7 +24,7 @@ struct UseCaseBed {
         services = PortalServices(
             storage: wrap(JSONStorage.inMemory(logger: logger)), mailer: Unused(), leadRouter: OfficeRouter(),
             paymentGateway: SandboxPayments(clock: clock, logger: logger), webhookSender: Unused(), files: MemoryFileStore(),
-            images: try VipsImageProcessor(), clock: clock,
+            images: try VipsImageProcessor(), documents: CairoDocumentRenderer(), clock: clock,
             publicBaseURL: "https://portal.example.com", logger: logger)
         account = Account(
             id: "greenleaf", name: "Greenleaf", portalKey: "greenleaf",

@@ -1,3 +1,4 @@
+import CairoDocuments
 import FilesystemFileStore
 import HTTPWebhooks
 import JSONStorage
@@ -24,5 +25,6 @@ SandboxPaymentsPlugin.register(in: &registry)
 HTTPWebhooksPlugin.register(in: &registry)
 FilesystemFileStorePlugin.register(in: &registry)
 VipsImagesPlugin.register(in: &registry)
+CairoDocumentsPlugin.register(in: &registry)
 ZipRouterPlugin.register(in: &registry)
 await PortalCommand.main(registry: registry)
