@@ -75,6 +75,15 @@ struct FileCopyTests {
         #expect(backedUp.status == 0, "\(backedUp.stderr)")
         #expect(try portal("backup", "--config", source, "--to", backups.path).status == 0, "a second backup copies nothing again")
         let backup = try #require(try FileManager.default.contentsOfDirectory(atPath: backups.path).sorted().first { $0.hasSuffix(".sqlite") })
+        // A backup whose files cannot all be copied leaves no backup file behind.
+        let (broken, brokenFiles) = try config(fixture, "broken")
+        _ = try await demoWithFile(fixture, "broken")
+        try FileManager.default.removeItem(at: brokenFiles)
+        let brokenBackups = fixture.folder.appendingPathComponent("broken-backups")
+        #expect(try portal("backup", "--config", broken, "--to", brokenBackups.path).status != 0)
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: brokenBackups.path)) ?? []
+        #expect(!left.contains { $0.hasSuffix(".sqlite") }, "no backup file: \(left)")
+
         let (target, targetFiles) = try config(fixture, "target")
         let restored = try portal("restore", "--config", target, "--from", backups.appendingPathComponent(backup).path)
         #expect(restored.status == 0, "\(restored.stderr)")

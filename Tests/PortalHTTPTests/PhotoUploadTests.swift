@@ -94,6 +94,7 @@ struct PhotoUploadTests {
             #expect(refused.body.contains(#"value="Jordan Rivers""#) && refused.body.contains("9 Birch Rd, Springfield"), "what was typed is kept")
             #expect(try await Self.leadSent(bed) == nil)
             #expect(try await bed.services.storage.records(AttachedFile.self).all(in: Seed.accountA).isEmpty)
+            #expect(try await bed.services.files.addresses().isEmpty, "not even the good photo before it is kept")
         }
         await bed.remove()
     }

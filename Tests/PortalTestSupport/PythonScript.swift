@@ -13,7 +13,16 @@ public enum PythonScript {
     /// Runs `script` with `arguments` and waits for it to end.
     /// - Throws: when `/usr/bin/env` cannot be started.
     public static func run(_ script: String, _ arguments: [String]) throws -> Outcome {
-        let process = process(script, arguments)
+        try run(process(script, arguments))
+    }
+
+    /// Runs the program `arguments` names (`["pdftotext", …]`), found on the path, and waits for it to end.
+    /// - Throws: when `/usr/bin/env` cannot be started.
+    public static func tool(_ arguments: [String]) throws -> Outcome {
+        try run(toolProcess(arguments))
+    }
+
+    private static func run(_ process: Process) throws -> Outcome {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -26,9 +35,14 @@ public enum PythonScript {
     /// A process that would run `script` (a file of this folder) with `arguments`.
     static func process(_ script: String, _ arguments: [String]) -> Process {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(script).path
+        return toolProcess(["python3", path] + arguments)
+    }
+
+    /// A process that would run the program `arguments` names, found on the path by `/usr/bin/env`.
+    static func toolProcess(_ arguments: [String]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", path] + arguments
+        process.arguments = arguments
         return process
     }
 }

@@ -40,8 +40,14 @@ struct StorageBackup {
         } else {
             try await DumpFile.write(try await storage.exportDump(), to: path)
         }
-        // After the records: every file they name is in the store by now (bytes are never removed).
-        _ = try await FileCopies.save(try await FileCopies.addresses(in: storage), from: files, to: FileCopies.folder(ofBackups: backups.path))
+        // After the records: every file they name is in the store by now (bytes are never removed). A backup whose
+        // files cannot all be copied is no backup: its file goes, so it is never taken for a good one.
+        do {
+            _ = try await FileCopies.save(try await FileCopies.addresses(in: storage), from: files, to: FileCopies.folder(ofBackups: backups.path))
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
         let deleted = try backups.prune(keep: keep, endings: [fileExtension], sparing: name)
         return Written(path: path, deleted: deleted)
     }

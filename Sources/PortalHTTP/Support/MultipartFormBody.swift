@@ -35,13 +35,18 @@ struct MultipartFormBody: Sendable {
     ///   - textLimit: the most bytes of all text fields together.
     ///   - fileLimit: the most bytes of one file kept (one more is kept to say it was too large).
     ///   - maxFiles: the most files whose bytes are kept; the others are counted only.
-    /// - Throws: `HTTPError` 413 for a body larger than `maxFiles` files twice over, or more text than `textLimit`;
-    ///   400 for a body that is not a well-formed multipart form.
+    /// - Throws: `HTTPError` 413 for a body larger than `maxFiles` files of `fileLimit` and the text (refused before
+    ///   reading when its Content-Length says so), or more text than `textLimit`; 400 for a body that is not a
+    ///   well-formed multipart form.
     static func read(_ request: Request, textLimit: Int, fileLimit: Int, maxFiles: Int) async throws -> MultipartFormBody {
         guard let boundary = Self.boundary(request.headers[.contentType] ?? "") else {
             throw HTTPError(.badRequest, message: "The form could not be read.")
         }
-        let bodyLimit = textLimit + 2 * maxFiles * fileLimit
+        // The files allowed, their parts' headers and the text; a body larger is refused, by its length when it says it.
+        let bodyLimit = textLimit + maxFiles * (fileLimit + 4_096) + 65_536
+        let tooLarge = HTTPError(
+            .contentTooLarge, message: "The form is too large: attach at most \(maxFiles) photos of \(fileLimit / 1_048_576) MB each.")
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > bodyLimit { throw tooLarge }
         let parts = Parts(textLimit: textLimit, fileLimit: fileLimit, maxFiles: maxFiles)
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in parts.headers.add(name: name, value: value) }
@@ -51,10 +56,7 @@ struct MultipartFormBody: Sendable {
         do {
             for try await buffer in request.body {
                 read += buffer.readableBytes
-                guard read <= bodyLimit else {
-                    throw HTTPError(
-                        .contentTooLarge, message: "The form is too large: attach at most \(maxFiles) photos of \(fileLimit / 1_048_576) MB each.")
-                }
+                guard read <= bodyLimit else { throw tooLarge }
                 try parser.execute(buffer)
                 if let failure = parts.failure { throw failure }
             }

@@ -126,26 +126,30 @@ public struct ServiceRequests: Sendable {
         let message: String
     }
 
-    /// Cleans `photos` (SPEC F17) and puts them and their thumbnails in the file store; the first that is not a
-    /// JPEG or PNG photo, or is too large for the store, is a ``PhotoProblem`` naming it by its place.
+    /// Cleans `photos` (SPEC F17), every one before any is kept, then puts them and their thumbnails in the file
+    /// store; the first that is not a JPEG or PNG photo, or is too large for the store, is a ``PhotoProblem`` naming
+    /// it by its place, and then nothing of them is kept.
     /// - Throws: what the store throws when it cannot be used.
     func keep(_ photos: [Data]) async throws -> Result<[KeptPhoto], PhotoProblem> {
-        var kept: [KeptPhoto] = []
+        var cleanedPhotos: [CleanedImage] = []
         for (index, photo) in photos.enumerated() {
-            let cleaned: CleanedImage
             do {
-                cleaned = try await services.images.clean(photo)
+                let cleaned = try await services.images.clean(photo)
+                if max(cleaned.bytes.count, cleaned.thumbnail.count) > services.files.maxFileBytes {
+                    return .failure(
+                        PhotoProblem(message: "Photo \(index + 1) is larger than the \(services.files.maxFileBytes / 1_048_576) MB this portal keeps. Attach a smaller one."))
+                }
+                cleanedPhotos.append(cleaned)
             } catch let refusal as ImageRefusal {
                 return .failure(PhotoProblem(message: "Photo \(index + 1) \(refusal). Attach it again as a JPEG or PNG photo."))
             }
-            do {
-                kept.append(
-                    KeptPhoto(
-                        type: cleaned.type, byteCount: cleaned.bytes.count, content: try await services.files.put(cleaned.bytes),
-                        thumbnail: try await services.files.put(cleaned.thumbnail)))
-            } catch FileStoreError.tooLarge(_, let limit) {
-                return .failure(PhotoProblem(message: "Photo \(index + 1) is larger than the \(limit / 1_048_576) MB this portal keeps. Attach a smaller one."))
-            }
+        }
+        var kept: [KeptPhoto] = []
+        for cleaned in cleanedPhotos {
+            kept.append(
+                KeptPhoto(
+                    type: cleaned.type, byteCount: cleaned.bytes.count, content: try await services.files.put(cleaned.bytes),
+                    thumbnail: try await services.files.put(cleaned.thumbnail)))
         }
         return .success(kept)
     }
