@@ -17,23 +17,20 @@ enum FileResponse {
         let type = servedTypes.contains(download.file.mediaType) ? download.file.mediaType : "application/octet-stream"
         let inline = type.hasPrefix("image/")
         let name = download.variant == .thumbnail ? "Thumbnail of \(download.file.name)" : download.file.name
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: type,
-                .contentDisposition: disposition(inline ? "inline" : "attachment", fileName: name),
-                .contentSecurityPolicy: "default-src 'none'; sandbox; frame-ancestors 'none'",
-                .cacheControl: "private, no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(data: download.bytes)))
+        return file(download.bytes, type: type, name: name, inline: inline)
     }
 
     /// A PDF the portal drew (SPEC F16), to save as `name`.
     static func pdf(_ bytes: Data, name: String) -> Response {
+        file(bytes, type: "application/pdf", name: name, inline: false)
+    }
+
+    /// `bytes` of `type`, shown (`inline`) or saved as `name`, sandboxed and never cached.
+    private static func file(_ bytes: Data, type: String, name: String, inline: Bool) -> Response {
         Response(
             status: .ok,
             headers: [
-                .contentType: "application/pdf", .contentDisposition: disposition("attachment", fileName: name),
+                .contentType: type, .contentDisposition: disposition(inline ? "inline" : "attachment", fileName: name),
                 .contentSecurityPolicy: "default-src 'none'; sandbox; frame-ancestors 'none'", .cacheControl: "private, no-store",
             ],
             body: .init(byteBuffer: ByteBuffer(data: bytes)))

@@ -54,7 +54,7 @@ public struct PrintedDocument: Hashable, Sendable {
     public var paragraphs: [String]
     /// An accepted proposal's signature block (typed name, time, address, the version's SHA-256), empty otherwise.
     public var signature: [Fact]
-    /// The PDF's metadata: its title and the company as author.
+    /// The words at the foot of every page, before "Page n of N" (`Greenleaf · Invoice INV-1001`).
     public var footer: String
 
     /// Memberwise.
