@@ -177,7 +177,7 @@ let package = Package(
         ),
         .target(
             name: "VipsImages",
-            dependencies: ["PortalKernel", "VipsShim"],
+            dependencies: ["PortalKernel", "PortalPluginKit", "VipsShim"],
             path: "Plugins/VipsImages"
         ),
         // Cairo and Pango (Debian's libcairo2-dev, libpango1.0-dev) and the PDF renderer on them (SPEC F16).
@@ -189,7 +189,7 @@ let package = Package(
         ),
         .target(
             name: "CairoDocuments",
-            dependencies: ["PortalKernel", "CPangoCairo"],
+            dependencies: ["PortalKernel", "PortalPluginKit", "CPangoCairo"],
             path: "Plugins/CairoDocuments"
         ),
         .target(

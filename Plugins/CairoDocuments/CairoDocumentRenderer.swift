@@ -1,6 +1,7 @@
 import CPangoCairo
 import Foundation
 import PortalKernel
+import PortalPluginKit
 
 /// Draws ``PrintedDocument``s as PDFs with Cairo and Pango (`documents.driver = "cairo"`, the default; SPEC F16).
 ///
@@ -15,12 +16,9 @@ public struct CairoDocumentRenderer: DocumentRenderer {
     /// A renderer; it has no settings.
     public init() {}
 
+    /// Drawn as ``HeavyWork``: off Swift's cooperative threads, a few at a time.
     public func render(_ document: PrintedDocument) async throws -> Data {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try Self.renderNow(document) })
-            }
-        }
+        try await HeavyWork.run { try Self.renderNow(document) }
     }
 
     /// The blocking work of ``render(_:)``: a first pass counts the pages, the second draws them numbered.

@@ -1,12 +1,13 @@
 import Foundation
 import PortalKernel
+import PortalPluginKit
 import VipsShim
 
 /// Cleans photos with libvips (`images.driver = "vips"`, the default; SPEC F17), through the small C target
 /// `VipsShim`: only libvips's JPEG and PNG loaders may read an upload (every other loader is blocked at start-up);
 /// the image is decoded, turned upright by its EXIF orientation and written again with `strip` (no EXIF, GPS, XMP,
-/// ICC, maker notes or comments), and a thumbnail is made the same way. The work runs off Swift's cooperative
-/// threads, since a large photo takes a few hundred milliseconds.
+/// ICC, maker notes or comments), and a thumbnail is made the same way. The work runs as ``HeavyWork``: off Swift's
+/// cooperative threads and a few at a time, since a large photo takes from a few hundred milliseconds to seconds.
 public struct VipsImageProcessor: ImageProcessor {
     /// `vips`.
     public let driverName = "vips"
@@ -22,11 +23,7 @@ public struct VipsImageProcessor: ImageProcessor {
     }
 
     public func clean(_ bytes: Data) async throws -> CleanedImage {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try Self.cleanNow(bytes) })
-            }
-        }
+        try await HeavyWork.run { try Self.cleanNow(bytes) }
     }
 
     /// The blocking work of ``clean(_:)``.

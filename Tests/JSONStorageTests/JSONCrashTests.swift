@@ -28,8 +28,12 @@ struct JSONCrashTests {
             try process.run()
             // Once it has acknowledged a write (however slow the machine), let it write a little longer, then kill
             // it without warning.
-            var descriptor = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
-            #expect(poll(&descriptor, 1, 30_000) > 0, "round \(round): the writer acknowledged nothing in 30 s")
+            let reading = output.fileHandleForReading
+            let acknowledging = try await BlockingWork.run {
+                var descriptor = pollfd(fd: reading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                return poll(&descriptor, 1, 30_000) > 0
+            }
+            #expect(acknowledging, "round \(round): the writer acknowledged nothing in 30 s")
             try await Task.sleep(for: .milliseconds(Int.random(in: 0...300)))
             kill(process.processIdentifier, SIGKILL)
             let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -72,7 +76,8 @@ struct JSONCrashTests {
             try? FileManager.default.removeItem(at: folder)
         }
         // The first writer has the store open once it acknowledges a write.
-        _ = firstOutput.fileHandleForReading.availableData
+        let firstReading = firstOutput.fileHandleForReading
+        _ = try await BlockingWork.run { firstReading.availableData }
 
         let second = Process()
         second.executableURL = try Self.writer
@@ -81,8 +86,12 @@ struct JSONCrashTests {
         second.standardError = errors
         second.standardOutput = FileHandle.nullDevice
         try second.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        second.waitUntilExit()
+        let complaints = errors.fileHandleForReading
+        let message = try await BlockingWork.run {
+            let message = String(decoding: complaints.readDataToEndOfFile(), as: UTF8.self)
+            second.waitUntilExit()
+            return message
+        }
         #expect(second.terminationStatus != 0)
         #expect(message.contains("is in use by another portal process"), "\(message)")
         #expect(first.isRunning)

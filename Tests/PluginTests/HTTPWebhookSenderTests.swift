@@ -19,7 +19,7 @@ struct HTTPWebhookSenderTests {
         (410, "permanent"), (400, "permanent"),
     ] as [(Int, String?)])
     func statusMapping(status: Int, expected: String?) async throws {
-        let receiver = try LocalWebhookReceiver(secret: "s", status: status)
+        let receiver = try await LocalWebhookReceiver(secret: "s", status: status)
         defer { receiver.stop() }
         do {
             try await post(to: receiver.url)
@@ -34,7 +34,7 @@ struct HTTPWebhookSenderTests {
 
     @Test("A receiver that is not listening is a temporary failure; a URL that is not http(s) a permanent one")
     func unreachableAndInvalid() async throws {
-        let probe = try LocalWebhookReceiver(secret: "s")
+        let probe = try await LocalWebhookReceiver(secret: "s")
         let url = probe.url
         probe.stop()
         do {
@@ -75,7 +75,7 @@ struct HTTPWebhookSenderTests {
 
     @Test("#17: a delivery to a loopback receiver is refused without the operator's setting, and nothing reaches it")
     func refusedAtDelivery() async throws {
-        let receiver = try LocalWebhookReceiver(secret: "s")
+        let receiver = try await LocalWebhookReceiver(secret: "s")
         defer { receiver.stop() }
         for url in [receiver.url, "https://localhost:\(receiver.port)/hooks", "https://2130706433:\(receiver.port)/hooks"] {
             do {
@@ -92,9 +92,9 @@ struct HTTPWebhookSenderTests {
         (302, "Found"), (307, "Temporary Redirect"),
     ])
     func redirectNotFollowed(status: Int, reason: String) async throws {
-        let target = try LocalWebhookReceiver(secret: "s")
+        let target = try await LocalWebhookReceiver(secret: "s")
         defer { target.stop() }
-        let redirecting = try LocalWebhookReceiver(secret: "s", status: status, redirectTo: target.url)
+        let redirecting = try await LocalWebhookReceiver(secret: "s", status: status, redirectTo: target.url)
         defer { redirecting.stop() }
         await #expect(throws: WebhookDeliveryError.permanent("HTTP \(status) \(reason) (redirects are not followed)")) {
             try await post(to: redirecting.url)

@@ -35,7 +35,7 @@ struct SMTPMailerTests {
 
     @Test("Plain SMTP: UTF-8 subject and name, lines starting with a dot and both parts arrive intact")
     func plainDelivery() async throws {
-        let server = try LocalSMTPServer()
+        let server = try await LocalSMTPServer()
         defer { server.stop() }
         var twoRecipients = message
         twoRecipients.to.append(.init(address: "office@greenleaf.example"))
@@ -56,7 +56,7 @@ struct SMTPMailerTests {
 
     @Test("STARTTLS with a self-signed certificate the configuration trusts, then AUTH")
     func startTLSAndAuth() async throws {
-        let server = try LocalSMTPServer(tls: "starttls", user: "portal", password: "s3cret-pass")
+        let server = try await LocalSMTPServer(tls: "starttls", user: "portal", password: "s3cret-pass")
         defer { server.stop() }
         let smtp = try mailer(server, host: "localhost", ["starttls": "required", "caFile": server.certificate, "username": "portal", "password": "s3cret-pass"])
         try await smtp.send(message)
@@ -67,7 +67,7 @@ struct SMTPMailerTests {
 
     @Test("Implicit TLS (SMTPS) from the first byte")
     func implicitTLS() async throws {
-        let server = try LocalSMTPServer(tls: "implicit")
+        let server = try await LocalSMTPServer(tls: "implicit")
         defer { server.stop() }
         try await mailer(server, host: "localhost", ["implicitTLS": "true", "caFile": server.certificate]).send(message)
         #expect(try server.received().count == 1)
@@ -80,7 +80,7 @@ struct SMTPMailerTests {
 
     @Test("A wrong password is a permanent failure carrying the server's reply")
     func authFailure() async throws {
-        let server = try LocalSMTPServer(tls: "starttls", user: "portal", password: "right")
+        let server = try await LocalSMTPServer(tls: "starttls", user: "portal", password: "right")
         defer { server.stop() }
         let smtp = try mailer(server, host: "localhost", ["starttls": "required", "caFile": server.certificate, "username": "portal", "password": "wrong"])
         await #expect {
@@ -94,7 +94,7 @@ struct SMTPMailerTests {
 
     @Test("A certificate the configuration does not trust is refused, as a temporary failure")
     func untrustedCertificate() async throws {
-        let server = try LocalSMTPServer(tls: "starttls")
+        let server = try await LocalSMTPServer(tls: "starttls")
         defer { server.stop() }
         await #expect {
             try await mailer(server, host: "localhost", ["starttls": "required"]).send(message)
@@ -107,7 +107,7 @@ struct SMTPMailerTests {
 
     @Test("STARTTLS required but not offered: nothing is sent; opportunistic sends in the clear")
     func startTLSPolicy() async throws {
-        let server = try LocalSMTPServer()
+        let server = try await LocalSMTPServer()
         defer { server.stop() }
         await #expect {
             try await mailer(server, ["starttls": "required"]).send(message)
@@ -122,7 +122,7 @@ struct SMTPMailerTests {
 
     @Test("A rejected recipient is a permanent failure; the other recipients still get the message")
     func rejectedRecipient() async throws {
-        let server = try LocalSMTPServer(reject: ["nobody@example.com"])
+        let server = try await LocalSMTPServer(reject: ["nobody@example.com"])
         defer { server.stop() }
         var toNobody = message
         toNobody.to = [.init(address: "nobody@example.com")]
@@ -142,7 +142,7 @@ struct SMTPMailerTests {
 
     @Test("An address that could smuggle in SMTP commands is refused before anything is sent")
     func refusesCommandInjection() async throws {
-        let server = try LocalSMTPServer()
+        let server = try await LocalSMTPServer()
         defer { server.stop() }
         var sneaky = message
         sneaky.to = [.init(address: "cece@example.com>\r\nRCPT TO:<thief@example.com")]
@@ -158,7 +158,7 @@ struct SMTPMailerTests {
     @Test("Server down, then up: the outbox retries and the message arrives exactly once")
     func downThenUp() async throws {
         // Learn a free port, then leave it closed: the server is "down".
-        let probe = try LocalSMTPServer()
+        let probe = try await LocalSMTPServer()
         let port = probe.port
         probe.stop()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-down-\(UUID().uuidString)")
@@ -178,7 +178,7 @@ struct SMTPMailerTests {
         #expect(try await delivery.deliverDue(limit: 5) == OutboxDelivery.Round(retrying: 1))
         #expect(try await store.outbox.find(queued.id, in: "a")?.lastError?.contains("cannot connect") == true)
 
-        let server = try LocalSMTPServer(port: port, mailDirectory: folder.appendingPathComponent("mail"))
+        let server = try await LocalSMTPServer(port: port, mailDirectory: folder.appendingPathComponent("mail"))
         defer { server.stop() }
         clock.advance(by: 30)
         #expect(try await delivery.deliverDue(limit: 5) == OutboxDelivery.Round(delivered: 1))
@@ -204,7 +204,7 @@ struct SMTPMailerTests {
         let defaults = try SMTPSettings(DictionarySettings(path: "mailer", ["host": "h", "fromAddress": "a@example.com", "port": "465"]))
         #expect(defaults.implicitTLS && defaults.startTLS == .required)
 
-        let server = try LocalSMTPServer(tls: "starttls", user: "portal", password: "hunter2-secret")
+        let server = try await LocalSMTPServer(tls: "starttls", user: "portal", password: "hunter2-secret")
         defer { server.stop() }
         let log = CapturedLog()
         var registry = PluginRegistry()

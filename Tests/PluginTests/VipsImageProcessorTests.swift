@@ -15,18 +15,18 @@ struct VipsImageProcessorTests {
 
     @Test("F17: a phone's JPEG comes back upright, with no GPS, camera, comment, XMP or IPTC left, and a thumbnail likewise")
     func phoneJPEG() async throws {
-        let original = try TestPhotos.inspect(try TestPhotos.make(.jpeg))
+        let original = try await TestPhotos.inspect(try await TestPhotos.make(.jpeg))
         #expect(original.planted.count == 4 && original.metadata.contains("GPS:GPSLatitude"), "the test photo carries what is to go")
-        let cleaned = try await cleaner.clean(try TestPhotos.make(.jpeg))
+        let cleaned = try await cleaner.clean(try await TestPhotos.make(.jpeg))
         #expect(cleaned.type == .jpeg)
         #expect(cleaned.width == 300 && cleaned.height == 400, "turned upright by its orientation")
-        let image = try TestPhotos.inspect(cleaned.bytes)
+        let image = try await TestPhotos.inspect(cleaned.bytes)
         #expect(image.format == "JPEG" && image.width == 300 && image.height == 400)
         #expect(image.metadata.isEmpty, "left: \(image.metadata)")
         #expect(image.planted.isEmpty)
         #expect(image.top[0] > 150 && image.top[2] < 100, "red on top: \(image.top)")
         #expect(image.bottom[2] > 150 && image.bottom[0] < 100, "blue below: \(image.bottom)")
-        let thumbnail = try TestPhotos.inspect(cleaned.thumbnail)
+        let thumbnail = try await TestPhotos.inspect(cleaned.thumbnail)
         #expect(thumbnail.format == "JPEG" && thumbnail.width == 240 && thumbnail.height == 320)
         #expect(thumbnail.metadata.isEmpty && thumbnail.planted.isEmpty, "left in the thumbnail: \(thumbnail.metadata)")
         #expect(thumbnail.top[0] > 150 && thumbnail.bottom[2] > 150, "the thumbnail is upright too")
@@ -34,14 +34,14 @@ struct VipsImageProcessorTests {
 
     @Test("F17: a PNG stays a PNG, turned upright by its eXIf chunk's orientation, without that chunk or its text chunks")
     func png() async throws {
-        let cleaned = try await cleaner.clean(try TestPhotos.make(.png))
+        let cleaned = try await cleaner.clean(try await TestPhotos.make(.png))
         #expect(cleaned.type == .png && cleaned.width == 100 && cleaned.height == 200)
-        let image = try TestPhotos.inspect(cleaned.bytes)
+        let image = try await TestPhotos.inspect(cleaned.bytes)
         #expect(image.format == "PNG")
         #expect(image.metadata.isEmpty, "left: \(image.metadata)")
         #expect(image.planted.isEmpty)
         #expect(image.top[1] > 150, "still green: \(image.top)")
-        let thumbnail = try TestPhotos.inspect(cleaned.thumbnail)
+        let thumbnail = try await TestPhotos.inspect(cleaned.thumbnail)
         #expect(thumbnail.format == "PNG" && thumbnail.width == 100 && thumbnail.height == 200, "a small image is not made larger")
     }
 
@@ -61,21 +61,21 @@ struct VipsImageProcessorTests {
 
     @Test("F17: a JPEG cut off halfway is refused, not kept half grey")
     func damaged() async throws {
-        let photo = try TestPhotos.make(.jpeg)
+        let photo = try await TestPhotos.make(.jpeg)
         await #expect(throws: ImageRefusal.notAnImage) { _ = try await cleaner.clean(photo.prefix(photo.count / 2)) }
     }
 
     @Test("F17: a small file claiming 400 megapixels is refused before its pixels are decoded")
     func bomb() async throws {
         await #expect(throws: ImageRefusal.tooManyPixels(width: 20_000, height: 20_000)) {
-            _ = try await cleaner.clean(try TestPhotos.make(.bomb))
+            _ = try await cleaner.clean(try await TestPhotos.make(.bomb))
         }
     }
 
     @Test("Photos are cleaned side by side without mixing them up")
     func concurrent() async throws {
-        let jpeg = try TestPhotos.make(.jpeg)
-        let png = try TestPhotos.make(.png)
+        let jpeg = try await TestPhotos.make(.jpeg)
+        let png = try await TestPhotos.make(.png)
         let cleaner = cleaner
         let sizes = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
             for index in 0..<8 {

@@ -9,7 +9,7 @@ extension ExecutableTests {
     func accountNameLimit() async throws {
         let fixture = try AppFixture()
         let name = String(repeating: "Birch Landscaping & Tree Care ", count: 40).prefix(1_115)
-        let created = try run([
+        let created = try await run([
             "account", "create", "--config", try fixture.isolatedConfig(), "--name", String(name), "--portal-key", "birch",
             "--admin-name", "Bea Birch", "--admin-email", "bea@birch.example",
         ])

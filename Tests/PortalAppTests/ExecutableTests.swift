@@ -16,12 +16,20 @@ struct ExecutableTests {
     }
 
     /// Runs the binary with `arguments` (in `directory`, else this process's own), returning its exit status and what
-    /// it printed to standard error and output.
+    /// it printed to standard error and output. It is waited for off the cooperative threads (``BlockingWork``).
     func run(
         _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) async throws -> (status: Int32, stderr: String, stdout: String) {
+        let binary = try Self.binary
+        return try await BlockingWork.run { try Self.runNow(binary, arguments, environment: environment, in: directory) }
+    }
+
+    /// The blocking work of ``run(_:environment:in:)``.
+    private static func runNow(
+        _ binary: URL, _ arguments: [String], environment: [String: String], in directory: URL?
     ) throws -> (status: Int32, stderr: String, stdout: String) {
         let process = Process()
-        process.executableURL = try Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -40,7 +48,7 @@ struct ExecutableTests {
     func administrationCommands() async throws {
         let fixture = try AppFixture()
         let config = try fixture.isolatedConfig()
-        let created = try run([
+        let created = try await run([
             "account", "create", "--config", config, "--name", "Birch & Co", "--portal-key", "birch", "--time-zone", "America/Denver",
             "--admin-name", "Bea Birch", "--admin-email", "bea@birch.example",
         ])
@@ -48,23 +56,26 @@ struct ExecutableTests {
         #expect(created.stdout.contains("http://127.0.0.1:8080/portal/birch"))
         let password = try #require(created.stdout.components(separatedBy: "password: ").last?.split(separator: " ").first)
         #expect(password.count == 20)
-        let again = try run([
+        let again = try await run([
             "account", "create", "--config", config, "--name", "Other", "--portal-key", "birch", "--admin-name", "X", "--admin-email", "x@birch.example",
         ])
         #expect(again.status != 0 && again.stderr.contains("taken"))
-        let staff = try run(["staff", "add", "--config", config, "--account", "birch", "--name", "Sam", "--email", "bea@birch.example"])
+        let staff = try await run(["staff", "add", "--config", config, "--account", "birch", "--name", "Sam", "--email", "bea@birch.example"])
         #expect(staff.status != 0 && staff.stderr.contains("exists already"))
-        #expect(try run(["staff", "add", "--config", config, "--account", "birch", "--name", "Sam", "--email", "sam@birch.example"]).status == 0)
+        let added = try await run(["staff", "add", "--config", config, "--account", "birch", "--name", "Sam", "--email", "sam@birch.example"])
+        #expect(added.status == 0)
 
-        let token = try run(["token", "create", "--config", config, "--account", "birch", "--name", "Zapier"])
+        let token = try await run(["token", "create", "--config", config, "--account", "birch", "--name", "Zapier"])
         #expect(token.status == 0)
         let secret = try #require(token.stdout.split(separator: "\n").last.map(String.init))
         #expect(SecretToken.isWellFormed(secret))
-        let listed = try run(["token", "list", "--config", config, "--account", "birch"])
+        let listed = try await run(["token", "list", "--config", config, "--account", "birch"])
         #expect(listed.stdout.contains("Zapier") && !listed.stdout.contains(secret))
         let id = try #require(listed.stdout.split(separator: " ").first.map(String.init))
-        #expect(try run(["token", "revoke", "--config", config, "--account", "birch", "--id", id]).status == 0)
-        #expect(try run(["token", "revoke", "--config", config, "--account", "nope", "--id", id]).status != 0)
+        let revoked = try await run(["token", "revoke", "--config", config, "--account", "birch", "--id", id])
+        #expect(revoked.status == 0)
+        let revokedElsewhere = try await run(["token", "revoke", "--config", config, "--account", "nope", "--id", id])
+        #expect(revokedElsewhere.status != 0)
 
         let storage = try SQLiteStorage(path: fixture.folder.appendingPathComponent("portal.sqlite").path)
         let account = try #require(try await storage.accounts.find(portalKey: "birch"))
@@ -80,10 +91,10 @@ struct ExecutableTests {
     }
 
     @Test("PORTAL_STORAGE_DRIVER=nosuch portal serve fails at once, listing sqlite")
-    func unknownDriverFails() throws {
+    func unknownDriverFails() async throws {
         let fixture = try AppFixture()
         let started = Date()
-        let result = try run(["serve", "--config", try fixture.isolatedConfig()], environment: ["PORTAL_STORAGE_DRIVER": "nosuch"])
+        let result = try await run(["serve", "--config", try fixture.isolatedConfig()], environment: ["PORTAL_STORAGE_DRIVER": "nosuch"])
         #expect(result.status != 0)
         let listed = result.stderr.components(separatedBy: "registered storage drivers: ").last ?? ""
         #expect(listed.components(separatedBy: CharacterSet(charactersIn: ", \n")).contains("sqlite"), "\(result.stderr)")
@@ -92,9 +103,9 @@ struct ExecutableTests {
     }
 
     @Test("PORTAL_STORAGE_DRIVER=postgres with no server answering: portal serve stops at once, naming the server, not the password")
-    func postgresUnreachable() throws {
+    func postgresUnreachable() async throws {
         let fixture = try AppFixture()
-        let result = try run(
+        let result = try await run(
             ["serve", "--config", try fixture.isolatedConfig()],
             environment: [
                 "PORTAL_STORAGE_DRIVER": "postgres", "PORTAL_STORAGE_URL": "postgres://portal:hunter2-secret@127.0.0.1:1/portal",
@@ -111,14 +122,14 @@ struct ExecutableTests {
         let fixture = try AppFixture()
         try await queueEmail(in: fixture.folder.appendingPathComponent("portal.sqlite").path)
         let server = try await startServer(["serve", "--demo", "--config", try fixture.isolatedConfig(port: 0)])
-        let (process, errors, output) = (server.process, server.errors, server.output)
+        let (process, output) = (server.process, server.output)
         defer { if process.isRunning { process.terminate() } }
         let boundPort = server.port
         let (data, response) = try await fetch("http://127.0.0.1:\(boundPort)/health")
         #expect(response == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("\"storage\":\"sqlite\""))
         // Printed before serving, and readable while the server still runs (not held in a buffer until exit).
-        let printed = read(output, waitingAtMost: 5)
+        let printed = await read(output, waitingAtMost: 5)
         #expect(printed.contains("Portal link:"))
         #expect(printed.split(separator: "\n").contains { $0.contains("client") && $0.contains("cece@example.com") })
         #expect(process.isRunning)
@@ -136,18 +147,16 @@ struct ExecutableTests {
 
         try await logInAsSampleClient(port: boundPort) { try MailFolder(mail).to("cece@example.com") }
 
-        process.terminate()  // SIGTERM
-        let rest = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let rest = await server.stop()  // SIGTERM
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
-        #expect(String(decoding: rest, as: UTF8.self).contains("Portal stopped"))
+        #expect(rest.contains("Portal stopped"))
         fixture.remove()
     }
 
     @Test("With mailer.driver = smtp, the login-link email reaches a real SMTP server and its link logs the client in")
     func loginLinkOverSMTP() async throws {
-        let smtp = try LocalSMTPServer()
+        let smtp = try await LocalSMTPServer()
         defer { smtp.stop() }
         let fixture = try AppFixture()
         let server = try await startServer(
@@ -157,8 +166,7 @@ struct ExecutableTests {
             try smtp.received().filter { $0.to == ["cece@example.com"] }
                 .map { MailFolder.Mail(raw: $0.eml) }
         }
-        server.process.terminate()
-        server.process.waitUntilExit()
+        await server.stop()
         fixture.remove()
     }
 
@@ -176,6 +184,26 @@ struct ExecutableTests {
         let port: Int
         let errors: Pipe
         let output: Pipe
+
+        /// Sends SIGTERM and waits, off the cooperative threads, for the process to end: what it wrote to standard
+        /// error after start-up.
+        @discardableResult
+        func stop() async -> String {
+            process.terminate()
+            let (process, errors) = (process, errors.fileHandleForReading)
+            let rest = try? await BlockingWork.run {
+                let rest = errors.readDataToEndOfFile()
+                process.waitUntilExit()
+                return rest
+            }
+            return String(decoding: rest ?? Data(), as: UTF8.self)
+        }
+
+        /// Waits, off the cooperative threads, for the process to end.
+        func exited() async {
+            let process = process
+            _ = try? await BlockingWork.run { process.waitUntilExit() }
+        }
     }
 
     /// Starts the binary with `arguments` and waits for Hummingbird to log the port it bound.
@@ -193,7 +221,7 @@ struct ExecutableTests {
         var port: Int?
         let deadline = Date().addingTimeInterval(30)
         while port == nil, Date() < deadline, process.isRunning {
-            log += read(errors, waitingAtMost: 1)
+            log += await read(errors, waitingAtMost: 1)
             if let range = log.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 port = Int(log[range].split(separator: ":").last!)
             }
@@ -224,11 +252,15 @@ struct ExecutableTests {
         try await storage.close()
     }
 
-    /// What `pipe` has to read within `seconds`, without blocking past them ("" when nothing came).
-    func read(_ pipe: Pipe, waitingAtMost seconds: Double) -> String {
-        var descriptor = pollfd(fd: pipe.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, Int32(seconds * 1_000)) > 0 else { return "" }
-        return String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self)
+    /// What `pipe` has to read within `seconds`, without blocking past them ("" when nothing came), waited for off
+    /// the cooperative threads.
+    func read(_ pipe: Pipe, waitingAtMost seconds: Double) async -> String {
+        let reading = pipe.fileHandleForReading
+        return (try? await BlockingWork.run {
+            var descriptor = pollfd(fd: reading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, Int32(seconds * 1_000)) > 0 else { return "" }
+            return String(decoding: reading.availableData, as: UTF8.self)
+        }) ?? ""
     }
 
     /// What the README promises a newcomer: the sample client asks for a login link, reads it in the `.eml` file,
@@ -280,8 +312,11 @@ struct ExecutableTests {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try await BlockingWork.run {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return data
+        }
         let text = String(decoding: data, as: UTF8.self)
         let status = Int(text.split(separator: "\n").last ?? "") ?? 0
         return (Data(text.split(separator: "\n").dropLast().joined(separator: "\n").utf8), status)

@@ -10,8 +10,8 @@ import Testing
 struct FileCopyTests {
     let runner = ExecutableTests()
 
-    func portal(_ arguments: String...) throws -> (status: Int32, stderr: String, stdout: String) {
-        try runner.run(arguments)
+    func portal(_ arguments: String...) async throws -> (status: Int32, stderr: String, stdout: String) {
+        try await runner.run(arguments)
     }
 
     /// A config of an SQLite store and a file folder, both named `name`, in the fixture's folder.
@@ -26,7 +26,7 @@ struct FileCopyTests {
     /// The demo company with one shared PDF on its invoice 1001, in the store of `name`: the file's bytes.
     func demoWithFile(_ fixture: AppFixture, _ name: String) async throws -> (config: String, bytes: Data) {
         let (path, folder) = try config(fixture, name)
-        #expect(try portal("demo", "--config", path).status == 0)
+        #expect(try await portal("demo", "--config", path).status == 0)
         let bytes = Data("%PDF-1.4 the crew's plan \(UUID())".utf8)
         let address = try await FilesystemFileStore(folder: folder, maxFileBytes: 1_048_576).put(bytes)
         let storage = try SQLiteStorage(path: fixture.folder.appendingPathComponent("\(name).sqlite").path)
@@ -45,20 +45,20 @@ struct FileCopyTests {
         defer { fixture.remove() }
         let (source, bytes) = try await demoWithFile(fixture, "source")
         let dump = fixture.folder.appendingPathComponent("dump.json").path
-        let exported = try portal("export", "--config", source, "--to", dump)
+        let exported = try await portal("export", "--config", source, "--to", dump)
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(exported.stdout.contains("and 1 files to \(dump).files"))
         #expect(FileManager.default.fileExists(atPath: "\(dump).files/\(FileAddress(of: bytes).rawValue.prefix(2))"))
 
         let (target, targetFiles) = try config(fixture, "target")
-        let imported = try portal("import", "--config", target, "--from", dump)
+        let imported = try await portal("import", "--config", target, "--from", dump)
         #expect(imported.status == 0, "\(imported.stderr)")
         let kept = try await FilesystemFileStore(folder: targetFiles, maxFileBytes: 1_048_576).get(FileAddress(of: bytes))
         #expect(kept == bytes)
 
         try FileManager.default.removeItem(atPath: "\(dump).files")
         let (lost, _) = try config(fixture, "lost")
-        let refused = try portal("import", "--config", lost, "--from", dump)
+        let refused = try await portal("import", "--config", lost, "--from", dump)
         #expect(refused.status != 0 && refused.stderr.contains("the records name 1 files, of which 1 are not in"))
         let storage = try SQLiteStorage(path: fixture.folder.appendingPathComponent("lost.sqlite").path)
         #expect(try await storage.accounts.all().isEmpty, "nothing imported")
@@ -71,21 +71,21 @@ struct FileCopyTests {
         defer { fixture.remove() }
         let (source, bytes) = try await demoWithFile(fixture, "source")
         let backups = fixture.folder.appendingPathComponent("backups")
-        let backedUp = try portal("backup", "--config", source, "--to", backups.path)
+        let backedUp = try await portal("backup", "--config", source, "--to", backups.path)
         #expect(backedUp.status == 0, "\(backedUp.stderr)")
-        #expect(try portal("backup", "--config", source, "--to", backups.path).status == 0, "a second backup copies nothing again")
+        #expect(try await portal("backup", "--config", source, "--to", backups.path).status == 0, "a second backup copies nothing again")
         let backup = try #require(try FileManager.default.contentsOfDirectory(atPath: backups.path).sorted().first { $0.hasSuffix(".sqlite") })
         // A backup whose files cannot all be copied leaves no backup file behind.
         let (broken, brokenFiles) = try config(fixture, "broken")
         _ = try await demoWithFile(fixture, "broken")
         try FileManager.default.removeItem(at: brokenFiles)
         let brokenBackups = fixture.folder.appendingPathComponent("broken-backups")
-        #expect(try portal("backup", "--config", broken, "--to", brokenBackups.path).status != 0)
+        #expect(try await portal("backup", "--config", broken, "--to", brokenBackups.path).status != 0)
         let left = (try? FileManager.default.contentsOfDirectory(atPath: brokenBackups.path)) ?? []
         #expect(!left.contains { $0.hasSuffix(".sqlite") }, "no backup file: \(left)")
 
         let (target, targetFiles) = try config(fixture, "target")
-        let restored = try portal("restore", "--config", target, "--from", backups.appendingPathComponent(backup).path)
+        let restored = try await portal("restore", "--config", target, "--from", backups.appendingPathComponent(backup).path)
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(try await FilesystemFileStore(folder: targetFiles, maxFileBytes: 1_048_576).get(FileAddress(of: bytes)) == bytes)
     }

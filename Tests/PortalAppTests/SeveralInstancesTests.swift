@@ -23,7 +23,7 @@ struct SeveralInstancesTests {
             "PORTAL_STORAGE_DATABASE": database, "PORTAL_STORAGE_USER": server.user, "PORTAL_STORAGE_PASSWORD": server.password,
             "PORTAL_STORAGE_TLS": "disable",
         ]
-        let seeded = try binary.run(["demo", "--config", config], environment: environment)
+        let seeded = try await binary.run(["demo", "--config", config], environment: environment)
         #expect(seeded.status == 0, "\(seeded.stderr)")
 
         let first = try await binary.startServer(["serve", "--config", config], environment: environment)
@@ -89,22 +89,22 @@ struct SeveralInstancesTests {
 
         var log = ""
         for instance in [first, second] {
-            instance.process.terminate()
-            log += String(decoding: instance.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            instance.process.waitUntilExit()
+            log += await instance.stop()
         }
         // The sandbox gateway logs each charge it makes: across both instances, one.
         #expect(log.components(separatedBy: "Sandbox charge approved").count - 1 == 1)
         fixture.remove()
     }
 
-    /// Polls `body` every 100 ms for up to 30 s until it returns a value.
+    /// Polls `body` every 100 ms for up to 30 s until it returns a value; once more after the 30 s, so a test held up
+    /// past the deadline still sees what arrived meanwhile.
     func waitFor<Value>(_ what: String, _ body: () throws -> Value?) async throws -> Value {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if let value = try body() { return value }
             try await Task.sleep(for: .milliseconds(100))
         }
+        if let value = try body() { return value }
         Issue.record("\(what) did not arrive")
         throw CancellationError()
     }

@@ -27,7 +27,7 @@ struct CalendarFeedTests {
             #expect(path.hasSuffix(".ics"))
             let first = try await client.execute(uri: path, method: .get)
             #expect(first.status == .ok && first.headers[.contentType] == "text/calendar; charset=utf-8")
-            let calendar = try ICalendarCheck.parse(String(buffer: first.body))
+            let calendar = try await ICalendarCheck.parse(String(buffer: first.body))
             #expect(calendar.events.count == 4)
             #expect(calendar.events.map(\.start) == ["2026-12-02T13:00:00+00:00", "2026-12-09T13:00:00+00:00", "2026-12-16T13:00:00+00:00", "2026-12-23T13:00:00+00:00"])
             #expect(calendar.events.allSatisfy { $0.status == "TENTATIVE" && $0.sequence == 0 && $0.summary == "Greenleaf Lawn & Tree: job-active" })
@@ -36,7 +36,7 @@ struct CalendarFeedTests {
 
             _ = try await browser.get("/portal/\(Seed.keyA)/visits/visit-cece-1")
             #expect(try await browser.post("/portal/\(Seed.keyA)/visits/visit-cece-1/skip").status == .seeOther)
-            let again = try ICalendarCheck.parse(String(buffer: try await client.execute(uri: path, method: .get).body))
+            let again = try await ICalendarCheck.parse(String(buffer: try await client.execute(uri: path, method: .get).body))
             #expect(again.events.map(\.uid) == calendar.events.map(\.uid))
             #expect(again.events[1].status == "CANCELLED" && again.events[1].sequence == 1)
         }
@@ -71,7 +71,7 @@ struct CalendarFeedTests {
             let page = try await browser.get("/portal/\(Seed.keyA)/visits/visit-cece-0")
             #expect(page.body.contains("/portal/\(Seed.keyA)/visits/visit-cece-0/event.ics"))
             let event = try await browser.get("/portal/\(Seed.keyA)/visits/visit-cece-0/event.ics")
-            let calendar = try ICalendarCheck.parse(event.body)
+            let calendar = try await ICalendarCheck.parse(event.body)
             #expect(calendar.events.count == 1 && calendar.events[0].description.contains("Gate code MARK-CECE-VISIT"))
             #expect(try await browser.get("/portal/\(Seed.keyA)/visits/\(Seed.bobVisit)/event.ics").status == .notFound)
         }

@@ -33,9 +33,9 @@ struct DocumentPDFTests {
             let pdf = try await cece.get("/portal/greenleaf/invoices/\(Seed.CeceInvoice.unpaid).pdf")
             #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf")
             #expect(pdf.headers[.contentDisposition]?.hasPrefix(#"attachment; filename="Invoice \#(invoice.number).pdf""#) == true)
-            let checked = try PDFCheck.check(pdf.data)
+            let checked = try await PDFCheck.check(pdf.data)
             #expect(checked.sound, "qpdf: \(checked.output)")
-            let text = try PDFCheck.text(of: pdf.data)
+            let text = try await PDFCheck.text(of: pdf.data)
             #expect(text.contains("Invoice \(invoice.number)"))
             for part in Self.clientName.split(separator: " ") { #expect(text.contains(part), "\(part) in \(text)") }
             let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
@@ -45,7 +45,7 @@ struct DocumentPDFTests {
             #expect(page.body.contains(total), "as the page shows it: \(total)")
             if currency == "JPY" { #expect(total.hasPrefix("¥") && !total.contains("."), "yen without decimals: \(total)") }
             #expect(text.contains("Page 1 of 1"))
-            #expect(try PDFCheck.fonts(pdf.data).contains("yes"), "fonts embedded")
+            #expect(try await PDFCheck.fonts(pdf.data).contains("yes"), "fonts embedded")
 
             var bob = Browser(client)
             try await bed.logIn("bob@example.com", browser: &bob)
@@ -66,13 +66,13 @@ struct DocumentPDFTests {
             var cece = Browser(client)
             try await bed.logIn("cece@example.com", browser: &cece)
             let pdf = try await cece.get("/portal/greenleaf/invoices/\(Seed.CeceInvoice.unpaid).pdf")
-            let sound = try PDFCheck.check(pdf.data).sound
+            let sound = try await PDFCheck.check(pdf.data).sound
             #expect(sound)
-            let all = try PDFCheck.text(of: pdf.data)
+            let all = try await PDFCheck.text(of: pdf.data)
             let pages = try #require(all.firstMatch(of: /Page 1 of (\d+)/).flatMap { Int($0.1) })
             #expect(pages >= 2)
             for number in 1...pages {
-                let page = try PDFCheck.text(of: pdf.data, pages: number...number)
+                let page = try await PDFCheck.text(of: pdf.data, pages: number...number)
                 #expect(page.contains("Description") && page.contains("Amount"), "the header on page \(number)")
                 #expect(page.contains("Page \(number) of \(pages)"))
             }
@@ -99,9 +99,9 @@ struct DocumentPDFTests {
             let page = try await cece.get("/portal/greenleaf/proposals/\(Seed.CeceProposal.open)")
             #expect(page.body.contains("Download PDF"))
             let pdf = try await cece.get("/portal/greenleaf/proposals/\(Seed.CeceProposal.open).pdf")
-            let sound = try PDFCheck.check(pdf.data).sound
+            let sound = try await PDFCheck.check(pdf.data).sound
             #expect(pdf.status == .ok && sound)
-            let text = try PDFCheck.text(of: pdf.data)
+            let text = try await PDFCheck.text(of: pdf.data)
             #expect(text.contains(title))
             #expect(text.contains("Accepted by") && text.contains("Cécile Ōtsuka 大塚 Ελένη"), "\(text)")
             #expect(text.contains(hash), "the version's SHA-256 whole on one line")

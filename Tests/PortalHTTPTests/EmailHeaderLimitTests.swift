@@ -13,7 +13,7 @@ struct EmailHeaderLimitTests {
     static let links = PortalLinks(publicBaseURL: "https://portal.example.com")
 
     @Test("M4: a {{lead.description}} subject of 4,500 characters becomes one line of 250, and 60 recipients still make a valid message")
-    func longTemplateSubject() throws {
+    func longTemplateSubject() async throws {
         let composer = try TemplateEmailComposer(publicBaseURL: "https://portal.example.com")
         var account = Account(name: "Greenleaf", portalKey: "greenleaf", branding: Branding(displayName: "Greenleaf"), createdAt: Date())
         account.emailTemplates = [EmailTemplate(kind: .leadNotification, subject: "{{lead.description}}", text: "{{lead.name}}", html: "<p>x</p>")]
@@ -29,11 +29,11 @@ struct EmailHeaderLimitTests {
         let preview = composer.preview(account.emailTemplates[0], for: .leadNotification(account: account, lead: lead, leadURL: "https://x.example/l", photoURLs: []))
         #expect(preview.subject == message.subject)
         #expect(StrictEmailCheck.badLines(MIMEMessage(message, defaultFrom: StrictEmailCheck.sender, date: Date()).text) == [])
-        #expect(try StrictEmailCheck.problems([message]) == nil)
+        #expect(try await StrictEmailCheck.problems([message]) == nil)
     }
 
     @Test("M4: an account saved with a 1,115-character name and a customer with 8 named addresses still get valid emails")
-    func longNameAndManyAddresses() throws {
+    func longNameAndManyAddresses() async throws {
         let composer = try TemplateEmailComposer(publicBaseURL: "https://portal.example.com")
         let account = Account(name: Self.longName, portalKey: "greenleaf", branding: Branding(displayName: Self.longName), createdAt: Date())
         let customer = Customer(
@@ -43,7 +43,7 @@ struct EmailHeaderLimitTests {
             to: customer.emails.map { EmailMessage.Mailbox(address: $0, name: customer.displayName) })
         #expect(message.subject.count == EmailLimits.subjectCharacters)
         #expect(StrictEmailCheck.badLines(MIMEMessage(message, defaultFrom: StrictEmailCheck.sender, date: Date()).text) == [])
-        #expect(try StrictEmailCheck.problems([message]) == nil)
+        #expect(try await StrictEmailCheck.problems([message]) == nil)
     }
 
     @Test("M4: a portal lead with a 4,500-character description, a {{lead.description}} subject and 60 notification addresses saved before the limit is written as valid .eml files")
@@ -69,7 +69,7 @@ struct EmailHeaderLimitTests {
             }
             #expect(written.count == 2 && queued.contains { $0.to.count == 60 && $0.subject.count == EmailLimits.subjectCharacters })
             #expect(written.allSatisfy { StrictEmailCheck.badLines($0.0) == [] })
-            #expect(try StrictEmailCheck.problems(written: written, sender: .init(address: "portal@portal.test")) == nil)
+            #expect(try await StrictEmailCheck.problems(written: written, sender: .init(address: "portal@portal.test")) == nil)
         }
         await bed.remove()
     }

@@ -48,7 +48,7 @@ struct ICalendarTests {
     }
 
     @Test("V4: a calendar of a timed and an all-day event reads back in the icalendar library with the same times, text and status")
-    func readsBack() throws {
+    func readsBack() async throws {
         let day = CalendarDate(iso: "2026-12-02")!
         let start = day.instant(at: LocalTime(hour: 8, minute: 0)!, in: TimeZone(identifier: "America/New_York")!)
         let events = [
@@ -60,7 +60,7 @@ struct ICalendarTests {
                 uid: "visit-2@portal.test", start: .day(day), end: .day(day.adding(days: 1)), summary: "Aeration", location: nil,
                 description: nil, url: nil, status: "CANCELLED", sequence: 0),
         ]
-        let calendar = try ICalendarCheck.parse(ICalendar.document(name: "Greenleaf visits", events: events, stamp: start))
+        let calendar = try await ICalendarCheck.parse(ICalendar.document(name: "Greenleaf visits", events: events, stamp: start))
         #expect(calendar.name == "Greenleaf visits")
         #expect(calendar.events.map(\.uid) == ["visit-1@portal.test", "visit-2@portal.test"])
         #expect(calendar.events[0].start == "2026-12-02T13:00:00+00:00" && calendar.events[0].end == "2026-12-02T15:00:00+00:00")

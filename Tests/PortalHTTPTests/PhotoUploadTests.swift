@@ -25,8 +25,8 @@ struct PhotoUploadTests {
     @Test("F17: a lead form with a phone's JPEG and a PNG: kept upright without GPS, camera or any metadata, thumbnails on the lead page, links in the staff email, served to staff as images that run nothing")
     func photosKeptClean() async throws {
         let bed = try await PortalTestbed()
-        let jpeg = try TestPhotos.make(.jpeg)
-        let png = try TestPhotos.make(.png)
+        let jpeg = try await TestPhotos.make(.jpeg)
+        let png = try await TestPhotos.make(.png)
         try await bed.run { client in
             var browser = Browser(client)
             let form = try await browser.get("/portal/greenleaf?leadform=true")
@@ -43,11 +43,11 @@ struct PhotoUploadTests {
             #expect(files.allSatisfy { !$0.sharedWithClient && $0.source == .client && $0.addedBy == "jordan@example.net" })
             for file in files {
                 let kept = try #require(try await bed.services.files.get(file.content))
-                let image = try TestPhotos.inspect(kept)
+                let image = try await TestPhotos.inspect(kept)
                 #expect(image.metadata.isEmpty && image.planted.isEmpty, "left in \(file.name): \(image.metadata) \(image.planted)")
                 #expect(file.byteCount == kept.count)
             }
-            let photo = try TestPhotos.inspect(try #require(try await bed.services.files.get(files[0].content)))
+            let photo = try await TestPhotos.inspect(try #require(try await bed.services.files.get(files[0].content)))
             #expect(photo.width == 300 && photo.height == 400 && photo.top[0] > 150, "the phone's orientation applied")
             let kept = try await bed.services.files.addresses()
             #expect(Set(kept) == Set(files.flatMap { [$0.content, $0.thumbnail].compactMap { $0 } }), "the photos and their thumbnails only")
@@ -82,7 +82,7 @@ struct PhotoUploadTests {
         ])
     func fakeImageRefused(name: String, bytes: Data) async throws {
         let bed = try await PortalTestbed()
-        let photo = try TestPhotos.make(.jpeg)
+        let photo = try await TestPhotos.make(.jpeg)
         try await bed.run { client in
             var browser = Browser(client)
             _ = try await browser.get("/portal/greenleaf?leadform=true")
@@ -102,8 +102,8 @@ struct PhotoUploadTests {
     @Test("F17: six photos, one over 10 MB, or a file claiming 400 megapixels are refused with a clear message and the form kept")
     func limits() async throws {
         let bed = try await PortalTestbed()
-        let photo = try TestPhotos.make(.jpeg)
-        let bomb = try TestPhotos.make(.bomb)
+        let photo = try await TestPhotos.make(.jpeg)
+        let bomb = try await TestPhotos.make(.bomb)
         try await bed.run { client in
             var browser = Browser(client)
             _ = try await browser.get("/portal/greenleaf?leadform=true")
@@ -146,7 +146,7 @@ struct PhotoUploadTests {
     @Test("F17: a lead's photo is the same 404 as a missing file to another company's staff and to a client; logged out it asks for the staff login")
     func photosForStaffOnly() async throws {
         let bed = try await PortalTestbed()
-        let photo = try TestPhotos.make(.jpeg)
+        let photo = try await TestPhotos.make(.jpeg)
         try await bed.run { client in
             var cece = Browser(client)
             try await bed.logIn("cece@example.com", browser: &cece)

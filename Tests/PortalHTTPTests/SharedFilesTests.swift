@@ -19,7 +19,7 @@ struct SharedFilesTests {
     @Test("F17: staff attach a PDF and a crew's photo to an invoice and share them; the client sees them on the invoice and downloads them; another customer gets the same 404 as a missing file; unshared or removed, they are gone")
     func attachShareAndServe() async throws {
         let bed = try await PortalTestbed()
-        let photo = try TestPhotos.make(.jpeg)
+        let photo = try await TestPhotos.make(.jpeg)
         try await bed.run { client in
             var staff = Browser(client)
             try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
@@ -34,7 +34,7 @@ struct SharedFilesTests {
             let files = try await bed.services.storage.records(AttachedFile.self).all(in: Seed.accountA).sorted { $0.mediaType < $1.mediaType }
             #expect(files.map(\.name) == ["Estimate \"final\".pdf", "after.jpg"], "a folder in the name is dropped")
             #expect(files.map(\.mediaType) == ["application/pdf", "image/jpeg"])
-            let kept = try TestPhotos.inspect(try #require(try await bed.services.files.get(files[1].content)))
+            let kept = try await TestPhotos.inspect(try #require(try await bed.services.files.get(files[1].content)))
             #expect(kept.metadata.isEmpty && kept.planted.isEmpty, "a crew's photo loses its location too")
             let timeline = try await bed.services.storage.auditEvents.all(about: .invoice(Seed.CeceInvoice.unpaid), in: Seed.accountA)
             #expect(timeline.filter { $0.action == .fileAttached }.count == 2)

@@ -42,7 +42,7 @@ struct WebhookDestinationTests {
 
     @Test("A stored URL whose host resolves to loopback is checked again at delivery: a permanent failure with the reason")
     func refusedAtDelivery() async throws {
-        let receiver = try LocalWebhookReceiver(secret: "whsec_c2VjcmV0")
+        let receiver = try await LocalWebhookReceiver(secret: "whsec_c2VjcmV0")
         defer { receiver.stop() }
         let settings = AccountSettings(webhookURLs: ["https://localhost:\(receiver.port)/hooks"], webhookSecret: WebhookSecret.generate())
         let bed = try await PortalTestbed(settings: settings, now: Date())

@@ -17,7 +17,7 @@ struct WebhookTests {
 
     @Test("A portal lead reaches the receiver with a valid signature, verified by the standardwebhooks library too (#17); a tampered body fails the documented check")
     func signedDelivery() async throws {
-        let receiver = try LocalWebhookReceiver(secret: Self.secret)
+        let receiver = try await LocalWebhookReceiver(secret: Self.secret)
         defer { receiver.stop() }
         let bed = try await PortalTestbed(settings: settings(url: receiver.url), now: Date(), webhooksAllowInsecure: true)
         try await bed.run { client in
@@ -61,7 +61,7 @@ struct WebhookTests {
 
     @Test("A receiver that is down gets the event later, exactly once")
     func downThenUp() async throws {
-        let probe = try LocalWebhookReceiver(secret: Self.secret)
+        let probe = try await LocalWebhookReceiver(secret: Self.secret)
         let port = probe.port
         probe.stop()
         let bed = try await PortalTestbed(settings: settings(url: "http://127.0.0.1:\(port)/hooks"), now: Date(), webhooksAllowInsecure: true)
@@ -77,7 +77,7 @@ struct WebhookTests {
         #expect(message.webhook?.event == "proposal.accepted")
         #expect(try await bed.services.storage.outbox.find(message.id, in: Seed.accountA)?.status == .retrying)
 
-        let receiver = try LocalWebhookReceiver(secret: Self.secret, port: port)
+        let receiver = try await LocalWebhookReceiver(secret: Self.secret, port: port)
         defer { receiver.stop() }
         // Past the first retry's wait (a minute), and still within the receiver's five-minute window: the signature
         // carries the test clock's time and the receiver checks it against the real one.

@@ -51,7 +51,7 @@ struct MIMEHeaderPropertyTests {
     func strictParser() async throws {
         var messages: [EmailMessage] = []
         await propertyCheck(count: 300, input: Self.message) { messages.append($0) }
-        let problems = try StrictEmailCheck.problems(messages)
+        let problems = try await StrictEmailCheck.problems(messages)
         #expect(problems == nil)
     }
 }

@@ -9,50 +9,51 @@ struct MIMELongHeaderTests {
     static let companyName = String(repeating: "Greenleaf Landscaping & Tree Care ", count: 33).prefix(1_115).trimmingCharacters(in: .whitespaces)
 
     /// The message rendered, checked line by line and by Python's strict parser.
-    func expectValid(_ message: EmailMessage) throws {
+    func expectValid(_ message: EmailMessage) async throws {
         let text = MIMEMessage(message, defaultFrom: StrictEmailCheck.sender, date: Date()).text
         #expect(StrictEmailCheck.badLines(text) == [])
         let head = text.components(separatedBy: "\r\n\r\n")[0]
         for line in head.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 78, "\(line)") }
-        #expect(try StrictEmailCheck.problems([message]) == nil)
+        let problems = try await StrictEmailCheck.problems([message])
+        #expect(problems == nil)
     }
 
     @Test("M4: a 1,115-character company name in the subject and as the sender's name")
-    func longCompanyName() throws {
+    func longCompanyName() async throws {
         #expect(Self.companyName.count > 1_100)
-        try expectValid(
+        try await expectValid(
             EmailMessage(
                 from: .init(address: "portal@greenleaf.example", name: Self.companyName), to: [.init(address: "cece@example.com", name: "Cece")],
                 subject: "Your login link for \(Self.companyName)", textBody: "x"))
     }
 
     @Test("M4: 60 lead-notification addresses go one a line")
-    func sixtyRecipients() throws {
+    func sixtyRecipients() async throws {
         let to = (1...60).map { EmailMessage.Mailbox(address: "office-manager-\($0)@greenleaf-landscaping.example") }
         let message = EmailMessage(to: to, subject: "New portal lead: Cece Cunningham", textBody: "x")
-        try expectValid(message)
+        try await expectValid(message)
         let text = MIMEMessage(message, defaultFrom: StrictEmailCheck.sender, date: Date()).text
         #expect(text.contains("To: office-manager-1@greenleaf-landscaping.example,\r\n office-manager-2@greenleaf-landscaping.example,\r\n"))
     }
 
     @Test("M4: a customer with 8 named addresses, the name quoted on each line")
-    func eightNamedAddresses() throws {
+    func eightNamedAddresses() async throws {
         let name = "Harborview Condominium Association"
         let to = (1...8).map { EmailMessage.Mailbox(address: "board-member-\($0)@harborview.example", name: name) }
-        try expectValid(EmailMessage(to: to, subject: "Invoice 1042 from Greenleaf", textBody: "x"))
+        try await expectValid(EmailMessage(to: to, subject: "Invoice 1042 from Greenleaf", textBody: "x"))
         let text = MIMEMessage(EmailMessage(to: to, subject: "s", textBody: "x"), defaultFrom: StrictEmailCheck.sender, date: Date()).text
         #expect(text.contains("\r\n \"\(name)\" <board-member-8@harborview.example>\r\n"))
     }
 
     @Test("M4: a 4,508-character subject (a {{lead.description}} template) is folded into encoded words")
-    func longSubject() throws {
+    func longSubject() async throws {
         let description = String(repeating: "Please trim the hedges along the drive and mulch the beds. ", count: 77).prefix(4_500)
-        try expectValid(EmailMessage(to: [.init(address: "office@greenleaf.example")], subject: "Lead: " + description, textBody: "x"))
-        try expectValid(EmailMessage(to: [.init(address: "office@greenleaf.example")], subject: "Lead: é " + description, textBody: "x"))
+        try await expectValid(EmailMessage(to: [.init(address: "office@greenleaf.example")], subject: "Lead: " + description, textBody: "x"))
+        try await expectValid(EmailMessage(to: [.init(address: "office@greenleaf.example")], subject: "Lead: é " + description, textBody: "x"))
     }
 
     @Test("M4: a line break typed in a name or a subject becomes a space and never starts a header")
-    func noInjection() throws {
+    func noInjection() async throws {
         let message = EmailMessage(
             to: [.init(address: "cece@example.com", name: "Cece\r\nBcc: evil@example.com")], replyTo: .init(address: "office@greenleaf.example", name: "Office\n"),
             subject: "Hello\r\nBcc: evil@example.com\n\nbody", textBody: "x")
@@ -60,7 +61,7 @@ struct MIMELongHeaderTests {
         #expect(!StrictEmailCheck.fieldNames(text).contains("Bcc"))
         #expect(text.contains("Subject: Hello  Bcc: evil@example.com  body\r\n"))
         #expect(text.contains("To: \"Cece  Bcc: evil@example.com\" <cece@example.com>\r\n"))
-        try expectValid(message)
+        try await expectValid(message)
     }
 
     @Test("M4: a rendered subject becomes one line, cut to 250 characters ending in an ellipsis")

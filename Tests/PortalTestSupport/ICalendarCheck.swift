@@ -25,11 +25,11 @@ public enum ICalendarCheck {
     /// What the parser read from `text`.
     /// - Throws: the parser's reason when the text does not parse or breaks a line rule, or when Python or its
     ///   icalendar library is missing (`python3 -m pip install icalendar`).
-    public static func parse(_ text: String) throws -> Calendar {
+    public static func parse(_ text: String) async throws -> Calendar {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("v4-\(UUID().uuidString).ics")
         try Data(text.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let outcome = try PythonScript.run("ical_check.py", [file.path])
+        let outcome = try await PythonScript.run("ical_check.py", [file.path])
         guard outcome.status == 0, let json = outcome.output.split(separator: "\n").last else {
             throw Refused(reason: "ical_check.py exited \(outcome.status): \(outcome.output)")
         }

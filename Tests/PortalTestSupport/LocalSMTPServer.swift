@@ -20,13 +20,13 @@ public final class LocalSMTPServer: @unchecked Sendable {
     public init(
         tls: String = "none", user: String? = nil, password: String? = nil, reject: [String] = [], port: Int = 0,
         mailDirectory: URL? = nil, dataDelay: Double = 0
-    ) throws {
+    ) async throws {
         self.mailDirectory = mailDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
         var arguments = ["--mail-dir", self.mailDirectory.path, "--tls", tls, "--port", "\(port)", "--data-delay", "\(dataDelay)"]
         if let user, let password { arguments += ["--user", user, "--password", password] }
         for address in reject { arguments += ["--reject", address] }
         // Generating a certificate takes a moment; the helper waits for the server's READY line.
-        guard let helper = try PythonHelper.start("smtp_server.py", arguments) else { throw ServerDidNotStart() }
+        guard let helper = try await PythonHelper.start("smtp_server.py", arguments) else { throw ServerDidNotStart() }
         self.helper = helper
         self.port = helper.port
     }

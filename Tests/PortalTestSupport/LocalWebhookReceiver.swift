@@ -20,10 +20,10 @@ public final class LocalWebhookReceiver: @unchecked Sendable {
     }
 
     /// `status` is what the receiver answers every request with; `redirectTo` is the Location it sends with it.
-    public init(secret: String, port: Int = 0, status: Int = 200, redirectTo: String? = nil, folder: URL? = nil) throws {
+    public init(secret: String, port: Int = 0, status: Int = 200, redirectTo: String? = nil, folder: URL? = nil) async throws {
         self.folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("hooks-\(UUID().uuidString)")
         let redirect = redirectTo.map { ["--redirect-to", $0] } ?? []
-        guard let helper = try PythonHelper.start("webhook_receiver.py", ["--secret", secret, "--out-dir", self.folder.path, "--port", "\(port)", "--status", "\(status)"] + redirect)
+        guard let helper = try await PythonHelper.start("webhook_receiver.py", ["--secret", secret, "--out-dir", self.folder.path, "--port", "\(port)", "--status", "\(status)"] + redirect)
         else { throw ReceiverDidNotStart() }
         self.helper = helper
         self.port = helper.port

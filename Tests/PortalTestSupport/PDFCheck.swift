@@ -4,38 +4,38 @@ import Foundation
 /// for its structure.
 public enum PDFCheck {
     /// The text of `pages` (all by default), as `pdftotext -layout` reads it.
-    public static func text(of pdf: Data, pages: ClosedRange<Int>? = nil) throws -> String {
-        try withFile(pdf) { path in
+    public static func text(of pdf: Data, pages: ClosedRange<Int>? = nil) async throws -> String {
+        try await withFile(pdf) { path in
             var arguments = ["pdftotext", "-layout", "-enc", "UTF-8"]
             if let pages { arguments += ["-f", "\(pages.lowerBound)", "-l", "\(pages.upperBound)"] }
-            let (status, output) = try run(arguments + [path, "-"])
+            let (status, output) = try await run(arguments + [path, "-"])
             guard status == 0 else { throw TestPhotoError(description: "pdftotext failed: \(output)") }
             return output
         }
     }
 
     /// What `qpdf --check` says, and whether it found the file sound (exit 0).
-    public static func check(_ pdf: Data) throws -> (sound: Bool, output: String) {
-        try withFile(pdf) { path in
-            let (status, output) = try run(["qpdf", "--check", path])
+    public static func check(_ pdf: Data) async throws -> (sound: Bool, output: String) {
+        try await withFile(pdf) { path in
+            let (status, output) = try await run(["qpdf", "--check", path])
             return (status == 0, output)
         }
     }
 
     /// The fonts `pdffonts` lists: each line's name and whether it is embedded.
-    public static func fonts(_ pdf: Data) throws -> String {
-        try withFile(pdf) { path in try run(["pdffonts", path]).output }
+    public static func fonts(_ pdf: Data) async throws -> String {
+        try await withFile(pdf) { path in try await run(["pdffonts", path]).output }
     }
 
-    private static func withFile<T>(_ pdf: Data, _ body: (String) throws -> T) throws -> T {
+    private static func withFile<T>(_ pdf: Data, _ body: (String) async throws -> T) async throws -> T {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).pdf")
         try pdf.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        return try body(file.path)
+        return try await body(file.path)
     }
 
-    private static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let outcome = try PythonScript.tool(arguments)
+    private static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let outcome = try await PythonScript.tool(arguments)
         return (outcome.status, outcome.output)
     }
 }

@@ -10,19 +10,24 @@ struct PythonHelper {
     let input: Pipe
     let port: Int
 
-    /// Starts `script` with `arguments` and waits up to 30 s for its `READY` line; `nil` when it did not start.
-    static func start(_ script: String, _ arguments: [String]) throws -> PythonHelper? {
+    /// Starts `script` with `arguments` and waits up to 30 s, off the cooperative threads, for its `READY` line; `nil`
+    /// when it did not start.
+    static func start(_ script: String, _ arguments: [String]) async throws -> PythonHelper? {
         let process = PythonScript.process(script, arguments)
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        var descriptor = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, 30_000) > 0,
-            let line = String(data: output.fileHandleForReading.availableData, encoding: .utf8),
-            line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines))
-        else {
+        let reading = output.fileHandleForReading
+        let ready = try await BlockingWork.run { () -> Int? in
+            var descriptor = pollfd(fd: reading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 30_000) > 0, let line = String(data: reading.availableData, encoding: .utf8),
+                line.hasPrefix("READY ")
+            else { return nil }
+            return Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        guard let port = ready else {
             process.terminate()
             return nil
         }

@@ -10,26 +10,30 @@ public enum PythonScript {
         public let output: String
     }
 
-    /// Runs `script` with `arguments` and waits for it to end.
+    /// Runs `script` with `arguments` and waits for it to end, off the cooperative threads (``BlockingWork``).
     /// - Throws: when `/usr/bin/env` cannot be started.
-    public static func run(_ script: String, _ arguments: [String]) throws -> Outcome {
-        try run(process(script, arguments))
+    public static func run(_ script: String, _ arguments: [String]) async throws -> Outcome {
+        try await run(process(script, arguments))
     }
 
-    /// Runs the program `arguments` names (`["pdftotext", …]`), found on the path, and waits for it to end.
+    /// Runs the program `arguments` names (`["pdftotext", …]`), found on the path, and waits for it to end, off the
+    /// cooperative threads.
     /// - Throws: when `/usr/bin/env` cannot be started.
-    public static func tool(_ arguments: [String]) throws -> Outcome {
-        try run(toolProcess(arguments))
+    public static func tool(_ arguments: [String]) async throws -> Outcome {
+        try await run(toolProcess(arguments))
     }
 
-    private static func run(_ process: Process) throws -> Outcome {
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: text)
+    private static func run(_ process: Process) async throws -> Outcome {
+        nonisolated(unsafe) let process = process
+        return try await BlockingWork.run {
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return Outcome(status: process.terminationStatus, output: text)
+        }
     }
 
     /// A process that would run `script` (a file of this folder) with `arguments`.

@@ -8,14 +8,14 @@ public enum StrictEmailCheck {
     public static let sender = EmailMessage.Mailbox(address: "portal@greenleaf.example", name: "Greenleaf")
 
     /// Renders `messages` from ``sender`` and checks them as ``problems(written:sender:)`` does.
-    public static func problems(_ messages: [EmailMessage]) throws -> String? {
-        try problems(written: messages.map { (MIMEMessage($0, defaultFrom: sender, date: Date()).text, $0) }, sender: sender)
+    public static func problems(_ messages: [EmailMessage]) async throws -> String? {
+        try await problems(written: messages.map { (MIMEMessage($0, defaultFrom: sender, date: Date()).text, $0) }, sender: sender)
     }
 
     /// Writes each rendered message (`text`, as a mailer sends it) with what it must say (from `message`, sent from
     /// `sender` unless it names its own) to a temporary folder and runs the checker: `nil` when every message
     /// passes, else the checker's report (the failing message and what is wrong, or why Python did not run).
-    public static func problems(written: [(text: String, message: EmailMessage)], sender: EmailMessage.Mailbox) throws -> String? {
+    public static func problems(written: [(text: String, message: EmailMessage)], sender: EmailMessage.Mailbox) async throws -> String? {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("m4-strict-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -24,7 +24,7 @@ public enum StrictEmailCheck {
             try Data(text.utf8).write(to: folder.appendingPathComponent("\(name).eml"))
             try JSONEncoder().encode(Expected(message, sender: sender)).write(to: folder.appendingPathComponent("\(name).json"))
         }
-        let outcome = try PythonScript.run("strict_email_check.py", [folder.path])
+        let outcome = try await PythonScript.run("strict_email_check.py", [folder.path])
         return outcome.status == 0 ? nil : "strict_email_check.py exited \(outcome.status): \(outcome.output)"
     }
 

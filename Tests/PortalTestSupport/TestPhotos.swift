@@ -43,20 +43,20 @@ public enum TestPhotos {
     }
 
     /// The bytes of a new photo of `kind`.
-    public static func make(_ kind: Kind) throws -> Data {
+    public static func make(_ kind: Kind) async throws -> Data {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("photo-\(UUID().uuidString).\(kind.rawValue)")
         defer { try? FileManager.default.removeItem(at: file) }
-        let outcome = try PythonScript.run("photo_check.py", [kind.rawValue, file.path])
+        let outcome = try await PythonScript.run("photo_check.py", [kind.rawValue, file.path])
         guard outcome.status == 0 else { throw TestPhotoError(description: "photo_check.py \(kind.rawValue): \(outcome.output)") }
         return try Data(contentsOf: file)
     }
 
     /// What is in `bytes`.
-    public static func inspect(_ bytes: Data) throws -> Inspection {
+    public static func inspect(_ bytes: Data) async throws -> Inspection {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("inspect-\(UUID().uuidString)")
         try bytes.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let outcome = try PythonScript.run("photo_check.py", ["inspect", file.path])
+        let outcome = try await PythonScript.run("photo_check.py", ["inspect", file.path])
         guard outcome.status == 0, let line = outcome.output.split(separator: "\n").last else {
             throw TestPhotoError(description: "photo_check.py inspect: \(outcome.output)")
         }
