@@ -36,6 +36,26 @@ static int save(VipsImage *image, int type, void **buffer, size_t *length) {
     return vips_pngsave_buffer(image, buffer, length, "strip", TRUE, NULL);
 }
 
+// The pixels as 8-bit sRGB (or 8-bit grey), which every browser shows alike once the metadata is stripped: an
+// embedded colour profile (an iPhone's Display P3, Adobe RGB, a CMYK press profile) is applied, not dropped, so the
+// colours stay as the camera saw them; a CMYK image without one and a 16-bit image are converted plainly.
+// 0 on success, with *out a new reference.
+static int to_srgb(VipsImage *in, VipsImage **out) {
+    VipsInterpretation interpretation = vips_image_guess_interpretation(in);
+    if (vips_image_get_typeof(in, VIPS_META_ICC_NAME)) {
+        if (vips_icc_transform(in, out, "srgb", "embedded", TRUE, "intent", VIPS_INTENT_PERCEPTUAL, "depth", 8, NULL) == 0) return 0;
+        // A damaged or unusable profile: the pixels are taken as they are, as a browser would.
+        vips_error_clear();
+    }
+    if (interpretation == VIPS_INTERPRETATION_CMYK || interpretation == VIPS_INTERPRETATION_RGB16) {
+        return vips_colourspace(in, out, VIPS_INTERPRETATION_sRGB, NULL);
+    }
+    if (interpretation == VIPS_INTERPRETATION_GREY16) return vips_colourspace(in, out, VIPS_INTERPRETATION_B_W, NULL);
+    *out = in;
+    g_object_ref(in);
+    return 0;
+}
+
 int vips_shim_clean(const void *bytes, size_t length, long long max_pixels, int thumbnail_edge, vips_shim_cleaned *out,
                     char *error, size_t error_length) {
     memset(out, 0, sizeof(*out));
@@ -67,15 +87,9 @@ int vips_shim_clean(const void *bytes, size_t length, long long max_pixels, int 
         code = VIPS_SHIM_NOT_AN_IMAGE;
         goto done;
     }
-    // A CMYK JPEG is written as sRGB, which every browser shows alike.
-    if (vips_image_guess_interpretation(upright) == VIPS_INTERPRETATION_CMYK) {
-        if (vips_colourspace(upright, &colour, VIPS_INTERPRETATION_sRGB, NULL)) {
-            code = VIPS_SHIM_NOT_AN_IMAGE;
-            goto done;
-        }
-    } else {
-        colour = upright;
-        g_object_ref(colour);
+    if (to_srgb(upright, &colour)) {
+        code = VIPS_SHIM_NOT_AN_IMAGE;
+        goto done;
     }
     out->width = vips_image_get_width(colour);
     out->height = vips_image_get_height(colour);

@@ -25,6 +25,7 @@ public enum PortalRouter {
             }
             SecurityHeadersMiddleware()
             APIMethodMiddleware(openAPI: PortalTemplates.openAPI)
+            ErrorPageMiddleware(front: env.front)
             NULRefusalMiddleware()
             StorageUnavailableMiddleware()
             ReadGroupMiddleware(health: ServiceHealth(services: services))

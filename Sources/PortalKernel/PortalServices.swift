@@ -21,6 +21,9 @@ public struct PortalServices: Sendable {
     public var images: any ImageProcessor
     /// What draws the PDFs of proposals, invoices, receipts and statements (`documents.driver`, SPEC F16).
     public var documents: any DocumentRenderer
+    /// Words invoices and proposals as their pages do, for the PDFs emails attach (SPEC F16); set by the front that
+    /// draws the pages (the executable sets the bundled HTTP front's), `nil` for none: emails then go without.
+    public var composer: (any DocumentComposer)?
     /// The time every use case reads "now" from: the system clock in production, a manual one in tests.
     public var clock: any PortalClock
     /// The externally visible base of every link the portal emails or shows (`https://portal.example.com`).
@@ -36,7 +39,7 @@ public struct PortalServices: Sendable {
     public init(
         storage: any PortalStorage, mailer: any Mailer, leadRouter: any LeadRouter,
         paymentGateway: any PaymentGateway, webhookSender: any WebhookSender, files: any FileStore,
-        images: any ImageProcessor, documents: any DocumentRenderer, clock: any PortalClock,
+        images: any ImageProcessor, documents: any DocumentRenderer, composer: (any DocumentComposer)? = nil, clock: any PortalClock,
         publicBaseURL: String, logger: Logger, meter: any PortalMeter = SilentMeter(), deferredWork: DeferredWork? = nil
     ) {
         self.storage = storage
@@ -47,6 +50,7 @@ public struct PortalServices: Sendable {
         self.files = files
         self.images = images
         self.documents = documents
+        self.composer = composer
         self.clock = clock
         self.publicBaseURL = publicBaseURL
         self.logger = logger

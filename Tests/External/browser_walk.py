@@ -18,6 +18,7 @@ import argparse
 import datetime
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +44,9 @@ class Walk:
 
     # --- browsers -------------------------------------------------------------------------------------------------
 
+    # Where the phone saves what it downloads (the invoice's PDF).
+    downloads = tempfile.mkdtemp(prefix="walk-downloads-")
+
     @staticmethod
     def browser(phone):
         options = webdriver.ChromeOptions()
@@ -55,7 +59,10 @@ class Walk:
             options.add_experimental_option(
                 "mobileEmulation", {"deviceMetrics": {"width": PHONE[0], "height": PHONE[1], "pixelRatio": 2, "touch": False}})
             # Page JavaScript off; WebDriver's own execute_script still runs, to measure the page.
-            options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+            # Downloads go to a folder without asking, a PDF too (not opened in the viewer).
+            options.add_experimental_option("prefs", {
+                "profile.managed_default_content_settings.javascript": 2, "download.default_directory": Walk.downloads,
+                "download.prompt_for_download": False, "plugins.always_open_pdf_externally": True})
         else:
             options.add_argument("--window-size=1366,900")
         driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
@@ -245,6 +252,7 @@ class Walk:
     def pay_an_invoice(self, driver):
         self.open_payable_invoice(driver)
         self.shot(driver, "invoice")
+        self.download_pdf(driver)
         self.press(driver, "Pay Now")
         self.expect(driver, "Pay invoice")
         driver.find_element(By.ID, "name").send_keys("Cece Cunningham")
@@ -256,6 +264,27 @@ class Walk:
         self.follow(driver, driver.find_element(By.XPATH, "//main//button[starts-with(normalize-space(), 'Pay $')]"))
         self.expect(driver, "Payment receipt", "Your payment was received")
         self.shot(driver, "receipt")
+
+    def download_pdf(self, driver):
+        """Downloads the invoice's PDF on the phone (#25): a PDF whose text names the invoice the page shows."""
+        heading = driver.find_element(By.TAG_NAME, "h1").text.split("\n")[0].strip()
+        number = re.sub(r"\s+(Paid|Unpaid)$", "", heading)
+        driver.find_element(By.LINK_TEXT, "Download PDF").click()
+        deadline = time.time() + 30
+        saved = []
+        while time.time() < deadline and not saved:
+            time.sleep(0.2)
+            saved = [name for name in os.listdir(self.downloads) if name.endswith(".pdf")]
+        if not saved:
+            self.fail(driver, "no PDF was downloaded from %s" % driver.current_url)
+        path = os.path.join(self.downloads, saved[0])
+        with open(path, "rb") as pdf:
+            if not pdf.read(5) == b"%PDF-":
+                self.fail(driver, "%s is not a PDF" % saved[0])
+        text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True).stdout
+        if number not in text:
+            self.fail(driver, "the downloaded PDF does not name %r: %s" % (number, text[:400]))
+        print("Downloaded %s: %d bytes, naming %s" % (saved[0], os.path.getsize(path), number))
 
     def pay_with_saved_card(self, driver):
         """#24 (F11, F12): the card saved with the first payment pays another invoice with one press, nothing typed; the

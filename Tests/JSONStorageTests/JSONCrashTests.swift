@@ -25,7 +25,7 @@ struct JSONCrashTests {
             process.standardOutput = output
             let errors = Pipe()
             process.standardError = errors
-            try process.run()
+            try ProcessLaunch.start(process)
             // Once it has acknowledged a write (however slow the machine), let it write a little longer, then kill
             // it without warning.
             let reading = output.fileHandleForReading
@@ -69,7 +69,7 @@ struct JSONCrashTests {
         first.arguments = [folder.path]
         let firstOutput = Pipe()
         first.standardOutput = firstOutput
-        try first.run()
+        try ProcessLaunch.start(first)
         defer {
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
@@ -85,7 +85,7 @@ struct JSONCrashTests {
         let errors = Pipe()
         second.standardError = errors
         second.standardOutput = FileHandle.nullDevice
-        try second.run()
+        try ProcessLaunch.start(second)
         let complaints = errors.fileHandleForReading
         let message = try await BlockingWork.run {
             let message = String(decoding: complaints.readDataToEndOfFile(), as: UTF8.self)

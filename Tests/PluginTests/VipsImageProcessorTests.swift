@@ -32,6 +32,20 @@ struct VipsImageProcessorTests {
         #expect(thumbnail.top[0] > 150 && thumbnail.bottom[2] > 150, "the thumbnail is upright too")
     }
 
+    @Test("#25, F17: a photo in a wide-gamut colour profile (an iPhone's Display P3) keeps its colours: converted to sRGB as LittleCMS converts it, then the profile is stripped")
+    func wideGamut() async throws {
+        let (bytes, srgb) = try await TestPhotos.wideGamut()
+        let original = try await TestPhotos.inspect(bytes)
+        #expect(original.tags.keys.contains { $0.hasPrefix("ICC") } && original.top == [200, 100, 50], "the test photo is tagged, not converted")
+        #expect(srgb[0] > 210 && srgb[2] < 35, "the profile moves this orange: \(srgb)")
+        let cleaned = try await cleaner.clean(bytes)
+        let image = try await TestPhotos.inspect(cleaned.bytes)
+        #expect(!image.tags.keys.contains { $0.hasPrefix("ICC") }, "no profile left: \(image.metadata)")
+        #expect(zip(image.top, srgb).allSatisfy { abs($0 - $1) <= 6 }, "\(image.top) is not \(srgb)")
+        let thumbnail = try await TestPhotos.inspect(cleaned.thumbnail)
+        #expect(zip(thumbnail.top, srgb).allSatisfy { abs($0 - $1) <= 6 }, "thumbnail \(thumbnail.top) is not \(srgb)")
+    }
+
     @Test("F17: a PNG stays a PNG, turned upright by its eXIf chunk's orientation, without that chunk or its text chunks")
     func png() async throws {
         let cleaned = try await cleaner.clean(try await TestPhotos.make(.png))

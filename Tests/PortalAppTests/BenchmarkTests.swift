@@ -30,4 +30,15 @@ struct BenchmarkTests {
         try await storage.close()
         fixture.remove()
     }
+
+    @Test("#25: the document benchmark draws real PDFs, more pages for more lines, and prints a row a size")
+    func documents() async throws {
+        let renderer = try await AppFixture.registry.documentRenderers.make(
+            "cairo", settings: DictionarySettings(path: "documents", [:]), context: PluginContext(logger: .init(label: "test"), clock: SystemClock()))
+        let figures = try await DocumentBenchmark(renderer: renderer, repetitions: 2).run(sizes: [1, 120])
+        #expect(figures.map(\.lines) == [1, 120])
+        #expect(figures[0].pages == 1 && figures[1].pages > 1, "\(figures.map(\.pages))")
+        #expect(figures.allSatisfy { $0.bytes > 1_000 && $0.median > .zero && $0.slowest >= $0.median })
+        #expect(DocumentBenchCommand.table(figures).split(separator: "\n").count == 4)
+    }
 }

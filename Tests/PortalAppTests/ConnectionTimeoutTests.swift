@@ -21,8 +21,11 @@ struct ConnectionTimeoutTests {
         let app = try PortalServer(services: services, settings: bootstrap.settings).makeApplication()
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            let silent = try (0..<150).map { _ in try RawConnection(port: port) }
-            let halfSent = try (0..<150).map { _ in try RawConnection(port: port) }
+            // 120 connections, both ends in this process: 240 descriptors. Not more: the other suites hold about 1,000
+            // at their peak, and a test process past about 1,350 meets a Foundation bug in `Process.run()` on Linux,
+            // which reads past the end of its listing of /proc/self/fd and crashes (swift-corelibs-foundation PR #5472).
+            let silent = try (0..<60).map { _ in try RawConnection(port: port) }
+            let halfSent = try (0..<60).map { _ in try RawConnection(port: port) }
             for connection in halfSent { connection.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Ag") }
             // Answered at all is the point, not how fast: a test process running the whole suite on two cores may take
             // seconds to get to it.

@@ -37,7 +37,7 @@ struct ExecutableTests {
         let output = Pipe()
         process.standardError = errors
         process.standardOutput = output
-        try process.run()
+        try ProcessLaunch.start(process)
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         let complaints = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -216,7 +216,7 @@ struct ExecutableTests {
         let output = Pipe()
         process.standardError = errors
         process.standardOutput = output
-        try process.run()
+        try ProcessLaunch.start(process)
         var log = ""
         var port: Int?
         let deadline = Date().addingTimeInterval(30)
@@ -311,7 +311,7 @@ struct ExecutableTests {
             + headers.flatMap { ["-H", $0] } + curlOptions + [url]
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try ProcessLaunch.start(process)
         let data = try await BlockingWork.run {
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()

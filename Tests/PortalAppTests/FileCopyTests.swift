@@ -89,4 +89,23 @@ struct FileCopyTests {
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(try await FilesystemFileStore(folder: targetFiles, maxFileBytes: 1_048_576).get(FileAddress(of: bytes)) == bytes)
     }
+
+    @Test("F17: an export that fails leaves no files folder it made, and a files folder that was there as it was")
+    func failedExport() async throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let (source, _) = try await demoWithFile(fixture, "source")
+        // The target is a folder's entry that a file cannot replace: the dump's write fails after the files are copied.
+        let target = fixture.folder.appendingPathComponent("a-folder")
+        try FileManager.default.createDirectory(at: target.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        let refused = try await portal("export", "--config", source, "--to", target.path)
+        #expect(refused.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: "\(target.path).files"), "no half export left behind")
+
+        let kept = URL(fileURLWithPath: "\(target.path).files/ab/cd/note")
+        try FileManager.default.createDirectory(at: kept.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("an older export's".utf8).write(to: kept)
+        #expect(try await portal("export", "--config", source, "--to", target.path).status != 0)
+        #expect(try Data(contentsOf: kept) == Data("an older export's".utf8), "a folder that was there is kept")
+    }
 }

@@ -112,6 +112,7 @@ struct AccessTests {
             let huge = String(repeating: "a", count: 70 * 1_024)
             let page = try await browser.post("/portal/greenleaf/request-service", [("name", "Jo"), ("description", huge)])
             #expect(page.status == .contentTooLarge)
+            #expect(page.body.contains("This is more than the form takes"), "a page, not JSON (#25)")
             #expect(try await bed.services.storage.leads.all(in: Seed.accountA).count == 2)  // the seeded ones only
         }
         await bed.remove()

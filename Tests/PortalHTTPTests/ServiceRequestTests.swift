@@ -27,8 +27,12 @@ struct ServiceRequestTests {
                 #expect(form.body.contains(label))
             }
             let sent = try await browser.post("/portal/greenleaf/request-service", Self.filled)
-            #expect(sent.status == .ok)
-            #expect(sent.body.contains("your request is on its way"))
+            // POST, then a redirect to the thank-you page: reloading that page sends nothing again (#25).
+            #expect(sent.status == .seeOther && sent.location == "/portal/greenleaf/request-service?done=sent")
+            let thanks = try await browser.get(try #require(sent.location))
+            #expect(thanks.status == .ok && thanks.body.contains("your request is on its way"))
+            _ = try await browser.get(try #require(sent.location))
+            #expect(try await bed.services.storage.leads.all(in: Seed.accountA).filter { $0.name == "Jordan Rivers" }.count == 1, "sent once")
 
             let lead = try #require(try await bed.services.storage.leads.all(in: Seed.accountA).first)
             #expect(lead.portalLead)
@@ -109,7 +113,7 @@ struct ServiceRequestTests {
         try await bed.run { client in
             var visitor = Browser(client)
             _ = try await visitor.get("/portal/greenleaf/request-service")
-            #expect(try await visitor.post("/portal/greenleaf/request-service", Self.filled).status == .ok)
+            #expect(try await visitor.post("/portal/greenleaf/request-service", Self.filled).status == .seeOther)
             let lead = try #require(try await bed.services.storage.leads.all(in: Seed.accountA).first)
             #expect(lead.assigneeID == "staff-sam" && lead.tags == ["trees", "urgent"])
             try await bed.deliverMail()

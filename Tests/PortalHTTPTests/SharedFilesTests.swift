@@ -100,15 +100,86 @@ struct SharedFilesTests {
             let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
             let file = try await files.attach(
                 Self.pdf, name: "plan.pdf", to: .invoice(Seed.CeceInvoice.unpaid), shared: true, in: account, by: nil, email: "office@example.com")
-            #expect(try await files.download(file.id, .original, for: .client(Seed.accountA, Seed.cece)) != nil)
+            #expect(try await files.download(file.id, .original, for: .client(account, Seed.cece)) != nil)
             var invoice = try #require(try await bed.services.storage.invoices.find(Seed.CeceInvoice.unpaid, in: Seed.accountA))
             invoice.customerID = Seed.bob
             try await bed.services.storage.invoices.update(invoice)
-            #expect(try await files.download(file.id, .original, for: .client(Seed.accountA, Seed.cece)) == nil)
-            #expect(try await files.download(file.id, .original, for: .client(Seed.accountA, Seed.bob)) != nil)
+            #expect(try await files.download(file.id, .original, for: .client(account, Seed.cece)) == nil)
+            #expect(try await files.download(file.id, .original, for: .client(account, Seed.bob)) != nil)
             #expect(try await files.download(file.id, .thumbnail, for: .staff(Seed.accountA)) == nil, "a PDF has no thumbnail")
             #expect(try await files.download(file.id, .original, for: .staff(Seed.accountB)) == nil)
         }
+        await bed.remove()
+    }
+}
+
+/// #25: the file URL is no way around the portal's rules.
+@Suite("Files of records the portal does not show")
+struct HiddenRecordFilesTests {
+    @Test("F17, P2, I1: a file shared on a draft proposal, a voided invoice, a lead or a job the portal shows nothing of is the same 404 as a missing one; on a shown proposal, or a job with a shown proposal, it is served")
+    func hiddenRecords() async throws {
+        let bed = try await PortalTestbed()
+        let files = AttachedFiles(services: bed.services)
+        let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        let quiet = Job(id: "job-quiet", accountID: Seed.accountA, customerID: Seed.cece, title: "Nothing sent yet", createdStage: .proposal, createdAt: PortalTestbed.now)
+        try await bed.services.storage.jobs.insert(quiet)
+        let proposalJob = try #require(try await bed.services.storage.proposals.find(Seed.CeceProposal.open, in: Seed.accountA)).jobID
+        // The portal lead came from Cece: its job is hers, so its file could be shared with her.
+        let lead = try #require(try await bed.services.storage.leads.find(Seed.portalLead, in: Seed.accountA))
+        var leadJob = try #require(try await bed.services.storage.jobs.find(lead.jobID, in: Seed.accountA))
+        leadJob.customerID = Seed.cece
+        try await bed.services.storage.jobs.update(leadJob)
+        var ids: [String: AttachedFile.ID] = [:]
+        for (name, owner) in [
+            ("draft", RecordReference.proposal(Seed.CeceProposal.draft)), ("voided", .invoice(Seed.CeceInvoice.voided)),
+            ("lead", .lead(Seed.portalLead)), ("quiet-job", .job(quiet.id)), ("open", .proposal(Seed.CeceProposal.open)),
+            ("proposal-job", .job(proposalJob)),
+        ] {
+            ids[name] = try await files.attach(
+                SharedFilesTests.pdf, name: "\(name).pdf", to: owner, shared: true, in: account, by: nil, email: "office@example.com"
+            ).id
+        }
+        let attached = ids
+        try await bed.run { client in
+            var cece = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &cece)
+            let missing = try await cece.get("/portal/greenleaf/files/no-such-file")
+            for name in ["draft", "voided", "lead", "quiet-job"] {
+                let hidden = try await cece.get("/portal/greenleaf/files/\(try #require(attached[name]))")
+                #expect(hidden.status == .notFound && hidden.body == missing.body, "\(name)")
+            }
+            for name in ["open", "proposal-job"] {
+                #expect(try await cece.get("/portal/greenleaf/files/\(try #require(attached[name]))").status == .ok, "\(name)")
+            }
+            var staff = Browser(client)
+            try await bed.staffLogIn(Seed.staffEmail, browser: &staff)
+            #expect(try await staff.get("/admin/files/\(try #require(attached["draft"]))").status == .ok, "staff see every file")
+        }
+        await bed.remove()
+    }
+
+    @Test("#25: a stored file gone from the file store answers a 500 page, not an empty body, and the log names the file")
+    func missingBytes() async throws {
+        let bed = try await PortalTestbed()
+        let files = AttachedFiles(services: bed.services)
+        let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        let file = try await files.attach(
+            SharedFilesTests.pdf, name: "plan.pdf", to: .invoice(Seed.CeceInvoice.unpaid), shared: true, in: account, by: nil, email: "office@example.com")
+        let hex = file.content.rawValue
+        let stored = bed.folder.appendingPathComponent("files/\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(hex)")
+        try FileManager.default.removeItem(at: stored)
+        let sink = CapturedLog()
+        let app = Application(router: try PortalRouter.build(services: bed.services, options: PortalHTTPOptions(proxies: .anyPeer)), logger: sink.logger)
+        try await app.test(.router) { client in
+            var cece = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &cece)
+            let broken = try await cece.get("/portal/greenleaf/files/\(file.id)")
+            #expect(broken.status == .internalServerError)
+            #expect(broken.headers[.contentType]?.hasPrefix("text/html") == true && broken.body.contains("Something went wrong"))
+            #expect(broken.body.contains(#"href="/portal/greenleaf""#) && !broken.body.contains(hex))
+        }
+        let lines = sink.lines.withLock { $0 }.filter { $0.contains("Request failed") }
+        #expect(lines.count == 1 && lines.first?.contains(file.id.rawValue) == true && lines.first?.contains(hex) == true, "\(lines)")
         await bed.remove()
     }
 }

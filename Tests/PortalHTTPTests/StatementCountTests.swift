@@ -80,7 +80,7 @@ struct StatementCountTests {
 
             _ = try await visitor.get("/portal/\(Seed.keyA)/request-service")
             log.clear()
-            #expect(try await visitor.post("/portal/\(Seed.keyA)/request-service", ServiceRequestTests.filled).status == .ok)
+            #expect(try await visitor.post("/portal/\(Seed.keyA)/request-service", ServiceRequestTests.filled).status == .seeOther)
             #expect(log.all.filter { $0 == "write" }.count == 2, "\(backend): \(log.all)")
         }
         await bed.remove()

@@ -18,7 +18,7 @@ struct PythonHelper {
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
-        try process.run()
+        try ProcessLaunch.start(process)
         let reading = output.fileHandleForReading
         let ready = try await BlockingWork.run { () -> Int? in
             var descriptor = pollfd(fd: reading.fileDescriptor, events: Int16(POLLIN), revents: 0)

@@ -29,7 +29,7 @@ public enum PythonScript {
             let output = Pipe()
             process.standardOutput = output
             process.standardError = output
-            try process.run()
+            try ProcessLaunch.start(process)
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             return Outcome(status: process.terminationStatus, output: text)

@@ -63,6 +63,8 @@ public enum StrictEmailCheck {
         let from: [[String]]
         let to: [[String]]
         let replyTo: [[String]]
+        /// Each attachment's name, media type and SHA-256.
+        let attachments: [[String]]
 
         init(_ message: EmailMessage, sender: EmailMessage.Mailbox) {
             func pairs(_ mailboxes: [EmailMessage.Mailbox]) -> [[String]] { mailboxes.map { [shown($0.name ?? ""), $0.address] } }
@@ -70,6 +72,7 @@ public enum StrictEmailCheck {
             from = pairs([message.from ?? sender])
             to = pairs(message.to)
             replyTo = pairs(message.replyTo.map { [$0] } ?? [])
+            attachments = message.attachments.map { [$0.fileName, $0.mediaType, FileAddress(of: $0.content).rawValue] }
         }
     }
 }

@@ -13,6 +13,8 @@ public enum TestPhotos {
         case png
         /// 74 bytes whose PNG header claims 20000×20000 pixels.
         case bomb
+        /// 64×64 of one orange in a wide-gamut colour profile (Display P3's primaries), as an iPhone writes it.
+        case wide
     }
 
     /// What exiftool and Pillow read from an image.
@@ -44,11 +46,24 @@ public enum TestPhotos {
 
     /// The bytes of a new photo of `kind`.
     public static func make(_ kind: Kind) async throws -> Data {
+        try await made(kind).bytes
+    }
+
+    /// A ``Kind/wide`` photo and its orange in sRGB, as LittleCMS converts it.
+    public static func wideGamut() async throws -> (bytes: Data, srgb: [Int]) {
+        let (bytes, output) = try await made(.wide)
+        struct Printed: Decodable { let srgb: [Int] }
+        let line = output.split(separator: "\n").last.map(String.init) ?? ""
+        return (bytes, try JSONDecoder().decode(Printed.self, from: Data(line.utf8)).srgb)
+    }
+
+    /// A new photo of `kind` and what the script printed making it.
+    private static func made(_ kind: Kind) async throws -> (bytes: Data, output: String) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("photo-\(UUID().uuidString).\(kind.rawValue)")
         defer { try? FileManager.default.removeItem(at: file) }
         let outcome = try await PythonScript.run("photo_check.py", [kind.rawValue, file.path])
         guard outcome.status == 0 else { throw TestPhotoError(description: "photo_check.py \(kind.rawValue): \(outcome.output)") }
-        return try Data(contentsOf: file)
+        return (try Data(contentsOf: file), outcome.output)
     }
 
     /// What is in `bytes`.

@@ -1,9 +1,10 @@
 """SPEC M4: reads every NNN.eml of a folder with Python's strict email parser and compares it with NNN.json.
 
 NNN.json holds what the message must say: {"subject": "…", "from": [[name, address]], "to": [[name, address], …],
-"replyTo": [[name, address]] or []}, a name "" meaning none. Checks that every line ends in CRLF and has at most 998
+"replyTo": [[name, address]] or [], "attachments": [[file name, media type, SHA-256 hex], …]}, a name "" meaning none. Checks that every line ends in CRLF and has at most 998
 octets, that the headers are exactly the expected ones (nothing typed in a name or subject started a header), that no
-header has a defect, and that the subject, display names and addresses read back equal the expected ones.
+header has a defect, that the subject, display names and addresses read back equal the expected ones, and that the
+attached files decode to the expected bytes under the expected names.
 
 Display names are read as RFC 2047 §6.2 says: white space between two adjacent encoded words is dropped (Python's
 `display_name` keeps it as a space, so the encoded words are joined from the parse tree instead).
@@ -12,6 +13,7 @@ Prints "OK <count>" and exits 0, or prints the first failing message and what is
 """
 import email
 import email.policy
+import hashlib
 import json
 import pathlib
 import sys
@@ -87,6 +89,12 @@ def check(raw, expected):
     for part in message.walk():
         if not part.is_multipart():
             part.get_content()
+    attachments = [
+        [part.get_filename(), part.get_content_type(), hashlib.sha256(part.get_content()).hexdigest()]
+        for part in (message.iter_attachments() if message.get_content_type() == "multipart/mixed" else [])
+    ]
+    if attachments != expected.get("attachments", []):
+        raise AssertionError(f"attachments {attachments!r}, expected {expected.get('attachments', [])!r}")
 
 
 def main():

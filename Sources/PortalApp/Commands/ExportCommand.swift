@@ -13,15 +13,24 @@ struct ExportCommand: RegistryCommand {
     var file: String
 
     func run(registry: PluginRegistry) async throws {
-        let (dump, files) = try await config.withStorageAndFiles(registry: registry) { storage, store in
-            let dump = try await storage.exportDump()
-            // The files the records name, beside the dump (#25): copied before the dump is written, so a dump never
-            // names a file its folder lacks.
-            let named = FileCopies.addresses(in: dump[AttachedFile.self])
-            if !named.isEmpty { _ = try await FileCopies.save(named, from: store, to: FileCopies.folder(ofDump: file)) }
-            return (dump, named.count)
+        let folder = FileCopies.folder(ofDump: file)
+        // A files folder this export makes is removed again if the export fails, so a failure leaves what was there.
+        let folderWasThere = FileManager.default.fileExists(atPath: folder.path)
+        let (dump, files): (StorageDump, Int)
+        do {
+            (dump, files) = try await config.withStorageAndFiles(registry: registry) { storage, store in
+                let dump = try await storage.exportDump()
+                // The files the records name, beside the dump (#25): copied before the dump is written, so a dump never
+                // names a file its folder lacks.
+                let named = FileCopies.addresses(in: dump[AttachedFile.self])
+                if !named.isEmpty { _ = try await FileCopies.save(named, from: store, to: folder) }
+                return (dump, named.count)
+            }
+            try await DumpFile.write(dump, to: file)
+        } catch {
+            if !folderWasThere { try? FileManager.default.removeItem(at: folder) }
+            throw error
         }
-        try await DumpFile.write(dump, to: file)
         print("Exported \(dump.summary) to \(file)" + (files > 0 ? ", and \(files) files to \(FileCopies.folder(ofDump: file).path)" : ""))
     }
 }

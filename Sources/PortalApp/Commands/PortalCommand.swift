@@ -13,7 +13,7 @@ public struct PortalCommand: ParsableCommand {
         version: PortalRelease.current,
         subcommands: [
             ServeCommand.self, DemoCommand.self, AccountCommand.self, StaffCommand.self, TokenCommand.self, ConfigCheckCommand.self,
-            ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self, SeedCommand.self,
+            ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self, DocumentBenchCommand.self, SeedCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 

@@ -1,4 +1,5 @@
 import Logging
+import PortalHTTP
 import PortalKernel
 
 /// Builds the running portal's services from the configuration: each plugin by its driver name, storage migrated.
@@ -123,7 +124,7 @@ public struct PortalBootstrap: Sendable {
             if let backup = settings.backup { try await building { try backup.backupFolder.create() } }
             return PortalServices(
                 storage: storage, mailer: mailer, leadRouter: leadRouter, paymentGateway: paymentGateway,
-                webhookSender: webhookSender, files: files, images: images, documents: documents, clock: clock,
+                webhookSender: webhookSender, files: files, images: images, documents: documents, composer: PageDocumentComposer(), clock: clock,
                 publicBaseURL: settings.publicBaseURL, logger: logger)
         } catch {
             try? await storage.close()

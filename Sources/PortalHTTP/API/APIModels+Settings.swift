@@ -41,6 +41,8 @@ struct APISettings: Codable, Sendable {
     let defaultDeposit: APIDeposit?
     /// Whether the pay page offers a tip for the crew (SPEC F14).
     let allowsTips: Bool
+    /// Whether proposal and invoice emails carry the document's PDF (SPEC F16).
+    let attachesPDFs: Bool
 
     /// The API's view of `account`'s settings, with its portal link `portalURL`.
     init(_ account: Account, portalURL: String) {
@@ -54,7 +56,7 @@ struct APISettings: Codable, Sendable {
         (changeCutoffHours, maxPauseDays) = (visits.changeCutoffHours, visits.maxPauseDays)
         (pastVisitRetentionDays, reminderHour) = (visits.pastVisitRetentionDays, visits.reminderHour)
         (autopayHour, defaultDeposit) = (settings.autopayHour, settings.defaultDeposit.map(APIDeposit.init))
-        allowsTips = settings.allowsTips
+        (allowsTips, attachesPDFs) = (settings.allowsTips, settings.attachesPDFs)
     }
 }
 
@@ -92,6 +94,8 @@ struct APISettingsChange: Decodable, Sendable {
     let defaultDeposit: PatchField<APIDeposit>
     /// Whether the pay page offers a tip; `.absent` keeps it, `null` is refused (422).
     let allowsTips: PatchField<Bool>
+    /// Whether proposal and invoice emails carry the PDF; `.absent` keeps it, `null` is refused (422).
+    let attachesPDFs: PatchField<Bool>
 
     /// `form` with the change's values; a 422 for a `null` setting that has one value.
     func applied(to form: SettingsForm) throws -> SettingsForm {
@@ -112,6 +116,7 @@ struct APISettingsChange: Decodable, Sendable {
         if let hour = try reminderHour.required("reminderHour", why) { form.reminderHour = "\(hour)" }
         if let hour = try autopayHour.required("autopayHour", why) { form.autopayHour = "\(hour)" }
         if let tips = try allowsTips.required("allowsTips", why) { form.allowsTips = tips }
+        if let pdfs = try attachesPDFs.required("attachesPDFs", why) { form.attachesPDFs = pdfs }
         if defaultDeposit.change != nil {
             // The form reads an amount in the currency it saves.
             let terms = try defaultDeposit.deposit(field: "defaultDeposit", fallback: nil)

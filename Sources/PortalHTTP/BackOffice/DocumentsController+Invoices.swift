@@ -154,7 +154,7 @@ extension DocumentsController {
             "open": !invoice.voided && invoice.balance > .zero, "canVoid": !invoice.voided && invoice.amountPaid == .zero,
             "idempotencyKey": SecretToken.generate().value, "methods": Payment.Method.allCases.map(\.rawValue),
             "sendURL": "/admin/invoices/\(invoice.id)/send", "paymentURL": "/admin/invoices/\(invoice.id)/payments",
-            "voidURL": "/admin/invoices/\(invoice.id)/void",
+            "voidURL": "/admin/invoices/\(invoice.id)/void", "pdfURL": "/admin/invoices/\(invoice.id).pdf",
             "depositOf": invoice.deposit.map {
                 ["proposalURL": "/admin/proposals/\($0.proposalID)", "choice": $0.paysWhole ? "the whole amount, as the client chose" : "the deposit"]
             } as Any,

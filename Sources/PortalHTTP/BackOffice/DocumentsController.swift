@@ -20,6 +20,8 @@ struct DocumentsController: RouteController {
     let refunds: Refunds
     /// The files card of a proposal's and an invoice's page (SPEC F17).
     let attachedFiles: AttachedFiles
+    /// Draws the PDFs staff download: the client's own (SPEC F16).
+    let documents: any DocumentRenderer
 
     /// What each change of a proposal says once done; any other `done` says nothing (a link cannot put words on the page).
     static let proposalNotices = ["sent": "The proposal is sent.", "accepted": "The proposal is accepted.", "saved": "The proposal is saved."]
@@ -46,6 +48,18 @@ struct DocumentsController: RouteController {
     }
 
     func register(on admin: RouteCollection<Context>) {
+        admin.get("proposals/{id}.pdf") { request, context in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await quoting.proposal($0, in: $1) }) { _, staff, proposal in
+                let document = try await quoting.printed(proposal, in: staff.account, by: PageDocumentComposer())
+                return FileResponse.pdf(try await documents.render(document), name: "Proposal \(proposal.title).pdf")
+            }
+        }
+        admin.get("invoices/{id}.pdf") { request, context in
+            try await AdminVisit.withRecord(request, context, front: front, find: { try await billing.invoice($0, in: $1) }) { _, staff, invoice in
+                let document = try await billing.printed(invoice, in: staff.account, by: PageDocumentComposer())
+                return FileResponse.pdf(try await documents.render(document), name: "Invoice \(invoice.number).pdf")
+            }
+        }
         admin.get("proposals/:id") { request, context in
             try await AdminVisit.withRecord(request, context, front: front, find: { try await quoting.proposal($0, in: $1) }) { visit, staff, proposal in
                 try await proposalPage(
@@ -174,6 +188,7 @@ struct DocumentsController: RouteController {
             "editRows": typed ?? (rows + emptyRows).enumerated().map { index, row in row.merging(["index": index + 1]) { a, _ in a } },
             "taxPercent": "\(Decimal(proposal.taxRateBasisPoints) / 100)", "currency": account.currencyCode,
             "sendURL": "/admin/proposals/\(proposal.id)/send", "acceptURL": "/admin/proposals/\(proposal.id)/accept",
+            "pdfURL": "/admin/proposals/\(proposal.id).pdf",
             "reviseURL": "/admin/proposals/\(proposal.id)/revise",
             "customerURL": "/admin/customers/\(proposal.customerID)", "customerName": customer?.displayName ?? "Customer",
             "filesCard": try await AdminFilesCard.make(

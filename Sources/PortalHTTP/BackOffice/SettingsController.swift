@@ -36,6 +36,7 @@ struct SettingsController: RouteController {
         var autopayHour: String?
         var defaultDeposit: String?
         var allowsTips: String?
+        var attachesPDFs: String?
 
         /// The form as typed over `account`'s settings.
         func value(over account: Account) -> SettingsForm {
@@ -55,6 +56,7 @@ struct SettingsController: RouteController {
             form.autopayHour = autopayHour ?? saved.autopayHour
             form.defaultDeposit = defaultDeposit ?? saved.defaultDeposit
             form.allowsTips = allowsTips == "yes"
+            form.attachesPDFs = attachesPDFs == "yes"
             return form
         }
     }

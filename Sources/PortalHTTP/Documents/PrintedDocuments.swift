@@ -50,6 +50,34 @@ enum PrintedDocuments {
             totals: totals, paragraphs: page.deposit.map { ["Deposit: \($0)."] } ?? [], signature: signature)
     }
 
+    /// The receipt page as a document.
+    static func receipt(_ page: PortalController.ReceiptPage, account: Account, customer: Customer) -> PrintedDocument {
+        var facts = [PrintedDocument.Fact("Invoice", page.number), .init("Paid by", customer.displayName), .init("Paid on", page.paidOn)]
+        if let card = page.card { facts.append(.init("Card", card)) }
+        facts.append(.init("Reference", page.reference, isCode: true))
+        var totals = [PrintedDocument.Fact("Amount", page.amount)]
+        if let fee = page.serviceFee { totals.append(.init("Service fee", fee)) }
+        if let tip = page.tip { totals.append(.init("Tip for the crew", tip)) }
+        totals.append(.init("Charged", page.charged))
+        if let refunded = page.refunded { totals.append(.init("Refunded since", refunded)) }
+        totals.append(.init("Balance left on the invoice", page.balance))
+        return document(account, title: "Receipt for invoice \(page.number)", facts: facts, table: nil, totals: totals)
+    }
+
+    /// The statement as a document: every open invoice with what is owed on it, and the total, on `date`.
+    static func statement(
+        _ rows: [PortalController.StatementPage.Row], total: String, on date: String, account: Account, customer: Customer
+    ) -> PrintedDocument {
+        document(
+            account, title: "Statement", facts: [.init("For", customer.displayName), .init("Date", date)],
+            table: rows.isEmpty
+                ? nil
+                : PrintedDocument.Table(
+                    header: ["Invoice", "Dated", "Due", "Owed"], numeric: [false, false, false, true],
+                    rows: rows.map { [$0.number, $0.date, $0.due, $0.balance] }),
+            totals: [.init("Total owed", total)], paragraphs: rows.isEmpty ? ["Nothing to pay: every invoice is paid."] : [])
+    }
+
     /// `content` in `account`'s branding: its name, contact lines and accent colour; the footer names the company.
     static func document(
         _ account: Account, title: String, facts: [PrintedDocument.Fact], table: PrintedDocument.Table?, totals: [PrintedDocument.Fact],

@@ -143,14 +143,25 @@ extension PortalController {
 
     /// The invoice page's model: what the page and its PDF show.
     func invoiceModel(_ invoice: Invoice, visit: PortalVisit, client: ClientSessions.Client, notice: String?) async throws -> InvoicePage {
-        let format = visit.format
         let (payments, jobAddress) = try await portal.invoiceDetail(invoice, account: visit.account)
-        let serviceAddress = jobAddress ?? client.customer.serviceAddresses.first
+        return try Self.invoiceModel(
+            invoice, customer: client.customer, payments: payments, jobAddress: jobAddress, format: visit.format,
+            chrome: visit.chrome("Invoice \(invoice.number)"), base: visit.path(), notice: notice,
+            files: try await sharedFiles(of: [.invoice(invoice.id)] + [invoice.jobID.map(RecordReference.job)].compactMap { $0 }, visit: visit, client: client))
+    }
+
+    /// The invoice page's model for `customer`, its links under `base` (`/portal/{key}`): what the page, its PDF and
+    /// the PDF an email attaches show.
+    static func invoiceModel(
+        _ invoice: Invoice, customer: Customer, payments: [Payment], jobAddress: Address?, format: Formatting, chrome: PageChrome, base: String,
+        notice: String?, files: [SharedFile]
+    ) throws -> InvoicePage {
+        let serviceAddress = jobAddress ?? customer.serviceAddresses.first
         return try InvoicePage(
-            chrome: visit.chrome("Invoice \(invoice.number)"), number: invoice.number, notice: notice,
+            chrome: chrome, number: invoice.number, notice: notice,
             status: invoice.isPaid ? "Paid" : "Unpaid", statusClass: invoice.isPaid ? "paid" : "unpaid",
             invoiceDate: format.date(invoice.invoiceDate), dueDate: invoice.dueDate.map(format.date),
-            billingAddress: client.customer.billingAddress?.description, serviceAddress: serviceAddress?.description,
+            billingAddress: customer.billingAddress?.description, serviceAddress: serviceAddress?.description,
             lines: invoice.lineItems.map {
                 .init(description: $0.description, quantity: format.quantity($0.quantity), unitPrice: format.money($0.unitPrice), amount: format.money(try $0.amount))
             },
@@ -162,10 +173,9 @@ extension PortalController {
                     // The invoice's part of what was refunded (the fee and tip go back last, and are not the invoice's).
                     date: format.instant($0.receivedAt), amount: format.money($0.amount),
                     refunded: $0.refunded.map { [amount = $0.amount] refunded in "\(format.money(min(refunded, amount))) refunded" },
-                    receiptURL: visit.path("/receipts/\($0.id)"))
+                    receiptURL: "\(base)/receipts/\($0.id)")
             },
-            payURL: invoice.balance > .zero ? visit.path("/invoices/\(invoice.id)/pay") : nil, backURL: visit.path(),
-            files: try await sharedFiles(of: [.invoice(invoice.id)] + [invoice.jobID.map(RecordReference.job)].compactMap { $0 }, visit: visit, client: client),
-            pdfURL: visit.path("/invoices/\(invoice.id).pdf"))
+            payURL: invoice.balance > .zero ? "\(base)/invoices/\(invoice.id)/pay" : nil, backURL: base,
+            files: files, pdfURL: "\(base)/invoices/\(invoice.id).pdf")
     }
 }

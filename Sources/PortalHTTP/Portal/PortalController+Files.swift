@@ -19,7 +19,7 @@ extension PortalController {
 
     /// The files of `owners` shared with the logged-in client, oldest first.
     func sharedFiles(of owners: [RecordReference], visit: PortalVisit, client: ClientSessions.Client) async throws -> [SharedFile] {
-        try await attachedFiles.files(of: owners, for: .client(visit.account.id, client.customer.id)).map { file in
+        try await attachedFiles.files(of: owners, for: .client(visit.account, client.customer.id)).map { file in
             SharedFile(
                 name: file.name, url: visit.path("/files/\(file.id)"), thumbnailURL: file.thumbnail.map { _ in visit.path("/files/\(file.id)/thumbnail") })
         }
@@ -29,7 +29,7 @@ extension PortalController {
         let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let id = AttachedFile.ID(rawValue: try context.parameters.require("id"))
-        guard let download = try await attachedFiles.download(id, variant, for: .client(visit.account.id, client.customer.id)) else {
+        guard let download = try await attachedFiles.download(id, variant, for: .client(visit.account, client.customer.id)) else {
             return visit.notFound()
         }
         return FileResponse.make(download)

@@ -115,6 +115,7 @@ extension PortalController {
         }
         routes.post("invoices/:id/pay", use: pay)
         routes.get("receipts/:id", use: receipt)
+        routes.get("receipts/{id}.pdf", use: receiptPDF)
     }
 
     /// The pay form, its button stating the charge, computed here, for the amount typed (the balance until one is
@@ -331,12 +332,35 @@ extension PortalController {
         let balance: String
         let invoiceURL: String
         let homeURL: String
+        /// The receipt as a PDF (SPEC F16).
+        let pdfURL: String
         /// Why the card the client asked to save was not (SPEC F11); `nil` otherwise.
-        let notice: String?
+        var notice: String?
     }
 
     /// `GET /receipts/{id}`: one of the client's payments.
     @Sendable func receipt(_ request: Request, context: Context) async throws -> Response {
+        try await receipt(request, context) { visit, _, model in
+            var page = model
+            page.notice = request.uri.queryParameters.get("card") == "notSaved"
+                ? "Your payment went through, but the card could not be saved for next time. You can save it when you next pay." : nil
+            return visit.page("receipt", page)
+        }
+    }
+
+    /// `GET /receipts/{id}.pdf` (SPEC F16): the receipt page as a PDF.
+    @Sendable func receiptPDF(_ request: Request, context: Context) async throws -> Response {
+        try await receipt(request, context) { visit, client, page in
+            let pdf = try await documents.render(PrintedDocuments.receipt(page, account: visit.account, customer: client.customer))
+            return FileResponse.pdf(pdf, name: "Receipt \(page.number) \(page.reference).pdf")
+        }
+    }
+
+    /// Runs `body` with the model of the logged-in client's receipt named by `:id` (what its page and PDF show), or
+    /// answers 404.
+    private func receipt(
+        _ request: Request, _ context: Context, _ body: (PortalVisit, ClientSessions.Client, ReceiptPage) async throws -> Response
+    ) async throws -> Response {
         let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let id = Payment.ID(rawValue: try context.parameters.require("id"))
@@ -344,17 +368,14 @@ extension PortalController {
             return visit.notFound()
         }
         let format = visit.format
-        return visit.page(
-            "receipt",
-            ReceiptPage(
-                chrome: visit.chrome("Receipt"), number: invoice.number, paidOn: format.instant(payment.receivedAt),
-                amount: format.money(payment.amount),
-                serviceFee: payment.serviceFee == .zero ? nil : format.money(payment.serviceFee),
-                tip: payment.tip.map(format.money), charged: format.money(try payment.charged),
-                refunded: payment.refunded.map(format.money), card: payment.card?.description,
-                reference: payment.gatewayReference ?? payment.id.rawValue, balance: format.money(try invoice.balance),
-                invoiceURL: visit.path("/invoices/\(invoice.id)"), homeURL: visit.path(),
-                notice: request.uri.queryParameters.get("card") == "notSaved"
-                    ? "Your payment went through, but the card could not be saved for next time. You can save it when you next pay." : nil))
+        let page = ReceiptPage(
+            chrome: visit.chrome("Receipt"), number: invoice.number, paidOn: format.instant(payment.receivedAt),
+            amount: format.money(payment.amount),
+            serviceFee: payment.serviceFee == .zero ? nil : format.money(payment.serviceFee),
+            tip: payment.tip.map(format.money), charged: format.money(try payment.charged),
+            refunded: payment.refunded.map(format.money), card: payment.card?.description,
+            reference: payment.gatewayReference ?? payment.id.rawValue, balance: format.money(try invoice.balance),
+            invoiceURL: visit.path("/invoices/\(invoice.id)"), homeURL: visit.path(), pdfURL: visit.path("/receipts/\(payment.id).pdf"))
+        return try await body(visit, client, page)
     }
 }

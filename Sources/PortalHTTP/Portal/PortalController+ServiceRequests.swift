@@ -41,7 +41,9 @@ extension PortalController {
 
     func registerServiceRequests(on routes: some RouterMethods<Context>) {
         routes.get("request-service") { request, context in
-            try await serviceRequestPage(PortalVisit(request, context: context, front: front))
+            let visit = try PortalVisit(request, context: context, front: front)
+            if request.uri.queryParameters.get("done") == "sent", visit.client == nil { return thanksPage(visit) }
+            return try await serviceRequestPage(visit)
         }
         routes.post("request-service", use: submitServiceRequest)
     }
@@ -102,15 +104,24 @@ extension PortalController {
         }
     }
 
-    /// What a sender sees once the request is sent (and what a bot that filled the hidden field sees too).
+    /// Where a sender goes once the request is sent (and a bot that filled the hidden field too): a logged-in
+    /// client to the portal home, anyone else to the thank-you page, by a redirect, so reloading it sends nothing
+    /// again.
     private func thanks(_ visit: PortalVisit) -> Response {
-        if visit.client != nil { return visit.redirect(to: visit.path("?done=requested")) }
-        return visit.page(
+        visit.redirect(to: visit.path(visit.client == nil ? "/request-service?done=sent" : "?done=requested"))
+    }
+
+    /// The thank-you page of the anonymous lead form, framed as the form may be.
+    private func thanksPage(_ visit: PortalVisit) -> Response {
+        var response = visit.page(
             "message",
             MessagePage(
                 chrome: visit.chrome("Request received"), heading: "Thank you, your request is on its way",
                 paragraphs: [
                     "\(visit.account.branding.displayName) has received it and will be in touch. A confirmation is on its way to your email."
                 ]))
+        response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<Context>.framingPolicy(
+            allowing: visit.account.settings.leadFormAllowedOrigins)
+        return response
     }
 }

@@ -23,6 +23,8 @@ extension PortalController {
         let charge: String
         let formURL: String
         let homeURL: String
+        /// The statement as a PDF (SPEC F16).
+        let pdfURL: String
         let idempotencyKey: String
         /// The charge the button states, as a form field holds it.
         let confirmedCharge: String
@@ -41,6 +43,27 @@ extension PortalController {
                 notice: request.uri.queryParameters.get("done").flatMap { Self.statementNotices[String($0)] })
         }
         routes.post("statement/pay", use: payAll)
+        routes.get("statement.pdf") { request, context in
+            let visit = try PortalVisit(request, context: context, front: front)
+            let customer = try visit.requireClient().customer
+            let statement = try await payments.statement(of: customer.id, account: visit.account)
+            let today = visit.format.date(visit.account.today(at: front.clock.now))
+            let pdf = try await documents.render(
+                PrintedDocuments.statement(
+                    try Self.statementRows(statement.invoices, visit: visit), total: visit.format.money(statement.total), on: today,
+                    account: visit.account, customer: customer))
+            return FileResponse.pdf(pdf, name: "Statement \(today).pdf")
+        }
+    }
+
+    /// The statement's rows, oldest invoice first: what its page and its PDF list.
+    static func statementRows(_ invoices: [Invoice], visit: PortalVisit) throws -> [StatementPage.Row] {
+        let format = visit.format
+        return try invoices.map { invoice in
+            StatementPage.Row(
+                id: invoice.id.rawValue, url: visit.path("/invoices/\(invoice.id)"), number: invoice.number,
+                date: format.date(invoice.invoiceDate), due: invoice.dueDate.map(format.date) ?? "—", balance: format.money(try invoice.balance))
+        }
     }
 
     /// The statement now, with the "Pay all" form keeping what was typed (never the card number or code).
@@ -56,14 +79,10 @@ extension PortalController {
         for quote in statement.quotes { fee = try fee.adding(quote.serviceFee) }
         var page = StatementPage(
             chrome: visit.chrome("Your statement"), notice: notice, hasInvoices: !statement.invoices.isEmpty,
-            invoices: try statement.invoices.map { invoice in
-                StatementPage.Row(
-                    id: invoice.id.rawValue, url: visit.path("/invoices/\(invoice.id)"), number: invoice.number,
-                    date: format.date(invoice.invoiceDate), due: invoice.dueDate.map(format.date) ?? "—", balance: format.money(try invoice.balance))
-            },
+            invoices: try Self.statementRows(statement.invoices, visit: visit),
             total: format.money(statement.total), serviceFee: fee > .zero ? format.money(fee) : nil,
             feeRate: format.percent(basisPoints: settings.serviceFeeBasisPoints), charge: format.money(statement.charge),
-            formURL: visit.path("/statement/pay"), homeURL: visit.path(), idempotencyKey: key,
+            formURL: visit.path("/statement/pay"), homeURL: visit.path(), pdfURL: visit.path("/statement.pdf"), idempotencyKey: key,
             confirmedCharge: format.amountField(statement.charge),
             card: CardFields(typed: typed, onFile: onFile, sandbox: payments.gatewayDriverName == "sandbox", offerSaving: false))
         page.errors = errors

@@ -32,7 +32,7 @@ struct PortalController: RouteController {
     let deposits: Deposits
     /// Files staff shared with the client (SPEC F17).
     let attachedFiles: AttachedFiles
-    /// Draws the PDFs of proposals and invoices (SPEC F16).
+    /// Draws the PDFs of proposals, invoices, receipts and the statement (SPEC F16).
     let documents: any DocumentRenderer
 
     /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,

@@ -53,14 +53,23 @@ struct ProposalPage {
     let reason: String
     let backURL: String?
 
+    /// The page in `visit`'s portal, its forms posting under `actionBase`.
     init(
         proposal: Proposal, visit: PortalVisit, typed: Typed, actionBase: String, backURL: String?
     ) throws(AmountOutOfRange) {
-        let format = visit.format
-        let canAnswer = ProposalAnswers.unanswerable(proposal, today: visit.account.today(at: visit.front.clock.now)) == nil
+        try self.init(
+            proposal: proposal, format: visit.format, today: visit.account.today(at: visit.front.clock.now), chrome: visit.chrome(proposal.title),
+            typed: typed, actionBase: actionBase, backURL: backURL)
+    }
+
+    /// The page worded with `format` on `today`, in `chrome`.
+    init(
+        proposal: Proposal, format: Formatting, today: CalendarDate, chrome: PageChrome, typed: Typed, actionBase: String, backURL: String?
+    ) throws(AmountOutOfRange) {
+        let canAnswer = ProposalAnswers.unanswerable(proposal, today: today) == nil
         let chosen = proposal.status == .accepted ? Set(proposal.acceptance?.chosenOptionalItemIDs ?? []) : typed.chosen
         let totals = try proposal.totals(choosing: chosen)
-        chrome = visit.chrome(proposal.title)
+        self.chrome = chrome
         title = proposal.title
         (status, statusClass) = Self.status(of: proposal, canAnswer: canAnswer)
         sentOn = proposal.sentAt.map(format.instant)

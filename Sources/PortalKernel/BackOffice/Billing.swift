@@ -76,9 +76,10 @@ public struct Billing: Sendable {
                 invoice.sentAt = now
                 try await store.invoices.update(invoice)
             }
-            let message = try emails.compose(
+            var message = try emails.compose(
                 .invoiceSent(account: account, customer: customer, invoice: invoice),
                 to: customer.mailboxes)
+            message.attachments = try await EmailedDocuments(services: services).invoice(invoice, customer: customer, in: store, account: account)
             try await store.recordSent(message, about: .invoice(invoice.id), action: .invoiceSent, in: account.id, by: actor, at: now)
             return invoice
         }

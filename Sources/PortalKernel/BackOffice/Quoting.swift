@@ -63,9 +63,10 @@ public struct Quoting: Sendable {
             }
             try await store.proposalLinks.insert(
                 ProposalLink(accountID: account.id, proposalID: proposal.id, tokenHash: token.hash, createdAt: now))
-            let message = try emails.compose(
+            var message = try emails.compose(
                 .proposalSent(account: account, customer: customer, proposal: proposal, link: links.proposal(token: token)),
                 to: customer.mailboxes)
+            message.attachments = try await EmailedDocuments(services: services).proposal(proposal, customer: customer, account: account)
             try await store.recordSent(message, about: .proposal(proposal.id), action: .proposalSent, in: account.id, by: actor, at: now)
             return proposal
         }

@@ -60,6 +60,8 @@ public struct SettingsForm: Hashable, Sendable {
     public var defaultDeposit: String
     /// ``AccountSettings/allowsTips``: whether the pay page offers a tip for the crew (SPEC F14).
     public var allowsTips: Bool
+    /// ``AccountSettings/attachesPDFs``: whether proposal and invoice emails carry the PDF (SPEC F16).
+    public var attachesPDFs: Bool
 
     /// Memberwise, as typed; ``applied(to:)`` checks every field. The visit settings default to SPEC's defaults.
     public init(
@@ -67,7 +69,7 @@ public struct SettingsForm: Hashable, Sendable {
         allowsPartialPayments: Bool, serviceFeePercent: String, leadFormAllowedOrigins: String, displayName: String,
         logoURL: String, brandPhone: String, brandEmail: String, brandAddress: String, accentColor: String, timeZone: String,
         currency: String, webhookURLs: String = "", visits: VisitSettings = VisitSettings(), autopayHour: Int = 9,
-        defaultDeposit: String = "", allowsTips: Bool = false
+        defaultDeposit: String = "", allowsTips: Bool = false, attachesPDFs: Bool = false
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -92,6 +94,7 @@ public struct SettingsForm: Hashable, Sendable {
         self.autopayHour = "\(autopayHour)"
         self.defaultDeposit = defaultDeposit
         self.allowsTips = allowsTips
+        self.attachesPDFs = attachesPDFs
     }
 
     /// The form showing `account` as it is.
@@ -109,7 +112,7 @@ public struct SettingsForm: Hashable, Sendable {
             timeZone: account.timeZoneIdentifier, currency: account.currencyCode,
             webhookURLs: settings.webhookURLs.joined(separator: "\n"), visits: settings.visits, autopayHour: settings.autopayHour,
             defaultDeposit: settings.defaultDeposit?.entryText(in: Currency(storedCode: account.currencyCode)) ?? "",
-            allowsTips: settings.allowsTips)
+            allowsTips: settings.allowsTips, attachesPDFs: settings.attachesPDFs)
     }
 
     /// `account` with the form's values.
@@ -144,6 +147,7 @@ public struct SettingsForm: Hashable, Sendable {
         }
         updated.settings.allowsPartialPayments = allowsPartialPayments
         updated.settings.allowsTips = allowsTips
+        updated.settings.attachesPDFs = attachesPDFs
         if let fee = Self.basisPoints(serviceFeePercent), (0...1_000).contains(fee) {
             updated.settings.serviceFeeBasisPoints = fee
         } else {

@@ -28,16 +28,18 @@ public struct AccountSettings: Hashable, Codable, Sendable {
     public var defaultDeposit: Deposit?
     /// Whether the pay page offers a tip for the crew (SPEC F14).
     public var allowsTips: Bool
+    /// Whether proposal and invoice emails carry the document's PDF (SPEC F16).
+    public var attachesPDFs: Bool
 
     /// Memberwise, with the settings a new account starts with: nobody told of leads, invoices open as soon as they
     /// exist, paid invoices kept 365 days, proposals expiring after 30 days, no partial payments, no service fee, no
-    /// embedding origins, no webhooks, no deposit, no tips.
+    /// embedding origins, no webhooks, no deposit, no tips, no PDFs attached to emails.
     public init(
         leadNotificationEmails: [String] = [], openInvoiceWhen: OpenInvoiceRule = .generated,
         paidInvoiceRetentionDays: Int = 365, proposalExpiryDays: Int = 30, allowsPartialPayments: Bool = false,
         serviceFeeBasisPoints: Int = 0, leadFormAllowedOrigins: [String] = [], webhookURLs: [String] = [],
         webhookSecret: String? = nil, visits: VisitSettings = VisitSettings(), autopayHour: Int = 9,
-        defaultDeposit: Deposit? = nil, allowsTips: Bool = false
+        defaultDeposit: Deposit? = nil, allowsTips: Bool = false, attachesPDFs: Bool = false
     ) {
         self.leadNotificationEmails = leadNotificationEmails
         self.openInvoiceWhen = openInvoiceWhen
@@ -52,6 +54,7 @@ public struct AccountSettings: Hashable, Codable, Sendable {
         self.autopayHour = autopayHour
         self.defaultDeposit = defaultDeposit
         self.allowsTips = allowsTips
+        self.attachesPDFs = attachesPDFs
     }
 }
 
@@ -59,10 +62,12 @@ extension AccountSettings {
     private enum CodingKeys: String, CodingKey {
         case leadNotificationEmails, openInvoiceWhen, paidInvoiceRetentionDays, proposalExpiryDays, allowsPartialPayments
         case serviceFeeBasisPoints, leadFormAllowedOrigins, webhookURLs, webhookSecret, visits, autopayHour, defaultDeposit, allowsTips
+        case attachesPDFs
     }
 
     /// Reads settings; those stored before webhooks existed have none, those stored before visits the default visit
-    /// settings, those stored before autopay charge at 9:00, those stored before deposits ask for none, and those stored before tips take none.
+    /// settings, those stored before autopay charge at 9:00, those stored before deposits ask for none, those stored before tips take none, and
+    /// those stored before PDFs attach none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -78,7 +83,8 @@ extension AccountSettings {
             visits: try container.decodeIfPresent(VisitSettings.self, forKey: .visits) ?? VisitSettings(),
             autopayHour: try container.decodeIfPresent(Int.self, forKey: .autopayHour) ?? 9,
             defaultDeposit: try container.decodeIfPresent(Deposit.self, forKey: .defaultDeposit),
-            allowsTips: try container.decodeIfPresent(Bool.self, forKey: .allowsTips) ?? false)
+            allowsTips: try container.decodeIfPresent(Bool.self, forKey: .allowsTips) ?? false,
+            attachesPDFs: try container.decodeIfPresent(Bool.self, forKey: .attachesPDFs) ?? false)
     }
 }
 

@@ -28,11 +28,13 @@ public struct EmailMessage: Hashable, Codable, Sendable {
     public var textBody: String
     /// The HTML alternative of the body; `nil` for a text-only email.
     public var htmlBody: String?
+    /// Files sent with it (an invoice's PDF, SPEC F16); empty for none.
+    public var attachments: [EmailAttachment]
 
     /// Memberwise; the mailer's configured sender unless `from` is given.
     public init(
         from: Mailbox? = nil, to: [Mailbox], replyTo: Mailbox? = nil, subject: String, textBody: String,
-        htmlBody: String? = nil
+        htmlBody: String? = nil, attachments: [EmailAttachment] = []
     ) {
         self.from = from
         self.to = to
@@ -40,5 +42,20 @@ public struct EmailMessage: Hashable, Codable, Sendable {
         self.subject = subject
         self.textBody = textBody
         self.htmlBody = htmlBody
+        self.attachments = attachments
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case from, to, replyTo, subject, textBody, htmlBody, attachments
+    }
+
+    /// Reads a message; one queued before attachments existed has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            from: try container.decodeIfPresent(Mailbox.self, forKey: .from), to: try container.decode([Mailbox].self, forKey: .to),
+            replyTo: try container.decodeIfPresent(Mailbox.self, forKey: .replyTo), subject: try container.decode(String.self, forKey: .subject),
+            textBody: try container.decode(String.self, forKey: .textBody), htmlBody: try container.decodeIfPresent(String.self, forKey: .htmlBody),
+            attachments: try container.decodeIfPresent([EmailAttachment].self, forKey: .attachments) ?? [])
     }
 }

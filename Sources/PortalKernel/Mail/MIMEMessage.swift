@@ -4,7 +4,8 @@ import Foundation
 /// sends (before dot-stuffing).
 ///
 /// Lines end in CRLF; headers with non-ASCII text use RFC 2047 encoded words; bodies are UTF-8 in
-/// quoted-printable; a message with an HTML body is `multipart/alternative` with the text part first.
+/// quoted-printable; a message with an HTML body is `multipart/alternative` with the text part first; a message with
+/// attachments is `multipart/mixed`: the body first, then each file in base64 under its plain-ASCII name.
 ///
 /// SPEC M4: whatever the names, subjects and recipient lists, no line exceeds 998 octets (header lines keep to 78
 /// but for an address longer than that): headers are folded, address lists one mailbox a line, and a control
@@ -32,21 +33,48 @@ public struct MIMEMessage: Sendable {
             "Message-ID: \(messageID)",
             "MIME-Version: 1.0",
         ]
+        let content = Self.content(of: message)
         let body: [String]
-        if let html = message.htmlBody {
-            let boundary = "=_portal_\(UUID().uuidString.lowercased())"
-            headers.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
-            body =
-                ["", "--\(boundary)"] + Self.partHeaders(type: "text/plain") + ["", Self.quotedPrintable(message.textBody)]
-                + ["--\(boundary)"] + Self.partHeaders(type: "text/html") + ["", Self.quotedPrintable(html)]
-                + ["--\(boundary)--", ""]
+        if message.attachments.isEmpty {
+            headers += content.headers
+            body = content.body
         } else {
-            headers += Self.partHeaders(type: "text/plain")
-            body = ["", Self.quotedPrintable(message.textBody)]
+            let boundary = Self.boundary()
+            headers += ["Content-Type: multipart/mixed;", " boundary=\"\(boundary)\""]
+            body =
+                ["", "--\(boundary)"] + content.headers + content.body
+                + message.attachments.flatMap { ["--\(boundary)"] + Self.attachmentPart($0) } + ["--\(boundary)--", ""]
         }
         self.messageID = messageID
         self.text = (headers + body).joined(separator: "\r\n")
     }
+
+    /// The message's text (and HTML) as one MIME entity: its headers, then its body after a blank line.
+    private static func content(of message: EmailMessage) -> (headers: [String], body: [String]) {
+        guard let html = message.htmlBody else {
+            return (partHeaders(type: "text/plain"), ["", quotedPrintable(message.textBody)])
+        }
+        let boundary = boundary()
+        return (
+            ["Content-Type: multipart/alternative;", " boundary=\"\(boundary)\""],
+            ["", "--\(boundary)"] + partHeaders(type: "text/plain") + ["", quotedPrintable(message.textBody)]
+                + ["--\(boundary)"] + partHeaders(type: "text/html") + ["", quotedPrintable(html)] + ["--\(boundary)--", ""]
+        )
+    }
+
+    /// A file in base64, 76 characters a line (RFC 2045 §6.8), its plain-ASCII name on a line of its own in each
+    /// header, so no line passes 78 octets.
+    private static func attachmentPart(_ attachment: EmailAttachment) -> [String] {
+        let encoded = Array(attachment.content.base64EncodedString().utf8)
+        let lines = stride(from: 0, to: encoded.count, by: 76).map { String(decoding: encoded[$0..<min($0 + 76, encoded.count)], as: UTF8.self) }
+        return [
+            "Content-Type: \(attachment.mediaType);", " name=\"\(attachment.fileName)\"",
+            "Content-Disposition: attachment;", " filename=\"\(attachment.fileName)\"",
+            "Content-Transfer-Encoding: base64", "",
+        ] + lines
+    }
+
+    private static func boundary() -> String { "=_portal_\(UUID().uuidString.lowercased())" }
 
     private static func partHeaders(type: String) -> [String] {
         ["Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]

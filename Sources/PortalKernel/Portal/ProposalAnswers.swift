@@ -101,7 +101,8 @@ public struct ProposalAnswers: Sendable {
             if let deposit = try await Deposits.invoice(for: proposal, account: account, shownNow: clientAccepted, store: store, at: now),
                 clientAccepted, let customer = try await store.customers.find(proposal.customerID, in: account.id), !customer.emails.isEmpty
             {
-                let message = try emails.compose(.invoiceSent(account: account, customer: customer, invoice: deposit), to: customer.mailboxes)
+                var message = try emails.compose(.invoiceSent(account: account, customer: customer, invoice: deposit), to: customer.mailboxes)
+                message.attachments = try await EmailedDocuments(services: services).invoice(deposit, customer: customer, in: store, account: account)
                 try await store.recordSent(message, about: .invoice(deposit.id), action: .invoiceSent, in: account.id, by: nil, at: now)
             }
             try await store.auditEvents.record(

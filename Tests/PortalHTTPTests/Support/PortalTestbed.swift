@@ -48,7 +48,7 @@ final class PortalTestbed: Sendable {
             mailer: LogMailer(folder: mail.url, defaultFrom: .init(address: "portal@portal.test"), logger: logger, clock: clock),
             leadRouter: leadRouter, paymentGateway: gateway, webhookSender: HTTPWebhookSender(timeoutSeconds: 5, allowsInsecure: webhooksAllowInsecure),
             files: try FilesystemFileStore(folder: folder.appendingPathComponent("files"), maxFileBytes: 25 * 1_048_576),
-            images: try VipsImageProcessor(), documents: CairoDocumentRenderer(), clock: clock, publicBaseURL: publicBaseURL, logger: logger,
+            images: try VipsImageProcessor(), documents: CairoDocumentRenderer(), composer: PageDocumentComposer(), clock: clock, publicBaseURL: publicBaseURL, logger: logger,
             meter: meter)
         try await Seed(now: now, settings: settings, passwordHash: BcryptHashing().hash(Seed.staffPassword), currencyCode: currencyCode)
             .write(into: storage)

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The PDFs an invoice's or a proposal's email carries (SPEC F16): one when the account attaches PDFs and a
+/// ``DocumentComposer`` is set, none otherwise. Drawn inside the sending transaction, so the PDF shows exactly what
+/// was sent.
+struct EmailedDocuments {
+    let services: PortalServices
+
+    /// The invoice's PDF, `Invoice {number}.pdf`, read with `store`.
+    func invoice(_ invoice: Invoice, customer: Customer, in store: any Repositories, account: Account) async throws -> [EmailAttachment] {
+        guard account.settings.attachesPDFs, let composer = composer(account) else { return [] }
+        let document = try await composer.invoice(invoice, customer: customer, reading: store, account: account)
+        return [EmailAttachment(fileName: "Invoice \(invoice.number)", fileExtension: "pdf", mediaType: "application/pdf", content: try await services.documents.render(document))]
+    }
+
+    /// The proposal's PDF, `Proposal {title}.pdf`.
+    func proposal(_ proposal: Proposal, customer: Customer, account: Account) async throws -> [EmailAttachment] {
+        guard account.settings.attachesPDFs, let composer = composer(account) else { return [] }
+        let document = try composer.proposal(proposal, customer: customer, account: account, today: account.today(at: services.clock.now))
+        return [EmailAttachment(fileName: "Proposal \(proposal.title)", fileExtension: "pdf", mediaType: "application/pdf", content: try await services.documents.render(document))]
+    }
+
+    private func composer(_ account: Account) -> (any DocumentComposer)? {
+        if services.composer == nil { services.logger.warning("No document composer is set: the email goes without its PDF", metadata: ["account": "\(account.id)"]) }
+        return services.composer
+    }
+}
