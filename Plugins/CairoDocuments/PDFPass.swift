@@ -102,11 +102,22 @@ final class PDFPass {
 
     /// The lines: a header row on an accent rule, drawn again at the top of each page the rows run onto.
     private func drawTable(_ table: PrintedDocument.Table) {
+        // Amounts get a fixed width; the text columns share the rest, the first (a description) twice as wide as each
+        // other (a date, a number), so every column stays on the page however many there are.
         let numericWidth = 84.0
         let numericCount = Double(table.numeric.filter { $0 }.count)
-        let firstWidth = Self.bodyWidth - numericWidth * numericCount
+        let textCount = Double(table.numeric.filter { !$0 }.count)
+        let share = (Self.bodyWidth - numericWidth * numericCount) / max(1, textCount + (textCount > 1 ? 1 : 0))
         var widths: [Double] = []
-        for numeric in table.numeric { widths.append(numeric ? numericWidth : firstWidth) }
+        var firstText = true
+        for numeric in table.numeric {
+            if numeric {
+                widths.append(numericWidth)
+            } else {
+                widths.append(firstText && textCount > 1 ? share * 2 : share)
+                firstText = false
+            }
+        }
         func header() {
             ensureRoom(40)
             drawRow(table.header, widths: widths, numeric: table.numeric, bold: true)

@@ -249,8 +249,10 @@ struct SettingsTests {
         try await bed.run { client in
             var browser = Browser(client)
             try await bed.staffLogIn(Seed.staffEmail, browser: &browser)
-            #expect(try await browser.get("/admin/settings").status == .forbidden)
-            #expect(try await browser.post("/admin/settings", [("currency", "EUR")]).status == .forbidden)
+            let page = try await browser.get("/admin/settings")
+            #expect(page.status == .forbidden && page.body.contains("Admins only"), "a page saying why (#25)")
+            let posted = try await browser.post("/admin/settings", [("currency", "EUR")])
+            #expect(posted.status == .forbidden && posted.body.contains("Admins only"))
             #expect(try await bed.services.storage.accounts.find(Seed.accountA)?.currencyCode == "USD")
             #expect(!(try await browser.get("/admin/leads").body.contains("/admin/settings")))
         }

@@ -119,4 +119,25 @@ struct LeadFormAbuseTests {
         }
         await bed.remove()
     }
+
+    @Test("M5, #25: a sender over the address's limit is refused before a form with photos is read: a 429 with the form, not the 400 of a body cut off")
+    func limitedBeforeReading() async throws {
+        let bed = try await PortalTestbed()
+        try await bed.run { client in
+            var sender = Browser(client)
+            sender.ipAddress = "198.51.100.9"
+            _ = try await sender.get("/portal/greenleaf?leadform=true")
+            let photo = Browser.Upload(field: "photos", fileName: "a.jpg", contentType: "image/jpeg", bytes: Data(repeating: 7, count: 5_000))
+            let cut = try await sender.postMultipart("/portal/greenleaf/request-service", Self.phishing("a@example.net"), files: [photo], cut: 3_000)
+            #expect(cut.status == .badRequest, "within the limit, the cut-off body is read and refused")
+            for index in 1...10 {
+                _ = try await sender.post("/portal/greenleaf/request-service", Self.phishing("n\(index)@example.net"))
+            }
+            let refused = try await sender.postMultipart("/portal/greenleaf/request-service", Self.phishing("b@example.net"), files: [photo], cut: 3_000)
+            #expect(refused.status == .tooManyRequests && refused.body.contains("Too many requests"), "\(refused.status)")
+            #expect(refused.headers[.retryAfter] != nil)
+            #expect(try await bed.services.files.addresses().isEmpty)
+        }
+        await bed.remove()
+    }
 }

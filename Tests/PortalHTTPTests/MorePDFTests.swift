@@ -29,6 +29,8 @@ struct MorePDFTests {
             let statementText = try await PDFCheck.text(of: statement.data)
             let unpaid = try #require(try await bed.services.storage.invoices.find(Seed.CeceInvoice.unpaid, in: Seed.accountA))
             #expect(statementText.contains("Statement") && statementText.contains("Total owed"))
+            // Every column of the page, on the page: the due date and what is owed too.
+            for header in ["Invoice", "Dated", "Due", "Owed"] { #expect(statementText.contains(header), "\(header)") }
             for part in DocumentPDFTests.clientName.split(separator: " ") { #expect(statementText.contains(part), "\(part)") }
             #expect(statementPage.body.contains(unpaid.number) && statementText.contains(unpaid.number))
             #expect(statementText.contains(format.money(try unpaid.balance)))
@@ -81,6 +83,13 @@ struct MorePDFTests {
             #expect(proposal.status == .ok)
             let proposalText = try await PDFCheck.text(of: proposal.data)
             #expect(proposalText.contains("MARK-CECE-DRAFT") && proposalText.contains("Not sent"), "a draft, as staff see it before sending")
+
+            // A number with a slash, a right-to-left override and a line break names the download safely.
+            var odd = try #require(try await bed.services.storage.invoices.find(Seed.CeceInvoice.unpaid, in: Seed.accountA))
+            odd.number = "A/B\u{202E}C\r\nD"
+            try await bed.services.storage.invoices.update(odd)
+            let named = try await staff.get("/admin/invoices/\(Seed.CeceInvoice.unpaid).pdf")
+            #expect(named.headers[.contentDisposition] == #"attachment; filename="Invoice A-BCD.pdf"; filename*=UTF-8''Invoice%20A-BCD.pdf"#)
 
             #expect(try await staff.get("/admin/invoices/\(Seed.danaInvoice).pdf").status == .notFound)
             #expect(try await staff.get("/admin/proposals/\(Seed.danaProposal).pdf").status == .notFound)

@@ -182,4 +182,20 @@ struct HiddenRecordFilesTests {
         #expect(lines.count == 1 && lines.first?.contains(file.id.rawValue) == true && lines.first?.contains(hex) == true, "\(lines)")
         await bed.remove()
     }
+
+    @Test("F17: a file attached to a lead before its job had a customer can be shared once it has one")
+    func sharedOnceTheLeadHasACustomer() async throws {
+        let bed = try await PortalTestbed()
+        let files = AttachedFiles(services: bed.services)
+        let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+        let lead = try #require(try await bed.services.storage.leads.find(Seed.phoneLead, in: Seed.accountA))
+        let file = try await files.attach(SharedFilesTests.pdf, name: "plan.pdf", to: .lead(lead.id), shared: false, in: account, by: nil, email: "office@example.com")
+        await #expect(throws: UseCaseError.self) { try await files.share(file.id, true, in: account, by: nil) }
+        var job = try #require(try await bed.services.storage.jobs.find(lead.jobID, in: Seed.accountA))
+        job.customerID = Seed.cece
+        try await bed.services.storage.jobs.update(job)
+        let shared = try await files.share(file.id, true, in: account, by: nil)
+        #expect(shared.sharedWithClient && shared.customerID == Seed.cece)
+        await bed.remove()
+    }
 }

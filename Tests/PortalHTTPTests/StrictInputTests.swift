@@ -66,6 +66,9 @@ struct StrictInputTests {
             _ = try await browser.get("/portal/\(Seed.keyA)/login")
             let form = try await browser.post("/portal/\(Seed.keyA)/login", [("email", "cece@example.com\u{0}")])
             #expect(form.status == .badRequest)
+            // Outside the API, a NUL in a path is the "Page not found" page (#25), not an empty body.
+            let path = try await browser.get("/portal/\(Seed.keyA)/%00")
+            #expect(path.status == .notFound && path.body.contains("Page not found"))
             #expect(try await bed.services.storage.customers.all(in: Seed.accountA).count == before)
         }
         await bed.remove()

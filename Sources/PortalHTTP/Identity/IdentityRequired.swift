@@ -29,7 +29,16 @@ struct AdminsOnly: HTTPResponseError {
     var status: HTTPResponse.Status { .forbidden }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        guard let context = context as? StaffRequestContext, let staff = context.identity else { return Response(status: status) }
+        guard let context = context as? StaffRequestContext, let staff = context.identity else {
+            // Thrown up past the back office's routes, the staff user is no longer known: a page all the same.
+            let chrome = PageChrome(title: "Admins only", brandName: "Client Portal", csrf: front.csrf.token(for: request).value)
+            return front.renderer.render(
+                "message",
+                MessagePage(
+                    chrome: chrome, heading: "Admins only", paragraphs: ["Only an admin of the company can change this."],
+                    link: .init(url: "/admin", label: "Back to the back office")),
+                status: status)
+        }
         let visit = AdminVisit(request, context: context, front: front)
         return visit.message(
             "Admins only", "Only an admin can change this. Ask an admin of \(staff.account.branding.displayName).", status: status)

@@ -50,6 +50,11 @@ extension PortalController {
 
     /// The form, prefilled for a logged-in client.
     func serviceRequestPage(_ visit: PortalVisit) async throws -> Response {
+        serviceRequestPage(visit, form: prefilled(for: visit), errors: FormErrors())
+    }
+
+    /// An empty form, with a logged-in client's name, email, phone and first service address.
+    private func prefilled(for visit: PortalVisit) -> ServiceRequestForm {
         var form = ServiceRequestForm()
         if let client = visit.client {
             form.name = client.customer.displayName
@@ -57,7 +62,18 @@ extension PortalController {
             form.phone = client.customer.phone
             form.serviceAddress = client.customer.serviceAddresses.first?.description
         }
-        return serviceRequestPage(visit, form: form, errors: FormErrors())
+        return form
+    }
+
+    /// The form again, 429, saying that too many were sent and when to try again (SPEC M5).
+    private func tooManyRequests(_ visit: PortalVisit, form: ServiceRequestForm, photos: Int) -> Response {
+        let minutes = Int(front.policy.rateLimitWindow / 60)
+        var page = serviceRequestPage(
+            visit, form: form,
+            errors: FormErrors("Too many requests were sent from here or for this email address. Nothing was sent; please try again in \(minutes) minutes, or call us."),
+            status: .tooManyRequests, photos: photos)
+        page.headers[.retryAfter] = "\(Int(front.policy.rateLimitWindow))"
+        return page
     }
 
     func serviceRequestPage(
@@ -79,6 +95,10 @@ extension PortalController {
     /// a message beside each field to fix. Photos are not kept across that: the form asks for them again.
     @Sendable func submitServiceRequest(_ request: Request, context: Context) async throws -> Response {
         let visit = try PortalVisit(request, context: context, front: front)
+        // A sender over the limit is refused before photos are read (SPEC M5): reading megabytes costs CPU.
+        if request.headers[.contentType]?.lowercased().hasPrefix("multipart/") == true, try await serviceRequests.isLimited(visit.origin) {
+            return tooManyRequests(visit, form: prefilled(for: visit), photos: 0)
+        }
         let (form, files) = try await visit.formWithFiles(
             ServiceRequestForm.self, context: context, fileLimit: ServiceRequest.maxPhotoBytes, maxFiles: ServiceRequest.maxPhotos)
         if let trap = form.website, !trap.isEmpty { return thanks(visit) }
@@ -92,13 +112,7 @@ extension PortalController {
                 visit, form: form, errors: FormErrors(problems, heading: "Nothing was sent yet: please correct these fields"),
                 status: .unprocessableContent, photos: typed.photos.count)
         case .rateLimited:
-            let minutes = Int(front.policy.rateLimitWindow / 60)
-            var page = serviceRequestPage(
-                visit, form: form,
-                errors: FormErrors("Too many requests were sent from here or for this email address. Nothing was sent; please try again in \(minutes) minutes, or call us."),
-                status: .tooManyRequests, photos: typed.photos.count)
-            page.headers[.retryAfter] = "\(Int(front.policy.rateLimitWindow))"
-            return page
+            return tooManyRequests(visit, form: form, photos: typed.photos.count)
         case .submitted:
             return thanks(visit)
         }

@@ -2,7 +2,8 @@ import Hummingbird
 import PortalKernel
 
 /// Outside the JSON API, a request that fails answers a page a person can read, never an empty body or JSON:
-/// a form that could not be read (400) or was too large (413) says so with the reason, and any error no handler
+/// an address refused before the routes (404) is the "Page not found" page, a form that could not be read (400) or
+/// was too large (413) says so with the reason, and any error no handler
 /// expected (a stored file gone missing, a bug) is logged with the path and the error, then answered with a plain
 /// 500 page that names nothing of it (#25). `/api/…` keeps its own JSON errors.
 struct ErrorPageMiddleware: RouterMiddleware {
@@ -14,6 +15,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
         guard !request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            // One thrown before the routes' own 404 page could be drawn (a NUL in the path).
+            return PortalVisit.notFoundPage(front: front, request: request)
         } catch let error as HTTPResponseError where [.badRequest, .contentTooLarge].contains(error.status) && !(error is PageResponse) {
             // Hummingbird's own (a body over the upload limit) says nothing; ours says why.
             let tooLarge = error.status == .contentTooLarge

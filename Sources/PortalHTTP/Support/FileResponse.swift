@@ -20,9 +20,11 @@ enum FileResponse {
         return file(download.bytes, type: type, name: name, inline: inline)
     }
 
-    /// A PDF the portal drew (SPEC F16), to save as `name`.
+    /// A PDF the portal drew (SPEC F16), to save as `name` (a document's title or number, made a file name: a slash
+    /// becomes `-`, control and direction-changing characters go, at most 120 characters).
     static func pdf(_ bytes: Data, name: String) -> Response {
-        file(bytes, type: "application/pdf", name: name, inline: false)
+        let safe = AttachedFileName.clean(name.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "\\", with: "-"), fileExtension: "pdf")
+        return file(bytes, type: "application/pdf", name: safe, inline: false)
     }
 
     /// `bytes` of `type`, shown (`inline`) or saved as `name`, sandboxed and never cached.

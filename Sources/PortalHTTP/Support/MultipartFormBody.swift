@@ -45,7 +45,10 @@ struct MultipartFormBody: Sendable {
         // The files allowed, their parts' headers and the text; a body larger is refused, by its length when it says it.
         let bodyLimit = textLimit + maxFiles * (fileLimit + 4_096) + 65_536
         let tooLarge = HTTPError(
-            .contentTooLarge, message: "The form is too large: attach at most \(maxFiles) photos of \(fileLimit / 1_048_576) MB each.")
+            .contentTooLarge,
+            message: maxFiles == 1
+                ? "The form is too large: attach a file of at most \(fileLimit / 1_048_576) MB."
+                : "The form is too large: attach at most \(maxFiles) files of \(fileLimit / 1_048_576) MB each.")
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > bodyLimit { throw tooLarge }
         let parts = Parts(textLimit: textLimit, fileLimit: fileLimit, maxFiles: maxFiles)
         let parser = MultipartParser(boundary: boundary)

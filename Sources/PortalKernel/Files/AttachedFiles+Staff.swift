@@ -36,13 +36,19 @@ extension AttachedFiles {
         return file
     }
 
-    /// Shares file `id` with its record's customer, or stops sharing it.
+    /// Shares file `id` with its record's customer now (a lead's job given a customer after the file was attached
+    /// counts), or stops sharing it.
     /// - Throws: `UseCaseError.notFound` for a file not in the account or removed; `.invalid` to share one whose
     ///   record has no customer.
     public func share(_ id: AttachedFile.ID, _ shared: Bool, in account: Account, by actor: StaffActor?) async throws -> AttachedFile {
-        try await change(id, in: account, by: actor) { file in
-            if shared && file.customerID == nil {
-                throw UseCaseError.invalid("This record has no customer yet, so the file cannot be shared.")
+        var current: Customer.ID?
+        if shared, let file = try await services.storage.records(AttachedFile.self).find(id, in: account.id) {
+            current = try await customer(of: file.owner, in: account.id) ?? nil
+        }
+        return try await change(id, in: account, by: actor) { [current] file in
+            if shared {
+                guard let current else { throw UseCaseError.invalid("This record has no customer yet, so the file cannot be shared.") }
+                file.customerID = current
             }
             file.sharedWithClient = shared
             return shared ? .fileShared : .fileUnshared

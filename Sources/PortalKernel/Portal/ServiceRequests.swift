@@ -24,6 +24,13 @@ public struct ServiceRequests: Sendable {
         self.policy = policy
     }
 
+    /// Whether a form from `origin` would be refused for its address now (SPEC M5), found without counting an attempt:
+    /// the front asks before it reads a form with photos, so a sender over the limit costs no upload.
+    public func isLimited(_ origin: RequestOrigin) async throws -> Bool {
+        try await RateLimiter(counters: services.storage.counters).isSpent(
+            "lead-ip:\(origin.limitKey)", limit: policy.leadFormsPerIP, at: services.clock.now)
+    }
+
     /// Saves `request` as a portal lead of `account`, attached to `customer` when a logged-in client sent it.
     public func submit(
         _ request: ServiceRequest, account: Account, customer: Customer?, origin: RequestOrigin

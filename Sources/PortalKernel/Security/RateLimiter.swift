@@ -24,6 +24,11 @@ public struct RateLimiter: Sendable {
         try await change(subject, window: window, at: instant) { _ in true }.count
     }
 
+    /// Whether `subject` has used all `limit` attempts of its window at `instant`, found without counting one.
+    public func isSpent(_ subject: String, limit: Int, at instant: Date) async throws -> Bool {
+        try await counters.change(CounterKey.make("rate:\(subject)"), at: instant) { current in (current, (current?.count ?? 0) >= limit) }
+    }
+
     /// Adds one to `subject`'s count in its window when `admits` the count so far; answers whether it did and the
     /// count after.
     private func change(
