@@ -74,13 +74,37 @@ final class PDFPass {
         }
     }
 
-    /// The company's name in its accent colour and its address, and a rule.
+    /// The company's name in its accent colour and its address, its logo at the right, and a rule.
     private func drawLetterhead() {
-        drawText(document.companyName, size: 16, bold: true, width: Self.bodyWidth, colour: accent)
-        for line in document.companyAddress { drawText(line, size: 9, width: Self.bodyWidth, colour: (0.35, 0.35, 0.35)) }
+        let top = y
+        let logo = drawLogo()
+        let width = Self.bodyWidth - (logo.width > 0 ? logo.width + 12 : 0)
+        drawText(document.companyName, size: 16, bold: true, width: width, colour: accent)
+        for line in document.companyAddress { drawText(line, size: 9, width: width, colour: (0.35, 0.35, 0.35)) }
+        y = max(y, top + logo.height)
         y += 8
         rule(width: 1.5, colour: accent)
         y += 14
+    }
+
+    /// The logo (a PNG) at the top right, at most 56 points high and 160 wide; its size on the page, zero when there is
+    /// none or it does not decode (the document is drawn all the same).
+    private func drawLogo() -> (width: Double, height: Double) {
+        guard let png = document.logo else { return (0, 0) }
+        let source = Unmanaged.passRetained(PNGSource(png))
+        defer { source.release() }
+        guard let image = cairo_image_surface_create_from_png_stream(readFromSource, source.toOpaque()) else { return (0, 0) }
+        defer { cairo_surface_destroy(image) }
+        let (width, height) = (Double(cairo_image_surface_get_width(image)), Double(cairo_image_surface_get_height(image)))
+        guard cairo_surface_status(image) == CAIRO_STATUS_SUCCESS, width > 0, height > 0 else { return (0, 0) }
+        let scale = min(56 / height, 160 / width, 1)
+        cairo_save(cr)
+        cairo_translate(cr, Self.pageWidth - Self.margin - width * scale, y)
+        cairo_scale(cr, scale, scale)
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        return (width * scale, height * scale)
     }
 
     /// Label and value pairs, the labels in a column of their own.
@@ -315,6 +339,28 @@ final class PDFPass {
 /// Where Cairo's PDF stream is collected.
 final class PDFSink {
     var data = Data()
+}
+
+/// Where Cairo reads the logo's PNG from.
+final class PNGSource {
+    let data: Data
+    var offset = 0
+
+    init(_ data: Data) {
+        self.data = data
+    }
+}
+
+/// Cairo's read callback: the next `length` bytes of the ``PNGSource`` its closure points at.
+private let readFromSource: cairo_read_func_t = { closure, buffer, length in
+    guard let closure, let buffer else { return CAIRO_STATUS_READ_ERROR }
+    let source = Unmanaged<PNGSource>.fromOpaque(closure).takeUnretainedValue()
+    let count = Int(length)
+    guard source.offset + count <= source.data.count else { return CAIRO_STATUS_READ_ERROR }
+    let start = source.data.startIndex + source.offset
+    source.data.copyBytes(to: buffer, from: start..<start + count)
+    source.offset += count
+    return CAIRO_STATUS_SUCCESS
 }
 
 /// Cairo's write callback: appends to the ``PDFSink`` its closure points at.

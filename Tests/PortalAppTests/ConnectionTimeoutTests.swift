@@ -27,9 +27,7 @@ struct ConnectionTimeoutTests {
             let silent = try (0..<60).map { _ in try RawConnection(port: port) }
             let halfSent = try (0..<60).map { _ in try RawConnection(port: port) }
             for connection in halfSent { connection.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Ag") }
-            // Answered at all is the point, not how fast: a test process running the whole suite on two cores may take
-            // seconds to get to it.
-            let held = try await RawConnection(port: port).get("/health", within: .seconds(30))
+            let held = try await Self.health(port)
             #expect(held == "HTTP/1.1 200 OK")
 
             let started = ContinuousClock.now
@@ -52,10 +50,20 @@ struct ConnectionTimeoutTests {
             let idleFor = ContinuousClock.now - idleSince
             #expect(idle.closed && idle.received.hasPrefix("HTTP/1.1 200 OK"))
             #expect(idleFor >= .seconds(8) && idleFor < .seconds(40), "\(idleFor)")
-            let after = try await RawConnection(port: port).get("/health", within: .seconds(30))
+            let after = try await Self.health(port)
             #expect(after == "HTTP/1.1 200 OK")
         }
         try await services.storage.close()
         fixture.remove()
+    }
+
+    /// `/health`'s status line, asked on a new connection up to three times. Reachable is the point, not how fast: a
+    /// test process running the whole suite on two cores may be too busy to answer one in time.
+    static func health(_ port: Int) async throws -> String {
+        var answer = ""
+        for _ in 0..<3 where answer != "HTTP/1.1 200 OK" {
+            answer = try await RawConnection(port: port).get("/health", within: .seconds(30))
+        }
+        return answer
     }
 }

@@ -108,4 +108,26 @@ struct FileCopyTests {
         #expect(try await portal("export", "--config", source, "--to", target.path).status != 0)
         #expect(try Data(contentsOf: kept) == Data("an older export's".utf8), "a folder that was there is kept")
     }
+
+    @Test("F16: the account's logo travels with an export and is back in the new store's files after the import")
+    func logoTravels() async throws {
+        let fixture = try AppFixture()
+        defer { fixture.remove() }
+        let (source, _) = try await demoWithFile(fixture, "source")
+        let (_, sourceFiles) = try config(fixture, "source")
+        let logo = Data("\u{89}PNG the company's logo \(UUID())".utf8)
+        let address = try await FilesystemFileStore(folder: sourceFiles, maxFileBytes: 1_048_576).put(logo)
+        let storage = try SQLiteStorage(path: fixture.folder.appendingPathComponent("source.sqlite").path)
+        var account = try #require(try await storage.accounts.find("demo-account"))
+        account.branding.logoFile = address
+        try await storage.accounts.update(account)
+        try await storage.close()
+
+        let dump = fixture.folder.appendingPathComponent("dump.json").path
+        let exported = try await portal("export", "--config", source, "--to", dump)
+        #expect(exported.status == 0 && exported.stdout.contains("and 2 files"), "\(exported.stdout)")
+        let (target, targetFiles) = try config(fixture, "target")
+        #expect(try await portal("import", "--config", target, "--from", dump).status == 0)
+        #expect(try await FilesystemFileStore(folder: targetFiles, maxFileBytes: 1_048_576).get(address) == logo)
+    }
 }

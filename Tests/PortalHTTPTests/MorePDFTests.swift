@@ -145,6 +145,57 @@ struct MorePDFTests {
         await bed.remove()
     }
 
+    @Test("F16: an admin uploads a PNG logo on the settings page and every PDF carries it; a JPEG or a page named .png is refused beside the field; Remove takes it off")
+    func logo() async throws {
+        let bed = try await PortalTestbed()
+        let png = try await TestPhotos.make(.png)
+        let jpeg = try await TestPhotos.make(.jpeg)
+        try await bed.run { client in
+            var admin = Browser(client)
+            try await bed.staffLogIn(Seed.adminEmail, browser: &admin)
+            let settings = try await admin.get("/admin/settings")
+            #expect(settings.body.contains(#"action="/admin/settings/logo" enctype="multipart/form-data""#) && settings.body.contains("No logo yet"))
+            var cece = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &cece)
+            let without = try await cece.get("/portal/greenleaf/invoices/\(Seed.CeceInvoice.unpaid).pdf")
+            #expect(try await PDFCheck.imageCount(without.data) == 0)
+
+            for (bytes, name) in [(jpeg, "logo.jpg"), (Data("<html>not a logo</html>".utf8), "logo.png")] {
+                let refused = try await admin.postMultipart(
+                    "/admin/settings/logo", [("intent", "upload")], files: [.init(field: "logo", fileName: name, contentType: "image/png", bytes: bytes)])
+                #expect(refused.status == .unprocessableContent && refused.body.contains("The logo must be a PNG image"), "\(name)")
+                #expect(refused.body.contains(#"id="logo" name="logo" accept="image/png" aria-invalid="true""#))
+            }
+            _ = try await admin.get("/admin/settings")
+            let saved = try await admin.postMultipart(
+                "/admin/settings/logo", [("intent", "upload")], files: [.init(field: "logo", fileName: "logo.png", contentType: "image/png", bytes: png)])
+            #expect(saved.status == .seeOther && saved.location == "/admin/settings?done=logo")
+            let account = try #require(try await bed.services.storage.accounts.find(Seed.accountA))
+            let logoFile = try #require(account.branding.logoFile)
+            let kept = try #require(try await bed.services.files.get(logoFile))
+            let inspected = try await TestPhotos.inspect(kept)
+            #expect(inspected.format == "PNG" && inspected.metadata.isEmpty, "cleaned as a photo is: \(inspected.metadata)")
+            #expect(try await admin.get("/admin/settings").body.contains("A logo is saved"))
+
+            for path in [
+                "/portal/greenleaf/invoices/\(Seed.CeceInvoice.unpaid).pdf", "/portal/greenleaf/proposals/\(Seed.CeceProposal.open).pdf",
+                "/portal/greenleaf/statement.pdf",
+            ] {
+                let pdf = try await cece.get(path)
+                #expect(try await PDFCheck.imageCount(pdf.data) == 1, "\(path)")
+                #expect(try await PDFCheck.check(pdf.data).sound)
+            }
+            #expect(try await PDFCheck.imageCount(try await admin.get("/admin/invoices/\(Seed.CeceInvoice.unpaid).pdf").data) == 1)
+
+            _ = try await admin.get("/admin/settings")
+            let removed = try await admin.postMultipart("/admin/settings/logo", [("intent", "remove")], files: [])
+            #expect(removed.status == .seeOther && removed.location == "/admin/settings?done=logoRemoved")
+            #expect(try await bed.services.storage.accounts.find(Seed.accountA)?.branding.logoFile == nil)
+            #expect(try await PDFCheck.imageCount(try await cece.get("/portal/greenleaf/invoices/\(Seed.CeceInvoice.unpaid).pdf").data) == 0)
+        }
+        await bed.remove()
+    }
+
     /// Staff press Send on Cece's unpaid invoice, and the outbox is delivered.
     static func send(_ staff: inout Browser, _ bed: PortalTestbed) async throws {
         _ = try await staff.get("/admin/invoices/\(Seed.CeceInvoice.unpaid)")

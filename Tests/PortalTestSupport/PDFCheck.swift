@@ -22,6 +22,16 @@ public enum PDFCheck {
         }
     }
 
+    /// How many images `pdfimages -list` finds.
+    public static func imageCount(_ pdf: Data) async throws -> Int {
+        try await withFile(pdf) { path in
+            let (status, output) = try await run(["pdfimages", "-list", path])
+            guard status == 0 else { throw TestPhotoError(description: "pdfimages failed: \(output)") }
+            // Two header lines, then one line an image.
+            return max(0, output.split(separator: "\n").count - 2)
+        }
+    }
+
     /// The fonts `pdffonts` lists: each line's name and whether it is embedded.
     public static func fonts(_ pdf: Data) async throws -> String {
         try await withFile(pdf) { path in try await run(["pdffonts", path]).output }

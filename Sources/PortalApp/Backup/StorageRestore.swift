@@ -39,7 +39,7 @@ struct StorageRestore {
     /// Puts the files `dump`'s records name into the configured file store (#25), from beside the backup: `FILE.files`
     /// for a dump from `portal export`, the backup folder's `files` for a backup from `portal backup`.
     private func restoreFiles(named dump: StorageDump, backup path: String) async throws {
-        let named = FileCopies.addresses(in: dump[AttachedFile.self])
+        let named = FileCopies.addresses(in: dump)
         guard !named.isEmpty else { return }
         let beside = FileCopies.folder(ofDump: path)
         let folder = FileManager.default.fileExists(atPath: beside.path)

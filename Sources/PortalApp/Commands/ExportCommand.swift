@@ -22,7 +22,7 @@ struct ExportCommand: RegistryCommand {
                 let dump = try await storage.exportDump()
                 // The files the records name, beside the dump (#25): copied before the dump is written, so a dump never
                 // names a file its folder lacks.
-                let named = FileCopies.addresses(in: dump[AttachedFile.self])
+                let named = FileCopies.addresses(in: dump)
                 if !named.isEmpty { _ = try await FileCopies.save(named, from: store, to: folder) }
                 return (dump, named.count)
             }
@@ -57,7 +57,7 @@ struct ImportCommand: RegistryCommand {
                     storage, advice: "import into an empty store, or pass --into-non-empty to add these records beside them")
             }
             // The files first (#25): a record never names a file the store lacks, and files alone change nothing.
-            let files = try await FileCopies.load(FileCopies.addresses(in: dump[AttachedFile.self]), from: FileCopies.folder(ofDump: file), into: store)
+            let files = try await FileCopies.load(FileCopies.addresses(in: dump), from: FileCopies.folder(ofDump: file), into: store)
             try await storage.importDump(dump)
             return files
         }

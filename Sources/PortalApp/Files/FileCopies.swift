@@ -12,18 +12,21 @@ enum FileCopies {
     /// The folder of a backup folder's files, shared by its backups: `files` in it.
     static func folder(ofBackups path: String) -> URL { URL(fileURLWithPath: path, isDirectory: true).appendingPathComponent("files", isDirectory: true) }
 
-    /// Every address the attached files of `records` name (their bytes and thumbnails).
-    static func addresses(in records: [AttachedFile]) -> Set<FileAddress> {
-        Set(records.flatMap { [$0.content, $0.thumbnail].compactMap { $0 } })
+    /// Every address the records of `dump` name: attached files' bytes and thumbnails, and the accounts' logos.
+    static func addresses(in dump: StorageDump) -> Set<FileAddress> {
+        addresses(in: dump[AttachedFile.self], accounts: dump.accounts)
     }
 
-    /// Every address the attached files of every account of `storage` name.
+    /// Every address the records of every account of `storage` name, as ``addresses(in:)-(StorageDump)`` counts them.
     static func addresses(in storage: any PortalStorage) async throws -> Set<FileAddress> {
-        var found: Set<FileAddress> = []
-        for account in try await storage.accounts.all() {
-            found.formUnion(addresses(in: try await storage.records(AttachedFile.self).all(in: account.id)))
-        }
-        return found
+        let accounts = try await storage.accounts.all()
+        var files: [AttachedFile] = []
+        for account in accounts { files += try await storage.records(AttachedFile.self).all(in: account.id) }
+        return addresses(in: files, accounts: accounts)
+    }
+
+    private static func addresses(in files: [AttachedFile], accounts: [Account]) -> Set<FileAddress> {
+        Set(files.flatMap { [$0.content, $0.thumbnail].compactMap { $0 } } + accounts.compactMap(\.branding.logoFile))
     }
 
     /// Copies `addresses` from `store` into `folder` (made if missing), skipping those it holds; the number copied.

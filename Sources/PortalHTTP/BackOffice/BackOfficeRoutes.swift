@@ -34,7 +34,7 @@ enum BackOfficeRoutes {
         staffPages.addRoutes(
             DocumentsController(
                 front: front, quoting: env.quoting, answers: env.answers, billing: env.billing, refunds: env.refunds,
-                attachedFiles: env.attachedFiles, documents: env.documents
+                attachedFiles: env.attachedFiles, pdfs: env.pdfs
             ).routes)
         staffPages.addRoutes(TipsController(front: front, tips: env.tips).routes)
 

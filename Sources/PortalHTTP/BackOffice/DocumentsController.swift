@@ -21,7 +21,7 @@ struct DocumentsController: RouteController {
     /// The files card of a proposal's and an invoice's page (SPEC F17).
     let attachedFiles: AttachedFiles
     /// Draws the PDFs staff download: the client's own (SPEC F16).
-    let documents: any DocumentRenderer
+    let pdfs: DocumentPDFs
 
     /// What each change of a proposal says once done; any other `done` says nothing (a link cannot put words on the page).
     static let proposalNotices = ["sent": "The proposal is sent.", "accepted": "The proposal is accepted.", "saved": "The proposal is saved."]
@@ -51,13 +51,13 @@ struct DocumentsController: RouteController {
         admin.get("proposals/{id}.pdf") { request, context in
             try await AdminVisit.withRecord(request, context, front: front, find: { try await quoting.proposal($0, in: $1) }) { _, staff, proposal in
                 let document = try await quoting.printed(proposal, in: staff.account, by: PageDocumentComposer())
-                return FileResponse.pdf(try await documents.render(document), name: "Proposal \(proposal.title).pdf")
+                return FileResponse.pdf(try await pdfs.pdf(document, of: staff.account), name: "Proposal \(proposal.title).pdf")
             }
         }
         admin.get("invoices/{id}.pdf") { request, context in
             try await AdminVisit.withRecord(request, context, front: front, find: { try await billing.invoice($0, in: $1) }) { _, staff, invoice in
                 let document = try await billing.printed(invoice, in: staff.account, by: PageDocumentComposer())
-                return FileResponse.pdf(try await documents.render(document), name: "Invoice \(invoice.number).pdf")
+                return FileResponse.pdf(try await pdfs.pdf(document, of: staff.account), name: "Invoice \(invoice.number).pdf")
             }
         }
         admin.get("proposals/:id") { request, context in

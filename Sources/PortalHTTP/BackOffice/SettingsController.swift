@@ -77,7 +77,19 @@ struct SettingsController: RouteController {
         /// Each field's problem, beside it and in the summary (issue #18).
         let errors: FormErrors
         let notice: String?
+        /// Whether PDFs carry a logo (SPEC F16).
+        let hasLogo: Bool
     }
+
+    /// The logo form: upload the file it carries, or remove the logo.
+    struct LogoForm: PortalForm {
+        var csrf: String?
+        /// `remove` to remove the logo; anything else uploads.
+        var intent: String?
+    }
+
+    /// What each change says once done.
+    static let notices = ["saved": "Settings updated.", "logo": "The logo is saved: it heads every PDF.", "logoRemoved": "The logo is removed."]
 
     static let openInvoiceLabels: [(OpenInvoiceRule, String)] = [
         (.generated, "as soon as it is created"), (.invoiceDate, "from its invoice date"), (.sent, "once it is sent"),
@@ -89,8 +101,9 @@ struct SettingsController: RouteController {
             let visit = AdminVisit(request, context: context, front: front)
             let staff = try visit.requireStaff()
             return page(visit, staff: staff, form: SettingsForm(staff.account), errors: FormErrors(),
-                        notice: request.uri.queryParameters.get("done") == "saved" ? "Settings updated." : nil)
+                        notice: request.uri.queryParameters.get("done").flatMap { Self.notices[String($0)] })
         }
+        admin.post("settings/logo", use: logo)
         admin.post("settings") { request, context in
             let visit = AdminVisit(request, context: context, front: front)
             let staff = try visit.requireStaff()
@@ -107,6 +120,28 @@ struct SettingsController: RouteController {
         }
     }
 
+    /// `POST /admin/settings/logo` (multipart): keeps the PNG as the logo of the account's PDFs, or removes it (SPEC F16).
+    @Sendable func logo(_ request: Request, context: Context) async throws -> Response {
+        let visit = AdminVisit(request, context: context, front: front)
+        let staff = try visit.requireStaff()
+        let (form, files) = try await visit.formWithFiles(LogoForm.self, context: context, fileLimit: Self.maxLogoBytes, maxFiles: 1)
+        let removing = form.intent == "remove"
+        let bytes = files.first { $0.field == "logo" && !$0.bytes.isEmpty }?.bytes
+        guard removing || bytes != nil else {
+            return page(visit, staff: staff, form: SettingsForm(staff.account), errors: FormErrors("Choose a PNG image for the logo.", field: "logo"),
+                        status: .unprocessableContent)
+        }
+        do {
+            _ = try await companySettings.setLogo(removing ? nil : bytes, of: staff.account.id, by: .staff(staff.user.id))
+            return visit.redirect(to: "/admin/settings?done=\(removing ? "logoRemoved" : "logo")")
+        } catch let refusal as UseCaseError {
+            return page(visit, staff: staff, form: SettingsForm(staff.account), errors: FormErrors(refusal.message, field: "logo"), status: refusal.status)
+        }
+    }
+
+    /// The largest logo file taken: 2 MB.
+    static let maxLogoBytes = 2 * 1_048_576
+
     func page(
         _ visit: AdminVisit, staff: StaffSessions.Staff, form: SettingsForm, errors: FormErrors, notice: String? = nil,
         status: HTTPResponse.Status = .ok
@@ -121,7 +156,7 @@ struct SettingsController: RouteController {
                 },
                 form: form,
                 openChoices: Self.openInvoiceLabels.map { .init(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == form.openInvoiceWhen) },
-                errors: errors, notice: notice),
+                errors: errors, notice: notice, hasLogo: staff.account.branding.logoFile != nil),
             status: status)
     }
 }

@@ -125,7 +125,7 @@ extension PortalController {
         let id = Invoice.ID(rawValue: try context.parameters.require("id"))
         guard let invoice = try await portal.invoice(id, of: client.customer.id, account: visit.account) else { return visit.notFound() }
         let page = try await invoiceModel(invoice, visit: visit, client: client, notice: nil)
-        let pdf = try await documents.render(PrintedDocuments.invoice(page, account: visit.account, customer: client.customer))
+        let pdf = try await pdfs.pdf(PrintedDocuments.invoice(page, account: visit.account, customer: client.customer), of: visit.account)
         return FileResponse.pdf(pdf, name: "Invoice \(invoice.number).pdf")
     }
 
@@ -136,8 +136,9 @@ extension PortalController {
         let id = Proposal.ID(rawValue: try context.parameters.require("id"))
         guard let proposal = try await portal.proposal(id, of: client.customer.id, account: visit.account) else { return visit.notFound() }
         let page = try ProposalPage(proposal: proposal, visit: visit, typed: .init(chosen: []), actionBase: "", backURL: nil)
-        let pdf = try await documents.render(
-            PrintedDocuments.proposal(page, proposal: proposal, account: visit.account, customer: client.customer, format: visit.format))
+        let pdf = try await pdfs.pdf(
+            PrintedDocuments.proposal(page, proposal: proposal, account: visit.account, customer: client.customer, format: visit.format),
+            of: visit.account)
         return FileResponse.pdf(pdf, name: "Proposal \(proposal.title).pdf")
     }
 

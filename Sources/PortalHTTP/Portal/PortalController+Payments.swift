@@ -351,7 +351,7 @@ extension PortalController {
     /// `GET /receipts/{id}.pdf` (SPEC F16): the receipt page as a PDF.
     @Sendable func receiptPDF(_ request: Request, context: Context) async throws -> Response {
         try await receipt(request, context) { visit, client, page in
-            let pdf = try await documents.render(PrintedDocuments.receipt(page, account: visit.account, customer: client.customer))
+            let pdf = try await pdfs.pdf(PrintedDocuments.receipt(page, account: visit.account, customer: client.customer), of: visit.account)
             return FileResponse.pdf(pdf, name: "Receipt \(page.number) \(page.reference).pdf")
         }
     }

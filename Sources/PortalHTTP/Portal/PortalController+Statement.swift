@@ -48,10 +48,11 @@ extension PortalController {
             let customer = try visit.requireClient().customer
             let statement = try await payments.statement(of: customer.id, account: visit.account)
             let today = visit.format.date(visit.account.today(at: front.clock.now))
-            let pdf = try await documents.render(
+            let pdf = try await pdfs.pdf(
                 PrintedDocuments.statement(
                     try Self.statementRows(statement.invoices, visit: visit), total: visit.format.money(statement.total), on: today,
-                    account: visit.account, customer: customer))
+                    account: visit.account, customer: customer),
+                of: visit.account)
             return FileResponse.pdf(pdf, name: "Statement \(today).pdf")
         }
     }

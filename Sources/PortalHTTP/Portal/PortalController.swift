@@ -32,8 +32,8 @@ struct PortalController: RouteController {
     let deposits: Deposits
     /// Files staff shared with the client (SPEC F17).
     let attachedFiles: AttachedFiles
-    /// Draws the PDFs of proposals, invoices, receipts and the statement (SPEC F16).
-    let documents: any DocumentRenderer
+    /// Draws the PDFs of proposals, invoices, receipts and the statement, with the company's logo (SPEC F16).
+    let pdfs: DocumentPDFs
 
     /// The portal's routes, under `/portal/{portalKey}` (``PortalRoutes``): the home (or the login page), login,
     /// logout and service requests for anyone; the proposals, invoices, payments, receipts and switching customer for

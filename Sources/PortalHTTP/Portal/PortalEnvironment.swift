@@ -24,7 +24,7 @@ struct PortalEnvironment: Sendable {
     let staffSessions: StaffSessions
     let leadConversion: LeadConversion
     let attachedFiles: AttachedFiles
-    let documents: any DocumentRenderer
+    let pdfs: DocumentPDFs
     let quoting: Quoting
     let billing: Billing
     let customerManagement: CustomerManagement
@@ -58,7 +58,7 @@ struct PortalEnvironment: Sendable {
             services: services, emails: emails, hashing: options.passwordHashing, throttleRules: options.loginThrottle)
         leadConversion = LeadConversion(services: services)
         attachedFiles = AttachedFiles(services: services)
-        documents = services.documents
+        pdfs = DocumentPDFs(services: services)
         quoting = Quoting(services: services, emails: emails)
         billing = Billing(services: services, emails: emails)
         customerManagement = CustomerManagement(services: services, emails: emails)

@@ -13,7 +13,7 @@ enum PortalRoutes {
             front: front, portal: env.portal, sessions: env.sessions, loginLinks: env.loginLinks, answers: env.answers,
             payments: env.payments, serviceRequests: env.serviceRequests, visits: env.clientVisits, calendarFeeds: env.calendarFeeds,
             paymentMethods: env.paymentMethods, autopays: env.autopays, deposits: env.deposits,
-            attachedFiles: env.attachedFiles, documents: env.documents)
+            attachedFiles: env.attachedFiles, pdfs: env.pdfs)
         router.get("portal/:portalKey/theme.css", use: portal.theme)
         router.group("portal/:portalKey", context: ClientRequestContext.self)
             .add(middleware: PortalAccountMiddleware(front: front, portal: env.portal))

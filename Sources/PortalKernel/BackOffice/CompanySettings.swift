@@ -1,3 +1,5 @@
+import Foundation
+
 /// A company's settings and email templates, changed from the back office or through the JSON API (#20): each
 /// change is saved over the account as it is at that moment (so a template saved meanwhile is kept) and recorded in
 /// the audit trail with who made it.
@@ -30,10 +32,34 @@ public struct CompanySettings: Sendable {
                 ])
             }
             (current.name, current.timeZoneIdentifier, current.currencyCode) = (updated.name, updated.timeZoneIdentifier, updated.currencyCode)
-            (current.settings, current.branding) = (updated.settings, updated.branding)
+            // The logo is uploaded on its own (``setLogo(_:of:by:)``): a form shown before one was saved keeps it.
+            var branding = updated.branding
+            branding.logoFile = current.branding.logoFile
+            (current.settings, current.branding) = (updated.settings, branding)
             try await store.accounts.update(current)
             try await store.recordChange(.settingsChanged, about: .account(current.id), in: current.id, by: actor, at: now)
             return current
+        }
+    }
+
+    /// Keeps `bytes` as the logo the account's PDFs draw (SPEC F16), or removes it (`nil`): a PNG, decoded and written
+    /// again without metadata at most 320 pixels a side (the photo cleaner's thumbnail), in the file store.
+    /// - Throws: `UseCaseError.invalid` keyed `logo` for anything but a PNG image (a JPEG has no transparency, and the
+    ///   PDF renderer draws PNGs).
+    public func setLogo(_ bytes: Data?, of account: Account.ID, by actor: StaffActor?) async throws -> Account {
+        var address: FileAddress?
+        if let bytes {
+            let cleaned: CleanedImage
+            do {
+                cleaned = try await services.images.clean(bytes)
+            } catch let refusal as ImageRefusal {
+                throw UseCaseError.invalid("The logo must be a PNG image: \(refusal.description)", field: "logo")
+            }
+            guard cleaned.type == .png else { throw UseCaseError.invalid("The logo must be a PNG image, not a JPEG.", field: "logo") }
+            address = try await services.files.put(cleaned.thumbnail)
+        }
+        return try await change(account, .settingsChanged, detail: address == nil ? "logo removed" : "logo uploaded", by: actor) { [address] current in
+            current.branding.logoFile = address
         }
     }
 

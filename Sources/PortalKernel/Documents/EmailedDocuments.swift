@@ -10,14 +10,14 @@ struct EmailedDocuments {
     func invoice(_ invoice: Invoice, customer: Customer, in store: any Repositories, account: Account) async throws -> [EmailAttachment] {
         guard account.settings.attachesPDFs, let composer = composer(account) else { return [] }
         let document = try await composer.invoice(invoice, customer: customer, reading: store, account: account)
-        return [EmailAttachment(fileName: "Invoice \(invoice.number)", fileExtension: "pdf", mediaType: "application/pdf", content: try await services.documents.render(document))]
+        return [EmailAttachment(fileName: "Invoice \(invoice.number)", fileExtension: "pdf", mediaType: "application/pdf", content: try await DocumentPDFs(services: services).pdf(document, of: account))]
     }
 
     /// The proposal's PDF, `Proposal {title}.pdf`.
     func proposal(_ proposal: Proposal, customer: Customer, account: Account) async throws -> [EmailAttachment] {
         guard account.settings.attachesPDFs, let composer = composer(account) else { return [] }
         let document = try composer.proposal(proposal, customer: customer, account: account, today: account.today(at: services.clock.now))
-        return [EmailAttachment(fileName: "Proposal \(proposal.title)", fileExtension: "pdf", mediaType: "application/pdf", content: try await services.documents.render(document))]
+        return [EmailAttachment(fileName: "Proposal \(proposal.title)", fileExtension: "pdf", mediaType: "application/pdf", content: try await DocumentPDFs(services: services).pdf(document, of: account))]
     }
 
     private func composer(_ account: Account) -> (any DocumentComposer)? {

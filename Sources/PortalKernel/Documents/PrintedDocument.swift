@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a PDF shows (SPEC F16), laid out by no one yet: the company's branding, a title, facts, a table of lines,
 /// totals, paragraphs and, for an accepted proposal, the signature block. The HTTP front makes it from the very model
 /// its page draws; a ``DocumentRenderer`` draws it.
@@ -56,6 +58,8 @@ public struct PrintedDocument: Hashable, Sendable {
     public var signature: [Fact]
     /// The words at the foot of every page, before "Page n of N" (`Greenleaf · Invoice INV-1001`).
     public var footer: String
+    /// The company's logo, a PNG, drawn at the top right of the first page; `nil` for none (``DocumentPDFs`` sets it).
+    public var logo: Data?
 
     /// Memberwise.
     public init(

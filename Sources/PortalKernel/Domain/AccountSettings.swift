@@ -116,6 +116,9 @@ public struct Branding: Hashable, Codable, Sendable {
     public var address: String?
     /// A CSS hex colour (`#2f7d32`).
     public var accentColor: String
+    /// The logo the PDFs draw (SPEC F16): a PNG of at most 320 pixels a side in the file store, uploaded on the
+    /// settings page and cleaned as a photo is; `nil` for none.
+    public var logoFile: FileAddress?
 
     /// Memberwise; the accent colour defaults to the portal's green, `#2f7d32`. The settings page checks each value (an
     /// https logo, the colour's contrast) before it gets here.
