@@ -22,6 +22,9 @@ final class PDFPass {
     private var y = margin
     private var page = 1
     private let accent: (Double, Double, Double)
+    /// How many characters of the text no installed font has, drawn as boxes (SPEC F16: none, with the fonts
+    /// README names); counted as each block is laid out, so a block measured and drawn counts twice.
+    private(set) var unknownGlyphs = 0
 
     init(document: PrintedDocument, pageCount: Int?) {
         self.document = document
@@ -289,6 +292,7 @@ final class PDFPass {
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         pango_layout_set_alignment(layout, alignRight ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
         pango_layout_set_text(layout, text, -1)
+        unknownGlyphs += Int(pango_layout_get_unknown_glyphs_count(layout))
         return layout
     }
 

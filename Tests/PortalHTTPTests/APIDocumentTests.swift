@@ -101,10 +101,20 @@ struct APIDocumentTests {
                 ]
                 #expect(statuses.allSatisfy { $0 == .unprocessableContent }, "\(blank.unicodeScalars.map(\.value)): \(statuses)")
             }
-            // …and keeps a line break in a customer's name, so that pattern is not `\S`; a job's title is trimmed of line
-            // breaks too (#20: one job-title rule, `Job.titleProblem`), and its pattern says so.
-            #expect(try await api.call(.post, "/api/v1/customers", ["displayName": "\n", "emails": ["b@example.com"]]).status == .created)
-            #expect(try await api.call(.post, "/api/v1/jobs", ["title": "\n", "stage": "lead"]).status == .unprocessableContent)
+            // A line break, a control character or a hidden direction change inside a name or title is refused, as the
+            // patterns say; tabs and spaces around it are trimmed, and a job's title is trimmed of line breaks too (#20:
+            // one job-title rule, `Job.titleProblem`).
+            for hidden in ["\n", "A\nB", "A\u{202E}B", "A\u{2066}B", "A\u{7}B"] {
+                let statuses = [
+                    try await api.call(.put, draft, ["title": hidden, "lines": [line]]).status,
+                    try await api.call(.post, "/api/v1/jobs", ["title": hidden, "stage": "lead"]).status,
+                    try await api.call(.post, "/api/v1/customers", ["displayName": hidden, "emails": ["b@example.com"]]).status,
+                    try await api.call(.post, "/api/v1/invoices", ["customerId": Seed.cece.rawValue, "number": hidden, "lines": [line]]).status,
+                ]
+                #expect(statuses.allSatisfy { $0 == .unprocessableContent }, "\(hidden.unicodeScalars.map(\.value)): \(statuses)")
+            }
+            #expect(try await api.call(.post, "/api/v1/customers", ["displayName": "\tNguyễn 👨‍👩‍👧\t", "emails": ["b@example.com"]]).status == .created)
+            #expect(try await api.call(.post, "/api/v1/jobs", ["title": "\nSpring clean-up\n", "stage": "lead"]).status == .created)
             // A proposal title is at most 200 characters, counted as given.
             #expect(try await api.call(.put, draft, ["title": String(repeating: "\u{E9}", count: 200), "lines": [line]]).status == .ok)
             #expect(try await api.call(.put, draft, ["title": String(repeating: "\u{E9}", count: 201), "lines": [line]]).status == .unprocessableContent)
@@ -142,6 +152,29 @@ struct APIDocumentTests {
     }
 
     /// Runs `check` on the parsed document the API serves.
+    @Test("A name's and a title's pattern is the server's single-line rule: trimmed edges, no line break, control or direction control inside")
+    func singleLinePatterns() async throws {
+        try await Self.withServedDocument { document in
+            let schemas = try Self.schemas(of: document)
+            func pattern(_ schema: String, _ property: String) throws -> NSRegularExpression {
+                let node = try #require((schemas[schema] as? [String: Any])?["properties"] as? [String: Any])[property] as? [String: Any]
+                let text = try #require((node?["pattern"] as? String) ?? ((node?["anyOf"] as? [[String: Any]])?.first?["pattern"] as? String))
+                return try NSRegularExpression(pattern: text)
+            }
+            for (schema, property) in [("NewCustomer", "displayName"), ("NewInvoice", "number"), ("NewProposal", "title"), ("NewJob", "title")] {
+                let regex = try pattern(schema, property)
+                func matches(_ value: String) -> Bool {
+                    regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+                }
+                for kept in ["Oak", "\tNguyễn 👨‍👩‍👧\t", "שלום\u{200F} 12"] { #expect(matches(kept), "\(schema).\(property): \(kept)") }
+                for refused in ["A\u{202E}B", "A\u{2066}B", "A\u{7}B", "A\tB", "A\u{85}B", " ", ""] {
+                    #expect(!matches(refused), "\(schema).\(property): \(refused.unicodeScalars.map(\.value))")
+                    #expect(SingleLineText.problem(refused.trimmingCharacters(in: .whitespaces), naming: "It") != nil || refused.trimmingCharacters(in: .whitespaces).isEmpty)
+                }
+            }
+        }
+    }
+
     static func withServedDocument(_ check: @Sendable ([String: Any]) throws -> Void) async throws {
         let bed = try await PortalTestbed()
         try await bed.run { client in

@@ -89,6 +89,38 @@ struct InvoiceAndPaymentTests {
         await bed.remove()
     }
 
+    @Test("I2–I3: the receipt thanks the client only right after paying; the receipt of an invoice that left the portal still opens, with no link to it")
+    func receiptLaterAndPastRetention() async throws {
+        let bed = try await PortalTestbed()
+        let paidLongAgo = Payment(
+            id: "pay-old", accountID: Seed.accountA, invoiceID: I.paidLongAgo, amount: Money(cents: 20_000), method: .card, source: .portal,
+            card: CardSummary(brand: "Visa", last4: "4242"), idempotencyKey: "old-key", receivedAt: bed.clock.now - 390 * 86_400)
+        try await bed.services.storage.payments.insert(paidLongAgo)
+        try await bed.run { client in
+            var browser = Browser(client)
+            try await bed.logIn("cece@example.com", browser: &browser)
+            let old = try await browser.get("/portal/greenleaf/receipts/pay-old")
+            #expect(old.status == .ok)
+            #expect(old.body.contains("MARK-CECE-INV-PAIDOLD") && old.body.contains("Back to your portal"))
+            #expect(!old.body.contains("View the invoice") && !old.body.contains("/invoices/\(I.paidLongAgo)"))
+            #expect(!old.body.contains("Your payment was received"), "opened later, not just paid")
+
+            let form = try await browser.get("/portal/greenleaf/invoices/\(I.unpaid)/pay")
+            let paid = try await browser.post("/portal/greenleaf/invoices/\(I.unpaid)/pay", [
+                ("idempotencyKey", try #require(form.hiddenField("idempotencyKey"))), ("amount", "200.00"), ("nameOnCard", "Cece Cunningham"),
+                ("cardNumber", "4242 4242 4242 4242"), ("expiry", "12/30"), ("securityCode", "123"),
+            ])
+            let location = try #require(paid.location)
+            let fresh = try await browser.get(location)
+            #expect(fresh.body.contains("Your payment was received") && fresh.body.contains("View the invoice"))
+            let path = String(location.prefix { $0 != "?" })
+            let later = try await browser.get(path)
+            #expect(later.status == .ok && later.body.contains("View the invoice"))
+            #expect(!later.body.contains("Your payment was received"))
+        }
+        await bed.remove()
+    }
+
     @Test("The same idempotency key sent twice at once charges once")
     func concurrentSameKey() async throws {
         let bed = try await PortalTestbed()

@@ -37,7 +37,8 @@ struct MorePDFTests {
             let total = try #require(statementPage.body.firstMatch(of: /Total owed<\/th><td>([^<]+)</).map { String($0.1) })
             #expect(statementText.contains(total), "the page's total, \(total)")
 
-            let amount = format.amountField(Money(cents: currency == "JPY" ? 5_000 : 5_000))
+            // 5,000 minor units: $50.00, or ¥5,000.
+            let amount = format.amountField(Money(cents: 5_000))
             let paid = try await cece.pay("/portal/greenleaf/invoices/\(Seed.CeceInvoice.unpaid)/pay", amount: amount, cardNumber: SandboxPayments.TestCard.approved)
             let receiptPath = try #require(paid.location?.split(separator: "?").first.map(String.init))
             let receiptPage = try await cece.get(receiptPath)

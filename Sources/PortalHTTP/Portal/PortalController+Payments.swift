@@ -218,9 +218,9 @@ extension PortalController {
                 shownBalance: form.shownBalance.flatMap { try? visit.format.parseAmount($0) })
             switch outcome {
             case .paid(let payment):
-                return visit.redirect(to: visit.path("/receipts/\(payment.id)"))
+                return visit.redirect(to: visit.path("/receipts/\(payment.id)?paid=now"))
             case .paidCardNotSaved(let payment, _):
-                return visit.redirect(to: visit.path("/receipts/\(payment.id)?card=notSaved"))
+                return visit.redirect(to: visit.path("/receipts/\(payment.id)?paid=now&card=notSaved"))
             case .declined(let message):
                 // A new key: trying another card is a new attempt.
                 return try await payPage(visit, invoice: invoice, typed: form, key: SecretToken.generate().value,
@@ -330,18 +330,22 @@ extension PortalController {
         let card: String?
         let reference: String
         let balance: String
-        let invoiceURL: String
+        /// The invoice's page; `nil` once the invoice has left the portal (SPEC I2–I3).
+        let invoiceURL: String?
         let homeURL: String
         /// The receipt as a PDF (SPEC F16).
         let pdfURL: String
         /// Why the card the client asked to save was not (SPEC F11); `nil` otherwise.
         var notice: String?
+        /// Whether the client has just paid (the thank-you shows then, not when the receipt is opened later).
+        var justPaid = false
     }
 
     /// `GET /receipts/{id}`: one of the client's payments.
     @Sendable func receipt(_ request: Request, context: Context) async throws -> Response {
         try await receipt(request, context) { visit, _, model in
             var page = model
+            page.justPaid = request.uri.queryParameters.get("paid") == "now"
             page.notice = request.uri.queryParameters.get("card") == "notSaved"
                 ? "Your payment went through, but the card could not be saved for next time. You can save it when you next pay." : nil
             return visit.page("receipt", page)
@@ -364,7 +368,7 @@ extension PortalController {
         let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let id = Payment.ID(rawValue: try context.parameters.require("id"))
-        guard let (payment, invoice) = try await portal.receipt(id, of: client.customer.id, account: visit.account) else {
+        guard let (payment, invoice, invoiceShown) = try await portal.receipt(id, of: client.customer.id, account: visit.account) else {
             return visit.notFound()
         }
         let format = visit.format
@@ -375,7 +379,7 @@ extension PortalController {
             tip: payment.tip.map(format.money), charged: format.money(try payment.charged),
             refunded: payment.refunded.map(format.money), card: payment.card?.description,
             reference: payment.gatewayReference ?? payment.id.rawValue, balance: format.money(try invoice.balance),
-            invoiceURL: visit.path("/invoices/\(invoice.id)"), homeURL: visit.path(), pdfURL: visit.path("/receipts/\(payment.id).pdf"))
+            invoiceURL: invoiceShown ? visit.path("/invoices/\(invoice.id)") : nil, homeURL: visit.path(), pdfURL: visit.path("/receipts/\(payment.id).pdf"))
         return try await body(visit, client, page)
     }
 }

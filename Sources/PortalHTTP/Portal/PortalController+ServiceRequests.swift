@@ -15,11 +15,14 @@ extension PortalController {
         /// A field people never see (hidden by the stylesheet and from screen readers): a bot that fills every field
         /// fills it, and its submission is thanked and dropped (SPEC M5).
         var website: String?
+        /// The drawing's key (``ServiceRequest/formKey``): sent twice, the form makes one lead.
+        var formKey: String?
 
         var request: ServiceRequest {
             ServiceRequest(
                 name: name ?? "", email: email ?? "", phone: phone ?? "", serviceAddress: serviceAddress ?? "",
-                servicesWanted: services ?? [], description: description ?? "", preferredDate: preferredDate ?? "")
+                servicesWanted: services ?? [], description: description ?? "", preferredDate: preferredDate ?? "",
+                formKey: formKey)
         }
     }
 
@@ -80,6 +83,9 @@ extension PortalController {
         _ visit: PortalVisit, form: ServiceRequestForm, errors: FormErrors, status: HTTPResponse.Status = .ok, photos: Int = 0
     ) -> Response {
         let chosen = Set(form.services ?? [])
+        var form = form
+        // A form drawn again after a refusal keeps its key (nothing was sent); one that came without gets one.
+        if form.request.formKey == nil { form.formKey = ServiceRequest.newFormKey() }
         let page = ServiceRequestPage(
             chrome: visit.chrome("Request service"), formURL: visit.path("/request-service"), form: form,
             services: ServiceRequest.serviceChoices.map { .init(name: $0, checked: chosen.contains($0)) },
@@ -113,7 +119,7 @@ extension PortalController {
                 status: .unprocessableContent, photos: typed.photos.count)
         case .rateLimited:
             return tooManyRequests(visit, form: form, photos: typed.photos.count)
-        case .submitted:
+        case .submitted, .alreadySent:
             return thanks(visit)
         }
     }

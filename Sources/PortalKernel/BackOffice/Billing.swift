@@ -39,6 +39,7 @@ public struct Billing: Sendable {
             }
             let chosen = number?.trimmingCharacters(in: .whitespaces)
             if let chosen, chosen.isEmpty || chosen.unicodeScalars.count > 40 { throw UseCaseError.invalid("An invoice number is 1–40 characters.", field: "number") }
+            if let chosen, let problem = SingleLineText.problem(chosen, naming: "An invoice number") { throw UseCaseError.invalid(problem, field: "number") }
             if let chosen, try await store.invoices.find(number: chosen, in: account.id) != nil {
                 throw UseCaseError.conflict("Invoice number \(chosen) is taken.")
             }

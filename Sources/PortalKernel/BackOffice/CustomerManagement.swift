@@ -44,6 +44,7 @@ public struct CustomerManagement: Sendable {
     ) throws -> Customer {
         let name = displayName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.unicodeScalars.count <= 200 else { throw UseCaseError.invalid("Give the customer a name (up to 200 characters).", field: "displayName") }
+        if let problem = SingleLineText.problem(name, naming: "A customer's name") { throw UseCaseError.invalid(problem, field: "displayName") }
         let addresses = EmailAddress.normalizedList(typed)
         guard !addresses.isEmpty else { throw UseCaseError.invalid("Give the customer at least one email address.", field: "emails") }
         // Counted as given, repeats included, as the API's contract says (`maxItems`); a repeat is then kept once.

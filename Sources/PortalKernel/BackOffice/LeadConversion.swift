@@ -49,6 +49,7 @@ public struct LeadConversion: Sendable {
         public func problems() -> [Field: String] {
             var problems: [Field: String] = [:]
             if name.isEmpty { problems[.name] = "Enter the customer's name." }
+            if let problem = SingleLineText.problem(name, naming: "The customer's name") { problems[.name] = problem }
             if !EmailAddress.isValid(email) { problems[.email] = "Enter an email address such as name@example.com." }
             if line1.isEmpty { problems[.line1] = "Enter the street address." }
             return problems

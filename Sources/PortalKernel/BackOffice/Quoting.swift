@@ -123,6 +123,7 @@ public struct Quoting: Sendable {
         if title.trimmingCharacters(in: .whitespaces).isEmpty || title.unicodeScalars.count > 200 {
             throw UseCaseError.invalid("Give the proposal a title (up to 200 characters).", field: "title")
         }
+        if let problem = SingleLineText.problem(title.trimmingCharacters(in: .whitespaces), naming: "A proposal's title") { throw UseCaseError.invalid(problem, field: "title") }
         if let refusal = LineInput.problem(with: lines, allowOptional: true, taxRateBasisPoints: taxRateBasisPoints) { throw refusal }
     }
 }

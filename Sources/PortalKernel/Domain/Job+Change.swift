@@ -19,7 +19,8 @@ extension Job {
     /// job-title rule of the back office, the API and the lead form's job (#20).
     public static func titleProblem(_ title: String) -> String? {
         let trimmed = title.trimmed
-        return trimmed.isEmpty || trimmed.unicodeScalars.count > 200 ? "Enter a job title (up to 200 characters)." : nil
+        if trimmed.isEmpty || trimmed.unicodeScalars.count > 200 { return "Enter a job title (up to 200 characters)." }
+        return SingleLineText.problem(trimmed, naming: "A job title")
     }
 
     /// The job with `change` applied, its title trimmed; `UseCaseError.invalid(_:field:)` naming `title` for a title the rule refuses.

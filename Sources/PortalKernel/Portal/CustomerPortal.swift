@@ -60,14 +60,17 @@ public struct CustomerPortal: Sendable {
         try await services.storage.accounts.find(portalKey: portalKey)
     }
 
-    /// A payment of the customer's and its invoice, for the receipt. Receipts stay available after the invoice
-    /// leaves the portal.
-    public func receipt(_ id: Payment.ID, of customer: Customer.ID, account: Account) async throws -> (Payment, Invoice)? {
+    /// A payment of the customer's and its invoice, for the receipt, and whether the invoice is in the portal now
+    /// (SPEC I2–I3). Receipts stay available after the invoice leaves the portal; the receipt then links to no invoice.
+    public func receipt(
+        _ id: Payment.ID, of customer: Customer.ID, account: Account
+    ) async throws -> (payment: Payment, invoice: Invoice, invoiceShown: Bool)? {
         guard let payment = try await services.storage.payments.find(id, in: account.id),
             let invoice = try await services.storage.invoices.find(payment.invoiceID, in: account.id),
             invoice.customerID == customer
         else { return nil }
-        return (payment, invoice)
+        let shown = InvoiceVisibility.isVisible(invoice, settings: account.settings, today: account.today(at: services.clock.now))
+        return (payment, invoice, shown)
     }
 
     /// How long one view of a document by one viewer lasts: opening it again within this is not recorded again.

@@ -36,12 +36,18 @@ public struct ServiceRequest: Hashable, Sendable {
     /// The photos attached, as uploaded, in order: at most ``maxPhotos``, each at most ``maxPhotoBytes``. Cleaned
     /// by the ``ImageProcessor`` before anything of them is kept (SPEC F17).
     public var photos: [Data]
+    /// The random key the form was drawn with (``newFormKey()``): a second submission of one drawing (a double
+    /// press, a resend from the back button) makes no second lead. `nil`, or one that is not such a key, for none.
+    public var formKey: String?
+
+    /// A new key for a drawing of the form: 128 random bits, base64url.
+    public static func newFormKey() -> String { SecretToken.generate().value }
 
     /// The form as typed: the text trimmed, the email normalised, services not in ``serviceChoices`` dropped;
     /// ``problems(today:)`` checks it.
     public init(
         name: String, email: String, phone: String, serviceAddress: String, servicesWanted: [String],
-        description: String, preferredDate: String, photos: [Data] = []
+        description: String, preferredDate: String, photos: [Data] = [], formKey: String? = nil
     ) {
         self.name = name.trimmed
         self.email = EmailAddress.normalized(email)
@@ -51,6 +57,7 @@ public struct ServiceRequest: Hashable, Sendable {
         self.description = description.trimmed
         self.preferredDate = preferredDate.trimmed
         self.photos = photos
+        self.formKey = formKey.flatMap { (16...64).contains($0.utf8.count) && $0.allSatisfy(\.isFormKeyCharacter) ? $0 : nil }
     }
 
     /// What is wrong, field by field; empty when the request can be saved.
@@ -58,6 +65,7 @@ public struct ServiceRequest: Hashable, Sendable {
         var problems: [Field: String] = [:]
         if name.isEmpty { problems[.name] = "Enter your name." }
         if name.unicodeScalars.count > 200 { problems[.name] = "Keep your name under 200 characters." }
+        if let problem = SingleLineText.problem(name, naming: "Your name") { problems[.name] = problem }
         if !EmailAddress.isValid(email) { problems[.email] = "Enter an email address such as name@example.com." }
         let digits = phone.filter(\.isNumber)
         if !phone.isEmpty && (digits.count < 7 || phone.count > 40) { problems[.phone] = "Enter a phone number we can call, or leave it empty." }
@@ -86,4 +94,9 @@ public struct ServiceRequest: Hashable, Sendable {
         }
         return nil
     }
+}
+
+extension Character {
+    /// A letter, digit, `-` or `_` of ASCII: what a form key is made of.
+    fileprivate var isFormKeyCharacter: Bool { isASCII && (isLetter || isNumber || self == "-" || self == "_") }
 }

@@ -10,6 +10,8 @@ public struct ServiceRequests: Sendable {
         case invalid([ServiceRequest.Field: String])
         /// Too many submissions from this address or naming this email in the window (SPEC M5); nothing was saved.
         case rateLimited
+        /// The same drawing of the form was sent before (its ``ServiceRequest/formKey``); nothing more was saved.
+        case alreadySent
     }
 
     let services: PortalServices
@@ -38,6 +40,10 @@ public struct ServiceRequests: Sendable {
         let now = services.clock.now
         let problems = request.problems(today: account.today(at: now))
         guard problems.isEmpty else { return .invalid(problems) }
+        // A drawing of the form already sent is answered as sent, and spends none of the sender's limits.
+        if let key = request.formKey, try await Self.formClaim(key, account: account, counters: services.storage.counters).isHeld(at: now) {
+            return .alreadySent
+        }
         // SPEC M5: anyone may send this form, so it is limited per client address and per email it names (on the
         // whole server, not per company). A logged-in client sending with their own address is not limited by it:
         // strangers naming that address must not block them (#17).
@@ -101,7 +107,13 @@ public struct ServiceRequests: Sendable {
             to: [EmailMessage.Mailbox(address: lead.email, name: proven ? lead.name : nil)])
         let messages = [notification, confirmation].compactMap { $0 }
         let submitted = lead
-        try await self.services.storage.transaction { store in
+        let firstSending = try await self.services.storage.transaction { store in
+            // One lead per drawing of the form: the key is claimed with the lead, so a refused or failed sending
+            // leaves it free, and of two sendings at once the second waits and finds it taken.
+            if let key = request.formKey {
+                guard try await Self.formClaim(key, account: account, counters: store.counters).take(at: now, lifetime: Self.formKeyLifetime)
+                else { return false }
+            }
             try await store.jobs.insert(job)
             try await store.leads.insert(submitted)
             for file in files { try await store.records(AttachedFile.self).insert(file) }
@@ -116,8 +128,17 @@ public struct ServiceRequests: Sendable {
                     accountID: account.id, action: .leadSubmitted, about: .lead(submitted.id), customerID: customer?.id,
                     actorEmail: submitted.email, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
                     occurredAt: now))
+            return true
         }
-        return .submitted(submitted)
+        return firstSending ? .submitted(submitted) : .alreadySent
+    }
+
+    /// How long a drawing of the form is remembered as sent: a day.
+    static let formKeyLifetime: TimeInterval = 24 * 3_600
+
+    /// The claim a sending of the form drawn with `key` takes with its lead.
+    static func formClaim(_ key: String, account: Account, counters: any CounterRepository) -> Lease {
+        Lease(counters: counters, subject: "lead-form:\(account.id):\(key)")
     }
 
     /// A cleaned photo whose bytes and thumbnail are in the file store.

@@ -1,0 +1,46 @@
+import Foundation
+import PortalKernel
+import PortalTestSupport
+import Testing
+
+@testable import CairoDocuments
+
+/// Every script clients' and companies' names come in, and emoji, drawn with a font (#25, SPEC F16: "any Unicode name
+/// rendered, not boxes"). Pango draws a box for a character no installed font has; ``PDFPass`` counts them.
+@Suite("PDF scripts")
+struct PDFScriptTests {
+    /// A word in each script, with combining marks, symbols and emoji (a skin tone, a family joined by ZWJ, a flag and
+    /// one of Emoji 14).
+    static let names = [
+        "Nguyễn Zoë", "Ελένη", "Иван", "Արամ", "გიორგი", "דוד", "محمد", "اردو", "देवनागरी", "বাংলা", "ਪੰਜਾਬੀ", "ગુજરાતી",
+        "தமிழ்", "తెలుగు", "ಕನ್ನಡ", "മലയാളം", "සිංහල", "ไทย", "ລາວ", "ខ្មែរ", "မြန်မာ", "བོད", "አማርኛ", "한국어", "ひらがな カタカナ",
+        "大塚 张伟 陳", "ᠮᠣᠩᠭᠣᠯ", "ᏣᎳᎩ", "ᐃᓄᒃᑎᑐᑦ", "ߒߞߏ", "ⵜⴰⵎⴰⵣⵉⵖⵜ", "ܣܘܪܝܝܐ", "ތާނަ", "✓ № € ₹",
+        "Joe 🌳 Tree Care 👍🏽 👨‍👩‍👧 🇯🇵 🫠",
+    ]
+
+    static func document(naming names: [String]) -> PrintedDocument {
+        PrintedDocument(
+            companyName: names.joined(separator: " "), companyAddress: ["1 Main St"], accentColour: "#226644", title: "Invoice 🌳 INV-1",
+            facts: names.map { .init("Client", $0) },
+            table: .init(header: ["Description", "Amount"], numeric: [false, true], rows: names.map { [$0, "$1.00"] }),
+            totals: [.init("Total", "$\(names.count).00")])
+    }
+
+    @Test("F16: a name in each script clients write in, and emoji, is drawn with a font, not a box; the text reads back")
+    func everyScriptHasAFont() async throws {
+        let pass = PDFPass(document: Self.document(naming: Self.names), pageCount: nil)
+        let pdf = try pass.run().bytes
+        #expect(pass.unknownGlyphs == 0, "characters drawn as boxes: install the fonts README names")
+        let text = try await PDFCheck.text(of: pdf)
+        for word in ["Nguyễn", "Ελένη", "Иван", "한국어", "张伟", "Joe", "Tree Care"] {
+            #expect(text.contains(word), "\(word)")
+        }
+    }
+
+    @Test("F16: a character no font has (unassigned U+0378, private use U+E000) is counted as a box")
+    func aBoxIsCounted() throws {
+        let pass = PDFPass(document: Self.document(naming: ["A\u{0378}B", "\u{E000}"]), pageCount: nil)
+        _ = try pass.run()
+        #expect(pass.unknownGlyphs >= 2)
+    }
+}
