@@ -161,7 +161,10 @@ struct APIDocumentTests {
                 let text = try #require((node?["pattern"] as? String) ?? ((node?["anyOf"] as? [[String: Any]])?.first?["pattern"] as? String))
                 return try NSRegularExpression(pattern: text)
             }
-            for (schema, property) in [("NewCustomer", "displayName"), ("NewInvoice", "number"), ("NewProposal", "title"), ("NewJob", "title")] {
+            for (schema, property) in [
+                ("NewCustomer", "displayName"), ("NewInvoice", "number"), ("NewProposal", "title"), ("NewJob", "title"), ("LineInput", "description"),
+                ("InvoiceLineInput", "description"),
+            ] {
                 let regex = try pattern(schema, property)
                 func matches(_ value: String) -> Bool {
                     regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil

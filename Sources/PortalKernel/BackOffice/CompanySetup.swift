@@ -51,6 +51,7 @@ public struct CompanySetup: Sendable {
         }
         let name = new.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw UseCaseError.invalid("Give the company a name.") }
+        if let problem = SingleLineText.problem(name, naming: "The company name") { throw UseCaseError.invalid(problem) }
         guard name.unicodeScalars.count <= EmailLimits.accountNameCharacters else {
             throw UseCaseError.invalid("The company name can have up to \(EmailLimits.accountNameCharacters) characters (this one has \(name.unicodeScalars.count)): it goes in email subjects.")
         }
@@ -108,6 +109,7 @@ public struct CompanySetup: Sendable {
         let email = EmailAddress.normalized(email)
         guard EmailAddress.isValid(email) else { throw UseCaseError.invalid("\"\(email)\" is not an email address.") }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw UseCaseError.invalid("Give the staff user a name.") }
+        if let problem = SingleLineText.problem(name.trimmingCharacters(in: .whitespaces), naming: "A staff user's name") { throw UseCaseError.invalid(problem) }
         guard try await storage.staffUsers.all(email: email).isEmpty else {
             throw UseCaseError.conflict("A staff user with \(email) exists already; each person logs in with their own email.")
         }

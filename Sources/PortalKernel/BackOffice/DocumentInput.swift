@@ -44,7 +44,9 @@ public struct LineInput: Hashable, Codable, Sendable {
 
     /// Why this line, the `number`th (from 1), cannot be saved, and the field of the line it is about; `nil` when it can.
     private func problem(number: Int, allowOptional: Bool) -> (field: String, message: String)? {
-        if description.trimmingCharacters(in: .whitespaces).isEmpty { return ("description", "Line \(number) needs a description.") }
+        let shown = description.trimmingCharacters(in: .whitespaces)
+        if shown.isEmpty { return ("description", "Line \(number) needs a description.") }
+        if let problem = SingleLineText.problem(shown, naming: "Line \(number)'s description") { return ("description", problem) }
         if !quantity.isFinite || quantity <= 0 { return ("quantity", "Line \(number): the quantity must be above 0.") }
         if quantity > 1_000_000 { return ("quantity", "Line \(number): the quantity must be at most 1,000,000.") }
         if !Self.hasQuantityDecimals(quantity) { return ("quantity", "Line \(number): the quantity has at most \(Self.quantityDecimals) decimals.") }

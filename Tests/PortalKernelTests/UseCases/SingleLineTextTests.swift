@@ -17,7 +17,7 @@ struct SingleLineTextTests {
         for text in Self.kept { #expect(SingleLineText.problem(text, naming: "A label") == nil, "\(text)") }
     }
 
-    @Test("An invoice number, a proposal's title and a customer's name with a hidden direction change are refused naming the field; nothing is saved")
+    @Test("An invoice number, a line's description, a proposal's title and a customer's name with a hidden direction change are refused naming the field; nothing is saved")
     func useCasesRefuse() async throws {
         let bed = try await UseCaseBed()
         for number in Self.refused {
@@ -30,6 +30,9 @@ struct SingleLineTextTests {
             #expect(error.kind == .invalid && error.fields.keys.contains("number"))
         }
         #expect(try await BillingTests.draft(bed, number: "Nº 12 ✓").number == "Nº 12 ✓")
+        await #expect(throws: UseCaseError.invalid("Line 1's description cannot hold line breaks, control characters or hidden direction changes: type it again on one line.", field: "lines[0].description")) {
+            try await BillingTests.draft(bed, lines: [LineInput(description: "Mow\u{202E}", quantity: 1, unitPrice: 100)])
+        }
 
         let job = Job(accountID: bed.account.id, customerID: bed.customer.id, title: "Spring", createdStage: .proposal, createdAt: bed.clock.now)
         try await bed.services.storage.jobs.insert(job)
