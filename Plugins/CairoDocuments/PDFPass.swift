@@ -291,6 +291,8 @@ final class PDFPass {
         pango_layout_set_width(layout, Int32(max(width, 10) * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         pango_layout_set_alignment(layout, alignRight ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+        // Left to right, as the page is: right-to-left text is placed at the start of its cell, not flipped to its end.
+        pango_layout_set_auto_dir(layout, 0)
         pango_layout_set_text(layout, text, -1)
         unknownGlyphs += Int(pango_layout_get_unknown_glyphs_count(layout))
         return layout

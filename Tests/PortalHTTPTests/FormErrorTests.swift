@@ -118,6 +118,17 @@ struct FormErrorTests {
             #expect(reviseMarkup.invalid.keys.sorted() == ["q1-r"] && reviseMarkup.summaryLinks == ["q1-r"])
             #expect(revise.body.contains("value=\"lots\""))
 
+            // Refused by the use case (a hidden direction change in the title), the form keeps every edit.
+            let refused = try await browser.post(
+                "/admin/proposals/\(P.draft)/revise",
+                [("title", "Typed new\u{202E}title"), ("lines[r1][description]", "Typed mulch"), ("lines[r1][quantity]", "3"),
+                 ("lines[r1][unitPrice]", "41"), ("taxPercent", "7.5"), ("deposit", "25 %")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("hidden direction changes"))
+            for typed in ["value=\"Typed new\u{202E}title\"", "value=\"Typed mulch\"", "value=\"41\"", "value=\"7.5\"", "value=\"25 %\""] {
+                #expect(refused.body.contains(typed), "\(typed)")
+            }
+
             _ = try await browser.get("/admin/templates/loginLink")
             let template = try await browser.post(
                 "/admin/templates/loginLink", [("subject", "{{#open}}"), ("text", "{{/close}}"), ("html", "<p>fine</p>"), ("intent", "save")])

@@ -117,6 +117,30 @@ struct InvoiceAndPaymentTests {
             let later = try await browser.get(path)
             #expect(later.status == .ok && later.body.contains("View the invoice"))
             #expect(!later.body.contains("Your payment was received"))
+
+            // An invoice of 400 days ago is in the portal while unpaid and leaves it when paid (I3): the pay form sent
+            // again (a double press, the back button) goes to the receipt, not to "Page not found".
+            let today = bed.services.clock.now
+            let yearOld = Invoice(
+                id: "inv-old-unpaid", accountID: Seed.accountA, customerID: Seed.cece, number: "MARK-OLD-UNPAID",
+                invoiceDate: CalendarDate.today(at: today, in: TimeZone(identifier: "America/New_York")!).adding(days: -400),
+                lineItems: [LineItem(description: "Old work", unitPrice: Money(cents: 10_000))], createdAt: today)
+            try await bed.services.storage.invoices.insert(yearOld)
+            let oldForm = try await browser.get("/portal/greenleaf/invoices/inv-old-unpaid/pay")
+            let oldFields = [
+                ("idempotencyKey", try #require(oldForm.hiddenField("idempotencyKey"))), ("amount", "100.00"), ("nameOnCard", "Cece Cunningham"),
+                ("cardNumber", "4242 4242 4242 4242"), ("expiry", "12/30"), ("securityCode", "123"),
+            ]
+            let first = try await browser.post("/portal/greenleaf/invoices/inv-old-unpaid/pay", oldFields)
+            #expect(first.status == .seeOther)
+            #expect(try await browser.get("/portal/greenleaf/invoices/inv-old-unpaid").status == .notFound)
+            let resent = try await browser.post("/portal/greenleaf/invoices/inv-old-unpaid/pay", oldFields)
+            #expect(resent.status == .seeOther && resent.location == first.location)
+            let charges = bed.gateway.charges.count
+            #expect(charges == 2, "one charge each for the two invoices")
+            var otherKey = oldFields
+            otherKey[0] = ("idempotencyKey", "another-key-0123456789")
+            #expect(try await browser.post("/portal/greenleaf/invoices/inv-old-unpaid/pay", otherKey).status == .notFound)
         }
         await bed.remove()
     }

@@ -9,13 +9,14 @@ import Testing
 /// SPEC M5: the lead form, which anyone may send, cannot be used to mail strangers through the company.
 @Suite("M5 the lead form against abuse")
 struct LeadFormAbuseTests {
-    /// The lead form filled with `email`, a stranger's name and phishing text.
-    static func phishing(_ email: String) -> [(String, String)] {
+    /// The lead form filled with `email`, a stranger's name and phishing text, numbered `round` (the same words sent
+    /// again are one request: SPEC F5).
+    static func phishing(_ email: String, round: Int = 0) -> [(String, String)] {
         ServiceRequestTests.filled.map { field in
             switch field.0 {
             case "email": ("email", email)
             case "name": ("name", "Your account is locked")
-            case "description": ("description", "Call +1 555 0100 now: https://evil.example/unlock")
+            case "description": ("description", "Call +1 555 0100 now: https://evil.example/unlock \(round)")
             default: field
             }
         }
@@ -45,7 +46,7 @@ struct LeadFormAbuseTests {
                 var visitor = Browser(client)
                 visitor.ipAddress = ip
                 _ = try await visitor.get("/portal/greenleaf?leadform=true")
-                let answer = try await visitor.post("/portal/greenleaf/request-service", Self.phishing("victim@example.org"))
+                let answer = try await visitor.post("/portal/greenleaf/request-service", Self.phishing("victim@example.org", round: index))
                 #expect(answer.status == (index < 3 ? .seeOther : .tooManyRequests), "\(ip)")
             }
         }

@@ -43,4 +43,16 @@ struct PDFScriptTests {
         _ = try pass.run()
         #expect(pass.unknownGlyphs >= 2)
     }
+
+    @Test("F16: right-to-left text starts at the left of its cell, as on the page, not beside the next column")
+    func rightToLeftStartsLeft() async throws {
+        var document = Self.document(naming: [])
+        document.table = .init(header: ["Description", "Amount"], numeric: [false, true], rows: [["تقليم شجرة البلوط", "$1.00"]])
+        let pdf = try PDFPass(document: document, pageCount: nil).run().bytes
+        let words = try await PDFCheck.wordStarts(of: pdf)
+        let header = try #require(words.first { $0.word == "Description" })
+        let arabic = words.filter { $0.word.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }
+        #expect(!arabic.isEmpty)
+        #expect(arabic.allSatisfy { $0.x < header.x + 200 }, "\(arabic.map(\.x)) against the column's start \(header.x)")
+    }
 }

@@ -77,7 +77,7 @@ struct SecondBreakerCaseTests {
                 var stranger = Browser(client)
                 stranger.ipAddress = "192.0.2.\(index + 20)"
                 _ = try await stranger.get("/portal/greenleaf?leadform=true")
-                _ = try await stranger.post("/portal/greenleaf/request-service", LeadFormAbuseTests.phishing(" CECE@example.com "))
+                _ = try await stranger.post("/portal/greenleaf/request-service", LeadFormAbuseTests.phishing(" CECE@example.com ", round: index))
             }
             _ = try await cece.get("/portal/greenleaf/request-service")
             let own = ServiceRequestTests.filled.map { $0.0 == "email" ? ("email", "cece@example.com") : $0 }

@@ -32,6 +32,17 @@ public enum PDFCheck {
         }
     }
 
+    /// Where on its page each word of `pdf` starts, in points from the left, as `pdftotext -bbox` finds the words.
+    public static func wordStarts(of pdf: Data) async throws -> [(word: String, x: Double)] {
+        try await withFile(pdf) { path in
+            let (status, output) = try await run(["pdftotext", "-bbox", path, "-"])
+            guard status == 0 else { throw TestPhotoError(description: "pdftotext -bbox failed: \(output)") }
+            return output.matches(of: /<word xMin="([0-9.]+)"[^>]*>([^<]*)<\/word>/).compactMap { match in
+                Double(match.1).map { (String(match.2), $0) }
+            }
+        }
+    }
+
     /// The fonts `pdffonts` lists: each line's name and whether it is embedded.
     public static func fonts(_ pdf: Data) async throws -> String {
         try await withFile(pdf) { path in try await run(["pdffonts", path]).output }

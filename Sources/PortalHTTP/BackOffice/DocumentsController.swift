@@ -99,11 +99,11 @@ struct DocumentsController: RouteController {
                     lines = try form.lineInputs(in: staff.account.currency)
                 } catch {
                     return try await proposalPage(
-                        visit, staff: staff, proposal: proposal, errors: error.errors(prefix: "r"),
-                        editRows: form.rows(prefix: "r", refusal: error), typedDeposit: form.deposit,
+                        visit, staff: staff, proposal: proposal, errors: error.errors(prefix: "r"), typed: (form, error),
                         status: .unprocessableContent)
                 }
-                return try await acting(visit, staff, proposal, done: "saved") {
+                // Refused, the form comes back as typed (title, lines, tax and deposit), with the reason.
+                return try await acting(visit, staff, proposal, done: "saved", typed: form) {
                     try await quoting.revise(
                         proposal.id, title: form.title ?? "", lines: lines, taxRateBasisPoints: try form.taxBasisPoints(),
                         deposit: try form.depositTerms(in: staff.account.currency), in: staff.account, by: .staff(staff.user.id)
@@ -141,19 +141,21 @@ struct DocumentsController: RouteController {
 
     /// Runs a change; a refusal shows the page again with its message.
     private func acting(
-        _ visit: AdminVisit, _ staff: StaffSessions.Staff, _ proposal: Proposal, done: String, _ change: () async throws -> Proposal.ID
+        _ visit: AdminVisit, _ staff: StaffSessions.Staff, _ proposal: Proposal, done: String, typed: DocumentForm? = nil,
+        _ change: () async throws -> Proposal.ID
     ) async throws -> Response {
         do {
             let id = try await change()
             return visit.redirect(to: "/admin/proposals/\(id)?done=\(done)")
         } catch let refusal as UseCaseError {
-            return try await proposalPage(visit, staff: staff, proposal: proposal, errors: FormErrors(refusal.message), status: refusal.status)
+            return try await proposalPage(
+                visit, staff: staff, proposal: proposal, errors: FormErrors(refusal.message), typed: typed.map { ($0, nil) }, status: refusal.status)
         }
     }
 
     func proposalPage(
         _ visit: AdminVisit, staff: StaffSessions.Staff, proposal: Proposal, notice: String? = nil, errors: FormErrors = FormErrors(),
-        editRows typed: [[String: Any]]? = nil, typedDeposit: String? = nil, status: HTTPResponse.Status = .ok
+        typed: (form: DocumentForm, refusal: DocumentForm.LineRefusal?)? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let account = staff.account
         let format = Formatting(account: account)
@@ -181,12 +183,13 @@ struct DocumentsController: RouteController {
             },
             "total": format.money(try proposal.totals(choosing: chosen).total),
             "deposit": try proposal.deposit.map { try DepositWords.due($0, on: try proposal.totals(choosing: chosen).total, format: format) } as Any,
-            "depositEntry": typedDeposit ?? proposal.deposit?.entryText(in: account.currency) ?? "",
+            "depositEntry": typed?.form.deposit ?? proposal.deposit?.entryText(in: account.currency) ?? "",
             "canSend": proposal.status == .draft || proposal.status == .sent, "canAccept": proposal.status == .sent,
             "canEdit": editable, "staffName": staff.user.name,
             "editHint": proposal.status == .draft ? "A draft changes in place." : "Saving makes version \(proposal.version.addingSaturating(1)), sent to the client at once; the old link will show it.",
-            "editRows": typed ?? (rows + emptyRows).enumerated().map { index, row in row.merging(["index": index + 1]) { a, _ in a } },
-            "taxPercent": "\(Decimal(proposal.taxRateBasisPoints) / 100)", "currency": account.currencyCode,
+            "editTitle": typed?.form.title ?? proposal.title,
+            "editRows": typed.map { $0.form.rows(prefix: "r", refusal: $0.refusal) } ?? (rows + emptyRows).enumerated().map { index, row in row.merging(["index": index + 1]) { a, _ in a } },
+            "taxPercent": typed?.form.taxPercent ?? "\(Decimal(proposal.taxRateBasisPoints) / 100)", "currency": account.currencyCode,
             "sendURL": "/admin/proposals/\(proposal.id)/send", "acceptURL": "/admin/proposals/\(proposal.id)/accept",
             "pdfURL": "/admin/proposals/\(proposal.id).pdf",
             "reviseURL": "/admin/proposals/\(proposal.id)/revise",

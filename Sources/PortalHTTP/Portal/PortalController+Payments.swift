@@ -300,7 +300,9 @@ extension PortalController {
         return (month, year)
     }
 
-    /// Runs `body` with the logged-in client's visible invoice named by `:id` that still has a balance.
+    /// Runs `body` with the logged-in client's visible invoice named by `:id` that still has a balance. A pay form sent
+    /// again after it paid (a double press, the back button) goes to its receipt, also when that payment took the
+    /// invoice out of the portal (SPEC F10, I3).
     private func paying(
         _ request: Request, _ context: Context,
         _ body: (PortalVisit, ClientSessions.Client, Invoice) async throws -> Response
@@ -308,7 +310,14 @@ extension PortalController {
         let visit = try PortalVisit(request, context: context, front: front)
         let client = try visit.requireClient()
         let id = Invoice.ID(rawValue: try context.parameters.require("id"))
-        guard let invoice = try await portal.invoice(id, of: client.customer.id, account: visit.account) else {
+        let invoice = try await portal.invoice(id, of: client.customer.id, account: visit.account)
+        if request.method == .post, try invoice.map({ try $0.balance <= .zero }) ?? true {
+            let key = try await visit.form(PayForm.self, context: context).idempotencyKey ?? ""
+            if let paid = try await portal.payment(idempotencyKey: key, of: client.customer.id, invoice: id, account: visit.account) {
+                return visit.redirect(to: visit.path("/receipts/\(paid.id)?paid=now"))
+            }
+        }
+        guard let invoice else {
             guard request.method == .get else { return visit.notFound() }
             return try await anotherCustomersInvoice(id, visit: visit, client: client, then: "/invoices/\(id)/pay")
         }

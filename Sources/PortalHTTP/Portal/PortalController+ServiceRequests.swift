@@ -15,14 +15,11 @@ extension PortalController {
         /// A field people never see (hidden by the stylesheet and from screen readers): a bot that fills every field
         /// fills it, and its submission is thanked and dropped (SPEC M5).
         var website: String?
-        /// The drawing's key (``ServiceRequest/formKey``): sent twice, the form makes one lead.
-        var formKey: String?
 
         var request: ServiceRequest {
             ServiceRequest(
                 name: name ?? "", email: email ?? "", phone: phone ?? "", serviceAddress: serviceAddress ?? "",
-                servicesWanted: services ?? [], description: description ?? "", preferredDate: preferredDate ?? "",
-                formKey: formKey)
+                servicesWanted: services ?? [], description: description ?? "", preferredDate: preferredDate ?? "")
         }
     }
 
@@ -68,12 +65,15 @@ extension PortalController {
         return form
     }
 
-    /// The form again, 429, saying that too many were sent and when to try again (SPEC M5).
-    private func tooManyRequests(_ visit: PortalVisit, form: ServiceRequestForm, photos: Int) -> Response {
+    /// The form again, 429, saying that too many were sent and when to try again (SPEC M5). Refused `unread`, before
+    /// the form was read, it may be a request sent a moment before, sent again: the page says so.
+    private func tooManyRequests(_ visit: PortalVisit, form: ServiceRequestForm, photos: Int, unread: Bool = false) -> Response {
         let minutes = Int(front.policy.rateLimitWindow / 60)
+        let sent = unread
+            ? "If you sent this request a moment ago, it was received; if not, please try again in \(minutes) minutes, or call us."
+            : "Nothing was sent; please try again in \(minutes) minutes, or call us."
         var page = serviceRequestPage(
-            visit, form: form,
-            errors: FormErrors("Too many requests were sent from here or for this email address. Nothing was sent; please try again in \(minutes) minutes, or call us."),
+            visit, form: form, errors: FormErrors("Too many requests were sent from here or for this email address. \(sent)"),
             status: .tooManyRequests, photos: photos)
         page.headers[.retryAfter] = "\(Int(front.policy.rateLimitWindow))"
         return page
@@ -83,9 +83,6 @@ extension PortalController {
         _ visit: PortalVisit, form: ServiceRequestForm, errors: FormErrors, status: HTTPResponse.Status = .ok, photos: Int = 0
     ) -> Response {
         let chosen = Set(form.services ?? [])
-        var form = form
-        // A form drawn again after a refusal keeps its key (nothing was sent); one that came without gets one.
-        if form.request.formKey == nil { form.formKey = ServiceRequest.newFormKey() }
         let page = ServiceRequestPage(
             chrome: visit.chrome("Request service"), formURL: visit.path("/request-service"), form: form,
             services: ServiceRequest.serviceChoices.map { .init(name: $0, checked: chosen.contains($0)) },
@@ -103,7 +100,7 @@ extension PortalController {
         let visit = try PortalVisit(request, context: context, front: front)
         // A sender over the limit is refused before photos are read (SPEC M5): reading megabytes costs CPU.
         if request.headers[.contentType]?.lowercased().hasPrefix("multipart/") == true, try await serviceRequests.isLimited(visit.origin) {
-            return tooManyRequests(visit, form: prefilled(for: visit), photos: 0)
+            return tooManyRequests(visit, form: prefilled(for: visit), photos: 0, unread: true)
         }
         let (form, files) = try await visit.formWithFiles(
             ServiceRequestForm.self, context: context, fileLimit: ServiceRequest.maxPhotoBytes, maxFiles: ServiceRequest.maxPhotos)

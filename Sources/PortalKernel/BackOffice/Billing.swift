@@ -37,9 +37,10 @@ public struct Billing: Sendable {
                 guard let job = try await store.jobs.find(jobID, in: account.id) else { throw UseCaseError.notFound("No such job.") }
                 guard job.customerID == customerID else { throw UseCaseError.invalid("The job belongs to another customer.", field: "jobId") }
             }
-            let chosen = number?.trimmingCharacters(in: .whitespaces)
+            // Composed (NFC), so "HĐ-1" typed either way is one number.
+            let chosen = number?.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
             if let chosen, chosen.isEmpty || chosen.unicodeScalars.count > 40 { throw UseCaseError.invalid("An invoice number is 1–40 characters.", field: "number") }
-            if let chosen, let problem = SingleLineText.problem(chosen, naming: "An invoice number") { throw UseCaseError.invalid(problem, field: "number") }
+            if let chosen, let problem = SingleLineText.problem(chosen, naming: "An invoice number", identifier: true) { throw UseCaseError.invalid(problem, field: "number") }
             if let chosen, try await store.invoices.find(number: chosen, in: account.id) != nil {
                 throw UseCaseError.conflict("Invoice number \(chosen) is taken.")
             }

@@ -87,6 +87,7 @@ public struct CompanySetup: Sendable {
     public func createToken(named name: String, in account: Account.ID) async throws -> (APIToken, SecretToken) {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.unicodeScalars.count <= 100 else { throw UseCaseError.invalid("Name the token (what it is for), up to 100 characters.") }
+        if let problem = SingleLineText.problem(name, naming: "A token's name") { throw UseCaseError.invalid(problem) }
         let secret = SecretToken.generate()
         let token = APIToken(accountID: account, name: name, tokenHash: secret.hash, createdAt: clock.now)
         try await storage.apiTokens.insert(token)

@@ -159,7 +159,10 @@ public struct SettingsForm: Hashable, Sendable {
         }
         updated.settings.leadFormAllowedOrigins = origins
         if displayName.trimmed.isEmpty { problems[.displayName] = "Enter the name clients see." }
-        if let problem = SingleLineText.problem(displayName.trimmed, naming: "The name clients see") { problems[.displayName] = problem }
+        // A name stored before the rule stays until it is changed: every other setting can still be saved.
+        if displayName.trimmed != account.branding.displayName, let problem = SingleLineText.problem(displayName.trimmed, naming: "The name clients see") {
+            problems[.displayName] = problem
+        }
         if displayName.trimmed.unicodeScalars.count > EmailLimits.accountNameCharacters {
             problems[.displayName] =
                 "Keep the name to \(EmailLimits.accountNameCharacters) characters (this one has \(displayName.trimmed.unicodeScalars.count)): it goes in email subjects."

@@ -38,12 +38,13 @@ extension Visit {
     }
 
     /// `text` trimmed, `nil` when blank; `UseCaseError.invalid(_:field:)` naming `field` when longer than `limit`
-    /// scalars (combining marks count one by one).
-    public static func optionalText(_ text: String?, limit: Int, field: String, what: String) throws -> String? {
+    /// scalars (combining marks count one by one), or, `singleLine` (a name), when ``SingleLineText`` refuses it.
+    public static func optionalText(_ text: String?, limit: Int, field: String, what: String, singleLine: Bool = false) throws -> String? {
         guard let trimmed = text?.trimmed.nilIfEmpty else { return nil }
         guard trimmed.unicodeScalars.count <= limit else {
             throw UseCaseError.invalid("Keep the \(what) to \(limit) characters or fewer.", field: field)
         }
+        if singleLine, let problem = SingleLineText.problem(trimmed, naming: "The \(what)") { throw UseCaseError.invalid(problem, field: field) }
         return trimmed
     }
 
@@ -61,7 +62,7 @@ extension Visit {
     public func applying(_ change: Change, today: CalendarDate) throws -> Visit {
         guard !isFinal else { throw UseCaseError.conflict("A \(status == .completed ? "completed" : "cancelled") visit cannot be changed.") }
         var visit = self
-        if let crew = change.crew { visit.crew = try Self.optionalText(crew, limit: Self.crewLimit, field: "crew", what: "crew's name") }
+        if let crew = change.crew { visit.crew = try Self.optionalText(crew, limit: Self.crewLimit, field: "crew", what: "crew's name", singleLine: true) }
         if let note = change.clientNote { visit.clientNote = try Self.optionalText(note, limit: Self.noteLimit, field: "clientNote", what: "note") }
         if let date = change.date, date != self.date {
             // A visit moved into the past would leave the portal unanswered; work done on an earlier day is a visit

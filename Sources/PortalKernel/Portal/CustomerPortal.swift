@@ -73,6 +73,18 @@ public struct CustomerPortal: Sendable {
         return (payment, invoice, shown)
     }
 
+    /// The customer's payment of `invoice` made with `idempotencyKey`, if any (SPEC F10): what a pay form sent again
+    /// is answered with, also once the payment took the invoice out of the portal (I3).
+    public func payment(
+        idempotencyKey: String, of customer: Customer.ID, invoice: Invoice.ID, account: Account
+    ) async throws -> Payment? {
+        guard !idempotencyKey.isEmpty,
+            let payment = try await services.storage.payments.find(idempotencyKey: idempotencyKey, in: account.id), payment.invoiceID == invoice,
+            try await services.storage.invoices.find(invoice, in: account.id)?.customerID == customer
+        else { return nil }
+        return payment
+    }
+
     /// How long one view of a document by one viewer lasts: opening it again within this is not recorded again.
     public static let viewWindow: TimeInterval = 30 * 60
 

@@ -15,7 +15,8 @@ public struct ProposalAnswers: Sendable {
         /// anything else, so a form can show it beside the other problems at once (issue #18).
         public static func signatureProblem(_ name: String) -> String? {
             let signature = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            return signature.count >= 2 && signature.unicodeScalars.count <= 200 ? nil : "Type your full name to sign."
+            guard signature.count >= 2 && signature.unicodeScalars.count <= 200 else { return "Type your full name to sign." }
+            return SingleLineText.problem(signature, naming: "The name you sign with")
         }
 
         /// Memberwise, as sent; ``ProposalAnswers/accept(_:account:via:form:actor:actorEmail:origin:)`` checks the

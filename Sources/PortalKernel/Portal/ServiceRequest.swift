@@ -36,18 +36,12 @@ public struct ServiceRequest: Hashable, Sendable {
     /// The photos attached, as uploaded, in order: at most ``maxPhotos``, each at most ``maxPhotoBytes``. Cleaned
     /// by the ``ImageProcessor`` before anything of them is kept (SPEC F17).
     public var photos: [Data]
-    /// The random key the form was drawn with (``newFormKey()``): a second submission of one drawing (a double
-    /// press, a resend from the back button) makes no second lead. `nil`, or one that is not such a key, for none.
-    public var formKey: String?
-
-    /// A new key for a drawing of the form: 128 random bits, base64url.
-    public static func newFormKey() -> String { SecretToken.generate().value }
 
     /// The form as typed: the text trimmed, the email normalised, services not in ``serviceChoices`` dropped;
     /// ``problems(today:)`` checks it.
     public init(
         name: String, email: String, phone: String, serviceAddress: String, servicesWanted: [String],
-        description: String, preferredDate: String, photos: [Data] = [], formKey: String? = nil
+        description: String, preferredDate: String, photos: [Data] = []
     ) {
         self.name = name.trimmed
         self.email = EmailAddress.normalized(email)
@@ -57,7 +51,6 @@ public struct ServiceRequest: Hashable, Sendable {
         self.description = description.trimmed
         self.preferredDate = preferredDate.trimmed
         self.photos = photos
-        self.formKey = formKey.flatMap { (16...64).contains($0.utf8.count) && $0.allSatisfy(\.isFormKeyCharacter) ? $0 : nil }
     }
 
     /// What is wrong, field by field; empty when the request can be saved.
@@ -94,9 +87,4 @@ public struct ServiceRequest: Hashable, Sendable {
         }
         return nil
     }
-}
-
-extension Character {
-    /// A letter, digit, `-` or `_` of ASCII: what a form key is made of.
-    fileprivate var isFormKeyCharacter: Bool { isASCII && (isLetter || isNumber || self == "-" || self == "_") }
 }

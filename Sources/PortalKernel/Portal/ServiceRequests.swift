@@ -10,7 +10,7 @@ public struct ServiceRequests: Sendable {
         case invalid([ServiceRequest.Field: String])
         /// Too many submissions from this address or naming this email in the window (SPEC M5); nothing was saved.
         case rateLimited
-        /// The same drawing of the form was sent before (its ``ServiceRequest/formKey``); nothing more was saved.
+        /// The same request was sent a moment before (``RepeatedRequests``, SPEC F5); nothing more was saved.
         case alreadySent
     }
 
@@ -40,16 +40,15 @@ public struct ServiceRequests: Sendable {
         let now = services.clock.now
         let problems = request.problems(today: account.today(at: now))
         guard problems.isEmpty else { return .invalid(problems) }
-        // A drawing of the form already sent is answered as sent, and spends none of the sender's limits.
-        if let key = request.formKey, try await Self.formClaim(key, account: account, counters: services.storage.counters).isHeld(at: now) {
-            return .alreadySent
-        }
         // SPEC M5: anyone may send this form, so it is limited per client address and per email it names (on the
         // whole server, not per company). A logged-in client sending with their own address is not limited by it:
         // strangers naming that address must not block them (#17).
         let proven = Self.isProven(request.email, by: customer)
-        // Both limits in one transaction (one write, not two: #22).
-        let admitted = try await self.services.storage.transaction { [policy] store in
+        // SPEC F5: the same request sent again is answered as sent and spends no limit; the claim and both limits are
+        // one transaction (one write: #22).
+        let repeats = RepeatedRequests(storage: services.storage)
+        let key = RepeatedRequests.key(of: request, account: account.id, customer: customer?.id)
+        let claim = try await repeats.claim(key, at: now) { [policy] store in
             let limiter = RateLimiter(counters: store.counters)
             guard try await limiter.attempt(
                 "lead-ip:\(origin.limitKey)", limit: policy.leadFormsPerIP, window: policy.rateLimitWindow, at: now)
@@ -59,7 +58,28 @@ public struct ServiceRequests: Sendable {
                 "lead-email:\(EmailAddress.normalized(request.email))", limit: policy.leadFormsPerEmail,
                 window: policy.rateLimitWindow, at: now)
         }
-        guard admitted else { return .rateLimited }
+        switch claim {
+        case .alreadySent: return .alreadySent
+        case .refused: return .rateLimited
+        case .first: break
+        }
+        do {
+            let outcome = try await send(request, account: account, customer: customer, origin: origin, proven: proven, requestKey: key, at: now)
+            if case .submitted = outcome { return outcome }
+            try await repeats.release(key, at: now)
+            return outcome
+        } catch {
+            try? await repeats.release(key, at: now)
+            throw error
+        }
+    }
+
+    /// Cleans the photos and saves the lead of `request`, which ``submit(_:account:customer:origin:)`` checked,
+    /// admitted and claimed under `requestKey`; the lead's transaction records the request as sent.
+    private func send(
+        _ request: ServiceRequest, account: Account, customer: Customer?, origin: RequestOrigin, proven: Bool, requestKey: String,
+        at now: Date
+    ) async throws -> Outcome {
         // F17: every photo cleaned before anything is kept; one that is not a photo sends the form back.
         let photos: [KeptPhoto]
         switch try await keep(request.photos) {
@@ -107,13 +127,8 @@ public struct ServiceRequests: Sendable {
             to: [EmailMessage.Mailbox(address: lead.email, name: proven ? lead.name : nil)])
         let messages = [notification, confirmation].compactMap { $0 }
         let submitted = lead
-        let firstSending = try await self.services.storage.transaction { store in
-            // One lead per drawing of the form: the key is claimed with the lead, so a refused or failed sending
-            // leaves it free, and of two sendings at once the second waits and finds it taken.
-            if let key = request.formKey {
-                guard try await Self.formClaim(key, account: account, counters: store.counters).take(at: now, lifetime: Self.formKeyLifetime)
-                else { return false }
-            }
+        try await self.services.storage.transaction { store in
+            try await RepeatedRequests.markSent(requestKey, in: store.counters, at: now)
             try await store.jobs.insert(job)
             try await store.leads.insert(submitted)
             for file in files { try await store.records(AttachedFile.self).insert(file) }
@@ -128,17 +143,8 @@ public struct ServiceRequests: Sendable {
                     accountID: account.id, action: .leadSubmitted, about: .lead(submitted.id), customerID: customer?.id,
                     actorEmail: submitted.email, ipAddress: origin.ipAddress, userAgent: origin.userAgent,
                     occurredAt: now))
-            return true
         }
-        return firstSending ? .submitted(submitted) : .alreadySent
-    }
-
-    /// How long a drawing of the form is remembered as sent: a day.
-    static let formKeyLifetime: TimeInterval = 24 * 3_600
-
-    /// The claim a sending of the form drawn with `key` takes with its lead.
-    static func formClaim(_ key: String, account: Account, counters: any CounterRepository) -> Lease {
-        Lease(counters: counters, subject: "lead-form:\(account.id):\(key)")
+        return .submitted(submitted)
     }
 
     /// A cleaned photo whose bytes and thumbnail are in the file store.

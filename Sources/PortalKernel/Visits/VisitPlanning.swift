@@ -303,7 +303,7 @@ public struct VisitPlanning: Sendable {
     }
 
     private static func crew(_ text: String?) throws -> String? {
-        try Visit.optionalText(text, limit: Visit.crewLimit, field: Field.crew.rawValue, what: "crew's name")
+        try Visit.optionalText(text, limit: Visit.crewLimit, field: Field.crew.rawValue, what: "crew's name", singleLine: true)
     }
 
     private static func note(_ text: String?) throws -> String? {

@@ -6,10 +6,11 @@ import Testing
 /// request, and the limits on anyone else's (SPEC M5).
 @Suite("ServiceRequests: logged-in requests and the limits on anonymous ones")
 struct LeadFormTests {
-    static func request(email: String) -> ServiceRequest {
+    /// A request naming `email`, numbered `round` (the same words sent again are one request: SPEC F5).
+    static func request(email: String, round: Int = 0) -> ServiceRequest {
         ServiceRequest(
             name: "Cece Cunningham", email: email, phone: "", serviceAddress: "12 Oak St", servicesWanted: ["Tree care"],
-            description: "Please look at the maple", preferredDate: "")
+            description: "Please look at the maple \(round)", preferredDate: "")
     }
 
     static func origin(_ host: Int) -> RequestOrigin { RequestOrigin(ipAddress: "198.51.100.\(host)", userAgent: "tests") }
@@ -38,13 +39,13 @@ struct LeadFormTests {
         let bed = try await UseCaseBed()
         let requests = ServiceRequests(services: bed.services, emails: KindComposer(), policy: bed.policy)
         for host in 1...bed.policy.leadFormsPerEmail {
-            guard case .submitted = try await requests.submit(Self.request(email: "cece@example.com"), account: bed.account, customer: nil, origin: Self.origin(host))
+            guard case .submitted = try await requests.submit(Self.request(email: "cece@example.com", round: host), account: bed.account, customer: nil, origin: Self.origin(host))
             else {
                 Issue.record("request \(host) was refused")
                 return
             }
         }
-        #expect(try await requests.submit(Self.request(email: "cece@example.com"), account: bed.account, customer: nil, origin: Self.origin(99)) == .rateLimited)
+        #expect(try await requests.submit(Self.request(email: "cece@example.com", round: 99), account: bed.account, customer: nil, origin: Self.origin(99)) == .rateLimited)
         let confirmations = try await bed.queuedEmails().filter { $0.subject == "leadConfirmation" }
         #expect(confirmations.count == bed.policy.leadFormsPerEmail)
         #expect(confirmations.allSatisfy { $0.to == [EmailMessage.Mailbox(address: "cece@example.com")] })

@@ -15,6 +15,14 @@ struct SingleLineTextTests {
     func rule() {
         for text in Self.refused { #expect(SingleLineText.problem(text, naming: "A label") != nil, "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
         for text in Self.kept { #expect(SingleLineText.problem(text, naming: "A label") == nil, "\(text)") }
+        // Nothing that shows: a direction mark, joiners, U+FEFF, a word joiner, a soft hyphen, Hangul fillers.
+        for blank in ["\u{200F}", "\u{200D}\u{200C}", "\u{FEFF}", "\u{2060}", "\u{AD}", "\u{115F}", "\u{3164} \u{200B}"] {
+            #expect(SingleLineText.problem(blank, naming: "A label") == "A label needs a character that shows.", "\(blank.unicodeScalars.map(\.value))")
+        }
+        // An identifier takes no invisible character: it would look like another.
+        #expect(SingleLineText.problem("HĐ-🌳-1\u{200D}", naming: "A number", identifier: true) != nil)
+        #expect(SingleLineText.problem("\u{200F}HĐ-🌳-1", naming: "A number", identifier: true) != nil)
+        #expect(SingleLineText.problem("HĐ-🌳-1", naming: "A number", identifier: true) == nil)
     }
 
     @Test("An invoice number, a line's description, a proposal's title and a customer's name with a hidden direction change are refused naming the field; nothing is saved")
@@ -30,6 +38,9 @@ struct SingleLineTextTests {
             #expect(error.kind == .invalid && error.fields.keys.contains("number"))
         }
         #expect(try await BillingTests.draft(bed, number: "Nº 12 ✓").number == "Nº 12 ✓")
+        // One number however its accents were typed (composed, NFC).
+        #expect(try await BillingTests.draft(bed, number: "Facture-e\u{301}").number == "Facture-\u{E9}")
+        await #expect(throws: UseCaseError.conflict("Invoice number Facture-\u{E9} is taken.")) { try await BillingTests.draft(bed, number: "Facture-\u{E9}") }
         await #expect(throws: UseCaseError.invalid("Line 1's description cannot hold line breaks, control characters or hidden direction changes: type it again on one line.", field: "lines[0].description")) {
             try await BillingTests.draft(bed, lines: [LineInput(description: "Mow\u{202E}", quantity: 1, unitPrice: 100)])
         }
@@ -48,5 +59,20 @@ struct SingleLineTextTests {
             name: "Jordan\u{202E}", email: "j@example.com", phone: "", serviceAddress: "9 Birch Rd", servicesWanted: ["Tree care"], description: "",
             preferredDate: "")
         #expect(request.problems(today: bed.account.today(at: bed.clock.now))[.name] != nil)
+        #expect(ProposalAnswers.AcceptanceForm.signatureProblem("Nguyễn\u{202E}LIAVE") != nil)
+        #expect(ProposalAnswers.AcceptanceForm.signatureProblem("Nguyễn Văn An") == nil)
+        #expect(throws: UseCaseError.self) { try Visit.optionalText("Crew\u{202E} 2", limit: 100, field: "crew", what: "crew's name", singleLine: true) }
+    }
+
+    @Test("A company name stored before the rule does not block the other settings; changing it to another such name is refused")
+    func storedNameStays() throws {
+        let stored = "Greenleaf\u{202E} Landscaping"
+        let account = Account(name: stored, portalKey: "a", branding: Branding(displayName: stored), createdAt: Date(timeIntervalSince1970: 0))
+        var form = SettingsForm(account)
+        form.reminderHour = "8"
+        #expect(try form.applied(to: account).settings.visits.reminderHour == 8)
+        form.displayName = "Greenleaf\u{2066} Landscaping"
+        let refusal = try #require(throws: UseCaseError.self) { try form.applied(to: account) }
+        #expect(refusal.fields.keys.contains("displayName"))
     }
 }
