@@ -163,7 +163,7 @@ struct APIDocumentTests {
             }
             for (schema, property) in [
                 ("NewCustomer", "displayName"), ("NewInvoice", "number"), ("NewProposal", "title"), ("NewJob", "title"), ("LineInput", "description"),
-                ("InvoiceLineInput", "description"),
+                ("InvoiceLineInput", "description"), ("StaffAcceptance", "signatureName"),
             ] {
                 let regex = try pattern(schema, property)
                 func matches(_ value: String) -> Bool {
