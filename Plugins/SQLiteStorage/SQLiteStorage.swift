@@ -23,7 +23,9 @@ public final class SQLiteStorage: SQLStorage, PluginLocation, @unchecked Sendabl
     init(path: String, prepareConnection: (@Sendable (Database) throws -> Void)?) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
+        // A second process on the file (a rolling restart, a command run beside the server) waits its turn: a busy
+        // machine may hold a transaction for seconds, and waiting costs less than a refused request.
+        configuration.busyMode = .timeout(30)
         // Portal transactions are async: BEGIN and COMMIT happen in separate writer accesses, kept exclusive by
         // the driver's gate.
         configuration.allowsUnsafeTransactions = true

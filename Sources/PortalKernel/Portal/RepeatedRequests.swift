@@ -48,6 +48,8 @@ struct RepeatedRequests {
     /// lets it through, or waits for another sending of it to end. Past ``patience`` it is sent unclaimed.
     func claim(_ key: String, at now: Date, admitting admit: @escaping @Sendable (any Repositories) async throws -> Bool) async throws -> Claim {
         let deadline = ContinuousClock.now + Self.patience
+        // Asked again at 50 ms, then twice as long each time up to a second: most sendings end within one.
+        var pause = Duration.milliseconds(50)
         while true {
             let found: Claim? = try await storage.transaction { store in
                 let state: State = try await store.counters.change(key, at: now) { held in
@@ -67,7 +69,8 @@ struct RepeatedRequests {
             }
             if let found { return found }
             if ContinuousClock.now >= deadline { return try await storage.transaction { try await admit($0) } ? .first : .refused }
-            try await Task.sleep(for: .milliseconds(100))
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .seconds(1))
         }
     }
 
