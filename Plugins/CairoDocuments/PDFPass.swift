@@ -12,7 +12,9 @@ final class PDFPass {
     /// The body ends here; the footer is below.
     static let bodyBottom = pageHeight - 64.0
     static let bodyWidth = pageWidth - 2 * margin
-    static let fontFamily = "Noto Sans, Noto Sans CJK JP, Noto Sans CJK SC, sans-serif"
+    /// Noto Sans first; Noto Sans Tamil before the fonts fontconfig would try next, since Noto Sans Grantha (sorted
+    /// first) also has Tamil's vowel signs and would split a syllable across two fonts (a dotted circle beside it).
+    static let fontFamily = "Noto Sans, Noto Sans Tamil, Noto Sans CJK JP, Noto Sans CJK SC, sans-serif"
 
     let document: PrintedDocument
     let pageCount: Int?

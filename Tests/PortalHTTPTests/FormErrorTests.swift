@@ -129,6 +129,12 @@ struct FormErrorTests {
                 #expect(refused.body.contains(typed), "\(typed)")
             }
 
+            // Accepting for the client with a signature the rule refuses: 422, the typed name kept beside the message.
+            _ = try await browser.get("/admin/proposals/\(P.open)")
+            let signed = try await browser.post("/admin/proposals/\(P.open)/accept", [("signature", "Cece\u{202E} Cunningham")])
+            #expect(signed.status == .unprocessableContent)
+            #expect(signed.body.contains("value=\"Cece\u{202E} Cunningham\"") && signed.body.contains("hidden direction changes"))
+
             _ = try await browser.get("/admin/templates/loginLink")
             let template = try await browser.post(
                 "/admin/templates/loginLink", [("subject", "{{#open}}"), ("text", "{{/close}}"), ("html", "<p>fine</p>"), ("intent", "save")])

@@ -55,4 +55,24 @@ struct PDFScriptTests {
         #expect(!arabic.isEmpty)
         #expect(arabic.allSatisfy { $0.x < header.x + 200 }, "\(arabic.map(\.x)) against the column's start \(header.x)")
     }
+
+    @Test("F16: each syllable of an Indic name is drawn by one font (no vowel sign from another font beside a dotted circle)")
+    func oneFontPerScript() async throws {
+        let samples = [
+            "हिन्दी कुमार", "বাংলা কুমার", "ਪੰਜਾਬੀ ਕੁਮਾਰ", "ગુજરાતી કુમાર", "ଓଡ଼ିଆ କୁମାର", "తెలుగు కుమార్", "ಕನ್ನಡ ಕುಮಾರ್", "മലയാളം കുമാർ",
+            "සිංහල කුමාර", "புல் பூ கு வு தமிழ்", "ไทย กุมาร", "မြန်မာ", "ខ្មែរ", "བོད་ཡིག",
+        ]
+        for sample in samples {
+            var document = Self.document(naming: [])
+            document.table = .init(header: ["Description", "Amount"], numeric: [false, true], rows: [[sample, "$1.00"]])
+            let fonts = try await PDFCheck.fonts(try PDFPass(document: document, pageCount: nil).run().bytes)
+            // pdffonts: two header lines, then "ABCDEF+NotoSansTamil-Regular …" a line; Noto Sans itself draws the rest.
+            let families = Set(fonts.split(separator: "\n").dropFirst(2).compactMap { line -> String? in
+                let name = line.split(separator: " ").first.map { String($0.drop { $0 != "+" }.dropFirst()) } ?? ""
+                let family = String(name.prefix { $0 != "-" })
+                return family == "NotoSans" ? nil : family
+            })
+            #expect(families.count == 1, "\(sample): \(families.sorted())")
+        }
+    }
 }

@@ -83,12 +83,12 @@ struct DocumentsController: RouteController {
                     form: .init(signatureName: form.signature ?? staff.user.name, chosenOptionalItemIDs: [], shownVersionHash: proposal.contentHash),
                     actor: nil, actorEmail: staff.user.email, origin: visit.origin, by: .staff(staff.user.id))
                 if case .accepted = outcome { return visit.redirect(to: "/admin/proposals/\(proposal.id)?done=accepted") }
-                let errors = switch outcome {
-                case .invalid(let text): FormErrors(text, field: "signature")
-                case .alreadyAccepted: FormErrors("It was accepted already.")
-                default: FormErrors("A proposal that is \(proposal.status.rawValue) cannot be accepted.")
+                let (errors, status): (FormErrors, HTTPResponse.Status) = switch outcome {
+                case .invalid(let text): (FormErrors(text, field: "signature"), .unprocessableContent)
+                case .alreadyAccepted: (FormErrors("It was accepted already."), .conflict)
+                default: (FormErrors("A proposal that is \(proposal.status.rawValue) cannot be accepted."), .conflict)
                 }
-                return try await proposalPage(visit, staff: staff, proposal: proposal, errors: errors, status: .conflict)
+                return try await proposalPage(visit, staff: staff, proposal: proposal, errors: errors, typedSignature: form.signature, status: status)
             }
         }
         admin.post("proposals/:id/revise") { request, context in
@@ -155,7 +155,8 @@ struct DocumentsController: RouteController {
 
     func proposalPage(
         _ visit: AdminVisit, staff: StaffSessions.Staff, proposal: Proposal, notice: String? = nil, errors: FormErrors = FormErrors(),
-        typed: (form: DocumentForm, refusal: DocumentForm.LineRefusal?)? = nil, status: HTTPResponse.Status = .ok
+        typed: (form: DocumentForm, refusal: DocumentForm.LineRefusal?)? = nil, typedSignature: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let account = staff.account
         let format = Formatting(account: account)
@@ -185,7 +186,7 @@ struct DocumentsController: RouteController {
             "deposit": try proposal.deposit.map { try DepositWords.due($0, on: try proposal.totals(choosing: chosen).total, format: format) } as Any,
             "depositEntry": typed?.form.deposit ?? proposal.deposit?.entryText(in: account.currency) ?? "",
             "canSend": proposal.status == .draft || proposal.status == .sent, "canAccept": proposal.status == .sent,
-            "canEdit": editable, "staffName": staff.user.name,
+            "canEdit": editable, "signature": typedSignature ?? staff.user.name,
             "editHint": proposal.status == .draft ? "A draft changes in place." : "Saving makes version \(proposal.version.addingSaturating(1)), sent to the client at once; the old link will show it.",
             "editTitle": typed?.form.title ?? proposal.title,
             "editRows": typed.map { $0.form.rows(prefix: "r", refusal: $0.refusal) } ?? (rows + emptyRows).enumerated().map { index, row in row.merging(["index": index + 1]) { a, _ in a } },

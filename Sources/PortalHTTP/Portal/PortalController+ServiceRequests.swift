@@ -118,6 +118,8 @@ extension PortalController {
             return tooManyRequests(visit, form: form, photos: typed.photos.count)
         case .submitted, .alreadySent:
             return thanks(visit)
+        case .stillSending:
+            return stillSendingPage(visit)
         }
     }
 
@@ -128,15 +130,29 @@ extension PortalController {
         visit.redirect(to: visit.path(visit.client == nil ? "/request-service?done=sent" : "?done=requested"))
     }
 
-    /// The thank-you page of the anonymous lead form, framed as the form may be.
+    /// The same request, sent a moment before, is still being saved (its photos are large, the server busy): 202, a
+    /// page that says so and when to send it again (SPEC F5).
+    private func stillSendingPage(_ visit: PortalVisit) -> Response {
+        framedMessage(
+            visit, title: "Request on its way", heading: "Your request is still being sent",
+            paragraph: "The request you sent a moment ago is still being saved; sending it again is not needed. A confirmation will reach "
+                + "your email. If none has arrived within \(ServiceRequests.resendAfterMinutes) minutes, please send the request again.",
+            status: .accepted)
+    }
+
+    /// The thank-you page of the anonymous lead form.
     private func thanksPage(_ visit: PortalVisit) -> Response {
+        framedMessage(
+            visit, title: "Request received", heading: "Thank you, your request is on its way",
+            paragraph: "\(visit.account.branding.displayName) has received it and will be in touch. A confirmation is on its way to your email.")
+    }
+
+    /// A message page after the lead form, framed as the form may be (by the account's allow-listed sites).
+    private func framedMessage(
+        _ visit: PortalVisit, title: String, heading: String, paragraph: String, status: HTTPResponse.Status = .ok
+    ) -> Response {
         var response = visit.page(
-            "message",
-            MessagePage(
-                chrome: visit.chrome("Request received"), heading: "Thank you, your request is on its way",
-                paragraphs: [
-                    "\(visit.account.branding.displayName) has received it and will be in touch. A confirmation is on its way to your email."
-                ]))
+            "message", MessagePage(chrome: visit.chrome(title), heading: heading, paragraphs: [paragraph]), status: status)
         response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<Context>.framingPolicy(
             allowing: visit.account.settings.leadFormAllowedOrigins)
         return response

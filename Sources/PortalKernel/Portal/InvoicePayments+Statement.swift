@@ -69,6 +69,21 @@ extension InvoicePayments {
         _ shown: Set<Invoice.ID>, of customer: Customer, account: Account, expectedCharge: Money, with card: Card, idempotencyKey: String,
         actorEmail: String?, origin: RequestOrigin
     ) async throws -> PayAllOutcome {
+        // The same form sent again waits for its first sending (SPEC F10), then answers with its payments.
+        try await onceForForm(
+            idempotencyKey, in: account.id, recorded: { try await paidAll(shown, key: idempotencyKey, in: account.id).map { .paid($0) } },
+            busy: .inProgress
+        ) {
+            try await payAllOnce(
+                shown, of: customer, account: account, expectedCharge: expectedCharge, with: card, idempotencyKey: idempotencyKey,
+                actorEmail: actorEmail, origin: origin)
+        }
+    }
+
+    private func payAllOnce(
+        _ shown: Set<Invoice.ID>, of customer: Customer, account: Account, expectedCharge: Money, with card: Card, idempotencyKey: String,
+        actorEmail: String?, origin: RequestOrigin
+    ) async throws -> PayAllOutcome {
         guard (16...128).contains(idempotencyKey.count) else { return .invalid("This payment form has expired; reload the page.") }
         if let earlier = try await paidAll(shown, key: idempotencyKey, in: account.id) { return .paid(earlier) }
         if try await spentKey(idempotencyKey, in: account.id).isHeld(at: services.clock.now) {

@@ -132,9 +132,16 @@ public struct InvoicePayments: Sendable {
         idempotencyKey: String, actorEmail: String?, origin: RequestOrigin, expectedCharge: Money? = nil, shownBalance: Money? = nil
     ) async throws -> Outcome {
         if let problem = Self.problem(tipping: tip, on: amount, account: account) { return .invalid(problem) }
-        let outcome = try await payOnce(
-            invoiceID, of: customer, account: account, amount: amount, tip: tip, with: card, idempotencyKey: idempotencyKey,
-            actorEmail: actorEmail, origin: origin, shown: (expectedCharge, shownBalance))
+        let payments = services.storage.payments
+        let outcome = try await onceForForm(
+            idempotencyKey, in: account.id,
+            recorded: { try await payments.find(idempotencyKey: idempotencyKey, in: account.id).map { Self.repeated($0, for: invoiceID) } },
+            busy: .inProgress
+        ) {
+            try await payOnce(
+                invoiceID, of: customer, account: account, amount: amount, tip: tip, with: card, idempotencyKey: idempotencyKey,
+                actorEmail: actorEmail, origin: origin, shown: (expectedCharge, shownBalance))
+        }
         guard case .typed(let details, save: true) = card, case .paid(let payment) = outcome else { return outcome }
         let methods = SavedPaymentMethods(services: services, emails: emails)
         let onFile = try await methods.onFile(for: customer.id, in: account.id)

@@ -6,10 +6,13 @@ import Foundation
 /// fingerprint), on the account and customer, kept as a ``Counter`` so that every instance agrees:
 /// being sent (`count` 1, for ``sendingLifetime`` at most, should the process die) or sent (`count` 2, for
 /// ``sentLifetime``). A sending that finds one being sent waits for it (up to ``patience``): if it is saved, this one
-/// is answered as sent; if it is refused, this one is sent in its place. The claim and the sender's limits are one
+/// is answered as sent; if it is refused, this one is sent in its place; if it is still being sent, this one says so
+/// (neither a second lead nor a thank-you for what may still fail). The claim and the sender's limits are one
 /// transaction (one write: #22), so a repeat spends no limit.
 struct RepeatedRequests {
     let storage: any PortalStorage
+    /// How long a sending waits for another of the same request to end (``defaultPatience``; tests wait less).
+    var patience = Self.defaultPatience
 
     /// How a sending may go on.
     enum Claim: Equatable {
@@ -19,6 +22,8 @@ struct RepeatedRequests {
         case alreadySent
         /// The limits refused this sending; nothing is claimed.
         case refused
+        /// Another sending of the request was still being saved after ``RepeatedRequests/patience``.
+        case stillSending
     }
 
     /// What the counter says of the request.
@@ -26,28 +31,29 @@ struct RepeatedRequests {
         case taken, beingSent, sent
     }
 
-    /// How long a sending may take before its claim lapses: cleaning five photos on a busy machine included.
-    static let sendingLifetime: TimeInterval = 10 * 60
+    /// How long a sending may take before its claim lapses (the process died): cleaning five large photos on a busy
+    /// machine takes a minute or two.
+    static let sendingLifetime: TimeInterval = 5 * 60
     /// How long the same content counts as the same request.
     static let sentLifetime: TimeInterval = 3_600
-    /// How long a sending waits for another of the same request before it sends anyway (a request lost costs more
-    /// than a lead twice).
-    static let patience: Duration = .seconds(30)
+    /// How long a sending waits for another of the same request to end: long enough for five photos on a quiet
+    /// machine, short of a proxy's read timeout (nginx: 60 s).
+    static let defaultPatience: Duration = .seconds(20)
 
     /// The counter key of `request` on `account`, from `customer` (`nil` for an anonymous sender): a SHA-256 of every
-    /// field and of each photo's bytes.
+    /// field, each after its length (so no text can move a boundary), and of each photo's bytes.
     static func key(of request: ServiceRequest, account: Account.ID, customer: Customer.ID?) -> String {
         let fields = [
             account.rawValue, customer?.rawValue ?? "", request.name, request.email, request.phone, request.serviceAddress,
-            request.servicesWanted.joined(separator: "\u{1F}"), request.description, request.preferredDate,
-        ] + request.photos.map(\.sha256Hex)
-        return CounterKey.make("lead-request:" + fields.joined(separator: "\u{1E}"))
+            request.description, request.preferredDate,
+        ] + ["\(request.servicesWanted.count)"] + request.servicesWanted + ["\(request.photos.count)"] + request.photos.map(\.sha256Hex)
+        return CounterKey.make("lead-request:" + fields.map { "\($0.utf8.count):\($0)" }.joined())
     }
 
     /// Claims the request for this sending at `now` if `admit` (the sender's limits, counted in the same transaction)
-    /// lets it through, or waits for another sending of it to end. Past ``patience`` it is sent unclaimed.
+    /// lets it through, or waits for another sending of it to end, for ``patience`` at most.
     func claim(_ key: String, at now: Date, admitting admit: @escaping @Sendable (any Repositories) async throws -> Bool) async throws -> Claim {
-        let deadline = ContinuousClock.now + Self.patience
+        let deadline = ContinuousClock.now + patience
         // Asked again at 50 ms, then twice as long each time up to a second: most sendings end within one.
         var pause = Duration.milliseconds(50)
         while true {
@@ -68,7 +74,7 @@ struct RepeatedRequests {
                 }
             }
             if let found { return found }
-            if ContinuousClock.now >= deadline { return try await storage.transaction { try await admit($0) } ? .first : .refused }
+            if ContinuousClock.now >= deadline { return .stillSending }
             try await Task.sleep(for: pause)
             pause = min(pause * 2, .seconds(1))
         }

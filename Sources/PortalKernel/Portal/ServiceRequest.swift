@@ -62,8 +62,10 @@ public struct ServiceRequest: Hashable, Sendable {
         if !EmailAddress.isValid(email) { problems[.email] = "Enter an email address such as name@example.com." }
         let digits = phone.filter(\.isNumber)
         if !phone.isEmpty && (digits.count < 7 || phone.count > 40) { problems[.phone] = "Enter a phone number we can call, or leave it empty." }
+        if let problem = SingleLineText.problem(phone, naming: "The phone number") { problems[.phone] = problem }
         if serviceAddress.isEmpty { problems[.serviceAddress] = "Enter the address where the work is needed." }
         if serviceAddress.unicodeScalars.count > 500 { problems[.serviceAddress] = "Keep the address under 500 characters." }
+        if let problem = SingleLineText.problem(serviceAddress, naming: "The address") { problems[.serviceAddress] = problem }
         if servicesWanted.isEmpty && description.isEmpty {
             problems[.servicesWanted] = "Choose a service or describe what you need."
         }

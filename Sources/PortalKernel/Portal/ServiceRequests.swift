@@ -12,7 +12,13 @@ public struct ServiceRequests: Sendable {
         case rateLimited
         /// The same request was sent a moment before (``RepeatedRequests``, SPEC F5); nothing more was saved.
         case alreadySent
+        /// The same request, sent a moment before, is still being saved (its photos cleaned); nothing more was saved.
+        case stillSending
     }
+
+    /// After how many minutes a request answered ``Outcome/stillSending`` may be sent again, should no confirmation
+    /// have come: by then a sending that died has lost its claim.
+    public static let resendAfterMinutes = Int(RepeatedRequests.sendingLifetime / 60)
 
     let services: PortalServices
     let emails: any PortalEmailComposer
@@ -61,6 +67,7 @@ public struct ServiceRequests: Sendable {
         switch claim {
         case .alreadySent: return .alreadySent
         case .refused: return .rateLimited
+        case .stillSending: return .stillSending
         case .first: break
         }
         do {

@@ -7,8 +7,8 @@ import Foundation
 /// override cannot show as another text in a page, an email subject or a file name; and at least one character of it
 /// shows (a name made of joiners, fillers or marks that draw nothing is blank). Joiners (U+200C, U+200D) and the
 /// direction marks (U+200E, U+200F) may stand in a name: scripts and emoji need them, and they reorder nothing beyond
-/// themselves. An identifier (an invoice number) takes no invisible character at all, so two numbers that look the
-/// same are the same.
+/// themselves. An identifier (an invoice number) takes no invisible character and no space but U+0020, so two
+/// numbers that look the same are the same.
 public enum SingleLineText {
     /// Whether `scalar` may not be in a single-line text.
     static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
@@ -18,10 +18,12 @@ public enum SingleLineText {
         }
     }
 
-    /// Whether `scalar` draws nothing: white space, or a default-ignorable code point (joiners, direction marks,
-    /// U+FEFF, the soft hyphen, Hangul fillers, variation selectors).
+    /// Whether `scalar` draws nothing: white space, a format character or another default-ignorable code point
+    /// (joiners, direction marks, U+FEFF, the soft hyphen, Hangul fillers, variation selectors), or the blank Braille
+    /// pattern U+2800.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint
+        scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.generalCategory == .format
+            || scalar.value == 0x2800
     }
 
     /// Why `text` cannot be `what` ("An invoice number cannot hold …"); `nil` when it may. An `identifier` also
@@ -32,8 +34,8 @@ public enum SingleLineText {
             return "\(what) cannot hold line breaks, control characters or hidden direction changes: type it again on one line."
         }
         if !scalars.isEmpty && scalars.allSatisfy(isInvisible) { return "\(what) needs a character that shows." }
-        if identifier && scalars.contains(where: { !$0.properties.isWhitespace && $0.properties.isDefaultIgnorableCodePoint }) {
-            return "\(what) cannot hold invisible characters (joiners, direction marks): type it again."
+        if identifier && scalars.contains(where: { $0 != " " && isInvisible($0) }) {
+            return "\(what) cannot hold invisible characters or spaces other than the space bar's: type it again."
         }
         return nil
     }

@@ -28,6 +28,12 @@ struct RepeatedRequestTests {
         #expect(key != RepeatedRequests.key(of: Self.request("Ash"), account: "acc-b", customer: nil))
         #expect(key != RepeatedRequests.key(of: Self.request("Ash"), account: "acc-a", customer: "cust-1"))
         #expect(key != RepeatedRequests.key(of: Self.request("Ash", photos: [Data([1, 2, 3])]), account: "acc-a", customer: nil))
+        // No text moves a boundary between fields.
+        var first = Self.request("Ash")
+        (first.phone, first.serviceAddress) = ("555-1234\u{1E}1 Main", "St")
+        var second = Self.request("Ash")
+        (second.phone, second.serviceAddress) = ("555-1234", "1 Main\u{1E}St")
+        #expect(RepeatedRequests.key(of: first, account: "acc-a", customer: nil) != RepeatedRequests.key(of: second, account: "acc-a", customer: nil))
     }
 
     @Test("F5: a second sending waits for the first: saved, it is answered as sent; refused, it sends")
@@ -50,6 +56,13 @@ struct RepeatedRequestTests {
         #expect(try await repeats.claim("later", at: Self.now.addingTimeInterval(-2 * RepeatedRequests.sentLifetime), admitting: Self.admit) == .first)
         try await RepeatedRequests.markSent("later", in: store.counters, at: Self.now.addingTimeInterval(-2 * RepeatedRequests.sentLifetime))
         #expect(try await repeats.claim("later", at: Self.now, admitting: Self.admit) == .first, "an hour on, the same words are a new request")
+
+        // One still being sent after the patience: this one says so, and saves nothing.
+        let impatient = RepeatedRequests(storage: store, patience: .milliseconds(300))
+        #expect(try await impatient.claim("slow", at: Self.now, admitting: Self.admit) == .first)
+        #expect(try await impatient.claim("slow", at: Self.now, admitting: Self.admit) == .stillSending)
+        #expect(try await impatient.claim("slow", at: Self.now.addingTimeInterval(RepeatedRequests.sendingLifetime + 1), admitting: Self.admit) == .first,
+                "a sending that died lets go after its lifetime")
 
         // Refused by the limits, nothing is claimed: the next sending may go.
         #expect(try await repeats.claim("limited", at: Self.now) { _ in false } == .refused)

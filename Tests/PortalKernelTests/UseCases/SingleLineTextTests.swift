@@ -16,13 +16,17 @@ struct SingleLineTextTests {
         for text in Self.refused { #expect(SingleLineText.problem(text, naming: "A label") != nil, "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
         for text in Self.kept { #expect(SingleLineText.problem(text, naming: "A label") == nil, "\(text)") }
         // Nothing that shows: a direction mark, joiners, U+FEFF, a word joiner, a soft hyphen, Hangul fillers.
-        for blank in ["\u{200F}", "\u{200D}\u{200C}", "\u{FEFF}", "\u{2060}", "\u{AD}", "\u{115F}", "\u{3164} \u{200B}"] {
+        for blank in ["\u{200F}", "\u{200D}\u{200C}", "\u{FEFF}", "\u{2060}", "\u{AD}", "\u{115F}", "\u{3164} \u{200B}", "\u{2800}\u{2800}"] {
             #expect(SingleLineText.problem(blank, naming: "A label") == "A label needs a character that shows.", "\(blank.unicodeScalars.map(\.value))")
         }
         // An identifier takes no invisible character: it would look like another.
         #expect(SingleLineText.problem("HĐ-🌳-1\u{200D}", naming: "A number", identifier: true) != nil)
         #expect(SingleLineText.problem("\u{200F}HĐ-🌳-1", naming: "A number", identifier: true) != nil)
         #expect(SingleLineText.problem("HĐ-🌳-1", naming: "A number", identifier: true) == nil)
+        for lookalike in ["INV\u{A0}77", "INV\u{2000}77", "INV\u{2800}77", "INV-77\u{FFFB}"] {
+            #expect(SingleLineText.problem(lookalike, naming: "A number", identifier: true) != nil, "\(lookalike.unicodeScalars.map(\.value))")
+        }
+        #expect(SingleLineText.problem("INV 77", naming: "A number", identifier: true) == nil)
     }
 
     @Test("An invoice number, a line's description, a proposal's title and a customer's name with a hidden direction change are refused naming the field; nothing is saved")
