@@ -78,12 +78,16 @@ struct MorePDFTests {
             let invoiceText = try await PDFCheck.text(of: invoice.data)
             #expect(invoiceText.contains("Invoice MARK-CECE-INV-UNPAID") && invoiceText.contains("Balance due"))
 
+            var draft = try #require(try await bed.services.storage.proposals.find(Seed.CeceProposal.draft, in: Seed.accountA))
+            draft.lineItems.append(LineItem(description: "Haul away MARK-OPTIONAL", unitPrice: Money(cents: 8_000), isOptional: true))
+            try await bed.services.storage.proposals.update(draft)
             let proposalPage = try await staff.get("/admin/proposals/\(Seed.CeceProposal.draft)")
             #expect(proposalPage.body.contains(#"href="/admin/proposals/\#(Seed.CeceProposal.draft).pdf">Download PDF</a>"#))
             let proposal = try await staff.get("/admin/proposals/\(Seed.CeceProposal.draft).pdf")
             #expect(proposal.status == .ok)
             let proposalText = try await PDFCheck.text(of: proposal.data)
             #expect(proposalText.contains("MARK-CECE-DRAFT") && proposalText.contains("Not sent"), "a draft, as staff see it before sending")
+            #expect(proposalText.contains("Haul away MARK-OPTIONAL (optional)"), "a draft's optional line, marked")
 
             // A number with a slash, a right-to-left override and a line break names the download safely.
             var odd = try #require(try await bed.services.storage.invoices.find(Seed.CeceInvoice.unpaid, in: Seed.accountA))

@@ -44,7 +44,8 @@ enum PrintedDocuments {
             account, title: "Proposal: \(page.title)", facts: facts,
             table: PrintedDocument.Table(
                 header: ["Description", "Qty", "Unit price", "Amount"], numeric: [false, true, true, true],
-                rows: page.lines.filter { !$0.optional || $0.chosen || page.canAnswer }.map {
+                // Accepted, what was signed: the optional lines chosen; otherwise every line, the optional ones marked.
+                rows: page.lines.filter { !$0.optional || $0.chosen || proposal.status != .accepted }.map {
                     [$0.description + ($0.optional ? ($0.chosen ? " (optional, chosen)" : " (optional)") : ""), $0.quantity, $0.unitPrice, $0.amount]
                 }),
             totals: totals, paragraphs: page.deposit.map { ["Deposit: \($0)."] } ?? [], signature: signature)
