@@ -65,9 +65,7 @@ public struct CustomerPortal: Sendable {
     public func receipt(
         _ id: Payment.ID, of customer: Customer.ID, account: Account
     ) async throws -> (payment: Payment, invoice: Invoice, invoiceShown: Bool)? {
-        guard let payment = try await services.storage.payments.find(id, in: account.id),
-            let invoice = try await services.storage.invoices.find(payment.invoiceID, in: account.id),
-            invoice.customerID == customer
+        guard let (payment, invoice) = try await owned(services.storage.payments.find(id, in: account.id), by: customer, account: account)
         else { return nil }
         let shown = InvoiceVisibility.isVisible(invoice, settings: account.settings, today: account.today(at: services.clock.now))
         return (payment, invoice, shown)
@@ -79,10 +77,19 @@ public struct CustomerPortal: Sendable {
         idempotencyKey: String, of customer: Customer.ID, invoice: Invoice.ID, account: Account
     ) async throws -> Payment? {
         guard !idempotencyKey.isEmpty,
-            let payment = try await services.storage.payments.find(idempotencyKey: idempotencyKey, in: account.id), payment.invoiceID == invoice,
-            try await services.storage.invoices.find(invoice, in: account.id)?.customerID == customer
+            let (payment, _) = try await owned(
+                services.storage.payments.find(idempotencyKey: idempotencyKey, in: account.id), by: customer, account: account),
+            payment.invoiceID == invoice
         else { return nil }
         return payment
+    }
+
+    /// `payment` and its invoice when the invoice is `customer`'s; `nil` for none or another customer's.
+    private func owned(_ payment: Payment?, by customer: Customer.ID, account: Account) async throws -> (Payment, Invoice)? {
+        guard let payment, let invoice = try await services.storage.invoices.find(payment.invoiceID, in: account.id),
+            invoice.customerID == customer
+        else { return nil }
+        return (payment, invoice)
     }
 
     /// How long one view of a document by one viewer lasts: opening it again within this is not recorded again.

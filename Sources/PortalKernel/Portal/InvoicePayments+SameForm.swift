@@ -15,13 +15,10 @@ extension InvoicePayments {
         _ attempt: () async throws -> Result
     ) async throws -> Result {
         let claim = Lease(counters: services.storage.counters, subject: "payment-form:\(account):\(idempotencyKey)")
-        let deadline = ContinuousClock.now + Self.sameFormPatience
-        var pause = Duration.milliseconds(50)
+        var patience = Patience(Self.sameFormPatience)
         while try await !claim.take(at: services.clock.now, lifetime: Self.claimLifetime) {
             if let earlier = try await recorded() { return earlier }
-            guard ContinuousClock.now < deadline else { return busy }
-            try await Task.sleep(for: pause)
-            pause = min(pause * 2, .seconds(1))
+            guard try await patience.wait() else { return busy }
         }
         do {
             let result = try await attempt()

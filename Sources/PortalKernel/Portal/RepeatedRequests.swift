@@ -53,9 +53,7 @@ struct RepeatedRequests {
     /// Claims the request for this sending at `now` if `admit` (the sender's limits, counted in the same transaction)
     /// lets it through, or waits for another sending of it to end, for ``patience`` at most.
     func claim(_ key: String, at now: Date, admitting admit: @escaping @Sendable (any Repositories) async throws -> Bool) async throws -> Claim {
-        let deadline = ContinuousClock.now + patience
-        // Asked again at 50 ms, then twice as long each time up to a second: most sendings end within one.
-        var pause = Duration.milliseconds(50)
+        var waiting = Patience(patience)
         while true {
             let found: Claim? = try await storage.transaction { store in
                 let state: State = try await store.counters.change(key, at: now) { held in
@@ -74,9 +72,7 @@ struct RepeatedRequests {
                 }
             }
             if let found { return found }
-            if ContinuousClock.now >= deadline { return .stillSending }
-            try await Task.sleep(for: pause)
-            pause = min(pause * 2, .seconds(1))
+            guard try await waiting.wait() else { return .stillSending }
         }
     }
 
